@@ -1,0 +1,41 @@
+# The two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test venv venv-test check eval lint bench clean
+
+run: $(STAMP)  ## start the bot: Telegram if TELEGRAM_BOT_TOKEN is set, else the console chat
+	$(BIN)/scrbot run
+
+test: $(TEST_STAMP)  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+venv: $(STAMP)  ## create .venv and install the bot, nothing else
+
+$(VENV)/bin/python:
+	$(PYTHON) -c 'import sys; sys.exit("scrbot needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(VENV)/bin/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(STAMP)
+
+$(TEST_STAMP): $(VENV)/bin/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP) $(TEST_STAMP)
+
+check: $(STAMP)  ## validate facts/ and intents/
+	$(BIN)/scrbot check
+
+eval: $(STAMP)  ## score the evaluation questions
+	$(BIN)/scrbot eval
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check bot tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

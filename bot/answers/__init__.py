@@ -1,0 +1,34 @@
+"""Composing answers from facts. One module per area; `COMPOSERS` maps intents' `answer:` names to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..knowledge.model import FactBase
+from .query import Answer, Query
+from . import events, figures, meta, people, reasons, terms
+
+Composer = Callable[[FactBase, Query], Answer]
+
+COMPOSERS: dict[str, Composer] = {
+    "figures.count": figures.count,
+    "figures.change": figures.change,
+    "figures.rate": figures.rate,
+    "figures.total": figures.total,
+    "figures.extreme": figures.extreme,
+    "figures.trend": figures.trend,
+    "figures.periods": figures.periods,
+    "reasons.why": reasons.why,
+    "reasons.counter": reasons.counter,
+    "people.who": people.who,
+    "people.said": people.said,
+    "events.when": events.when,
+    "events.timeline": events.timeline,
+    "terms.define": terms.define,
+    "meta.source": meta.source,
+    "meta.help": meta.help,
+    "meta.greeting": meta.greeting,
+    "meta.thanks": meta.thanks,
+}
+
+__all__ = ["COMPOSERS", "Answer", "Composer", "Query"]

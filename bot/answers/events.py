@@ -1,0 +1,47 @@
+"""Answers about dated events and the timeline."""
+
+from __future__ import annotations
+
+from ..knowledge.model import Event, FactBase
+from .query import Answer, Query
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def date_label(event: Event) -> str:
+    year, _, month = event.date.partition("-")
+    return f"{_MONTHS[int(month) - 1]} {year}" if month else year
+
+
+def _matching(facts: FactBase, q: Query) -> list[Event]:
+    named = {m.id for m in q.mentions}
+    hits = [e for e in facts.events if e.id in named or named & set(e.topics)]
+    if hits:
+        return hits
+    return [e for e in facts.events if int(e.date[:4]) in q.years]
+
+
+def when(facts: FactBase, q: Query) -> Answer:
+    events = _matching(facts, q)
+    if not events and q.has("rise", "start"):
+        events = [e for e in facts.events if "rise" in e.title.lower()]
+    if not events:
+        return timeline(facts, q)
+    answer = Answer("\n".join(e.summary for e in events))
+    for e in events:
+        answer.add_sources(e.source)
+        answer.topics.extend(e.topics)
+    answer.followups = ["Show me a timeline of key events.", "What drove the rise?"]
+    return answer
+
+
+def timeline(facts: FactBase, q: Query) -> Answer:
+    lines = ["Key events, in order:"]
+    answer = Answer("")
+    for e in facts.events:
+        lines.append(f"• {date_label(e)}: {e.title}")
+        answer.add_sources(e.source)
+    answer.text = "\n".join(lines)
+    answer.followups = ["What drove the rise?"]
+    return answer

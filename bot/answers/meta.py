@@ -1,0 +1,58 @@
+"""Answers about the bot itself: help, greetings, thanks and where its facts come from."""
+
+from __future__ import annotations
+
+from ..knowledge.model import FactBase
+from . import format as fmt
+from .query import Answer, Query
+
+EXAMPLES = (
+    "How many SCRs were published in {latest}?",
+    "What drove the increase?",
+    "How much did commissioned SCRs rise since {first}?",
+    "Who is {person}?",
+)
+
+
+def about(facts: FactBase) -> str:
+    """One line on what the bot knows, with the span of years taken from the data."""
+    labels = [p.label for p in facts.periods]
+    return (f"I answer questions about the rise in serious case reviews (SCRs): how many were commissioned "
+            f"and published in {fmt.period_span(labels)}, and why the numbers rose, with who said what. "
+            f"Every answer comes from one news article, and I can show you the sentence behind it.")
+
+
+def examples(facts: FactBase) -> list[str]:
+    first, latest = facts.periods[0].label, facts.periods[-1].label
+    speakers = [r.said_by for r in facts.reasons if r.said_by in facts.people] or list(facts.people)
+    person = facts.people[speakers[0]].name if speakers else ""
+    return [e.format(first=first, latest=latest, person=person) for e in EXAMPLES
+            if person or "{person}" not in e]
+
+
+def source(facts: FactBase, q: Query) -> Answer:
+    answer = Answer("")
+    lines = [s for s in facts.article.sentences if s.line in q.context.sources]
+    if lines:
+        answer.text = "That comes from the article:\n" + "\n".join(f"“{s.text}”" for s in lines)
+        answer.add_sources(*lines)
+    else:
+        first = facts.article.sentences[0]
+        answer.text = ("Everything I say comes from one news article about the rise in SCRs, "
+                       f"which begins: “{first.text}” Ask me something and then ask for the source "
+                       "to see the exact sentence behind the answer.")
+        answer.add_sources(first)
+    return answer
+
+
+def help(facts: FactBase, q: Query) -> Answer:  # noqa: A001 - the intent is called help
+    text = about(facts) + "\nTry:\n" + "\n".join(f"• {e}" for e in examples(facts))
+    return Answer(text, followups=examples(facts)[:3])
+
+
+def greeting(facts: FactBase, q: Query) -> Answer:
+    return Answer("Hello! " + about(facts), followups=examples(facts)[:3])
+
+
+def thanks(facts: FactBase, q: Query) -> Answer:
+    return Answer("You're welcome. Ask me anything else about serious case reviews.", followups=examples(facts)[1:3])

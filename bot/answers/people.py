@@ -1,0 +1,88 @@
+"""Answers about people: who they are and what they said, resolving "he"/"she" from the conversation."""
+
+from __future__ import annotations
+
+from ..knowledge.model import FactBase, Person
+from .query import Answer, Query
+
+
+def resolve_people(facts: FactBase, q: Query) -> list[Person]:
+    """People the question names, else the ones its pronoun points back to, most recent first."""
+    named = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
+    if named:
+        return named
+    if q.pronouns:
+        wanted = {"him": "he", "his": "he", "her": "she", "hers": "she"}.get(q.pronouns[0], q.pronouns[0])
+        for pid in q.context.people:
+            person = facts.people.get(pid)
+            if person and person.pronoun == wanted:
+                return [person]
+    return []
+
+
+def _by_role(facts: FactBase, q: Query) -> list[Person]:
+    """'Who announced the figures?', 'who recommended it?': people found through what they did."""
+    if q.has("announced", "revealed", "published", "released", "minister") and facts.announcement:
+        return [facts.people[facts.announcement.by]]
+    topics = {m.id for m in q.mentions}
+    for reason in facts.reasons:
+        if topics & {*reason.topics, reason.event}:
+            pid = reason.recommended_by if q.has("recommend") and reason.recommended_by else reason.said_by
+            if pid in facts.people:
+                return [facts.people[pid]]
+    return []
+
+
+def who(facts: FactBase, q: Query) -> Answer:
+    answer = Answer("")
+    people = resolve_people(facts, q) or _by_role(facts, q)
+    if not people:
+        orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
+        if orgs:
+            answer.text = "\n".join(f"{o.name}: {o.summary}" for o in orgs)
+            answer.add_sources(*(o.source for o in orgs))
+            return answer
+        if q.pronouns:
+            answer.text = "I'm not sure who you mean. The people in the article are: " + "; ".join(
+                f"{p.name} ({p.role})" for p in facts.people.values()) + "."
+            answer.add_sources(*(p.source for p in facts.people.values()))
+            return answer
+        people = list(facts.people.values())
+        answer.text = "The people named in the article:\n" + "\n".join(f"• {p.name}: {p.role}" for p in people)
+        answer.add_sources(*(p.source for p in people))
+        answer.people = [p.id for p in people]
+        return answer
+    answer.text = "\n".join(f"{p.name}: {p.summary}" for p in people)
+    answer.add_sources(*(p.source for p in people))
+    answer.people = [p.id for p in people]
+    subject = "she" if people[0].pronoun == "she" else "he" if people[0].pronoun == "he" else "they"
+    answer.followups = [f"What did {subject} say?"]
+    return answer
+
+
+def said(facts: FactBase, q: Query) -> Answer:
+    answer = Answer("")
+    people = resolve_people(facts, q) or _by_role(facts, q)
+    if not people:
+        return who(facts, q)
+    lines = []
+    for person in people:
+        statements = [s for s in facts.statements if s.by == person.id]
+        if q.has("recommend"):
+            statements = [s for s in statements if "recommend" in s.text.lower()] or statements
+        topics = {m.id for m in q.mentions if m.kind != "person"}
+        if topics:
+            related = [r for r in facts.reasons if topics & {*r.topics, r.event}]
+            focused = [s for s in statements if any(s.source in r.sources for r in related)]
+            statements = focused or statements
+        if not statements:
+            lines.append(f"The article reports nothing {person.name} said.")
+            continue
+        lines.append(f"{person.name} ({person.role}):")
+        for s in statements:
+            lines.append(f"• “{s.text}”" if s.kind == "quote" else f"• {s.text}")
+            answer.add_sources(s.source)
+        answer.people.append(person.id)
+    answer.text = "\n".join(lines)
+    answer.followups = ["What drove the rise?"]
+    return answer

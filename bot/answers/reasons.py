@@ -1,0 +1,106 @@
+"""Answers about why the numbers rose: the reasons given, who gave them, and what was ruled out."""
+
+from __future__ import annotations
+
+from ..knowledge.model import FactBase, Reason
+from . import format as fmt
+from .query import Answer, Query
+
+
+def _speaker(facts: FactBase, person_id: str) -> str:
+    person = facts.people.get(person_id)
+    return f"{person.name}, {person.role}" if person else person_id
+
+
+def _focus(facts: FactBase, q: Query) -> list[Reason]:
+    """Reasons about the things the question names (Ofsted, Working Together, the panel ...)."""
+    named = {m.id for m in q.mentions if m.kind in ("organisation", "term", "event")}
+    named |= {m.id for m in q.mentions if m.kind == "person"}
+    if not named:
+        return []
+    return [r for r in facts.reasons if named & ({*r.topics, r.event})]
+
+
+def _describe(facts: FactBase, reason: Reason, answer: Answer, detail: bool = True) -> str:
+    text = reason.summary
+    if reason.weight:
+        text += f" ({reason.weight})"
+    if detail:
+        text += f" {reason.explanation}"
+    if reason.recommended_by and reason.recommended_by in facts.people:
+        who = facts.people[reason.recommended_by]
+        text += f" This had been recommended by {who.name}."
+        answer.people.append(who.id)
+    answer.add_sources(*reason.sources)
+    answer.topics.extend(reason.topics)
+    return text
+
+
+def why(facts: FactBase, q: Query) -> Answer:
+    answer = Answer("")
+    focus = _focus(facts, q)
+    if focus and all(r.stance != "cause" for r in focus):
+        return counter(facts, q)
+    causes = [r for r in (focus or facts.reasons) if r.stance == "cause"]
+    if not causes:
+        answer.text = "The article gives no reasons for the rise."
+        return answer
+    lines = []
+    speakers = list(dict.fromkeys(r.said_by for r in causes))
+    for speaker in speakers:
+        mine = [r for r in causes if r.said_by == speaker]
+        answer.people.append(speaker)
+        if len(mine) == 1 and focus:
+            lines.append(f"According to {_speaker(facts, speaker)}: {_describe(facts, mine[0], answer)}")
+            continue
+        count = "one reason" if len(mine) == 1 else f"{len(mine)} reasons"
+        lines.append(f"{_speaker(facts, speaker)}, gives {count} for the rise:")
+        for i, reason in enumerate(mine, 1):
+            lines.append(f"{i}. {_describe(facts, reason, answer)}")
+    if not focus:
+        for reason in facts.reasons:
+            if reason.stance == "not_significant":
+                lines.append(f"Not a significant factor, in {_pronoun(facts, reason.said_by)} view: {reason.summary.rstrip('.')}.")
+                answer.add_sources(*reason.sources)
+    answer.text = "\n".join(lines)
+    recommenders = [facts.people[r.recommended_by] for r in causes if r.recommended_by in facts.people]
+    answer.followups = [f"What did {recommenders[0].name} recommend?"] if recommenders else []
+    answer.followups.append("How much did the numbers rise?")
+    return answer
+
+
+def _pronoun(facts: FactBase, person_id: str) -> str:
+    person = facts.people.get(person_id)
+    return {"he": "his", "she": "her"}.get(person.pronoun, "their") if person else "their"
+
+
+def counter(facts: FactBase, q: Query) -> Answer:
+    answer = Answer("")
+    ruled_out = [r for r in facts.reasons if r.stance == "not_significant"]
+    focus = _focus(facts, q)
+    if focus and all(r.stance == "cause" for r in focus):
+        lines = []
+        for reason in focus:
+            lines.append(f"{_speaker(facts, reason.said_by)}, counts this as a cause, not a counterpoint: {_describe(facts, reason, answer, detail=False)}")
+        answer.text = "\n".join(lines)
+        return answer
+    if not ruled_out:
+        answer.text = "The article doesn't name anything that did not contribute to the rise."
+        return answer
+    lines = []
+    for reason in ruled_out:
+        person = facts.people.get(reason.said_by)
+        name = person.name if person else reason.said_by
+        lines.append(f"{name} does not believe that {reason.title[0].lower() + reason.title[1:]} contributed significantly to the rise. "
+                     f"{reason.summary}")
+        answer.add_sources(*reason.sources)
+        answer.people.append(reason.said_by)
+        answer.topics.extend(reason.topics)
+    for speaker in dict.fromkeys(r.said_by for r in ruled_out):
+        causes = [r.title for r in facts.reasons if r.stance == "cause" and r.said_by == speaker]
+        if causes:
+            pronoun = facts.people[speaker].pronoun if speaker in facts.people else "they"
+            lines.append(f"The reasons {pronoun} does give: {fmt.join([c[0].lower() + c[1:] for c in causes])}.")
+    answer.text = "\n".join(lines)
+    answer.followups = ["What drove the rise?"]
+    return answer

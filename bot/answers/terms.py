@@ -1,0 +1,28 @@
+"""Answers about terms and abbreviations (SCR, LSCB, Working Together) and named organisations."""
+
+from __future__ import annotations
+
+from ..knowledge.model import FactBase
+from .query import Answer, Query
+
+
+def define(facts: FactBase, q: Query) -> Answer:
+    answer = Answer("")
+    terms = [facts.terms[t] for t in q.mentioned("term") if t in facts.terms]
+    lines = []
+    for term in terms:
+        lines.append(f"{term.term} stands for {term.stands_for}. {term.about}")
+        answer.add_sources(*term.sources)
+        answer.topics.append(term.id)
+    if not lines:
+        orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
+        for org in orgs:
+            lines.append(f"{org.name}: {org.summary}")
+            answer.add_sources(org.source)
+            answer.topics.append(org.id)
+    if not lines:
+        lines.append("Terms I can explain: " + ", ".join(f"{t.term} ({t.stands_for})" for t in facts.terms.values()) + ".")
+        answer.add_sources(*(s for t in facts.terms.values() for s in t.sources))
+    answer.text = "\n".join(lines)
+    answer.followups = ["What drove the rise?"]
+    return answer

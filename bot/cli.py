@@ -1,0 +1,143 @@
+"""The `scrbot` command: ask, chat, run, check, eval. Its JSON output is a contract; only add keys."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, config
+
+EXIT_DATA = 2  # data in facts/ or intents/ is invalid
+
+
+def _load_engine(args: argparse.Namespace):
+    """Load the engine or print the data problems (no traceback) and exit 2."""
+    from .engine import Engine
+    from .knowledge.errors import DataError
+
+    try:
+        return Engine.load(config.facts_dir(args.facts), config.intents_dir(args.intents))
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        print("The bot will not start until the data is fixed. Run 'scrbot check' after editing.", file=sys.stderr)
+        raise SystemExit(EXIT_DATA) from None
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .conversation import Context
+    from .console import render_text
+
+    engine = _load_engine(args)
+    questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
+    for question in questions:
+        if not args.question and not question.strip():
+            continue
+        reply, _ = engine.reply(question, Context())
+        if args.json:
+            print(json.dumps(reply.to_json(question), ensure_ascii=False), flush=True)
+        else:
+            print(render_text(reply, show_sources=args.sources), flush=True)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from .console import chat
+
+    return chat(_load_engine(args), as_json=args.json, show_sources=args.sources)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console chat instead.", file=sys.stderr)
+        return cmd_chat(args)
+    _load_engine(args)  # refuse to start on invalid data, with the same messages as `check`
+    print("The Telegram adapter is not built yet (see the Telegram issue). Unset TELEGRAM_BOT_TOKEN "
+          "to use the console chat.", file=sys.stderr)
+    return 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    engine = _load_engine(args)
+    facts, intents = engine.facts, engine.intents
+    templates = sum(len(i.templates) for i in intents.intents)
+    print(f"ok: {len(facts.periods)} periods, {len(facts.figures)} figures, {len(facts.reasons)} reasons, "
+          f"{len(facts.people) + len(facts.organisations)} people and organisations, {len(facts.events)} events, "
+          f"{len(facts.terms)} terms; {len(intents.intents)} intents with {templates} templates; "
+          f"every fact quotes {facts.article.path.name}.")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import evaluate, render
+
+    engine = _load_engine(args)
+    path = Path(args.file) if args.file else config.default_eval_file()
+    from .knowledge.errors import DataError
+
+    try:
+        report = evaluate(engine, path)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return EXIT_DATA
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render(report))
+    if args.min_accuracy is not None and report.accuracy < args.min_accuracy:
+        print(f"accuracy {report.accuracy:.1%} is below the required {args.min_accuracy:.1%}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="scrbot", description="Answers questions about the rise in serious case reviews (SCRs).")
+    parser.add_argument("--version", action="version", version=f"scrbot {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--facts", metavar="DIR", help="facts folder (default: SCRBOT_FACTS_DIR or the repo's facts/)")
+    common.add_argument("--intents", metavar="DIR", help="intents folder (default: SCRBOT_INTENTS_DIR or the repo's intents/)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = sub.add_parser("ask", parents=[common], help="answer one question, or one per stdin line")
+    ask.add_argument("question", nargs="*", help="the question (omit to read questions from stdin)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.add_argument("--sources", action="store_true", help="show the source sentences")
+    ask.set_defaults(func=cmd_ask)
+
+    chat = sub.add_parser("chat", parents=[common], help="a console conversation (follow-ups keep context)")
+    chat.add_argument("--json", action="store_true", help="read stdin lines as one conversation, print JSON")
+    chat.add_argument("--sources", action="store_true", help="show the source sentences")
+    chat.set_defaults(func=cmd_chat)
+
+    run = sub.add_parser("run", parents=[common], help="run the bot: Telegram with TELEGRAM_BOT_TOKEN, else the console")
+    run.add_argument("--sources", action="store_true", help=argparse.SUPPRESS)
+    run.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    run.set_defaults(func=cmd_run)
+
+    check = sub.add_parser("check", parents=[common], help="validate facts/ and intents/")
+    check.set_defaults(func=cmd_check)
+
+    ev = sub.add_parser("eval", parents=[common], help="score a labelled question file")
+    ev.add_argument("file", nargs="?", help="questions YAML (default: tests/eval/questions.yaml)")
+    ev.add_argument("--json", action="store_true", help="the report as JSON")
+    ev.add_argument("--min-accuracy", type=float, metavar="X", help="exit 1 if accuracy is below X (0..1)")
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `scrbot ask ... | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""The offline console chat: the same engine as Telegram, in a terminal or a pipe."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from .conversation import Context
+from .engine import Engine
+from .reply import Reply
+
+PROMPT = "you> "
+QUIT = {"quit", "exit", ":q", "/quit", "/exit", "bye"}
+
+
+def render_text(reply: Reply, show_sources: bool = False) -> str:
+    """Plain text for a terminal: the answer, suggestions, and optionally the source sentences."""
+    out = [reply.text]
+    if show_sources and reply.sources:
+        out.append("Source:")
+        out += [f"  [line {s.line}] {s.text}" for s in reply.sources]
+    if reply.kind == "answer" and reply.suggestions:
+        out.append("Ask next: " + " | ".join(s.text for s in reply.suggestions))
+    return "\n".join(out)
+
+
+def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, as_json: bool = False,
+         show_sources: bool = False) -> int:
+    """Run one conversation until end of input or 'quit'; context carries between lines."""
+    interactive = stdin.isatty() and stdout.isatty() and not as_json
+    if interactive:
+        try:
+            import readline  # noqa: F401 - enables line editing and history for input()
+        except ImportError:  # pragma: no cover - not on every platform
+            pass
+        print("scrbot — ask about serious case reviews. Type 'help' for ideas, '/source' for the source, 'quit' to leave.",
+              file=stdout)
+    context = Context()
+    last: Reply | None = None
+    while True:
+        try:
+            line = input(PROMPT) if interactive else stdin.readline()
+        except (EOFError, KeyboardInterrupt):
+            if interactive:
+                print(file=stdout)
+            return 0
+        if not interactive and line == "":
+            return 0
+        line = line.strip()
+        if interactive and line.lower() in QUIT:
+            return 0
+        if interactive and not line:
+            continue
+        if interactive and line.lower() in {"/source", "source?"} and last is not None and last.sources:
+            print("\n".join(f"[line {s.line}] {s.text}" for s in last.sources), file=stdout)
+            continue
+        reply, context = engine.reply(line, context)
+        last = reply
+        if as_json:
+            print(json.dumps(reply.to_json(line), ensure_ascii=False), file=stdout, flush=True)
+        else:
+            print(("bot> " if interactive else "") + render_text(reply, show_sources), file=stdout, flush=True)
+            if interactive:
+                print(file=stdout)

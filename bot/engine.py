@@ -1,0 +1,195 @@
+"""The engine: text plus a conversation's context in, a `Reply` and the new context out.
+
+It knows nothing of Telegram or terminals; adapters call `Engine.reply` and render the result.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .answers import COMPOSERS, Answer, Query
+from .answers import format as fmt
+from .answers.meta import about, examples
+from .conversation import Context
+from .knowledge.errors import DataError, Problem
+from .knowledge.facts import load_facts
+from .knowledge.intents import IntentSet, load_intents
+from .knowledge.model import FactBase
+from .reply import Reply, Suggestion
+from .understanding.lexicon import Lexicon, Reading
+from .understanding.matcher import Candidate, Decision, IntentMatcher, decide
+from .understanding.normalise import normalise
+from .understanding.periods import PeriodRef, read_periods, resolve
+
+# Words that open a follow-up ("and 2011/12?", "what about commissioned ones?").
+_CONNECTORS = (("and", "what", "about"), ("and", "how", "about"), ("what", "about"), ("how", "about"),
+               ("and", "for"), ("what", "of"), ("same", "for"), ("and", "in"), ("and",), ("also",), ("then",))
+# Words an elliptical follow-up may consist of besides its slots.
+_ELLIPTICAL = frozenset({"commissioned", "published", "scr", "number", "how many", "how", "many", "in", "for",
+                         "the", "ones", "one", "those", "them", "that", "figures", "year", "was", "were",
+                         "it", "is", "what", "about", "and", "then", "same", "of", "there"})
+CONTEXT_TTL = 30 * 60  # seconds after which a conversation's context no longer applies
+
+
+@dataclass(frozen=True)
+class Understood:
+    """Everything read from one question, before deciding what to do with it."""
+
+    text: str
+    refs: list[PeriodRef]
+    reading: Reading
+    query: Query
+    bad_periods: list[str]
+
+
+class Engine:
+    """Answers questions from a validated fact base and intent set."""
+
+    def __init__(self, facts: FactBase, intents: IntentSet) -> None:
+        self.facts = facts
+        self.intents = intents
+        unknown = [i for i in intents.intents if i.answer not in COMPOSERS]
+        if unknown:
+            raise DataError([Problem(i.path, i.line, f"unknown answer '{i.answer}'", f"use one of: {', '.join(sorted(COMPOSERS))}")
+                             for i in unknown])
+        self.lexicon = Lexicon(intents.lexicon, facts, [t.text for i in intents.intents for t in i.templates])
+        self.matcher = IntentMatcher(intents, self.lexicon)
+
+    @classmethod
+    def load(cls, facts_dir: Path, intents_dir: Path) -> Engine:
+        """Load, validate and compile both data folders; raises `DataError` naming every problem."""
+        facts = load_facts(facts_dir)
+        intents = load_intents(intents_dir, composers=set(COMPOSERS), measures={m.id for m in facts.measures})
+        return cls(facts, intents)
+
+    # -- reading ------------------------------------------------------------------------
+    def understand(self, text: str, context: Context) -> Understood:
+        norm = normalise(text)
+        refs, rest = read_periods(norm)
+        reading = self.lexicon.read(rest)
+        query = Query(tokens=reading.tokens, mentions=reading.mentions, pronouns=reading.pronouns, context=context)
+        measures = {self.lexicon.measure_words[t] for t in reading.tokens if t in self.lexicon.measure_words}
+        query.measure = measures.pop() if len(measures) == 1 else None
+        anchor = context.periods[-1] if context.periods else None
+        bad: list[str] = []
+        for ref in refs:
+            if ref.kind == "bad":
+                bad.append(ref.text)
+                continue
+            if ref.kind == "cy":
+                query.years.append(ref.year)
+            found = resolve(ref, self.facts.periods, anchor)
+            query.periods.extend(p for p in found.ids if p not in query.periods)
+            query.missing.extend(m for m in found.missing if m not in query.missing)
+            if found.note and found.ids:
+                query.notes.append(found.note)
+        return Understood(norm, refs, reading, query, bad)
+
+    def _calibrate(self, u: Understood, ranked: list[Candidate]) -> list[Candidate]:
+        """Scale fuzzy scores by how much of the question the bot understood at all."""
+        known, unknown = len(u.reading.known), len(u.reading.unknown)
+        if unknown:
+            factor = known / (known + 2 * unknown)
+            ranked = [Candidate(c.intent, c.confidence * factor) for c in ranked]
+        return ranked
+
+    def _is_followup(self, u: Understood, context: Context) -> bool:
+        """An elliptical question ("and 2011/12?", "what about commissioned ones?") that leans on the last turn."""
+        if not context.intent or not context.intent.startswith("figures."):
+            return False
+        tokens = u.reading.tokens
+        opens = any(tuple(tokens[:len(c)]) == c for c in _CONNECTORS)
+        has_slot = bool(u.refs) or u.query.measure is not None
+        rest = [t for t in tokens if t not in _ELLIPTICAL]
+        return has_slot and (opens or not rest) and not u.reading.unknown
+
+    # -- answering ----------------------------------------------------------------------
+    def reply(self, text: str, context: Context | None = None, now: float | None = None) -> tuple[Reply, Context]:
+        """Answer one message; returns the reply and the context for the next turn."""
+        now = time.time() if now is None else now
+        context = context or Context()
+        if context.updated and now - context.updated > CONTEXT_TTL:
+            context = Context()
+        u = self.understand(text, context)
+        if not u.text:
+            return self._decline(u, "empty"), context
+        if u.bad_periods:
+            return self._decline(u, "bad_period"), context
+
+        followup = self._is_followup(u, context)
+        if followup:
+            if not u.refs and context.periods:
+                u.query.periods = list(context.periods)
+            if u.query.measure is None and not any(t in ("commissioned", "published") for t in u.reading.tokens):
+                u.query.measure = context.measure
+            intent = self.intents.get(context.intent)
+            assert intent is not None
+            decision = Decision("answer", (Candidate(intent, 0.9),))
+        else:
+            ranked = self._calibrate(u, self.matcher.rank(" ".join(u.reading.tokens)))
+            decision = decide(ranked)
+
+        if decision.action == "decline":
+            return self._decline(u, "off_topic", decision), context
+        if decision.action == "clarify":
+            return self._clarify(u, decision), context
+        top = decision.top
+        assert top is not None
+        if top.intent.id.startswith("figures.") and top.intent.id != "figures.periods" and u.query.missing and not u.query.periods:
+            return self._decline(u, "no_data", decision), context
+        answer = COMPOSERS[top.intent.answer](self.facts, u.query)
+        return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now)
+
+    def _answer(self, u: Understood, top: Candidate, answer: Answer) -> Reply:
+        periods = answer.periods if answer.periods is not None else u.query.periods
+        entities = self._entities(u, periods, answer)
+        suggestions = tuple(Suggestion(f) for f in answer.followups)
+        return Reply(answer.text, top.intent.id, top.confidence, "answer", entities, tuple(answer.sources), suggestions)
+
+    def _entities(self, u: Understood, periods: list[str], answer: Answer | None = None) -> dict:
+        q = u.query
+        people = q.mentioned("person") or (answer.people[:1] if answer and q.pronouns else [])
+        entities: dict = {
+            "periods": list(periods),
+            "measure": q.measure,
+            "people": people,
+            "topics": [m.id for m in q.mentions if m.kind != "person"],
+        }
+        if q.missing:
+            entities["missing_periods"] = list(q.missing)
+        return entities
+
+    def _next_context(self, u: Understood, intent: str, answer: Answer, now: float) -> Context:
+        periods = answer.periods if answer.periods is not None else u.query.periods
+        people = list(dict.fromkeys([*u.query.mentioned("person"), *answer.people]))
+        return Context(intent=intent, periods=list(periods), measure=u.query.measure,
+                       people=people or list(u.query.context.people),
+                       topics=list(dict.fromkeys(answer.topics)), sources=[s.line for s in answer.sources],
+                       updated=now)
+
+    def _clarify(self, u: Understood, decision: Decision) -> Reply:
+        options = [Suggestion(c.intent.suggestion, c.intent.id, c.confidence) for c in decision.candidates]
+        text = "I'm not sure what you mean. Did you mean:\n" + "\n".join(f"• {s.text}" for s in options)
+        top = decision.candidates[0]
+        return Reply(text, "clarify", top.confidence, "clarify", self._entities(u, u.query.periods), (), tuple(options))
+
+    def _decline(self, u: Understood, why: str, decision: Decision | None = None) -> Reply:
+        labels = [p.label for p in self.facts.periods]
+        have = f"I have figures for {fmt.join(labels)} (financial years, April to March)."
+        if why == "no_data":
+            text = f"I don't have figures for {fmt.join(u.query.missing)}. {have}"
+            tips = [Suggestion(f"How many SCRs were published in {labels[-1]}?")]
+        elif why == "bad_period":
+            text = (f"I couldn't read “{u.bad_periods[0][:40]}” as a period. Write financial years like "
+                    f"{labels[-1]}. {have}")
+            tips = [Suggestion(e) for e in examples(self.facts)[:2]]
+        elif why == "empty":
+            text = "Ask me a question. " + about(self.facts)
+            tips = [Suggestion(e) for e in examples(self.facts)[:3]]
+        else:
+            text = "Sorry, that's outside what I know. " + about(self.facts)
+            tips = [Suggestion(e) for e in examples(self.facts)[:3]]
+        return Reply(text, None, decision.top.confidence if decision and decision.top else 0.0, "decline",
+                     self._entities(u, u.query.periods), (), tuple(tips))

@@ -1,0 +1,1 @@
+"""Loading and validating the knowledge the bot answers from: `facts/` and `intents/`."""

@@ -1,0 +1,330 @@
+"""Load `facts/` into a validated `FactBase`; every problem names the file, the line and the fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .article import Article
+from .errors import DataError, Problem, Problems
+from .model import (
+    Announcement,
+    Event,
+    FactBase,
+    Figure,
+    Measure,
+    Organisation,
+    Period,
+    Person,
+    Reason,
+    Statement,
+    Term,
+)
+from .schema import Field, RecordReader, did_you_mean
+from .yamlfile import Node, load_yaml
+
+ARTICLE = "article.txt"
+REQUIRED = ("periods.yaml", "figures.yaml")
+OPTIONAL = ("people.yaml", "reasons.yaml", "statements.yaml", "events.yaml", "terms.yaml")
+_PERIOD_ID = re.compile(r"^\d{4}/\d{2}$")
+_EVENT_DATE = re.compile(r"^\d{4}(-\d{2})?$")
+
+_PERIOD = [Field("id"), Field("label"), Field("start", "date"), Field("end", "date"),
+           Field("aliases", "strs", required=False), Field("source", "quote")]
+_MEASURE = [Field("id"), Field("label"), Field("verb")]
+_ANNOUNCEMENT = [Field("by"), Field("summary", "text"), Field("source", "quote")]
+_PERSON = [Field("id"), Field("name"), Field("role"), Field("pronoun", choices=("he", "she", "they")),
+           Field("aliases", "strs"), Field("summary", "text"), Field("source", "quote")]
+_ORGANISATION = [Field("id"), Field("name"), Field("aliases", "strs"), Field("summary", "text"),
+                 Field("source", "quote")]
+_REASON = [Field("id"), Field("title"), Field("summary", "text"),
+           Field("stance", choices=("cause", "not_significant")), Field("said_by"),
+           Field("explanation", "text"), Field("sources", "quotes"), Field("weight", required=False),
+           Field("recommended_by", required=False), Field("event", required=False),
+           Field("topics", "strs", required=False)]
+_STATEMENT = [Field("id"), Field("by"), Field("kind", choices=("quote", "reported")),
+              Field("text", "text"), Field("source", "quote")]
+_EVENT = [Field("id"), Field("date"), Field("when"), Field("title"), Field("summary", "text"),
+          Field("aliases", "strs", required=False), Field("topics", "strs", required=False),
+          Field("source", "quote")]
+_TERM = [Field("id"), Field("term"), Field("stands_for"), Field("aliases", "strs"),
+         Field("about", "text"), Field("sources", "quotes")]
+
+
+def load_facts(directory: Path) -> FactBase:
+    """Load and validate the whole fact base, or raise `DataError` listing every problem."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise DataError([Problem(directory, None, "the facts folder does not exist",
+                                 "point --facts or SCRBOT_FACTS_DIR at the folder holding periods.yaml")])
+    problems = Problems()
+    article = _load_article(directory / ARTICLE, problems)
+    problems.raise_if_any()
+    _check_unknown_files(directory, problems)
+
+    docs: dict[str, Any] = {}
+    for name in REQUIRED + OPTIONAL:
+        path = directory / name
+        if name in OPTIONAL and not path.exists():
+            continue
+        try:
+            docs[name] = load_yaml(path)
+        except DataError as exc:
+            problems.items.extend(exc.problems)
+    problems.raise_if_any()
+
+    loader = _FactLoader(directory, article, problems)
+    facts = loader.build(docs)
+    problems.raise_if_any()
+    return facts
+
+
+def _load_article(path: Path, problems: Problems) -> Article:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        problems.add(path, None, "the source article is missing or unreadable",
+                     "copy the article into facts/article.txt (every fact quotes it)")
+        return Article(path, "")
+    except UnicodeDecodeError:
+        problems.add(path, None, "the source article is not UTF-8 text", "save it as UTF-8")
+        return Article(path, "")
+    article = Article(path, text)
+    if not article.sentences:
+        problems.add(path, None, "the source article is empty", "restore the article text")
+    return article
+
+
+def _check_unknown_files(directory: Path, problems: Problems) -> None:
+    known = REQUIRED + OPTIONAL
+    for path in sorted(directory.glob("*.y*ml")):
+        if path.name not in known:
+            problems.add(path, None, f"unknown facts file '{path.name}'{did_you_mean(path.name, known)}",
+                         f"rename it to one of: {', '.join(known)}")
+
+
+class _FactLoader:
+    """Builds the FactBase from parsed documents, then checks every cross-reference."""
+
+    def __init__(self, directory: Path, article: Article, problems: Problems) -> None:
+        self.dir = directory
+        self.article = article
+        self.problems = problems
+
+    def reader(self, name: str) -> RecordReader:
+        return RecordReader(self.dir / name, self.article, self.problems)
+
+    def build(self, docs: dict[str, Any]) -> FactBase:
+        periods = self._periods(docs["periods.yaml"])
+        measures, figures, announcement = self._figures(docs["figures.yaml"], periods)
+        facts = FactBase(self.article, periods, measures, figures, announcement)
+        if "people.yaml" in docs:
+            self._people(docs["people.yaml"], facts)
+        if "terms.yaml" in docs:
+            self._terms(docs["terms.yaml"], facts)
+        if "events.yaml" in docs:
+            self._events(docs["events.yaml"], facts)
+        if "statements.yaml" in docs:
+            self._statements(docs["statements.yaml"], facts)
+        if "reasons.yaml" in docs:
+            self._reasons(docs["reasons.yaml"], facts)
+        self._check_people_refs(facts, docs)
+        return facts
+
+    # -- periods and figures -------------------------------------------------------------
+    def _periods(self, doc: Any) -> list[Period]:
+        r = self.reader("periods.yaml")
+        r.check_top_keys(doc, ("periods",))
+        periods: list[Period] = []
+        for item in r.section(doc, "periods"):
+            rec = r.record(item, _PERIOD, "period", getattr(doc, "line", None))
+            if rec is None:
+                continue
+            line = item.line_of("id")
+            if not _PERIOD_ID.match(rec["id"]):
+                r.problem(line, f"period id {rec['id']!r} is not a financial year id",
+                          'write it as "YYYY/YY" in quotes, e.g. "2014/15"')
+                continue
+            if rec["end"] <= rec["start"]:
+                r.problem(item.line_of("end"), f"period {rec['id']} ends before it starts", "swap or correct start and end")
+                continue
+            if any(p.id == rec["id"] for p in periods):
+                r.problem(line, f"duplicate period id {rec['id']!r}", "give each period its own id")
+                continue
+            periods.append(Period(rec["id"], rec["label"], rec["start"], rec["end"],
+                                  tuple(a.lower() for a in rec["aliases"]), rec["source"]))
+        periods.sort(key=lambda p: p.start)
+        for before, after in zip(periods, periods[1:], strict=False):
+            if after.start <= before.end:
+                r.problem(None, f"periods {before.id} and {after.id} overlap", "correct their start and end dates")
+        if not periods and not self.problems.items:
+            r.problem(getattr(doc, "line", None), "no periods defined", "add at least one period")
+        return periods
+
+    def _figures(self, doc: Any, periods: list[Period]) -> tuple[list[Measure], dict[tuple[str, str], Figure], Announcement | None]:
+        r = self.reader("figures.yaml")
+        r.check_top_keys(doc, ("measures", "figures", "announcement"))
+        measures: list[Measure] = []
+        for item in r.section(doc, "measures"):
+            rec = r.record(item, _MEASURE, "measure")
+            if rec is None:
+                continue
+            if any(m.id == rec["id"] for m in measures):
+                r.problem(item.line_of("id"), f"duplicate measure id {rec['id']!r}", "give each measure its own id")
+                continue
+            measures.append(Measure(rec["id"], rec["label"], rec["verb"]))
+        measure_ids = tuple(m.id for m in measures)
+        period_ids = tuple(p.id for p in periods)
+        figures: dict[tuple[str, str], Figure] = {}
+        seen_rows: set[str] = set()
+        for item in r.section(doc, "figures"):
+            rec = r.record(item, [Field("period"), Field("source", "quote")], "figures row", extra_keys=measure_ids)
+            if rec is None:
+                continue
+            period = str(rec["period"])
+            if period not in period_ids:
+                r.problem(item.line_of("period"), f"figures row names unknown period {period!r}{did_you_mean(period, period_ids)}",
+                          f"use a period id from periods.yaml ({', '.join(period_ids)}) or add the period there first")
+                continue
+            if period in seen_rows:
+                r.problem(item.line_of("period"), f"a second figures row for {period}", "merge the two rows into one")
+                continue
+            seen_rows.add(period)
+            for measure in measure_ids:
+                if measure not in item:
+                    r.problem(item.line, f"figures row for {period} has no '{measure}' value", f"add '{measure}:' with the number from the article")
+                    continue
+                value = item[measure]
+                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                    r.problem(item.line_of(measure), f"'{measure}' for {period} must be a whole number of 0 or more, not {value!r}",
+                              "write the figure as digits only, e.g. 71")
+                    continue
+                if not re.search(rf"(?<![\d,]){value}(?![\d,])", rec["source"].text):
+                    r.problem(item.line_of(measure), f"{measure} = {value} for {period} does not appear in its source sentence (line {rec['source'].line})",
+                              "check the figure against facts/article.txt or quote the sentence that states it")
+                    continue
+                figures[(period, measure)] = Figure(period, measure, value, rec["source"])
+        announcement = None
+        if isinstance(doc, Node) and "announcement" in doc:
+            rec = r.record(doc["announcement"], _ANNOUNCEMENT, "announcement", doc.line_of("announcement"))
+            if rec:
+                announcement = Announcement(rec["by"], rec["summary"], rec["source"])
+        return measures, figures, announcement
+
+    # -- people, terms, events, statements, reasons --------------------------------------
+    def _unique(self, r: RecordReader, item: Node, rec_id: str, seen: set[str], what: str) -> bool:
+        if rec_id in seen:
+            r.problem(item.line_of("id"), f"duplicate {what} id {rec_id!r}", f"give each {what} its own id")
+            return False
+        seen.add(rec_id)
+        return True
+
+    def _people(self, doc: Any, facts: FactBase) -> None:
+        r = self.reader("people.yaml")
+        r.check_top_keys(doc, ("people", "organisations"))
+        seen: set[str] = set()
+        for item in r.section(doc, "people"):
+            rec = r.record(item, _PERSON, "person")
+            if rec and self._unique(r, item, rec["id"], seen, "person"):
+                facts.people[rec["id"]] = Person(rec["id"], rec["name"], rec["role"], rec["pronoun"],
+                                                 _aliases(rec), rec["summary"], rec["source"])
+        for item in r.section(doc, "organisations", required=False):
+            rec = r.record(item, _ORGANISATION, "organisation")
+            if rec and self._unique(r, item, rec["id"], seen, "organisation"):
+                facts.organisations[rec["id"]] = Organisation(rec["id"], rec["name"], _aliases(rec),
+                                                              rec["summary"], rec["source"])
+
+    def _terms(self, doc: Any, facts: FactBase) -> None:
+        r = self.reader("terms.yaml")
+        r.check_top_keys(doc, ("terms",))
+        seen: set[str] = set()
+        for item in r.section(doc, "terms"):
+            rec = r.record(item, _TERM, "term")
+            if rec and self._unique(r, item, rec["id"], seen, "term"):
+                facts.terms[rec["id"]] = Term(rec["id"], rec["term"], rec["stands_for"], _aliases(rec),
+                                              rec["about"], tuple(rec["sources"]))
+
+    def _events(self, doc: Any, facts: FactBase) -> None:
+        r = self.reader("events.yaml")
+        r.check_top_keys(doc, ("events",))
+        seen: set[str] = set()
+        for item in r.section(doc, "events"):
+            rec = r.record(item, _EVENT, "event")
+            if not rec or not self._unique(r, item, rec["id"], seen, "event"):
+                continue
+            if not _EVENT_DATE.match(rec["date"]):
+                r.problem(item.line_of("date"), f"event date {rec['date']!r} is not YYYY or YYYY-MM", 'write it in quotes, e.g. "2012-07"')
+                continue
+            self._check_topics(r, item, rec["topics"], facts)
+            facts.events.append(Event(rec["id"], rec["date"], rec["when"], rec["title"], rec["summary"],
+                                      _aliases(rec), tuple(rec["topics"]), rec["source"]))
+        facts.events.sort(key=lambda e: e.date)
+
+    def _statements(self, doc: Any, facts: FactBase) -> None:
+        r = self.reader("statements.yaml")
+        r.check_top_keys(doc, ("statements",))
+        seen: set[str] = set()
+        for item in r.section(doc, "statements"):
+            rec = r.record(item, _STATEMENT, "statement")
+            if not rec or not self._unique(r, item, rec["id"], seen, "statement"):
+                continue
+            if rec["kind"] == "quote" and self.article.find(rec["text"]) is None:
+                r.problem(item.line_of("text"), f"statement {rec['id']} is marked as a quote but its text is not verbatim in article.txt",
+                          "copy the words exactly, or set kind: reported")
+                continue
+            facts.statements.append(Statement(rec["id"], rec["by"], rec["kind"], rec["text"], rec["source"]))
+
+    def _reasons(self, doc: Any, facts: FactBase) -> None:
+        r = self.reader("reasons.yaml")
+        r.check_top_keys(doc, ("reasons",))
+        seen: set[str] = set()
+        event_ids = tuple(e.id for e in facts.events)
+        for item in r.section(doc, "reasons"):
+            rec = r.record(item, _REASON, "reason")
+            if not rec or not self._unique(r, item, rec["id"], seen, "reason"):
+                continue
+            if rec["event"] and rec["event"] not in event_ids:
+                r.problem(item.line_of("event"), f"reason {rec['id']} names unknown event {rec['event']!r}{did_you_mean(rec['event'], event_ids)}",
+                          f"use an event id from events.yaml ({', '.join(event_ids)})")
+                continue
+            self._check_topics(r, item, rec["topics"], facts)
+            facts.reasons.append(Reason(rec["id"], rec["title"], rec["summary"], rec["stance"], rec["said_by"],
+                                        rec["explanation"], tuple(rec["sources"]), rec["weight"],
+                                        rec["recommended_by"], rec["event"], tuple(rec["topics"])))
+
+    def _check_topics(self, r: RecordReader, item: Node, topics: list[str], facts: FactBase) -> None:
+        ids = sorted([*facts.people, *facts.organisations, *facts.terms])
+        for topic in topics:
+            if topic not in ids:
+                r.problem(item.line_of("topics"), f"unknown topic {topic!r}{did_you_mean(topic, ids)}",
+                          "use an id from people.yaml or terms.yaml")
+
+    def _check_people_refs(self, facts: FactBase, docs: dict[str, Any]) -> None:
+        """Every 'by', 'said_by' and 'recommended_by' must name a person in people.yaml."""
+        people = sorted(facts.people)
+        refs: list[tuple[str, str, Any]] = []
+        if facts.announcement:
+            refs.append(("figures.yaml", facts.announcement.by, docs["figures.yaml"].get("announcement")))
+        refs += [("statements.yaml", s.by, _find(docs, "statements.yaml", "statements", s.id)) for s in facts.statements]
+        for reason in facts.reasons:
+            node = _find(docs, "reasons.yaml", "reasons", reason.id)
+            refs.append(("reasons.yaml", reason.said_by, node))
+            if reason.recommended_by:
+                refs.append(("reasons.yaml", reason.recommended_by, node))
+        for name, person, node in refs:
+            if person not in facts.people:
+                line = node.line if isinstance(node, Node) else None
+                self.problems.add(self.dir / name, line, f"unknown person {person!r}{did_you_mean(person, people)}",
+                                  f"use a person id from people.yaml ({', '.join(people) or 'none defined'})")
+
+
+def _aliases(rec: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(a.lower() for a in rec.get("aliases") or ())
+
+
+def _find(docs: dict[str, Any], name: str, key: str, rec_id: str) -> Node | None:
+    for item in docs.get(name, {}).get(key) or []:
+        if isinstance(item, Node) and item.get("id") == rec_id:
+            return item
+    return None

@@ -1,0 +1,156 @@
+"""Load `intents/`: the lexicon (how people word things) and the intents with their templates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError, Problem, Problems
+from .schema import Field, RecordReader, did_you_mean
+from .yamlfile import Node, load_yaml
+
+LEXICON = "lexicon.yaml"
+_INTENT_ID = re.compile(r"^[a-z]+(\.[a-z_]+)+$")
+_INTENT = [Field("id"), Field("answer"), Field("description"), Field("suggestion"),
+           Field("templates", "strs")]
+
+
+@dataclass(frozen=True)
+class Template:
+    text: str
+    path: Path
+    line: int
+
+
+@dataclass(frozen=True)
+class Intent:
+    id: str
+    answer: str
+    description: str
+    suggestion: str
+    templates: tuple[Template, ...]
+    path: Path
+    line: int
+
+
+@dataclass
+class LexiconData:
+    path: Path
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+    measures: dict[str, list[str]] = field(default_factory=dict)
+    fillers: list[str] = field(default_factory=list)
+    stopwords: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class IntentSet:
+    lexicon: LexiconData
+    intents: list[Intent]
+
+    def get(self, intent_id: str) -> Intent | None:
+        return next((i for i in self.intents if i.id == intent_id), None)
+
+
+def load_intents(directory: Path, composers: set[str] | None = None,
+                 measures: set[str] | None = None) -> IntentSet:
+    """Load and validate `intents/`; `composers` and `measures` are the names answers and facts define."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise DataError([Problem(directory, None, "the intents folder does not exist",
+                                 "point --intents or SCRBOT_INTENTS_DIR at the folder holding lexicon.yaml")])
+    problems = Problems()
+    lexicon = _load_lexicon(directory / LEXICON, problems, measures)
+    intents: list[Intent] = []
+    files = sorted(p for p in directory.glob("*.y*ml") if p.name != LEXICON)
+    if not files:
+        problems.add(directory, None, "no intent files found", "add at least one YAML file with 'intents:'")
+    for path in files:
+        try:
+            doc = load_yaml(path)
+        except DataError as exc:
+            problems.items.extend(exc.problems)
+            continue
+        intents.extend(_read_intents(path, doc, problems, composers, intents))
+    problems.raise_if_any()
+    return IntentSet(lexicon, intents)
+
+
+def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> LexiconData:
+    data = LexiconData(path)
+    try:
+        doc = load_yaml(path)
+    except DataError as exc:
+        problems.items.extend(exc.problems)
+        return data
+    r = RecordReader(path, None, problems)
+    allowed = ("synonyms", "measures", "fillers", "stopwords")
+    r.check_top_keys(doc, allowed)
+    if not isinstance(doc, Node):
+        r.problem(None, "lexicon.yaml must be a mapping", "start it with 'synonyms:'")
+        return data
+    data.lines = dict(doc.key_lines)
+    for key in ("synonyms", "measures"):
+        value = doc.get(key) or {}
+        if not isinstance(value, dict):
+            r.problem(doc.line_of(key), f"'{key}' must map a word to a list of variants", f"write '  word: [\"variant\", ...]' under {key}:")
+            continue
+        for word, variants in value.items():
+            if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+                r.problem(value.line_of(word) if isinstance(value, Node) else None,
+                          f"the variants of '{word}' must be a list of texts", f'write {word}: ["variant one", "variant two"]')
+                continue
+            getattr(data, key)[str(word).lower()] = [" ".join(v.lower().split()) for v in variants]
+    for key in ("fillers", "stopwords"):
+        value = doc.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            r.problem(doc.line_of(key), f"'{key}' must be a list of words",
+                      f'write {key}: ["word", "word"] (quote words like yes, no, on and off)')
+            continue
+        setattr(data, key, [v.lower() for v in value])
+    if measures is not None:
+        for measure in data.measures:
+            if measure not in measures:
+                r.problem(doc.line_of("measures"), f"lexicon names unknown measure '{measure}'{did_you_mean(measure, sorted(measures))}",
+                          f"use a measure id from facts/figures.yaml ({', '.join(sorted(measures))})")
+    return data
+
+
+def _read_intents(path: Path, doc: Any, problems: Problems, composers: set[str] | None,
+                  earlier: list[Intent]) -> list[Intent]:
+    r = RecordReader(path, None, problems)
+    r.check_top_keys(doc, ("intents",))
+    seen = {i.id: i for i in earlier}
+    out: list[Intent] = []
+    for item in r.section(doc, "intents"):
+        rec = r.record(item, _INTENT, "intent")
+        if rec is None:
+            continue
+        line = item.line_of("id")
+        if not _INTENT_ID.match(rec["id"]):
+            r.problem(line, f"intent id {rec['id']!r} is not like 'area.name'", "use lower-case words joined by a dot, e.g. figures.count")
+            continue
+        if rec["id"] in seen or any(i.id == rec["id"] for i in out):
+            r.problem(line, f"duplicate intent id {rec['id']!r}", "rename one of them or merge their templates")
+            continue
+        if composers is not None and rec["answer"] not in composers:
+            r.problem(item.line_of("answer"), f"unknown answer '{rec['answer']}'{did_you_mean(rec['answer'], sorted(composers))}",
+                      f"use one of: {', '.join(sorted(composers))}")
+            continue
+        first = item.line_of("templates")
+        templates = []
+        for index, text in enumerate(rec["templates"]):
+            tline = first + 1 + index
+            if re.search(r"\d", text):
+                r.problem(tline, f"template {text!r} contains a number",
+                          "remove years and figures from templates: periods are read as slots, not matched")
+                continue
+            templates.append(Template(text.lower(), path, tline))
+        if not templates:
+            r.problem(first, f"intent {rec['id']} has no usable templates", "add at least one template")
+            continue
+        out.append(Intent(rec["id"], rec["answer"], rec["description"], rec["suggestion"],
+                          tuple(templates), path, line))
+    return out

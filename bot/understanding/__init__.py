@@ -1,0 +1,1 @@
+"""Reading a question: normalising text, reading periods and other slots, matching intents."""

@@ -1,0 +1,137 @@
+"""Words to canonical tokens: typo correction, fillers, synonyms and named things.
+
+Questions and templates go through the same `Lexicon.canonical`, so "sreious case reveiws
+relased" and the template "serious case reviews published" meet as "scr published".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from ..knowledge.intents import LexiconData
+from ..knowledge.model import FactBase
+from .normalise import tokens as split_tokens
+
+PERSON = "person"  # the token that stands for any named person or he/she in a question
+_PERIOD_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named thing found in the question: a person, organisation, term or event (by id)."""
+
+    kind: str
+    id: str
+    text: str
+
+
+@dataclass
+class Reading:
+    """A question as canonical tokens, with what was found on the way."""
+
+    tokens: list[str]
+    mentions: list[Mention]
+    pronouns: list[str]
+    unknown: list[str]  # content words the bot does not know (a sign the question is off-topic)
+    known: list[str]  # content words it knows
+
+
+class Lexicon:
+    """Compiled lexicon: phrase tables for fillers, synonyms and entity aliases, plus vocabulary."""
+
+    def __init__(self, data: LexiconData, facts: FactBase, template_texts: list[str] = ()) -> None:
+        self.stopwords = frozenset(data.stopwords)
+        self.measure_words = {word: measure for measure, words in data.measures.items() for word in words}
+        self._fillers = {tuple(f.split()): () for f in data.fillers}
+        self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for canonical, variants in data.synonyms.items():
+            for variant in variants:
+                self._synonyms[tuple(split_tokens(variant))] = tuple(canonical.split())
+        self._entities: dict[tuple[str, ...], list[Mention]] = {}
+        for kind, items in (("person", facts.people.values()), ("organisation", facts.organisations.values()),
+                            ("term", facts.terms.values()), ("event", facts.events)):
+            for item in items:
+                for alias in item.aliases:
+                    key = tuple(split_tokens(alias))
+                    self._entities.setdefault(key, []).append(Mention(kind, item.id, alias))
+        self._pronouns = {"he", "she", "him", "her", "his", "hers"}
+        self._max_phrase = max(len(k) for k in [*self._synonyms, *self._entities, *self._fillers, ("",)])
+        vocab: set[str] = set(self.stopwords) | set(self.measure_words)
+        for table in (self._synonyms, self._entities, self._fillers):
+            for key in table:
+                vocab.update(key)
+        for canonical in data.synonyms:
+            vocab.update(canonical.split())
+        self._base_vocab = vocab
+        self.vocabulary: frozenset[str] = frozenset()
+        self.add_vocabulary(template_texts)
+
+    def add_vocabulary(self, texts: list[str]) -> None:
+        """Words from templates become known words (and typo-correction targets)."""
+        vocab = set(self._base_vocab)
+        for text in texts:
+            vocab.update(split_tokens(text))
+        vocab -= _PERIOD_WORDS
+        self.vocabulary = frozenset(vocab)
+        self._by_initial: dict[str, list[str]] = {}
+        for w in sorted(self.vocabulary):
+            if len(w) >= 4:
+                self._by_initial.setdefault(w[0], []).append(w)
+        self._correct_cached = lru_cache(maxsize=4096)(self._correct)
+
+    def _correct(self, word: str) -> str:
+        if word in self.vocabulary or len(word) < 4 or not word.isalpha():
+            return word
+        # Typos rarely change the first letter; requiring it keeps "cancelled" from becoming "called".
+        choices = self._by_initial.get(word[0], ())
+        cutoff = 82 if len(word) >= 6 else 85
+        best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return best[0] if best else word
+
+    def correct(self, word: str) -> str:
+        """The known word a typo most likely meant, or the word itself."""
+        return self._correct_cached(word)
+
+    def read(self, text: str) -> Reading:
+        """Canonical tokens of normalised text (periods already cut out)."""
+        words = [self.correct(w) for w in split_tokens(text)]
+        out: list[str] = []
+        mentions: list[Mention] = []
+        pronouns: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._max_phrase, len(words) - i), 0, -1):
+                key = tuple(words[i:i + size])
+                if key in self._fillers:
+                    i += size
+                    break
+                found = self._entities.get(key)
+                if found:
+                    mentions.extend(found)
+                    people = [m for m in found if m.kind == "person"]
+                    out.extend([PERSON] if people else self._synonyms.get(key, key))
+                    i += size
+                    break
+                if key in self._synonyms:
+                    if size == 1 and key[0] in self._pronouns:
+                        pronouns.append(key[0])
+                    out.extend(self._synonyms[key])
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        content = [t for t in out if t not in self.stopwords]
+        known = [t for t in content if t in self.vocabulary]
+        unknown = [t for t in content if t not in self.vocabulary]
+        return Reading(out, mentions, pronouns, unknown, known)
+
+    def canonical(self, text: str) -> str:
+        """Canonical form of a template or question, as one string for the fuzzy scorer."""
+        return " ".join(self.read(text).tokens)

@@ -1,0 +1,46 @@
+"""Text normalisation: the one place that decides what a question looks like before it is read.
+
+Digits, '/', '-', '.' and apostrophes survive (periods and "children's" need them); emoji,
+markup and other symbols become spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_QUESTION_CHARS = 1000  # beyond this we read only the start; nobody's question is longer
+
+_TRANSLATE = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'", "ʼ": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "﹣": "-", "－": "-",
+    "⁄": "/", "∕": "/", "／": "/",
+    "&": " and ",
+})
+_PREFIX = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|/start(?:@\w+)?\b)", re.IGNORECASE)
+_MENTION = re.compile(r"@\w+")
+_TAG = re.compile(r"</?[a-z][^>]{0,200}>", re.IGNORECASE)
+_KEEP = re.compile(r"[^a-z0-9/\-.' ]+")
+_SPACES = re.compile(r"\s+")
+_LONE_PUNCT = re.compile(r"(?<![a-z0-9])[.'\-/]+|[.'\-/]+(?![a-z0-9])")
+
+
+def normalise(text: str) -> str:
+    """Lower-case ASCII-ish text with bot prefixes, mentions, emoji and stray punctuation removed."""
+    text = text[:MAX_QUESTION_CHARS]
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _PREFIX.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    ).lower()
+    text = _KEEP.sub(" ", text)
+    text = _LONE_PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """Split normalised text into words; a trailing possessive ('s) is kept with its word."""
+    return [t.strip(".'-/") for t in text.split() if t.strip(".'-/")]

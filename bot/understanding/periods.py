@@ -1,0 +1,179 @@
+"""Reading periods out of a question, in every way people write a financial year.
+
+Periods are read before fuzzy matching and cut out of the text, so a year never takes part
+in the fuzzy score. Spellings are derived from the year numbers, not listed per period, so a
+new year in `facts/periods.yaml` is understood with no code change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..knowledge.model import Period
+
+_Y4 = r"(?:19|20)\d\d"
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_B = r"(?<![\w/.])"  # left boundary: not inside another number or word
+_E = r"(?![\w]|[/.]\d)"  # right boundary
+
+
+@dataclass(frozen=True)
+class PeriodRef:
+    """What the question said about time, before it is checked against the data.
+
+    kind: "fy" (financial year starting in `year`), "cy" (calendar year), "latest", "first",
+    "previous", "next", "last" ("last year": the previous one in a follow-up, else today's
+    sense), "all", "now" (this year), "bad" (unreadable).
+    """
+
+    kind: str
+    year: int = 0
+    text: str = ""
+
+    @property
+    def label(self) -> str:
+        if self.kind == "fy":
+            return fy_label(self.year)
+        if self.kind == "cy":
+            return str(self.year)
+        return self.text
+
+
+def fy_label(start_year: int) -> str:
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+def _fy_from(first: str, second: str) -> int | None:
+    """The start year if `first`/`second` name consecutive years (2013/14, 2013/2014, 13/14)."""
+    a = int(first) if len(first) == 4 else 2000 + int(first)
+    b = int(second)
+    if len(second) == 2:
+        return a if (a + 1) % 100 == b else None
+    return a if b == a + 1 else None
+
+
+# Patterns in priority order; each returns a PeriodRef or None for a match it rejects.
+def _between_months(m: re.Match[str]) -> PeriodRef | None:
+    m1, y1, m2, y2 = _MONTHS[m["m1"]], int(m["y1"]), _MONTHS[m["m2"]], int(m["y2"])
+    if m1 == 4 and m2 == 3 and y2 == y1 + 1:
+        return PeriodRef("fy", y1, m[0])
+    return PeriodRef("bad", 0, m[0].strip())
+
+
+def _year_to_march(m: re.Match[str]) -> PeriodRef | None:
+    return PeriodRef("fy", int(m["y"]) - 1, m[0])
+
+
+def _fy_pair(m: re.Match[str]) -> PeriodRef | None:
+    start = _fy_from(m["a"], m["b"])
+    if start is None:
+        return PeriodRef("bad", 0, m[0].strip())
+    return PeriodRef("fy", start, m[0])
+
+
+def _fy_short(m: re.Match[str]) -> PeriodRef | None:
+    year = int(m["y"])
+    end = year if year > 99 else 2000 + year
+    return PeriodRef("fy", end - 1, m[0])
+
+
+def _year_span(m: re.Match[str]) -> PeriodRef | None:
+    a, b = int(m["a"]), int(m["b"])
+    return PeriodRef("fy", a, m[0]) if b == a + 1 else None
+
+
+def _calendar(m: re.Match[str]) -> PeriodRef | None:
+    return PeriodRef("cy", int(m["y"]), m[0])
+
+
+def _word(kind: str):
+    return lambda m: PeriodRef(kind, 0, m[0].strip())
+
+
+_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+    (re.compile(rf"(?:between |from )?(?P<m1>{_MONTH}) (?P<y1>{_Y4}) (?:and|to|until|till|through|-) (?P<m2>{_MONTH}) (?P<y2>{_Y4})"), _between_months),
+    (re.compile(rf"(?:the )?(?:financial |fiscal |12 months? |twelve months )?(?:year )?(?:to|ending|ended|up to|until|through to) (?:the end of )?(?:march|mar) (?P<y>{_Y4})"), _year_to_march),
+    (re.compile(rf"{_B}(?:fy|f/y|fy-)? ?(?P<a>{_Y4}|\d\d) ?[/-] ?(?P<b>\d{{4}}|\d\d){_E}"), _fy_pair),
+    (re.compile(rf"{_B}(?:fy|f/y) ?(?P<y>{_Y4}|\d\d){_E}"), _fy_short),
+    (re.compile(rf"{_B}(?P<a>{_Y4}) (?:to|and|until|till|through|into) (?P<b>{_Y4}){_E}"), _year_span),
+    (re.compile(rf"{_B}(?P<a>{_Y4}) (?P<b>\d\d){_E}"), lambda m: _fy_pair(m) if _fy_from(m["a"], m["b"]) else None),
+    (re.compile(rf"{_B}(?P<y>{_Y4}){_E}"), _calendar),
+    (re.compile(r"\b(?:the )?(?:latest|most recent|newest|last|final|current) (?:year|period|figures?|numbers?|data) (?:in|on|of) (?:the |your )?(?:data|record|records|figures|table|series)\b|\b(?:the )?(?:latest|most recent|newest|final|recent)(?: (?:financial |full )?(?:year|period|figures?|numbers?|data|stats|statistics))?\b"), _word("latest")),
+    (re.compile(r"\b(?:the )?(?:first|earliest|oldest|initial|starting|start) (?:financial )?(?:year|period)\b|\bearliest\b"), _word("first")),
+    (re.compile(r"\blast year\b"), _word("last")),
+    (re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?(?:year|period)(?: before)?(?: that)?\b|\b(?:the )?(?:year|period) before(?: that)?\b|\bbefore that\b"), _word("previous")),
+    (re.compile(r"\b(?:the )?(?:next|following|subsequent) (?:financial )?(?:year|period)\b|\b(?:the )?(?:year|period) after(?: that)?\b|\bafter that\b"), _word("next")),
+    (re.compile(r"\b(?:this|current) (?:calendar )?year\b|\b(?:today|nowadays|currently|right now|so far this year)\b"), _word("now")),
+    (re.compile(r"\b(?:every|each|all|all the|all three|all 3|across all|over all|over the) (?:financial )?(?:years?|periods?)\b|\b(?:by|per|year by|year on|year over) year\b|\byear-by-year\b|\bover time\b"), _word("all")),
+    (re.compile(rf"{_B}\d+[/-]\d+{_E}|{_B}\d{{5,}}{_E}"), _word("bad")),
+]
+
+
+def read_periods(text: str) -> tuple[list[PeriodRef], str]:
+    """Every period the text names, in order of appearance, and the text with them cut out."""
+    found: list[tuple[int, PeriodRef]] = []
+    chars = list(text)
+    for pattern, make in _PATTERNS:
+        current = "".join(chars)
+        for m in pattern.finditer(current):
+            if "\0" in m[0]:
+                continue
+            ref = make(m)  # type: ignore[operator]
+            if ref is None:
+                continue
+            found.append((m.start(), ref))
+            chars[m.start():m.end()] = "\0" * (m.end() - m.start())
+    found.sort(key=lambda item: item[0])
+    rest = " ".join("".join(chars).replace("\0", " ").split())
+    return [ref for _, ref in found], rest
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Periods found in the data for one reference, and the labels of those asked for but missing."""
+
+    ids: tuple[str, ...]
+    missing: tuple[str, ...] = ()
+    note: str = ""
+
+
+def resolve(ref: PeriodRef, periods: list[Period], anchor: str | None = None) -> Resolved:
+    """Turn a reference into period ids of the fact base; `anchor` is the period a follow-up is relative to."""
+    ids = [p.id for p in periods]
+    if ref.kind == "fy":
+        match = [p.id for p in periods if p.start.year == ref.year and p.end.year == ref.year + 1]
+        return Resolved(tuple(match), () if match else (fy_label(ref.year),))
+    if ref.kind == "cy":
+        first, last = date(ref.year, 1, 1), date(ref.year, 12, 31)
+        match = tuple(p.id for p in periods if p.start <= last and p.end >= first)
+        spans = (fy_label(ref.year - 1), fy_label(ref.year))
+        missing = tuple(label for label in spans if label not in match)
+        note = (f"{ref.year} is a calendar year; the figures are kept by financial year "
+                f"(April to March), so {ref.year} falls in {spans[0]} and {spans[1]}.")
+        return Resolved(match, missing, note)
+    if ref.kind == "latest":
+        return Resolved(tuple(ids[-1:]))
+    if ref.kind == "first":
+        return Resolved(tuple(ids[:1]))
+    if ref.kind == "all":
+        return Resolved(tuple(ids))
+    if ref.kind == "last":
+        ref = PeriodRef("previous", 0, ref.text) if anchor in ids else PeriodRef("now", 0, ref.text)
+    if ref.kind in ("previous", "next"):
+        if anchor not in ids:
+            return Resolved((), (ref.text,))
+        i = ids.index(anchor) + (-1 if ref.kind == "previous" else 1)
+        if 0 <= i < len(ids):
+            return Resolved((ids[i],))
+        edge = periods[0] if ref.kind == "previous" else periods[-1]
+        shifted = edge.start.year + (-1 if ref.kind == "previous" else 1)
+        return Resolved((), (fy_label(shifted),))
+    return Resolved((), (ref.label,))
