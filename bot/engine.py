@@ -19,7 +19,7 @@ from .knowledge.intents import IntentSet, load_intents
 from .knowledge.model import FactBase
 from .reply import Reply, Suggestion
 from .understanding.lexicon import Lexicon, Reading
-from .understanding.matcher import Candidate, Decision, IntentMatcher, decide
+from .understanding.matcher import ANSWER_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
 from .understanding.periods import PeriodRef, read_periods, resolve
 
@@ -80,6 +80,8 @@ class Engine:
                 continue
             if ref.kind == "cy":
                 query.years.append(ref.year)
+            if ref.kind == "month":
+                query.months.append(f"{ref.year}-{ref.month:02d}")
             found = resolve(ref, self.facts.periods, anchor)
             query.periods.extend(p for p in found.ids if p not in query.periods)
             query.missing.extend(m for m in found.missing if m not in query.missing)
@@ -87,11 +89,30 @@ class Engine:
                 query.notes.append(found.note)
         return Understood(norm, refs, reading, query, bad)
 
-    def _calibrate(self, u: Understood, ranked: list[Candidate]) -> list[Candidate]:
-        """Scale fuzzy scores by how much of the question the bot understood at all."""
+    def _rank(self, u: Understood) -> list[Candidate]:
+        """Candidates scaled by how much of the question the bot understood at all.
+
+        Words the bot does not know weigh heavily unless the question also names something of
+        the subject (an SCR, a person, Ofsted ...): "how many books were published" is declined,
+        "could you tell me, for my piece, how many SCRs were published" is not.
+        """
+        ranked = self.matcher.rank(u.reading)
+        if not ranked and self.matcher.slot_only and (u.query.periods or u.query.missing or u.query.measure):
+            ranked = [Candidate(self.matcher.slot_only, ANSWER_AT + 0.1)]
+        sig = u.reading.signature
+        named = {m.id for m in u.reading.mentions}
+        bare_name = len(named) == 1 and all(m.kind != "person" for m in u.reading.mentions) and len(sig) <= 2 and not (
+            set(sig) & self.lexicon.keep)
+        one_word = len(sig) == 1 and sig[0] not in self.lexicon.single_word_ok
+        if (one_word or bare_name) and not (u.refs or u.query.measure or u.reading.pronouns):
+            # One keyword is not a question: offer "did you mean" rather than guess.
+            ranked = [Candidate(c.intent, min(c.confidence, ANSWER_AT - 0.05)) for c in ranked]
         known, unknown = len(u.reading.known), len(u.reading.unknown)
         if unknown:
-            factor = known / (known + 2 * unknown)
+            if u.reading.mentions:
+                factor = max(0.8, 1 - 0.05 * unknown)
+            else:
+                factor = known / (known + 1.5 * unknown)
             ranked = [Candidate(c.intent, c.confidence * factor) for c in ranked]
         return ranked
 
@@ -128,9 +149,10 @@ class Engine:
             assert intent is not None
             decision = Decision("answer", (Candidate(intent, 0.9),))
         else:
-            ranked = self._calibrate(u, self.matcher.rank(" ".join(u.reading.tokens)))
-            decision = decide(ranked)
+            decision = decide(self._rank(u))
 
+        if decision.action == "decline" and not u.reading.signature and not u.reading.unknown and not u.refs:
+            return self._vague(u), context  # "and?", "what about it?": ask for more, don't refuse
         if decision.action == "decline":
             return self._decline(u, "off_topic", decision), context
         if decision.action == "clarify":
@@ -174,6 +196,11 @@ class Engine:
         text = "I'm not sure what you mean. Did you mean:\n" + "\n".join(f"• {s.text}" for s in options)
         top = decision.candidates[0]
         return Reply(text, "clarify", top.confidence, "clarify", self._entities(u, u.query.periods), (), tuple(options))
+
+    def _vague(self, u: Understood) -> Reply:
+        tips = tuple(Suggestion(e) for e in examples(self.facts)[:3])
+        text = "Could you say a bit more? For example:\n" + "\n".join(f"• {s.text}" for s in tips)
+        return Reply(text, "clarify", 0.0, "clarify", self._entities(u, u.query.periods), (), tips)
 
     def _decline(self, u: Understood, why: str, decision: Decision | None = None) -> Reply:
         labels = [p.label for p in self.facts.periods]

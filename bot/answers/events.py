@@ -19,7 +19,11 @@ def _matching(facts: FactBase, q: Query) -> list[Event]:
     hits = [e for e in facts.events if e.id in named or named & set(e.topics)]
     if hits:
         return hits
-    return [e for e in facts.events if int(e.date[:4]) in q.years]
+    in_month = [e for e in facts.events if e.date in q.months]
+    if in_month:
+        return in_month
+    years = [*q.years, *(int(m[:4]) for m in q.months)]
+    return [e for e in facts.events if int(e.date[:4]) in years]
 
 
 def when(facts: FactBase, q: Query) -> Answer:

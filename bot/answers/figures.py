@@ -100,27 +100,41 @@ def _endpoints(facts: FactBase, q: Query) -> tuple[str, str] | None:
     return (ids[0], ids[-1]) if len(ids) > 1 else None
 
 
+def _step(facts: FactBase, m: str, old: str, new: str, answer: Answer) -> str | None:
+    """One sentence on how measure `m` moved between two periods."""
+    a, b = facts.value(old, m), facts.value(new, m)
+    if not a or not b:
+        return None
+    verb = "rose" if b.value > a.value else "fell" if b.value < a.value else "stayed"
+    line = (f"SCRs {facts.measure(m).label} {verb} from {fmt.number(a.value)} in {facts.period(old).label} "
+            f"to {fmt.number(b.value)} in {facts.period(new).label}: {fmt.change(a.value, b.value)}")
+    words = fmt.multiple(a.value, b.value)
+    answer.add_sources(a.source, b.source)
+    return line + (f", {words}." if words else ".")
+
+
 def change(facts: FactBase, q: Query) -> Answer:
-    ends = _endpoints(facts, q)
     answer = Answer("")
+    asked = _chronological(facts, q.periods)
+    lines = _prefix(facts, q)
+    if len(asked) >= 3:  # "year on year": every step, then the whole span
+        answer.periods = asked
+        for m in _measures(facts, q):
+            steps = [_step(facts, m, a, b, answer) for a, b in zip(asked, asked[1:], strict=False)]
+            lines += [s for s in steps if s]
+        answer.text = "\n".join(lines)
+        answer.followups = ["What drove the rise?", "What was the publication rate?"]
+        return answer
+    ends = _endpoints(facts, q)
     if ends is None:
         answer.text = "I only have one year of figures, so there is no change to compare."
         return answer
     old, new = ends
     answer.periods = [old, new]
-    lines = _prefix(facts, q)
     for m in _measures(facts, q):
-        a, b = facts.value(old, m), facts.value(new, m)
-        if not a or not b:
-            continue
-        verb = "rose" if b.value > a.value else "fell" if b.value < a.value else "stayed"
-        label = facts.measure(m).label
-        line = (f"SCRs {label} {verb} from {fmt.number(a.value)} in {facts.period(old).label} "
-                f"to {fmt.number(b.value)} in {facts.period(new).label}: {fmt.change(a.value, b.value)}")
-        words = fmt.multiple(a.value, b.value)
-        line += f", {words}." if words else "."
-        lines.append(line)
-        answer.add_sources(a.source, b.source)
+        line = _step(facts, m, old, new, answer)
+        if line:
+            lines.append(line)
     answer.text = "\n".join(lines)
     answer.followups = ["What drove the rise?", "What was the publication rate?"]
     return answer
@@ -183,7 +197,7 @@ def total(facts: FactBase, q: Query) -> Answer:
 def extreme(facts: FactBase, q: Query) -> Answer:
     periods = _chronological(facts, q.periods) or [p.id for p in facts.periods]
     want_min = q.has("fewest")
-    answer = Answer("", periods=periods)
+    answer = Answer("", periods=[])
     lines = _prefix(facts, q)
     for m in _measures(facts, q):
         figs = [f for f in (facts.value(p, m) for p in periods) if f]
@@ -195,6 +209,7 @@ def extreme(facts: FactBase, q: Query) -> Answer:
         word = "Fewest" if want_min else "Most"
         lines.append(f"{word} SCRs {facts.measure(m).label}: {fmt.number(pick.value)} in {which}.")
         answer.add_sources(*(f.source for f in ties))
+        answer.periods = _chronological(facts, [*(answer.periods or []), *(f.period for f in ties)])
     if len(periods) > 1:
         lines.append(f"(Figures cover {fmt.period_span(_labels(facts, periods))}.)")
     answer.text = "\n".join(lines)

@@ -18,6 +18,7 @@ class Query:
     missing: list[str] = field(default_factory=list)  # labels asked for with no data
     notes: list[str] = field(default_factory=list)  # e.g. "2013 is a calendar year ..."
     years: list[int] = field(default_factory=list)  # calendar years named ("what happened in 2013?")
+    months: list[str] = field(default_factory=list)  # months named, as "YYYY-MM" ("in July 2012")
     measure: str | None = None  # None: both / not said
     mentions: list[Mention] = field(default_factory=list)
     pronouns: list[str] = field(default_factory=list)

@@ -20,6 +20,12 @@ def define(facts: FactBase, q: Query) -> Answer:
             lines.append(f"{org.name}: {org.summary}")
             answer.add_sources(org.source)
             answer.topics.append(org.id)
+    if not lines and (q.periods or q.has("year")):
+        periods = [facts.period(p) for p in q.periods] or facts.periods[:1]
+        for p in periods:
+            lines.append(f"{p.label} is a financial year: it runs from {p.start:%-d %B %Y} to {p.end:%-d %B %Y}.")
+            answer.add_sources(p.source)
+        lines.append("All the figures are kept by financial year.")
     if not lines:
         lines.append("Terms I can explain: " + ", ".join(f"{t.term} ({t.stands_for})" for t in facts.terms.values()) + ".")
         answer.add_sources(*(s for t in facts.terms.values() for s in t.sources))

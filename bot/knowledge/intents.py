@@ -15,6 +15,7 @@ LEXICON = "lexicon.yaml"
 _INTENT_ID = re.compile(r"^[a-z]+(\.[a-z_]+)+$")
 _INTENT = [Field("id"), Field("answer"), Field("description"), Field("suggestion"),
            Field("templates", "strs")]
+_OPTIONAL_INTENT_KEYS = ("cues",)
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Intent:
     templates: tuple[Template, ...]
     path: Path
     line: int
+    cues: tuple[tuple[str, float], ...] = ()  # canonical words that point to this intent, with a bonus
 
 
 @dataclass
@@ -42,6 +44,9 @@ class LexiconData:
     measures: dict[str, list[str]] = field(default_factory=dict)
     fillers: list[str] = field(default_factory=list)
     stopwords: list[str] = field(default_factory=list)
+    keep: list[str] = field(default_factory=list)
+    single_word_ok: list[str] = field(default_factory=list)
+    slot_only_intent: str = ""
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -74,6 +79,10 @@ def load_intents(directory: Path, composers: set[str] | None = None,
             problems.items.extend(exc.problems)
             continue
         intents.extend(_read_intents(path, doc, problems, composers, intents))
+    if lexicon.slot_only_intent and intents and lexicon.slot_only_intent not in {i.id for i in intents}:
+        problems.add(lexicon.path, lexicon.lines.get("slot_only_intent"),
+                     f"slot_only_intent names unknown intent '{lexicon.slot_only_intent}'"
+                     f"{did_you_mean(lexicon.slot_only_intent, [i.id for i in intents])}", "use an intent id from intents/")
     problems.raise_if_any()
     return IntentSet(lexicon, intents)
 
@@ -86,7 +95,7 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
         problems.items.extend(exc.problems)
         return data
     r = RecordReader(path, None, problems)
-    allowed = ("synonyms", "measures", "fillers", "stopwords")
+    allowed = ("synonyms", "measures", "fillers", "stopwords", "keep", "single_word_ok", "slot_only_intent")
     r.check_top_keys(doc, allowed)
     if not isinstance(doc, Node):
         r.problem(None, "lexicon.yaml must be a mapping", "start it with 'synonyms:'")
@@ -103,7 +112,9 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
                           f"the variants of '{word}' must be a list of texts", f'write {word}: ["variant one", "variant two"]')
                 continue
             getattr(data, key)[str(word).lower()] = [" ".join(v.lower().split()) for v in variants]
-    for key in ("fillers", "stopwords"):
+    if doc.get("slot_only_intent") is not None:
+        data.slot_only_intent = str(doc["slot_only_intent"])
+    for key in ("fillers", "stopwords", "keep", "single_word_ok"):
         value = doc.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             r.problem(doc.line_of(key), f"'{key}' must be a list of words",
@@ -125,7 +136,7 @@ def _read_intents(path: Path, doc: Any, problems: Problems, composers: set[str] 
     seen = {i.id: i for i in earlier}
     out: list[Intent] = []
     for item in r.section(doc, "intents"):
-        rec = r.record(item, _INTENT, "intent")
+        rec = r.record(item, _INTENT, "intent", extra_keys=_OPTIONAL_INTENT_KEYS)
         if rec is None:
             continue
         line = item.line_of("id")
@@ -151,6 +162,28 @@ def _read_intents(path: Path, doc: Any, problems: Problems, composers: set[str] 
         if not templates:
             r.problem(first, f"intent {rec['id']} has no usable templates", "add at least one template")
             continue
+        cues = _read_cues(r, item)
+        if cues is None:
+            continue
         out.append(Intent(rec["id"], rec["answer"], rec["description"], rec["suggestion"],
-                          tuple(templates), path, line))
+                          tuple(templates), path, line, cues))
     return out
+
+
+def _read_cues(r: RecordReader, item: Node) -> tuple[tuple[str, float], ...] | None:
+    """`cues: {word: bonus}`; None (with a problem recorded) when malformed."""
+    cues = item.get("cues")
+    if cues is None:
+        return ()
+    line = item.line_of("cues")
+    if not isinstance(cues, dict):
+        r.problem(line, "'cues' must map a word to a bonus", "write cues: {word: 0.2, other: 0.1}")
+        return None
+    out = []
+    for word, bonus in cues.items():
+        if isinstance(bonus, bool) or not isinstance(bonus, (int, float)) or not 0 < bonus <= 1:
+            r.problem(cues.line_of(word) if isinstance(cues, Node) else line,
+                      f"cue '{word}' has bonus {bonus!r}", "use a number above 0 and at most 1, e.g. 0.2")
+            return None
+        out.append((str(word).lower(), float(bonus)))
+    return tuple(out)

@@ -40,13 +40,15 @@ class Reading:
     pronouns: list[str]
     unknown: list[str]  # content words the bot does not know (a sign the question is off-topic)
     known: list[str]  # content words it knows
-
+    signature: list[str]  # what the matcher scores: known content words plus question words
 
 class Lexicon:
     """Compiled lexicon: phrase tables for fillers, synonyms and entity aliases, plus vocabulary."""
 
     def __init__(self, data: LexiconData, facts: FactBase, template_texts: list[str] = ()) -> None:
         self.stopwords = frozenset(data.stopwords)
+        self.keep = frozenset(data.keep)
+        self.single_word_ok = frozenset(data.single_word_ok)
         self.measure_words = {word: measure for measure, words in data.measures.items() for word in words}
         self._fillers = {tuple(f.split()): () for f in data.fillers}
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -68,6 +70,7 @@ class Lexicon:
                 vocab.update(key)
         for canonical in data.synonyms:
             vocab.update(canonical.split())
+        vocab.update({"organisation", "term", "event", PERSON})
         self._base_vocab = vocab
         self.vocabulary: frozenset[str] = frozenset()
         self.add_vocabulary(template_texts)
@@ -98,9 +101,17 @@ class Lexicon:
         """The known word a typo most likely meant, or the word itself."""
         return self._correct_cached(word)
 
+    def _word(self, word: str) -> str:
+        """A known form of one word: possessives lose their 's ("timpson's" -> "timpson"), typos are corrected."""
+        if word.endswith("'s") and word not in self.vocabulary and len(word) > 4:
+            stem = self.correct(word[:-2])
+            if stem in self.vocabulary:
+                return stem
+        return self.correct(word)
+
     def read(self, text: str) -> Reading:
         """Canonical tokens of normalised text (periods already cut out)."""
-        words = [self.correct(w) for w in split_tokens(text)]
+        words = [self._word(w) for w in split_tokens(text)]
         out: list[str] = []
         mentions: list[Mention] = []
         pronouns: list[str] = []
@@ -114,8 +125,12 @@ class Lexicon:
                 found = self._entities.get(key)
                 if found:
                     mentions.extend(found)
-                    people = [m for m in found if m.kind == "person"]
-                    out.extend([PERSON] if people else self._synonyms.get(key, key))
+                    if any(m.kind == "person" for m in found):
+                        out.append(PERSON)
+                    elif key in self._synonyms or len(key) < 3:
+                        out.extend(self._synonyms.get(key, key))
+                    else:  # a long name ("association of independent ...") counts as one word
+                        out.append(found[0].kind)
                     i += size
                     break
                 if key in self._synonyms:
@@ -130,8 +145,9 @@ class Lexicon:
         content = [t for t in out if t not in self.stopwords]
         known = [t for t in content if t in self.vocabulary]
         unknown = [t for t in content if t not in self.vocabulary]
-        return Reading(out, mentions, pronouns, unknown, known)
+        signature = [t for t in out if t in self.keep or (t not in self.stopwords and t in self.vocabulary)]
+        return Reading(out, mentions, pronouns, unknown, known, signature)
 
-    def canonical(self, text: str) -> str:
-        """Canonical form of a template or question, as one string for the fuzzy scorer."""
-        return " ".join(self.read(text).tokens)
+    def signature(self, text: str) -> str:
+        """The string the fuzzy scorer sees for a template or question."""
+        return " ".join(self.read(text).signature)

@@ -1,9 +1,10 @@
 """Fuzzy intent matching: rank intents by their best template, then decide answer / clarify / decline.
 
-Templates are canonicalised once at load (through the same lexicon as questions) and scored
-with one rapidfuzz pass; the decision uses a threshold and an ambiguity gap, as FAQ
-systems do, and a penalty for words the bot does not know, so off-topic questions shaped
-like real ones are declined instead of answered with the nearest intent.
+Questions and templates are both reduced to *signatures* (known content words plus question
+words such as who/why/when) so that politeness, filler and off-topic words do not dilute the
+score. Each template is scored with rapidfuzz (a blend of token-set and token-sort ratios, so
+neither a subset nor word order dominates), intents add the bonus of any `cues` they declare,
+and the decision uses a threshold and an ambiguity gap, as mature FAQ systems do.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..knowledge.errors import DataError, Problem
-from ..knowledge.intents import Intent, IntentSet
-from .lexicon import Lexicon
+from ..knowledge.intents import Intent, IntentSet, Template
+from .lexicon import Lexicon, Reading
 
 ANSWER_AT = 0.70  # confidence at or above which the top intent is answered
 CLARIFY_AT = 0.50  # below this the bot declines; between, it offers "did you mean"
 AMBIGUITY_GAP = 0.04  # a runner-up this close to the top makes an answer a question
 SURE_AT = 0.90  # above this the top intent is answered whatever the runner-up
 MAX_SUGGESTIONS = 3
+CUE_CAP = 0.35  # the most that cues can add to a template score
+SET_WEIGHT = 0.5  # share of token_set_ratio in the blend (the rest is token_sort_ratio)
+CUTOFF = 30  # template scores below this are not considered at all
 
 
 @dataclass(frozen=True)
@@ -39,36 +43,39 @@ class Decision:
         return self.candidates[0] if self.candidates else None
 
 
-def _scorer(query: str, choice: str, **kwargs: object) -> float:
-    return fuzz.token_set_ratio(query, choice, **kwargs)
-
-
 class IntentMatcher:
-    """Ranks intents for a canonical question string."""
+    """Ranks intents for a question's reading."""
 
     def __init__(self, intents: IntentSet, lexicon: Lexicon) -> None:
         self.intents = intents.intents
         self.lexicon = lexicon
         self._choices: list[str] = []
         self._owner: list[int] = []
-        seen: dict[str, tuple[int, object]] = {}
+        self._cues = [dict(i.cues) for i in self.intents]
+        self.slot_only = intents.get(intents.lexicon.slot_only_intent) if intents.lexicon.slot_only_intent else None
         problems: list[Problem] = []
+        seen: dict[str, tuple[int, Template]] = {}
         for index, intent in enumerate(self.intents):
+            for word, _ in intent.cues:
+                if word not in lexicon.vocabulary and word not in lexicon.keep:
+                    problems.append(Problem(intent.path, intent.line, f"cue '{word}' of {intent.id} is not a word the bot knows",
+                                            "use a canonical word from intents/lexicon.yaml or from a template"))
             for template in intent.templates:
-                text = lexicon.canonical(template.text)
+                text = lexicon.signature(template.text)
                 if not text:
-                    problems.append(Problem(template.path, template.line, f"template {template.text!r} is empty once fillers are removed",
-                                            "write a real question or delete it"))
+                    problems.append(Problem(template.path, template.line,
+                                            f"template {template.text!r} says nothing once stopwords and fillers are set aside",
+                                            "add the words that make the question specific, or delete it"))
                     continue
                 if text in seen:
                     other_index, other = seen[text]
                     if other_index != index:
                         problems.append(Problem(
                             template.path, template.line,
-                            f"template {template.text!r} of {intent.id} collides with {other.text!r} of "  # type: ignore[attr-defined]
-                            f"{self.intents[other_index].id} ({other.path.name}:{other.line}) once synonyms are applied",  # type: ignore[attr-defined]
+                            f"template {template.text!r} of {intent.id} collides with {other.text!r} of "
+                            f"{self.intents[other_index].id} ({other.path.name}:{other.line}) once synonyms are applied",
                             "reword one so each question belongs to one intent, or delete one"))
-                    elif template.text == other.text:  # type: ignore[attr-defined]
+                    elif template.text == other.text:
                         problems.append(Problem(template.path, template.line, f"template {template.text!r} is listed twice",
                                                 "delete the repeat"))
                     continue
@@ -78,17 +85,27 @@ class IntentMatcher:
         if problems:
             raise DataError(problems)
 
-    def rank(self, query: str) -> list[Candidate]:
-        """Intents by their best template score, best first (each intent once)."""
+    def rank(self, reading: Reading) -> list[Candidate]:
+        """Intents by their best template score plus cue bonus, best first (each intent once)."""
+        query = " ".join(reading.signature)
         if not query:
             return []
         best: dict[int, float] = {}
-        for _choice, score, idx in process.extract(query, self._choices, scorer=_scorer, limit=None, score_cutoff=35):
+        sets = process.extract(query, self._choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=CUTOFF)
+        sorts = {idx: score for _, score, idx in process.extract(query, self._choices, scorer=fuzz.token_sort_ratio,
+                                                                  limit=None, score_cutoff=0)}
+        for _choice, set_score, idx in sets:
+            score = SET_WEIGHT * set_score + (1 - SET_WEIGHT) * sorts.get(idx, 0.0)
             owner = self._owner[idx]
             if score > best.get(owner, 0.0):
                 best[owner] = score
-        ranked = sorted(best.items(), key=lambda item: -item[1])
-        return [Candidate(self.intents[i], s / 100.0) for i, s in ranked]
+        words = set(reading.signature)
+        totals = []
+        for owner, score in best.items():
+            bonus = min(CUE_CAP, sum(b for w, b in self._cues[owner].items() if w in words))
+            totals.append((score / 100.0 + bonus, owner))
+        totals.sort(key=lambda t: -t[0])  # rank on the uncapped sum, so cues still break ties at the top
+        return [Candidate(self.intents[owner], min(1.0, total)) for total, owner in totals]
 
 
 def decide(candidates: list[Candidate]) -> Decision:
@@ -102,7 +119,7 @@ def decide(candidates: list[Candidate]) -> Decision:
     # "Did you mean": keep each next candidate while it is close to the previous one and to the top.
     offered = [candidates[0]]
     for cand in candidates[1:MAX_SUGGESTIONS]:
-        if cand.confidence >= CLARIFY_AT * 0.8 and offered[-1].confidence - cand.confidence <= 0.15 and top - cand.confidence <= 0.25:
+        if offered[-1].confidence - cand.confidence <= 0.15 and top - cand.confidence <= 0.25:
             offered.append(cand)
         else:
             break

@@ -17,12 +17,14 @@ _TRANSLATE = str.maketrans({
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "﹣": "-", "－": "-",
     "⁄": "/", "∕": "/", "／": "/",
     "&": " and ",
+    "%": " percent ",
 })
 _PREFIX = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|/start(?:@\w+)?\b)", re.IGNORECASE)
 _MENTION = re.compile(r"@\w+")
 _TAG = re.compile(r"</?[a-z][^>]{0,200}>", re.IGNORECASE)
 _KEEP = re.compile(r"[^a-z0-9/\-.' ]+")
 _SPACES = re.compile(r"\s+")
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _LONE_PUNCT = re.compile(r"(?<![a-z0-9])[.'\-/]+|[.'\-/]+(?![a-z0-9])")
 
 
@@ -37,6 +39,7 @@ def normalise(text: str) -> str:
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     ).lower()
     text = _KEEP.sub(" ", text)
+    text = _WORD_HYPHEN.sub(" ", text)
     text = _LONE_PUNCT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -31,12 +31,13 @@ class PeriodRef:
 
     kind: "fy" (financial year starting in `year`), "cy" (calendar year), "latest", "first",
     "previous", "next", "last" ("last year": the previous one in a follow-up, else today's
-    sense), "all", "now" (this year), "bad" (unreadable).
+    sense), "all", "now" (this year), "month" (a month of a year), "bad" (unreadable).
     """
 
     kind: str
     year: int = 0
     text: str = ""
+    month: int = 0  # for kind "month": a month of a calendar year ("July 2012")
 
     @property
     def label(self) -> str:
@@ -44,6 +45,8 @@ class PeriodRef:
             return fy_label(self.year)
         if self.kind == "cy":
             return str(self.year)
+        if self.kind == "month":
+            return f"{self.text.split()[-2].capitalize()} {self.year}"
         return self.text
 
 
@@ -90,6 +93,10 @@ def _year_span(m: re.Match[str]) -> PeriodRef | None:
     return PeriodRef("fy", a, m[0]) if b == a + 1 else None
 
 
+def _month(m: re.Match[str]) -> PeriodRef | None:
+    return PeriodRef("month", int(m["y"]), m[0], _MONTHS[m["m"]])
+
+
 def _calendar(m: re.Match[str]) -> PeriodRef | None:
     return PeriodRef("cy", int(m["y"]), m[0])
 
@@ -105,6 +112,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (re.compile(rf"{_B}(?:fy|f/y) ?(?P<y>{_Y4}|\d\d){_E}"), _fy_short),
     (re.compile(rf"{_B}(?P<a>{_Y4}) (?:to|and|until|till|through|into) (?P<b>{_Y4}){_E}"), _year_span),
     (re.compile(rf"{_B}(?P<a>{_Y4}) (?P<b>\d\d){_E}"), lambda m: _fy_pair(m) if _fy_from(m["a"], m["b"]) else None),
+    (re.compile(rf"\b(?:in |during |from |since )?(?P<m>{_MONTH}) (?P<y>{_Y4}){_E}"), _month),
     (re.compile(rf"{_B}(?P<y>{_Y4}){_E}"), _calendar),
     (re.compile(r"\b(?:the )?(?:latest|most recent|newest|last|final|current) (?:year|period|figures?|numbers?|data) (?:in|on|of) (?:the |your )?(?:data|record|records|figures|table|series)\b|\b(?:the )?(?:latest|most recent|newest|final|recent)(?: (?:financial |full )?(?:year|period|figures?|numbers?|data|stats|statistics))?\b"), _word("latest")),
     (re.compile(r"\b(?:the )?(?:first|earliest|oldest|initial|starting|start) (?:financial )?(?:year|period)\b|\bearliest\b"), _word("first")),
@@ -112,7 +120,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?(?:year|period)(?: before)?(?: that)?\b|\b(?:the )?(?:year|period) before(?: that)?\b|\bbefore that\b"), _word("previous")),
     (re.compile(r"\b(?:the )?(?:next|following|subsequent) (?:financial )?(?:year|period)\b|\b(?:the )?(?:year|period) after(?: that)?\b|\bafter that\b"), _word("next")),
     (re.compile(r"\b(?:this|current) (?:calendar )?year\b|\b(?:today|nowadays|currently|right now|so far this year)\b"), _word("now")),
-    (re.compile(r"\b(?:every|each|all|all the|all three|all 3|across all|over all|over the) (?:financial )?(?:years?|periods?)\b|\b(?:by|per|year by|year on|year over) year\b|\byear-by-year\b|\bover time\b"), _word("all")),
+    (re.compile(r"\b(?:every|each|all|all the|all three|all 3|across all|over all|over the) (?:financial )?(?:years?|periods?)\b|\b(?:by|per|year by|year on|year over|year to) year\b|\bover time\b"), _word("all")),
     (re.compile(rf"{_B}\d+[/-]\d+{_E}|{_B}\d{{5,}}{_E}"), _word("bad")),
 ]
 
@@ -159,6 +167,12 @@ def resolve(ref: PeriodRef, periods: list[Period], anchor: str | None = None) ->
         note = (f"{ref.year} is a calendar year; the figures are kept by financial year "
                 f"(April to March), so {ref.year} falls in {spans[0]} and {spans[1]}.")
         return Resolved(match, missing, note)
+    if ref.kind == "month":
+        day = date(ref.year, ref.month, 15)
+        match = tuple(p.id for p in periods if p.start <= day <= p.end)
+        start = ref.year if ref.month >= 4 else ref.year - 1
+        note = f"{ref.label} falls in the {fy_label(start)} financial year; figures are kept by financial year."
+        return Resolved(match, () if match else (fy_label(start),), note)
     if ref.kind == "latest":
         return Resolved(tuple(ids[-1:]))
     if ref.kind == "first":
