@@ -18,7 +18,7 @@ from .knowledge.facts import load_facts
 from .knowledge.intents import IntentSet, load_intents
 from .knowledge.model import FactBase
 from .reply import Reply, Suggestion
-from .understanding.lexicon import Lexicon, Reading
+from .understanding.lexicon import Lexicon, Mention, Reading
 from .understanding.matcher import ANSWER_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
 from .understanding.periods import PeriodRef, read_periods, resolve
@@ -30,6 +30,8 @@ _CONNECTORS = (("and", "what", "about"), ("and", "how", "about"), ("what", "abou
 _ELLIPTICAL = frozenset({"commissioned", "published", "scr", "number", "how many", "how", "many", "in", "for",
                          "the", "ones", "one", "those", "them", "that", "figures", "year", "was", "were",
                          "it", "is", "what", "about", "and", "then", "same", "of", "there"})
+# Words that point back to the last answer ("what's the rate then?", "when was that?").
+_ANAPHORS = frozenset({"then", "that", "those", "it", "this", "same", "they", "them", "ones", "these"})
 CONTEXT_TTL = 30 * 60  # seconds after which a conversation's context no longer applies
 
 
@@ -100,11 +102,10 @@ class Engine:
         if not ranked and self.matcher.slot_only and (u.query.periods or u.query.missing or u.query.measure):
             ranked = [Candidate(self.matcher.slot_only, ANSWER_AT + 0.1)]
         sig = u.reading.signature
-        named = {m.id for m in u.reading.mentions}
-        bare_name = len(named) == 1 and all(m.kind != "person" for m in u.reading.mentions) and len(sig) <= 2 and not (
-            set(sig) & self.lexicon.keep)
+        bare_name = bool(sig) and set(sig) <= u.reading.named and all(m.kind != "person" for m in u.reading.mentions)
         one_word = len(sig) == 1 and sig[0] not in self.lexicon.single_word_ok
-        if (one_word or bare_name) and not (u.refs or u.query.measure or u.reading.pronouns):
+        in_conversation = u.query.context.intent is not None
+        if (one_word or bare_name) and not (u.refs or u.query.measure or u.reading.pronouns or in_conversation):
             # One keyword is not a question: offer "did you mean" rather than guess.
             ranked = [Candidate(c.intent, min(c.confidence, ANSWER_AT - 0.05)) for c in ranked]
         known, unknown = len(u.reading.known), len(u.reading.unknown)
@@ -117,14 +118,49 @@ class Engine:
         return ranked
 
     def _is_followup(self, u: Understood, context: Context) -> bool:
-        """An elliptical question ("and 2011/12?", "what about commissioned ones?") that leans on the last turn."""
-        if not context.intent or not context.intent.startswith("figures."):
+        """An elliptical question ("and 2011/12?", "what about commissioned ones?", "and SCR?") that
+        asks the last turn's question again about something else."""
+        if not context.intent or u.reading.unknown:
             return False
         tokens = u.reading.tokens
         opens = any(tuple(tokens[:len(c)]) == c for c in _CONNECTORS)
-        has_slot = bool(u.refs) or u.query.measure is not None
-        rest = [t for t in tokens if t not in _ELLIPTICAL]
-        return has_slot and (opens or not rest) and not u.reading.unknown
+        if context.intent.startswith("figures."):
+            has_slot = bool(u.refs) or u.query.measure is not None
+            rest = [t for t in tokens if t not in _ELLIPTICAL]
+            return has_slot and (opens or not rest)
+        rest = [t for t in u.reading.signature if t not in u.reading.named]
+        kinds = {"terms.define": ("term", "organisation"), "people.who": ("person",), "people.said": ("person",)}
+        wanted = kinds.get(context.intent, ())
+        return opens and not rest and any(m.kind in wanted for m in u.reading.mentions)
+
+    def _leans_on_context(self, u: Understood) -> bool:
+        """The question names no subject of its own, or points back ("then", "that", "those")."""
+        tokens = set(u.reading.tokens)
+        subject = tokens & {"scr", "number", "commissioned", "published"} or u.reading.mentions
+        return not subject or bool(tokens & _ANAPHORS)
+
+    def _carry(self, u: Understood, context: Context, intent: str) -> None:
+        """Fill slots a question leaves out from the last turn, when it leans on it."""
+        q = u.query
+        if not context.intent or not self._leans_on_context(u):
+            return
+        if intent.startswith("figures.") and context.intent.startswith("figures."):
+            if q.measure is None and not any(t in self.lexicon.measure_words for t in u.reading.tokens):
+                q.measure = context.measure
+            if intent in ("figures.count", "figures.rate") and not u.refs:
+                q.periods = list(context.periods)
+            elif intent == "figures.change" and context.periods:
+                if len(context.periods) == 1 or u.refs:
+                    q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
+        elif not intent.startswith("figures.") and not q.mentions and not q.pronouns:
+            q.mentions = [m for t in context.topics if (m := self._mention(t))]
+
+    def _mention(self, entity_id: str) -> Mention | None:
+        entity = self.facts.entity(entity_id)
+        if entity is not None:
+            return Mention(entity.kind, entity_id, entity_id)
+        event = self.facts.event(entity_id)
+        return Mention("event", entity_id, entity_id) if event else None
 
     # -- answering ----------------------------------------------------------------------
     def reply(self, text: str, context: Context | None = None, now: float | None = None) -> tuple[Reply, Context]:
@@ -138,6 +174,8 @@ class Engine:
             return self._decline(u, "empty"), context
         if u.bad_periods:
             return self._decline(u, "bad_period"), context
+        if u.reading.outside:
+            return self._decline(u, "not_covered"), context
 
         followup = self._is_followup(u, context)
         if followup:
@@ -161,6 +199,8 @@ class Engine:
         assert top is not None
         if top.intent.id.startswith("figures.") and top.intent.id != "figures.periods" and u.query.missing and not u.query.periods:
             return self._decline(u, "no_data", decision), context
+        if not followup:
+            self._carry(u, context, top.intent.id)
         answer = COMPOSERS[top.intent.answer](self.facts, u.query)
         return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now)
 
@@ -211,6 +251,9 @@ class Engine:
         elif why == "bad_period":
             text = (f"I couldn't read “{u.bad_periods[0][:40]}” as a period. Write financial years like "
                     f"{labels[-1]}. {have}")
+            tips = [Suggestion(e) for e in examples(self.facts)[:2]]
+        elif why == "not_covered":
+            text = f"The article I answer from doesn't cover {u.reading.outside[0].title()}. " + about(self.facts)
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "empty":
             text = "Ask me a question. " + about(self.facts)

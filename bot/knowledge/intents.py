@@ -46,6 +46,7 @@ class LexiconData:
     stopwords: list[str] = field(default_factory=list)
     keep: list[str] = field(default_factory=list)
     single_word_ok: list[str] = field(default_factory=list)
+    not_covered: list[str] = field(default_factory=list)
     slot_only_intent: str = ""
     lines: dict[str, int] = field(default_factory=dict)
 
@@ -95,7 +96,7 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
         problems.items.extend(exc.problems)
         return data
     r = RecordReader(path, None, problems)
-    allowed = ("synonyms", "measures", "fillers", "stopwords", "keep", "single_word_ok", "slot_only_intent")
+    allowed = ("synonyms", "measures", "fillers", "stopwords", "keep", "single_word_ok", "not_covered", "slot_only_intent")
     r.check_top_keys(doc, allowed)
     if not isinstance(doc, Node):
         r.problem(None, "lexicon.yaml must be a mapping", "start it with 'synonyms:'")
@@ -114,7 +115,7 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
             getattr(data, key)[str(word).lower()] = [" ".join(v.lower().split()) for v in variants]
     if doc.get("slot_only_intent") is not None:
         data.slot_only_intent = str(doc["slot_only_intent"])
-    for key in ("fillers", "stopwords", "keep", "single_word_ok"):
+    for key in ("fillers", "stopwords", "keep", "single_word_ok", "not_covered"):
         value = doc.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             r.problem(doc.line_of(key), f"'{key}' must be a list of words",

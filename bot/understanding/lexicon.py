@@ -41,6 +41,8 @@ class Reading:
     unknown: list[str]  # content words the bot does not know (a sign the question is off-topic)
     known: list[str]  # content words it knows
     signature: list[str]  # what the matcher scores: known content words plus question words
+    named: set[str]  # output tokens that stand for a named thing (an SCR, Ofsted, a person)
+    outside: list[str]  # words naming something the article does not cover (Scotland, schools)
 
 class Lexicon:
     """Compiled lexicon: phrase tables for fillers, synonyms and entity aliases, plus vocabulary."""
@@ -49,6 +51,7 @@ class Lexicon:
         self.stopwords = frozenset(data.stopwords)
         self.keep = frozenset(data.keep)
         self.single_word_ok = frozenset(data.single_word_ok)
+        self.not_covered = {tuple(split_tokens(w)) for w in data.not_covered}
         self.measure_words = {word: measure for measure, words in data.measures.items() for word in words}
         self._fillers = {tuple(f.split()): () for f in data.fillers}
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -93,7 +96,7 @@ class Lexicon:
             return word
         # Typos rarely change the first letter; requiring it keeps "cancelled" from becoming "called".
         choices = self._by_initial.get(word[0], ())
-        cutoff = 82 if len(word) >= 6 else 85
+        cutoff = 80 if len(word) >= 5 else 85
         best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         return best[0] if best else word
 
@@ -115,6 +118,8 @@ class Lexicon:
         out: list[str] = []
         mentions: list[Mention] = []
         pronouns: list[str] = []
+        named: set[str] = set()
+        outside = [" ".join(k) for k in self.not_covered if any(tuple(words[j:j + len(k)]) == k for j in range(len(words)))]
         i = 0
         while i < len(words):
             for size in range(min(self._max_phrase, len(words) - i), 0, -1):
@@ -125,12 +130,14 @@ class Lexicon:
                 found = self._entities.get(key)
                 if found:
                     mentions.extend(found)
+                    start = len(out)
                     if any(m.kind == "person" for m in found):
                         out.append(PERSON)
-                    elif key in self._synonyms or len(key) < 3:
+                    elif key in self._synonyms or len(key) < 3 or found[0].kind != "organisation":
                         out.extend(self._synonyms.get(key, key))
                     else:  # a long name ("association of independent ...") counts as one word
                         out.append(found[0].kind)
+                    named.update(out[start:])
                     i += size
                     break
                 if key in self._synonyms:
@@ -142,11 +149,11 @@ class Lexicon:
             else:
                 out.append(words[i])
                 i += 1
-        content = [t for t in out if t not in self.stopwords]
+        content = [t for t in out if t not in self.stopwords and t not in self.keep]
         known = [t for t in content if t in self.vocabulary]
         unknown = [t for t in content if t not in self.vocabulary]
         signature = [t for t in out if t in self.keep or (t not in self.stopwords and t in self.vocabulary)]
-        return Reading(out, mentions, pronouns, unknown, known, signature)
+        return Reading(out, mentions, pronouns, unknown, known, signature, named, outside)
 
     def signature(self, text: str) -> str:
         """The string the fuzzy scorer sees for a template or question."""

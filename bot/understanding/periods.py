@@ -89,7 +89,7 @@ def _fy_short(m: re.Match[str]) -> PeriodRef | None:
 
 
 def _year_span(m: re.Match[str]) -> PeriodRef | None:
-    a, b = int(m["a"]), int(m["b"])
+    a, b = int(m["a"] or m["a2"]), int(m["b"])
     return PeriodRef("fy", a, m[0]) if b == a + 1 else None
 
 
@@ -108,9 +108,9 @@ def _word(kind: str):
 _PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (re.compile(rf"(?:between |from )?(?P<m1>{_MONTH}) (?P<y1>{_Y4}) (?:and|to|until|till|through|-) (?P<m2>{_MONTH}) (?P<y2>{_Y4})"), _between_months),
     (re.compile(rf"(?:the )?(?:financial |fiscal |12 months? |twelve months )?(?:year )?(?:to|ending|ended|up to|until|through to) (?:the end of )?(?:march|mar) (?P<y>{_Y4})"), _year_to_march),
-    (re.compile(rf"{_B}(?:fy|f/y|fy-)? ?(?P<a>{_Y4}|\d\d) ?[/-] ?(?P<b>\d{{4}}|\d\d){_E}"), _fy_pair),
+    (re.compile(rf"{_B}(?:(?:the )?(?:financial|fiscal) year |fy|f/y|fy-)? ?(?P<a>{_Y4}|\d\d) ?[/-] ?(?P<b>\d{{4}}|\d\d){_E}"), _fy_pair),
     (re.compile(rf"{_B}(?:fy|f/y) ?(?P<y>{_Y4}|\d\d){_E}"), _fy_short),
-    (re.compile(rf"{_B}(?P<a>{_Y4}) (?:to|and|until|till|through|into) (?P<b>{_Y4}){_E}"), _year_span),
+    (re.compile(rf"(?:{_B}between (?P<a>{_Y4}) and|{_B}(?P<a2>{_Y4}) (?:to|until|till|through|into)) (?P<b>{_Y4}){_E}"), _year_span),
     (re.compile(rf"{_B}(?P<a>{_Y4}) (?P<b>\d\d){_E}"), lambda m: _fy_pair(m) if _fy_from(m["a"], m["b"]) else None),
     (re.compile(rf"\b(?:in |during |from |since )?(?P<m>{_MONTH}) (?P<y>{_Y4}){_E}"), _month),
     (re.compile(rf"{_B}(?P<y>{_Y4}){_E}"), _calendar),
@@ -119,7 +119,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (re.compile(r"\blast year\b"), _word("last")),
     (re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?(?:year|period)(?: before)?(?: that)?\b|\b(?:the )?(?:year|period) before(?: that)?\b|\bbefore that\b"), _word("previous")),
     (re.compile(r"\b(?:the )?(?:next|following|subsequent) (?:financial )?(?:year|period)\b|\b(?:the )?(?:year|period) after(?: that)?\b|\bafter that\b"), _word("next")),
-    (re.compile(r"\b(?:this|current) (?:calendar )?year\b|\b(?:today|nowadays|currently|right now|so far this year)\b"), _word("now")),
+    (re.compile(r"\b(?:this|current) (?:calendar )?year\b|\b(?:today|nowadays|currently|right now|so far this year)\b|(?<!cyp )\bnow$"), _word("now")),
     (re.compile(r"\b(?:every|each|all|all the|all three|all 3|across all|over all|over the) (?:financial )?(?:years?|periods?)\b|\b(?:by|per|year by|year on|year over|year to) year\b|\bover time\b"), _word("all")),
     (re.compile(rf"{_B}\d+[/-]\d+{_E}|{_B}\d{{5,}}{_E}"), _word("bad")),
 ]
