@@ -105,13 +105,16 @@ class Engine:
         bare_name = bool(sig) and set(sig) <= u.reading.named and all(m.kind != "person" for m in u.reading.mentions)
         one_word = len(sig) == 1 and sig[0] not in self.lexicon.single_word_ok
         in_conversation = u.query.context.intent is not None
-        if (one_word or bare_name) and not (u.refs or u.query.measure or u.reading.pronouns or in_conversation):
+        exact = self.matcher.exact(u.reading.tokens)
+        if exact is not None:
+            ranked = [Candidate(exact, 1.0), *(c for c in ranked if c.intent is not exact)]
+        elif (one_word or bare_name) and not (u.refs or u.query.measure or u.reading.pronouns or in_conversation):
             # One keyword is not a question: offer "did you mean" rather than guess.
             ranked = [Candidate(c.intent, min(c.confidence, ANSWER_AT - 0.05)) for c in ranked]
         known, unknown = len(u.reading.known), len(u.reading.unknown)
         if unknown:
             if u.reading.mentions:
-                factor = max(0.8, 1 - 0.05 * unknown)
+                factor = max(0.85, 1 - 0.03 * unknown)
             else:
                 factor = known / (known + 1.5 * unknown)
             ranked = [Candidate(c.intent, c.confidence * factor) for c in ranked]
@@ -149,8 +152,8 @@ class Engine:
                 q.measure = context.measure
             if intent in ("figures.count", "figures.rate") and not u.refs:
                 q.periods = list(context.periods)
-            elif intent == "figures.change" and context.periods:
-                if len(context.periods) == 1 or u.refs:
+            elif intent == "figures.change" and context.periods and len(q.periods) < 2:
+                if len(context.periods) == 1 or q.periods:
                     q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
         elif not intent.startswith("figures.") and not q.mentions and not q.pronouns:
             q.mentions = [m for t in context.topics if (m := self._mention(t))]

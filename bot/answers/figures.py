@@ -162,8 +162,11 @@ def rate(facts: FactBase, q: Query) -> Answer:
         lines.append(f"{intro}:")
         for pid, pub, com in rows:
             lines.append(f"• {facts.period(pid).label}: {fmt.number(pub.value)} of {fmt.number(com.value)} ({fmt.share(pub.value, com.value)})")
-        best = max(rows, key=lambda r: r[1].value / r[2].value)
-        lines.append(f"Highest: {facts.period(best[0]).label}.")
+        pick = min if q.has("fewest") else max
+        best = pick(rows, key=lambda r: r[1].value / r[2].value)
+        lines.append(f"{'Lowest' if pick is min else 'Highest'}: {facts.period(best[0]).label}.")
+        if q.has("most", "fewest"):
+            answer.periods = [best[0]]
     answer.text = "\n".join(lines)
     answer.followups = ["How many were published in total?", "What drove the rise?"]
     return answer
@@ -174,6 +177,8 @@ def total(facts: FactBase, q: Query) -> Answer:
     asked = _chronological(facts, q.periods)
     if len(asked) == 2:  # "between 2011/12 and 2013/14" means everything in between
         asked = ids[ids.index(asked[0]):ids.index(asked[1]) + 1]
+    elif len(asked) == 1 and q.has("since", "from"):  # "since 2011/12": up to the latest year
+        asked = ids[ids.index(asked[0]):]
     periods = asked or ids
     answer = Answer("", periods=periods)
     lines = _prefix(facts, q)

@@ -112,9 +112,23 @@ class Lexicon:
                 return stem
         return self.correct(word)
 
+    def _drop_fillers(self, words: list[str]) -> list[str]:
+        """Remove chat noise first, so "where does this info come from" still meets "where does this come from"."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._max_phrase, len(words) - i), 0, -1):
+                if tuple(words[i:i + size]) in self._fillers:
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
     def read(self, text: str) -> Reading:
         """Canonical tokens of normalised text (periods already cut out)."""
-        words = [self._word(w) for w in split_tokens(text)]
+        words = self._drop_fillers([self._word(w) for w in split_tokens(text)])
         out: list[str] = []
         mentions: list[Mention] = []
         pronouns: list[str] = []
@@ -124,9 +138,6 @@ class Lexicon:
         while i < len(words):
             for size in range(min(self._max_phrase, len(words) - i), 0, -1):
                 key = tuple(words[i:i + size])
-                if key in self._fillers:
-                    i += size
-                    break
                 found = self._entities.get(key)
                 if found:
                     mentions.extend(found)

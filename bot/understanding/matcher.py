@@ -55,6 +55,7 @@ class IntentMatcher:
         self.slot_only = intents.get(intents.lexicon.slot_only_intent) if intents.lexicon.slot_only_intent else None
         problems: list[Problem] = []
         seen: dict[str, tuple[int, Template]] = {}
+        self._exact: dict[str, Intent] = {}
         for index, intent in enumerate(self.intents):
             for word, _ in intent.cues:
                 if word not in lexicon.vocabulary and word not in lexicon.keep:
@@ -79,11 +80,16 @@ class IntentMatcher:
                         problems.append(Problem(template.path, template.line, f"template {template.text!r} is listed twice",
                                                 "delete the repeat"))
                     continue
+                self._exact.setdefault(" ".join(lexicon.read(template.text).tokens), intent)
                 seen[text] = (index, template)
                 self._choices.append(text)
                 self._owner.append(index)
         if problems:
             raise DataError(problems)
+
+    def exact(self, tokens: list[str]) -> Intent | None:
+        """The intent one of whose templates the question repeats word for word (after synonyms)."""
+        return self._exact.get(" ".join(tokens))
 
     def rank(self, reading: Reading) -> list[Candidate]:
         """Intents by their best template score plus cue bonus, best first (each intent once)."""
