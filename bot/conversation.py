@@ -14,6 +14,7 @@ from typing import Any
 class Context:
     intent: str | None = None
     periods: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)  # periods of recent turns, oldest first (for "did it double?")
     measure: str | None = None
     people: list[str] = field(default_factory=list)  # people the last answers named, most recent first
     topics: list[str] = field(default_factory=list)
@@ -32,6 +33,7 @@ class Context:
             return cls(
                 intent=data.get("intent") if isinstance(data.get("intent"), str) else None,
                 periods=[p for p in data.get("periods") or [] if isinstance(p, str)],
+                history=[p for p in data.get("history") or [] if isinstance(p, str)],
                 measure=data.get("measure") if isinstance(data.get("measure"), str) else None,
                 people=[p for p in data.get("people") or [] if isinstance(p, str)],
                 topics=[t for t in data.get("topics") or [] if isinstance(t, str)],

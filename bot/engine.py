@@ -104,7 +104,12 @@ class Engine:
         sig = u.reading.signature
         bare_name = bool(sig) and set(sig) <= u.reading.named and all(m.kind != "person" for m in u.reading.mentions)
         one_word = len(sig) == 1 and sig[0] not in self.lexicon.single_word_ok
-        in_conversation = u.query.context.intent is not None
+        context = u.query.context
+        in_conversation = context.intent is not None
+        if context.intent and self._leans_on_context(u):
+            # A question that points back ("has it improved since?") most likely continues the same topic.
+            ranked = sorted((Candidate(c.intent, min(1.0, c.confidence + 0.1)) if c.intent.id == context.intent else c
+                             for c in ranked), key=lambda c: -c.confidence)
         exact = self.matcher.exact(u.reading.tokens)
         if exact is not None:
             ranked = [Candidate(exact, 1.0), *(c for c in ranked if c.intent is not exact)]
@@ -153,8 +158,10 @@ class Engine:
             if intent in ("figures.count", "figures.rate") and not u.refs:
                 q.periods = list(context.periods)
             elif intent == "figures.change" and context.periods and len(q.periods) < 2:
-                if len(context.periods) == 1 or q.periods:
+                if q.periods:
                     q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
+                elif len(context.periods) == 1:  # "did it double?" after two single-year answers
+                    q.periods = context.history[-2:] if len(context.history) >= 2 else list(context.periods)
         elif not intent.startswith("figures.") and not q.mentions and not q.pronouns:
             q.mentions = [m for t in context.topics if (m := self._mention(t))]
 
@@ -201,7 +208,9 @@ class Engine:
         top = decision.top
         assert top is not None
         if top.intent.id.startswith("figures.") and top.intent.id != "figures.periods" and u.query.missing and not u.query.periods:
-            return self._decline(u, "no_data", decision), context
+            # Remember what was asked, so "ok, what about 2013/14?" still knows the measure.
+            kept = Context(intent=top.intent.id, measure=u.query.measure, updated=now, people=list(context.people))
+            return self._decline(u, "no_data", decision), kept
         if not followup:
             self._carry(u, context, top.intent.id)
         answer = COMPOSERS[top.intent.answer](self.facts, u.query)
@@ -229,7 +238,8 @@ class Engine:
     def _next_context(self, u: Understood, intent: str, answer: Answer, now: float) -> Context:
         periods = answer.periods if answer.periods is not None else u.query.periods
         people = list(dict.fromkeys([*u.query.mentioned("person"), *answer.people]))
-        return Context(intent=intent, periods=list(periods), measure=u.query.measure,
+        history = [p for p in u.query.context.history if p not in periods][-3:] + list(periods)
+        return Context(intent=intent, periods=list(periods), history=history, measure=u.query.measure,
                        people=people or list(u.query.context.people),
                        topics=list(dict.fromkeys(answer.topics)), sources=[s.line for s in answer.sources],
                        updated=now)

@@ -141,7 +141,10 @@ def change(facts: FactBase, q: Query) -> Answer:
 
 
 def rate(facts: FactBase, q: Query) -> Answer:
-    periods = _chronological(facts, q.periods) or [p.id for p in facts.periods]
+    ids = [p.id for p in facts.periods]
+    periods = _chronological(facts, q.periods) or ids
+    if len(periods) == 1 and q.has("since"):  # "has it improved since?"
+        periods = ids[ids.index(periods[0]):]
     answer = Answer("", periods=periods)
     lines = _prefix(facts, q)
     rows = []
@@ -262,7 +265,7 @@ def periods(facts: FactBase, q: Query) -> Answer:
             f"{fmt.join(labels)}. The latest is {labels[-1]}.")
     if q.missing:
         text = f"I have no figures for {fmt.join(q.missing)}. " + text
-    answer = Answer(text, periods=[p.id for p in facts.periods])
+    answer = Answer(text, periods=list(q.periods) or [p.id for p in facts.periods])
     answer.add_sources(*(p.source for p in facts.periods))
     answer.followups = [f"How many SCRs were published in {labels[-1]}?"]
     return answer

@@ -117,10 +117,14 @@ class Lexicon:
         out: list[str] = []
         i = 0
         while i < len(words):
-            for size in range(min(self._max_phrase, len(words) - i), 0, -1):
-                if tuple(words[i:i + size]) in self._fillers:
-                    i += size
-                    break
+            span = range(min(self._max_phrase, len(words) - i), 0, -1)
+            synonym = next((s for s in span if tuple(words[i:i + s]) in self._synonyms), 0)
+            filler = next((s for s in span if tuple(words[i:i + s]) in self._fillers), 0)
+            if filler > synonym:
+                i += filler
+            elif synonym:  # "how do you know" is a question, though "do you know" is filler
+                out.extend(words[i:i + synonym])
+                i += synonym
             else:
                 out.append(words[i])
                 i += 1
@@ -128,12 +132,13 @@ class Lexicon:
 
     def read(self, text: str) -> Reading:
         """Canonical tokens of normalised text (periods already cut out)."""
-        words = self._drop_fillers([self._word(w) for w in split_tokens(text)])
+        raw = split_tokens(text)
+        outside = [" ".join(k) for k in self.not_covered if any(tuple(raw[j:j + len(k)]) == k for j in range(len(raw)))]
+        words = self._drop_fillers([self._word(w) for w in raw])
         out: list[str] = []
         mentions: list[Mention] = []
         pronouns: list[str] = []
         named: set[str] = set()
-        outside = [" ".join(k) for k in self.not_covered if any(tuple(words[j:j + len(k)]) == k for j in range(len(words)))]
         i = 0
         while i < len(words):
             for size in range(min(self._max_phrase, len(words) - i), 0, -1):
