@@ -98,7 +98,7 @@ class Engine:
         the subject (an SCR, a person, Ofsted ...): "how many books were published" is declined,
         "could you tell me, for my piece, how many SCRs were published" is not.
         """
-        ranked = self.matcher.rank(u.reading)
+        ranked = self.matcher.rank(u.reading, self._slots(u))
         if not ranked and self.matcher.slot_only and (u.query.periods or u.query.missing or u.query.measure):
             ranked = [Candidate(self.matcher.slot_only, ANSWER_AT + 0.1)]
         sig = u.reading.signature
@@ -124,6 +124,20 @@ class Engine:
                 factor = known / (known + 1.5 * unknown)
             ranked = [Candidate(c.intent, c.confidence * factor) for c in ranked]
         return ranked
+
+    def _slots(self, u: Understood) -> frozenset[str]:
+        """What the question filled, as slot cues for the matcher."""
+        explicit = [r for r in u.refs if r.kind in ("fy", "cy", "month", "latest", "first")]
+        slots = set()
+        if explicit:
+            slots.add("+period")
+        if len(explicit) >= 2:
+            slots.add("+periods")
+        if any(r.kind == "all" for r in u.refs):
+            slots.add("+all")
+        if u.query.measure:
+            slots.add("+measure")
+        return frozenset(slots)
 
     def _is_followup(self, u: Understood, context: Context) -> bool:
         """An elliptical question ("and 2011/12?", "what about commissioned ones?", "and SCR?") that

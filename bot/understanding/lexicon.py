@@ -96,7 +96,7 @@ class Lexicon:
             return word
         # Typos rarely change the first letter; requiring it keeps "cancelled" from becoming "called".
         choices = self._by_initial.get(word[0], ())
-        cutoff = 80 if len(word) >= 5 else 85
+        cutoff = 85 if len(word) >= 8 or len(word) == 4 else 80
         best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         return best[0] if best else word
 

@@ -25,6 +25,8 @@ MAX_SUGGESTIONS = 3
 CUE_CAP = 0.35  # the most that cues can add to a template score
 SET_WEIGHT = 0.5  # share of token_set_ratio in the blend (the rest is token_sort_ratio)
 CUTOFF = 30  # template scores below this are not considered at all
+# Cues starting with "+" name slots rather than words: what the question asked about, not how.
+SLOT_CUES = frozenset({"+period", "+periods", "+all", "+measure"})
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,11 @@ class IntentMatcher:
         self._exact: dict[str, Intent] = {}
         for index, intent in enumerate(self.intents):
             for word, _ in intent.cues:
-                if word not in lexicon.vocabulary and word not in lexicon.keep:
+                if word.startswith("+"):
+                    if word not in SLOT_CUES:
+                        problems.append(Problem(intent.path, intent.line, f"unknown slot cue '{word}' in {intent.id}",
+                                                f"use one of: {', '.join(sorted(SLOT_CUES))}"))
+                elif word not in lexicon.vocabulary and word not in lexicon.keep:
                     problems.append(Problem(intent.path, intent.line, f"cue '{word}' of {intent.id} is not a word the bot knows",
                                             "use a canonical word from intents/lexicon.yaml or from a template"))
             for template in intent.templates:
@@ -91,8 +97,11 @@ class IntentMatcher:
         """The intent one of whose templates the question repeats word for word (after synonyms)."""
         return self._exact.get(" ".join(tokens))
 
-    def rank(self, reading: Reading) -> list[Candidate]:
-        """Intents by their best template score plus cue bonus, best first (each intent once)."""
+    def rank(self, reading: Reading, slots: frozenset[str] = frozenset()) -> list[Candidate]:
+        """Intents by their best template score plus cue bonus, best first (each intent once).
+
+        `slots` names what the question filled ("+period", "+periods", "+all", "+measure").
+        """
         query = " ".join(reading.signature)
         if not query:
             return []
@@ -105,7 +114,7 @@ class IntentMatcher:
             owner = self._owner[idx]
             if score > best.get(owner, 0.0):
                 best[owner] = score
-        words = set(reading.signature)
+        words = set(reading.signature) | slots
         totals = []
         for owner, score in best.items():
             bonus = min(CUE_CAP, sum(b for w, b in self._cues[owner].items() if w in words))
