@@ -27,8 +27,8 @@ def _load_engine(args: argparse.Namespace):
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from .conversation import Context
     from .console import render_text
+    from .conversation import Context
 
     engine = _load_engine(args)
     questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
@@ -55,8 +55,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline console chat instead.", file=sys.stderr)
         return cmd_chat(args)
     _load_engine(args)  # refuse to start on invalid data, with the same messages as `check`
-    print("The Telegram adapter is not built yet (see the Telegram issue). Unset TELEGRAM_BOT_TOKEN "
-          "to use the console chat.", file=sys.stderr)
+    print(
+        "The Telegram adapter is not built yet (see the Telegram issue). Unset TELEGRAM_BOT_TOKEN "
+        "to use the console chat.",
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -64,10 +67,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     engine = _load_engine(args)
     facts, intents = engine.facts, engine.intents
     templates = sum(len(i.templates) for i in intents.intents)
-    print(f"ok: {len(facts.periods)} periods, {len(facts.figures)} figures, {len(facts.reasons)} reasons, "
-          f"{len(facts.people) + len(facts.organisations)} people and organisations, {len(facts.events)} events, "
-          f"{len(facts.terms)} terms; {len(intents.intents)} intents with {templates} templates; "
-          f"every fact quotes {facts.article.path.name}.")
+    print(
+        f"ok: {len(facts.periods)} periods, {len(facts.figures)} figures, {len(facts.reasons)} reasons, "
+        f"{len(facts.people) + len(facts.organisations)} people and organisations, {len(facts.events)} events, "
+        f"{len(facts.terms)} terms; {len(intents.intents)} intents with {templates} templates; "
+        f"every fact quotes {facts.article.path.name}."
+    )
     return 0
 
 
@@ -94,11 +99,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scrbot", description="Answers questions about the rise in serious case reviews (SCRs).")
+    parser = argparse.ArgumentParser(
+        prog="scrbot", description="Answers questions about the rise in serious case reviews (SCRs)."
+    )
     parser.add_argument("--version", action="version", version=f"scrbot {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--facts", metavar="DIR", help="facts folder (default: SCRBOT_FACTS_DIR or the repo's facts/)")
-    common.add_argument("--intents", metavar="DIR", help="intents folder (default: SCRBOT_INTENTS_DIR or the repo's intents/)")
+    common.add_argument(
+        "--intents", metavar="DIR", help="intents folder (default: SCRBOT_INTENTS_DIR or the repo's intents/)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ask = sub.add_parser("ask", parents=[common], help="answer one question, or one per stdin line")
@@ -112,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--sources", action="store_true", help="show the source sentences")
     chat.set_defaults(func=cmd_chat)
 
-    run = sub.add_parser("run", parents=[common], help="run the bot: Telegram with TELEGRAM_BOT_TOKEN, else the console")
+    run = sub.add_parser(
+        "run", parents=[common], help="run the bot: Telegram with TELEGRAM_BOT_TOKEN, else the console"
+    )
     run.add_argument("--sources", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(func=cmd_run)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from typing import TextIO
@@ -25,17 +26,23 @@ def render_text(reply: Reply, show_sources: bool = False) -> str:
     return "\n".join(out)
 
 
-def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, as_json: bool = False,
-         show_sources: bool = False) -> int:
+def chat(
+    engine: Engine,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    as_json: bool = False,
+    show_sources: bool = False,
+) -> int:
     """Run one conversation until end of input or 'quit'; context carries between lines."""
     interactive = stdin.isatty() and stdout.isatty() and not as_json
     if interactive:
-        try:
+        with contextlib.suppress(ImportError):  # not on every platform
             import readline  # noqa: F401 - enables line editing and history for input()
-        except ImportError:  # pragma: no cover - not on every platform
-            pass
-        print("scrbot — ask about serious case reviews. Type 'help' for ideas, '/source' for the source, 'quit' to leave.",
-              file=stdout)
+        print(
+            "scrbot — ask about serious case reviews. "
+            "Type 'help' for ideas, '/source' for the source, 'quit' to leave.",
+            file=stdout,
+        )
     context = Context()
     last: Reply | None = None
     while True:

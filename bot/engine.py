@@ -19,19 +19,60 @@ from .knowledge.intents import IntentSet, load_intents
 from .knowledge.model import FactBase
 from .reply import Reply, Suggestion
 from .understanding.lexicon import Lexicon, Mention, Reading
-from .understanding.matcher import ANSWER_AT, Candidate, Decision, IntentMatcher, decide
+from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
 from .understanding.periods import PeriodRef, read_periods, resolve
 
 # Words that open a follow-up ("and 2011/12?", "what about commissioned ones?").
-_CONNECTORS = (("and", "what", "about"), ("and", "how", "about"), ("what", "about"), ("how", "about"),
-               ("and", "for"), ("what", "of"), ("same", "for"), ("and", "in"), ("and",), ("also",), ("then",))
+_CONNECTORS = (
+    ("and", "what", "about"),
+    ("and", "how", "about"),
+    ("what", "about"),
+    ("how", "about"),
+    ("and", "for"),
+    ("what", "of"),
+    ("same", "for"),
+    ("and", "in"),
+    ("and",),
+    ("also",),
+    ("then",),
+)
 # Words an elliptical follow-up may consist of besides its slots.
-_ELLIPTICAL = frozenset({"commissioned", "published", "scr", "number", "how many", "how", "many", "in", "for",
-                         "the", "ones", "one", "those", "them", "that", "figures", "year", "was", "were",
-                         "it", "is", "what", "about", "and", "then", "same", "of", "there"})
+_ELLIPTICAL = frozenset(
+    {
+        "commissioned",
+        "published",
+        "scr",
+        "number",
+        "how many",
+        "how",
+        "many",
+        "in",
+        "for",
+        "the",
+        "ones",
+        "one",
+        "those",
+        "them",
+        "that",
+        "figures",
+        "year",
+        "was",
+        "were",
+        "it",
+        "is",
+        "what",
+        "about",
+        "and",
+        "then",
+        "same",
+        "of",
+        "there",
+    }
+)
 # Words that point back to the last answer ("what's the rate then?", "when was that?").
 _ANAPHORS = frozenset({"then", "that", "those", "it", "this", "same", "they", "them", "ones", "these"})
+CONTEXT_PRIOR = 0.15  # bonus for the last turn's intent when a question points back to it
 CONTEXT_TTL = 30 * 60  # seconds after which a conversation's context no longer applies
 
 
@@ -54,8 +95,14 @@ class Engine:
         self.intents = intents
         unknown = [i for i in intents.intents if i.answer not in COMPOSERS]
         if unknown:
-            raise DataError([Problem(i.path, i.line, f"unknown answer '{i.answer}'", f"use one of: {', '.join(sorted(COMPOSERS))}")
-                             for i in unknown])
+            raise DataError(
+                [
+                    Problem(
+                        i.path, i.line, f"unknown answer '{i.answer}'", f"use one of: {', '.join(sorted(COMPOSERS))}"
+                    )
+                    for i in unknown
+                ]
+            )
         self.lexicon = Lexicon(intents.lexicon, facts, [t.text for i in intents.intents for t in i.templates])
         self.matcher = IntentMatcher(intents, self.lexicon)
 
@@ -108,8 +155,13 @@ class Engine:
         in_conversation = context.intent is not None
         if context.intent and self._leans_on_context(u):
             # A question that points back ("has it improved since?") most likely continues the same topic.
-            ranked = sorted((Candidate(c.intent, min(1.0, c.confidence + 0.1)) if c.intent.id == context.intent else c
-                             for c in ranked), key=lambda c: -c.confidence)
+            ranked = sorted(
+                (
+                    Candidate(c.intent, min(1.0, c.confidence + CONTEXT_PRIOR)) if c.intent.id == context.intent else c
+                    for c in ranked
+                ),
+                key=lambda c: -c.confidence,
+            )
         exact = self.matcher.exact(u.reading.tokens)
         if exact is not None:
             ranked = [Candidate(exact, 1.0), *(c for c in ranked if c.intent is not exact)]
@@ -118,8 +170,9 @@ class Engine:
             ranked = [Candidate(c.intent, min(c.confidence, ANSWER_AT - 0.05)) for c in ranked]
         known, unknown = len(u.reading.known), len(u.reading.unknown)
         if unknown:
-            if u.reading.mentions:
-                factor = max(0.85, 1 - 0.03 * unknown)
+            anchored = bool(u.reading.mentions) or u.query.measure is not None
+            if anchored and not u.reading.unknown_subject:
+                factor = max(0.8, 1 - 0.04 * unknown)
             else:
                 factor = known / (known + 1.5 * unknown)
             ranked = [Candidate(c.intent, c.confidence * factor) for c in ranked]
@@ -145,7 +198,7 @@ class Engine:
         if not context.intent or u.reading.unknown:
             return False
         tokens = u.reading.tokens
-        opens = any(tuple(tokens[:len(c)]) == c for c in _CONNECTORS)
+        opens = any(tuple(tokens[: len(c)]) == c for c in _CONNECTORS)
         if context.intent.startswith("figures."):
             has_slot = bool(u.refs) or u.query.measure is not None
             rest = [t for t in tokens if t not in _ELLIPTICAL]
@@ -213,6 +266,11 @@ class Engine:
         else:
             decision = decide(self._rank(u))
 
+        if decision.action == "decline" and not u.reading.unknown_subject:
+            first = u.reading.tokens[0] if u.reading.tokens else ""
+            fallback = self.intents.get(self.lexicon.fallback_words.get(first, ""))
+            if fallback is not None:  # "Good morning - I sit on the council's scrutiny committee"
+                decision = Decision("answer", (Candidate(fallback, CLARIFY_AT),))
         if decision.action == "decline" and not u.reading.signature and not u.reading.unknown and not u.refs:
             return self._vague(u), context  # "and?", "what about it?": ask for more, don't refuse
         if decision.action == "decline":
@@ -221,7 +279,12 @@ class Engine:
             return self._clarify(u, decision), context
         top = decision.top
         assert top is not None
-        if top.intent.id.startswith("figures.") and top.intent.id != "figures.periods" and u.query.missing and not u.query.periods:
+        if (
+            top.intent.id.startswith("figures.")
+            and top.intent.id != "figures.periods"
+            and u.query.missing
+            and not u.query.periods
+        ):
             # Remember what was asked, so "ok, what about 2013/14?" still knows the measure.
             kept = Context(intent=top.intent.id, measure=u.query.measure, updated=now, people=list(context.people))
             return self._decline(u, "no_data", decision), kept
@@ -253,10 +316,16 @@ class Engine:
         periods = answer.periods if answer.periods is not None else u.query.periods
         people = list(dict.fromkeys([*u.query.mentioned("person"), *answer.people]))
         history = [p for p in u.query.context.history if p not in periods][-3:] + list(periods)
-        return Context(intent=intent, periods=list(periods), history=history, measure=u.query.measure,
-                       people=people or list(u.query.context.people),
-                       topics=list(dict.fromkeys(answer.topics)), sources=[s.line for s in answer.sources],
-                       updated=now)
+        return Context(
+            intent=intent,
+            periods=list(periods),
+            history=history,
+            measure=u.query.measure,
+            people=people or list(u.query.context.people),
+            topics=list(dict.fromkeys(answer.topics)),
+            sources=[s.line for s in answer.sources],
+            updated=now,
+        )
 
     def _clarify(self, u: Understood, decision: Decision) -> Reply:
         options = [Suggestion(c.intent.suggestion, c.intent.id, c.confidence) for c in decision.candidates]
@@ -276,8 +345,10 @@ class Engine:
             text = f"I don't have figures for {fmt.join(u.query.missing)}. {have}"
             tips = [Suggestion(f"How many SCRs were published in {labels[-1]}?")]
         elif why == "bad_period":
-            text = (f"I couldn't read “{u.bad_periods[0][:40]}” as a period. Write financial years like "
-                    f"{labels[-1]}. {have}")
+            text = (
+                f"I couldn't read “{u.bad_periods[0][:40]}” as a period. Write financial years like "
+                f"{labels[-1]}. {have}"
+            )
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_covered":
             text = f"The article I answer from doesn't cover {u.reading.outside[0].title()}. " + about(self.facts)
@@ -288,5 +359,12 @@ class Engine:
         else:
             text = "Sorry, that's outside what I know. " + about(self.facts)
             tips = [Suggestion(e) for e in examples(self.facts)[:3]]
-        return Reply(text, None, decision.top.confidence if decision and decision.top else 0.0, "decline",
-                     self._entities(u, u.query.periods), (), tuple(tips))
+        return Reply(
+            text,
+            None,
+            decision.top.confidence if decision and decision.top else 0.0,
+            "decline",
+            self._entities(u, u.query.periods),
+            (),
+            tuple(tips),
+        )

@@ -68,7 +68,8 @@ class Report:
     def confusions(self) -> list[tuple[tuple[str, str], int]]:
         pairs = Counter(
             (str(o.turn.intent), str(o.reply.intent))
-            for o in self.outcomes if str(o.turn.intent) != str(o.reply.intent)
+            for o in self.outcomes
+            if str(o.turn.intent) != str(o.reply.intent)
         )
         return pairs.most_common()
 
@@ -86,8 +87,17 @@ class Report:
             "out_of_scope": {"precision": round(precision, 4), "recall": round(recall, 4)},
             "invented_figures": self.invented,
             "confusions": [{"expected": a, "got": b, "count": n} for (a, b), n in self.confusions()],
-            "misses": [{"question": o.turn.question, "expected": o.turn.intent, "got": o.reply.intent,
-                        "category": o.turn.category, "problems": o.problems} for o in self.outcomes if not o.ok],
+            "misses": [
+                {
+                    "question": o.turn.question,
+                    "expected": o.turn.intent,
+                    "got": o.reply.intent,
+                    "category": o.turn.category,
+                    "problems": o.problems,
+                }
+                for o in self.outcomes
+                if not o.ok
+            ],
         }
 
 
@@ -95,18 +105,31 @@ def load_items(path: Path) -> list[list[Turn]]:
     """Items as conversations: a single question is a conversation of one turn."""
     doc = load_yaml(path)
     if not isinstance(doc, list):
-        raise DataError([Problem(path, None, "the evaluation file must be a list of items", "start each item with '- q:'")])
+        raise DataError(
+            [Problem(path, None, "the evaluation file must be a list of items", "start each item with '- q:'")]
+        )
     conversations: list[list[Turn]] = []
     for item in doc:
         if not isinstance(item, dict) or not ("q" in item or "conversation" in item):
             line = getattr(item, "line", None)
-            raise DataError([Problem(path, line, "each item needs 'q' or 'conversation'", "see tests/eval/questions.yaml for the format")])
+            raise DataError(
+                [
+                    Problem(
+                        path,
+                        line,
+                        "each item needs 'q' or 'conversation'",
+                        "see tests/eval/questions.yaml for the format",
+                    )
+                ]
+            )
         category = str(item.get("category", "uncategorised"))
-        turns = item["conversation"] if "conversation" in item else [item]
-        conversations.append([
-            Turn(str(t["q"]), t.get("intent"), str(t.get("category", category)), dict(t.get("expect") or {}))
-            for t in turns
-        ])
+        turns = item.get("conversation", [item])
+        conversations.append(
+            [
+                Turn(str(t["q"]), t.get("intent"), str(t.get("category", category)), dict(t.get("expect") or {}))
+                for t in turns
+            ]
+        )
     return conversations
 
 
@@ -157,9 +180,13 @@ def evaluate(engine: Engine, path: Path) -> Report:
 
 def render(report: Report) -> str:
     precision, recall = report.out_of_scope()
-    lines = [f"accuracy: {report.accuracy:.1%} ({sum(o.ok for o in report.outcomes)}/{len(report.outcomes)})",
-             f"out of scope: precision {precision:.1%}, recall {recall:.1%}",
-             f"invented figures: {report.invented}", "", "by category:"]
+    lines = [
+        f"accuracy: {report.accuracy:.1%} ({sum(o.ok for o in report.outcomes)}/{len(report.outcomes)})",
+        f"out of scope: precision {precision:.1%}, recall {recall:.1%}",
+        f"invented figures: {report.invented}",
+        "",
+        "by category:",
+    ]
     for cat, (ok, total) in report.by_category().items():
         lines.append(f"  {cat:<16} {ok:>4}/{total:<4} {ok / total:.1%}")
     confusions = report.confusions()

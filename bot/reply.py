@@ -17,8 +17,11 @@ class Suggestion:
     confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "intent": self.intent,
-                "confidence": None if self.confidence is None else round(self.confidence, 3)}
+        return {
+            "text": self.text,
+            "intent": self.intent,
+            "confidence": None if self.confidence is None else round(self.confidence, 3),
+        }
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..knowledge.model import FactBase
-from .query import Answer, Query
 from . import events, figures, meta, people, reasons, terms
+from .query import Answer, Query
 
 Composer = Callable[[FactBase, Query], Answer]
 

@@ -5,8 +5,20 @@ from __future__ import annotations
 from ..knowledge.model import Event, FactBase
 from .query import Answer, Query
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def date_label(event: Event) -> str:

@@ -6,6 +6,8 @@ in code or in templates.
 
 from __future__ import annotations
 
+import itertools
+
 from ..knowledge.model import FactBase
 from . import format as fmt
 from .query import Answer, Query
@@ -78,7 +80,11 @@ def count(facts: FactBase, q: Query) -> Answer:
             for m in measures:
                 fig = facts.value(pid, m)
                 if fig:
-                    cells.append(f"{fmt.number(fig.value)} {facts.measure(m).label}" if len(measures) > 1 else fmt.number(fig.value))
+                    cells.append(
+                        f"{fmt.number(fig.value)} {facts.measure(m).label}"
+                        if len(measures) > 1
+                        else fmt.number(fig.value)
+                    )
                     answer.add_sources(fig.source)
             lines.append(f"• {facts.period(pid).label}: {', '.join(cells)}")
         answer.followups = ["How much did they rise?", "What drove the rise?"]
@@ -106,8 +112,10 @@ def _step(facts: FactBase, m: str, old: str, new: str, answer: Answer) -> str | 
     if not a or not b:
         return None
     verb = "rose" if b.value > a.value else "fell" if b.value < a.value else "stayed"
-    line = (f"SCRs {facts.measure(m).label} {verb} from {fmt.number(a.value)} in {facts.period(old).label} "
-            f"to {fmt.number(b.value)} in {facts.period(new).label}: {fmt.change(a.value, b.value)}")
+    line = (
+        f"SCRs {facts.measure(m).label} {verb} from {fmt.number(a.value)} in {facts.period(old).label} "
+        f"to {fmt.number(b.value)} in {facts.period(new).label}: {fmt.change(a.value, b.value)}"
+    )
     words = fmt.multiple(a.value, b.value)
     answer.add_sources(a.source, b.source)
     return line + (f", {words}." if words else ".")
@@ -120,7 +128,7 @@ def change(facts: FactBase, q: Query) -> Answer:
     if len(asked) >= 3:  # "year on year": every step, then the whole span
         answer.periods = asked
         for m in _measures(facts, q):
-            steps = [_step(facts, m, a, b, answer) for a, b in zip(asked, asked[1:], strict=False)]
+            steps = [_step(facts, m, a, b, answer) for a, b in itertools.pairwise(asked)]
             lines += [s for s in steps if s]
         answer.text = "\n".join(lines)
         answer.followups = ["What drove the rise?", "What was the publication rate?"]
@@ -144,7 +152,7 @@ def rate(facts: FactBase, q: Query) -> Answer:
     ids = [p.id for p in facts.periods]
     periods = _chronological(facts, q.periods) or ids
     if len(periods) == 1 and q.has("since"):  # "has it improved since?"
-        periods = ids[ids.index(periods[0]):]
+        periods = ids[ids.index(periods[0]) :]
     answer = Answer("", periods=periods)
     lines = _prefix(facts, q)
     rows = []
@@ -159,12 +167,17 @@ def rate(facts: FactBase, q: Query) -> Answer:
     intro = "SCRs published as a share of SCRs commissioned in the same year"
     if len(rows) == 1:
         pid, pub, com = rows[0]
-        lines.append(f"In {facts.period(pid).label}, {fmt.number(pub.value)} SCRs were published and "
-                     f"{fmt.number(com.value)} commissioned: {fmt.share(pub.value, com.value)} ({intro.lower()}).")
+        lines.append(
+            f"In {facts.period(pid).label}, {fmt.number(pub.value)} SCRs were published and "
+            f"{fmt.number(com.value)} commissioned: {fmt.share(pub.value, com.value)} ({intro.lower()})."
+        )
     else:
         lines.append(f"{intro}:")
         for pid, pub, com in rows:
-            lines.append(f"• {facts.period(pid).label}: {fmt.number(pub.value)} of {fmt.number(com.value)} ({fmt.share(pub.value, com.value)})")
+            lines.append(
+                f"• {facts.period(pid).label}: {fmt.number(pub.value)} of {fmt.number(com.value)} "
+                f"({fmt.share(pub.value, com.value)})"
+            )
         pick = min if q.has("fewest") else max
         best = pick(rows, key=lambda r: r[1].value / r[2].value)
         lines.append(f"{'Lowest' if pick is min else 'Highest'}: {facts.period(best[0]).label}.")
@@ -179,9 +192,9 @@ def total(facts: FactBase, q: Query) -> Answer:
     ids = [p.id for p in facts.periods]
     asked = _chronological(facts, q.periods)
     if len(asked) == 2:  # "between 2011/12 and 2013/14" means everything in between
-        asked = ids[ids.index(asked[0]):ids.index(asked[1]) + 1]
+        asked = ids[ids.index(asked[0]) : ids.index(asked[1]) + 1]
     elif len(asked) == 1 and q.has("since", "from"):  # "since 2011/12": up to the latest year
-        asked = ids[ids.index(asked[0]):]
+        asked = ids[ids.index(asked[0]) :]
     periods = asked or ids
     answer = Answer("", periods=periods)
     lines = _prefix(facts, q)
@@ -233,7 +246,7 @@ def trend(facts: FactBase, q: Query) -> Answer:
         figs = [f for f in (facts.value(p, m) for p in periods) if f]
         if len(figs) < 2:
             continue
-        steps = [b.value - a.value for a, b in zip(figs, figs[1:], strict=False)]
+        steps = [b.value - a.value for a, b in itertools.pairwise(figs)]
         if all(s > 0 for s in steps):
             shape = "rose every year"
         elif all(s < 0 for s in steps):
@@ -243,8 +256,9 @@ def trend(facts: FactBase, q: Query) -> Answer:
         else:
             shape = "went up and down"
         series = " → ".join(fmt.number(f.value) for f in figs)
-        lines.append(f"SCRs {facts.measure(m).label} {shape}: {series} ({fmt.period_span(_labels(facts, [f.period for f in figs]))}), "
-                     f"{fmt.change(figs[0].value, figs[-1].value)} overall.")
+        span = fmt.period_span(_labels(facts, [f.period for f in figs]))
+        overall = fmt.change(figs[0].value, figs[-1].value)
+        lines.append(f"SCRs {facts.measure(m).label} {shape}: {series} ({span}), {overall} overall.")
         answer.add_sources(*(f.source for f in figs))
     if facts.announcement:
         who = facts.people.get(facts.announcement.by)
@@ -261,8 +275,10 @@ def trend(facts: FactBase, q: Query) -> Answer:
 
 def periods(facts: FactBase, q: Query) -> Answer:
     labels = _labels(facts, [p.id for p in facts.periods])
-    text = (f"I have figures for {len(labels)} financial year{'s' if len(labels) != 1 else ''} (April to March): "
-            f"{fmt.join(labels)}. The latest is {labels[-1]}.")
+    text = (
+        f"I have figures for {len(labels)} financial year{'s' if len(labels) != 1 else ''} (April to March): "
+        f"{fmt.join(labels)}. The latest is {labels[-1]}."
+    )
     if q.missing:
         text = f"I have no figures for {fmt.join(q.missing)}. " + text
     answer = Answer(text, periods=list(q.periods) or [p.id for p in facts.periods])

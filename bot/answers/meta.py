@@ -17,17 +17,18 @@ EXAMPLES = (
 def about(facts: FactBase) -> str:
     """One line on what the bot knows, with the span of years taken from the data."""
     labels = [p.label for p in facts.periods]
-    return (f"I answer questions about the rise in serious case reviews (SCRs): how many were commissioned "
-            f"and published in {fmt.period_span(labels)}, and why the numbers rose, with who said what. "
-            f"Every answer comes from one news article, and I can show you the sentence behind it.")
+    return (
+        f"I answer questions about the rise in serious case reviews (SCRs): how many were commissioned "
+        f"and published in {fmt.period_span(labels)}, and why the numbers rose, with who said what. "
+        f"Every answer comes from one news article, and I can show you the sentence behind it."
+    )
 
 
 def examples(facts: FactBase) -> list[str]:
     first, latest = facts.periods[0].label, facts.periods[-1].label
     speakers = [r.said_by for r in facts.reasons if r.said_by in facts.people] or list(facts.people)
     person = facts.people[speakers[0]].name if speakers else ""
-    return [e.format(first=first, latest=latest, person=person) for e in EXAMPLES
-            if person or "{person}" not in e]
+    return [e.format(first=first, latest=latest, person=person) for e in EXAMPLES if person or "{person}" not in e]
 
 
 def source(facts: FactBase, q: Query) -> Answer:
@@ -38,14 +39,16 @@ def source(facts: FactBase, q: Query) -> Answer:
         answer.add_sources(*lines)
     else:
         first = facts.article.sentences[0]
-        answer.text = ("Everything I say comes from one news article about the rise in SCRs, "
-                       f"which begins: “{first.text}” Ask me something and then ask for the source "
-                       "to see the exact sentence behind the answer.")
+        answer.text = (
+            "Everything I say comes from one news article about the rise in SCRs, "
+            f"which begins: “{first.text}” Ask me something and then ask for the source "
+            "to see the exact sentence behind the answer."
+        )
         answer.add_sources(first)
     return answer
 
 
-def help(facts: FactBase, q: Query) -> Answer:  # noqa: A001 - the intent is called help
+def help(facts: FactBase, q: Query) -> Answer:
     text = about(facts) + "\nTry:\n" + "\n".join(f"• {e}" for e in examples(facts))
     return Answer(text, followups=examples(facts)[:3])
 

@@ -43,8 +43,11 @@ def who(facts: FactBase, q: Query) -> Answer:
             answer.add_sources(*(o.source for o in orgs))
             return answer
         if q.pronouns:
-            answer.text = "I'm not sure who you mean. The people in the article are: " + "; ".join(
-                f"{p.name} ({p.role})" for p in facts.people.values()) + "."
+            answer.text = (
+                "I'm not sure who you mean. The people in the article are: "
+                + "; ".join(f"{p.name} ({p.role})" for p in facts.people.values())
+                + "."
+            )
             answer.add_sources(*(p.source for p in facts.people.values()))
             return answer
         people = list(facts.people.values())

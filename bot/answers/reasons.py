@@ -60,7 +60,8 @@ def why(facts: FactBase, q: Query) -> Answer:
     if not focus:
         for reason in facts.reasons:
             if reason.stance == "not_significant":
-                lines.append(f"Not a significant factor, in {_pronoun(facts, reason.said_by)} view: {reason.summary.rstrip('.')}.")
+                whose = _pronoun(facts, reason.said_by)
+                lines.append(f"Not a significant factor, in {whose} view: {reason.summary.rstrip('.')}.")
                 answer.add_sources(*reason.sources)
     answer.text = "\n".join(lines)
     recommenders = [facts.people[r.recommended_by] for r in causes if r.recommended_by in facts.people]
@@ -81,7 +82,8 @@ def counter(facts: FactBase, q: Query) -> Answer:
     if focus and all(r.stance == "cause" for r in focus):
         lines = []
         for reason in focus:
-            lines.append(f"{_speaker(facts, reason.said_by)}, counts this as a cause, not a counterpoint: {_describe(facts, reason, answer, detail=False)}")
+            described = _describe(facts, reason, answer, detail=False)
+            lines.append(f"{_speaker(facts, reason.said_by)}, counts this as a cause, not a counterpoint: {described}")
         answer.text = "\n".join(lines)
         return answer
     if not ruled_out:
@@ -91,8 +93,11 @@ def counter(facts: FactBase, q: Query) -> Answer:
     for reason in ruled_out:
         person = facts.people.get(reason.said_by)
         name = person.name if person else reason.said_by
-        lines.append(f"{name} does not believe that {reason.title[0].lower() + reason.title[1:]} contributed significantly to the rise. "
-                     f"{reason.summary}")
+        lines.append(
+            f"{name} does not believe that {reason.title[0].lower() + reason.title[1:]} "
+            "contributed significantly to the rise. "
+            f"{reason.summary}"
+        )
         answer.add_sources(*reason.sources)
         answer.people.append(reason.said_by)
         answer.topics.extend(reason.topics)

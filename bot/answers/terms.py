@@ -27,7 +27,9 @@ def define(facts: FactBase, q: Query) -> Answer:
             answer.add_sources(p.source)
         lines.append("All the figures are kept by financial year.")
     if not lines:
-        lines.append("Terms I can explain: " + ", ".join(f"{t.term} ({t.stands_for})" for t in facts.terms.values()) + ".")
+        lines.append(
+            "Terms I can explain: " + ", ".join(f"{t.term} ({t.stands_for})" for t in facts.terms.values()) + "."
+        )
         answer.add_sources(*(s for t in facts.terms.values() for s in t.sources))
     answer.text = "\n".join(lines)
     answer.followups = ["What drove the rise?"]

@@ -32,9 +32,7 @@ class Article:
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.sentences = [
-            Sentence(number, line.strip())
-            for number, line in enumerate(text.splitlines(), start=1)
-            if line.strip()
+            Sentence(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1) if line.strip()
         ]
         self._folded = [_comparable(s.text) for s in self.sentences]
 

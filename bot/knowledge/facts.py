@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -30,34 +31,86 @@ OPTIONAL = ("people.yaml", "reasons.yaml", "statements.yaml", "events.yaml", "te
 _PERIOD_ID = re.compile(r"^\d{4}/\d{2}$")
 _EVENT_DATE = re.compile(r"^\d{4}(-\d{2})?$")
 
-_PERIOD = [Field("id"), Field("label"), Field("start", "date"), Field("end", "date"),
-           Field("aliases", "strs", required=False), Field("source", "quote")]
+_PERIOD = [
+    Field("id"),
+    Field("label"),
+    Field("start", "date"),
+    Field("end", "date"),
+    Field("aliases", "strs", required=False),
+    Field("source", "quote"),
+]
 _MEASURE = [Field("id"), Field("label"), Field("verb")]
 _ANNOUNCEMENT = [Field("by"), Field("summary", "text"), Field("source", "quote")]
-_PERSON = [Field("id"), Field("name"), Field("role"), Field("pronoun", choices=("he", "she", "they")),
-           Field("aliases", "strs"), Field("summary", "text"), Field("source", "quote")]
-_ORGANISATION = [Field("id"), Field("name"), Field("aliases", "strs"), Field("summary", "text"),
-                 Field("source", "quote")]
-_REASON = [Field("id"), Field("title"), Field("summary", "text"),
-           Field("stance", choices=("cause", "not_significant")), Field("said_by"),
-           Field("explanation", "text"), Field("sources", "quotes"), Field("weight", required=False),
-           Field("recommended_by", required=False), Field("event", required=False),
-           Field("topics", "strs", required=False)]
-_STATEMENT = [Field("id"), Field("by"), Field("kind", choices=("quote", "reported")),
-              Field("text", "text"), Field("source", "quote")]
-_EVENT = [Field("id"), Field("date"), Field("when"), Field("title"), Field("summary", "text"),
-          Field("aliases", "strs", required=False), Field("topics", "strs", required=False),
-          Field("source", "quote")]
-_TERM = [Field("id"), Field("term"), Field("stands_for"), Field("aliases", "strs"),
-         Field("about", "text"), Field("sources", "quotes")]
+_PERSON = [
+    Field("id"),
+    Field("name"),
+    Field("role"),
+    Field("pronoun", choices=("he", "she", "they")),
+    Field("aliases", "strs"),
+    Field("summary", "text"),
+    Field("source", "quote"),
+]
+_ORGANISATION = [
+    Field("id"),
+    Field("name"),
+    Field("aliases", "strs"),
+    Field("summary", "text"),
+    Field("source", "quote"),
+]
+_REASON = [
+    Field("id"),
+    Field("title"),
+    Field("summary", "text"),
+    Field("stance", choices=("cause", "not_significant")),
+    Field("said_by"),
+    Field("explanation", "text"),
+    Field("sources", "quotes"),
+    Field("weight", required=False),
+    Field("recommended_by", required=False),
+    Field("event", required=False),
+    Field("topics", "strs", required=False),
+]
+_STATEMENT = [
+    Field("id"),
+    Field("by"),
+    Field("kind", choices=("quote", "reported")),
+    Field("text", "text"),
+    Field("source", "quote"),
+]
+_EVENT = [
+    Field("id"),
+    Field("date"),
+    Field("when"),
+    Field("title"),
+    Field("summary", "text"),
+    Field("aliases", "strs", required=False),
+    Field("topics", "strs", required=False),
+    Field("source", "quote"),
+]
+_TERM = [
+    Field("id"),
+    Field("term"),
+    Field("stands_for"),
+    Field("aliases", "strs"),
+    Field("about", "text"),
+    Field("sources", "quotes"),
+]
 
 
 def load_facts(directory: Path) -> FactBase:
     """Load and validate the whole fact base, or raise `DataError` listing every problem."""
     directory = Path(directory)
     if not directory.is_dir():
-        raise DataError([Problem(directory, None, "the facts folder does not exist",
-                                 "point --facts or SCRBOT_FACTS_DIR at the folder holding periods.yaml")])
+        raise DataError(
+            [
+                Problem(
+                    directory,
+                    None,
+                    "the facts folder does not exist",
+                    "point --facts or SCRBOT_FACTS_DIR at the folder holding periods.yaml",
+                )
+            ]
+        )
     problems = Problems()
     article = _load_article(directory / ARTICLE, problems)
     problems.raise_if_any()
@@ -84,8 +137,12 @@ def _load_article(path: Path, problems: Problems) -> Article:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
-        problems.add(path, None, "the source article is missing or unreadable",
-                     "copy the article into facts/article.txt (every fact quotes it)")
+        problems.add(
+            path,
+            None,
+            "the source article is missing or unreadable",
+            "copy the article into facts/article.txt (every fact quotes it)",
+        )
         return Article(path, "")
     except UnicodeDecodeError:
         problems.add(path, None, "the source article is not UTF-8 text", "save it as UTF-8")
@@ -100,8 +157,12 @@ def _check_unknown_files(directory: Path, problems: Problems) -> None:
     known = REQUIRED + OPTIONAL
     for path in sorted(directory.glob("*.y*ml")):
         if path.name not in known:
-            problems.add(path, None, f"unknown facts file '{path.name}'{did_you_mean(path.name, known)}",
-                         f"rename it to one of: {', '.join(known)}")
+            problems.add(
+                path,
+                None,
+                f"unknown facts file '{path.name}'{did_you_mean(path.name, known)}",
+                f"rename it to one of: {', '.join(known)}",
+            )
 
 
 class _FactLoader:
@@ -143,26 +204,41 @@ class _FactLoader:
                 continue
             line = item.line_of("id")
             if not _PERIOD_ID.match(rec["id"]):
-                r.problem(line, f"period id {rec['id']!r} is not a financial year id",
-                          'write it as "YYYY/YY" in quotes, e.g. "2014/15"')
+                r.problem(
+                    line,
+                    f"period id {rec['id']!r} is not a financial year id",
+                    'write it as "YYYY/YY" in quotes, e.g. "2014/15"',
+                )
                 continue
             if rec["end"] <= rec["start"]:
-                r.problem(item.line_of("end"), f"period {rec['id']} ends before it starts", "swap or correct start and end")
+                r.problem(
+                    item.line_of("end"), f"period {rec['id']} ends before it starts", "swap or correct start and end"
+                )
                 continue
             if any(p.id == rec["id"] for p in periods):
                 r.problem(line, f"duplicate period id {rec['id']!r}", "give each period its own id")
                 continue
-            periods.append(Period(rec["id"], rec["label"], rec["start"], rec["end"],
-                                  tuple(a.lower() for a in rec["aliases"]), rec["source"]))
+            periods.append(
+                Period(
+                    rec["id"],
+                    rec["label"],
+                    rec["start"],
+                    rec["end"],
+                    tuple(a.lower() for a in rec["aliases"]),
+                    rec["source"],
+                )
+            )
         periods.sort(key=lambda p: p.start)
-        for before, after in zip(periods, periods[1:], strict=False):
+        for before, after in itertools.pairwise(periods):
             if after.start <= before.end:
                 r.problem(None, f"periods {before.id} and {after.id} overlap", "correct their start and end dates")
         if not periods and not self.problems.items:
             r.problem(getattr(doc, "line", None), "no periods defined", "add at least one period")
         return periods
 
-    def _figures(self, doc: Any, periods: list[Period]) -> tuple[list[Measure], dict[tuple[str, str], Figure], Announcement | None]:
+    def _figures(
+        self, doc: Any, periods: list[Period]
+    ) -> tuple[list[Measure], dict[tuple[str, str], Figure], Announcement | None]:
         r = self.reader("figures.yaml")
         r.check_top_keys(doc, ("measures", "figures", "announcement"))
         measures: list[Measure] = []
@@ -184,8 +260,11 @@ class _FactLoader:
                 continue
             period = str(rec["period"])
             if period not in period_ids:
-                r.problem(item.line_of("period"), f"figures row names unknown period {period!r}{did_you_mean(period, period_ids)}",
-                          f"use a period id from periods.yaml ({', '.join(period_ids)}) or add the period there first")
+                r.problem(
+                    item.line_of("period"),
+                    f"figures row names unknown period {period!r}{did_you_mean(period, period_ids)}",
+                    f"use a period id from periods.yaml ({', '.join(period_ids)}) or add the period there first",
+                )
                 continue
             if period in seen_rows:
                 r.problem(item.line_of("period"), f"a second figures row for {period}", "merge the two rows into one")
@@ -193,16 +272,27 @@ class _FactLoader:
             seen_rows.add(period)
             for measure in measure_ids:
                 if measure not in item:
-                    r.problem(item.line, f"figures row for {period} has no '{measure}' value", f"add '{measure}:' with the number from the article")
+                    r.problem(
+                        item.line,
+                        f"figures row for {period} has no '{measure}' value",
+                        f"add '{measure}:' with the number from the article",
+                    )
                     continue
                 value = item[measure]
                 if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                    r.problem(item.line_of(measure), f"'{measure}' for {period} must be a whole number of 0 or more, not {value!r}",
-                              "write the figure as digits only, e.g. 71")
+                    r.problem(
+                        item.line_of(measure),
+                        f"'{measure}' for {period} must be a whole number of 0 or more, not {value!r}",
+                        "write the figure as digits only, e.g. 71",
+                    )
                     continue
                 if not re.search(rf"(?<![\d,]){value}(?![\d,])", rec["source"].text):
-                    r.problem(item.line_of(measure), f"{measure} = {value} for {period} does not appear in its source sentence (line {rec['source'].line})",
-                              "check the figure against facts/article.txt or quote the sentence that states it")
+                    r.problem(
+                        item.line_of(measure),
+                        f"{measure} = {value} for {period} does not appear in its source sentence "
+                        f"(line {rec['source'].line})",
+                        "check the figure against facts/article.txt or quote the sentence that states it",
+                    )
                     continue
                 figures[(period, measure)] = Figure(period, measure, value, rec["source"])
         announcement = None
@@ -227,13 +317,15 @@ class _FactLoader:
         for item in r.section(doc, "people"):
             rec = r.record(item, _PERSON, "person")
             if rec and self._unique(r, item, rec["id"], seen, "person"):
-                facts.people[rec["id"]] = Person(rec["id"], rec["name"], rec["role"], rec["pronoun"],
-                                                 _aliases(rec), rec["summary"], rec["source"])
+                facts.people[rec["id"]] = Person(
+                    rec["id"], rec["name"], rec["role"], rec["pronoun"], _aliases(rec), rec["summary"], rec["source"]
+                )
         for item in r.section(doc, "organisations", required=False):
             rec = r.record(item, _ORGANISATION, "organisation")
             if rec and self._unique(r, item, rec["id"], seen, "organisation"):
-                facts.organisations[rec["id"]] = Organisation(rec["id"], rec["name"], _aliases(rec),
-                                                              rec["summary"], rec["source"])
+                facts.organisations[rec["id"]] = Organisation(
+                    rec["id"], rec["name"], _aliases(rec), rec["summary"], rec["source"]
+                )
 
     def _terms(self, doc: Any, facts: FactBase) -> None:
         r = self.reader("terms.yaml")
@@ -242,8 +334,9 @@ class _FactLoader:
         for item in r.section(doc, "terms"):
             rec = r.record(item, _TERM, "term")
             if rec and self._unique(r, item, rec["id"], seen, "term"):
-                facts.terms[rec["id"]] = Term(rec["id"], rec["term"], rec["stands_for"], _aliases(rec),
-                                              rec["about"], tuple(rec["sources"]))
+                facts.terms[rec["id"]] = Term(
+                    rec["id"], rec["term"], rec["stands_for"], _aliases(rec), rec["about"], tuple(rec["sources"])
+                )
 
     def _events(self, doc: Any, facts: FactBase) -> None:
         r = self.reader("events.yaml")
@@ -254,11 +347,25 @@ class _FactLoader:
             if not rec or not self._unique(r, item, rec["id"], seen, "event"):
                 continue
             if not _EVENT_DATE.match(rec["date"]):
-                r.problem(item.line_of("date"), f"event date {rec['date']!r} is not YYYY or YYYY-MM", 'write it in quotes, e.g. "2012-07"')
+                r.problem(
+                    item.line_of("date"),
+                    f"event date {rec['date']!r} is not YYYY or YYYY-MM",
+                    'write it in quotes, e.g. "2012-07"',
+                )
                 continue
             self._check_topics(r, item, rec["topics"], facts)
-            facts.events.append(Event(rec["id"], rec["date"], rec["when"], rec["title"], rec["summary"],
-                                      _aliases(rec), tuple(rec["topics"]), rec["source"]))
+            facts.events.append(
+                Event(
+                    rec["id"],
+                    rec["date"],
+                    rec["when"],
+                    rec["title"],
+                    rec["summary"],
+                    _aliases(rec),
+                    tuple(rec["topics"]),
+                    rec["source"],
+                )
+            )
         facts.events.sort(key=lambda e: e.date)
 
     def _statements(self, doc: Any, facts: FactBase) -> None:
@@ -270,8 +377,11 @@ class _FactLoader:
             if not rec or not self._unique(r, item, rec["id"], seen, "statement"):
                 continue
             if rec["kind"] == "quote" and self.article.find(rec["text"]) is None:
-                r.problem(item.line_of("text"), f"statement {rec['id']} is marked as a quote but its text is not verbatim in article.txt",
-                          "copy the words exactly, or set kind: reported")
+                r.problem(
+                    item.line_of("text"),
+                    f"statement {rec['id']} is marked as a quote but its text is not verbatim in article.txt",
+                    "copy the words exactly, or set kind: reported",
+                )
                 continue
             facts.statements.append(Statement(rec["id"], rec["by"], rec["kind"], rec["text"], rec["source"]))
 
@@ -285,20 +395,38 @@ class _FactLoader:
             if not rec or not self._unique(r, item, rec["id"], seen, "reason"):
                 continue
             if rec["event"] and rec["event"] not in event_ids:
-                r.problem(item.line_of("event"), f"reason {rec['id']} names unknown event {rec['event']!r}{did_you_mean(rec['event'], event_ids)}",
-                          f"use an event id from events.yaml ({', '.join(event_ids)})")
+                r.problem(
+                    item.line_of("event"),
+                    f"reason {rec['id']} names unknown event {rec['event']!r}{did_you_mean(rec['event'], event_ids)}",
+                    f"use an event id from events.yaml ({', '.join(event_ids)})",
+                )
                 continue
             self._check_topics(r, item, rec["topics"], facts)
-            facts.reasons.append(Reason(rec["id"], rec["title"], rec["summary"], rec["stance"], rec["said_by"],
-                                        rec["explanation"], tuple(rec["sources"]), rec["weight"],
-                                        rec["recommended_by"], rec["event"], tuple(rec["topics"])))
+            facts.reasons.append(
+                Reason(
+                    rec["id"],
+                    rec["title"],
+                    rec["summary"],
+                    rec["stance"],
+                    rec["said_by"],
+                    rec["explanation"],
+                    tuple(rec["sources"]),
+                    rec["weight"],
+                    rec["recommended_by"],
+                    rec["event"],
+                    tuple(rec["topics"]),
+                )
+            )
 
     def _check_topics(self, r: RecordReader, item: Node, topics: list[str], facts: FactBase) -> None:
         ids = sorted([*facts.people, *facts.organisations, *facts.terms])
         for topic in topics:
             if topic not in ids:
-                r.problem(item.line_of("topics"), f"unknown topic {topic!r}{did_you_mean(topic, ids)}",
-                          "use an id from people.yaml or terms.yaml")
+                r.problem(
+                    item.line_of("topics"),
+                    f"unknown topic {topic!r}{did_you_mean(topic, ids)}",
+                    "use an id from people.yaml or terms.yaml",
+                )
 
     def _check_people_refs(self, facts: FactBase, docs: dict[str, Any]) -> None:
         """Every 'by', 'said_by' and 'recommended_by' must name a person in people.yaml."""
@@ -306,7 +434,9 @@ class _FactLoader:
         refs: list[tuple[str, str, Any]] = []
         if facts.announcement:
             refs.append(("figures.yaml", facts.announcement.by, docs["figures.yaml"].get("announcement")))
-        refs += [("statements.yaml", s.by, _find(docs, "statements.yaml", "statements", s.id)) for s in facts.statements]
+        refs += [
+            ("statements.yaml", s.by, _find(docs, "statements.yaml", "statements", s.id)) for s in facts.statements
+        ]
         for reason in facts.reasons:
             node = _find(docs, "reasons.yaml", "reasons", reason.id)
             refs.append(("reasons.yaml", reason.said_by, node))
@@ -315,8 +445,12 @@ class _FactLoader:
         for name, person, node in refs:
             if person not in facts.people:
                 line = node.line if isinstance(node, Node) else None
-                self.problems.add(self.dir / name, line, f"unknown person {person!r}{did_you_mean(person, people)}",
-                                  f"use a person id from people.yaml ({', '.join(people) or 'none defined'})")
+                self.problems.add(
+                    self.dir / name,
+                    line,
+                    f"unknown person {person!r}{did_you_mean(person, people)}",
+                    f"use a person id from people.yaml ({', '.join(people) or 'none defined'})",
+                )
 
 
 def _aliases(rec: dict[str, Any]) -> tuple[str, ...]:

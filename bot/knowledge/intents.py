@@ -13,8 +13,7 @@ from .yamlfile import Node, load_yaml
 
 LEXICON = "lexicon.yaml"
 _INTENT_ID = re.compile(r"^[a-z]+(\.[a-z_]+)+$")
-_INTENT = [Field("id"), Field("answer"), Field("description"), Field("suggestion"),
-           Field("templates", "strs")]
+_INTENT = [Field("id"), Field("answer"), Field("description"), Field("suggestion"), Field("templates", "strs")]
 _OPTIONAL_INTENT_KEYS = ("cues",)
 
 
@@ -47,6 +46,10 @@ class LexiconData:
     keep: list[str] = field(default_factory=list)
     single_word_ok: list[str] = field(default_factory=list)
     not_covered: list[str] = field(default_factory=list)
+    subject_markers: list[str] = field(default_factory=list)
+    fallback_words: dict[str, str] = field(default_factory=dict)
+    subject_markers: list[str] = field(default_factory=list)
+    fallback_words: dict[str, str] = field(default_factory=dict)
     slot_only_intent: str = ""
     lines: dict[str, int] = field(default_factory=dict)
 
@@ -60,13 +63,20 @@ class IntentSet:
         return next((i for i in self.intents if i.id == intent_id), None)
 
 
-def load_intents(directory: Path, composers: set[str] | None = None,
-                 measures: set[str] | None = None) -> IntentSet:
+def load_intents(directory: Path, composers: set[str] | None = None, measures: set[str] | None = None) -> IntentSet:
     """Load and validate `intents/`; `composers` and `measures` are the names answers and facts define."""
     directory = Path(directory)
     if not directory.is_dir():
-        raise DataError([Problem(directory, None, "the intents folder does not exist",
-                                 "point --intents or SCRBOT_INTENTS_DIR at the folder holding lexicon.yaml")])
+        raise DataError(
+            [
+                Problem(
+                    directory,
+                    None,
+                    "the intents folder does not exist",
+                    "point --intents or SCRBOT_INTENTS_DIR at the folder holding lexicon.yaml",
+                )
+            ]
+        )
     problems = Problems()
     lexicon = _load_lexicon(directory / LEXICON, problems, measures)
     intents: list[Intent] = []
@@ -80,10 +90,23 @@ def load_intents(directory: Path, composers: set[str] | None = None,
             problems.items.extend(exc.problems)
             continue
         intents.extend(_read_intents(path, doc, problems, composers, intents))
+    ids = [i.id for i in intents]
+    for word, intent_id in lexicon.fallback_words.items():
+        if intents and intent_id not in ids:
+            problems.add(
+                lexicon.path,
+                lexicon.lines.get("fallback_words"),
+                f"fallback word '{word}' names unknown intent '{intent_id}'{did_you_mean(intent_id, ids)}",
+                "use an intent id from intents/",
+            )
     if lexicon.slot_only_intent and intents and lexicon.slot_only_intent not in {i.id for i in intents}:
-        problems.add(lexicon.path, lexicon.lines.get("slot_only_intent"),
-                     f"slot_only_intent names unknown intent '{lexicon.slot_only_intent}'"
-                     f"{did_you_mean(lexicon.slot_only_intent, [i.id for i in intents])}", "use an intent id from intents/")
+        problems.add(
+            lexicon.path,
+            lexicon.lines.get("slot_only_intent"),
+            f"slot_only_intent names unknown intent '{lexicon.slot_only_intent}'"
+            f"{did_you_mean(lexicon.slot_only_intent, [i.id for i in intents])}",
+            "use an intent id from intents/",
+        )
     problems.raise_if_any()
     return IntentSet(lexicon, intents)
 
@@ -96,7 +119,18 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
         problems.items.extend(exc.problems)
         return data
     r = RecordReader(path, None, problems)
-    allowed = ("synonyms", "measures", "fillers", "stopwords", "keep", "single_word_ok", "not_covered", "slot_only_intent")
+    allowed = (
+        "synonyms",
+        "measures",
+        "fillers",
+        "stopwords",
+        "keep",
+        "single_word_ok",
+        "not_covered",
+        "subject_markers",
+        "fallback_words",
+        "slot_only_intent",
+    )
     r.check_top_keys(doc, allowed)
     if not isinstance(doc, Node):
         r.problem(None, "lexicon.yaml must be a mapping", "start it with 'synonyms:'")
@@ -105,33 +139,56 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
     for key in ("synonyms", "measures"):
         value = doc.get(key) or {}
         if not isinstance(value, dict):
-            r.problem(doc.line_of(key), f"'{key}' must map a word to a list of variants", f"write '  word: [\"variant\", ...]' under {key}:")
+            r.problem(
+                doc.line_of(key),
+                f"'{key}' must map a word to a list of variants",
+                f"write '  word: [\"variant\", ...]' under {key}:",
+            )
             continue
         for word, variants in value.items():
             if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
-                r.problem(value.line_of(word) if isinstance(value, Node) else None,
-                          f"the variants of '{word}' must be a list of texts", f'write {word}: ["variant one", "variant two"]')
+                r.problem(
+                    value.line_of(word) if isinstance(value, Node) else None,
+                    f"the variants of '{word}' must be a list of texts",
+                    f'write {word}: ["variant one", "variant two"]',
+                )
                 continue
             getattr(data, key)[str(word).lower()] = [" ".join(v.lower().split()) for v in variants]
     if doc.get("slot_only_intent") is not None:
         data.slot_only_intent = str(doc["slot_only_intent"])
-    for key in ("fillers", "stopwords", "keep", "single_word_ok", "not_covered"):
+    fallback = doc.get("fallback_words") or {}
+    if not isinstance(fallback, dict):
+        r.problem(
+            doc.line_of("fallback_words"),
+            "'fallback_words' must map a word to an intent id",
+            "write fallback_words: {hello: meta.greeting}",
+        )
+    else:
+        data.fallback_words = {str(k).lower(): str(v) for k, v in fallback.items()}
+    for key in ("fillers", "stopwords", "keep", "single_word_ok", "not_covered", "subject_markers"):
         value = doc.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            r.problem(doc.line_of(key), f"'{key}' must be a list of words",
-                      f'write {key}: ["word", "word"] (quote words like yes, no, on and off)')
+            r.problem(
+                doc.line_of(key),
+                f"'{key}' must be a list of words",
+                f'write {key}: ["word", "word"] (quote words like yes, no, on and off)',
+            )
             continue
         setattr(data, key, [v.lower() for v in value])
     if measures is not None:
         for measure in data.measures:
             if measure not in measures:
-                r.problem(doc.line_of("measures"), f"lexicon names unknown measure '{measure}'{did_you_mean(measure, sorted(measures))}",
-                          f"use a measure id from facts/figures.yaml ({', '.join(sorted(measures))})")
+                r.problem(
+                    doc.line_of("measures"),
+                    f"lexicon names unknown measure '{measure}'{did_you_mean(measure, sorted(measures))}",
+                    f"use a measure id from facts/figures.yaml ({', '.join(sorted(measures))})",
+                )
     return data
 
 
-def _read_intents(path: Path, doc: Any, problems: Problems, composers: set[str] | None,
-                  earlier: list[Intent]) -> list[Intent]:
+def _read_intents(
+    path: Path, doc: Any, problems: Problems, composers: set[str] | None, earlier: list[Intent]
+) -> list[Intent]:
     r = RecordReader(path, None, problems)
     r.check_top_keys(doc, ("intents",))
     seen = {i.id: i for i in earlier}
@@ -142,22 +199,32 @@ def _read_intents(path: Path, doc: Any, problems: Problems, composers: set[str] 
             continue
         line = item.line_of("id")
         if not _INTENT_ID.match(rec["id"]):
-            r.problem(line, f"intent id {rec['id']!r} is not like 'area.name'", "use lower-case words joined by a dot, e.g. figures.count")
+            r.problem(
+                line,
+                f"intent id {rec['id']!r} is not like 'area.name'",
+                "use lower-case words joined by a dot, e.g. figures.count",
+            )
             continue
         if rec["id"] in seen or any(i.id == rec["id"] for i in out):
             r.problem(line, f"duplicate intent id {rec['id']!r}", "rename one of them or merge their templates")
             continue
         if composers is not None and rec["answer"] not in composers:
-            r.problem(item.line_of("answer"), f"unknown answer '{rec['answer']}'{did_you_mean(rec['answer'], sorted(composers))}",
-                      f"use one of: {', '.join(sorted(composers))}")
+            r.problem(
+                item.line_of("answer"),
+                f"unknown answer '{rec['answer']}'{did_you_mean(rec['answer'], sorted(composers))}",
+                f"use one of: {', '.join(sorted(composers))}",
+            )
             continue
         first = item.line_of("templates")
         templates = []
         for index, text in enumerate(rec["templates"]):
             tline = first + 1 + index
             if re.search(r"\d", text):
-                r.problem(tline, f"template {text!r} contains a number",
-                          "remove years and figures from templates: periods are read as slots, not matched")
+                r.problem(
+                    tline,
+                    f"template {text!r} contains a number",
+                    "remove years and figures from templates: periods are read as slots, not matched",
+                )
                 continue
             templates.append(Template(text.lower(), path, tline))
         if not templates:
@@ -166,8 +233,9 @@ def _read_intents(path: Path, doc: Any, problems: Problems, composers: set[str] 
         cues = _read_cues(r, item)
         if cues is None:
             continue
-        out.append(Intent(rec["id"], rec["answer"], rec["description"], rec["suggestion"],
-                          tuple(templates), path, line, cues))
+        out.append(
+            Intent(rec["id"], rec["answer"], rec["description"], rec["suggestion"], tuple(templates), path, line, cues)
+        )
     return out
 
 
@@ -183,8 +251,11 @@ def _read_cues(r: RecordReader, item: Node) -> tuple[tuple[str, float], ...] | N
     out = []
     for word, bonus in cues.items():
         if isinstance(bonus, bool) or not isinstance(bonus, (int, float)) or not 0 < bonus <= 1:
-            r.problem(cues.line_of(word) if isinstance(cues, Node) else line,
-                      f"cue '{word}' has bonus {bonus!r}", "use a number above 0 and at most 1, e.g. 0.2")
+            r.problem(
+                cues.line_of(word) if isinstance(cues, Node) else line,
+                f"cue '{word}' has bonus {bonus!r}",
+                "use a number above 0 and at most 1, e.g. 0.2",
+            )
             return None
         out.append((str(word).lower(), float(bonus)))
     return tuple(out)

@@ -135,11 +135,7 @@ class FactBase:
         return self.figures.get((period_id, measure_id))
 
     def entity(self, entity_id: str) -> Person | Organisation | Term | None:
-        return (
-            self.people.get(entity_id)
-            or self.organisations.get(entity_id)
-            or self.terms.get(entity_id)
-        )
+        return self.people.get(entity_id) or self.organisations.get(entity_id) or self.terms.get(entity_id)
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)

@@ -82,11 +82,19 @@ class RecordReader:
                     f"use one of: {', '.join(allowed)}",
                 )
 
-    def record(self, item: Any, fields: list[Field], what: str, parent_line: int | None = None,
-               extra_keys: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    def record(
+        self,
+        item: Any,
+        fields: list[Field],
+        what: str,
+        parent_line: int | None = None,
+        extra_keys: tuple[str, ...] = (),
+    ) -> dict[str, Any] | None:
         """Parse one record; None if anything in it is wrong (the problems are recorded)."""
         if not isinstance(item, Node):
-            self.problem(parent_line, f"each {what} must be a mapping of keys", f"write the {what} as 'key: value' lines")
+            self.problem(
+                parent_line, f"each {what} must be a mapping of keys", f"write the {what} as 'key: value' lines"
+            )
             return None
         before = len(self.problems.items)
         known = {f.name for f in fields} | set(extra_keys)
@@ -101,7 +109,9 @@ class RecordReader:
         for spec in fields:
             if spec.name not in item or item[spec.name] is None:
                 if spec.required:
-                    self.problem(item.line, f"{what} is missing '{spec.name}'", f"add '{spec.name}:' ({_KIND_NAMES[spec.kind]})")
+                    self.problem(
+                        item.line, f"{what} is missing '{spec.name}'", f"add '{spec.name}:' ({_KIND_NAMES[spec.kind]})"
+                    )
                 else:
                     out[spec.name] = [] if spec.kind in ("strs", "quotes") else ""
                 continue
@@ -118,7 +128,11 @@ class RecordReader:
                 return None
             value = " ".join(str(value).split())
             if spec.choices and value not in spec.choices:
-                self.problem(line, f"'{spec.name}' is {value!r}{did_you_mean(value, spec.choices)}", f"use one of: {', '.join(spec.choices)}")
+                self.problem(
+                    line,
+                    f"'{spec.name}' is {value!r}{did_you_mean(value, spec.choices)}",
+                    f"use one of: {', '.join(spec.choices)}",
+                )
             return value
         if spec.kind == "int":
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -132,7 +146,7 @@ class RecordReader:
             return value
         if spec.kind == "strs":
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                self.problem(line, f"{wrong}", f'write it as [\"first\", \"second\"] or an empty list []')
+                self.problem(line, f"{wrong}", 'write it as ["first", "second"] or an empty list []')
                 return None
             return [" ".join(v.split()) for v in value]
         if spec.kind == "quote":
@@ -146,7 +160,11 @@ class RecordReader:
 
     def quote(self, value: Any, line: int, name: str) -> Any:
         if not isinstance(value, str) or not value.strip():
-            self.problem(line, f"'{name}' must be a quote from article.txt", "copy the words of the source sentence from facts/article.txt")
+            self.problem(
+                line,
+                f"'{name}' must be a quote from article.txt",
+                "copy the words of the source sentence from facts/article.txt",
+            )
             return None
         assert self.article is not None
         sentence = self.article.find(value)

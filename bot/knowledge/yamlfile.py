@@ -42,9 +42,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Node:
         key = loader.construct_object(key_node, deep=True)
         key = str(key) if not isinstance(key, str) else key
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -58,20 +56,33 @@ def load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError([Problem(path, None, "file not found", "create it or point the bot at the right folder")]) from None
+        raise DataError(
+            [Problem(path, None, "file not found", "create it or point the bot at the right folder")]
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DataError([Problem(path, None, f"cannot read the file ({reason})", "check its permissions and that it is UTF-8 text")]) from None
+        raise DataError(
+            [Problem(path, None, f"cannot read the file ({reason})", "check its permissions and that it is UTF-8 text")]
+        ) from None
     if not text.strip():
         raise DataError([Problem(path, None, "the file is empty", "restore its content or delete the file")])
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from the safe loader
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
-        raise DataError([Problem(path, line, f"YAML syntax error: {what}", "fix the YAML at that line (check indentation, colons and quotes)")]) from None
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    line,
+                    f"YAML syntax error: {what}",
+                    "fix the YAML at that line (check indentation, colons and quotes)",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(path, None, f"YAML error: {exc}", "fix the YAML syntax")]) from None

@@ -17,8 +17,32 @@ from .normalise import tokens as split_tokens
 
 PERSON = "person"  # the token that stands for any named person or he/she in a question
 _PERIOD_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 
@@ -43,6 +67,8 @@ class Reading:
     signature: list[str]  # what the matcher scores: known content words plus question words
     named: set[str]  # output tokens that stand for a named thing (an SCR, Ofsted, a person)
     outside: list[str]  # words naming something the article does not cover (Scotland, schools)
+    unknown_subject: bool = False  # an unknown word is what the question is about ("how many *trains*")
+
 
 class Lexicon:
     """Compiled lexicon: phrase tables for fillers, synonyms and entity aliases, plus vocabulary."""
@@ -52,6 +78,8 @@ class Lexicon:
         self.keep = frozenset(data.keep)
         self.single_word_ok = frozenset(data.single_word_ok)
         self.not_covered = {tuple(split_tokens(w)) for w in data.not_covered}
+        self.subject_markers = [tuple(split_tokens(w)) for w in data.subject_markers]
+        self.fallback_words = dict(data.fallback_words)
         self.measure_words = {word: measure for measure, words in data.measures.items() for word in words}
         self._fillers = {tuple(f.split()): () for f in data.fillers}
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -59,22 +87,32 @@ class Lexicon:
             for variant in variants:
                 self._synonyms[tuple(split_tokens(variant))] = tuple(canonical.split())
         self._entities: dict[tuple[str, ...], list[Mention]] = {}
-        for kind, items in (("person", facts.people.values()), ("organisation", facts.organisations.values()),
-                            ("term", facts.terms.values()), ("event", facts.events)):
+        for kind, items in (
+            ("person", facts.people.values()),
+            ("organisation", facts.organisations.values()),
+            ("term", facts.terms.values()),
+            ("event", facts.events),
+        ):
             for item in items:
                 for alias in item.aliases:
                     key = tuple(split_tokens(alias))
                     self._entities.setdefault(key, []).append(Mention(kind, item.id, alias))
         self._pronouns = {"he", "she", "him", "her", "his", "hers"}
         self._max_phrase = max(len(k) for k in [*self._synonyms, *self._entities, *self._fillers, ("",)])
+        # Known words stand on their own; words met only inside a phrase ("time" in "over time",
+        # "sue" in "sue woolmore") are spellings to correct towards, not evidence of the subject.
         vocab: set[str] = set(self.stopwords) | set(self.measure_words)
+        spellings: set[str] = set(vocab)
         for table in (self._synonyms, self._entities, self._fillers):
             for key in table:
-                vocab.update(key)
+                spellings.update(key)
+                if len(key) == 1:
+                    vocab.update(key)
         for canonical in data.synonyms:
             vocab.update(canonical.split())
         vocab.update({"organisation", "term", "event", PERSON})
         self._base_vocab = vocab
+        self._base_spellings = spellings | vocab
         self.vocabulary: frozenset[str] = frozenset()
         self.add_vocabulary(template_texts)
 
@@ -85,14 +123,15 @@ class Lexicon:
             vocab.update(split_tokens(text))
         vocab -= _PERIOD_WORDS
         self.vocabulary = frozenset(vocab)
+        self._spellings = frozenset((self._base_spellings | vocab) - _PERIOD_WORDS)
         self._by_initial: dict[str, list[str]] = {}
-        for w in sorted(self.vocabulary):
+        for w in sorted(self._spellings):
             if len(w) >= 4:
                 self._by_initial.setdefault(w[0], []).append(w)
         self._correct_cached = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, word: str) -> str:
-        if word in self.vocabulary or len(word) < 4 or not word.isalpha():
+        if word in self._spellings or len(word) < 4 or not word.isalpha():
             return word
         # Typos rarely change the first letter; requiring it keeps "cancelled" from becoming "called".
         choices = self._by_initial.get(word[0], ())
@@ -106,7 +145,7 @@ class Lexicon:
 
     def _word(self, word: str) -> str:
         """A known form of one word: possessives lose their 's ("timpson's" -> "timpson"), typos are corrected."""
-        if word.endswith("'s") and word not in self.vocabulary and len(word) > 4:
+        if word.endswith("'s") and word not in self._spellings and len(word) > 4:
             stem = self.correct(word[:-2])
             if stem in self.vocabulary:
                 return stem
@@ -118,12 +157,12 @@ class Lexicon:
         i = 0
         while i < len(words):
             span = range(min(self._max_phrase, len(words) - i), 0, -1)
-            synonym = next((s for s in span if tuple(words[i:i + s]) in self._synonyms), 0)
-            filler = next((s for s in span if tuple(words[i:i + s]) in self._fillers), 0)
+            synonym = next((s for s in span if tuple(words[i : i + s]) in self._synonyms), 0)
+            filler = next((s for s in span if tuple(words[i : i + s]) in self._fillers), 0)
             if filler > synonym:
                 i += filler
             elif synonym:  # "how do you know" is a question, though "do you know" is filler
-                out.extend(words[i:i + synonym])
+                out.extend(words[i : i + synonym])
                 i += synonym
             else:
                 out.append(words[i])
@@ -133,7 +172,9 @@ class Lexicon:
     def read(self, text: str) -> Reading:
         """Canonical tokens of normalised text (periods already cut out)."""
         raw = split_tokens(text)
-        outside = [" ".join(k) for k in self.not_covered if any(tuple(raw[j:j + len(k)]) == k for j in range(len(raw)))]
+        outside = [
+            " ".join(k) for k in self.not_covered if any(tuple(raw[j : j + len(k)]) == k for j in range(len(raw)))
+        ]
         words = self._drop_fillers([self._word(w) for w in raw])
         out: list[str] = []
         mentions: list[Mention] = []
@@ -142,7 +183,7 @@ class Lexicon:
         i = 0
         while i < len(words):
             for size in range(min(self._max_phrase, len(words) - i), 0, -1):
-                key = tuple(words[i:i + size])
+                key = tuple(words[i : i + size])
                 found = self._entities.get(key)
                 if found:
                     mentions.extend(found)
@@ -165,11 +206,23 @@ class Lexicon:
             else:
                 out.append(words[i])
                 i += 1
-        content = [t for t in out if t not in self.stopwords and t not in self.keep]
+        content = [t for t in out if t not in self.stopwords and t not in self.keep and not t[0].isdigit()]
         known = [t for t in content if t in self.vocabulary]
         unknown = [t for t in content if t not in self.vocabulary]
         signature = [t for t in out if t in self.keep or (t not in self.stopwords and t in self.vocabulary)]
-        return Reading(out, mentions, pronouns, unknown, known, signature, named, outside)
+        subject = self._unknown_subject(out, set(unknown))
+        return Reading(out, mentions, pronouns, unknown, known, signature, named, outside, subject)
+
+    def _unknown_subject(self, tokens: list[str], unknown: set[str]) -> bool:
+        """Whether an unknown word is what the question asks about: right after "how many", "who is" ..."""
+        for marker in self.subject_markers:
+            size = len(marker)
+            for i in range(len(tokens) - size):
+                if tuple(tokens[i : i + size]) == marker:
+                    following = [t for t in tokens[i + size : i + size + 5] if t not in self.stopwords][:2]
+                    if any(t in unknown for t in following):
+                        return True
+        return False
 
     def signature(self, text: str) -> str:
         """The string the fuzzy scorer sees for a template or question."""

@@ -62,29 +62,57 @@ class IntentMatcher:
             for word, _ in intent.cues:
                 if word.startswith("+"):
                     if word not in SLOT_CUES:
-                        problems.append(Problem(intent.path, intent.line, f"unknown slot cue '{word}' in {intent.id}",
-                                                f"use one of: {', '.join(sorted(SLOT_CUES))}"))
+                        problems.append(
+                            Problem(
+                                intent.path,
+                                intent.line,
+                                f"unknown slot cue '{word}' in {intent.id}",
+                                f"use one of: {', '.join(sorted(SLOT_CUES))}",
+                            )
+                        )
                 elif word not in lexicon.vocabulary and word not in lexicon.keep:
-                    problems.append(Problem(intent.path, intent.line, f"cue '{word}' of {intent.id} is not a word the bot knows",
-                                            "use a canonical word from intents/lexicon.yaml or from a template"))
+                    problems.append(
+                        Problem(
+                            intent.path,
+                            intent.line,
+                            f"cue '{word}' of {intent.id} is not a word the bot knows",
+                            "use a canonical word from intents/lexicon.yaml or from a template",
+                        )
+                    )
             for template in intent.templates:
                 text = lexicon.signature(template.text)
                 if not text:
-                    problems.append(Problem(template.path, template.line,
-                                            f"template {template.text!r} says nothing once stopwords and fillers are set aside",
-                                            "add the words that make the question specific, or delete it"))
+                    problems.append(
+                        Problem(
+                            template.path,
+                            template.line,
+                            f"template {template.text!r} says nothing once stopwords and fillers are set aside",
+                            "add the words that make the question specific, or delete it",
+                        )
+                    )
                     continue
                 if text in seen:
                     other_index, other = seen[text]
                     if other_index != index:
-                        problems.append(Problem(
-                            template.path, template.line,
-                            f"template {template.text!r} of {intent.id} collides with {other.text!r} of "
-                            f"{self.intents[other_index].id} ({other.path.name}:{other.line}) once synonyms are applied",
-                            "reword one so each question belongs to one intent, or delete one"))
+                        problems.append(
+                            Problem(
+                                template.path,
+                                template.line,
+                                f"template {template.text!r} of {intent.id} collides with {other.text!r} of "
+                                f"{self.intents[other_index].id} ({other.path.name}:{other.line}) "
+                                "once synonyms are applied",
+                                "reword one so each question belongs to one intent, or delete one",
+                            )
+                        )
                     elif template.text == other.text:
-                        problems.append(Problem(template.path, template.line, f"template {template.text!r} is listed twice",
-                                                "delete the repeat"))
+                        problems.append(
+                            Problem(
+                                template.path,
+                                template.line,
+                                f"template {template.text!r} is listed twice",
+                                "delete the repeat",
+                            )
+                        )
                     continue
                 self._exact.setdefault(" ".join(lexicon.read(template.text).tokens), intent)
                 seen[text] = (index, template)
@@ -107,8 +135,12 @@ class IntentMatcher:
             return []
         best: dict[int, float] = {}
         sets = process.extract(query, self._choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=CUTOFF)
-        sorts = {idx: score for _, score, idx in process.extract(query, self._choices, scorer=fuzz.token_sort_ratio,
-                                                                  limit=None, score_cutoff=0)}
+        sorts = {
+            idx: score
+            for _, score, idx in process.extract(
+                query, self._choices, scorer=fuzz.token_sort_ratio, limit=None, score_cutoff=0
+            )
+        }
         for _choice, set_score, idx in sets:
             score = SET_WEIGHT * set_score + (1 - SET_WEIGHT) * sorts.get(idx, 0.0)
             owner = self._owner[idx]

@@ -11,20 +11,43 @@ import unicodedata
 
 MAX_QUESTION_CHARS = 1000  # beyond this we read only the start; nobody's question is longer
 
-_TRANSLATE = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'", "ʼ": "'",
-    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "﹣": "-", "－": "-",
-    "⁄": "/", "∕": "/", "／": "/",
-    "&": " and ",
-    "%": " percent ",
-})
+_TRANSLATE = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "`": "'",
+        "´": "'",
+        "ʼ": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "﹣": "-",
+        "－": "-",
+        "⁄": "/",
+        "∕": "/",
+        "／": "/",
+        "&": " and ",
+        "%": " percent ",
+    }
+)
 _PREFIX = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|/start(?:@\w+)?\b)", re.IGNORECASE)
 _MENTION = re.compile(r"@\w+")
 _TAG = re.compile(r"</?[a-z][^>]{0,200}>", re.IGNORECASE)
 _KEEP = re.compile(r"[^a-z0-9/\-.' ]+")
 _SPACES = re.compile(r"\s+")
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+_YEAR_APOSTROPHE = re.compile(r"'(?=\d)")  # '11/'12
 _LONE_PUNCT = re.compile(r"(?<![a-z0-9])[.'\-/]+|[.'\-/]+(?![a-z0-9])")
 
 
@@ -35,11 +58,10 @@ def normalise(text: str) -> str:
     text = _PREFIX.sub(" ", text)
     text = _MENTION.sub(" ", text)
     text = _TAG.sub(" ", text)
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    ).lower()
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
     text = _KEEP.sub(" ", text)
     text = _WORD_HYPHEN.sub(" ", text)
+    text = _YEAR_APOSTROPHE.sub("", text)
     text = _LONE_PUNCT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -15,10 +15,30 @@ from ..knowledge.model import Period
 
 _Y4 = r"(?:19|20)\d\d"
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _B = r"(?<![\w/.])"  # left boundary: not inside another number or word
@@ -89,7 +109,7 @@ def _fy_short(m: re.Match[str]) -> PeriodRef | None:
 
 
 def _year_span(m: re.Match[str]) -> PeriodRef | None:
-    a, b = int(m["a"] or m["a2"]), int(m["b"])
+    a, b = int(m["a"] or m["a2"]), int(m["b"] or m["b2"])
     return PeriodRef("fy", a, m[0]) if b == a + 1 else None
 
 
@@ -101,27 +121,122 @@ def _calendar(m: re.Match[str]) -> PeriodRef | None:
     return PeriodRef("cy", int(m["y"]), m[0])
 
 
+_NUMBERS = {"two": 2, "three": 3, "four": 4}
+
+
+def _count(kind: str):
+    """'the first two years': kind first/latest with `year` holding how many."""
+    return lambda m: PeriodRef(kind, _NUMBERS.get(m["n"], 0) or int(m["n"]), m[0].strip())
+
+
 def _word(kind: str):
     return lambda m: PeriodRef(kind, 0, m[0].strip())
 
 
+def _any(*alternatives: str) -> re.Pattern[str]:
+    """One pattern from readable alternatives (tried left to right)."""
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+_YEAR_WORD = r"(?:financial )?(?:year|period)"
+_LATEST = r"(?:latest|most recent|newest|final|recent)"
+
+# In priority order: each pattern's matches are cut out before the next pattern runs.
 _PATTERNS: list[tuple[re.Pattern[str], object]] = [
-    (re.compile(rf"(?:between |from )?(?P<m1>{_MONTH}) (?P<y1>{_Y4}) (?:and|to|until|till|through|-) (?P<m2>{_MONTH}) (?P<y2>{_Y4})"), _between_months),
-    (re.compile(rf"(?:the )?(?:financial |fiscal |12 months? |twelve months )?(?:year )?(?:to|ending|ended|up to|until|through to) (?:the end of )?(?:march|mar) (?P<y>{_Y4})"), _year_to_march),
-    (re.compile(rf"{_B}(?:(?:the )?(?:financial|fiscal) year |fy|f/y|fy-)? ?(?P<a>{_Y4}|\d\d) ?[/-] ?(?P<b>\d{{4}}|\d\d){_E}"), _fy_pair),
-    (re.compile(rf"{_B}(?:fy|f/y) ?(?P<y>{_Y4}|\d\d){_E}"), _fy_short),
-    (re.compile(rf"(?:{_B}between (?P<a>{_Y4}) and|{_B}(?P<a2>{_Y4}) (?:to|until|till|through|into)) (?P<b>{_Y4}){_E}"), _year_span),
-    (re.compile(rf"{_B}(?P<a>{_Y4}) (?P<b>\d\d){_E}"), lambda m: _fy_pair(m) if _fy_from(m["a"], m["b"]) else None),
-    (re.compile(rf"\b(?:in |during |from |since )?(?P<m>{_MONTH}) (?P<y>{_Y4}){_E}"), _month),
-    (re.compile(rf"{_B}(?P<y>{_Y4}){_E}"), _calendar),
-    (re.compile(r"\b(?:the )?(?:latest|most recent|newest|last|final|current) (?:year|period|figures?|numbers?|data) (?:in|on|of) (?:the |your )?(?:data|record|records|figures|table|series)\b|\b(?:the )?(?:latest|most recent|newest|final|recent)(?: (?:financial |full )?(?:year|period|figures?|numbers?|data|stats|statistics))?\b"), _word("latest")),
-    (re.compile(r"\b(?:the )?(?:first|earliest|oldest|initial|starting|start) (?:financial )?(?:year|period)\b|\bearliest\b"), _word("first")),
-    (re.compile(r"\blast year\b"), _word("last")),
-    (re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:financial )?(?:year|period)(?: before)?(?: that)?\b|\b(?:the )?(?:year|period) before(?: that)?\b|\bbefore that\b"), _word("previous")),
-    (re.compile(r"\b(?:the )?(?:next|following|subsequent) (?:financial )?(?:year|period)\b|\b(?:the )?(?:year|period) after(?: that)?\b|\bafter that\b"), _word("next")),
-    (re.compile(r"\b(?:this|current) (?:calendar )?year\b|\b(?:today|nowadays|currently|right now|so far this year)\b|(?<!cyp )\bnow$"), _word("now")),
-    (re.compile(r"\b(?:every|each|all|all the|all three|all 3|across all|over all|over the) (?:financial )?(?:years?|periods?)\b|\b(?:by|per|year by|year on|year over|year to) year\b|\bover time\b"), _word("all")),
-    (re.compile(rf"{_B}\d+[/-]\d+{_E}|{_B}\d{{5,}}{_E}"), _word("bad")),
+    # between April 2013 and March 2014
+    (
+        _any(
+            rf"(?:between |from )?(?P<m1>{_MONTH}) (?P<y1>{_Y4}) (?:and|to|until|till|through|-) "
+            rf"(?P<m2>{_MONTH}) (?P<y2>{_Y4})"
+        ),
+        _between_months,
+    ),
+    # the (financial) year to / ending March 2014
+    (
+        _any(
+            rf"(?:the )?(?:financial |fiscal |12 months? |twelve months )?(?:year )?"
+            rf"(?:to|ending|ended|up to|until|through to) (?:the end of )?(?:march|mar) (?P<y>{_Y4})"
+        ),
+        _year_to_march,
+    ),
+    # 2013/14, 2013-14, 2013/2014, 13/14, FY2013/14, financial year 2013-2014
+    (
+        _any(
+            rf"{_B}(?:(?:the )?(?:financial|fiscal) year |fy|f/y|fy-)? ?"
+            rf"(?P<a>{_Y4}|\d\d) ?[/-] ?(?P<b>\d{{4}}|\d\d){_E}"
+        ),
+        _fy_pair,
+    ),
+    # FY14, fy 2014 (the year ending March 2014)
+    (_any(rf"{_B}(?:fy|f/y) ?(?P<y>{_Y4}|\d\d){_E}"), _fy_short),
+    # 2013 to 2014, between 2011 and 2012
+    (
+        _any(
+            rf"{_B}between (?P<a>{_Y4}) and (?P<b>{_Y4}){_E}",
+            rf"{_B}(?P<a2>{_Y4}) (?:to|until|till|through|into) (?P<b2>{_Y4}){_E}",
+        ),
+        _year_span,
+    ),
+    # 2013 14
+    (_any(rf"{_B}(?P<a>{_Y4}) (?P<b>\d\d){_E}"), lambda m: _fy_pair(m) if _fy_from(m["a"], m["b"]) else None),
+    # July 2012
+    (_any(rf"\b(?:in |during |from |since )?(?P<m>{_MONTH}) (?P<y>{_Y4}){_E}"), _month),
+    # 2013
+    (_any(rf"{_B}(?P<y>{_Y4}){_E}"), _calendar),
+    (
+        _any(
+            r"\b(?:the )?(?:latest|most recent|newest|last|final|current) (?:year|period|figures?|numbers?|data) "
+            r"(?:in|on|of) (?:the |your )?(?:data|record|records|figures|table|series)\b",
+            rf"\b(?:the )?{_LATEST}(?: (?:financial |full )?(?:year|period|figures?|numbers?|data|stats|statistics))?"
+            r"\b",
+        ),
+        _word("latest"),
+    ),
+    (
+        _any(rf"\b(?:the )?(?:first|earliest|oldest|initial|starting|start) {_YEAR_WORD}\b", r"\bearliest\b"),
+        _word("first"),
+    ),
+    (_any(rf"\b(?:the )?(?:first|earliest) (?P<n>two|three|four|2|3|4) {_YEAR_WORD}s\b"), _count("first")),
+    (
+        _any(rf"\b(?:the )?(?:last|latest|most recent|final) (?P<n>two|three|four|2|3|4) {_YEAR_WORD}s\b"),
+        _count("latest"),
+    ),
+    (_any(r"\blast year\b"), _word("last")),
+    (
+        _any(
+            rf"\b(?:the )?(?:previous|prior|preceding) {_YEAR_WORD}(?: before)?(?: that)?\b",
+            r"\b(?:the )?(?:year|period) before(?: that)?\b",
+            r"\bbefore that\b",
+        ),
+        _word("previous"),
+    ),
+    (
+        _any(
+            rf"\b(?:the )?(?:next|following|subsequent) {_YEAR_WORD}\b",
+            r"\b(?:the )?(?:year|period) after(?: that)?\b",
+            r"\bafter that\b",
+        ),
+        _word("next"),
+    ),
+    (
+        _any(
+            r"\b(?:this|current) (?:calendar )?year\b",
+            r"\b(?:today|nowadays|currently|right now|so far this year)\b",
+            r"(?<!cyp )\bnow$",
+        ),
+        _word("now"),
+    ),
+    (
+        _any(
+            r"\b(?:every|each|all|all the|all three|all 3|across all|over all|over the) "
+            r"(?:financial )?(?:years?|periods?)\b",
+            r"\b(?:by|per|year by|year on|year over|year to) year\b",
+            r"\bover time\b",
+        ),
+        _word("all"),
+    ),
+    # anything else that looks like a period but is not one: 2013/1400000, 2013/15
+    (_any(rf"{_B}\d+[/-]\d+{_E}", rf"{_B}\d{{5,}}{_E}"), _word("bad")),
 ]
 
 
@@ -138,7 +253,7 @@ def read_periods(text: str) -> tuple[list[PeriodRef], str]:
             if ref is None:
                 continue
             found.append((m.start(), ref))
-            chars[m.start():m.end()] = "\0" * (m.end() - m.start())
+            chars[m.start() : m.end()] = "\0" * (m.end() - m.start())
     found.sort(key=lambda item: item[0])
     rest = " ".join("".join(chars).replace("\0", " ").split())
     return [ref for _, ref in found], rest
@@ -164,8 +279,10 @@ def resolve(ref: PeriodRef, periods: list[Period], anchor: str | None = None) ->
         match = tuple(p.id for p in periods if p.start <= last and p.end >= first)
         spans = (fy_label(ref.year - 1), fy_label(ref.year))
         missing = tuple(label for label in spans if label not in match)
-        note = (f"{ref.year} is a calendar year; the figures are kept by financial year "
-                f"(April to March), so {ref.year} falls in {spans[0]} and {spans[1]}.")
+        note = (
+            f"{ref.year} is a calendar year; the figures are kept by financial year "
+            f"(April to March), so {ref.year} falls in {spans[0]} and {spans[1]}."
+        )
         return Resolved(match, missing, note)
     if ref.kind == "month":
         day = date(ref.year, ref.month, 15)
@@ -174,9 +291,9 @@ def resolve(ref: PeriodRef, periods: list[Period], anchor: str | None = None) ->
         note = f"{ref.label} falls in the {fy_label(start)} financial year; figures are kept by financial year."
         return Resolved(match, () if match else (fy_label(start),), note)
     if ref.kind == "latest":
-        return Resolved(tuple(ids[-1:]))
+        return Resolved(tuple(ids[-max(ref.year, 1) :]))
     if ref.kind == "first":
-        return Resolved(tuple(ids[:1]))
+        return Resolved(tuple(ids[: max(ref.year, 1)]))
     if ref.kind == "all":
         return Resolved(tuple(ids))
     if ref.kind == "last":

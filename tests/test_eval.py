@@ -1,0 +1,35 @@
+"""The labelled evaluation set, scored as `scrbot eval` scores it: the bar the matcher must clear."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.evaluation import evaluate, load_items
+
+EVAL = Path(__file__).parent / "eval" / "questions.yaml"
+REQUIRED_ACCURACY = 0.97
+
+
+@pytest.fixture(scope="module")
+def report(engine):
+    return evaluate(engine, EVAL)
+
+
+def test_evaluation_set_is_large_and_varied():
+    turns = [t for conversation in load_items(EVAL) for t in conversation]
+    assert len(turns) >= 300
+    assert {t.category for t in turns} >= {"figures", "periods", "reasons", "typos", "followup", "out_of_scope", "no_data"}
+
+
+def test_accuracy_meets_the_bar(report):
+    misses = "\n".join(f"{o.turn.question!r}: {'; '.join(o.problems)}" for o in report.outcomes if not o.ok)
+    assert report.accuracy >= REQUIRED_ACCURACY, f"accuracy {report.accuracy:.1%}; misses:\n{misses}"
+
+
+def test_no_figure_is_invented_when_declining(report):
+    assert report.invented == 0
+
+
+def test_off_topic_lookalikes_are_declined(report):
+    precision, recall = report.out_of_scope()
+    assert precision >= 0.95 and recall >= 0.95
