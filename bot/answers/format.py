@@ -43,6 +43,15 @@ def multiple(old: int, new: int) -> str:
     return f"{'nearly' if ratio < whole else 'more than'} {word} times as many"
 
 
+def words(n: int) -> str:
+    """Small counts in words, as in prose ('two reasons')."""
+    return (
+        ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n]
+        if 0 <= n <= 10
+        else str(n)
+    )
+
+
 def join(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     if len(items) <= 1:

@@ -24,12 +24,13 @@ def _focus(facts: FactBase, q: Query) -> list[Reason]:
 def _describe(facts: FactBase, reason: Reason, answer: Answer, detail: bool = True) -> str:
     text = reason.summary
     if reason.weight:
-        text += f" ({reason.weight})"
+        text = f"{text.rstrip('.')}: {reason.weight}."
     if detail:
         text += f" {reason.explanation}"
     if reason.recommended_by and reason.recommended_by in facts.people:
         who = facts.people[reason.recommended_by]
-        text += f" This had been recommended by {who.name}."
+        what = reason.recommendation or "This"
+        text += f" {what} had been recommended by {who.name}."
         answer.people.append(who.id)
     answer.add_sources(*reason.sources)
     answer.topics.extend(reason.topics)
@@ -53,15 +54,16 @@ def why(facts: FactBase, q: Query) -> Answer:
         if len(mine) == 1 and focus:
             lines.append(f"According to {_speaker(facts, speaker)}: {_describe(facts, mine[0], answer)}")
             continue
-        count = "one reason" if len(mine) == 1 else f"{len(mine)} reasons"
+        count = "one reason" if len(mine) == 1 else f"{fmt.words(len(mine))} reasons"
         lines.append(f"{_speaker(facts, speaker)}, gives {count} for the rise:")
         for i, reason in enumerate(mine, 1):
             lines.append(f"{i}. {_describe(facts, reason, answer)}")
     if not focus:
         for reason in facts.reasons:
             if reason.stance == "not_significant":
-                whose = _pronoun(facts, reason.said_by)
-                lines.append(f"Not a significant factor, in {whose} view: {reason.summary.rstrip('.')}.")
+                person = facts.people.get(reason.said_by)
+                subject = (person.pronoun if person else "they").capitalize()
+                lines.append(f"{subject} does not believe that {_lower_first(reason.title)} contributed significantly.")
                 answer.add_sources(*reason.sources)
     answer.text = "\n".join(lines)
     recommenders = [facts.people[r.recommended_by] for r in causes if r.recommended_by in facts.people]
@@ -70,9 +72,9 @@ def why(facts: FactBase, q: Query) -> Answer:
     return answer
 
 
-def _pronoun(facts: FactBase, person_id: str) -> str:
-    person = facts.people.get(person_id)
-    return {"he": "his", "she": "her"}.get(person.pronoun, "their") if person else "their"
+def _lower_first(text: str) -> str:
+    """'The Serious Case Review panel' -> 'the Serious Case Review panel' inside a sentence (names keep their case)."""
+    return "the " + text[4:] if text.startswith("The ") else text
 
 
 def counter(facts: FactBase, q: Query) -> Answer:
@@ -94,7 +96,7 @@ def counter(facts: FactBase, q: Query) -> Answer:
         person = facts.people.get(reason.said_by)
         name = person.name if person else reason.said_by
         lines.append(
-            f"{name} does not believe that {reason.title[0].lower() + reason.title[1:]} "
+            f"{name} does not believe that {_lower_first(reason.title)} "
             "contributed significantly to the rise. "
             f"{reason.summary}"
         )
@@ -105,7 +107,7 @@ def counter(facts: FactBase, q: Query) -> Answer:
         causes = [r.title for r in facts.reasons if r.stance == "cause" and r.said_by == speaker]
         if causes:
             pronoun = facts.people[speaker].pronoun if speaker in facts.people else "they"
-            lines.append(f"The reasons {pronoun} does give: {fmt.join([c[0].lower() + c[1:] for c in causes])}.")
+            lines.append(f"The reasons {pronoun} does give: {fmt.join([_lower_first(c) for c in causes])}.")
     answer.text = "\n".join(lines)
     answer.followups = ["What drove the rise?"]
     return answer

@@ -67,6 +67,7 @@ _REASON = [
     Field("sources", "quotes"),
     Field("weight", required=False),
     Field("recommended_by", required=False),
+    Field("recommendation", required=False),
     Field("event", required=False),
     Field("topics", "strs", required=False),
 ]
@@ -411,10 +412,11 @@ class _FactLoader:
                     rec["said_by"],
                     rec["explanation"],
                     tuple(rec["sources"]),
-                    rec["weight"],
-                    rec["recommended_by"],
-                    rec["event"],
-                    tuple(rec["topics"]),
+                    weight=rec["weight"],
+                    recommended_by=rec["recommended_by"],
+                    recommendation=rec["recommendation"],
+                    event=rec["event"],
+                    topics=tuple(rec["topics"]),
                 )
             )
 

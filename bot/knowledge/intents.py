@@ -48,6 +48,7 @@ class LexiconData:
     not_covered: list[str] = field(default_factory=list)
     subject_markers: list[str] = field(default_factory=list)
     fallback_words: dict[str, str] = field(default_factory=dict)
+    spellings: dict[str, str] = field(default_factory=dict)
     subject_markers: list[str] = field(default_factory=list)
     fallback_words: dict[str, str] = field(default_factory=dict)
     slot_only_intent: str = ""
@@ -129,6 +130,7 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
         "not_covered",
         "subject_markers",
         "fallback_words",
+        "spellings",
         "slot_only_intent",
     )
     r.check_top_keys(doc, allowed)
@@ -156,6 +158,15 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
             getattr(data, key)[str(word).lower()] = [" ".join(v.lower().split()) for v in variants]
     if doc.get("slot_only_intent") is not None:
         data.slot_only_intent = str(doc["slot_only_intent"])
+    spellings = doc.get("spellings") or {}
+    if not isinstance(spellings, dict):
+        r.problem(
+            doc.line_of("spellings"),
+            "'spellings' must map a word to the word it stands for",
+            "write spellings: {u: you}",
+        )
+    else:
+        data.spellings = {str(k).lower(): str(v).lower() for k, v in spellings.items()}
     fallback = doc.get("fallback_words") or {}
     if not isinstance(fallback, dict):
         r.problem(

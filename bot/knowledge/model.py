@@ -66,6 +66,7 @@ class Reason:
     sources: tuple[Sentence, ...]
     weight: str = ""
     recommended_by: str = ""
+    recommendation: str = ""  # what was recommended, when it is not the reason itself
     event: str = ""
     topics: tuple[str, ...] = ()
 

@@ -80,6 +80,7 @@ class Lexicon:
         self.not_covered = {tuple(split_tokens(w)) for w in data.not_covered}
         self.subject_markers = [tuple(split_tokens(w)) for w in data.subject_markers]
         self.fallback_words = dict(data.fallback_words)
+        self.spellings = dict(data.spellings)
         self.measure_words = {word: measure for measure, words in data.measures.items() for word in words}
         self._fillers = {tuple(f.split()): () for f in data.fillers}
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -101,7 +102,7 @@ class Lexicon:
         self._max_phrase = max(len(k) for k in [*self._synonyms, *self._entities, *self._fillers, ("",)])
         # Known words stand on their own; words met only inside a phrase ("time" in "over time",
         # "sue" in "sue woolmore") are spellings to correct towards, not evidence of the subject.
-        vocab: set[str] = set(self.stopwords) | set(self.measure_words)
+        vocab: set[str] = set(self.stopwords) | set(self.measure_words) | set(data.spellings.values())
         spellings: set[str] = set(vocab)
         for table in (self._synonyms, self._entities, self._fillers):
             for key in table:
@@ -171,7 +172,7 @@ class Lexicon:
 
     def read(self, text: str) -> Reading:
         """Canonical tokens of normalised text (periods already cut out)."""
-        raw = split_tokens(text)
+        raw = [self.spellings.get(w, w) for w in split_tokens(text)]
         outside = [
             " ".join(k) for k in self.not_covered if any(tuple(raw[j : j + len(k)]) == k for j in range(len(raw)))
         ]

@@ -51,9 +51,15 @@ _YEAR_APOSTROPHE = re.compile(r"'(?=\d)")  # '11/'12
 _LONE_PUNCT = re.compile(r"(?<![a-z0-9])[.'\-/]+|[.'\-/]+(?![a-z0-9])")
 
 
+def _visible(text: str) -> str:
+    """Drop invisible format characters (zero-width joiners, soft hyphens, bidi marks, BOM) so that a
+    name pasted with one inside ("Tim\u200dpson") is still one word."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def normalise(text: str) -> str:
     """Lower-case ASCII-ish text with bot prefixes, mentions, emoji and stray punctuation removed."""
-    text = text[:MAX_QUESTION_CHARS]
+    text = _visible(text[:MAX_QUESTION_CHARS])
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     text = _PREFIX.sub(" ", text)
     text = _MENTION.sub(" ", text)

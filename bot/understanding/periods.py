@@ -74,9 +74,14 @@ def fy_label(start_year: int) -> str:
     return f"{start_year}/{(start_year + 1) % 100:02d}"
 
 
+def _century(two_digits: int) -> int:
+    """'13' is 2013 and '99' is 1999: the figures are about this century and the last."""
+    return 2000 + two_digits if two_digits < 50 else 1900 + two_digits
+
+
 def _fy_from(first: str, second: str) -> int | None:
     """The start year if `first`/`second` name consecutive years (2013/14, 2013/2014, 13/14)."""
-    a = int(first) if len(first) == 4 else 2000 + int(first)
+    a = int(first) if len(first) == 4 else _century(int(first))
     b = int(second)
     if len(second) == 2:
         return a if (a + 1) % 100 == b else None
@@ -104,7 +109,7 @@ def _fy_pair(m: re.Match[str]) -> PeriodRef | None:
 
 def _fy_short(m: re.Match[str]) -> PeriodRef | None:
     year = int(m["y"])
-    end = year if year > 99 else 2000 + year
+    end = year if year > 99 else _century(year)
     return PeriodRef("fy", end - 1, m[0])
 
 
@@ -143,6 +148,8 @@ _LATEST = r"(?:latest|most recent|newest|final|recent)"
 
 # In priority order: each pattern's matches are cut out before the next pattern runs.
 _PATTERNS: list[tuple[re.Pattern[str], object]] = [
+    # 2013/14/15 and the like: not one period, and not to be read as one
+    (_any(rf"{_B}\d+[/-]\d+[/-]\d+(?:[/-]\d+)*{_E}"), _word("bad")),
     # between April 2013 and March 2014
     (
         _any(
@@ -236,7 +243,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
         _word("all"),
     ),
     # anything else that looks like a period but is not one: 2013/1400000, 2013/15
-    (_any(rf"{_B}\d+[/-]\d+{_E}", rf"{_B}\d{{5,}}{_E}"), _word("bad")),
+    (_any(rf"{_B}\d+(?:[/-]\d+)+{_E}", rf"{_B}\d{{5,}}{_E}"), _word("bad")),
 ]
 
 
