@@ -169,7 +169,8 @@ def rate(facts: FactBase, q: Query) -> Answer:
         pid, pub, com = rows[0]
         lines.append(
             f"In {facts.period(pid).label}, {fmt.number(pub.value)} SCRs were published and "
-            f"{fmt.number(com.value)} commissioned: {fmt.share(pub.value, com.value)} (published as a share of commissioned in the same year)."
+            f"{fmt.number(com.value)} commissioned: {fmt.share(pub.value, com.value)} "
+            "(published as a share of commissioned in the same year)."
         )
     else:
         lines.append(f"{intro}:")
