@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__, config
 
 EXIT_DATA = 2  # data in facts/ or intents/ is invalid
+EXIT_CONFIG = 3  # a setting (token, webhook URL ...) is missing or malformed
 
 
 def _load_engine(args: argparse.Namespace):
@@ -50,17 +51,44 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
-    if not token:
+    from .telegram.settings import load_dotenv
+
+    load_dotenv()
+    if not os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
+        if args.webhook:
+            print("scrbot run --webhook needs TELEGRAM_BOT_TOKEN and SCRBOT_WEBHOOK_URL.", file=sys.stderr)
+            return EXIT_CONFIG
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline console chat instead.", file=sys.stderr)
         return cmd_chat(args)
-    _load_engine(args)  # refuse to start on invalid data, with the same messages as `check`
-    print(
-        "The Telegram adapter is not built yet (see the Telegram issue). Unset TELEGRAM_BOT_TOKEN "
-        "to use the console chat.",
-        file=sys.stderr,
-    )
-    return 1
+    from .telegram.settings import Settings, SettingsError
+
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"scrbot: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    if args.webhook and not settings.webhook_url:
+        print(
+            "scrbot: --webhook needs SCRBOT_WEBHOOK_URL (the public https URL Telegram should call).", file=sys.stderr
+        )
+        return EXIT_CONFIG
+    engine = _load_engine(args)  # refuse to start on invalid data, with the same messages as `check`
+    from telegram.error import InvalidToken, NetworkError
+
+    from .telegram.app import run
+
+    try:
+        run(settings, engine, webhook=args.webhook)
+    except InvalidToken:
+        print("scrbot: Telegram rejected TELEGRAM_BOT_TOKEN. Check it with @BotFather.", file=sys.stderr)
+        return EXIT_CONFIG
+    except NetworkError as exc:
+        print(
+            f"scrbot: cannot reach Telegram ({type(exc).__name__}). Check the network and TELEGRAM_BASE_URL.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -124,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser(
         "run", parents=[common], help="run the bot: Telegram with TELEGRAM_BOT_TOKEN, else the console"
     )
+    run.add_argument("--webhook", action="store_true", help="receive updates on a webhook (SCRBOT_WEBHOOK_URL ...)")
     run.add_argument("--sources", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(func=cmd_run)

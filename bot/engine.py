@@ -293,6 +293,18 @@ class Engine:
         answer = COMPOSERS[top.intent.answer](self.facts, u.query)
         return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now)
 
+    def answer_intent(
+        self, intent_id: str, context: Context | None = None, now: float | None = None
+    ) -> tuple[Reply, Context]:
+        """Answer an intent directly, without matching (for commands such as /figures and /why)."""
+        now = time.time() if now is None else now
+        intent = self.intents.get(intent_id)
+        if intent is None:
+            raise KeyError(intent_id)
+        u = self.understand("", context or Context())
+        answer = COMPOSERS[intent.answer](self.facts, u.query)
+        return self._answer(u, Candidate(intent, 1.0), answer), self._next_context(u, intent.id, answer, now)
+
     def _answer(self, u: Understood, top: Candidate, answer: Answer) -> Reply:
         periods = answer.periods if answer.periods is not None else u.query.periods
         entities = self._entities(u, periods, answer)

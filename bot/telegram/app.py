@@ -1,0 +1,124 @@
+"""Building and running the Telegram application: polling by default, a webhook when configured."""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from ..engine import Engine
+from ..state import open_store
+from . import handlers as h
+from .persistence import StorePersistence
+from .settings import Settings
+
+COMMANDS = [
+    BotCommand("start", "What I know, with example questions"),
+    BotCommand("help", "How to ask me"),
+    BotCommand("ask", "Ask a question, e.g. /ask how many SCRs were published in 2013/14?"),
+    BotCommand("figures", "The figures by year"),
+    BotCommand("why", "Why the numbers rose"),
+    BotCommand("chart", "A chart of the figures"),
+    BotCommand("source", "The source sentence behind my last answer"),
+    BotCommand("about", "About this bot"),
+]
+
+
+class RedactToken(logging.Filter):
+    """Replace the bot token wherever it would appear in a log line."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self._pattern = re.compile(re.escape(token)) if token else None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self._pattern is not None:
+            message = record.getMessage()
+            if self._pattern.search(message):
+                record.msg, record.args = self._pattern.sub("[token]", message), ()
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=settings.log_level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    redact = RedactToken(settings.token)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redact)
+
+
+async def _post_init(app: Application) -> None:
+    await app.bot.set_my_commands(COMMANDS)
+
+
+def build_application(settings: Settings, engine: Engine) -> Application:
+    """The PTB application with every handler registered; nothing runs until `run` is called."""
+    store = open_store(settings.state_path)
+    app = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(settings.base_url)
+        .base_file_url(settings.base_file_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .persistence(StorePersistence(store))
+        .post_init(_post_init)
+        .build()
+    )
+    app.bot_data["engine"] = engine
+    app.bot_data["context_ttl"] = settings.context_ttl
+
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    fresh = filters.UpdateType.MESSAGE  # edited messages and channel posts are ignored on purpose
+    for name, callback in [
+        ("start", h.on_start),
+        ("help", h.on_help),
+        ("ask", h.on_ask),
+        ("figures", h.on_figures),
+        ("why", h.on_why),
+        ("chart", h.on_chart),
+        ("source", h.on_source),
+        ("about", h.on_about),
+    ]:
+        app.add_handler(CommandHandler(name, callback, filters=fresh))
+    app.add_handler(MessageHandler(fresh & private & filters.TEXT & ~filters.COMMAND, h.on_private_text))
+    app.add_handler(MessageHandler(fresh & groups & filters.TEXT & ~filters.COMMAND, h.on_group_text))
+    app.add_handler(MessageHandler(fresh & filters.StatusUpdate.NEW_CHAT_MEMBERS, h.on_added_to_group))
+    app.add_handler(MessageHandler(fresh & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, h.on_non_text))
+    app.add_handler(CallbackQueryHandler(h.on_button))
+    app.add_handler(InlineQueryHandler(h.on_inline))
+    app.add_error_handler(h.on_error)
+    return app
+
+
+def run(settings: Settings, engine: Engine, webhook: bool = False) -> None:
+    """Run until SIGINT/SIGTERM: long polling, or a webhook server when asked for."""
+    configure_logging(settings)
+    app = build_application(settings, engine)
+    log = logging.getLogger("scrbot")
+    if webhook:
+        path = urlsplit(settings.webhook_url).path.strip("/") or "telegram"
+        log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=path,
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret or None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        log.info("starting long polling")
+        app.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,296 @@
+"""Telegram handlers: private chats, groups (mention, reply, /ask), inline mode, buttons, commands.
+
+Each handler turns an update into a question for the engine and renders the `Reply`; no knowledge
+lives here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from html import escape
+
+from telegram import (
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.ext import ContextTypes
+
+from .. import __version__
+from ..answers.meta import about, examples
+from ..conversation import Context
+from ..engine import Engine
+from ..reply import Reply
+from . import render
+
+log = logging.getLogger("scrbot.telegram")
+
+INLINE_CACHE_SECONDS = 300  # answers only change when the fact base does
+
+
+def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
+    return context.application.bot_data["engine"]
+
+
+def _context_key(update: Update) -> str:
+    """Context is per chat, and per user within a group, so two members' follow-ups don't mix."""
+    user = update.effective_user
+    return str(user.id) if user else "chat"
+
+
+def load_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Context:
+    stored = (context.chat_data or {}).get("contexts", {}).get(_context_key(update))
+    ctx = Context.from_dict(stored)
+    ttl = context.application.bot_data.get("context_ttl", 30 * 60)
+    if ctx.updated and time.time() - ctx.updated > ttl:
+        return Context()
+    return ctx
+
+
+def save_context(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> None:
+    if context.chat_data is None:
+        return
+    contexts = context.chat_data.setdefault("contexts", {})
+    contexts[_context_key(update)] = ctx.to_dict()
+
+
+def addressed_to_bot(message: Message, username: str, bot_id: int) -> bool:
+    """In a group: a mention of the bot anywhere, or a reply to one of its messages."""
+    if (
+        message.reply_to_message
+        and message.reply_to_message.from_user
+        and message.reply_to_message.from_user.id == bot_id
+    ):
+        return True
+    mention = f"@{username}".lower()
+    for entity, text in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if entity.type == MessageEntity.MENTION and text.lower() == mention:
+            return True
+        if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot_id:
+            return True
+    return False
+
+
+async def send_reply(message: Message, reply: Reply, quote: bool) -> None:
+    """Send the reply as HTML in chunks under the limit; buttons go on the last chunk."""
+    chunks = render.split(render.html(reply))
+    markup = render.keyboard(reply)
+    for i, chunk in enumerate(chunks):
+        last = i == len(chunks) - 1
+        await message.reply_text(
+            chunk, parse_mode=ParseMode.HTML, reply_markup=markup if last else None, do_quote=quote and i == 0
+        )
+
+
+async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    """Ask the engine and reply in the chat, carrying the conversation's context."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or chat is None:
+        return
+    ctx = load_context(update, context)
+    reply, new_ctx = engine_of(context).reply(question, ctx)
+    save_context(update, context, new_ctx)
+    log.info(
+        "answered chat_type=%s intent=%s kind=%s confidence=%.2f", chat.type, reply.intent, reply.kind, reply.confidence
+    )
+    log.debug("question=%r", question)
+    await send_reply(message, reply, quote=chat.type != ChatType.PRIVATE)
+
+
+# -- messages -------------------------------------------------------------------------------
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In a private chat every text message is a question."""
+    await answer(update, context, update.effective_message.text or "")
+
+
+async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In a group, answer only when mentioned or replied to; stay silent otherwise."""
+    message = update.effective_message
+    bot = context.bot
+    if not addressed_to_bot(message, bot.username, bot.id):
+        return
+    await answer(update, context, message.text or "")
+
+
+async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask QUESTION, in any chat (also /ask@botname)."""
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await update.effective_message.reply_text(
+            "Ask me like this: /ask how many SCRs were published in 2013/14?", do_quote=True
+        )
+        return
+    await answer(update, context, question)
+
+
+async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos, voice in a private chat get a short hint; in groups, silence."""
+    chat = update.effective_chat
+    if chat and chat.type == ChatType.PRIVATE:
+        await update.effective_message.reply_text("I can only read text questions. Try: " + examples_line(context))
+
+
+async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Introduce the bot once when it is added to a group."""
+    members = update.effective_message.new_chat_members or []
+    if any(m.id == context.bot.id for m in members):
+        await update.effective_message.reply_text(
+            "Hello! I answer questions about serious case reviews. Mention me, reply to me, or use "
+            "/ask — for example: /ask how many SCRs were published in 2013/14?"
+        )
+
+
+def examples_line(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return examples(engine_of(context).facts)[0]
+
+
+# -- commands --------------------------------------------------------------------------------
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What the bot knows, with example questions as buttons."""
+    engine = engine_of(context)
+    from ..reply import Suggestion
+
+    tips = tuple(Suggestion(e) for e in examples(engine.facts))
+    reply = Reply(
+        about(engine.facts) + "\n\nAsk me anything, or tap a question:", "meta.help", 1.0, "answer", suggestions=tips
+    )
+    chunks = render.html(reply)
+    await update.effective_message.reply_text(
+        chunks, parse_mode=ParseMode.HTML, reply_markup=render.keyboard(reply, limit=4)
+    )
+
+
+async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """How to ask, in private chats, groups and inline."""
+    username = context.bot.username
+    text = (
+        f"{escape(about(engine_of(context).facts), quote=False)}\n\n"
+        "<b>How to ask</b>\n"
+        "• In a private chat: just type your question.\n"
+        f"• In a group: mention me (@{escape(username)}), reply to one of my messages, or use /ask.\n"
+        f"• From any chat: type @{escape(username)} followed by your question.\n\n"
+        "<b>Commands</b>\n"
+        "/ask – ask a question\n/figures – the figures by year\n/why – why the numbers rose\n"
+        "/chart – a chart of the figures\n/source – the article sentence behind my last answer\n"
+        "/about – about this bot"
+    )
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+async def _intent_command(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: str) -> None:
+    ctx = load_context(update, context)
+    reply, new_ctx = engine_of(context).answer_intent(intent, ctx)
+    save_context(update, context, new_ctx)
+    await send_reply(update.effective_message, reply, quote=update.effective_chat.type != ChatType.PRIVATE)
+
+
+async def on_figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The whole table of figures by year."""
+    await _intent_command(update, context, "figures.count")
+
+
+async def on_why(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The reasons given for the rise, attributed."""
+    await _intent_command(update, context, "reasons.why")
+
+
+async def on_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The article sentence(s) behind the last answer in this chat."""
+    await _intent_command(update, context, "meta.source")
+
+
+async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Version, what the bot knows, what it keeps."""
+    engine = engine_of(context)
+    text = (
+        f"<b>scrbot {escape(__version__)}</b>\n{escape(about(engine.facts), quote=False)}\n\n"
+        f"Facts: {len(engine.facts.figures)} figures over {len(engine.facts.periods)} years, "
+        f"{len(engine.facts.reasons)} reasons, {len(engine.facts.events)} events, every one quoted from the article.\n"
+        "I keep only the context of our last exchange (to understand follow-ups), and forget it after a while."
+    )
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A PNG bar chart of commissioned and published SCRs by year."""
+    from .chart import figures_chart
+
+    engine = engine_of(context)
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
+    png = await asyncio.to_thread(figures_chart, engine.facts)
+    span = f"{engine.facts.periods[0].label} to {engine.facts.periods[-1].label}"
+    await update.effective_message.reply_photo(
+        png, caption=f"Serious case reviews commissioned and published, {span}. Source: /source", do_quote=False
+    )
+
+
+# -- buttons and inline mode -------------------------------------------------------------------
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A did-you-mean or follow-up button: acknowledge at once, then answer that question."""
+    query = update.callback_query
+    await query.answer()
+    data = query.data or ""
+    if data == render.NONE_OF_THESE:
+        await query.message.reply_text("OK. Try rephrasing, or ask for example: " + examples_line(context))
+        return
+    if data.startswith("q:") and query.message is not None:
+        ctx = load_context(update, context)
+        reply, new_ctx = engine_of(context).reply(data[2:], ctx)
+        save_context(update, context, new_ctx)
+        log.info(
+            "answered chat_type=%s intent=%s kind=%s confidence=%.2f via=button",
+            query.message.chat.type,
+            reply.intent,
+            reply.kind,
+            reply.confidence,
+        )
+        await send_reply(query.message, reply, quote=False)
+
+
+def _article(result_id: str, title: str, reply: Reply) -> InlineQueryResultArticle:
+    text = render.split(render.html(reply))[0]
+    description = reply.text.replace("\n", " ")[:120]
+    return InlineQueryResultArticle(
+        id=result_id,
+        title=title[:100],
+        description=description,
+        input_message_content=InputTextMessageContent(text, parse_mode=ParseMode.HTML),
+    )
+
+
+async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`@bot question` from any chat: the answer as a result (the top candidates when ambiguous)."""
+    engine = engine_of(context)
+    query = (update.inline_query.query or "").strip()
+    results = []
+    if not query:
+        for i, example in enumerate(examples(engine.facts)):
+            reply, _ = engine.reply(example, Context())
+            results.append(_article(f"ex{i}", example, reply))
+    else:
+        reply, _ = engine.reply(query, Context())
+        if reply.kind == "clarify" and reply.suggestions:
+            for i, suggestion in enumerate(reply.suggestions):
+                candidate, _ = engine.reply(suggestion.text, Context())
+                results.append(_article(f"s{i}", suggestion.text, candidate))
+        else:
+            title = reply.text.split("\n", 1)[0]
+            results.append(_article("a0", title, reply))
+        log.info("inline intent=%s kind=%s confidence=%.2f", reply.intent, reply.kind, reply.confidence)
+    await update.inline_query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=False)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure (never the token) and tell the user something went wrong, once."""
+    log.error("error while handling an update: %s", context.error, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message and update.effective_chat:
+        try:
+            await update.effective_message.reply_text("Sorry, something went wrong on my side. Please try again.")
+        except Exception:  # the network may be what failed; nothing more to do
+            log.warning("could not tell the user about the error")

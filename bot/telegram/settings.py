@@ -1,0 +1,80 @@
+"""Configuration from environment variables and an optional `.env` file; the token is never printed."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_BASE_FILE_URL = "https://api.telegram.org/file/bot"
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message is safe to show (it never contains the token)."""
+
+
+def load_dotenv(path: Path = Path(".env")) -> None:
+    """Read KEY=VALUE lines into the environment without overriding what is already set."""
+    if not path.is_file():
+        return
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        key = key.removeprefix("export ").strip()
+        os.environ.setdefault(key, value.strip().strip("'\""))
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str = field(repr=False)
+    base_url: str = DEFAULT_BASE_URL
+    base_file_url: str = DEFAULT_BASE_FILE_URL
+    admin_ids: frozenset[int] = frozenset()
+    state_path: str = "var/scrbot.db"
+    context_ttl: float = 30 * 60
+    webhook_url: str = ""
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    webhook_secret: str = field(default="", repr=False)
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+        if not token:
+            raise SettingsError("TELEGRAM_BOT_TOKEN is not set. Get a token from @BotFather and set it.")
+        if not TOKEN_SHAPE.match(token):
+            raise SettingsError(
+                "TELEGRAM_BOT_TOKEN is malformed: expected digits, a colon and a secret, as @BotFather gives it."
+            )
+        try:
+            admins = frozenset(int(x) for x in re.split(r"[,\s]+", env.get("SCRBOT_ADMIN_IDS", "").strip()) if x)
+        except ValueError:
+            raise SettingsError("SCRBOT_ADMIN_IDS must be Telegram user ids separated by commas.") from None
+        try:
+            port = int(env.get("SCRBOT_WEBHOOK_PORT") or env.get("PORT") or 8443)
+            ttl = float(env.get("SCRBOT_CONTEXT_TTL") or 30 * 60)
+        except ValueError:
+            raise SettingsError("SCRBOT_WEBHOOK_PORT and SCRBOT_CONTEXT_TTL must be numbers.") from None
+        secret = env.get("SCRBOT_WEBHOOK_SECRET", "")
+        if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            raise SettingsError("SCRBOT_WEBHOOK_SECRET may only contain letters, digits, _ and - (1 to 256 of them).")
+        return cls(
+            token=token,
+            base_url=env.get("TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
+            base_file_url=env.get("TELEGRAM_BASE_FILE_URL") or DEFAULT_BASE_FILE_URL,
+            admin_ids=admins,
+            state_path=env.get("SCRBOT_STATE") or "var/scrbot.db",
+            context_ttl=ttl,
+            webhook_url=env.get("SCRBOT_WEBHOOK_URL", ""),
+            webhook_listen=env.get("SCRBOT_WEBHOOK_LISTEN") or "0.0.0.0",
+            webhook_port=port,
+            webhook_secret=secret,
+            log_level=(env.get("SCRBOT_LOG_LEVEL") or "INFO").upper(),
+        )
