@@ -13,17 +13,26 @@ any host that is not the local machine, so the tests never touch the network.
 Typical use::
 
     with BotAPIEmulator() as emu:
-        app = ApplicationBuilder().token(emu.token).base_url(emu.base_url)
-                                  .base_file_url(emu.base_file_url).build()
-        ...
+        app = (
+            ApplicationBuilder()
+            .token(emu.token)
+            .base_url(emu.base_url)
+            .base_file_url(emu.base_file_url)
+            .build()
+        )
+        ...  # start polling (or run ``scrbot run`` with the same URLs in a subprocess)
         emu.push_update(emu.private_message("/start"))
-        emu.wait_for_calls("sendMessage")
-        assert "Welcome" in emu.sent_messages()[0]["text"]
+        await asyncio.to_thread(emu.wait_for_calls, "sendMessage")  # from async code
+        assert "Welcome" in emu.sent_texts()[0]
 
-Concurrency model: every piece of state sits behind one re-entrant lock, shared by a single
-condition variable.  HTTP handler threads, the webhook delivery thread and the pytest thread all
-use it; every state change calls ``notify_all`` so long polls and ``wait_for*`` helpers wake up
-immediately instead of sleeping in loops.
+``wait_for*`` block the calling thread; from a coroutine that shares its event loop with the
+bot, call them through ``asyncio.to_thread`` so the bot keeps running while the test waits.
+
+Concurrency model: every piece of state sits behind one re-entrant lock, used by the HTTP
+handler threads, the webhook delivery thread and the pytest thread alike.  Two condition
+variables share that lock: one is notified on every change (so ``wait_for*`` helpers wake up at
+once instead of sleeping in loops), the other only when updates or the webhook change (so long
+polls and the webhook thread are not woken by every unrelated ``sendMessage`` of a benchmark).
 """
 
 from __future__ import annotations
@@ -152,6 +161,13 @@ def _now() -> int:
     return int(time.time())
 
 
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
 # --------------------------------------------------------------------------------------------
 # Errors and records
 # --------------------------------------------------------------------------------------------
@@ -255,10 +271,7 @@ class _Fault:
         elif self.status == 429:
             description = f"Too Many Requests: retry after {self.retry_after}"
         else:
-            try:
-                phrase = HTTPStatus(self.status).phrase
-            except ValueError:
-                phrase = "Error"
+            phrase = _phrase(self.status)
             description = f"{phrase}: injected fault" if self.status < 500 else phrase
         return BotAPIError(self.status, description, retry_after=self.retry_after)
 
@@ -577,8 +590,6 @@ class TelegramHTML:
             if at(i) not in (0x22, 0x27):
                 token_begin = i
                 while chr(at(i)).isascii() and (chr(at(i)).isalnum() or at(i) in (0x2E, 0x2D)):
-                    if at(i) == 0:
-                        break
                     i += 1
                 value += data[token_begin:i].lower()
                 if at(i) not in self._SPACE and at(i) != 0x3E:
@@ -685,7 +696,6 @@ class TelegramHTML:
 
     @staticmethod
     def _normalize_url(url: str) -> str | None:
-        url = url.strip()
         if not url or any(ch.isspace() for ch in url):
             return None
         if "://" not in url and not url.startswith(("tg:", "mailto:")):
@@ -1092,6 +1102,7 @@ class UpdateStore:
         self._next_id = first_update_id
         self._allowed: frozenset[str] | None = None
         self.poll_generation = 0
+        self.waiting = 0  # getUpdates requests currently blocked in a long poll
 
     def push(self, update: dict[str, Any]) -> int:
         explicit = update.get("update_id")
@@ -1172,6 +1183,7 @@ class UpdateStore:
 @dataclass
 class WebhookConfig:
     url: str = ""
+    has_custom_certificate: bool = False
     secret_token: str | None = None
     max_connections: int = 40
     ip_address: str | None = None
@@ -1230,7 +1242,8 @@ class _State:
     token: str
     bot_user: dict[str, Any]
     lock: threading.RLock
-    cond: threading.Condition
+    cond: threading.Condition  # "something changed": wakes wait_for() in tests
+    updates_cond: threading.Condition  # "updates/webhook changed": wakes long polls, webhook
     stopping: threading.Event
     chats: ChatRegistry
     messages: MessageStore
@@ -1245,6 +1258,11 @@ class _State:
     commands: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     profile: dict[str, str] = field(default_factory=dict)
 
+    def notify_all(self) -> None:
+        """Wake everyone: long polls, the webhook thread and test-side waiters."""
+        self.updates_cond.notify_all()
+        self.cond.notify_all()
+
     def observe_update(self, update: Mapping[str, Any]) -> None:
         """Learn chats, messages and query ids from an update pushed by a test."""
         for key in _MESSAGE_UPDATE_KEYS:
@@ -1254,8 +1272,14 @@ class _State:
         callback = update.get("callback_query")
         if isinstance(callback, dict):
             self.queries.open("callback", callback.get("id", ""))
-            if isinstance(callback.get("message"), dict):
-                self._observe_message(callback["message"])
+            message = callback.get("message")
+            # keep the stored (possibly edited) version if we already know the message
+            if (
+                isinstance(message, dict)
+                and isinstance(message.get("chat"), dict)
+                and self.messages.get(message["chat"]["id"], message.get("message_id", 0)) is None
+            ):
+                self._observe_message(message)
         inline = update.get("inline_query")
         if isinstance(inline, dict):
             self.queries.open("inline", inline.get("id", ""))
@@ -1381,7 +1405,9 @@ class BotAPIMethods:
 
     # -- updates -----------------------------------------------------------------------------
 
-    def _get_updates(self, params: dict[str, Any]) -> Any:
+    def _get_updates(
+        self, params: dict[str, Any], client_gone: Callable[[], bool] | None = None
+    ) -> Any:
         """Real long polling: wait on the condition until updates, timeout, conflict or stop."""
         s = self._s
         if s.webhook.url:
@@ -1396,8 +1422,18 @@ class BotAPIMethods:
         timeout = max(0.0, float(timeout)) if isinstance(timeout, int | float) else 0.0
         s.updates.poll_generation += 1
         generation = s.updates.poll_generation
-        client_gone: Callable[[], bool] = params.get("__client_gone__", lambda: False)
         deadline = time.monotonic() + timeout
+        s.updates.waiting += 1
+        s.notify_all()  # supersedes older polls; lets tests wait_for(emu.polling_clients)
+        try:
+            return self._poll(generation, limit, deadline, client_gone or (lambda: False))
+        finally:
+            s.updates.waiting -= 1
+
+    def _poll(
+        self, generation: int, limit: int, deadline: float, client_gone: Callable[[], bool]
+    ) -> list[dict[str, Any]]:
+        s = self._s
         while True:
             if s.stopping.is_set():
                 return []
@@ -1408,14 +1444,14 @@ class BotAPIMethods:
                     return []
                 raise BotAPIError(
                     409,
-                    "Conflict: terminated by other getUpdates request; make sure that only one "
-                    "bot instance is running",
+                    "Conflict: terminated by other getUpdates request; "
+                    "make sure that only one bot instance is running",
                 )
             batch = s.updates.batch(limit)
             remaining = deadline - time.monotonic()
             if batch or remaining <= 0:
                 return batch
-            s.cond.wait(remaining)
+            s.updates_cond.wait(remaining)
 
     @staticmethod
     def _webhook_conflict() -> BotAPIError:
@@ -1437,8 +1473,8 @@ class BotAPIMethods:
             raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
         if (parts.hostname or "").lower() not in _LOCAL_HOSTS:
             raise bad_request(
-                "bad webhook: Failed to resolve host: the emulator only delivers to "
-                "127.0.0.1/localhost"
+                "bad webhook: Failed to resolve host: "
+                "the emulator only delivers to 127.0.0.1/localhost"
             )
         secret = params.get("secret_token")
         if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
@@ -1454,8 +1490,9 @@ class BotAPIMethods:
         s.webhook.secret_token = str(secret) if secret else None
         s.webhook.max_connections = max_connections
         s.webhook.ip_address = params.get("ip_address")
+        s.webhook.has_custom_certificate = isinstance(params.get("certificate"), UploadedFile)
         s.webhook.allowed_updates = s.updates.allowed
-        s.updates.poll_generation += 1  # wakes long polls, which now answer 409
+        s.updates_cond.notify_all()  # long polls now answer 409; the deliverer starts
         return _Described(True, "Webhook is already set" if unchanged else "Webhook was set")
 
     def _delete_webhook(self, params: dict[str, Any]) -> Any:
@@ -1464,13 +1501,14 @@ class BotAPIMethods:
             s.updates.clear()
         had_url = bool(s.webhook.url)
         s.webhook = WebhookConfig()
+        s.updates_cond.notify_all()
         return _Described(True, "Webhook was deleted" if had_url else "Webhook is already deleted")
 
     def _get_webhook_info(self, params: dict[str, Any]) -> Any:
         s = self._s
         info: dict[str, Any] = {
             "url": s.webhook.url,
-            "has_custom_certificate": False,
+            "has_custom_certificate": s.webhook.has_custom_certificate,
             "pending_update_count": len(s.updates),
         }
         if s.webhook.url:
@@ -1910,7 +1948,11 @@ class BotAPIMethods:
 
 
 def _json_response(status: int, payload: Mapping[str, Any]) -> _Response:
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    try:
+        body = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates sent by a client: escape instead of failing
+        body = json.dumps(payload, separators=(",", ":")).encode("ascii")
     return _Response(status, "application/json", body)
 
 
@@ -1926,6 +1968,23 @@ class BotAPIRouter:
         self._methods = methods
 
     def handle(
+        self,
+        target: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        client_gone: Callable[[], bool],
+    ) -> _Response:
+        """Never raises: emulator bugs become HTTP 500 plus an entry in internal_errors."""
+        try:
+            return self._handle(target, headers, body, client_gone)
+        except Exception as exc:
+            with self._s.cond:
+                self._s.internal_errors.append(traceback.format_exc())
+                self._s.cond.notify_all()
+            error = BotAPIError(500, f"Internal Server Error: emulator failed: {exc!r}")
+            return _json_response(500, error.to_payload())
+
+    def _handle(
         self,
         target: str,
         headers: Mapping[str, str],
@@ -1962,8 +2021,8 @@ class BotAPIRouter:
         handler = entry[1]
         with self._s.lock:
             try:
-                if name == "getUpdates":
-                    result = handler({**params, "__client_gone__": client_gone})
+                if handler == self._methods._get_updates:
+                    result = self._methods._get_updates(params, client_gone)
                 else:
                     result = handler(params)
             except BotAPIError as exc:
@@ -2041,13 +2100,13 @@ class WebhookDeliverer:
         s = self._s
         attempts: dict[int, int] = {}
         while True:
-            with s.cond:
+            with s.lock:
                 while not s.stopping.is_set():
                     if s.webhook.url:
                         batch = s.updates.batch(1)
                         if batch:
                             break
-                    s.cond.wait()
+                    s.updates_cond.wait()
                 if s.stopping.is_set():
                     return
                 update = batch[0]
@@ -2064,8 +2123,8 @@ class WebhookDeliverer:
                     attempts.pop(update_id, None)
                 else:
                     s.webhook.last_error_date = _now()
-                    s.webhook.last_error_message = (
-                        error or f"Wrong response from the webhook: {status}"
+                    s.webhook.last_error_message = error or (
+                        f"Wrong response from the webhook: {status} {_phrase(status or 0)}"
                     )
                     if attempt >= self._max_attempts:
                         s.updates.remove(update_id)  # give up, like Telegram eventually does
@@ -2178,12 +2237,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
         return data == b""
 
     def _write(self, response: _Response) -> None:
-        try:
-            phrase = HTTPStatus(response.status).phrase
-        except ValueError:
-            phrase = "Unknown"
         head = (
-            f"HTTP/1.1 {response.status} {phrase}\r\n"
+            f"HTTP/1.1 {response.status} {_phrase(response.status)}\r\n"
             f"Server: {self.server_version}\r\n"
             f"Date: {email.utils.formatdate(usegmt=True)}\r\n"
             f"Content-Type: {response.content_type}\r\n"
@@ -2207,7 +2262,27 @@ class _Server(ThreadingHTTPServer):
         self.router = router
         self._connections: dict[threading.Thread, socket.socket] = {}
         self._connections_lock = threading.Lock()
+        self._closing = False
         super().__init__(address, _RequestHandler)
+
+    def serve(self) -> None:
+        """Blocking accept loop.  Unlike serve_forever() there is no select() poll interval:
+        stop_accepting() shuts the listening socket down, which wakes accept() at once."""
+        while True:
+            try:
+                request, client_address = self.get_request()
+            except OSError:
+                return
+            if self._closing:
+                self.shutdown_request(request)
+                return
+            self.process_request(request, client_address)
+
+    def stop_accepting(self) -> None:
+        self._closing = True
+        with contextlib.suppress(OSError):
+            self.socket.shutdown(socket.SHUT_RDWR)
+        self.server_close()
 
     def process_request(self, request: Any, client_address: Any) -> None:
         thread = threading.Thread(
@@ -2558,6 +2633,7 @@ class BotAPIEmulator:
             bot_user=user,
             lock=lock,
             cond=threading.Condition(lock),
+            updates_cond=threading.Condition(lock),
             stopping=threading.Event(),
             chats=ChatRegistry(),
             messages=MessageStore(),
@@ -2588,8 +2664,7 @@ class BotAPIEmulator:
             raise RuntimeError("emulator already started")
         self._server = _Server(("127.0.0.1", self._requested_port), self._router)
         self._serve_thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
+            target=self._server.serve,
             name="botapi-emu-server",
             daemon=True,
         )
@@ -2604,9 +2679,8 @@ class BotAPIEmulator:
             return
         with self._state.cond:
             self._state.stopping.set()
-            self._state.cond.notify_all()
-        server.shutdown()
-        server.server_close()
+            self._state.notify_all()
+        server.stop_accepting()
         server.close_connections(timeout)
         self._webhook.join(timeout)
         if self._serve_thread is not None:
@@ -2657,8 +2731,13 @@ class BotAPIEmulator:
             for update in copies:
                 self._state.observe_update(update)
                 ids.append(self._state.updates.push(update))
-            self._state.cond.notify_all()
+            self._state.notify_all()
         return ids
+
+    def polling_clients(self) -> int:
+        """getUpdates requests currently blocked in a long poll (i.e. "the bot is polling")."""
+        with self._state.lock:
+            return self._state.updates.waiting
 
     def pending_updates(self) -> int:
         """Updates not yet confirmed by getUpdates offset or delivered to the webhook."""
