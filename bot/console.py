@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import sys
+import textwrap
 from typing import TextIO
 
 from .conversation import Context
@@ -24,6 +26,13 @@ def render_text(reply: Reply, show_sources: bool = False) -> str:
     if reply.kind == "answer" and reply.suggestions:
         out.append("Ask next: " + " | ".join(s.text for s in reply.suggestions))
     return "\n".join(out)
+
+
+def _wrap(text: str) -> str:
+    """Wrap each line to the terminal's width, so words are not cut at the edge."""
+    width = max(40, shutil.get_terminal_size((100, 24)).columns - 1)
+    lines = text.split("\n")
+    return "\n".join(textwrap.fill(line, width, subsequent_indent="   ") if line else line for line in lines)
 
 
 def chat(
@@ -67,6 +76,9 @@ def chat(
         if as_json:
             print(json.dumps(reply.to_json(line), ensure_ascii=False), file=stdout, flush=True)
         else:
-            print(("bot> " if interactive else "") + render_text(reply, show_sources), file=stdout, flush=True)
+            text = render_text(reply, show_sources)
+            if interactive:
+                text = _wrap("bot> " + text)
+            print(text, file=stdout, flush=True)
             if interactive:
                 print(file=stdout)
