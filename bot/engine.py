@@ -6,7 +6,6 @@ It knows nothing of Telegram or terminals; adapters call `Engine.reply` and rend
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from .answers import COMPOSERS, Answer, Query
@@ -18,81 +17,23 @@ from .knowledge.facts import load_facts
 from .knowledge.intents import IntentSet, load_intents
 from .knowledge.model import FactBase
 from .reply import Reply, Suggestion
-from .understanding.lexicon import Lexicon, Mention, Reading
-from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
+from .understanding import calibrate, followups
+from .understanding.lexicon import Lexicon
+from .understanding.matcher import CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
-from .understanding.periods import PeriodRef, read_periods, resolve
+from .understanding.periods import read_periods, resolve
+from .understanding.question import Understood
 
-# Words that open a follow-up ("and 2011/12?", "what about commissioned ones?").
-_CONNECTORS = (
-    ("and", "what", "about"),
-    ("and", "how", "about"),
-    ("what", "about"),
-    ("how", "about"),
-    ("and", "for"),
-    ("what", "of"),
-    ("same", "for"),
-    ("and", "in"),
-    ("and",),
-    ("also",),
-    ("then",),
-)
-# Words an elliptical follow-up may consist of besides its slots.
-_ELLIPTICAL = frozenset(
-    {
-        "commissioned",
-        "published",
-        "scr",
-        "number",
-        "how many",
-        "how",
-        "many",
-        "in",
-        "for",
-        "the",
-        "ones",
-        "one",
-        "those",
-        "them",
-        "that",
-        "figures",
-        "year",
-        "was",
-        "were",
-        "it",
-        "is",
-        "what",
-        "about",
-        "and",
-        "then",
-        "same",
-        "of",
-        "there",
-    }
-)
-# Words that point back to the last answer ("what's the rate then?", "when was that?").
-_ANAPHORS = frozenset({"then", "that", "those", "it", "this", "same", "they", "them", "ones", "these"})
-CONTEXT_PRIOR = 0.15  # bonus for the last turn's intent when a question points back to it
-CONTEXT_TTL = 30 * 60  # seconds after which a conversation's context no longer applies
-
-
-@dataclass(frozen=True)
-class Understood:
-    """Everything read from one question, before deciding what to do with it."""
-
-    text: str
-    refs: list[PeriodRef]
-    reading: Reading
-    query: Query
-    bad_periods: list[str]
+CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
 class Engine:
     """Answers questions from a validated fact base and intent set."""
 
-    def __init__(self, facts: FactBase, intents: IntentSet) -> None:
+    def __init__(self, facts: FactBase, intents: IntentSet, context_ttl: float = CONTEXT_TTL) -> None:
         self.facts = facts
         self.intents = intents
+        self.context_ttl = context_ttl
         unknown = [i for i in intents.intents if i.answer not in COMPOSERS]
         if unknown:
             raise DataError(
@@ -138,113 +79,12 @@ class Engine:
                 query.notes.append(found.note)
         return Understood(norm, refs, reading, query, bad)
 
-    def _rank(self, u: Understood) -> list[Candidate]:
-        """Candidates scaled by how much of the question the bot understood at all.
-
-        Words the bot does not know weigh heavily unless the question also names something of
-        the subject (an SCR, a person, Ofsted ...): "how many books were published" is declined,
-        "could you tell me, for my piece, how many SCRs were published" is not.
-        """
-        ranked = self.matcher.rank(u.reading, self._slots(u))
-        if not ranked and self.matcher.slot_only and (u.query.periods or u.query.missing or u.query.measure):
-            ranked = [Candidate(self.matcher.slot_only, ANSWER_AT + 0.1)]
-        sig = u.reading.signature
-        bare_name = bool(sig) and set(sig) <= u.reading.named and all(m.kind != "person" for m in u.reading.mentions)
-        one_word = len(sig) == 1 and sig[0] not in self.lexicon.single_word_ok
-        context = u.query.context
-        in_conversation = context.intent is not None
-        if context.intent and self._leans_on_context(u):
-            # A question that points back ("has it improved since?") most likely continues the same topic.
-            ranked = sorted(
-                (
-                    Candidate(c.intent, min(1.0, c.confidence + CONTEXT_PRIOR)) if c.intent.id == context.intent else c
-                    for c in ranked
-                ),
-                key=lambda c: -c.confidence,
-            )
-        exact = self.matcher.exact(u.reading.tokens)
-        if exact is not None:
-            ranked = [Candidate(exact, 1.0), *(c for c in ranked if c.intent is not exact)]
-        elif (one_word or bare_name) and not (u.refs or u.query.measure or u.reading.pronouns or in_conversation):
-            # One keyword is not a question: offer "did you mean" rather than guess.
-            ranked = [Candidate(c.intent, min(c.confidence, ANSWER_AT - 0.05)) for c in ranked]
-        known, unknown = len(u.reading.known), len(u.reading.unknown)
-        if unknown:
-            anchored = bool(u.reading.mentions) or u.query.measure is not None
-            if anchored and not u.reading.unknown_subject:
-                factor = max(0.8, 1 - 0.04 * unknown)
-            else:
-                factor = known / (known + 1.5 * unknown)
-            ranked = [Candidate(c.intent, c.confidence * factor) for c in ranked]
-        return ranked
-
-    def _slots(self, u: Understood) -> frozenset[str]:
-        """What the question filled, as slot cues for the matcher."""
-        explicit = [r for r in u.refs if r.kind in ("fy", "cy", "month", "latest", "first")]
-        slots = set()
-        if explicit:
-            slots.add("+period")
-        if len(explicit) >= 2:
-            slots.add("+periods")
-        if any(r.kind == "all" for r in u.refs):
-            slots.add("+all")
-        if u.query.measure:
-            slots.add("+measure")
-        return frozenset(slots)
-
-    def _is_followup(self, u: Understood, context: Context) -> bool:
-        """An elliptical question ("and 2011/12?", "what about commissioned ones?", "and SCR?") that
-        asks the last turn's question again about something else."""
-        if not context.intent or u.reading.unknown:
-            return False
-        tokens = u.reading.tokens
-        opens = any(tuple(tokens[: len(c)]) == c for c in _CONNECTORS)
-        if context.intent.startswith("figures."):
-            has_slot = bool(u.refs) or u.query.measure is not None
-            rest = [t for t in tokens if t not in _ELLIPTICAL]
-            return has_slot and (opens or not rest)
-        rest = [t for t in u.reading.signature if t not in u.reading.named]
-        kinds = {"terms.define": ("term", "organisation"), "people.who": ("person",), "people.said": ("person",)}
-        wanted = kinds.get(context.intent, ())
-        return opens and not rest and any(m.kind in wanted for m in u.reading.mentions)
-
-    def _leans_on_context(self, u: Understood) -> bool:
-        """The question names no subject of its own, or points back ("then", "that", "those")."""
-        tokens = set(u.reading.tokens)
-        subject = tokens & {"scr", "number", "commissioned", "published"} or u.reading.mentions
-        return not subject or bool(tokens & _ANAPHORS)
-
-    def _carry(self, u: Understood, context: Context, intent: str) -> None:
-        """Fill slots a question leaves out from the last turn, when it leans on it."""
-        q = u.query
-        if not context.intent or not self._leans_on_context(u):
-            return
-        if intent.startswith("figures.") and context.intent.startswith("figures."):
-            if q.measure is None and not any(t in self.lexicon.measure_words for t in u.reading.tokens):
-                q.measure = context.measure
-            if intent in ("figures.count", "figures.rate") and not u.refs:
-                q.periods = list(context.periods)
-            elif intent == "figures.change" and context.periods and len(q.periods) < 2:
-                if q.periods:
-                    q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
-                elif len(context.periods) == 1:  # "did it double?" after two single-year answers
-                    q.periods = context.history[-2:] if len(context.history) >= 2 else list(context.periods)
-        elif not intent.startswith("figures.") and not q.mentions and not q.pronouns:
-            q.mentions = [m for t in context.topics if (m := self._mention(t))]
-
-    def _mention(self, entity_id: str) -> Mention | None:
-        entity = self.facts.entity(entity_id)
-        if entity is not None:
-            return Mention(entity.kind, entity_id, entity_id)
-        event = self.facts.event(entity_id)
-        return Mention("event", entity_id, entity_id) if event else None
-
     # -- answering ----------------------------------------------------------------------
     def reply(self, text: str, context: Context | None = None, now: float | None = None) -> tuple[Reply, Context]:
         """Answer one message; returns the reply and the context for the next turn."""
         now = time.time() if now is None else now
         context = context or Context()
-        if context.updated and now - context.updated > CONTEXT_TTL:
+        if context.updated and now - context.updated > self.context_ttl:
             context = Context()
         u = self.understand(text, context)
         if not u.text:
@@ -254,17 +94,14 @@ class Engine:
         if u.reading.outside:
             return self._decline(u, "not_covered"), context
 
-        followup = self._is_followup(u, context)
-        if followup:
-            if not u.refs and context.periods:
-                u.query.periods = list(context.periods)
-            if u.query.measure is None and not any(t in ("commissioned", "published") for t in u.reading.tokens):
-                u.query.measure = context.measure
+        elliptical = followups.is_elliptical(u, context)
+        if elliptical:
+            followups.repeat(u, context, self.lexicon)
             intent = self.intents.get(context.intent)
             assert intent is not None
             decision = Decision("answer", (Candidate(intent, 0.9),))
         else:
-            decision = decide(self._rank(u))
+            decision = decide(calibrate.rank(u, self.matcher, self.lexicon))
 
         if decision.action == "decline" and not u.reading.unknown_subject:
             first = u.reading.tokens[0] if u.reading.tokens else ""
@@ -288,8 +125,8 @@ class Engine:
             # Remember what was asked, so "ok, what about 2013/14?" still knows the measure.
             kept = Context(intent=top.intent.id, measure=u.query.measure, updated=now, people=list(context.people))
             return self._decline(u, "no_data", decision), kept
-        if not followup:
-            self._carry(u, context, top.intent.id)
+        if not elliptical:
+            followups.carry(u, context, top.intent.id, self.lexicon, self.facts)
         answer = COMPOSERS[top.intent.answer](self.facts, u.query)
         return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now)
 

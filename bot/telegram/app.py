@@ -77,7 +77,7 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         .build()
     )
     app.bot_data["engine"] = engine
-    app.bot_data["context_ttl"] = settings.context_ttl
+    engine.context_ttl = settings.context_ttl
 
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from html import escape
 
 from telegram import (
@@ -45,11 +44,7 @@ def _context_key(update: Update) -> str:
 
 def load_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Context:
     stored = (context.chat_data or {}).get("contexts", {}).get(_context_key(update))
-    ctx = Context.from_dict(stored)
-    ttl = context.application.bot_data.get("context_ttl", 30 * 60)
-    if ctx.updated and time.time() - ctx.updated > ttl:
-        return Context()
-    return ctx
+    return Context.from_dict(stored)  # the engine forgets it when it is older than its context TTL
 
 
 def save_context(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> None:

@@ -1,0 +1,101 @@
+"""Follow-up questions: which ones lean on the last turn, and what they borrow from it.
+
+"and 2011/12?" asks the last question again about another year; "what's the rate then?"
+borrows the year; "when was that?" borrows the topic. A new full question borrows nothing.
+"""
+
+from __future__ import annotations
+
+from ..conversation import Context
+from ..knowledge.model import FactBase
+from .lexicon import Lexicon, Mention
+from .question import Understood
+
+# Words that open a follow-up ("and 2011/12?", "what about commissioned ones?").
+CONNECTORS = tuple(
+    tuple(c.split())
+    for c in (
+        "and what about",
+        "and how about",
+        "what about",
+        "how about",
+        "and for",
+        "what of",
+        "same for",
+        "and in",
+        "and",
+        "also",
+        "then",
+    )
+)
+# Words an elliptical figures follow-up may consist of besides its slots.
+ELLIPTICAL = frozenset(
+    {
+        *("commissioned", "published", "scr", "number", "figures", "year", "ones", "one", "those", "them", "that"),
+        *("how", "many", "in", "for", "the", "was", "were", "it", "is", "what", "about", "and", "then", "same"),
+        *("of", "there"),
+    }
+)
+# Words that point back to the last answer ("what's the rate then?", "when was that?").
+ANAPHORS = frozenset(["then", "that", "those", "it", "this", "same", "they", "them", "ones", "these"])
+# Intents an elliptical "and X?" can repeat, with the kind of named thing X must be.
+_REPEATABLE = {"terms.define": ("term", "organisation"), "people.who": ("person",), "people.said": ("person",)}
+
+
+def is_elliptical(u: Understood, context: Context) -> bool:
+    """The last turn's question asked again about something else ("and 2011/12?", "and SCR?")."""
+    if not context.intent or u.reading.unknown:
+        return False
+    tokens = u.reading.tokens
+    opens = any(tuple(tokens[: len(c)]) == c for c in CONNECTORS)
+    if context.intent.startswith("figures."):
+        has_slot = bool(u.refs) or u.query.measure is not None
+        return has_slot and (opens or all(t in ELLIPTICAL for t in tokens))
+    rest = [t for t in u.reading.signature if t not in u.reading.named]
+    wanted = _REPEATABLE.get(context.intent, ())
+    return opens and not rest and any(m.kind in wanted for m in u.reading.mentions)
+
+
+def leans_on_context(u: Understood) -> bool:
+    """The question names no subject of its own, or points back ("then", "that", "those")."""
+    tokens = set(u.reading.tokens)
+    subject = tokens & {"scr", "number", "commissioned", "published"} or u.reading.mentions
+    return not subject or bool(tokens & ANAPHORS)
+
+
+def _names_measure(u: Understood, lexicon: Lexicon) -> bool:
+    return any(t in lexicon.measure_words for t in u.reading.tokens)
+
+
+def repeat(u: Understood, context: Context, lexicon: Lexicon) -> None:
+    """Fill an elliptical question from the last turn: its periods unless new ones are given, its measure."""
+    if not u.refs and context.periods:
+        u.query.periods = list(context.periods)
+    if u.query.measure is None and not _names_measure(u, lexicon):
+        u.query.measure = context.measure
+
+
+def carry(u: Understood, context: Context, intent: str, lexicon: Lexicon, facts: FactBase) -> None:
+    """Fill what a question leaves out from the last turn, when it leans on it."""
+    q = u.query
+    if not context.intent or not leans_on_context(u):
+        return
+    if intent.startswith("figures.") and context.intent.startswith("figures."):
+        if q.measure is None and not _names_measure(u, lexicon):
+            q.measure = context.measure
+        if intent in ("figures.count", "figures.rate") and not u.refs:
+            q.periods = list(context.periods)
+        elif intent == "figures.change" and context.periods and len(q.periods) < 2:
+            if q.periods:
+                q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
+            elif len(context.periods) == 1:  # "did it double?" after two single-year answers
+                q.periods = context.history[-2:] if len(context.history) >= 2 else list(context.periods)
+    elif not intent.startswith("figures.") and not q.mentions and not q.pronouns:
+        q.mentions = [m for t in context.topics if (m := _mention(facts, t))]
+
+
+def _mention(facts: FactBase, entity_id: str) -> Mention | None:
+    entity = facts.entity(entity_id)
+    if entity is not None:
+        return Mention(entity.kind, entity_id, entity_id)
+    return Mention("event", entity_id, entity_id) if facts.event(entity_id) else None
