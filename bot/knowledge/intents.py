@@ -158,24 +158,8 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
             getattr(data, key)[str(word).lower()] = [" ".join(v.lower().split()) for v in variants]
     if doc.get("slot_only_intent") is not None:
         data.slot_only_intent = str(doc["slot_only_intent"])
-    spellings = doc.get("spellings") or {}
-    if not isinstance(spellings, dict):
-        r.problem(
-            doc.line_of("spellings"),
-            "'spellings' must map a word to the word it stands for",
-            "write spellings: {u: you}",
-        )
-    else:
-        data.spellings = {str(k).lower(): str(v).lower() for k, v in spellings.items()}
-    fallback = doc.get("fallback_words") or {}
-    if not isinstance(fallback, dict):
-        r.problem(
-            doc.line_of("fallback_words"),
-            "'fallback_words' must map a word to an intent id",
-            "write fallback_words: {hello: meta.greeting}",
-        )
-    else:
-        data.fallback_words = {str(k).lower(): str(v) for k, v in fallback.items()}
+    data.spellings = _word_map(r, doc, "spellings", "the word it stands for", "{u: you}", lower_values=True)
+    data.fallback_words = _word_map(r, doc, "fallback_words", "an intent id", "{hello: meta.greeting}")
     for key in ("fillers", "stopwords", "keep", "single_word_ok", "not_covered", "subject_markers"):
         value = doc.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -195,6 +179,17 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
                     f"use a measure id from facts/figures.yaml ({', '.join(sorted(measures))})",
                 )
     return data
+
+
+def _word_map(
+    r: RecordReader, doc: Node, key: str, what: str, example: str, lower_values: bool = False
+) -> dict[str, str]:
+    """A `{word: value}` mapping of the lexicon, or {} with a problem recorded when it is not one."""
+    value = doc.get(key) or {}
+    if not isinstance(value, dict):
+        r.problem(doc.line_of(key), f"'{key}' must map a word to {what}", f"write {key}: {example}")
+        return {}
+    return {str(k).lower(): (str(v).lower() if lower_values else str(v)) for k, v in value.items()}
 
 
 def _read_intents(
