@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -36,17 +37,27 @@ COMMANDS = [
 
 
 class RedactToken(logging.Filter):
-    """Replace the bot token wherever it would appear in a log line."""
+    """Keep the bot token out of every log line and traceback.
+
+    Token and network failures get no traceback at all: `scrbot run` explains them in one line.
+    """
 
     def __init__(self, token: str) -> None:
         super().__init__()
         self._pattern = re.compile(re.escape(token)) if token else None
 
+    def _redact(self, text: str) -> str:
+        return self._pattern.sub("[token]", text) if self._pattern is not None else text
+
     def filter(self, record: logging.LogRecord) -> bool:
-        if self._pattern is not None:
-            message = record.getMessage()
-            if self._pattern.search(message):
-                record.msg, record.args = self._pattern.sub("[token]", message), ()
+        message = self._redact(record.getMessage())
+        if record.exc_info and isinstance(record.exc_info[1], (InvalidToken, NetworkError)):
+            message = f"{message} ({type(record.exc_info[1]).__name__}: {self._redact(str(record.exc_info[1]))})"
+            record.exc_info, record.exc_text = None, None
+        elif record.exc_info:
+            record.exc_text = self._redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        record.msg, record.args = message, ()
         return True
 
 
@@ -109,7 +120,7 @@ def run(settings: Settings, engine: Engine, webhook: bool = False) -> None:
     app = build_application(settings, engine)
     log = logging.getLogger("scrbot")
     if webhook:
-        path = urlsplit(settings.webhook_url).path.strip("/") or "telegram"
+        path = urlsplit(settings.webhook_url).path.strip("/")  # Telegram calls exactly this URL
         log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
         app.run_webhook(
             listen=settings.webhook_listen,

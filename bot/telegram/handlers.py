@@ -24,7 +24,7 @@ from .. import __version__
 from ..answers.meta import about, examples
 from ..conversation import Context
 from ..engine import Engine
-from ..reply import Reply
+from ..reply import Reply, Suggestion
 from . import render
 
 log = logging.getLogger("scrbot.telegram")
@@ -73,7 +73,7 @@ def addressed_to_bot(message: Message, username: str, bot_id: int) -> bool:
 
 async def send_reply(message: Message, reply: Reply, quote: bool) -> None:
     """Send the reply as HTML in chunks under the limit; buttons go on the last chunk."""
-    chunks = render.split(render.html(reply))
+    chunks = render.messages(reply)
     markup = render.keyboard(reply)
     for i, chunk in enumerate(chunks):
         last = i == len(chunks) - 1
@@ -149,15 +149,12 @@ def examples_line(context: ContextTypes.DEFAULT_TYPE) -> str:
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What the bot knows, with example questions as buttons."""
     engine = engine_of(context)
-    from ..reply import Suggestion
-
     tips = tuple(Suggestion(e) for e in examples(engine.facts))
     reply = Reply(
         about(engine.facts) + "\n\nAsk me anything, or tap a question:", "meta.help", 1.0, "answer", suggestions=tips
     )
-    chunks = render.html(reply)
     await update.effective_message.reply_text(
-        chunks, parse_mode=ParseMode.HTML, reply_markup=render.keyboard(reply, limit=4)
+        render.html(reply), parse_mode=ParseMode.HTML, reply_markup=render.keyboard(reply, limit=4)
     )
 
 
@@ -234,9 +231,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data == render.NONE_OF_THESE:
         await query.message.reply_text("OK. Try rephrasing, or ask for example: " + examples_line(context))
         return
-    if data.startswith("q:") and query.message is not None:
+    engine = engine_of(context)
+    question = data[2:] if data.startswith("q:") else None
+    if data.startswith("i:") and (intent := engine.intents.get(data[2:])) is not None:
+        question = intent.suggestion
+    if question and query.message is not None:
         ctx = load_context(update, context)
-        reply, new_ctx = engine_of(context).reply(data[2:], ctx)
+        reply, new_ctx = engine.reply(question, ctx)
         save_context(update, context, new_ctx)
         log.info(
             "answered chat_type=%s intent=%s kind=%s confidence=%.2f via=button",
@@ -249,7 +250,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def _article(result_id: str, title: str, reply: Reply) -> InlineQueryResultArticle:
-    text = render.split(render.html(reply))[0]
+    text = render.messages(reply)[0]
     description = reply.text.replace("\n", " ")[:120]
     return InlineQueryResultArticle(
         id=result_id,

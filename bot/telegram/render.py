@@ -6,7 +6,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from ..reply import Reply
+from ..reply import Reply, Suggestion
 
 MAX_MESSAGE = 4096
 SAFE_CHUNK = 4000  # leaves room for markup added around a chunk
@@ -15,16 +15,36 @@ NONE_OF_THESE = "x"
 
 
 def html(reply: Reply) -> str:
-    """The answer as HTML: every piece of user or data text escaped; a did-you-mean intro in bold."""
-    text = escape(reply.text, quote=False)
-    if reply.kind == "clarify":
+    """The answer as one HTML text: every piece of user or data text escaped; a did-you-mean intro in bold."""
+    return _html(reply.text, bold_first_line=reply.kind == "clarify")
+
+
+def _html(text: str, bold_first_line: bool) -> str:
+    text = escape(text, quote=False)
+    if bold_first_line:
         first, _, rest = text.partition("\n")
         text = f"<b>{first}</b>" + (f"\n{rest}" if rest else "")
     return text
 
 
+def messages(reply: Reply, limit: int = SAFE_CHUNK) -> list[str]:
+    """The answer as HTML messages, each within Telegram's limit.
+
+    The plain text is split first and each piece rendered on its own, so no tag or entity is ever cut.
+    """
+    out: list[str] = []
+    for i, piece in enumerate(split(reply.text, limit)):
+        rendered = _html(piece, bold_first_line=reply.kind == "clarify" and i == 0)
+        if len(rendered) > MAX_MESSAGE:  # escaping grew it ("&" is "&amp;"): split that piece finer
+            rendered_pieces = [_html(p, False) for p in split(piece, max(1, limit // 5))]
+            out.extend(rendered_pieces)
+        else:
+            out.append(rendered)
+    return out
+
+
 def split(text: str, limit: int = SAFE_CHUNK) -> list[str]:
-    """Split on line breaks (then spaces) so every chunk fits Telegram's limit and no tag is cut."""
+    """Split plain text on line breaks (then spaces, then anywhere) so every piece fits `limit`."""
     if len(text) <= limit:
         return [text]
     chunks: list[str] = []
@@ -49,9 +69,10 @@ def split(text: str, limit: int = SAFE_CHUNK) -> list[str]:
     return [c for c in chunks if c.strip()] or [text[:limit]]
 
 
-def callback_for(question: str) -> str | None:
-    """Callback data that asks `question` again when pressed, or None if it would not fit in 64 bytes."""
-    data = f"q:{question}"
+def callback_for(suggestion: Suggestion) -> str | None:
+    """Callback data for a button: the intent for a did-you-mean candidate ("i:figures.count", always
+    short), the question itself for a follow-up ("q:And the previous year?"); None if it cannot fit."""
+    data = f"i:{suggestion.intent}" if suggestion.intent else f"q:{suggestion.text}"
     return data if len(data.encode()) <= MAX_CALLBACK_BYTES else None
 
 
@@ -59,7 +80,7 @@ def keyboard(reply: Reply, limit: int = 3) -> InlineKeyboardMarkup | None:
     """Did-you-mean candidates (plus "None of these") or follow-up questions, one per row."""
     rows = []
     for suggestion in reply.suggestions[:limit]:
-        data = callback_for(suggestion.text)
+        data = callback_for(suggestion)
         if data:
             rows.append([InlineKeyboardButton(suggestion.text, callback_data=data)])
     if reply.kind == "clarify" and rows:
