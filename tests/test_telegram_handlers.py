@@ -211,7 +211,7 @@ async def test_ask_works_in_a_private_chat(tg: Harness, text: str) -> None:
 async def test_ask_without_a_question_gets_a_usage_hint(tg: Harness, where: str) -> None:
     update = tg.emu.group_message(f"/ask@{BOT_USERNAME}") if where == "group" else tg.emu.private_message("/ask  ")
     call = only_send(await tg.send(update))
-    assert shown(call) == "Ask me like this: /ask how many SCRs were published in 2013/14?"
+    assert shown(call) == "Ask me like this: /ask How many SCRs were published in 2013/14?"
     assert quoted_id(call) == update["message"]["message_id"]
 
 

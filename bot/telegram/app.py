@@ -27,7 +27,7 @@ from .settings import Settings
 COMMANDS = [
     BotCommand("start", "What I know, with example questions"),
     BotCommand("help", "How to ask me"),
-    BotCommand("ask", "Ask a question, e.g. /ask how many SCRs were published in 2013/14?"),
+    BotCommand("ask", "Ask a question about serious case reviews"),
     BotCommand("figures", "The figures by year"),
     BotCommand("why", "Why the numbers rose"),
     BotCommand("chart", "A chart of the figures"),

@@ -118,7 +118,7 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     question = " ".join(context.args or [])
     if not question.strip():
         await update.effective_message.reply_text(
-            "Ask me like this: /ask how many SCRs were published in 2013/14?", do_quote=True
+            f"Ask me like this: /ask {examples_line(context)}", do_quote=True
         )
         return
     await answer(update, context, question)
@@ -137,7 +137,7 @@ async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if any(m.id == context.bot.id for m in members):
         await update.effective_message.reply_text(
             "Hello! I answer questions about serious case reviews. Mention me, reply to me, or use "
-            "/ask — for example: /ask how many SCRs were published in 2013/14?"
+            f"/ask — for example: /ask {examples_line(context)}"
         )
 
 
