@@ -73,6 +73,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
         return EXIT_CONFIG
     engine = _load_engine(args)  # refuse to start on invalid data, with the same messages as `check`
+    engine.context_ttl = settings.context_ttl
     from telegram.error import InvalidToken, NetworkError
 
     from .telegram.app import run

@@ -1,10 +1,12 @@
-"""Shared fixtures: one engine over the shipped data, loaded once per test session."""
+"""Shared fixtures: one engine over the shipped data (loaded once per session), and a Bot API emulator."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from botapi_emulator import BotAPIEmulator
 
 from bot.engine import Engine
 
@@ -16,3 +18,11 @@ INTENTS = ROOT / "intents"
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     return Engine.load(FACTS, INTENTS)
+
+
+@pytest.fixture
+def emu() -> Iterator[BotAPIEmulator]:
+    """A Bot API emulator on 127.0.0.1 for one test; it must have met no internal error."""
+    with BotAPIEmulator() as emulator:
+        yield emulator
+        assert emulator.internal_errors == []

@@ -70,13 +70,6 @@ def _bot(emu: BotAPIEmulator, token: str | None = None) -> Bot:
 
 
 @pytest.fixture
-def emu() -> Iterator[BotAPIEmulator]:
-    with BotAPIEmulator() as emulator:
-        yield emulator
-        assert emulator.internal_errors == []
-
-
-@pytest.fixture
 async def bot(emu: BotAPIEmulator) -> AsyncIterator[Bot]:
     async with _bot(emu) as b:
         yield b

@@ -8,7 +8,7 @@ chat, text, parse mode, buttons, quoting), or on their absence where silence is 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -34,19 +34,6 @@ from bot.telegram.app import COMMANDS, _post_init, build_application
 ALICE = DEFAULT_USER["id"]
 BOB = {"id": 222222, "is_bot": False, "first_name": "Bob", "username": "bob_reviewer"}
 GROUP = DEFAULT_GROUP_ID
-
-
-@pytest.fixture
-def emu() -> Iterator[BotAPIEmulator]:
-    with BotAPIEmulator() as emulator:
-        yield emulator
-        assert emulator.internal_errors == []
-
-
-@pytest.fixture(autouse=True)
-def _keep_the_shared_engine_as_it_was(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    """build_application sets engine.context_ttl from Settings; undo it for the other test modules."""
-    monkeypatch.setattr(engine, "context_ttl", engine.context_ttl)
 
 
 @pytest.fixture
@@ -94,7 +81,8 @@ async def test_follow_up_uses_the_previous_question(tg: Harness) -> None:
 
 
 async def test_context_is_forgotten_after_the_ttl(emu: BotAPIEmulator, engine: Engine, tmp_path: Path) -> None:
-    async with build_application(make_settings(emu, tmp_path / "s.db", context_ttl=0), engine) as app:
+    forgetful = Engine(engine.facts, engine.intents, context_ttl=0)
+    async with build_application(make_settings(emu, tmp_path / "s.db"), forgetful) as app:
         tg = Harness(emu, app)
         await tg.send(emu.private_message(QUESTION))
         call = only_send(await tg.send(emu.private_message("and the previous year?")))

@@ -3,10 +3,8 @@ same state file, and the follow-up still knows what was asked."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from botapi_emulator import BotAPIEmulator
 from telegram_harness import BOT_USERNAME, QUESTION, Harness, make_settings, texts
 
@@ -16,19 +14,6 @@ from bot.telegram.app import build_application
 from bot.telegram.persistence import StorePersistence
 
 BOB = {"id": 222222, "is_bot": False, "first_name": "Bob"}
-
-
-@pytest.fixture
-def emu() -> Iterator[BotAPIEmulator]:
-    with BotAPIEmulator() as emulator:
-        yield emulator
-        assert emulator.internal_errors == []
-
-
-@pytest.fixture(autouse=True)
-def _keep_the_shared_engine_as_it_was(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    """build_application sets engine.context_ttl from Settings; undo it for the other test modules."""
-    monkeypatch.setattr(engine, "context_ttl", engine.context_ttl)
 
 
 async def ask(emu: BotAPIEmulator, engine: Engine, state: Path, *updates: dict) -> list[str]:

@@ -88,7 +88,6 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         .build()
     )
     app.bot_data["engine"] = engine
-    engine.context_ttl = settings.context_ttl
 
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
