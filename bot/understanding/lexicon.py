@@ -70,6 +70,14 @@ class Reading:
     unknown_subject: bool = False  # an unknown word is what the question is about ("how many *trains*")
 
 
+def _sizes_by_first_word(table: dict[tuple[str, ...], object]) -> dict[str, list[int]]:
+    sizes: dict[str, set[int]] = {}
+    for key in table:
+        if key:
+            sizes.setdefault(key[0], set()).add(len(key))
+    return {word: sorted(lengths, reverse=True) for word, lengths in sizes.items()}
+
+
 class Lexicon:
     """Compiled lexicon: phrase tables for fillers, synonyms and entity aliases, plus vocabulary."""
 
@@ -99,7 +107,12 @@ class Lexicon:
                     key = tuple(split_tokens(alias))
                     self._entities.setdefault(key, []).append(Mention(kind, item.id, alias))
         self._pronouns = {"he", "she", "him", "her", "his", "hers"}
-        self._max_phrase = max(len(k) for k in [*self._synonyms, *self._entities, *self._fillers, ("",)])
+        # For each first word, the lengths of the phrases that start with it, longest first: a phrase
+        # lookup then costs one dict access for the (many) words that start no phrase.
+        self._sizes: dict[int, dict[str, list[int]]] = {}
+        for table in (self._synonyms, self._fillers):
+            self._sizes[id(table)] = _sizes_by_first_word(table)
+        self._phrase_sizes = _sizes_by_first_word({**self._entities, **self._synonyms})
         # Known words stand on their own; words met only inside a phrase ("time" in "over time",
         # "sue" in "sue woolmore") are spellings to correct towards, not evidence of the subject.
         vocab: set[str] = set(self.stopwords) | set(self.measure_words) | set(data.spellings.values())
@@ -131,6 +144,9 @@ class Lexicon:
                 self._by_initial.setdefault(w[0], []).append(w)
         self._correct_cached = lru_cache(maxsize=4096)(self._correct)
 
+    def clear_cache(self) -> None:
+        self._correct_cached.cache_clear()
+
     def _correct(self, word: str) -> str:
         if word in self._spellings or len(word) < 4 or not word.isalpha():
             return word
@@ -152,14 +168,20 @@ class Lexicon:
                 return stem
         return self.correct(word)
 
+    def _longest(self, table: dict, words: list[str], i: int) -> int:
+        """Length of the longest phrase of `table` starting at words[i] (0 if none)."""
+        sizes = self._sizes.get(id(table), {}).get(words[i])
+        if not sizes:
+            return 0
+        return next((size for size in sizes if tuple(words[i : i + size]) in table), 0)
+
     def _drop_fillers(self, words: list[str]) -> list[str]:
         """Remove chat noise first, so "where does this info come from" still meets "where does this come from"."""
         out: list[str] = []
         i = 0
         while i < len(words):
-            span = range(min(self._max_phrase, len(words) - i), 0, -1)
-            synonym = next((s for s in span if tuple(words[i : i + s]) in self._synonyms), 0)
-            filler = next((s for s in span if tuple(words[i : i + s]) in self._fillers), 0)
+            synonym = self._longest(self._synonyms, words, i)
+            filler = self._longest(self._fillers, words, i)
             if filler > synonym:
                 i += filler
             elif synonym:  # "how do you know" is a question, though "do you know" is filler
@@ -170,12 +192,20 @@ class Lexicon:
                 i += 1
         return out
 
+    def _outside(self, raw: list[str]) -> list[str]:
+        """Names of things the article does not cover that the question mentions ("scotland")."""
+        words = set(raw)
+        joined = f" {' '.join(raw)} "
+        return [
+            " ".join(k)
+            for k in self.not_covered
+            if (k[0] in words if len(k) == 1 else k[0] in words and f" {' '.join(k)} " in joined)
+        ]
+
     def read(self, text: str) -> Reading:
         """Canonical tokens of normalised text (periods already cut out)."""
         raw = [self.spellings.get(w, w) for w in split_tokens(text)]
-        outside = [
-            " ".join(k) for k in self.not_covered if any(tuple(raw[j : j + len(k)]) == k for j in range(len(raw)))
-        ]
+        outside = self._outside(raw)
         words = self._drop_fillers([self._word(w) for w in raw])
         out: list[str] = []
         mentions: list[Mention] = []
@@ -183,7 +213,8 @@ class Lexicon:
         named: set[str] = set()
         i = 0
         while i < len(words):
-            for size in range(min(self._max_phrase, len(words) - i), 0, -1):
+            sizes = self._phrase_sizes.get(words[i], ())
+            for size in sizes:
                 key = tuple(words[i : i + size])
                 found = self._entities.get(key)
                 if found:
@@ -218,13 +249,11 @@ class Lexicon:
         """Whether an unknown word is what the question asks about: right after "how many", "who is" ..."""
         for marker in self.subject_markers:
             size = len(marker)
+            if marker[0] not in tokens:
+                continue
             for i in range(len(tokens) - size):
                 if tuple(tokens[i : i + size]) == marker:
                     following = [t for t in tokens[i + size : i + size + 5] if t not in self.stopwords][:2]
                     if any(t in unknown for t in following):
                         return True
         return False
-
-    def signature(self, text: str) -> str:
-        """The string the fuzzy scorer sees for a template or question."""
-        return " ".join(self.read(text).signature)

@@ -10,8 +10,9 @@ and the decision uses a threshold and an ambiguity gap, as mature FAQ systems do
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ..knowledge.errors import DataError, Problem
 from ..knowledge.intents import Intent, IntentSet, Template
@@ -80,7 +81,8 @@ class IntentMatcher:
                         )
                     )
             for template in intent.templates:
-                text = lexicon.signature(template.text)
+                reading = lexicon.read(template.text)
+                text = " ".join(reading.signature)
                 if not text:
                     problems.append(
                         Problem(
@@ -114,12 +116,21 @@ class IntentMatcher:
                             )
                         )
                     continue
-                self._exact.setdefault(" ".join(lexicon.read(template.text).tokens), intent)
+                self._exact.setdefault(" ".join(reading.tokens), intent)
                 seen[text] = (index, template)
                 self._choices.append(text)
                 self._owner.append(index)
         if problems:
             raise DataError(problems)
+        self._sorted = [" ".join(sorted(choice.split())) for choice in self._choices]
+        self._index: dict[str, list[int]] = {}
+        for idx, choice in enumerate(self._choices):
+            for word in set(choice.split()):
+                self._index.setdefault(word, []).append(idx)
+        self._rank_cached = lru_cache(maxsize=4096)(self._rank)
+
+    def clear_cache(self) -> None:
+        self._rank_cached.cache_clear()
 
     def exact(self, tokens: list[str]) -> Intent | None:
         """The intent one of whose templates the question repeats word for word (after synonyms)."""
@@ -128,31 +139,39 @@ class IntentMatcher:
     def rank(self, reading: Reading, slots: frozenset[str] = frozenset()) -> list[Candidate]:
         """Intents by their best template score plus cue bonus, best first (each intent once).
 
-        `slots` names what the question filled ("+period", "+periods", "+all", "+measure").
+        `slots` names what the question filled ("+period", "+periods", "+all", "+measure"). Results
+        are cached by signature and slots: in a busy group the same questions come again and again.
         """
-        query = " ".join(reading.signature)
-        if not query:
-            return []
+        return list(self._rank_cached(tuple(reading.signature), slots))
+
+    def _rank(self, signature: tuple[str, ...], slots: frozenset[str]) -> tuple[Candidate, ...]:
+        if not signature:
+            return ()
+        query = " ".join(signature)
+        query_sorted = " ".join(sorted(signature))
+        # Only templates sharing a word with the question can score well; the index finds them
+        # without scanning every template (what keeps a 100x intent set fast).
+        candidates: set[int] = set()
+        for word in set(signature):
+            candidates.update(self._index.get(word, ()))
         best: dict[int, float] = {}
-        sets = process.extract(query, self._choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=CUTOFF)
-        sorts = {
-            idx: score
-            for _, score, idx in process.extract(
-                query, self._choices, scorer=fuzz.token_sort_ratio, limit=None, score_cutoff=0
-            )
-        }
-        for _choice, set_score, idx in sets:
-            score = SET_WEIGHT * set_score + (1 - SET_WEIGHT) * sorts.get(idx, 0.0)
+        for idx in candidates:
+            set_score = fuzz.token_set_ratio(query, self._choices[idx], score_cutoff=CUTOFF)
+            if not set_score:
+                continue
+            # token_sort_ratio is ratio() of the sorted words; templates are sorted once at load.
+            sort_score = fuzz.ratio(query_sorted, self._sorted[idx])
+            score = SET_WEIGHT * set_score + (1 - SET_WEIGHT) * sort_score
             owner = self._owner[idx]
             if score > best.get(owner, 0.0):
                 best[owner] = score
-        words = set(reading.signature) | slots
+        words = set(signature) | slots
         totals = []
         for owner, score in best.items():
             bonus = min(CUE_CAP, sum(b for w, b in self._cues[owner].items() if w in words))
             totals.append((score / 100.0 + bonus, owner))
         totals.sort(key=lambda t: -t[0])  # rank on the uncapped sum, so cues still break ties at the top
-        return [Candidate(self.intents[owner], min(1.0, total)) for total, owner in totals]
+        return tuple(Candidate(self.intents[owner], min(1.0, total)) for total, owner in totals)
 
 
 def decide(candidates: list[Candidate]) -> Decision:

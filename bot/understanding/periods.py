@@ -247,12 +247,28 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
 ]
 
 
+_NEEDS_DIGITS = [r"\d" in pattern.pattern for pattern, _ in _PATTERNS]
+# Every word a period pattern without digits can start from; a question with none of them skips those patterns.
+_WORD_TRIGGERS = re.compile(
+    r"\b(?:latest|recent|newest|final|current|first|earliest|oldest|initial|start|starting|last|previous|prior"
+    r"|preceding|before|next|following|subsequent|after|this|today|nowadays|currently|now|right|so|every|each"
+    r"|all|across|over|by|per|year)\b"
+)
+
+
 def read_periods(text: str) -> tuple[list[PeriodRef], str]:
     """Every period the text names, in order of appearance, and the text with them cut out."""
     found: list[tuple[int, PeriodRef]] = []
-    chars = list(text)
-    for pattern, make in _PATTERNS:
-        current = "".join(chars)
+    has_digits = any(ch.isdigit() for ch in text)
+    has_words = _WORD_TRIGGERS.search(text) is not None
+    if not has_digits and not has_words:
+        return [], " ".join(text.split())
+    current = text
+    for (pattern, make), needs_digits in zip(_PATTERNS, _NEEDS_DIGITS, strict=True):
+        if (needs_digits and not has_digits) or (not needs_digits and not has_words):
+            continue
+        cut = False
+        chars = None
         for m in pattern.finditer(current):
             if "\0" in m[0]:
                 continue
@@ -260,9 +276,13 @@ def read_periods(text: str) -> tuple[list[PeriodRef], str]:
             if ref is None:
                 continue
             found.append((m.start(), ref))
+            chars = chars if chars is not None else list(current)
             chars[m.start() : m.end()] = "\0" * (m.end() - m.start())
+            cut = True
+        if cut:
+            current = "".join(chars)  # type: ignore[arg-type]
     found.sort(key=lambda item: item[0])
-    rest = " ".join("".join(chars).replace("\0", " ").split())
+    rest = " ".join(current.replace("\0", " ").split())
     return [ref for _, ref in found], rest
 
 
