@@ -34,6 +34,9 @@ check: $(STAMP)  ## validate facts/ and intents/
 eval: $(STAMP)  ## score the evaluation questions
 	$(BIN)/scrbot eval
 
+bench: $(STAMP)  ## time the engine, start-up, scaling and Telegram end to end (minutes); writes bench-results.json
+	$(BIN)/scrbot bench --json bench-results.json
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check bot tests
 

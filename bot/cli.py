@@ -1,4 +1,4 @@
-"""The `scrbot` command: ask, chat, run, check, eval. Its JSON output is a contract; only add keys."""
+"""The `scrbot` command: ask, chat, run, check, eval, bench. Its JSON output is a contract; only add keys."""
 
 from __future__ import annotations
 
@@ -127,6 +127,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import main as bench_main
+
+    return bench_main(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scrbot", description="Answers questions about the rise in serious case reviews (SCRs)."
@@ -166,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="the report as JSON")
     ev.add_argument("--min-accuracy", type=float, metavar="X", help="exit 1 if accuracy is below X (0..1)")
     ev.set_defaults(func=cmd_eval)
+
+    bench = sub.add_parser("bench", parents=[common], help="time the engine, start-up, scaling and Telegram end to end")
+    bench.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
+    bench.add_argument("--repeat", type=int, metavar="N", help="repetitions per figure (default 5; 1 with --quick)")
+    bench.add_argument("--quick", action="store_true", help="tiny sizes: 1 repetition, 20 questions, 1x/2x, 50 updates")
+    bench.add_argument("--only", metavar="SECTIONS", help="comma list of engine,startup,scaling,e2e (default: all)")
+    bench.set_defaults(func=cmd_bench)
     return parser
 
 

@@ -1,0 +1,43 @@
+"""Commands that do not talk to Telegram import neither python-telegram-bot nor matplotlib.
+
+Both are heavy (start-up time and memory of every `scrbot ask`); the Telegram adapter, the chart and
+the benchmark's end-to-end section import them only when they run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROGRAM = """
+import contextlib, io, json, sys
+import bot.cli, bot.engine, bot.bench, bot.bench_data
+from bot import config
+from bot.conversation import Context
+from bot.engine import Engine
+
+engine = Engine.load(config.facts_dir(), config.intents_dir())
+reply, _ = engine.reply("how many SCRs were published in 2013/14?", Context())
+assert "71" in reply.text, reply.text
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    assert bot.cli.main(["ask", "--json", "why did SCRs rise?"]) == 0
+    assert bot.cli.main(["check"]) == 0
+assert "ok:" in out.getvalue()
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("telegram", "matplotlib"))
+print(json.dumps(heavy))
+"""
+
+
+def test_answering_a_question_imports_neither_telegram_nor_matplotlib() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SCRBOT_", "TELEGRAM_"))}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM], capture_output=True, text=True, timeout=60, cwd=ROOT, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
