@@ -452,6 +452,8 @@ def render(results: dict[str, Any]) -> str:
         "each figure is the median of the repetitions, with their min and max",
         f"machine: {machine['nproc']} CPU(s), {machine['cpu']}, Python {machine['python']}, "
         f"{machine['platform']}; commit {meta.get('commit') or '?'}",
+        f"load average (1/5/15 min) at start: {meta.get('load_average', {}).get('start')}, "
+        f"at end: {meta.get('load_average', {}).get('end')}; {meta.get('seconds')} s in all",
         "",
         f"  {'':<52} {'median':>10} {'min':>10} {'max':>10}",
     ]
@@ -548,6 +550,14 @@ def machine() -> dict[str, Any]:
     }
 
 
+def _load_average() -> list[float] | None:
+    """1, 5 and 15 minute load averages: other work on the machine skews every figure."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
 def _commit() -> str | None:
     try:
         done = subprocess.run(
@@ -561,6 +571,7 @@ def _commit() -> str | None:
 
 def run(options: Options) -> dict[str, Any]:
     started = time.perf_counter()
+    load_start = _load_average()
     results: dict[str, Any] = {
         "meta": {
             "repeat": options.repeat,
@@ -595,6 +606,7 @@ def run(options: Options) -> dict[str, Any]:
         results[name]["seconds"] = round(time.perf_counter() - begin, 1)
     results["targets"] = targets(results)
     results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
+    results["meta"]["load_average"] = {"start": load_start, "end": _load_average()}
     return results
 
 
