@@ -46,8 +46,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     from .console import chat
+    from .maintain import recorder_from_env
 
-    return chat(_load_engine(args), as_json=args.json, show_sources=args.sources)
+    engine = _load_engine(args)
+    recorder = recorder_from_env()  # counts every question, keeps the misses in SCRBOT_DB (`scrbot misses`)
+    try:
+        return chat(engine, as_json=args.json, show_sources=args.sources, recorder=recorder)
+    finally:
+        recorder.close()
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -166,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", parents=[common], help="validate facts/ and intents/")
     check.set_defaults(func=cmd_check)
+
+    from .maintain import add_commands
+
+    add_commands(sub, common)  # misses, stats
 
     ev = sub.add_parser("eval", parents=[common], help="score a labelled question file")
     ev.add_argument("file", nargs="?", help="questions YAML (default: tests/eval/questions.yaml)")

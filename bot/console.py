@@ -11,6 +11,7 @@ from typing import TextIO
 
 from .conversation import Context
 from .engine import Engine
+from .recording import Recorder
 from .reply import Reply
 
 PROMPT = "you> "
@@ -41,8 +42,13 @@ def chat(
     stdout: TextIO = sys.stdout,
     as_json: bool = False,
     show_sources: bool = False,
+    recorder: Recorder | None = None,
 ) -> int:
-    """Run one conversation until end of input or 'quit'; context carries between lines."""
+    """Run one conversation until end of input or 'quit'; context carries between lines.
+
+    With a `recorder`, every question is counted and the misses kept (`scrbot chat`); a `/reload`
+    line loads facts/ and intents/ again, keeping the old data if the new is invalid.
+    """
     interactive = stdin.isatty() and stdout.isatty() and not as_json
     if interactive:
         with contextlib.suppress(ImportError):  # not on every platform
@@ -71,7 +77,18 @@ def chat(
         if interactive and line.lower() in {"/source", "source?"} and last is not None and last.sources:
             print("\n".join(f"[line {s.line}] {s.text}" for s in last.sources), file=stdout)
             continue
+        if not as_json and line.lower() == "/reload":
+            from .reload import reload
+
+            outcome = reload(engine)
+            engine = outcome.engine or engine
+            failed = "" if outcome.ok else "Reload failed, still using the previous data:\n"
+            print(failed + outcome.message, file=stdout, flush=True)
+            continue
+        asked_in = context
         reply, context = engine.reply(line, context)
+        if recorder is not None:
+            recorder.observe(engine, line, asked_in, reply, "console")
         last = reply
         if as_json:
             print(json.dumps(reply.to_json(line), ensure_ascii=False), file=stdout, flush=True)

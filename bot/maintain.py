@@ -1,0 +1,125 @@
+"""The maintainers' commands: `scrbot misses` (what to teach the bot next) and `scrbot stats` (usage).
+
+Both read the question log that `scrbot run` and `scrbot chat` write (SCRBOT_DB, default var/scrbot.db).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from .recording import DAY, LogOptions, Recorder
+
+EXIT_CONFIG = 3
+DEFAULT_DAYS = 30.0
+
+
+def log_options() -> LogOptions:
+    """The recording settings from the environment (and .env); a malformed one stops with exit code 3."""
+    from .telegram.settings import load_dotenv  # the same .env `scrbot run` reads; imports no Telegram code
+
+    load_dotenv()
+    try:
+        return LogOptions.from_env()
+    except ValueError as exc:
+        print(f"scrbot: {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_CONFIG) from None
+
+
+def recorder_from_env() -> Recorder:
+    """The recorder `scrbot chat` uses: SQLite at SCRBOT_DB, the retention period applied at start."""
+    recorder = Recorder.sqlite(log_options())
+    recorder.start()
+    return recorder
+
+
+def _open(args: argparse.Namespace) -> tuple[LogOptions, object | None]:
+    from .state.questions import SQLiteQuestionLog
+
+    options = log_options()
+    path = Path(args.db or options.db)
+    if not path.exists():
+        return options, None
+    return options, SQLiteQuestionLog(path)
+
+
+def _since(args: argparse.Namespace) -> tuple[float, float]:
+    days = args.since if args.since is not None else DEFAULT_DAYS
+    if days <= 0:
+        print("scrbot: --since takes a number of days above 0", file=sys.stderr)
+        raise SystemExit(EXIT_CONFIG)
+    return days, time.time() - days * DAY
+
+
+def _nothing(args: argparse.Namespace, options: LogOptions) -> str:
+    return (
+        f"No questions recorded yet: {args.db or options.db} does not exist. "
+        "`scrbot run` and `scrbot chat` create it when they answer their first question."
+    )
+
+
+def cmd_misses(args: argparse.Namespace) -> int:
+    from . import cli
+    from .misses import misses_json, misses_report, render_misses
+
+    days, since = _since(args)
+    options, db = _open(args)
+    engine = cli._load_engine(args)
+    misses = []
+    if db is not None:
+        try:
+            misses = db.misses(since)
+        finally:
+            db.close()
+    elif not args.json:
+        print(_nothing(args, options))
+        return 0
+    report = misses_report(misses, engine, days, options.below)
+    if args.json:
+        print(json.dumps(misses_json(report), ensure_ascii=False, indent=2))
+    else:
+        print(render_misses(report, limit=args.limit))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .stats import compute, render_stats, stats_json
+
+    days, since = _since(args)
+    options, db = _open(args)
+    counts, misses = [], []
+    if db is not None:
+        try:
+            counts, misses = db.counts(since), db.misses(since)
+        finally:
+            db.close()
+    elif not args.json:
+        print(_nothing(args, options))
+        return 0
+    stats = compute(counts, misses, days)
+    if args.json:
+        print(json.dumps(stats_json(stats), ensure_ascii=False, indent=2))
+    else:
+        print(render_stats(stats))
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Register `misses` and `stats` with the `scrbot` parser."""
+    misses = sub.add_parser(
+        "misses", parents=[common], help="questions the running bot did not answer well, grouped, with what to edit"
+    )
+    misses.add_argument("--since", type=float, metavar="DAYS", help=f"the last DAYS days (default {DEFAULT_DAYS:g})")
+    misses.add_argument("--json", action="store_true", help="the report as JSON")
+    misses.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N open groups (default 20)")
+    misses.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db)")
+    misses.set_defaults(func=cmd_misses)
+
+    stats = sub.add_parser("stats", parents=[common], help="questions per day, answered/declined shares, top intents")
+    stats.add_argument("--since", type=float, metavar="DAYS", help=f"the last DAYS days (default {DEFAULT_DAYS:g})")
+    stats.add_argument("--json", action="store_true", help="the report as JSON")
+    stats.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db)")
+    stats.set_defaults(func=cmd_stats)
