@@ -19,7 +19,9 @@ from telegram.ext import (
 )
 
 from ..engine import Engine
+from ..recording import LogOptions, Recorder
 from ..state import open_store
+from . import admin
 from . import handlers as h
 from .persistence import StorePersistence
 from .settings import Settings
@@ -72,6 +74,7 @@ def configure_logging(settings: Settings) -> None:
 
 async def _post_init(app: Application) -> None:
     await app.bot.set_my_commands(COMMANDS)
+    await admin.post_init(app, COMMANDS)  # retention sweep; the admin commands in the admins' chats only
 
 
 def build_application(settings: Settings, engine: Engine) -> Application:
@@ -87,7 +90,10 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         .post_init(_post_init)
         .build()
     )
-    app.bot_data["engine"] = engine
+    app.bot_data["engine"] = engine  # /reload and SIGHUP swap this reference; handlers read it per update
+    app.bot_data["admin_ids"] = settings.admin_ids
+    options = LogOptions(settings.state_path, settings.log_below, settings.log_ids, settings.retention_days)
+    app.bot_data["recorder"] = Recorder.sqlite(options)
 
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
@@ -103,6 +109,8 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         ("about", h.on_about),
     ]:
         app.add_handler(CommandHandler(name, callback, filters=fresh))
+    for name, callback in [("stats", admin.on_stats), ("misses", admin.on_misses), ("reload", admin.on_reload)]:
+        app.add_handler(CommandHandler(name, callback, filters=fresh))  # admins only; silence for anyone else
     app.add_handler(MessageHandler(fresh & private & filters.TEXT & ~filters.COMMAND, h.on_private_text))
     app.add_handler(MessageHandler(fresh & groups & filters.TEXT & ~filters.COMMAND, h.on_group_text))
     app.add_handler(MessageHandler(fresh & filters.StatusUpdate.NEW_CHAT_MEMBERS, h.on_added_to_group))
@@ -118,6 +126,19 @@ def run(settings: Settings, engine: Engine, webhook: bool = False) -> None:
     configure_logging(settings)
     app = build_application(settings, engine)
     log = logging.getLogger("scrbot")
+    started = app.post_init
+
+    async def post_init(application: Application) -> None:
+        if admin.install_sighup(application):
+            log.info("SIGHUP reloads facts/ and intents/")
+        if started is not None:
+            await started(application)
+
+    async def post_shutdown(application: Application) -> None:
+        admin.close(application)  # write the questions still queued
+
+    app.post_init = post_init
+    app.post_shutdown = post_shutdown
     if webhook:
         path = urlsplit(settings.webhook_url).path.strip("/")  # Telegram calls exactly this URL
         log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)

@@ -26,6 +26,7 @@ from ..conversation import Context
 from ..engine import Engine
 from ..reply import Reply, Suggestion
 from . import render
+from .admin import record_question
 
 log = logging.getLogger("scrbot.telegram")
 
@@ -89,8 +90,10 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: s
     if message is None or chat is None:
         return
     ctx = load_context(update, context)
-    reply, new_ctx = engine_of(context).reply(question, ctx)
+    engine = engine_of(context)
+    reply, new_ctx = engine.reply(question, ctx)
     save_context(update, context, new_ctx)
+    record_question(context, update, engine, question, ctx, reply)  # counted; kept if a miss (never blocks)
     log.info(
         "answered chat_type=%s intent=%s kind=%s confidence=%.2f", chat.type, reply.intent, reply.kind, reply.confidence
     )
@@ -239,6 +242,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         ctx = load_context(update, context)
         reply, new_ctx = engine.reply(question, ctx)
         save_context(update, context, new_ctx)
+        record_question(context, update, engine, question, ctx, reply)
         log.info(
             "answered chat_type=%s intent=%s kind=%s confidence=%.2f via=button",
             query.message.chat.type,

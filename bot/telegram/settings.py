@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..recording import LogOptions
+
 TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_BASE_FILE_URL = "https://api.telegram.org/file/bot"
@@ -35,8 +37,11 @@ class Settings:
     base_url: str = DEFAULT_BASE_URL
     base_file_url: str = DEFAULT_BASE_FILE_URL
     admin_ids: frozenset[int] = frozenset()
-    state_path: str = "var/scrbot.db"
+    state_path: str = "var/scrbot.db"  # SCRBOT_DB (or the older SCRBOT_STATE): context and the question log
     context_ttl: float = 30 * 60
+    log_below: float = 0.8  # answers below this confidence are recorded as misses
+    log_ids: bool = False  # record user and chat ids with misses
+    retention_days: float = 90.0  # question log rows older than this are deleted
     webhook_url: str = ""
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
@@ -62,6 +67,10 @@ class Settings:
             ttl = float(env.get("SCRBOT_CONTEXT_TTL") or 30 * 60)
         except ValueError:
             raise SettingsError("SCRBOT_WEBHOOK_PORT and SCRBOT_CONTEXT_TTL must be numbers.") from None
+        try:
+            recording = LogOptions.from_env(env)
+        except ValueError as exc:
+            raise SettingsError(str(exc)) from None
         secret = env.get("SCRBOT_WEBHOOK_SECRET", "")
         if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
             raise SettingsError("SCRBOT_WEBHOOK_SECRET may only contain letters, digits, _ and - (1 to 256 of them).")
@@ -70,8 +79,11 @@ class Settings:
             base_url=env.get("TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
             base_file_url=env.get("TELEGRAM_BASE_FILE_URL") or DEFAULT_BASE_FILE_URL,
             admin_ids=admins,
-            state_path=env.get("SCRBOT_STATE") or "var/scrbot.db",
+            state_path=recording.db,
             context_ttl=ttl,
+            log_below=recording.below,
+            log_ids=recording.ids,
+            retention_days=recording.retention_days,
             webhook_url=env.get("SCRBOT_WEBHOOK_URL", ""),
             webhook_listen=env.get("SCRBOT_WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=port,

@@ -1,0 +1,281 @@
+"""The operators' side of the Telegram bot: /stats, /misses and /reload, SIGHUP, and recording questions.
+
+The admin commands answer only the user ids in SCRBOT_ADMIN_IDS, and only in a private chat; anyone
+else gets no reply at all (not even "not allowed"), and the commands appear in the command menu only
+in the admins' own chats.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import time
+from collections.abc import Awaitable, Callable
+from html import escape
+
+from telegram import BotCommand, BotCommandScopeChat, Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes
+
+from ..conversation import Context
+from ..engine import Engine
+from ..misses import MissesReport, misses_report
+from ..recording import DAY, Recorder
+from ..reload import Outcome, reload
+from ..reply import Reply
+from ..stats import Stats, compute
+from . import render
+
+log = logging.getLogger("scrbot.admin")
+
+ADMIN_COMMANDS = [
+    BotCommand("stats", "Usage: questions per day, answered and declined (admins)"),
+    BotCommand("misses", "Questions I could not answer well, and what to edit (admins)"),
+    BotCommand("reload", "Reload facts/ and intents/ without a restart (admins)"),
+]
+STATS_DAYS = 7.0
+MISSES_DAYS = 30.0
+MISSES_SHOWN = 5
+PRE_CHUNK = 3000  # plain characters per <pre> message, before escaping
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+
+
+# -- recording (called by the question handlers) -------------------------------------------------
+
+
+def record_question(
+    context: ContextTypes.DEFAULT_TYPE, update: Update, engine: Engine, question: str, asked_in: Context, reply: Reply
+) -> None:
+    """Hand one answered turn to the recorder, if there is one. Never raises, never waits."""
+    recorder: Recorder | None = context.application.bot_data.get("recorder")
+    if recorder is None:
+        return
+    chat, user = update.effective_chat, update.effective_user
+    recorder.observe(
+        engine,
+        question,
+        asked_in,
+        reply,
+        str(chat.type) if chat else "unknown",
+        user_id=user.id if user else None,
+        chat_id=chat.id if chat else None,
+    )
+
+
+# -- who may ---------------------------------------------------------------------------------------
+
+
+def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user, chat = update.effective_user, update.effective_chat
+    admins = context.application.bot_data.get("admin_ids", frozenset())
+    return user is not None and chat is not None and chat.type == ChatType.PRIVATE and user.id in admins
+
+
+def admins_only(callback: Handler) -> Handler:
+    """Run `callback` for an admin in a private chat; for anyone else do nothing at all."""
+
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not is_admin(update, context):
+            log.debug("ignored an admin command from someone who is not an admin, or outside a private chat")
+            return
+        await callback(update, context)
+
+    guarded.__name__ = guarded.__qualname__ = callback.__name__
+    guarded.__doc__ = callback.__doc__
+    return guarded
+
+
+def _days(context: ContextTypes.DEFAULT_TYPE, default: float) -> float | None:
+    args = context.args or []
+    if not args:
+        return default
+    try:
+        days = float(args[0])
+    except ValueError:
+        return None
+    return days if days > 0 else None
+
+
+def _utf16(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+async def send_pre(message: Message, title: str, body: str) -> None:
+    """A bold title and a preformatted body, escaped, split into messages under Telegram's limit."""
+    pieces: list[str] = []
+    for piece in render.split(body, PRE_CHUNK):
+        if _utf16(escape(piece, quote=False)) > render.SAFE_CHUNK:  # many '&', '<' or emoji: split finer
+            pieces.extend(render.split(piece, PRE_CHUNK // 5))
+        else:
+            pieces.append(piece)
+    for i, piece in enumerate(pieces or [""]):
+        head = f"<b>{escape(title, quote=False)}</b>\n" if i == 0 else ""
+        text = head + (f"<pre>{escape(piece, quote=False)}</pre>" if piece.strip() else "")
+        await message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+# -- /stats and /misses ----------------------------------------------------------------------------
+
+
+def short_stats(stats: Stats) -> str:
+    total, kinds = stats.total, stats.kinds
+
+    def pct(kind: str) -> str:
+        return f"{kinds[kind]} ({stats.share(kind):.0%})"
+
+    lines = [
+        f"answered {pct('answer')} · did you mean {pct('clarify')} · declined {pct('decline')}",
+        f"unsure answers kept for review: {stats.unsure}",
+        "per day: " + ", ".join(f"{day[5:]} {sum(c.values())}" for day, c in list(stats.days.items())[-7:]),
+    ]
+    if stats.intents:
+        lines.append("top intents: " + ", ".join(f"{i} {n}" for i, n in stats.intents.most_common(3)))
+    if stats.top_misses:
+        lines.append("top misses: " + "; ".join(f'{g.count}x "{g.text}"' for g in stats.top_misses[:3]))
+    return "\n".join(lines) if total else "nothing yet"
+
+
+def short_misses(report: MissesReport, shown: int = MISSES_SHOWN) -> str:
+    lines: list[str] = []
+    for n, (group, advice) in enumerate(report.open[:shown], 1):
+        lines.append(f'{n}. {group.count}x "{group.text}" ({", ".join(sorted(group.kinds))})')
+        if advice.action == "add_template":
+            lines.append(f"   add to {advice.nearest} templates in {advice.file}")
+        elif advice.action == "add_period":
+            lines.append("   a period without figures")
+        elif advice.action == "outside":
+            lines.append("   outside the article")
+        else:
+            lines.append("   no close intent: a new fact or intent?")
+    if len(report.open) > shown:
+        lines.append(f"... {len(report.open) - shown} more")
+    if report.fixed:
+        lines.append(f"{len(report.fixed)} group(s) already answered by the current data")
+    lines.append("Details and exact edits: scrbot misses")
+    return "\n".join(lines)
+
+
+@admins_only
+async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats [DAYS]: questions per day, answered, "did you mean", declined, top intents and misses."""
+    days = _days(context, STATS_DAYS)
+    if days is None:
+        await update.effective_message.reply_text("Usage: /stats [DAYS], for example /stats 30")
+        return
+    recorder: Recorder | None = context.application.bot_data.get("recorder")
+    since = time.time() - days * DAY
+
+    def query() -> Stats | None:
+        if recorder is None:
+            return None
+        return recorder.read(lambda db: compute(db.counts(since), db.misses(since), days))
+
+    stats = await asyncio.to_thread(query)
+    if stats is None:
+        await update.effective_message.reply_text("The question log is not available; see the bot's log.")
+        return
+    await send_pre(update.effective_message, f"Last {days:g} days: {stats.total} questions", short_stats(stats))
+
+
+@admins_only
+async def on_misses(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/misses [DAYS]: the most frequent questions the bot did not answer well, grouped."""
+    days = _days(context, MISSES_DAYS)
+    if days is None:
+        await update.effective_message.reply_text("Usage: /misses [DAYS], for example /misses 7")
+        return
+    recorder: Recorder | None = context.application.bot_data.get("recorder")
+    engine: Engine = context.application.bot_data["engine"]
+    since = time.time() - days * DAY
+
+    def query() -> MissesReport | None:
+        if recorder is None:
+            return None
+        misses = recorder.read(lambda db: db.misses(since))
+        return None if misses is None else misses_report(misses, engine, days, recorder.options.below)
+
+    report = await asyncio.to_thread(query)
+    if report is None:
+        await update.effective_message.reply_text("The question log is not available; see the bot's log.")
+        return
+    if not report.groups:
+        await update.effective_message.reply_text(f"No missed questions in the last {days:g} days.")
+        return
+    title = f"Last {days:g} days: {report.questions} missed questions, {len(report.open)} open groups"
+    await send_pre(update.effective_message, title, short_misses(report))
+
+
+# -- reloading -------------------------------------------------------------------------------------
+
+
+async def reload_data(app: Application) -> Outcome:
+    """Validate facts/ and intents/ again and swap the engine in one assignment; keep the old one on error."""
+    lock = app.bot_data.setdefault("reload_lock", asyncio.Lock())
+    async with lock:
+        current: Engine = app.bot_data["engine"]
+        outcome = await asyncio.to_thread(reload, current)
+        if outcome.engine is not None:
+            app.bot_data["engine"] = outcome.engine  # updates from now on use the new data
+            log.info("%s", outcome.message.replace("\n", " "))
+        else:
+            log.error("reload failed, still serving the previous data:\n%s", outcome.message)
+    return outcome
+
+
+@admins_only
+async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reload: load facts/ and intents/ again; on any problem keep serving the old data and say what is wrong."""
+    outcome = await reload_data(context.application)
+    if outcome.ok:
+        await update.effective_message.reply_text(escape(outcome.message, quote=False), parse_mode=ParseMode.HTML)
+    else:
+        await send_pre(
+            update.effective_message,
+            "Reload failed: still serving the previous data. Fix this, run scrbot check, then /reload again.",
+            outcome.message,
+        )
+
+
+def install_sighup(app: Application) -> bool:
+    """Reload on SIGHUP (`kill -HUP PID`), on the running event loop; False where signals are unsupported."""
+    if not hasattr(signal, "SIGHUP"):
+        return False
+    loop = asyncio.get_running_loop()
+
+    def on_hup() -> None:
+        log.info("SIGHUP: reloading facts/ and intents/")
+        app.create_task(reload_data(app))
+
+    try:
+        loop.add_signal_handler(signal.SIGHUP, on_hup)
+    except (NotImplementedError, RuntimeError):
+        return False
+    return True
+
+
+# -- start-up ----------------------------------------------------------------------------------------
+
+
+async def post_init(app: Application, commands: list[BotCommand]) -> None:
+    """Apply the retention period now, and give each admin a command menu with the admin commands."""
+    recorder: Recorder | None = app.bot_data.get("recorder")
+    if recorder is not None:
+        recorder.start()
+    for admin in sorted(app.bot_data.get("admin_ids", ())):
+        try:
+            await app.bot.set_my_commands([*commands, *ADMIN_COMMANDS], scope=BotCommandScopeChat(admin))
+        except TelegramError as exc:  # e.g. the admin has not started a chat with the bot yet
+            log.warning("could not show the admin commands to user %s: %s", admin, exc)
+
+
+def close(app: Application) -> None:
+    """Write what the recorder still holds (at shutdown)."""
+    recorder: Recorder | None = app.bot_data.get("recorder")
+    if recorder is not None:
+        with contextlib.suppress(Exception):
+            recorder.close()
