@@ -5,7 +5,7 @@ Chunks are checked with the emulator's Telegram HTML parser, which rejects what 
 
 from __future__ import annotations
 
-from botapi_emulator import TelegramHTML
+from botapi_emulator import TelegramHTML, utf16_len
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -117,6 +117,14 @@ def test_split_never_cuts_an_entity_or_a_tag() -> None:
         chunks = render.messages(reply)
         assert all(len(c) <= 4096 for c in chunks)
         assert "".join("".join(shown(c) for c in chunks).split()) == "".join(reply.text.split())
+
+
+def test_an_emoji_flood_is_measured_in_utf16_code_units() -> None:
+    """3000 emoji are 3000 Python characters but 6000 UTF-16 code units: too long for one message."""
+    reply = answer("😀" * 3000)
+    chunks = render.messages(reply)
+    assert len(chunks) > 1 and all(utf16_len(c) <= render.MAX_MESSAGE for c in chunks)
+    assert "".join(shown(c) for c in chunks) == reply.text
 
 
 # -- buttons -------------------------------------------------------------------------------------

@@ -35,12 +35,17 @@ def messages(reply: Reply, limit: int = SAFE_CHUNK) -> list[str]:
     out: list[str] = []
     for i, piece in enumerate(split(reply.text, limit)):
         rendered = _html(piece, bold_first_line=reply.kind == "clarify" and i == 0)
-        if len(rendered) > MAX_MESSAGE:  # escaping grew it ("&" is "&amp;"): split that piece finer
+        if _units(rendered) > MAX_MESSAGE:  # escaping ("&" is "&amp;") or emoji grew it: split that piece finer
             rendered_pieces = [_html(p, False) for p in split(piece, max(1, limit // 5))]
             out.extend(rendered_pieces)
         else:
             out.append(rendered)
     return out
+
+
+def _units(text: str) -> int:
+    """Length as Telegram measures it: UTF-16 code units (an emoji beyond U+FFFF counts two)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def split(text: str, limit: int = SAFE_CHUNK) -> list[str]:
