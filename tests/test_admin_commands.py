@@ -23,7 +23,7 @@ from bot.telegram.app import COMMANDS, _post_init, build_application
 ROOT = Path(__file__).resolve().parent.parent
 ALICE = DEFAULT_USER["id"]  # the admin
 BOB = {"id": 222222, "is_bot": False, "first_name": "Bob", "username": "bob_reviewer"}
-COUNCILS = "how many SCRs did councils publish in 2013/14?"  # "did you mean" with the shipped intents
+ZORBLES = "how many SCRs did the zorbles publish in 2013/14?"  # "did you mean": a made-up word no data will have
 ADMIN_ONLY = ["/stats", "/misses", "/reload", "/stats 30", "/misses 7", f"/reload@{BOT_USERNAME}"]
 
 
@@ -108,7 +108,7 @@ async def test_stats_summarises_the_questions(tg: Harness) -> None:
     await say(tg, QUESTION)
     await say(tg, "and the previous year?")
     await say(tg, "how many trains were there?")
-    await say(tg, COUNCILS, user=BOB)
+    await say(tg, ZORBLES, user=BOB)
     [reply] = await say(tg, "/stats")
     assert reply.startswith("Last 7 days: 4 questions\n")
     assert "answered 2 (50%) · did you mean 1 (25%) · declined 1 (25%)" in reply
@@ -119,13 +119,13 @@ async def test_stats_summarises_the_questions(tg: Harness) -> None:
 
 
 async def test_misses_groups_questions_and_names_the_file_to_edit(tg: Harness) -> None:
-    await say(tg, COUNCILS)
-    await say(tg, "how many SCRs did councils publish in 2012/13", user=BOB)
+    await say(tg, ZORBLES)
+    await say(tg, "how many SCRs did the zorbles publish in 2012/13", user=BOB)
     await say(tg, "how many trains were there?")
     await say(tg, QUESTION)
     [reply] = await say(tg, "/misses")
     assert reply.startswith("Last 30 days: 3 missed questions, 2 open groups\n")
-    assert '1. 2x "how many scrs did councils publish in 2013/14" (clarify)' in reply
+    assert '1. 2x "how many scrs did the zorbles publish in 2013/14" (clarify)' in reply
     assert "add to figures.count templates in" in reply and "figures.yaml" in reply
     assert "no close intent" in reply and "scrbot misses" in reply
 
@@ -207,18 +207,18 @@ async def test_a_broken_reload_keeps_the_old_data_and_a_good_one_serves_the_new(
     intents.write_text(
         intents.read_text(encoding="utf-8").replace(
             "      - how many did lscbs publish\n",
-            "      - how many did lscbs publish\n      - how many scrs did councils publish\n",
+            "      - how many did lscbs publish\n      - how many scrs did the zorbles publish\n",
             1,
         ),
         encoding="utf-8",
     )
-    assert (await say(tg, COUNCILS))[0].startswith("I'm not sure what you mean.")
+    assert (await say(tg, ZORBLES))[0].startswith("I'm not sure what you mean.")
     old = tg.app.bot_data["engine"]
     [done] = await say(tg, "/reload")
     assert done.startswith("Reloaded in ") and "18 intents with" in done and "Before:" in done
     assert tg.app.bot_data["engine"] is not old
     assert tg.app.bot_data["engine"].context_ttl == old.context_ttl
-    assert await say(tg, COUNCILS) == ["In 2013/14, 71 SCRs were published."]  # the new data
+    assert await say(tg, ZORBLES) == ["In 2013/14, 71 SCRs were published."]  # the new data
 
 
 async def test_a_long_reload_report_is_escaped_and_split(tg: Harness, monkeypatch: pytest.MonkeyPatch) -> None:

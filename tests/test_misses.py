@@ -88,13 +88,13 @@ def test_templates_never_hold_periods() -> None:
 
 
 def test_a_near_miss_names_the_intent_file_and_the_templates_list(engine: Engine) -> None:
-    [group] = group_misses([miss("how many scrs did councils publish in 2013/14", "clarify")])
+    [group] = group_misses([miss("how many scrs did the zorbles publish in 2013/14", "clarify")])
     advice = advise(group, engine)
     assert advice.action == "add_template"
     assert advice.nearest == "figures.count"
     assert Path(advice.file).resolve() == (ROOT / "intents" / "figures.yaml").resolve()
-    assert advice.template == "how many scrs did councils publish"
-    assert 'add "how many scrs did councils publish" to the templates: list of figures.count' in advice.text
+    assert advice.template == "how many scrs did the zorbles publish"
+    assert 'add "how many scrs did the zorbles publish" to the templates: list of figures.count' in advice.text
     assert f"line {advice.line}" in advice.text
     assert advice.now_kind == "clarify"
 
@@ -133,15 +133,15 @@ def test_a_group_the_new_data_answers_is_reported_fixed(engine: Engine, tmp_path
     text = figures.read_text(encoding="utf-8")
     figures.write_text(
         text.replace("      - how many did lscbs publish\n", "      - how many did lscbs publish\n"
-                     "      - how many scrs did councils publish\n", 1),
+                     "      - how many scrs did the zorbles publish\n", 1),
         encoding="utf-8",
     )
     updated = Engine.load(ROOT / "facts", intents)
-    misses = [miss("how many scrs did councils publish in 2013/14", "clarify"), miss("how many trains were there")]
+    misses = [miss("how many scrs did the zorbles publish in 2013/14", "clarify"), miss("how many trains were there")]
     before = misses_report(misses, engine, 30)
     after = misses_report(misses, updated, 30)
     assert len(before.open) == 2 and not before.fixed
-    assert [g.text for g, _ in after.fixed] == ["how many scrs did councils publish in 2013/14"]
+    assert [g.text for g, _ in after.fixed] == ["how many scrs did the zorbles publish in 2013/14"]
     assert after.fixed[0][1].now_intent == "figures.count"
     rendered = render_misses(after)
     assert "Already answered by the current data:" in rendered and "-> figures.count" in rendered
@@ -149,15 +149,15 @@ def test_a_group_the_new_data_answers_is_reported_fixed(engine: Engine, tmp_path
 
 def test_the_report_as_text_and_json(engine: Engine) -> None:
     misses = [
-        miss("how many scrs did councils publish in 2013/14", "clarify"),
-        miss("how many scrs did councils publish in 2012/13", "clarify", when=T0 + 5),
+        miss("how many scrs did the zorbles publish in 2013/14", "clarify"),
+        miss("how many scrs did the zorbles publish in 2012/13", "clarify", when=T0 + 5),
         miss("how many trains were there"),
     ]
     report = misses_report(misses, engine, 30)
     text = render_misses(report)
     assert text.startswith("3 missed questions in the last 30 days, in 2 groups (2 open, 0 already answered")
-    assert '1. 2x "how many scrs did councils publish in 2013/14"' in text
-    assert 'also: "how many scrs did councils publish in 2012/13" (1)' in text
+    assert '1. 2x "how many scrs did the zorbles publish in 2013/14"' in text
+    assert 'also: "how many scrs did the zorbles publish in 2012/13" (1)' in text
     flat = " ".join(text.split())  # the fix lines are wrapped
     assert "templates: list of figures.count in" in flat and "figures.yaml" in flat
     data = json.loads(json.dumps(misses_json(report)))
@@ -166,7 +166,7 @@ def test_the_report_as_text_and_json(engine: Engine) -> None:
     assert first["count"] == 2 and first["fixed"] is False
     assert first["nearest"]["intent"] == "figures.count" and first["nearest"]["file"].endswith("figures.yaml")
     assert first["suggestion"]["action"] == "add_template"
-    assert first["suggestion"]["template"] == "how many scrs did councils publish"
+    assert first["suggestion"]["template"] == "how many scrs did the zorbles publish"
     assert data["groups"][1]["suggestion"]["action"] == "new_fact_or_intent"
     assert render_misses(misses_report([], engine, 7)) == "No missed questions in the last 7 days."
 
@@ -212,10 +212,10 @@ def scrbot(*args: str, db: Path, stdin: str = "", cwd: Path = ROOT) -> subproces
 
 CONVERSATION = (
     "how many SCRs were published in 2013/14?\n"
-    "how many SCRs did councils publish in 2013/14?\n"
+    "how many SCRs did the zorbles publish in 2013/14?\n"
     "and the previous year?\n"
     "how many trains were there?\n"
-    "how many SCRs did councils publish in 2012/13?\n"
+    "how many SCRs did the zorbles publish in 2012/13?\n"
 )
 
 
@@ -233,12 +233,12 @@ def test_chat_records_misses_and_ask_does_not(tmp_path: Path) -> None:
         counted = conn.execute("SELECT sum(n) FROM question_counts").fetchone()[0]
     assert counted == 5
     assert ("console", "decline", "how many trains were there") in kept
-    assert ("console", "clarify", "how many scrs did councils publish in 2012/13") in kept
+    assert ("console", "clarify", "how many scrs did the zorbles publish in 2012/13") in kept
     assert all(text != "how many scrs were published in 2013/14" for _, _, text in kept)
 
     misses = scrbot("misses", db=db)
     assert misses.returncode == 0, misses.stderr
-    assert '1. 2x "how many scrs did councils publish in 2013/14"' in misses.stdout
+    assert '1. 2x "how many scrs did the zorbles publish in 2013/14"' in misses.stdout
     assert "templates: list of figures.count in intents/figures.yaml" in " ".join(misses.stdout.split())
     data = json.loads(scrbot("misses", "--json", db=db).stdout)
     assert data["groups"][0]["suggestion"]["file"] == "intents/figures.yaml"

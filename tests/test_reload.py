@@ -24,8 +24,8 @@ from bot.engine import Engine
 from bot.reload import data_dirs, reload, summary
 
 ROOT = Path(__file__).resolve().parent.parent
-COUNCILS = "how many SCRs did councils publish in 2013/14?"
-NEW_TEMPLATE = "      - how many scrs did councils publish\n"
+ZORBLES = "how many SCRs did the zorbles publish in 2013/14?"  # "did you mean": a made-up word no data will have
+NEW_TEMPLATE = "      - how many scrs did the zorbles publish\n"
 
 
 @pytest.fixture
@@ -57,8 +57,8 @@ def test_reload_reads_the_folders_the_engine_came_from(data: Path) -> None:
     outcome = reload(engine)
     assert outcome.ok and outcome.engine is not engine
     assert outcome.message.startswith("Reloaded in ") and summary(outcome.engine) in outcome.message
-    assert outcome.engine.reply(COUNCILS, Context())[0].text == "In 2013/14, 71 SCRs were published."
-    assert engine.reply(COUNCILS, Context())[0].kind == "clarify"  # the old engine is untouched
+    assert outcome.engine.reply(ZORBLES, Context())[0].text == "In 2013/14, 71 SCRs were published."
+    assert engine.reply(ZORBLES, Context())[0].kind == "clarify"  # the old engine is untouched
 
 
 def test_invalid_data_is_reported_and_nothing_changes(data: Path) -> None:
@@ -91,7 +91,7 @@ def test_the_console_reloads_on_a_reload_line(data: Path) -> None:
     engine = Engine.load(data / "facts", data / "intents")
     out = io.StringIO()
     break_figures(data)
-    chat(engine, io.StringIO(f"{COUNCILS}\n/reload\n{QUESTION}\n"), out)
+    chat(engine, io.StringIO(f"{ZORBLES}\n/reload\n{QUESTION}\n"), out)
     text = out.getvalue()
     assert "Reload failed, still using the previous data:" in text and "figures.yaml:" in text
     assert "In 2013/14, 71 SCRs were published." in text
@@ -99,7 +99,7 @@ def test_the_console_reloads_on_a_reload_line(data: Path) -> None:
     shutil.copy(ROOT / "facts" / "figures.yaml", data / "facts" / "figures.yaml")
     add_template(data)
     out = io.StringIO()
-    chat(engine, io.StringIO(f"{COUNCILS}\n/reload\n{COUNCILS}\n"), out)
+    chat(engine, io.StringIO(f"{ZORBLES}\n/reload\n{ZORBLES}\n"), out)
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("I'm not sure what you mean.")
     assert any(line.startswith("Reloaded in ") for line in lines)
@@ -130,9 +130,9 @@ def exchange(emu: BotAPIEmulator, text: str) -> str:
     return call.result["text"]
 
 
-def wait_for_output(bot: BotProcess, text: str, timeout: float = 10.0) -> None:
+def wait_for_output(bot: BotProcess, text: str, times: int = 1, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
-    while text not in bot.output:
+    while bot.output.count(text) < times:
         assert time.monotonic() < deadline, f"no {text!r} in:\n{bot.output}"
         time.sleep(0.02)
 
@@ -142,7 +142,9 @@ def test_sighup_reloads_a_running_bot_and_keeps_old_data_when_the_new_is_broken(
 ) -> None:
     bot.start(emu)
     assert bot.proc is not None
-    assert exchange(emu, COUNCILS).startswith("I'm not sure what you mean.")
+    bot.proc.send_signal(signal.SIGHUP)  # at once: the bot may still be starting
+    wait_for_output(bot, "Reloaded in ")
+    assert exchange(emu, ZORBLES).startswith("I'm not sure what you mean.")
 
     line = break_figures(data)
     bot.proc.send_signal(signal.SIGHUP)
@@ -154,11 +156,13 @@ def test_sighup_reloads_a_running_bot_and_keeps_old_data_when_the_new_is_broken(
     shutil.copy(ROOT / "facts" / "figures.yaml", data / "facts" / "figures.yaml")
     add_template(data)
     bot.proc.send_signal(signal.SIGHUP)
-    wait_for_output(bot, "Reloaded in ")
-    assert exchange(emu, COUNCILS) == "In 2013/14, 71 SCRs were published."
-    assert_clean_exit(bot.stop(), emu.token)
+    wait_for_output(bot, "Reloaded in ", times=2)
+    assert exchange(emu, ZORBLES) == "In 2013/14, 71 SCRs were published."
+    result = bot.stop()
+    assert_clean_exit(result, emu.token)
+    assert "Warning" not in result.output
     with sqlite3.connect(tmp_path / "scrbot.db") as db:  # what the running bot recorded, written by shutdown
         assert db.execute("SELECT chat_type, kind, text FROM missed_questions").fetchall() == [
-            ("private", "clarify", "how many scrs did councils publish in 2013/14")
+            ("private", "clarify", "how many scrs did the zorbles publish in 2013/14")
         ]
         assert db.execute("SELECT sum(n) FROM question_counts").fetchone() == (3,)

@@ -247,9 +247,13 @@ def install_sighup(app: Application) -> bool:
         return False
     loop = asyncio.get_running_loop()
 
+    running: set[asyncio.Task] = set()  # a reference until done, so the task is not collected mid-reload
+
     def on_hup() -> None:
         log.info("SIGHUP: reloading facts/ and intents/")
-        app.create_task(reload_data(app))
+        task = loop.create_task(reload_data(app))  # not app.create_task: SIGHUP may come before the app runs
+        running.add(task)
+        task.add_done_callback(running.discard)
 
     try:
         loop.add_signal_handler(signal.SIGHUP, on_hup)
