@@ -231,3 +231,18 @@ async def test_a_long_reload_report_is_escaped_and_split(tg: Harness, monkeypatc
     assert shown[0].startswith("Reload failed: still serving the previous data.")
     body = "\n".join(s.split("\n", 1)[1] if i == 0 else s for i, s in enumerate(shown))
     assert body == report  # every line, in order, shown literally
+
+
+# -- what /about tells users -------------------------------------------------------------------------------
+
+
+async def test_about_says_what_is_kept(tg: Harness) -> None:
+    [about] = await say(tg, "/about")
+    assert "Questions I could not answer well are kept for 90 days, without your name or id" in about
+
+
+async def test_about_says_ids_are_kept_when_they_are(emu: BotAPIEmulator, engine: Engine, tmp_path: Path) -> None:
+    settings = make_settings(emu, tmp_path / "s.db", log_ids=True, retention_days=30)
+    async with build_application(settings, engine) as app:
+        [about] = texts(await Harness(emu, app).send(emu.private_message("/about")))
+    assert "kept for 30 days, with your Telegram user and chat id (never your name)" in about

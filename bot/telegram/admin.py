@@ -66,6 +66,23 @@ def record_question(
     )
 
 
+def privacy_note(context: ContextTypes.DEFAULT_TYPE) -> str:
+    """What the bot keeps, for /about: the truth for the settings it runs with."""
+    kept = "I keep the context of our last exchange (to understand follow-ups), and forget it after a while."
+    recorder: Recorder | None = context.application.bot_data.get("recorder")
+    if recorder is None:
+        return kept
+    who = (
+        "with your Telegram user and chat id (never your name)"
+        if recorder.options.ids
+        else "without your name or id"
+    )
+    return (
+        f"{kept} Questions I could not answer well are kept for {recorder.options.retention_days:g} days, {who}, "
+        "so my maintainers can teach me; of the others I only count how many there are."
+    )
+
+
 # -- who may ---------------------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from ..conversation import Context
 from ..engine import Engine
 from ..reply import Reply, Suggestion
 from . import render
-from .admin import record_question
+from .admin import privacy_note, record_question
 
 log = logging.getLogger("scrbot.telegram")
 
@@ -207,7 +207,7 @@ async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"<b>scrbot {escape(__version__)}</b>\n{escape(about(engine.facts), quote=False)}\n\n"
         f"Facts: {len(engine.facts.figures)} figures over {len(engine.facts.periods)} years, "
         f"{len(engine.facts.reasons)} reasons, {len(engine.facts.events)} events, every one quoted from the article.\n"
-        "I keep only the context of our last exchange (to understand follow-ups), and forget it after a while."
+        + escape(privacy_note(context), quote=False)
     )
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
 
