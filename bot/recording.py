@@ -211,6 +211,8 @@ class Recorder:
         self._submit("prune", None)
 
     def _submit(self, job: str, payload: Any) -> None:
+        if self._closed:
+            return
         if not self._background:
             self._run(job, payload)
             return

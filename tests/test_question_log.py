@@ -339,6 +339,8 @@ def test_background_writes_are_all_there_after_close(tmp_path, engine: Engine) -
     assert rows(path, "SELECT count(*) FROM missed_questions") == [(50,)]
     assert rows(path, "SELECT sum(n) FROM question_counts") == [(50,)]
     recorder.observe(engine, "after close", Context(), Reply("no", None, 0, "decline"), "x")  # ignored, no error
+    recorder.start()
+    assert recorder._thread is not None and not recorder._thread.is_alive()  # no writer started again
 
 
 WRITER = """
