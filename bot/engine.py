@@ -78,8 +78,8 @@ class Engine:
             if ref.kind == "month":
                 query.months.append(f"{ref.year}-{ref.month:02d}")
             found = resolve(ref, self.facts.periods, anchor)
-            query.periods.extend(p for p in found.ids if p not in query.periods)
-            query.missing.extend(m for m in found.missing if m not in query.missing)
+            query.periods = list(dict.fromkeys([*query.periods, *found.ids]))
+            query.missing = list(dict.fromkeys([*query.missing, *found.missing]))
             if found.note and found.ids:
                 query.notes.append(found.note)
         return Understood(norm, refs, reading, query, bad)

@@ -45,7 +45,12 @@ class Answer:
     periods: list[str] | None = None  # the periods this answer is about, when it chose them itself
     declined: bool = False  # the composer found nothing true to say (e.g. only missing periods)
 
+    def __post_init__(self) -> None:
+        self._cited = set(self.sources)
+
     def add_sources(self, *sentences: Sentence) -> None:
+        """Cite sentences once each, in the order first cited."""
         for s in sentences:
-            if s not in self.sources:
+            if s not in self._cited:
+                self._cited.add(s)
                 self.sources.append(s)

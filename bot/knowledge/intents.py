@@ -46,8 +46,6 @@ class LexiconData:
     keep: list[str] = field(default_factory=list)
     single_word_ok: list[str] = field(default_factory=list)
     not_covered: list[str] = field(default_factory=list)
-    subject_markers: list[str] = field(default_factory=list)
-    fallback_words: dict[str, str] = field(default_factory=dict)
     spellings: dict[str, str] = field(default_factory=dict)
     subject_markers: list[str] = field(default_factory=list)
     fallback_words: dict[str, str] = field(default_factory=dict)
@@ -211,7 +209,7 @@ def _read_intents(
                 "use lower-case words joined by a dot, e.g. figures.count",
             )
             continue
-        if rec["id"] in seen or any(i.id == rec["id"] for i in out):
+        if rec["id"] in seen:
             r.problem(line, f"duplicate intent id {rec['id']!r}", "rename one of them or merge their templates")
             continue
         if composers is not None and rec["answer"] not in composers:
@@ -242,6 +240,7 @@ def _read_intents(
         out.append(
             Intent(rec["id"], rec["answer"], rec["description"], rec["suggestion"], tuple(templates), path, line, cues)
         )
+        seen[rec["id"]] = out[-1]
     return out
 
 

@@ -126,11 +126,15 @@ class FactBase:
     events: list[Event] = field(default_factory=list)
     terms: dict[str, Term] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._periods = {p.id: p for p in self.periods}
+        self._measures = {m.id: m for m in self.measures}
+
     def period(self, period_id: str) -> Period:
-        return next(p for p in self.periods if p.id == period_id)
+        return self._periods[period_id]
 
     def measure(self, measure_id: str) -> Measure:
-        return next(m for m in self.measures if m.id == measure_id)
+        return self._measures[measure_id]
 
     def value(self, period_id: str, measure_id: str) -> Figure | None:
         return self.figures.get((period_id, measure_id))

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import nlargest
+from math import log
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..knowledge.errors import DataError, Problem
 from ..knowledge.intents import Intent, IntentSet, Template
@@ -26,6 +28,7 @@ MAX_SUGGESTIONS = 3
 CUE_CAP = 0.35  # the most that cues can add to a template score
 SET_WEIGHT = 0.5  # share of token_set_ratio in the blend (the rest is token_sort_ratio)
 CUTOFF = 30  # template scores below this are not considered at all
+MAX_INTENTS_SCORED = 40  # with more intents than this, only the 40 sharing the most telling words are scored
 # Cues starting with "+" name slots rather than words: what the question asked about, not how.
 SLOT_CUES = frozenset({"+period", "+periods", "+all", "+measure"})
 
@@ -123,10 +126,15 @@ class IntentMatcher:
         if problems:
             raise DataError(problems)
         self._sorted = [" ".join(sorted(choice.split())) for choice in self._choices]
-        self._index: dict[str, list[int]] = {}
-        for idx, choice in enumerate(self._choices):
-            for word in set(choice.split()):
-                self._index.setdefault(word, []).append(idx)
+        self._words_of = [frozenset(choice.split()) for choice in self._choices]
+        self._templates_of: dict[int, list[int]] = {}
+        self._intents_with: dict[str, set[int]] = {}
+        for idx, (owner, words) in enumerate(zip(self._owner, self._words_of, strict=True)):
+            self._templates_of.setdefault(owner, []).append(idx)
+            for word in words:
+                self._intents_with.setdefault(word, set()).add(owner)
+        total = len(self.intents) or 1
+        self._idf = {word: log(1 + total / len(owners)) for word, owners in self._intents_with.items()}
         self._rank_cached = lru_cache(maxsize=4096)(self._rank)
 
     def clear_cache(self) -> None:
@@ -149,26 +157,38 @@ class IntentMatcher:
             return ()
         query = " ".join(signature)
         query_sorted = " ".join(sorted(signature))
-        # Only templates sharing a word with the question can score well; the index finds them
-        # without scanning every template (what keeps a 100x intent set fast).
-        candidates: set[int] = set()
-        for word in set(signature):
-            candidates.update(self._index.get(word, ()))
+        words = set(signature)
+        # Stage 1: the intents that share the most telling words with the question (IDF-weighted).
+        # With the shipped intents every overlapping intent is kept; with thousands, only the best.
+        overlap: dict[int, float] = {}
+        for word in words:
+            weight = self._idf.get(word)
+            if weight is not None:
+                for owner in self._intents_with[word]:
+                    overlap[owner] = overlap.get(owner, 0.0) + weight
+        owners = overlap if len(overlap) <= MAX_INTENTS_SCORED else nlargest(MAX_INTENTS_SCORED, overlap, overlap.get)
+        # Stage 2: fuzzy scores for those intents' templates that share a word with the question.
+        idxs = [idx for owner in owners for idx in self._templates_of[owner] if self._words_of[idx] & words]
+        if not idxs:
+            return ()
+        choices = [self._choices[idx] for idx in idxs]
+        sets = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=CUTOFF)
+        if not sets:
+            return ()
+        # token_sort_ratio is ratio() of the sorted words; templates are sorted once at load.
+        kept = [idxs[pos] for _, _, pos in sets]
+        sorts = process.extract(query_sorted, [self._sorted[idx] for idx in kept], scorer=fuzz.ratio, limit=None)
+        sort_by_pos = {pos: score for _, score, pos in sorts}
         best: dict[int, float] = {}
-        for idx in candidates:
-            set_score = fuzz.token_set_ratio(query, self._choices[idx], score_cutoff=CUTOFF)
-            if not set_score:
-                continue
-            # token_sort_ratio is ratio() of the sorted words; templates are sorted once at load.
-            sort_score = fuzz.ratio(query_sorted, self._sorted[idx])
-            score = SET_WEIGHT * set_score + (1 - SET_WEIGHT) * sort_score
+        for (_, set_score, _pos), (k, idx) in zip(sets, enumerate(kept), strict=True):
+            score = SET_WEIGHT * set_score + (1 - SET_WEIGHT) * sort_by_pos[k]
             owner = self._owner[idx]
             if score > best.get(owner, 0.0):
                 best[owner] = score
-        words = set(signature) | slots
+        cue_words = words | slots
         totals = []
         for owner, score in best.items():
-            bonus = min(CUE_CAP, sum(b for w, b in self._cues[owner].items() if w in words))
+            bonus = min(CUE_CAP, sum(b for w, b in self._cues[owner].items() if w in cue_words))
             totals.append((score / 100.0 + bonus, owner))
         totals.sort(key=lambda t: -t[0])  # rank on the uncapped sum, so cues still break ties at the top
         return tuple(Candidate(self.intents[owner], min(1.0, total)) for total, owner in totals)
