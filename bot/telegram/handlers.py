@@ -120,9 +120,7 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/ask QUESTION, in any chat (also /ask@botname)."""
     question = " ".join(context.args or [])
     if not question.strip():
-        await update.effective_message.reply_text(
-            f"Ask me like this: /ask {examples_line(context)}", do_quote=True
-        )
+        await update.effective_message.reply_text(f"Ask me like this: /ask {examples_line(context)}", do_quote=True)
         return
     await answer(update, context, question)
 
