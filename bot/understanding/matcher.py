@@ -84,7 +84,7 @@ class IntentMatcher:
                         )
                     )
             for template in intent.templates:
-                reading = lexicon.read(template.text)
+                reading = lexicon.read(template.text, template=True)
                 text = " ".join(reading.signature)
                 if not text:
                     problems.append(
