@@ -14,13 +14,18 @@ EXIT_DATA = 2  # data in facts/ or intents/ is invalid
 EXIT_CONFIG = 3  # a setting (token, webhook URL ...) is missing or malformed
 
 
-def _load_engine(args: argparse.Namespace):
-    """Load the engine or print the data problems (no traceback) and exit 2."""
+def _load_engine(args: argparse.Namespace, cached: bool = False):
+    """Load the engine or print the data problems (no traceback) and exit 2.
+
+    `cached` reuses the compiled engine of the last start when the data is unchanged (ask, chat, run);
+    `check` and `eval` always load and validate afresh.
+    """
     from .engine import Engine
     from .knowledge.errors import DataError
 
+    load = Engine.load_cached if cached else Engine.load
     try:
-        return Engine.load(config.facts_dir(args.facts), config.intents_dir(args.intents))
+        return load(config.facts_dir(args.facts), config.intents_dir(args.intents))
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         print("The bot will not start until the data is fixed. Run 'scrbot check' after editing.", file=sys.stderr)
@@ -31,7 +36,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from .console import render_text
     from .conversation import Context
 
-    engine = _load_engine(args)
+    engine = _load_engine(args, cached=True)
     questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
     for question in questions:
         if not args.question and not question.strip():
@@ -48,7 +53,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     from .console import chat
     from .maintain import recorder_from_env
 
-    engine = _load_engine(args)
+    engine = _load_engine(args, cached=True)
     recorder = recorder_from_env()  # counts every question, keeps the misses in SCRBOT_DB (`scrbot misses`)
     try:
         return chat(engine, as_json=args.json, show_sources=args.sources, recorder=recorder)
@@ -78,7 +83,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             "scrbot: --webhook needs SCRBOT_WEBHOOK_URL (the public https URL Telegram should call).", file=sys.stderr
         )
         return EXIT_CONFIG
-    engine = _load_engine(args)  # refuse to start on invalid data, with the same messages as `check`
+    engine = _load_engine(args, cached=True)  # refuse to start on invalid data, with the same messages as `check`
     engine.context_ttl = settings.context_ttl
     from telegram.error import InvalidToken, NetworkError
 

@@ -7,12 +7,14 @@ import json
 import shutil
 import sys
 import textwrap
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .conversation import Context
 from .engine import Engine
-from .recording import Recorder
 from .reply import Reply
+
+if TYPE_CHECKING:  # the recorder (and logging) are only imported by the commands that record
+    from .recording import Recorder
 
 PROMPT = "you> "
 QUIT = {"quit", "exit", ":q", "/quit", "/exit", "bye"}

@@ -13,9 +13,7 @@ from .answers import format as fmt
 from .answers.meta import about, examples
 from .conversation import Context
 from .knowledge.errors import DataError, Problem
-from .knowledge.facts import load_facts
-from .knowledge.intents import IntentSet, load_intents
-from .knowledge.model import FactBase
+from .knowledge.model import FactBase, IntentSet
 from .reply import Reply, Suggestion
 from .understanding import calibrate, followups
 from .understanding.lexicon import Lexicon
@@ -55,9 +53,23 @@ class Engine:
     @classmethod
     def load(cls, facts_dir: Path, intents_dir: Path) -> Engine:
         """Load, validate and compile both data folders; raises `DataError` naming every problem."""
+        from .knowledge.facts import load_facts  # YAML and validation only when not served from the cache
+        from .knowledge.intents import load_intents
+
         facts = load_facts(facts_dir)
         intents = load_intents(intents_dir, composers=set(COMPOSERS), measures={m.id for m in facts.measures})
         return cls(facts, intents)
+
+    @classmethod
+    def load_cached(cls, facts_dir: Path, intents_dir: Path) -> Engine:
+        """Like `load`, but reuse the compiled engine from the last start when the data is unchanged."""
+        from . import compiled
+
+        engine = compiled.load(facts_dir, intents_dir)
+        if engine is None:
+            engine = cls.load(facts_dir, intents_dir)
+            compiled.store(engine, facts_dir, intents_dir)
+        return engine
 
     # -- reading ------------------------------------------------------------------------
     def understand(self, text: str, context: Context) -> Understood:

@@ -10,8 +10,10 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .recording import DAY, LogOptions, Recorder
+if TYPE_CHECKING:  # the recorder pulls in logging and SQLite; building the CLI parser must not
+    from .recording import LogOptions, Recorder
 
 EXIT_CONFIG = 3
 DEFAULT_DAYS = 30.0
@@ -19,6 +21,7 @@ DEFAULT_DAYS = 30.0
 
 def log_options() -> LogOptions:
     """The recording settings from the environment (and .env); a malformed one stops with exit code 3."""
+    from .recording import LogOptions
     from .telegram.settings import load_dotenv  # the same .env `scrbot run` reads; imports no Telegram code
 
     load_dotenv()
@@ -31,6 +34,8 @@ def log_options() -> LogOptions:
 
 def recorder_from_env() -> Recorder:
     """The recorder `scrbot chat` uses: SQLite at SCRBOT_DB, the retention period applied at start."""
+    from .recording import Recorder
+
     recorder = Recorder.sqlite(log_options())
     recorder.start()
     return recorder
@@ -47,6 +52,8 @@ def _open(args: argparse.Namespace) -> tuple[LogOptions, object | None]:
 
 
 def _since(args: argparse.Namespace) -> tuple[float, float]:
+    from .recording import DAY
+
     days = args.since if args.since is not None else DEFAULT_DAYS
     if days <= 0:
         print("scrbot: --since takes a number of days above 0", file=sys.stderr)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem, Problems
+from .model import Intent, IntentSet, LexiconData, Template
 from .schema import Field, RecordReader, did_you_mean
 from .yamlfile import Node, load_yaml
 
@@ -15,51 +15,6 @@ LEXICON = "lexicon.yaml"
 _INTENT_ID = re.compile(r"^[a-z]+(\.[a-z_]+)+$")
 _INTENT = [Field("id"), Field("answer"), Field("description"), Field("suggestion"), Field("templates", "strs")]
 _OPTIONAL_INTENT_KEYS = ("cues",)
-
-
-@dataclass(frozen=True)
-class Template:
-    text: str
-    path: Path
-    line: int
-
-
-@dataclass(frozen=True)
-class Intent:
-    id: str
-    answer: str
-    description: str
-    suggestion: str
-    templates: tuple[Template, ...]
-    path: Path
-    line: int
-    cues: tuple[tuple[str, float], ...] = ()  # canonical words that point to this intent, with a bonus
-
-
-@dataclass
-class LexiconData:
-    path: Path
-    synonyms: dict[str, list[str]] = field(default_factory=dict)
-    measures: dict[str, list[str]] = field(default_factory=dict)
-    fillers: list[str] = field(default_factory=list)
-    stopwords: list[str] = field(default_factory=list)
-    keep: list[str] = field(default_factory=list)
-    single_word_ok: list[str] = field(default_factory=list)
-    not_covered: list[str] = field(default_factory=list)
-    spellings: dict[str, str] = field(default_factory=dict)
-    subject_markers: list[str] = field(default_factory=list)
-    fallback_words: dict[str, str] = field(default_factory=dict)
-    slot_only_intent: str = ""
-    lines: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass
-class IntentSet:
-    lexicon: LexiconData
-    intents: list[Intent]
-
-    def get(self, intent_id: str) -> Intent | None:
-        return next((i for i in self.intents if i.id == intent_id), None)
 
 
 def load_intents(directory: Path, composers: set[str] | None = None, measures: set[str] | None = None) -> IntentSet:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from .article import Article, Sentence
 
@@ -144,3 +145,51 @@ class FactBase:
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
+
+
+# -- intents: how questions are recognised (loaded from intents/) --------------------------
+
+
+@dataclass(frozen=True)
+class Template:
+    text: str
+    path: Path
+    line: int
+
+
+@dataclass(frozen=True)
+class Intent:
+    id: str
+    answer: str
+    description: str
+    suggestion: str
+    templates: tuple[Template, ...]
+    path: Path
+    line: int
+    cues: tuple[tuple[str, float], ...] = ()  # canonical words that point to this intent, with a bonus
+
+
+@dataclass
+class LexiconData:
+    path: Path
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+    measures: dict[str, list[str]] = field(default_factory=dict)
+    fillers: list[str] = field(default_factory=list)
+    stopwords: list[str] = field(default_factory=list)
+    keep: list[str] = field(default_factory=list)
+    single_word_ok: list[str] = field(default_factory=list)
+    not_covered: list[str] = field(default_factory=list)
+    spellings: dict[str, str] = field(default_factory=dict)
+    subject_markers: list[str] = field(default_factory=list)
+    fallback_words: dict[str, str] = field(default_factory=dict)
+    slot_only_intent: str = ""
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class IntentSet:
+    lexicon: LexiconData
+    intents: list[Intent]
+
+    def get(self, intent_id: str) -> Intent | None:
+        return next((i for i in self.intents if i.id == intent_id), None)

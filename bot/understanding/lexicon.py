@@ -11,8 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from ..knowledge.intents import LexiconData
-from ..knowledge.model import FactBase
+from ..knowledge.model import FactBase, LexiconData
 from .normalise import tokens as split_tokens
 
 PERSON = "person"  # the token that stands for any named person or he/she in a question
@@ -145,6 +144,16 @@ class Lexicon:
 
     def clear_cache(self) -> None:
         self._correct_cached.cache_clear()
+
+    def __getstate__(self) -> dict:
+        """Pickled for the compiled-engine cache: the spelling cache is rebuilt, not stored."""
+        state = dict(self.__dict__)
+        state.pop("_correct_cached", None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._correct_cached = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, word: str) -> str:
         if word in self._spellings or len(word) < 4 or not word.isalpha():

@@ -17,7 +17,7 @@ from math import log
 from rapidfuzz import fuzz, process
 
 from ..knowledge.errors import DataError, Problem
-from ..knowledge.intents import Intent, IntentSet, Template
+from ..knowledge.model import Intent, IntentSet, Template
 from .lexicon import Lexicon, Reading
 
 ANSWER_AT = 0.70  # confidence at or above which the top intent is answered
@@ -139,6 +139,16 @@ class IntentMatcher:
 
     def clear_cache(self) -> None:
         self._rank_cached.cache_clear()
+
+    def __getstate__(self) -> dict:
+        """Pickled for the compiled-engine cache: the ranking cache is rebuilt, not stored."""
+        state = dict(self.__dict__)
+        state.pop("_rank_cached", None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._rank_cached = lru_cache(maxsize=4096)(self._rank)
 
     def exact(self, tokens: list[str]) -> Intent | None:
         """The intent one of whose templates the question repeats word for word (after synonyms)."""
