@@ -28,7 +28,10 @@ MAX_SUGGESTIONS = 3
 CUE_CAP = 0.35  # the most that cues can add to a template score
 SET_WEIGHT = 0.5  # share of token_set_ratio in the blend (the rest is token_sort_ratio)
 CUTOFF = 30  # template scores below this are not considered at all
-MAX_INTENTS_SCORED = 40  # with more intents than this, only the 40 sharing the most telling words are scored
+# With more intents than this, only those sharing the most telling words are scored. Measured on the
+# 100x synthetic set (1,800 intents): 40 answered 91% of questions as the exhaustive search does, 200 answer
+# 95.5% at about 3x the cost; every shipped and 10x intent set is searched exhaustively.
+MAX_INTENTS_SCORED = 200
 # Cues starting with "+" name slots rather than words: what the question asked about, not how.
 SLOT_CUES = frozenset({"+period", "+periods", "+all", "+measure"})
 
@@ -133,8 +136,12 @@ class IntentMatcher:
             self._templates_of.setdefault(owner, []).append(idx)
             for word in words:
                 self._intents_with.setdefault(word, set()).add(owner)
-        total = len(self.intents) or 1
-        self._idf = {word: log(1 + total / len(owners)) for word, owners in self._intents_with.items()}
+        templates_with: dict[str, int] = {}
+        for words in self._words_of:
+            for word in words:
+                templates_with[word] = templates_with.get(word, 0) + 1
+        count = len(self._choices) or 1
+        self._idf = {word: log(1 + count / templates_with[word]) for word in self._intents_with}
         self._rank_cached = lru_cache(maxsize=4096)(self._rank)
 
     def clear_cache(self) -> None:
