@@ -29,6 +29,7 @@ from botapi_emulator import BotAPIEmulator, Call
 from telegram import Update
 from telegram.ext import Application
 
+from bot.telegram.limits import RateLimits
 from bot.telegram.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +69,12 @@ def texts(calls: list[Call]) -> list[str]:
 
 
 def make_settings(emu: BotAPIEmulator, state: Path, **extra: Any) -> Settings:
-    """Settings for `build_application` that point the bot at the emulator."""
+    """Settings for `build_application` that point the bot at the emulator.
+
+    Without question limits unless `limits=` is given: many tests ask far more than 10 questions a
+    minute as one user (tests/test_rate_limits.py tests the limits themselves).
+    """
+    extra.setdefault("limits", RateLimits(user=0, group=0))
     return Settings(
         token=emu.token, base_url=emu.base_url, base_file_url=emu.base_file_url, state_path=str(state), **extra
     )

@@ -418,10 +418,18 @@ async def test_command_menu_is_accepted_by_telegram(tg: Harness) -> None:
 # -- failures ------------------------------------------------------------------------------------
 
 
-async def test_a_failed_send_gets_one_apology(tg: Harness) -> None:
-    tg.emu.inject_fault("sendMessage", 500)
+async def test_a_send_telegram_refused_with_500_is_retried_and_delivered(tg: Harness) -> None:
+    tg.emu.inject_fault("sendMessage", 500)  # more faults: tests/test_telegram_faults.py
     calls = await tg.send(tg.emu.private_message(QUESTION))
     assert [(c.method, c.status) for c in calls] == [("sendMessage", 500), ("sendMessage", 200)]
+    assert "71" in shown(calls[1])
+    assert "71" in shown(only_send(await tg.send(tg.emu.private_message(QUESTION))))  # and it carries on
+
+
+async def test_a_rejected_send_gets_one_apology(tg: Harness) -> None:
+    tg.emu.inject_fault("sendMessage", 400, description="Bad Request: can't parse entities")
+    calls = await tg.send(tg.emu.private_message(QUESTION))
+    assert [(c.method, c.status) for c in calls] == [("sendMessage", 400), ("sendMessage", 200)]
     assert shown(calls[1]) == "Sorry, something went wrong on my side. Please try again."
     assert "71" in shown(only_send(await tg.send(tg.emu.private_message(QUESTION))))  # and it carries on
 

@@ -17,13 +17,16 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from ..engine import Engine
 from ..recording import LogOptions, Recorder
 from ..state import open_store
 from . import admin
 from . import handlers as h
+from .limits import Limiter
 from .persistence import StorePersistence
+from .polling import ConfirmingApplication, ConfirmingBot
 from .settings import Settings
 
 COMMANDS = [
@@ -80,18 +83,26 @@ async def _post_init(app: Application) -> None:
 def build_application(settings: Settings, engine: Engine) -> Application:
     """The PTB application with every handler registered; nothing runs until `run` is called."""
     store = open_store(settings.state_path)
+    bot = ConfirmingBot(  # confirms a polled update only once handled (see polling.py)
+        token=settings.token,
+        base_url=settings.base_url,
+        base_file_url=settings.base_file_url,
+        request=HTTPXRequest(connection_pool_size=256),  # what ApplicationBuilder would build
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        rate_limiter=AIORateLimiter(max_retries=3),  # waits out 429 retry_after, up to 3 times
+    )
     app = (
         Application.builder()
-        .token(settings.token)
-        .base_url(settings.base_url)
-        .base_file_url(settings.base_file_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .application_class(ConfirmingApplication)
+        .bot(bot)
         .persistence(StorePersistence(store))
         .post_init(_post_init)
         .build()
     )
     app.bot_data["engine"] = engine  # /reload and SIGHUP swap this reference; handlers read it per update
     app.bot_data["admin_ids"] = settings.admin_ids
+    app.bot_data["delivery"] = settings.delivery  # retries of failed sends (see delivery.py)
+    app.bot_data["limiter"] = Limiter(store, settings.limits, settings.admin_ids)  # questions per minute
     options = LogOptions(settings.state_path, settings.log_below, settings.log_ids, settings.retention_days)
     app.bot_data["recorder"] = Recorder.sqlite(options)
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 from html import escape
+from typing import Any
 
 from telegram import (
     InlineQueryResultArticle,
+    InlineQueryResultsButton,
     InputTextMessageContent,
     Message,
     MessageEntity,
@@ -27,6 +30,9 @@ from ..engine import Engine
 from ..reply import Reply, Suggestion
 from . import render
 from .admin import privacy_note, record_question
+from .delivery import deliver, policy_of
+from .limits import NOTICE, Verdict
+from .persistence import StorePersistence
 
 log = logging.getLogger("scrbot.telegram")
 
@@ -49,10 +55,18 @@ def load_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Context:
 
 
 def save_context(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> None:
+    """Keep the context in chat data and write it to the store at once (not on PTB's persistence interval).
+
+    Called after the reply was sent: if the process dies before that, the update is delivered again
+    (see polling.py) and answered from the same context, not from one that already moved on.
+    """
     if context.chat_data is None:
         return
     contexts = context.chat_data.setdefault("contexts", {})
     contexts[_context_key(update)] = ctx.to_dict()
+    persistence = context.application.persistence
+    if isinstance(persistence, StorePersistence) and update.effective_chat is not None:
+        persistence.write_chat_now(update.effective_chat.id, context.chat_data)
 
 
 def addressed_to_bot(message: Message, username: str, bot_id: int) -> bool:
@@ -72,15 +86,53 @@ def addressed_to_bot(message: Message, username: str, bot_id: int) -> bool:
     return False
 
 
-async def send_reply(message: Message, reply: Reply, quote: bool) -> None:
-    """Send the reply as HTML in chunks under the limit; buttons go on the last chunk."""
+async def say(context: ContextTypes.DEFAULT_TYPE, message: Message, text: str, **kwargs: Any) -> Message | None:
+    """`message.reply_text` through `delivery.deliver`: retried while nothing was sent; None when given up."""
+
+    def send(timeout: float) -> Awaitable[Message]:
+        return message.reply_text(text, read_timeout=timeout, write_timeout=timeout, **kwargs)
+
+    return await deliver(send, message.chat.type, policy_of(context.bot_data))
+
+
+async def send_reply(message: Message, reply: Reply, quote: bool, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send the reply as HTML in chunks under the limit; buttons go on the last chunk.
+
+    If a chunk cannot be delivered (see `delivery`), the rest is not sent: no reply with a hole in it.
+    """
     chunks = render.messages(reply)
     markup = render.keyboard(reply)
     for i, chunk in enumerate(chunks):
         last = i == len(chunks) - 1
-        await message.reply_text(
-            chunk, parse_mode=ParseMode.HTML, reply_markup=markup if last else None, do_quote=quote and i == 0
+        sent = await say(
+            context,
+            message,
+            chunk,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup if last else None,
+            do_quote=quote and i == 0,
         )
+        if sent is None:
+            return
+
+
+def verdict_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Verdict:
+    """Count this question against its user's and group's limits (see limits.py)."""
+    limiter = context.bot_data.get("limiter")
+    if limiter is None:
+        return Verdict.ANSWER
+    user, chat = update.effective_user, update.effective_chat
+    group = chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+    return limiter.check(user.id if user else None, chat.id if chat else None, group)
+
+
+async def within_limits(update: Update, context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> bool:
+    """True to answer; over the limit, one polite notice for the window's first excess, then silence."""
+    verdict = verdict_for(update, context)
+    if verdict is Verdict.NOTICE and message is not None:
+        log.info("rate limited chat_type=%s (a notice now, silence for the rest of the minute)", message.chat.type)
+        await say(context, message, NOTICE, do_quote=message.chat.type != ChatType.PRIVATE)
+    return verdict is Verdict.ANSWER
 
 
 async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
@@ -89,16 +141,18 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: s
     chat = update.effective_chat
     if message is None or chat is None:
         return
+    if not await within_limits(update, context, message):
+        return
     ctx = load_context(update, context)
     engine = engine_of(context)
     reply, new_ctx = engine.reply(question, ctx)
-    save_context(update, context, new_ctx)
     record_question(context, update, engine, question, ctx, reply)  # counted; kept if a miss (never blocks)
     log.info(
         "answered chat_type=%s intent=%s kind=%s confidence=%.2f", chat.type, reply.intent, reply.kind, reply.confidence
     )
     log.debug("question=%r", question)
-    await send_reply(message, reply, quote=chat.type != ChatType.PRIVATE)
+    await send_reply(message, reply, quote=chat.type != ChatType.PRIVATE, context=context)
+    save_context(update, context, new_ctx)
 
 
 # -- messages -------------------------------------------------------------------------------
@@ -120,7 +174,7 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/ask QUESTION, in any chat (also /ask@botname)."""
     question = " ".join(context.args or [])
     if not question.strip():
-        await update.effective_message.reply_text(f"Ask me like this: /ask {examples_line(context)}", do_quote=True)
+        await say(context, update.effective_message, f"Ask me like this: /ask {examples_line(context)}", do_quote=True)
         return
     await answer(update, context, question)
 
@@ -129,16 +183,18 @@ async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Stickers, photos, voice in a private chat get a short hint; in groups, silence."""
     chat = update.effective_chat
     if chat and chat.type == ChatType.PRIVATE:
-        await update.effective_message.reply_text("I can only read text questions. Try: " + examples_line(context))
+        await say(context, update.effective_message, "I can only read text questions. Try: " + examples_line(context))
 
 
 async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Introduce the bot once when it is added to a group."""
     members = update.effective_message.new_chat_members or []
     if any(m.id == context.bot.id for m in members):
-        await update.effective_message.reply_text(
+        await say(
+            context,
+            update.effective_message,
             "Hello! I answer questions about serious case reviews. Mention me, reply to me, or use "
-            f"/ask — for example: /ask {examples_line(context)}"
+            f"/ask — for example: /ask {examples_line(context)}",
         )
 
 
@@ -154,8 +210,12 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reply = Reply(
         about(engine.facts) + "\n\nAsk me anything, or tap a question:", "meta.help", 1.0, "answer", suggestions=tips
     )
-    await update.effective_message.reply_text(
-        render.html(reply), parse_mode=ParseMode.HTML, reply_markup=render.keyboard(reply, limit=4)
+    await say(
+        context,
+        update.effective_message,
+        render.html(reply),
+        parse_mode=ParseMode.HTML,
+        reply_markup=render.keyboard(reply, limit=4),
     )
 
 
@@ -173,14 +233,18 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         "/chart – a chart of the figures\n/source – the article sentence behind my last answer\n"
         "/about – about this bot"
     )
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await say(context, update.effective_message, text, parse_mode=ParseMode.HTML)
 
 
 async def _intent_command(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: str) -> None:
+    if not await within_limits(update, context, update.effective_message):
+        return
     ctx = load_context(update, context)
     reply, new_ctx = engine_of(context).answer_intent(intent, ctx)
+    await send_reply(
+        update.effective_message, reply, quote=update.effective_chat.type != ChatType.PRIVATE, context=context
+    )
     save_context(update, context, new_ctx)
-    await send_reply(update.effective_message, reply, quote=update.effective_chat.type != ChatType.PRIVATE)
 
 
 async def on_figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -207,13 +271,15 @@ async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"{len(engine.facts.reasons)} reasons, {len(engine.facts.events)} events, every one quoted from the article.\n"
         + escape(privacy_note(context), quote=False)
     )
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await say(context, update.effective_message, text, parse_mode=ParseMode.HTML)
 
 
 async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A PNG bar chart of commissioned and published SCRs by year."""
     from .chart import figures_chart
 
+    if not await within_limits(update, context, update.effective_message):
+        return
     engine = engine_of(context)
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
     png = await asyncio.to_thread(figures_chart, engine.facts)
@@ -227,10 +293,12 @@ async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A did-you-mean or follow-up button: acknowledge at once, then answer that question."""
     query = update.callback_query
-    await query.answer()
+    await query.answer()  # always acknowledged, even over the limit, so the button stops spinning
+    if not await within_limits(update, context, query.message):
+        return
     data = query.data or ""
     if data == render.NONE_OF_THESE:
-        await query.message.reply_text("OK. Try rephrasing, or ask for example: " + examples_line(context))
+        await say(context, query.message, "OK. Try rephrasing, or ask for example: " + examples_line(context))
         return
     engine = engine_of(context)
     question = data[2:] if data.startswith("q:") else None
@@ -239,7 +307,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if question and query.message is not None:
         ctx = load_context(update, context)
         reply, new_ctx = engine.reply(question, ctx)
-        save_context(update, context, new_ctx)
         record_question(context, update, engine, question, ctx, reply)
         log.info(
             "answered chat_type=%s intent=%s kind=%s confidence=%.2f via=button",
@@ -248,7 +315,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             reply.kind,
             reply.confidence,
         )
-        await send_reply(query.message, reply, quote=False)
+        await send_reply(query.message, reply, quote=False, context=context)
+        save_context(update, context, new_ctx)
 
 
 def _article(result_id: str, title: str, reply: Reply) -> InlineQueryResultArticle:
@@ -264,6 +332,11 @@ def _article(result_id: str, title: str, reply: Reply) -> InlineQueryResultArtic
 
 async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`@bot question` from any chat: the answer as a result (the top candidates when ambiguous)."""
+    verdict = verdict_for(update, context)
+    if verdict is not Verdict.ANSWER:  # no results, not cached; the notice as the button above them, once
+        notice = InlineQueryResultsButton(text=NOTICE, start_parameter="slow") if verdict is Verdict.NOTICE else None
+        await update.inline_query.answer([], cache_time=0, is_personal=True, button=notice)
+        return
     engine = engine_of(context)
     query = (update.inline_query.query or "").strip()
     results = []

@@ -23,6 +23,10 @@ class StorePersistence(BasePersistence):
         )
         self.store = store
 
+    def write_chat_now(self, chat_id: int, data: dict[str, Any]) -> None:
+        """Write one chat's data at once (one small SQLite write), not on the next interval."""
+        self.store.put(_CHAT, str(chat_id), data)
+
     async def get_chat_data(self) -> dict[int, Any]:
         return {int(k): v for k, v in self.store.items(_CHAT).items()}
 

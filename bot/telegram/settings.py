@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..recording import LogOptions
+from .delivery import DeliveryPolicy
+from .limits import RateLimits
 
 TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
@@ -47,6 +49,8 @@ class Settings:
     webhook_port: int = 8443
     webhook_secret: str = field(default="", repr=False)
     log_level: str = "INFO"
+    delivery: DeliveryPolicy = field(default_factory=DeliveryPolicy)  # SCRBOT_SEND_BACKOFF, SCRBOT_SEND_TIMEOUT
+    limits: RateLimits = field(default_factory=RateLimits)  # SCRBOT_USER_RATE, SCRBOT_GROUP_RATE
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -71,6 +75,11 @@ class Settings:
             recording = LogOptions.from_env(env)
         except ValueError as exc:
             raise SettingsError(str(exc)) from None
+        try:
+            delivery = DeliveryPolicy.from_env(env)
+            limits = RateLimits.from_env(env)
+        except ValueError as exc:
+            raise SettingsError(str(exc)) from None
         secret = env.get("SCRBOT_WEBHOOK_SECRET", "")
         if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
             raise SettingsError("SCRBOT_WEBHOOK_SECRET may only contain letters, digits, _ and - (1 to 256 of them).")
@@ -89,4 +98,36 @@ class Settings:
             webhook_port=port,
             webhook_secret=secret,
             log_level=(env.get("SCRBOT_LOG_LEVEL") or "INFO").upper(),
+            delivery=delivery,
+            limits=limits,
         )
+
+
+def _writable_file(path: Path, name: str) -> None:
+    """The database file can be created or opened for writing, or a one-line SettingsError saying why not."""
+    if path.is_dir():
+        raise SettingsError(f"{name} ({path}) is a directory: it must be a file path, such as var/scrbot.db.")
+    if path.exists():
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise SettingsError(f"{name} ({path}) cannot be written: check its permissions.")
+        return
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the nearest existing ancestor: where the missing folders will be created
+    if not folder.is_dir():
+        raise SettingsError(f"{name} ({path}) is under {folder}, which is not a directory.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise SettingsError(f"{name} ({path}) cannot be written: {folder} is not writable.")
+
+
+def check_paths(state_path: str, facts: Path, intents: Path, env: dict[str, str] | None = None) -> None:
+    """Check the configured paths before anything is opened; raises SettingsError with one line."""
+    env = dict(os.environ if env is None else env)
+    db_name = "SCRBOT_DB" if env.get("SCRBOT_DB") else "SCRBOT_STATE" if env.get("SCRBOT_STATE") else "SCRBOT_DB"
+    _writable_file(Path(state_path).expanduser(), db_name)
+    for folder, variable in ((facts, "SCRBOT_FACTS_DIR"), (intents, "SCRBOT_INTENTS_DIR")):
+        name = variable if env.get(variable) else "the data folder"
+        if not folder.exists():
+            raise SettingsError(f"{name} ({folder}) does not exist.")
+        if not folder.is_dir():
+            raise SettingsError(f"{name} ({folder}) is not a folder.")

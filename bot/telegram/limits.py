@@ -1,0 +1,77 @@
+"""Per-user and per-group question limits, so one member cannot flood a group (or the bot) through it.
+
+Each question (an answered message, /ask, a command that answers, a button, an inline query) adds
+one to a counter in the `StateStore` (`incr` with a window, keys namespaced `rate`, so a shared
+store can hold them for several replicas): one per user, and one per group chat. Over the limit,
+the first question of the window gets one short, polite notice; the rest of the window is silent.
+Admins (SCRBOT_ADMIN_IDS) are never limited. Telegram's own limits are handled separately, by
+python-telegram-bot's `AIORateLimiter`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from ..state import StateStore
+
+NAMESPACE = "rate"
+NOTICE = "You're asking faster than I can answer well — try again in a minute."
+DEFAULT_USER_RATE = 10  # questions per user per window
+DEFAULT_GROUP_RATE = 30  # questions per group chat per window
+WINDOW = 60.0  # seconds
+
+
+class Verdict(Enum):
+    ANSWER = "answer"
+    NOTICE = "notice"  # the first question over the limit in this window: say so, once
+    SILENCE = "silence"  # the rest of the window
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    user: int = DEFAULT_USER_RATE  # 0: no per-user limit
+    group: int = DEFAULT_GROUP_RATE  # 0: no per-group limit
+    window: float = WINDOW
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RateLimits:
+        """SCRBOT_USER_RATE and SCRBOT_GROUP_RATE: questions per minute, 0 for no limit."""
+        env = os.environ if env is None else env
+        try:
+            user = int(env.get("SCRBOT_USER_RATE") or DEFAULT_USER_RATE)
+            group = int(env.get("SCRBOT_GROUP_RATE") or DEFAULT_GROUP_RATE)
+        except ValueError:
+            user = group = -1
+        if user < 0 or group < 0:
+            raise ValueError("SCRBOT_USER_RATE and SCRBOT_GROUP_RATE must be questions per minute (0: no limit).")
+        return cls(user=user, group=group)
+
+
+class Limiter:
+    def __init__(self, store: StateStore, limits: RateLimits, exempt: frozenset[int] = frozenset()) -> None:
+        self.store = store
+        self.limits = limits
+        self.exempt = exempt
+
+    def _count(self, key: str, limit: int) -> Verdict:
+        if limit <= 0:
+            return Verdict.ANSWER
+        count = self.store.incr(NAMESPACE, key, self.limits.window)
+        if count <= limit:
+            return Verdict.ANSWER
+        return Verdict.NOTICE if count == limit + 1 else Verdict.SILENCE
+
+    def check(self, user_id: int | None, chat_id: int | None = None, group: bool = False) -> Verdict:
+        """Count one question by `user_id` (in group `chat_id` when `group`); what to do with it."""
+        if user_id is not None and user_id in self.exempt:
+            return Verdict.ANSWER
+        if user_id is not None:
+            verdict = self._count(f"u:{user_id}", self.limits.user)
+            if verdict is not Verdict.ANSWER:
+                return verdict  # the group's budget is not spent on a member who is over theirs
+        if group and chat_id is not None:
+            return self._count(f"g:{chat_id}", self.limits.group)
+        return Verdict.ANSWER
