@@ -64,6 +64,12 @@ def cmd_chat(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from .telegram.settings import load_dotenv
 
+    if Path(".env").exists() and not Path(".env").is_file():
+        print(
+            "scrbot: .env in the working directory is not a file: remove it or make it a KEY=VALUE file.",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
     load_dotenv()
     if not os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
         if args.webhook:
@@ -71,10 +77,11 @@ def cmd_run(args: argparse.Namespace) -> int:
             return EXIT_CONFIG
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline console chat instead.", file=sys.stderr)
         return cmd_chat(args)
-    from .telegram.settings import Settings, SettingsError
+    from .telegram.settings import Settings, SettingsError, check_paths
 
     try:
         settings = Settings.from_env()
+        check_paths(settings.state_path, config.facts_dir(args.facts), config.intents_dir(args.intents))
     except SettingsError as exc:
         print(f"scrbot: {exc}", file=sys.stderr)
         return EXIT_CONFIG
