@@ -105,7 +105,9 @@ def test_end_to_end_figures_for_each_bot(quick) -> None:
 def test_targets_are_reported_not_enforced(quick) -> None:
     _, results = quick
     targets = results["targets"]
-    assert len(targets) == 8
+    names = " | ".join(t["target"] for t in targets)
+    for wanted in ("engine p99", "ratio of medians", "start-up", "first start", "peak RSS", "100x", "end to end"):
+        assert wanted in names, f"no {wanted!r} target in: {names}"
     assert all(isinstance(t["pass"], bool) and isinstance(t["value"], (int, float)) for t in targets)
 
 
