@@ -38,7 +38,7 @@ from typing import Any
 
 from . import config
 
-SECTIONS = ("engine", "startup", "scaling", "e2e")
+SECTIONS = ("engine", "startup", "scaling", "e2e", "load")
 QUESTION = "how many SCRs were published in 2013/14?"  # answered with 71
 QUICK_QUESTIONS = 20
 SCALING_BUDGET = 90.0  # seconds of timed passes per scale factor before repetitions are cut short
@@ -427,6 +427,12 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             add("  (first start after a data change, no cache) <= 2x", first, 2.0, first <= 2.0, "x")
         rss = startup["scrbot"]["peak_rss_mib"]["median"]
         add("scrbot ask peak RSS < 60 MiB", rss, 60, rss < 60, "MiB")
+    load = results.get("load")
+    if load and "messages" in load:
+        exact = load["replies"] == load["should_answer"] and not load["extra_replies"] and not load["failed_sends"]
+        add("load: every message answered exactly once", load["replies"], load["should_answer"], exact, "replies")
+        growth = load["rss_growth_kib"] / 1024
+        add("load: memory stable after warm-up (< 10 MiB growth)", growth, 10, growth < 10, "MiB")
     scaling = results.get("scaling")
     if scaling and scaling.get("factors") and "p99_us" in scaling["factors"][-1]:
         top = scaling["factors"][-1]
@@ -548,6 +554,17 @@ def render(results: dict[str, Any]) -> str:
         ):
             if key in e2e["ratio"]:
                 lines.append(_row(label, e2e["ratio"][key], "x"))
+    load = results.get("load")
+    if load and "messages" in load:
+        after, end = (load["rss_kib"].get(k, 0) / 1024 for k in ("after_warmup", "end"))
+        lines += [
+            f"load: {load['messages']:,} messages from {load['users']} users in {load['groups']} groups and "
+            "private chats, long polling through the emulator (flood limits off)",
+            f"  answered {load['replies']:,} of the {load['should_answer']:,} that should be "
+            f"({load['extra_replies']} extra, {load['failed_sends']} failed); ignored {load['should_ignore']:,}",
+            f"  {load['messages_per_second']:,.0f} messages/s; "
+            f"RSS {after:.1f} MiB after warm-up, {end:.1f} MiB at the end",
+        ]
     for name in SECTIONS:
         section = results.get(name)
         if isinstance(section, dict) and section.get("error"):
@@ -628,6 +645,11 @@ def run(options: Options) -> dict[str, Any]:
                 results[name] = bench_startup(options)
             elif name == "scaling":
                 results[name] = bench_scaling(options, questions)
+            elif name == "load":
+                from .bench_load import run_load
+
+                size = (300, 30, 5) if options.quick else (10_000, 500, 50)
+                results[name] = run_load(None, *size)
             else:
                 from .bench_e2e import bench_e2e
 

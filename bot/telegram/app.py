@@ -89,7 +89,8 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         base_file_url=settings.base_file_url,
         request=HTTPXRequest(connection_pool_size=256),  # what ApplicationBuilder would build
         get_updates_request=HTTPXRequest(connection_pool_size=1),
-        rate_limiter=AIORateLimiter(max_retries=3),  # waits out 429 retry_after, up to 3 times
+        # waits out 429 retry_after, up to 3 times, and keeps Telegram's flood limits
+        rate_limiter=AIORateLimiter(max_retries=3) if settings.telegram_limiter else None,
     )
     app = (
         Application.builder()

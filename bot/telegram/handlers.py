@@ -64,6 +64,10 @@ def save_context(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: Contex
         return
     contexts = context.chat_data.setdefault("contexts", {})
     contexts[_context_key(update)] = ctx.to_dict()
+    # Forget the members whose context has expired, so a busy group's data stays the size of its active members.
+    stale = ctx.updated - engine_of(context).context_ttl
+    for key in [k for k, v in contexts.items() if isinstance(v, dict) and (v.get("updated") or 0) < stale]:
+        del contexts[key]
     persistence = context.application.persistence
     if isinstance(persistence, StorePersistence) and update.effective_chat is not None:
         persistence.write_chat_now(update.effective_chat.id, context.chat_data)

@@ -51,6 +51,9 @@ class Settings:
     log_level: str = "INFO"
     delivery: DeliveryPolicy = field(default_factory=DeliveryPolicy)  # SCRBOT_SEND_BACKOFF, SCRBOT_SEND_TIMEOUT
     limits: RateLimits = field(default_factory=RateLimits)  # SCRBOT_USER_RATE, SCRBOT_GROUP_RATE
+    # Telegram's own limits (30 messages a second, 20 a minute per group), kept by AIORateLimiter.
+    # Only a load test against a local Bot API emulator turns this off (SCRBOT_TELEGRAM_LIMITER=off).
+    telegram_limiter: bool = True
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -100,6 +103,7 @@ class Settings:
             log_level=(env.get("SCRBOT_LOG_LEVEL") or "INFO").upper(),
             delivery=delivery,
             limits=limits,
+            telegram_limiter=(env.get("SCRBOT_TELEGRAM_LIMITER") or "on").strip().lower() not in ("off", "0", "no"),
         )
 
 
