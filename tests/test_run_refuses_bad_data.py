@@ -1,15 +1,24 @@
 """`scrbot run` refuses to start on broken data with the same report as `scrbot check`, before touching Telegram."""
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from conftest import FACTS, INTENTS
 from test_validation import CASES, ROOT, Case, Data, run_check
-from test_validation import data as _data_fixture  # noqa: F401 - provides the `data` fixture
 
 TOKEN = "123456:TEST-TOKEN-never-used"
 SAMPLE = [c for c in CASES if c.id in {c.id for c in CASES[::5]}]  # every fifth kind keeps it quick
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Data:
+    shutil.copytree(FACTS, tmp_path / "facts")
+    shutil.copytree(INTENTS, tmp_path / "intents")
+    return Data(tmp_path / "facts", tmp_path / "intents")
 
 
 @pytest.mark.parametrize("case", SAMPLE, ids=[c.id for c in SAMPLE])
