@@ -111,15 +111,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .reload import summary
+
     engine = _load_engine(args)
-    facts, intents = engine.facts, engine.intents
-    templates = sum(len(i.templates) for i in intents.intents)
-    print(
-        f"ok: {len(facts.periods)} periods, {len(facts.figures)} figures, {len(facts.reasons)} reasons, "
-        f"{len(facts.people) + len(facts.organisations)} people and organisations, {len(facts.events)} events, "
-        f"{len(facts.terms)} terms; {len(intents.intents)} intents with {templates} templates; "
-        f"every fact quotes {facts.article.path.name}."
-    )
+    print(f"ok: {summary(engine)}; every fact quotes {engine.facts.article.path.name}.")
     return 0
 
 
