@@ -7,11 +7,12 @@ relased" and the template "serious case reviews published" meet as "scr publishe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import ClassVar
 
 from rapidfuzz import fuzz, process
 
 from ..knowledge.model import FactBase, LexiconData
+from .memo import Memoised
 from .normalise import tokens as split_tokens
 
 PERSON = "person"  # the token that stands for any named person or he/she in a question
@@ -77,8 +78,10 @@ def _sizes_by_first_word(table: dict[tuple[str, ...], object]) -> dict[str, list
     return {word: sorted(lengths, reverse=True) for word, lengths in sizes.items()}
 
 
-class Lexicon:
+class Lexicon(Memoised):
     """Compiled lexicon: phrase tables for fillers, synonyms and entity aliases, plus vocabulary."""
+
+    MEMOS: ClassVar[dict[str, str]] = {"_correct_cached": "_correct"}  # spelling corrections
 
     def __init__(self, data: LexiconData, facts: FactBase, template_texts: list[str] = ()) -> None:
         self.stopwords = frozenset(data.stopwords)
@@ -140,20 +143,7 @@ class Lexicon:
         for w in sorted(self._spellings):
             if len(w) >= 4:
                 self._by_initial.setdefault(w[0], []).append(w)
-        self._correct_cached = lru_cache(maxsize=4096)(self._correct)
-
-    def clear_cache(self) -> None:
-        self._correct_cached.cache_clear()
-
-    def __getstate__(self) -> dict:
-        """Pickled for the compiled-engine cache: the spelling cache is rebuilt, not stored."""
-        state = dict(self.__dict__)
-        state.pop("_correct_cached", None)
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._correct_cached = lru_cache(maxsize=4096)(self._correct)
+        self._build_memos()
 
     def _correct(self, word: str) -> str:
         if word in self._spellings or len(word) < 4 or not word.isalpha():

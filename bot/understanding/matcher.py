@@ -10,15 +10,16 @@ and the decision uses a threshold and an ambiguity gap, as mature FAQ systems do
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from heapq import nlargest
 from math import log
+from typing import ClassVar
 
 from rapidfuzz import fuzz, process
 
 from ..knowledge.errors import DataError, Problem
 from ..knowledge.model import Intent, IntentSet, Template
 from .lexicon import Lexicon, Reading
+from .memo import Memoised
 
 ANSWER_AT = 0.70  # confidence at or above which the top intent is answered
 CLARIFY_AT = 0.50  # below this the bot declines; between, it offers "did you mean"
@@ -52,8 +53,10 @@ class Decision:
         return self.candidates[0] if self.candidates else None
 
 
-class IntentMatcher:
+class IntentMatcher(Memoised):
     """Ranks intents for a question's reading."""
+
+    MEMOS: ClassVar[dict[str, str]] = {"_rank_cached": "_rank"}  # rankings by signature and slots
 
     def __init__(self, intents: IntentSet, lexicon: Lexicon) -> None:
         self.intents = intents.intents
@@ -142,20 +145,7 @@ class IntentMatcher:
                 templates_with[word] = templates_with.get(word, 0) + 1
         count = len(self._choices) or 1
         self._idf = {word: log(1 + count / templates_with[word]) for word in self._intents_with}
-        self._rank_cached = lru_cache(maxsize=4096)(self._rank)
-
-    def clear_cache(self) -> None:
-        self._rank_cached.cache_clear()
-
-    def __getstate__(self) -> dict:
-        """Pickled for the compiled-engine cache: the ranking cache is rebuilt, not stored."""
-        state = dict(self.__dict__)
-        state.pop("_rank_cached", None)
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._rank_cached = lru_cache(maxsize=4096)(self._rank)
+        self._build_memos()
 
     def exact(self, tokens: list[str]) -> Intent | None:
         """The intent one of whose templates the question repeats word for word (after synonyms)."""
