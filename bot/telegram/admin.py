@@ -14,6 +14,7 @@ import signal
 import time
 from collections.abc import Awaitable, Callable
 from html import escape
+from typing import TypeVar
 
 from telegram import BotCommand, BotCommandScopeChat, Message, Update
 from telegram.constants import ChatType, ParseMode
@@ -28,6 +29,8 @@ from ..reload import Outcome, reload
 from ..reply import Reply
 from ..stats import Stats, compute
 from . import render
+
+T = TypeVar("T")
 
 log = logging.getLogger("scrbot.admin")
 
@@ -72,11 +75,7 @@ def privacy_note(context: ContextTypes.DEFAULT_TYPE) -> str:
     recorder: Recorder | None = context.application.bot_data.get("recorder")
     if recorder is None:
         return kept
-    who = (
-        "with your Telegram user and chat id (never your name)"
-        if recorder.options.ids
-        else "without your name or id"
-    )
+    who = "with your Telegram user and chat id (never your name)" if recorder.options.ids else "without your name or id"
     return (
         f"{kept} Questions I could not answer well are kept for {recorder.options.retention_days:g} days, {who}, "
         "so my maintainers can teach me; of the others I only count how many there are."
@@ -177,49 +176,53 @@ def short_misses(report: MissesReport, shown: int = MISSES_SHOWN) -> str:
     return "\n".join(lines)
 
 
+async def _query_log(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    default_days: float,
+    usage: str,
+    read: Callable[[Recorder, float, float], T | None],
+) -> tuple[float, T] | None:
+    """Read `[DAYS]`, run `read(recorder, since, days)` off the event loop; None once the admin is told why not."""
+    days = _days(context, default_days)
+    if days is None:
+        await update.effective_message.reply_text(usage)
+        return None
+    recorder: Recorder | None = context.application.bot_data.get("recorder")
+    since = time.time() - days * DAY
+    result = await asyncio.to_thread(lambda: None if recorder is None else read(recorder, since, days))
+    if result is None:
+        await update.effective_message.reply_text("The question log is not available; see the bot's log.")
+        return None
+    return days, result
+
+
 @admins_only
 async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats [DAYS]: questions per day, answered, "did you mean", declined, top intents and misses."""
-    days = _days(context, STATS_DAYS)
-    if days is None:
-        await update.effective_message.reply_text("Usage: /stats [DAYS], for example /stats 30")
+    found = await _query_log(
+        update, context, STATS_DAYS, "Usage: /stats [DAYS], for example /stats 30",
+        lambda recorder, since, days: recorder.read(lambda db: compute(db.counts(since), db.misses(since), days)),
+    )  # fmt: skip
+    if found is None:
         return
-    recorder: Recorder | None = context.application.bot_data.get("recorder")
-    since = time.time() - days * DAY
-
-    def query() -> Stats | None:
-        if recorder is None:
-            return None
-        return recorder.read(lambda db: compute(db.counts(since), db.misses(since), days))
-
-    stats = await asyncio.to_thread(query)
-    if stats is None:
-        await update.effective_message.reply_text("The question log is not available; see the bot's log.")
-        return
+    days, stats = found
     await send_pre(update.effective_message, f"Last {days:g} days: {stats.total} questions", short_stats(stats))
 
 
 @admins_only
 async def on_misses(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/misses [DAYS]: the most frequent questions the bot did not answer well, grouped."""
-    days = _days(context, MISSES_DAYS)
-    if days is None:
-        await update.effective_message.reply_text("Usage: /misses [DAYS], for example /misses 7")
-        return
-    recorder: Recorder | None = context.application.bot_data.get("recorder")
     engine: Engine = context.application.bot_data["engine"]
-    since = time.time() - days * DAY
 
-    def query() -> MissesReport | None:
-        if recorder is None:
-            return None
+    def read(recorder: Recorder, since: float, days: float) -> MissesReport | None:
         misses = recorder.read(lambda db: db.misses(since))
         return None if misses is None else misses_report(misses, engine, days, recorder.options.below)
 
-    report = await asyncio.to_thread(query)
-    if report is None:
-        await update.effective_message.reply_text("The question log is not available; see the bot's log.")
+    found = await _query_log(update, context, MISSES_DAYS, "Usage: /misses [DAYS], for example /misses 7", read)
+    if found is None:
         return
+    days, report = found
     if not report.groups:
         await update.effective_message.reply_text(f"No missed questions in the last {days:g} days.")
         return
