@@ -22,8 +22,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-KINDS = ("answer", "clarify", "decline")
-
 
 def day_of(when: float) -> str:
     """The UTC day (YYYY-MM-DD) of a Unix time: the counters' granularity."""
@@ -245,9 +243,4 @@ class MemoryQuestionLog:
 
     def close(self) -> None:
         return None
-
-
-def open_question_log(path: str | Path | None) -> QuestionLog:
-    """SQLite at `path`, or an in-memory log when no path is given."""
-    return SQLiteQuestionLog(path) if path else MemoryQuestionLog()
 

@@ -9,8 +9,6 @@ from telegram.ext import BasePersistence, PersistenceInput
 from ..state import StateStore
 
 _CHAT = "tg.chat_data"
-_USER = "tg.user_data"
-_BOT = "tg.bot_data"
 
 
 class StorePersistence(BasePersistence):
