@@ -22,7 +22,7 @@ from .config import REPO
 if TYPE_CHECKING:
     from .engine import Engine
 
-FORMAT = 1  # bump when the pickled classes change shape
+FORMAT = 2  # bump when the pickled classes change shape
 
 
 def _cache_dir() -> Path | None:

@@ -6,23 +6,44 @@ a shared store tomorrow).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
+_FIELDS = ("intent", "periods", "history", "measure", "people", "topics", "sources", "updated")
 
-@dataclass
+
 class Context:
-    intent: str | None = None
-    periods: list[str] = field(default_factory=list)
-    history: list[str] = field(default_factory=list)  # periods of recent turns, oldest first (for "did it double?")
-    measure: str | None = None
-    people: list[str] = field(default_factory=list)  # people the last answers named, most recent first
-    topics: list[str] = field(default_factory=list)
-    sources: list[int] = field(default_factory=list)  # article lines behind the last answer
-    updated: float = 0.0
+    """A plain class rather than a dataclass: `scrbot ask` start-up pays for every dataclass defined."""
+
+    __slots__ = _FIELDS
+
+    def __init__(
+        self,
+        intent: str | None = None,
+        periods: list[str] | None = None,
+        history: list[str] | None = None,  # periods of recent turns, oldest first (for "did it double?")
+        measure: str | None = None,
+        people: list[str] | None = None,  # people the last answers named, most recent first
+        topics: list[str] | None = None,
+        sources: list[int] | None = None,  # article lines behind the last answer
+        updated: float = 0.0,
+    ) -> None:
+        self.intent = intent
+        self.periods = periods if periods is not None else []
+        self.history = history if history is not None else []
+        self.measure = measure
+        self.people = people if people is not None else []
+        self.topics = topics if topics is not None else []
+        self.sources = sources if sources is not None else []
+        self.updated = updated
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: _copy(getattr(self, name)) for name in _FIELDS}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Context) and self.to_dict() == other.to_dict()
+
+    def __repr__(self) -> str:
+        return "Context(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS) + ")"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Context:
@@ -42,3 +63,7 @@ class Context:
             )
         except (TypeError, ValueError):
             return cls()
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value

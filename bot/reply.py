@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .knowledge.article import Sentence
 
+_NO_ENTITIES: Mapping[str, Any] = MappingProxyType({})  # a shared default must not be mutable
 
-@dataclass(frozen=True)
-class Suggestion:
+
+class Suggestion(NamedTuple):
     """A question the user may want next: a "did you mean" candidate or a natural follow-up."""
 
     text: str
@@ -24,15 +26,14 @@ class Suggestion:
         }
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     """What the bot says. `intent` is None exactly when it declines; `text` is plain text."""
 
     text: str
     intent: str | None
     confidence: float
     kind: str  # "answer", "clarify" or "decline"
-    entities: dict[str, Any] = field(default_factory=dict)
+    entities: Mapping[str, Any] = _NO_ENTITIES
     sources: tuple[Sentence, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
 
@@ -43,7 +44,7 @@ class Reply:
             "intent": self.intent,
             "confidence": round(max(0.0, min(1.0, self.confidence)), 3),
             "answer": self.text,
-            "entities": self.entities,
+            "entities": dict(self.entities),
             "sources": [s.to_json() for s in self.sources],
             "suggestions": [s.to_json() for s in self.suggestions],
             "kind": self.kind,

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..conversation import Context
 from ..knowledge.article import Sentence
 from ..understanding.lexicon import Mention
 
 
-@dataclass
 class Query:
     """The question as slots: periods resolved against the data, measure, named things, words."""
 
-    tokens: list[str]
-    periods: list[str] = field(default_factory=list)  # period ids, in the order asked
-    missing: list[str] = field(default_factory=list)  # labels asked for with no data
-    notes: list[str] = field(default_factory=list)  # e.g. "2013 is a calendar year ..."
-    years: list[int] = field(default_factory=list)  # calendar years named ("what happened in 2013?")
-    months: list[str] = field(default_factory=list)  # months named, as "YYYY-MM" ("in July 2012")
-    measure: str | None = None  # None: both / not said
-    mentions: list[Mention] = field(default_factory=list)
-    pronouns: list[str] = field(default_factory=list)
-    context: Context = field(default_factory=Context)
+    def __init__(
+        self,
+        tokens: list[str],
+        mentions: list[Mention] | None = None,
+        pronouns: list[str] | None = None,
+        context: Context | None = None,
+    ) -> None:
+        self.tokens = tokens
+        self.periods: list[str] = []  # period ids, in the order asked
+        self.missing: list[str] = []  # labels asked for with no data
+        self.notes: list[str] = []  # e.g. "2013 is a calendar year ..."
+        self.years: list[int] = []  # calendar years named ("what happened in 2013?")
+        self.months: list[str] = []  # months named, as "YYYY-MM" ("in July 2012")
+        self.measure: str | None = None  # None: both / not said
+        self.mentions = mentions if mentions is not None else []
+        self.pronouns = pronouns if pronouns is not None else []
+        self.context = context if context is not None else Context()
 
     def has(self, *words: str) -> bool:
         return any(w in self.tokens for w in words)
@@ -35,18 +39,18 @@ class Query:
         return out
 
 
-@dataclass
 class Answer:
-    text: str
-    sources: list[Sentence] = field(default_factory=list)
-    followups: list[str] = field(default_factory=list)
-    people: list[str] = field(default_factory=list)  # people this answer names, for "who's he?"
-    topics: list[str] = field(default_factory=list)
-    periods: list[str] | None = None  # the periods this answer is about, when it chose them itself
-    declined: bool = False  # the composer found nothing true to say (e.g. only missing periods)
+    """What a composer says: text, the sentences it cites and the follow-ups it offers."""
 
-    def __post_init__(self) -> None:
-        self._cited = set(self.sources)
+    def __init__(self, text: str, followups: list[str] | None = None, periods: list[str] | None = None) -> None:
+        self.text = text
+        self.sources: list[Sentence] = []
+        self.followups = followups if followups is not None else []
+        self.people: list[str] = []  # people this answer names, for "who's he?"
+        self.topics: list[str] = []
+        self.periods = periods  # the periods this answer is about, when it chose them itself
+        self.declined = False  # the composer found nothing true to say (e.g. only missing periods)
+        self._cited: set[Sentence] = set()
 
     def add_sources(self, *sentences: Sentence) -> None:
         """Cite sentences once each, in the order first cited."""

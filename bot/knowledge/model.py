@@ -1,16 +1,19 @@
-"""The fact base as plain, immutable data: what the answers are composed from."""
+"""The fact base as plain, immutable data: what the answers are composed from.
+
+Records are NamedTuples, not dataclasses: defining a frozen dataclass costs about half a
+millisecond at import and `scrbot ask` defines dozens, so they were a third of its start-up.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from .article import Article, Sentence
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     id: str
     label: str
     start: date
@@ -19,23 +22,20 @@ class Period:
     source: Sentence
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(NamedTuple):
     id: str
     label: str
     verb: str
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     period: str
     measure: str
     value: int
     source: Sentence
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     id: str
     name: str
     role: str
@@ -46,8 +46,7 @@ class Person:
     kind: str = "person"
 
 
-@dataclass(frozen=True)
-class Organisation:
+class Organisation(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -56,8 +55,7 @@ class Organisation:
     kind: str = "organisation"
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     id: str
     title: str
     summary: str
@@ -72,8 +70,7 @@ class Reason:
     topics: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     id: str
     by: str
     kind: str  # "quote" or "reported"
@@ -81,8 +78,7 @@ class Statement:
     source: Sentence
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     id: str
     date: str
     when: str
@@ -93,8 +89,7 @@ class Event:
     source: Sentence
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     id: str
     term: str
     stands_for: str
@@ -104,32 +99,36 @@ class Term:
     kind: str = "term"
 
 
-@dataclass(frozen=True)
-class Announcement:
+class Announcement(NamedTuple):
     by: str
     summary: str
     source: Sentence
 
 
-@dataclass
 class FactBase:
     """Everything the bot knows. Periods are kept in date order; figures are keyed (period, measure)."""
 
-    article: Article
-    periods: list[Period]
-    measures: list[Measure]
-    figures: dict[tuple[str, str], Figure]
-    announcement: Announcement | None = None
-    people: dict[str, Person] = field(default_factory=dict)
-    organisations: dict[str, Organisation] = field(default_factory=dict)
-    reasons: list[Reason] = field(default_factory=list)
-    statements: list[Statement] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    terms: dict[str, Term] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._periods = {p.id: p for p in self.periods}
-        self._measures = {m.id: m for m in self.measures}
+    def __init__(
+        self,
+        article: Article,
+        periods: list[Period],
+        measures: list[Measure],
+        figures: dict[tuple[str, str], Figure],
+        announcement: Announcement | None = None,
+    ) -> None:
+        self.article = article
+        self.periods = periods
+        self.measures = measures
+        self.figures = figures
+        self.announcement = announcement
+        self.people: dict[str, Person] = {}
+        self.organisations: dict[str, Organisation] = {}
+        self.reasons: list[Reason] = []
+        self.statements: list[Statement] = []
+        self.events: list[Event] = []
+        self.terms: dict[str, Term] = {}
+        self._periods = {p.id: p for p in periods}
+        self._measures = {m.id: m for m in measures}
 
     def period(self, period_id: str) -> Period:
         return self._periods[period_id]
@@ -150,15 +149,13 @@ class FactBase:
 # -- intents: how questions are recognised (loaded from intents/) --------------------------
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     text: str
     path: Path
     line: int
 
 
-@dataclass(frozen=True)
-class Intent:
+class Intent(NamedTuple):
     id: str
     answer: str
     description: str
@@ -169,27 +166,29 @@ class Intent:
     cues: tuple[tuple[str, float], ...] = ()  # canonical words that point to this intent, with a bonus
 
 
-@dataclass
 class LexiconData:
-    path: Path
-    synonyms: dict[str, list[str]] = field(default_factory=dict)
-    measures: dict[str, list[str]] = field(default_factory=dict)
-    fillers: list[str] = field(default_factory=list)
-    stopwords: list[str] = field(default_factory=list)
-    keep: list[str] = field(default_factory=list)
-    single_word_ok: list[str] = field(default_factory=list)
-    not_covered: list[str] = field(default_factory=list)
-    spellings: dict[str, str] = field(default_factory=dict)
-    subject_markers: list[str] = field(default_factory=list)
-    fallback_words: dict[str, str] = field(default_factory=dict)
-    slot_only_intent: str = ""
-    lines: dict[str, int] = field(default_factory=dict)
+    """The lexicon file as read: filled in by `knowledge.intents`, compiled by `understanding.lexicon`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.synonyms: dict[str, list[str]] = {}
+        self.measures: dict[str, list[str]] = {}
+        self.fillers: list[str] = []
+        self.stopwords: list[str] = []
+        self.keep: list[str] = []
+        self.single_word_ok: list[str] = []
+        self.not_covered: list[str] = []
+        self.spellings: dict[str, str] = {}
+        self.subject_markers: list[str] = []
+        self.fallback_words: dict[str, str] = {}
+        self.slot_only_intent = ""
+        self.lines: dict[str, int] = {}
 
 
-@dataclass
 class IntentSet:
-    lexicon: LexiconData
-    intents: list[Intent]
+    def __init__(self, lexicon: LexiconData, intents: list[Intent]) -> None:
+        self.lexicon = lexicon
+        self.intents = intents
 
     def get(self, intent_id: str) -> Intent | None:
         return next((i for i in self.intents if i.id == intent_id), None)

@@ -6,8 +6,7 @@ relased" and the template "serious case reviews published" meet as "scr publishe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -46,8 +45,7 @@ _PERIOD_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A named thing found in the question: a person, organisation, term or event (by id)."""
 
     kind: str
@@ -55,8 +53,7 @@ class Mention:
     text: str
 
 
-@dataclass
-class Reading:
+class Reading(NamedTuple):
     """A question as canonical tokens, with what was found on the way."""
 
     tokens: list[str]

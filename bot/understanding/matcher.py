@@ -9,10 +9,9 @@ and the decision uses a threshold and an ambiguity gap, as mature FAQ systems do
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from heapq import nlargest
 from math import log
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -37,14 +36,12 @@ MAX_INTENTS_SCORED = 200
 SLOT_CUES = frozenset({"+period", "+periods", "+all", "+measure"})
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     intent: Intent
     confidence: float  # 0..1
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     action: str  # "answer", "clarify" or "decline"
     candidates: tuple[Candidate, ...]
 

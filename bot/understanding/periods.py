@@ -8,8 +8,8 @@ new year in `facts/periods.yaml` is understood with no code change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ..knowledge.model import Period
 
@@ -45,8 +45,7 @@ _B = r"(?<![\w/.])"  # left boundary: not inside another number or word
 _E = r"(?![\w]|[/.]\d)"  # right boundary
 
 
-@dataclass(frozen=True)
-class PeriodRef:
+class PeriodRef(NamedTuple):
     """What the question said about time, before it is checked against the data.
 
     kind: "fy" (financial year starting in `year`), "cy" (calendar year), "latest", "first",
@@ -286,8 +285,7 @@ def read_periods(text: str) -> tuple[list[PeriodRef], str]:
     return [ref for _, ref in found], rest
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     """Periods found in the data for one reference, and the labels of those asked for but missing."""
 
     ids: tuple[str, ...]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..answers.query import Query
 from .lexicon import Reading
 from .periods import PeriodRef
 
 
-@dataclass(frozen=True)
-class Understood:
+class Understood(NamedTuple):
     """Everything read from one question, before deciding what to do with it."""
 
     text: str  # normalised
