@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shutil
 import sys
-import textwrap
 from typing import TYPE_CHECKING, TextIO
 
 from .conversation import Context
@@ -33,6 +31,9 @@ def render_text(reply: Reply, show_sources: bool = False) -> str:
 
 def _wrap(text: str) -> str:
     """Wrap each line to the terminal's width, so words are not cut at the edge."""
+    import shutil  # only the interactive chat wraps; `scrbot ask` need not import these
+    import textwrap
+
     width = max(40, shutil.get_terminal_size((100, 24)).columns - 1)
     lines = text.split("\n")
     return "\n".join(textwrap.fill(line, width, subsequent_indent="   ") if line else line for line in lines)

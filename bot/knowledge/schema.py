@@ -6,10 +6,9 @@ which line to edit and how.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -29,8 +28,7 @@ _KIND_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     name: str
     kind: str = "str"
     required: bool = True

@@ -137,16 +137,16 @@ def _word(kind: str):
     return lambda m: PeriodRef(kind, 0, m[0].strip())
 
 
-def _any(*alternatives: str) -> re.Pattern[str]:
-    """One pattern from readable alternatives (tried left to right)."""
-    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+def _any(*alternatives: str) -> str:
+    """One pattern from readable alternatives (tried left to right), compiled on first use by `_compiled`."""
+    return "|".join(f"(?:{a})" for a in alternatives)
 
 
 _YEAR_WORD = r"(?:financial )?(?:year|period)"
 _LATEST = r"(?:latest|most recent|newest|final|recent)"
 
 # In priority order: each pattern's matches are cut out before the next pattern runs.
-_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+_PATTERNS: list[tuple[str, object]] = [
     # 2013/14/15 and the like: not one period, and not to be read as one
     (_any(rf"{_B}\d+[/-]\d+[/-]\d+(?:[/-]\d+)*{_E}"), _word("bad")),
     # between April 2013 and March 2014
@@ -246,7 +246,17 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
 ]
 
 
-_NEEDS_DIGITS = [r"\d" in pattern.pattern for pattern, _ in _PATTERNS]
+_NEEDS_DIGITS = [r"\d" in pattern for pattern, _ in _PATTERNS]
+# Compiling all of them takes ~7 ms, a tenth of `scrbot ask`; most questions need only a few.
+_COMPILED: list[re.Pattern[str] | None] = [None] * len(_PATTERNS)
+
+
+def _compiled(index: int) -> re.Pattern[str]:
+    pattern = _COMPILED[index]
+    if pattern is None:
+        pattern = _COMPILED[index] = re.compile(_PATTERNS[index][0])
+    return pattern
+
 # Every word a period pattern without digits can start from; a question with none of them skips those patterns.
 _WORD_TRIGGERS = re.compile(
     r"\b(?:latest|recent|newest|final|current|first|earliest|oldest|initial|start|starting|last|previous|prior"
@@ -263,12 +273,12 @@ def read_periods(text: str) -> tuple[list[PeriodRef], str]:
     if not has_digits and not has_words:
         return [], " ".join(text.split())
     current = text
-    for (pattern, make), needs_digits in zip(_PATTERNS, _NEEDS_DIGITS, strict=True):
+    for index, ((_, make), needs_digits) in enumerate(zip(_PATTERNS, _NEEDS_DIGITS, strict=True)):
         if (needs_digits and not has_digits) or (not needs_digits and not has_words):
             continue
         cut = False
         chars = None
-        for m in pattern.finditer(current):
+        for m in _compiled(index).finditer(current):
             if "\0" in m[0]:
                 continue
             ref = make(m)  # type: ignore[operator]
