@@ -32,6 +32,8 @@ CUTOFF = 30  # template scores below this are not considered at all
 # 100x synthetic set (1,800 intents): 40 answered 91% of questions as the exhaustive search does, 200 answer
 # 95.5% at about 3x the cost; every shipped and 10x intent set is searched exhaustively.
 MAX_INTENTS_SCORED = 200
+# ... and of their templates, at most this many (those best covered by the question) go to rapidfuzz.
+MAX_TEMPLATES_SCORED = 200
 # Cues starting with "+" name slots rather than words: what the question asked about, not how.
 SLOT_CUES = frozenset({"+period", "+periods", "+all", "+measure"})
 
@@ -175,6 +177,8 @@ class IntentMatcher(Memoised):
         idxs = [idx for owner in owners for idx in self._templates_of[owner] if self._words_of[idx] & words]
         if not idxs:
             return ()
+        if len(idxs) > MAX_TEMPLATES_SCORED:
+            idxs = self._best_covered(idxs, words)
         choices = [self._choices[idx] for idx in idxs]
         sets = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=CUTOFF)
         if not sets:
@@ -196,6 +200,21 @@ class IntentMatcher(Memoised):
             totals.append((score / 100.0 + bonus, owner))
         totals.sort(key=lambda t: -t[0])  # rank on the uncapped sum, so cues still break ties at the top
         return tuple(Candidate(self.intents[owner], min(1.0, total)) for total, owner in totals)
+
+
+    def _best_covered(self, idxs: list[int], words: set[str]) -> list[int]:
+        """The templates whose words best cover the question or are best covered by it.
+
+        Shared words over the shorter side's length (the overlap coefficient) is what token_set_ratio
+        rewards, counted in words rather than characters; ties go to more shared words.
+        """
+        size = len(words)
+        words_of = self._words_of
+        keyed = []
+        for idx in idxs:
+            shared = len(words_of[idx] & words)
+            keyed.append((shared / min(size, len(words_of[idx])), shared, -idx))
+        return sorted(-key[2] for key in nlargest(MAX_TEMPLATES_SCORED, keyed))
 
 
 def decide(candidates: list[Candidate]) -> Decision:
