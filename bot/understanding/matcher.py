@@ -2,15 +2,14 @@
 
 Questions and templates are both reduced to *signatures* (known content words plus question
 words such as who/why/when) so that politeness, filler and off-topic words do not dilute the
-score. Each template is scored with rapidfuzz (a blend of token-set and token-sort ratios, so
+score. Only templates sharing a word with the question are scored (`wordindex` finds them, and
+with thousands keeps the best covered). Each is scored with rapidfuzz (a blend of token-set and token-sort ratios, so
 neither a subset nor word order dominates), intents add the bonus of any `cues` they declare,
 and the decision uses a threshold and an ambiguity gap, as mature FAQ systems do.
 """
 
 from __future__ import annotations
 
-from heapq import nlargest
-from math import log
 from typing import ClassVar, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -19,6 +18,7 @@ from ..knowledge.errors import DataError, Problem
 from ..knowledge.model import Intent, IntentSet, Template
 from .lexicon import Lexicon, Reading
 from .memo import Memoised
+from .wordindex import WordIndex
 
 ANSWER_AT = 0.70  # confidence at or above which the top intent is answered
 CLARIFY_AT = 0.50  # below this the bot declines; between, it offers "did you mean"
@@ -28,11 +28,8 @@ MAX_SUGGESTIONS = 3
 CUE_CAP = 0.35  # the most that cues can add to a template score
 SET_WEIGHT = 0.5  # share of token_set_ratio in the blend (the rest is token_sort_ratio)
 CUTOFF = 30  # template scores below this are not considered at all
-# With more intents than this, only those sharing the most telling words are scored. Measured on the
-# 100x synthetic set (1,800 intents): 40 answered 91% of questions as the exhaustive search does, 200 answer
-# 95.5% at about 3x the cost; every shipped and 10x intent set is searched exhaustively.
-MAX_INTENTS_SCORED = 200
-# ... and of their templates, at most this many (those best covered by the question) go to rapidfuzz.
+# With more templates than this sharing a word with the question, only the best covered are scored
+# (see `wordindex`). Every shipped template set is below it, so it only prunes at scale.
 MAX_TEMPLATES_SCORED = 200
 # Cues starting with "+" name slots rather than words: what the question asked about, not how.
 SLOT_CUES = frozenset({"+period", "+periods", "+all", "+measure"})
@@ -131,19 +128,7 @@ class IntentMatcher(Memoised):
         if problems:
             raise DataError(problems)
         self._sorted = [" ".join(sorted(choice.split())) for choice in self._choices]
-        self._words_of = [frozenset(choice.split()) for choice in self._choices]
-        self._templates_of: dict[int, list[int]] = {}
-        self._intents_with: dict[str, set[int]] = {}
-        for idx, (owner, words) in enumerate(zip(self._owner, self._words_of, strict=True)):
-            self._templates_of.setdefault(owner, []).append(idx)
-            for word in words:
-                self._intents_with.setdefault(word, set()).add(owner)
-        templates_with: dict[str, int] = {}
-        for words in self._words_of:
-            for word in words:
-                templates_with[word] = templates_with.get(word, 0) + 1
-        count = len(self._choices) or 1
-        self._idf = {word: log(1 + count / templates_with[word]) for word in self._intents_with}
+        self._index = WordIndex([frozenset(choice.split()) for choice in self._choices])
         self._build_memos()
 
     def exact(self, tokens: list[str]) -> Intent | None:
@@ -164,21 +149,11 @@ class IntentMatcher(Memoised):
         query = " ".join(signature)
         query_sorted = " ".join(sorted(signature))
         words = set(signature)
-        # Stage 1: the intents that share the most telling words with the question (IDF-weighted).
-        # With the shipped intents every overlapping intent is kept; with thousands, only the best.
-        overlap: dict[int, float] = {}
-        for word in words:
-            weight = self._idf.get(word)
-            if weight is not None:
-                for owner in self._intents_with[word]:
-                    overlap[owner] = overlap.get(owner, 0.0) + weight
-        owners = overlap if len(overlap) <= MAX_INTENTS_SCORED else nlargest(MAX_INTENTS_SCORED, overlap, overlap.get)
-        # Stage 2: fuzzy scores for those intents' templates that share a word with the question.
-        idxs = [idx for owner in owners for idx in self._templates_of[owner] if self._words_of[idx] & words]
+        # Stage 1: the templates sharing a word with the question (with thousands, the best covered).
+        idxs = self._index.sharing(words, MAX_TEMPLATES_SCORED)
         if not idxs:
             return ()
-        if len(idxs) > MAX_TEMPLATES_SCORED:
-            idxs = self._best_covered(idxs, words)
+        # Stage 2: rapidfuzz scores for those templates only.
         choices = [self._choices[idx] for idx in idxs]
         sets = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=CUTOFF)
         if not sets:
@@ -200,21 +175,6 @@ class IntentMatcher(Memoised):
             totals.append((score / 100.0 + bonus, owner))
         totals.sort(key=lambda t: -t[0])  # rank on the uncapped sum, so cues still break ties at the top
         return tuple(Candidate(self.intents[owner], min(1.0, total)) for total, owner in totals)
-
-
-    def _best_covered(self, idxs: list[int], words: set[str]) -> list[int]:
-        """The templates whose words best cover the question or are best covered by it.
-
-        Shared words over the shorter side's length (the overlap coefficient) is what token_set_ratio
-        rewards, counted in words rather than characters; ties go to more shared words.
-        """
-        size = len(words)
-        words_of = self._words_of
-        keyed = []
-        for idx in idxs:
-            shared = len(words_of[idx] & words)
-            keyed.append((shared / min(size, len(words_of[idx])), shared, -idx))
-        return sorted(-key[2] for key in nlargest(MAX_TEMPLATES_SCORED, keyed))
 
 
 def decide(candidates: list[Candidate]) -> Decision:
