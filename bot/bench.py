@@ -443,8 +443,10 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         add(f"at {top['factor']}x: load < 1 s{note}", round(load, 3), 1, load < 1, "s")
     e2e = results.get("e2e")
     if e2e and "ratio" in e2e:
-        ratio = e2e["ratio"]["throughput"]["median"]
-        add("end to end >= 0.9x echo bot throughput", ratio, 0.9, ratio >= 0.9, "x")
+        ratio = e2e["ratio"]["throughput_alike"]["median"]
+        add("end to end >= 0.9x echo bot throughput (alike)", ratio, 0.9, ratio >= 0.9, "x")
+        limited = e2e["ratio"]["throughput_vs_limited"]["median"]
+        add("  shipped (Telegram's 30/s) vs echo with it >= 0.9x", limited, 0.9, limited >= 0.9, "x")
     return out
 
 
@@ -548,9 +550,11 @@ def render(results: dict[str, Any]) -> str:
                 _row(f"{name}: latency p95 (one at a time, 20/s)", bot["idle_latency_p95_ms"], "ms"),
             ]
         for key, label in (
-            ("throughput", "scrbot / echo: updates/s"),
-            ("latency_median", "scrbot / echo: latency"),
-            ("throughput_vs_limited", "scrbot / echo+rate limiter: updates/s"),
+            ("throughput_alike", "scrbot-nolimiter / echo: updates/s"),
+            ("latency_median_alike", "scrbot-nolimiter / echo: latency"),
+            ("throughput_vs_limited", "scrbot / echo+limiter: updates/s"),
+            ("throughput", "scrbot / echo: updates/s (Telegram's 30/s vs none)"),
+            ("latency_median", "scrbot / echo: latency (Telegram's 30/s vs none)"),
         ):
             if key in e2e["ratio"]:
                 lines.append(_row(label, e2e["ratio"][key], "x"))

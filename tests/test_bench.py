@@ -93,13 +93,14 @@ def test_scaling_data_passed_validation(quick) -> None:
 def test_end_to_end_figures_for_each_bot(quick) -> None:
     _, results = quick
     e2e = results["e2e"]
-    assert set(e2e["bots"]) == {"scrbot", "echo", "echo+limiter"}
+    assert set(e2e["bots"]) == {"scrbot", "scrbot-nolimiter", "echo", "echo+limiter"}
     for name, bot in e2e["bots"].items():
         assert bot["failed"] == 0, name
         for key in ("updates_per_s", "latency_median_ms", "latency_p95_ms", "idle_latency_median_ms"):
             assert _is_figure(bot[key]), (name, key)
             assert bot[key]["median"] > 0
-    assert _is_figure(e2e["ratio"]["throughput"])
+    for ratio in ("throughput", "throughput_alike", "latency_median_alike", "throughput_vs_limited"):
+        assert _is_figure(e2e["ratio"][ratio]), ratio
 
 
 def test_targets_are_reported_not_enforced(quick) -> None:

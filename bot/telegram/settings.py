@@ -52,7 +52,7 @@ class Settings:
     delivery: DeliveryPolicy = field(default_factory=DeliveryPolicy)  # SCRBOT_SEND_BACKOFF, SCRBOT_SEND_TIMEOUT
     limits: RateLimits = field(default_factory=RateLimits)  # SCRBOT_USER_RATE, SCRBOT_GROUP_RATE
     # Telegram's own limits (30 messages a second, 20 a minute per group), kept by AIORateLimiter.
-    # Only a load test against a local Bot API emulator turns this off (SCRBOT_TELEGRAM_LIMITER=off).
+    # Only benchmarks against a local Bot API emulator turn this off (SCRBOT_TELEGRAM_LIMITER=off).
     telegram_limiter: bool = True
 
     @classmethod
