@@ -110,6 +110,7 @@ class Lexicon(Memoised):
         # lookup then costs one dict access for the (many) words that start no phrase.
         self._synonym_sizes = _sizes_by_first_word(self._synonyms)
         self._filler_sizes = _sizes_by_first_word(self._fillers)
+        self._starts_phrase = frozenset(self._synonym_sizes) | frozenset(self._filler_sizes)
         self._phrase_sizes = _sizes_by_first_word({**self._entities, **self._synonyms})
         # Known words stand on their own; words met only inside a phrase ("time" in "over time",
         # "sue" in "sue woolmore") are spellings to correct towards, not evidence of the subject.
@@ -175,7 +176,12 @@ class Lexicon(Memoised):
         """Remove chat noise first, so "where does this info come from" still meets "where does this come from"."""
         out: list[str] = []
         i = 0
+        starts = self._starts_phrase
         while i < len(words):
+            if words[i] not in starts:  # most words: no synonym or filler starts with them
+                out.append(words[i])
+                i += 1
+                continue
             synonym = self._longest(self._synonyms, self._synonym_sizes, words, i)
             filler = self._longest(self._fillers, self._filler_sizes, words, i) if words[i] in self._filler_sizes else 0
             if filler > synonym:
@@ -206,7 +212,8 @@ class Lexicon(Memoised):
         """
         raw = [self.spellings.get(w, w) for w in split_tokens(text)]
         outside = [] if template else self._outside(raw)
-        words = self._drop_fillers([self._word(w) for w in raw])
+        spelt = self._spellings  # a word already spelt as the bot knows it needs no correcting
+        words = self._drop_fillers([w if w in spelt else self._word(w) for w in raw])
         out: list[str] = []
         mentions: list[Mention] = []
         pronouns: list[str] = []

@@ -74,4 +74,4 @@ def normalise(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Split normalised text into words; a trailing possessive ('s) is kept with its word."""
-    return [t.strip(".'-/") for t in text.split() if t.strip(".'-/")]
+    return [t for t in (w.strip(".'-/") for w in text.split()) if t]
