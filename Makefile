@@ -15,6 +15,8 @@ test: $(TEST_STAMP)  ## run the whole test suite
 
 venv: $(STAMP)  ## create .venv and install the bot, nothing else
 
+venv-test: $(TEST_STAMP)  ## create .venv with the test extras (pytest, hypothesis, ruff)
+
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit("scrbot needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)

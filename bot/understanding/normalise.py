@@ -54,6 +54,8 @@ _LONE_PUNCT = re.compile(r"(?<![a-z0-9])[.'\-/]+|[.'\-/]+(?![a-z0-9])")
 def _visible(text: str) -> str:
     """Drop invisible format characters (zero-width joiners, soft hyphens, bidi marks, BOM) so that a
     name pasted with one inside ("Tim\u200dpson") is still one word."""
+    if text.isascii():  # no format characters there, and most questions are plain ASCII
+        return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
@@ -64,7 +66,10 @@ def normalise(text: str) -> str:
     text = _PREFIX.sub(" ", text)
     text = _MENTION.sub(" ", text)
     text = _TAG.sub(" ", text)
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
+    text = unicodedata.normalize("NFKD", text)
+    if not text.isascii():  # accents off: "Muñro" is "Munro"
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
     text = _KEEP.sub(" ", text)
     text = _WORD_HYPHEN.sub(" ", text)
     text = _YEAR_APOSTROPHE.sub("", text)
