@@ -1204,6 +1204,13 @@ class CallLog:
     def snapshot(self) -> list[Call]:
         return list(self._calls)
 
+    def __len__(self) -> int:
+        return len(self._calls)
+
+    def since(self, start: int) -> list[Call]:
+        """Calls from position ``start`` on, without copying the ones before (benchmarks poll this)."""
+        return list(itertools.islice(self._calls, start, None))
+
     def matching(self, method: str) -> list[Call]:
         wanted = method.lower()
         return [call for call in self._calls if call.method.lower() == wanted]
@@ -2847,6 +2854,15 @@ class BotAPIEmulator:
     def calls(self) -> list[Call]:
         with self._state.lock:
             return self._state.calls.snapshot()
+
+    def call_count(self) -> int:
+        with self._state.lock:
+            return len(self._state.calls)
+
+    def calls_since(self, start: int) -> list[Call]:
+        """``calls[start:]`` without copying the whole log: a long benchmark polls it thousands of times."""
+        with self._state.lock:
+            return self._state.calls.since(start)
 
     def calls_to(self, method: str) -> list[Call]:
         with self._state.lock:
