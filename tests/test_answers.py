@@ -519,3 +519,17 @@ def test_names_and_acronyms_keep_their_capitals(engine, question):
     reply = ask(engine, question)
     assert reply.kind == "answer"
     assert not _LOWER_NAMES.search(reply.text), reply.text
+
+
+def test_a_change_from_a_year_without_data_gives_no_other_pair_of_years(engine):
+    reply = ask(engine, "How did commissioned SCRs change from 2010/11 to 2011/12?")
+    assert "no figures for 2010/11" in reply.text
+    assert "55" in reply.text  # what it does know: 2011/12's figure
+    assert "81" not in reply.text and "2012/13 and" not in reply.text.split("\n", 1)[1]  # not 2011/12 -> 2012/13
+    assert reply.entities["missing_periods"] == ["2010/11"]
+
+
+def test_asking_who_holds_a_post_now_is_told_the_article_is_not_today(engine):
+    now = ask(engine, "Who is the children's minister now?")
+    assert "not who holds each post today" in now.text and "Edward Timpson" in now.text
+    assert "today" not in ask(engine, "who is Edward Timpson?").text

@@ -133,6 +133,11 @@ def change(facts: FactBase, q: Query) -> Answer:
         answer.text = "\n".join(lines)
         answer.followups = ["What drove the rise?", "What was the publication rate?"]
         return answer
+    if q.missing and len(asked) == 1:
+        # "from 2010/11 to 2011/12" without 2010/11: say so and give 2011/12, never another pair's change.
+        only = count(facts, q)
+        only.text += f"\nWithout {fmt.join(q.missing)} I can't say how that changed."
+        return only
     ends = _endpoints(facts, q)
     if ends is None:
         answer.text = "I only have one year of figures, so there is no change to compare."

@@ -56,6 +56,9 @@ def who(facts: FactBase, q: Query) -> Answer:
         answer.people = [p.id for p in people]
         return answer
     answer.text = "\n".join(f"{p.name}: {p.summary}" for p in people)
+    if q.missing or q.has("current", "currently", "present", "today", "nowadays"):
+        # "Who is the children's minister now?": the article's people are as it describes them, then.
+        answer.text = f"I can only say what the article says, not who holds each post today.\n{answer.text}"
     answer.add_sources(*(p.source for p in people))
     answer.people = [p.id for p in people]
     subject = "she" if people[0].pronoun == "she" else "he" if people[0].pronoun == "he" else "they"
