@@ -34,3 +34,11 @@ def test_no_figure_is_invented_when_declining(report):
 def test_off_topic_lookalikes_are_declined(report):
     precision, recall = report.out_of_scope()
     assert precision >= 0.95 and recall >= 0.95
+
+
+@pytest.mark.parametrize("name", ["holdout.yaml", "holdout2.yaml"])
+def test_the_blind_holdouts_do_not_regress(engine, name):
+    """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
+    holdout = evaluate(engine, EVAL.with_name(name))
+    assert holdout.invented == 0
+    assert holdout.accuracy >= 0.88, f"{name}: {holdout.accuracy:.1%}"
