@@ -49,7 +49,6 @@ class Answer:
         self.people: list[str] = []  # people this answer names, for "who's he?"
         self.topics: list[str] = []
         self.periods = periods  # the periods this answer is about, when it chose them itself
-        self.declined = False  # the composer found nothing true to say (e.g. only missing periods)
         self._cited: set[Sentence] = set()
 
     def add_sources(self, *sentences: Sentence) -> None:
