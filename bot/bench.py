@@ -443,10 +443,15 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         add(f"at {top['factor']}x: load < 1 s{note}", round(load, 3), 1, load < 1, "s")
     e2e = results.get("e2e")
     if e2e and "ratio" in e2e:
-        ratio = e2e["ratio"]["throughput_alike"]["median"]
-        add("end to end >= 0.9x echo bot throughput (alike)", ratio, 0.9, ratio >= 0.9, "x")
+        # The first row as it always read (shipped scrbot, held to Telegram's 30/s, against an echo bot
+        # held to nothing); the next two compare like with like. Rows are only ever added.
+        ratio = e2e["ratio"]["throughput"]["median"]
+        add("end to end >= 0.9x echo bot throughput", ratio, 0.9, ratio >= 0.9, "x")
+        if "throughput_alike" in e2e["ratio"]:
+            alike = e2e["ratio"]["throughput_alike"]["median"]
+            add("  like for like: both without a flood limiter", alike, 0.9, alike >= 0.9, "x")
         limited = e2e["ratio"]["throughput_vs_limited"]["median"]
-        add("  shipped (Telegram's 30/s) vs echo with it >= 0.9x", limited, 0.9, limited >= 0.9, "x")
+        add("  like for like: both with Telegram's 30/s", limited, 0.9, limited >= 0.9, "x")
     return out
 
 
@@ -549,8 +554,9 @@ def render(results: dict[str, Any]) -> str:
                 _row(f"{name}: latency p95 (window {e2e['window']})", bot["latency_p95_ms"], "ms"),
                 _row(f"{name}: latency median (one at a time, 20/s)", bot["idle_latency_median_ms"], "ms"),
                 _row(f"{name}: latency p95 (one at a time, 20/s)", bot["idle_latency_p95_ms"], "ms"),
-                _row(f"{name}: CPU per answered update (loaded run)", bot["cpu_ms_per_update"], "ms"),
             ]
+            if "cpu_ms_per_update" in bot:
+                lines.append(_row(f"{name}: CPU per answered update (loaded run)", bot["cpu_ms_per_update"], "ms"))
         for key, label in (
             ("throughput_alike", "scrbot-nolimiter / echo: updates/s"),
             ("latency_median_alike", "scrbot-nolimiter / echo: latency"),

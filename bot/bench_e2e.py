@@ -173,12 +173,19 @@ class BotRun:
             "updates_per_s": answered / span,
             "latency_median_ms": statistics.median(latencies) if latencies else float("nan"),
             "latency_p95_ms": _percentile(latencies, 95) if latencies else float("nan"),
-            "cpu_ms_per_update": (_cpu_seconds(self.proc.pid) - cpu_before) * 1000 / max(answered, 1),
+            "cpu_ms_per_update": _per_update(cpu_before, _cpu_seconds(self.proc.pid), answered),
         }
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (Linux /proc; NaN elsewhere).
+def _per_update(before: float | None, after: float | None, answered: int) -> float | None:
+    """CPU milliseconds per answered update, or None where /proc cannot tell (or counted no tick)."""
+    if before is None or after is None or after <= before or not answered:
+        return None
+    return (after - before) * 1000 / answered
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of a process so far (Linux /proc; None elsewhere).
 
     On a busy 2-core machine throughput swings with whatever else runs; the CPU a bot spends per
     update does not, so it tells the bot's own work from HTTP's more steadily.
@@ -187,7 +194,7 @@ def _cpu_seconds(pid: int) -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
-        return float("nan")
+        return None
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -233,16 +240,11 @@ def bench_e2e(options: Any, questions: list[str]) -> dict[str, Any]:
     if errors:
         raise RuntimeError(f"the emulator met internal errors: {errors}")
 
-    keys = (
-        "updates_per_s",
-        "latency_median_ms",
-        "latency_p95_ms",
-        "idle_latency_median_ms",
-        "idle_latency_p95_ms",
-        "cpu_ms_per_update",
-    )
+    keys = ("updates_per_s", "latency_median_ms", "latency_p95_ms", "idle_latency_median_ms", "idle_latency_p95_ms")
     bots = {
-        kind: {key: figure([r[key] for r in rows], 2) for key in keys} | {"failed": sum(r["failed"] for r in rows)}
+        kind: {key: figure([r[key] for r in rows], 2) for key in keys}
+        | {"failed": sum(r["failed"] for r in rows), "updates": min(n, LIMITED_UPDATES) if kind in LIMITED else n}
+        | _cpu_figure(rows)
         for kind, rows in per_bot.items()
     }
     pairs = list(zip(per_bot["scrbot"], per_bot["echo"], per_bot["echo+limiter"], strict=True))
@@ -266,9 +268,26 @@ def bench_e2e(options: Any, questions: list[str]) -> dict[str, Any]:
             # like for like: neither bot throttles itself to Telegram's limits
             "throughput_alike": figure([s["updates_per_s"] / e["updates_per_s"] for s, e in alike]),
             "latency_median_alike": figure([s["latency_median_ms"] / e["latency_median_ms"] for s, e in alike]),
-            "cpu_per_update_alike": figure([s["cpu_ms_per_update"] / e["cpu_ms_per_update"] for s, e in alike]),
-        },
+        }
+        | _cpu_ratio(alike),
     }
+
+
+def _cpu_figure(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """{"cpu_ms_per_update": figure} when every run could be measured, else nothing (the key is optional)."""
+    from .bench import figure
+
+    values = [r["cpu_ms_per_update"] for r in rows]
+    return {"cpu_ms_per_update": figure(values, 2)} if values and None not in values else {}
+
+
+def _cpu_ratio(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+    from .bench import figure
+
+    values = [(s["cpu_ms_per_update"], e["cpu_ms_per_update"]) for s, e in pairs]
+    if not values or any(a is None or b is None for a, b in values):
+        return {}
+    return {"cpu_per_update_alike": figure([a / b for a, b in values])}
 
 
 # -- the bot processes ---------------------------------------------------------------------------------

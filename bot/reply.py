@@ -37,6 +37,10 @@ class Reply(NamedTuple):
     sources: tuple[Sentence, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle and deep-copy with a plain dict: the read-only default mapping can be neither."""
+        return (Reply, (*self[:4], dict(self.entities), *self[5:]))
+
     def to_json(self, question: str) -> dict[str, Any]:
         """The JSON contract of `scrbot ask --json`: change it only by adding keys."""
         return {

@@ -99,7 +99,8 @@ def test_end_to_end_figures_for_each_bot(quick) -> None:
         for key in ("updates_per_s", "latency_median_ms", "latency_p95_ms", "idle_latency_median_ms"):
             assert _is_figure(bot[key]), (name, key)
             assert bot[key]["median"] > 0
-        assert _is_figure(bot["cpu_ms_per_update"]), name
+        assert bot["updates"] in (e2e["updates"], e2e["updates_limited"]), name
+        assert _is_figure(bot["cpu_ms_per_update"]), name  # Linux: read from /proc
     ratios = ("throughput", "throughput_alike", "latency_median_alike", "cpu_per_update_alike", "throughput_vs_limited")
     for ratio in ratios:
         assert _is_figure(e2e["ratio"][ratio]), ratio

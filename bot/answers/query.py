@@ -13,6 +13,7 @@ class Query:
     def __init__(
         self,
         tokens: list[str],
+        *,
         mentions: list[Mention] | None = None,
         pronouns: list[str] | None = None,
         context: Context | None = None,
@@ -42,7 +43,7 @@ class Query:
 class Answer:
     """What a composer says: text, the sentences it cites and the follow-ups it offers."""
 
-    def __init__(self, text: str, followups: list[str] | None = None, periods: list[str] | None = None) -> None:
+    def __init__(self, text: str, *, followups: list[str] | None = None, periods: list[str] | None = None) -> None:
         self.text = text
         self.sources: list[Sentence] = []
         self.followups = followups if followups is not None else []

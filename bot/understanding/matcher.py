@@ -31,7 +31,8 @@ SET_WEIGHT = 0.5  # share of token_set_ratio in the blend (the rest is token_sor
 CUTOFF = 30  # template scores below this are not considered at all
 # With more templates than this sharing a word with the question, only the best covered are scored
 # (see `wordindex`). With the shipped templates no evaluation question comes near it (142 at most), so it
-# prunes only at scale; at 10x and 100x the answers are still those of an exhaustive search.
+# prunes only at scale; at 10x and 100x the top intent and the decision are still those of an exhaustive
+# search (measured on the evaluation set; lower-ranked suggestions can differ).
 MAX_TEMPLATES_SCORED = 200
 # Cues starting with "+" name slots rather than words: what the question asked about, not how.
 SLOT_CUES = frozenset({"+period", "+periods", "+all", "+measure"})
