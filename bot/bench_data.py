@@ -110,7 +110,9 @@ def synthetic_intents(intents: int, templates: int, vocabulary: int, real: list[
                 borrowed = [rng.choice(real_words) for _ in range(size - len(made_up))] if real_words else []
                 words = list(dict.fromkeys(made_up + borrowed))
                 rng.shuffle(words)
-                key = frozenset(words)
+                # Distinct made-up words, not distinct words: borrowed ones may all be stopwords, and two
+                # templates that differ only in those read the same once stopwords are set aside.
+                key = frozenset(made_up)
                 if key not in used:
                     used.add(key)
                     break
