@@ -36,6 +36,7 @@ DEFAULT_BELOW = 0.8
 DEFAULT_RETENTION_DAYS = 90.0
 PRUNE_EVERY = 3600.0  # seconds between retention sweeps while running (and one at start)
 RETRY_OPEN_AFTER = 60.0  # seconds before trying again to open a database that could not be opened
+BATCH = 200  # questions written in one transaction at most
 QUEUE_SIZE = 1000  # questions waiting to be written; beyond this they are dropped (and that is logged once)
 MAX_TEXT = 300  # characters of a question kept
 MAX_CANDIDATES = 3
@@ -214,7 +215,7 @@ class Recorder:
         if self._closed:
             return
         if not self._background:
-            self._run(job, payload)
+            self._run(job, [payload] if job == "add" else payload)
             return
         self._ensure_thread()
         try:
@@ -233,13 +234,25 @@ class Recorder:
     # -- the writer side ------------------------------------------------------------------------
     def _work(self) -> None:
         while True:
-            job, payload = self._queue.get()
+            jobs = [self._queue.get()]
+            # Under load, the questions that queued up meanwhile go in the same transaction.
+            while jobs[-1][0] == "add" and len(jobs) < BATCH:
+                try:
+                    jobs.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
             try:
+                added = [payload for job, payload in jobs if job == "add"]
+                if added:
+                    self._run("add", added)
+                job, payload = jobs[-1]  # any job but "add" ends a batch
                 if job == "stop":
                     return
-                self._run(job, payload)
+                if job != "add":
+                    self._run(job, payload)
             finally:
-                self._queue.task_done()
+                for _ in jobs:
+                    self._queue.task_done()
 
     def _run(self, job: str, payload: Any) -> None:
         if job == "flush":
@@ -254,7 +267,7 @@ class Recorder:
                 db.prune(now - self.options.retention_days * DAY)
                 self._pruned_at = now
             if job == "add":
-                db.add(payload)
+                db.add(*payload)
         except Exception as exc:
             self._fail(exc)
         else:

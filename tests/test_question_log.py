@@ -73,6 +73,29 @@ def test_every_question_is_counted_and_only_misses_keep_text(question_log) -> No
     }
 
 
+def test_several_questions_written_together_count_as_one_by_one(question_log) -> None:
+    miss = Asked(T0 + 2, "group", "decline", None, 0.4, "how many trains", (("figures.count", 0.4),), "declined")
+    sure, unsure = (Asked(T0 + i, "private", "answer", "figures.count", c) for i, c in ((0, 1.0), (1, 0.9)))
+    question_log.add(sure, unsure, miss)
+    question_log.add(Asked(T0 + 3, "private", "answer", "figures.count", 1.0))
+    assert question_log.misses(T0 - 1) == [miss]
+    counts = {(c.day, c.chat_type, c.kind, c.intent): c.count for c in question_log.counts(T0 - 1)}
+    assert counts == {(day_of(T0), "private", "answer", "figures.count"): 3, (day_of(T0), "group", "decline", None): 1}
+
+
+def test_a_burst_of_questions_is_recorded_in_full(tmp_path, engine: Engine) -> None:
+    """Questions that queue up while the writer is busy are written in batches, none lost or counted twice."""
+    path = tmp_path / "scrbot.db"
+    recorder = Recorder.sqlite(LogOptions(db=str(path)), clock=Clock(), background=True)
+    recorder.start()
+    declined = Reply("no", None, 0.0, "decline")
+    for i in range(600):
+        recorder.observe(engine, f"how many trains left in {i}", Context(), declined, "private")
+    recorder.close()
+    assert rows(path, "SELECT sum(n) FROM question_counts") == [(600,)]
+    assert rows(path, "SELECT count(*) FROM missed_questions") == [(600,)]
+
+
 def test_misses_and_counts_start_at_since(question_log) -> None:
     for days in (0, 1, 2):
         question_log.add(Asked(T0 + days * DAY, "private", "decline", None, 0.0, f"q{days}"))

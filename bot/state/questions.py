@@ -60,8 +60,8 @@ class DayCount:
 class QuestionLog(Protocol):
     """Where questions are recorded. Implementations may be called from a writer thread and a reader."""
 
-    def add(self, asked: Asked) -> None:
-        """Count the question; keep it as a miss too when it has text. One atomic write."""
+    def add(self, *asked: Asked) -> None:
+        """Count each question; keep it as a miss too when it has text. One atomic write for them all."""
 
     def misses(self, since: float) -> list[Asked]:
         """Every kept miss at or after `since` (Unix time), oldest first."""
@@ -105,8 +105,8 @@ CREATE TABLE IF NOT EXISTS question_counts (
 class SQLiteQuestionLog:
     """The log in an SQLite file (WAL mode); it can share the file with `SQLiteStore` (other tables).
 
-    Each question is one short transaction, committed at once: a process killed mid-write loses at
-    most that question, never the file.
+    Each `add` is one short transaction, committed at once: a process killed mid-write loses at most
+    those questions (one, or the few that queued up together under load), never the file.
     """
 
     def __init__(self, path: str | Path, timeout: float = 2.0) -> None:
@@ -122,32 +122,40 @@ class SQLiteQuestionLog:
             self._db.close()
             raise
 
-    def add(self, asked: Asked) -> None:
+    def add(self, *asked: Asked) -> None:
+        counts: dict[tuple[str, str, str, str], int] = {}
+        for a in asked:
+            key = (day_of(a.time), a.chat_type, a.kind, a.intent or "")
+            counts[key] = counts.get(key, 0) + 1
+        misses = [
+            (
+                a.time,
+                a.chat_type,
+                a.kind,
+                a.intent,
+                a.confidence,
+                a.text,
+                json.dumps([[i, s] for i, s in a.candidates]),
+                a.action,
+                a.user_id,
+                a.chat_id,
+            )
+            for a in asked
+            if a.is_miss
+        ]
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                self._db.execute(
-                    "INSERT INTO question_counts(day, chat_type, kind, intent, n) VALUES (?, ?, ?, ?, 1) "
-                    "ON CONFLICT(day, chat_type, kind, intent) DO UPDATE SET n = n + 1",
-                    (day_of(asked.time), asked.chat_type, asked.kind, asked.intent or ""),
+                self._db.executemany(
+                    "INSERT INTO question_counts(day, chat_type, kind, intent, n) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(day, chat_type, kind, intent) DO UPDATE SET n = n + excluded.n",
+                    [(*key, n) for key, n in counts.items()],
                 )
-                if asked.is_miss:
-                    self._db.execute(
-                        "INSERT INTO missed_questions(time, chat_type, kind, intent, confidence, text, candidates, "
-                        "action, user_id, chat_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            asked.time,
-                            asked.chat_type,
-                            asked.kind,
-                            asked.intent,
-                            asked.confidence,
-                            asked.text,
-                            json.dumps([[i, s] for i, s in asked.candidates]),
-                            asked.action,
-                            asked.user_id,
-                            asked.chat_id,
-                        ),
-                    )
+                self._db.executemany(
+                    "INSERT INTO missed_questions(time, chat_type, kind, intent, confidence, text, candidates, "
+                    "action, user_id, chat_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    misses,
+                )
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -210,12 +218,13 @@ class MemoryQuestionLog:
         self._misses: list[Asked] = []
         self._counts: dict[tuple[str, str, str, str], int] = {}
 
-    def add(self, asked: Asked) -> None:
+    def add(self, *asked: Asked) -> None:
         with self._lock:
-            key = (day_of(asked.time), asked.chat_type, asked.kind, asked.intent or "")
-            self._counts[key] = self._counts.get(key, 0) + 1
-            if asked.is_miss:
-                self._misses.append(asked)
+            for a in asked:
+                key = (day_of(a.time), a.chat_type, a.kind, a.intent or "")
+                self._counts[key] = self._counts.get(key, 0) + 1
+                if a.is_miss:
+                    self._misses.append(a)
 
     def misses(self, since: float) -> list[Asked]:
         with self._lock:
