@@ -37,6 +37,7 @@ DEFAULT_RETENTION_DAYS = 90.0
 PRUNE_EVERY = 3600.0  # seconds between retention sweeps while running (and one at start)
 RETRY_OPEN_AFTER = 60.0  # seconds before trying again to open a database that could not be opened
 BATCH = 200  # questions written in one transaction at most
+LINGER = 0.05  # seconds the writer waits for more questions before writing what it has
 QUEUE_SIZE = 1000  # questions waiting to be written; beyond this they are dropped (and that is logged once)
 MAX_TEXT = 300  # characters of a question kept
 MAX_CANDIDATES = 3
@@ -235,10 +236,12 @@ class Recorder:
     def _work(self) -> None:
         while True:
             jobs = [self._queue.get()]
-            # Under load, the questions that queued up meanwhile go in the same transaction.
+            # Questions arriving within LINGER of the first go in the same transaction: under load one
+            # commit (and one wake-up of this thread) serves dozens of questions instead of each.
+            deadline = time.monotonic() + LINGER
             while jobs[-1][0] == "add" and len(jobs) < BATCH:
                 try:
-                    jobs.append(self._queue.get_nowait())
+                    jobs.append(self._queue.get(timeout=max(0.0, deadline - time.monotonic())))
                 except queue.Empty:
                     break
             try:
