@@ -257,6 +257,7 @@ def _compiled(index: int) -> re.Pattern[str]:
         pattern = _COMPILED[index] = re.compile(_PATTERNS[index][0])
     return pattern
 
+_DIGIT = re.compile(r"\d")
 # Every word a period pattern without digits can start from; a question with none of them skips those patterns.
 _WORD_TRIGGERS = re.compile(
     r"\b(?:latest|recent|newest|final|current|first|earliest|oldest|initial|start|starting|last|previous|prior"
@@ -268,7 +269,7 @@ _WORD_TRIGGERS = re.compile(
 def read_periods(text: str) -> tuple[list[PeriodRef], str]:
     """Every period the text names, in order of appearance, and the text with them cut out."""
     found: list[tuple[int, PeriodRef]] = []
-    has_digits = any(ch.isdigit() for ch in text)
+    has_digits = _DIGIT.search(text) is not None
     has_words = _WORD_TRIGGERS.search(text) is not None
     if not has_digits and not has_words:
         return [], " ".join(text.split())
