@@ -21,7 +21,7 @@ from .config import REPO
 if TYPE_CHECKING:
     from .engine import Engine
 
-FORMAT = 4  # bump when the pickled classes change shape
+FORMAT = 5  # bump when the pickled classes change shape
 
 
 def _cache_dir() -> Path | None:

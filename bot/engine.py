@@ -131,6 +131,8 @@ class Engine:
             return self._decline(u, "bad_period"), context
         if u.reading.outside:
             return self._decline(u, "not_covered"), context
+        if u.reading.uncounted:
+            return self._decline(u, "not_counted"), context
 
         elliptical = followups.is_elliptical(u, context)
         if elliptical:
@@ -239,6 +241,12 @@ class Engine:
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_covered":
             text = f"The article I answer from doesn't cover {u.reading.outside[0].title()}. " + about(self.facts)
+            tips = [Suggestion(e) for e in examples(self.facts)[:2]]
+        elif why == "not_counted":
+            text = (
+                "The article doesn't give that number: the only counts I have are of serious case reviews, "
+                f"commissioned and published each year. {have}"
+            )
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "empty":
             text = "Ask me a question. " + about(self.facts)

@@ -533,3 +533,21 @@ def test_asking_who_holds_a_post_now_is_told_the_article_is_not_today(engine):
     now = ask(engine, "Who is the children's minister now?")
     assert "not who holds each post today" in now.text and "Edward Timpson" in now.text
     assert "today" not in ask(engine, "who is Edward Timpson?").text
+
+
+@pytest.mark.parametrize(
+    "question", ["How many councils are there in England?", "how many LSCBs are there?", "number of ministers?"]
+)
+def test_a_count_the_article_does_not_give_is_declined_not_answered_with_scr_figures(engine, question):
+    reply = ask(engine, question)
+    assert reply.kind == "decline" and reply.intent is None
+    assert "doesn't give that number" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many reviews were published in 2013/14?", "how many got published?", "number of years covered?",
+     "how many times more SCRs were published in 2013/14 than in 2011/12?"],
+)
+def test_counts_the_article_gives_are_still_answered(engine, question):
+    assert ask(engine, question).kind in ("answer", "clarify")

@@ -241,6 +241,10 @@ def _lexicon_non_list(d: Data) -> set[int]:
     return {replace_in_line(d.file("intents/lexicon.yaml"), "fillers: [", "fillers: [", 'fillers: "pls" #[')}
 
 
+def _uncounted_non_list(d: Data) -> set[int]:
+    return {_set_line(d.file("intents/lexicon.yaml"), "not_counted: [", 'not_counted: "councils"')}
+
+
 def _lexicon_synonyms_non_list(d: Data) -> set[int]:
     return {_set_line(d.file("intents/lexicon.yaml"), "  fall: [", 'fall: "dropped"')}
 
@@ -297,6 +301,7 @@ CASES = [
     Case("templates-collide", "intents/meta.yaml", _templates_collide, "collides with", "reword"),
     Case("unknown-composer", "intents/meta.yaml", _unknown_composer, "unknown answer 'meta.sauce'", "use one of"),
     Case("lexicon-non-list", "intents/lexicon.yaml", _lexicon_non_list, "must be a list", "fillers"),
+    Case("lexicon-uncounted-non-list", "intents/lexicon.yaml", _uncounted_non_list, "must be a list", "counted"),
     Case("lexicon-synonym-non-list", "intents/lexicon.yaml", _lexicon_synonyms_non_list, "must be a list", "fall"),
     Case("cue-bad-weight", "intents/figures.yaml", _cue_bad_weight, "cue 'total'", "at most 1"),
     Case("cue-not-a-number", "intents/figures.yaml", _cue_not_a_number, "cue 'trend'", "at most 1"),

@@ -82,6 +82,8 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
         "single_word_ok",
         "not_covered",
         "subject_markers",
+        "count_markers",
+        "not_counted",
         "fallback_words",
         "spellings",
         "slot_only_intent",
@@ -113,7 +115,8 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
         data.slot_only_intent = str(doc["slot_only_intent"])
     data.spellings = _word_map(r, doc, "spellings", "the word it stands for", "{u: you}", lower_values=True)
     data.fallback_words = _word_map(r, doc, "fallback_words", "an intent id", "{hello: meta.greeting}")
-    for key in ("fillers", "stopwords", "keep", "single_word_ok", "not_covered", "subject_markers"):
+    word_lists = ("fillers", "stopwords", "keep", "single_word_ok", "not_covered", "subject_markers")
+    for key in (*word_lists, "count_markers", "not_counted"):
         value = doc.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             r.problem(

@@ -180,6 +180,8 @@ class LexiconData:
         self.not_covered: list[str] = []
         self.spellings: dict[str, str] = {}
         self.subject_markers: list[str] = []
+        self.count_markers: list[str] = []
+        self.not_counted: list[str] = []
         self.fallback_words: dict[str, str] = {}
         self.slot_only_intent = ""
         self.lines: dict[str, int] = {}

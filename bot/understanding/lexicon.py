@@ -65,6 +65,7 @@ class Reading(NamedTuple):
     named: set[str]  # output tokens that stand for a named thing (an SCR, Ofsted, a person)
     outside: list[str]  # words naming something the article does not cover (Scotland, schools)
     unknown_subject: bool = False  # an unknown word is what the question is about ("how many *trains*")
+    uncounted: tuple[str, ...] = ()  # a known thing the question wants counted, which no figure counts
 
 
 def _sizes_by_first_word(table: dict[tuple[str, ...], object]) -> dict[str, list[int]]:
@@ -86,6 +87,8 @@ class Lexicon(Memoised):
         self.single_word_ok = frozenset(data.single_word_ok)
         self.not_covered = {tuple(split_tokens(w)) for w in data.not_covered}
         self.subject_markers = [tuple(split_tokens(w)) for w in data.subject_markers]
+        self.count_markers = [tuple(split_tokens(w)) for w in data.count_markers]
+        self.not_counted = frozenset(data.not_counted)
         self.fallback_words = dict(data.fallback_words)
         self.spellings = dict(data.spellings)
         self.measure_words = {word: measure for measure, words in data.measures.items() for word in words}
@@ -252,7 +255,22 @@ class Lexicon(Memoised):
         known = [t for t in content if t in self.vocabulary]
         unknown = [t for t in content if t not in self.vocabulary]
         subject = self._unknown_subject(out, set(unknown))
-        return Reading(out, mentions, pronouns, unknown, known, signature, named, outside, subject)
+        uncounted = self._uncounted(out)
+        return Reading(out, mentions, pronouns, unknown, known, signature, named, outside, subject, uncounted)
+
+    def _uncounted(self, tokens: list[str]) -> tuple[str, ...]:
+        """What "how many ..." asks to count when it is something the article names but never counts
+        ("how many *councils*", "number of *ministers*"); empty otherwise."""
+        for marker in self.count_markers:
+            size = len(marker)
+            if marker[0] not in tokens:
+                continue
+            for i in range(len(tokens) - size):
+                if tuple(tokens[i : i + size]) == marker:
+                    subject = next((t for t in tokens[i + size : i + size + 5] if t not in self.stopwords), "")
+                    if subject in self.not_counted:
+                        return (subject,)
+        return ()
 
     def _unknown_subject(self, tokens: list[str], unknown: set[str]) -> bool:
         """Whether an unknown word is what the question asks about: right after "how many", "who is" ..."""
