@@ -6,6 +6,7 @@ relased" and the template "serious case reviews published" meet as "scr publishe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -261,26 +262,23 @@ class Lexicon(Memoised):
     def _uncounted(self, tokens: list[str]) -> tuple[str, ...]:
         """What "how many ..." asks to count when it is something the article names but never counts
         ("how many *councils*", "number of *ministers*"); empty otherwise."""
-        for marker in self.count_markers:
-            size = len(marker)
-            if marker[0] not in tokens:
-                continue
-            for i in range(len(tokens) - size):
-                if tuple(tokens[i : i + size]) == marker:
-                    subject = next((t for t in tokens[i + size : i + size + 5] if t not in self.stopwords), "")
-                    if subject in self.not_counted:
-                        return (subject,)
+        for following in self._after_markers(tokens, self.count_markers):
+            if following and following[0] in self.not_counted:
+                return (following[0],)
         return ()
 
     def _unknown_subject(self, tokens: list[str], unknown: set[str]) -> bool:
         """Whether an unknown word is what the question asks about: right after "how many", "who is" ..."""
-        for marker in self.subject_markers:
+        return any(
+            any(t in unknown for t in following) for following in self._after_markers(tokens, self.subject_markers)
+        )
+
+    def _after_markers(self, tokens: list[str], markers: list[tuple[str, ...]]) -> Iterator[list[str]]:
+        """Wherever a marker phrase occurs, the (up to two) words after it that are not stopwords."""
+        for marker in markers:
             size = len(marker)
             if marker[0] not in tokens:
                 continue
             for i in range(len(tokens) - size):
                 if tuple(tokens[i : i + size]) == marker:
-                    following = [t for t in tokens[i + size : i + size + 5] if t not in self.stopwords][:2]
-                    if any(t in unknown for t in following):
-                        return True
-        return False
+                    yield [t for t in tokens[i + size : i + size + 5] if t not in self.stopwords][:2]
