@@ -1,9 +1,16 @@
 """Scoring the engine against a labelled question file (`scrbot eval`).
 
-An item passes when the bot takes the labelled action (answer with the labelled intent,
-"clarify", or decline for `intent: null`) and its reply meets every `expect`: the periods,
-the measure and strings the answer must contain. Declines are also checked for invented
-figures: a decline must state no number from the fact base.
+Two kinds of label, which may be mixed in one file:
+
+- by intent (the tuned sets): the bot takes the labelled action (answer with the labelled intent,
+  "clarify", or decline for `intent: null`) and its reply meets `expect`'s periods, measure and
+  `contains`;
+- by behaviour (`expect: {kind: answer|no_answer, ...}`, what a blind author can write from the
+  article alone): the bot answers (or says it has no answer), and the reply contains every string
+  of `contains`, one of each `any_of` list, none of `excludes`, and opens with Yes or No for `verdict`.
+
+A reply that gives no answer is also checked for invented figures: it must state no number from
+the fact base that the question did not. Conversations pass only when every turn passes.
 """
 
 from __future__ import annotations
@@ -28,6 +35,12 @@ class Turn:
     category: str
     expect: dict[str, Any]
 
+    @property
+    def wants_no_answer(self) -> bool:
+        if "kind" in self.expect:
+            return self.expect["kind"] == "no_answer"
+        return self.intent is None
+
 
 @dataclass
 class Outcome:
@@ -45,9 +58,16 @@ class Outcome:
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
 
+    conversations: list[list[Outcome]] = field(default_factory=list)
+
     @property
     def accuracy(self) -> float:
         return sum(o.ok for o in self.outcomes) / len(self.outcomes) if self.outcomes else 0.0
+
+    def whole_conversations(self) -> tuple[int, int]:
+        """Conversations of more than one turn that passed at every turn, and how many there are."""
+        multi = [c for c in self.conversations if len(c) > 1]
+        return sum(all(o.ok for o in c) for c in multi), len(multi)
 
     def by_category(self) -> dict[str, tuple[int, int]]:
         table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -59,8 +79,8 @@ class Report:
     def out_of_scope(self) -> tuple[float, float]:
         """Precision and recall of declining, over items labelled `intent: null`."""
         declined = [o for o in self.outcomes if o.reply.intent is None]
-        should = [o for o in self.outcomes if o.turn.intent is None]
-        hit = [o for o in declined if o.turn.intent is None]
+        should = [o for o in self.outcomes if o.turn.wants_no_answer]
+        hit = [o for o in declined if o.turn.wants_no_answer]
         precision = len(hit) / len(declined) if declined else 1.0
         recall = len(hit) / len(should) if should else 1.0
         return precision, recall
@@ -86,6 +106,7 @@ class Report:
             "by_category": {k: {"passed": a, "total": b} for k, (a, b) in self.by_category().items()},
             "out_of_scope": {"precision": round(precision, 4), "recall": round(recall, 4)},
             "invented_figures": self.invented,
+            "conversations": dict(zip(("passed", "total"), self.whole_conversations(), strict=True)),
             "confusions": [{"expected": a, "got": b, "count": n} for (a, b), n in self.confusions()],
             "misses": [
                 {
@@ -138,6 +159,18 @@ def _numbers(text: str) -> set[str]:
 
 
 def check(engine: Engine, turn: Turn, reply: Reply) -> tuple[list[str], bool]:
+    problems = _check_behaviour(turn, reply) if "kind" in turn.expect else _check_intent(turn, reply)
+    invented = False
+    if reply.intent is None:
+        figures = {str(f.value) for f in engine.facts.figures.values()}
+        stated = _numbers(reply.text) - _numbers(turn.question)
+        if stated & figures:
+            invented = True
+            problems.append(f"no answer, yet states figures {sorted(stated & figures)}")
+    return problems, invented
+
+
+def _check_intent(turn: Turn, reply: Reply) -> list[str]:
     problems: list[str] = []
     want = turn.intent
     if want is None:
@@ -154,27 +187,51 @@ def check(engine: Engine, turn: Turn, reply: Reply) -> tuple[list[str], bool]:
             problems.append(f"periods {reply.entities.get('periods')} != {exp['periods']}")
         if "measure" in exp and reply.entities.get("measure") != exp["measure"]:
             problems.append(f"measure {reply.entities.get('measure')} != {exp['measure']}")
-        for needle in exp.get("contains", []):
-            if str(needle).lower() not in reply.text.lower():
-                problems.append(f"answer lacks {needle!r}")
-    invented = False
-    if reply.intent is None:
-        figures = {str(f.value) for f in engine.facts.figures.values()}
-        stated = _numbers(reply.text) - _numbers(turn.question)
-        if stated & figures:
-            invented = True
-            problems.append(f"decline states figures {sorted(stated & figures)}")
-    return problems, invented
+        problems += _check_text(exp, reply.text)
+    return problems
+
+
+def _check_behaviour(turn: Turn, reply: Reply) -> list[str]:
+    exp = turn.expect
+    if exp["kind"] == "no_answer":
+        return [] if reply.intent is None else [f"should say it has no answer, gave {reply.kind} {reply.intent}"]
+    if reply.kind != "answer":
+        return [f"should answer, gave {reply.kind}"]
+    return _check_text(exp, reply.text)
+
+
+def _check_text(exp: dict[str, Any], text: str) -> list[str]:
+    problems: list[str] = []
+    lower = text.lower()
+    for needle in exp.get("contains", []):
+        if str(needle).lower() not in lower:
+            problems.append(f"answer lacks {needle!r}")
+    for options in exp.get("any_of", []):
+        if not any(str(o).lower() in lower for o in options):
+            problems.append(f"answer has none of {options!r}")
+    for needle in exp.get("excludes", []):
+        if str(needle).lower() in lower:
+            problems.append(f"answer has {needle!r}")
+    verdict = exp.get("verdict")
+    if verdict is not None:
+        want = "yes" if verdict in (True, "yes", "Yes") else "no"
+        opening = re.match(r"\W*(\w+)", lower)
+        if not opening or opening.group(1) != want:
+            problems.append(f"answer does not open with {want.capitalize()}")
+    return problems
 
 
 def evaluate(engine: Engine, path: Path) -> Report:
     report = Report()
     for conversation in load_items(path):
         context = Context()
+        outcomes = []
         for turn in conversation:
             reply, context = engine.reply(turn.question, context, now=0.0)
             problems, invented = check(engine, turn, reply)
-            report.outcomes.append(Outcome(turn, reply, problems, invented))
+            outcomes.append(Outcome(turn, reply, problems, invented))
+        report.outcomes += outcomes
+        report.conversations.append(outcomes)
     return report
 
 
@@ -184,6 +241,7 @@ def render(report: Report) -> str:
         f"accuracy: {report.accuracy:.1%} ({sum(o.ok for o in report.outcomes)}/{len(report.outcomes)})",
         f"out of scope: precision {precision:.1%}, recall {recall:.1%}",
         f"invented figures: {report.invented}",
+        "whole conversations: {}/{}".format(*report.whole_conversations()),
         "",
         "by category:",
     ]
