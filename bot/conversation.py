@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_FIELDS = ("intent", "periods", "history", "measure", "people", "topics", "sources", "updated")
+_FIELDS = ("intent", "periods", "history", "measure", "people", "topics", "sources", "updated", "op")
 
 
 class Context:
@@ -26,6 +26,7 @@ class Context:
         topics: list[str] | None = None,
         sources: list[int] | None = None,  # article lines behind the last answer
         updated: float = 0.0,
+        op: str | None = None,  # the figures operation last computed ("share", "gap" ...), for "and in 2011/12?"
     ) -> None:
         self.intent = intent
         self.periods = periods if periods is not None else []
@@ -35,6 +36,7 @@ class Context:
         self.topics = topics if topics is not None else []
         self.sources = sources if sources is not None else []
         self.updated = updated
+        self.op = op
 
     def to_dict(self) -> dict[str, Any]:
         return {name: _copy(getattr(self, name)) for name in _FIELDS}
@@ -60,6 +62,7 @@ class Context:
                 topics=[t for t in data.get("topics") or [] if isinstance(t, str)],
                 sources=[s for s in data.get("sources") or [] if isinstance(s, int)],
                 updated=float(data.get("updated") or 0.0),
+                op=data.get("op") if isinstance(data.get("op"), str) else None,
             )
         except (TypeError, ValueError):
             return cls()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .answers import COMPOSERS, Answer, Query
+from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra
 from .answers import format as fmt
 from .answers.meta import about, examples
 from .conversation import Context
@@ -19,6 +19,7 @@ from .knowledge.errors import DataError, Problem
 from .knowledge.model import FactBase, IntentSet
 from .reply import Reply, Suggestion
 from .understanding import calibrate, followups
+from .understanding.frame import FrameWords, load_frame_words, read_frame
 from .understanding.lexicon import Lexicon
 from .understanding.matcher import CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
@@ -63,6 +64,10 @@ class Engine:
             )
         self.lexicon = Lexicon(intents.lexicon, facts, [t.text for i in intents.intents for t in i.templates])
         self.matcher = IntentMatcher(intents, self.lexicon)
+        frames = intents.frames
+        self.frames = frames if isinstance(frames, FrameWords) else FrameWords({})
+        # Intents answered with figures, and the operation each asks for unless the question says otherwise.
+        self.figure_ops = {i.id: FIGURE_OPS[i.answer] for i in intents.intents if i.answer in FIGURE_OPS}
 
     def clear_caches(self) -> None:
         """Forget cached rankings and spelling corrections (benchmarks measure the uncached cost)."""
@@ -77,7 +82,9 @@ class Engine:
 
         with _no_gc_pauses():
             facts = load_facts(facts_dir)
-            intents = load_intents(intents_dir, composers=set(COMPOSERS), measures={m.id for m in facts.measures})
+            measures = {m.id for m in facts.measures}
+            intents = load_intents(intents_dir, composers=set(COMPOSERS), measures=measures)
+            intents.frames = load_frame_words(intents_dir, measures)
             return cls(facts, intents)
 
     @classmethod
@@ -115,7 +122,7 @@ class Engine:
             query.missing = list(dict.fromkeys([*query.missing, *found.missing]))
             if found.note and found.ids:
                 query.notes.append(found.note)
-        return Understood(norm, refs, reading, query, bad)
+        return Understood(norm, refs, reading, query, bad, rest)
 
     # -- answering ----------------------------------------------------------------------
     def reply(self, text: str, context: Context | None = None, now: float | None = None) -> tuple[Reply, Context]:
@@ -134,7 +141,7 @@ class Engine:
         if u.reading.uncounted:
             return self._decline(u, "not_counted"), context
 
-        elliptical = followups.is_elliptical(u, context)
+        elliptical = followups.is_elliptical(u, context, self.figure_ops)
         if elliptical:
             followups.repeat(u, context, self.lexicon)
             intent = self.intents.get(context.intent)
@@ -156,19 +163,25 @@ class Engine:
             return self._clarify(u, decision), context
         top = decision.top
         assert top is not None
-        if (
-            top.intent.id.startswith("figures.")
-            and top.intent.id != "figures.periods"
-            and u.query.missing
-            and not u.query.periods
-        ):
+        default_op = self.figure_ops.get(top.intent.id)
+        if default_op and u.query.missing and not u.query.periods:
             # Remember what was asked, so "ok, what about 2013/14?" still knows the measure.
             kept = Context(intent=top.intent.id, measure=u.query.measure, updated=now, people=list(context.people))
             return self._decline(u, "no_data", decision), kept
         if not elliptical:
-            followups.carry(u, context, top.intent.id, self.lexicon, self.facts)
-        answer = COMPOSERS[top.intent.answer](self.facts, u.query)
-        return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now)
+            followups.carry(u, context, top.intent.id, self.lexicon, self.facts, self.figure_ops)
+        op = None
+        if default_op:
+            if elliptical and context.op:
+                default_op = context.op
+            frame = read_frame(
+                self.frames, default_op, u.text, u.rest, u.reading.tokens, u.query.periods, u.query.measure
+            )
+            op = frame.op
+            answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
+        else:
+            answer = COMPOSERS[top.intent.answer](self.facts, u.query)
+        return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now, op)
 
     def answer_intent(
         self, intent_id: str, context: Context | None = None, now: float | None = None
@@ -201,7 +214,7 @@ class Engine:
             entities["missing_periods"] = list(q.missing)
         return entities
 
-    def _next_context(self, u: Understood, intent: str, answer: Answer, now: float) -> Context:
+    def _next_context(self, u: Understood, intent: str, answer: Answer, now: float, op: str | None = None) -> Context:
         periods = answer.periods if answer.periods is not None else u.query.periods
         people = list(dict.fromkeys([*u.query.mentioned("person"), *answer.people]))
         history = [p for p in u.query.context.history if p not in periods][-3:] + list(periods)
@@ -214,6 +227,7 @@ class Engine:
             topics=list(dict.fromkeys(answer.topics)),
             sources=[s.line for s in answer.sources],
             updated=now,
+            op=op,
         )
 
     def _clarify(self, u: Understood, decision: Decision) -> Reply:

@@ -31,4 +31,15 @@ COMPOSERS: dict[str, Composer] = {
     "meta.thanks": meta.thanks,
 }
 
-__all__ = ["COMPOSERS", "Answer", "Composer", "Query"]
+# The composers that answer with figures, and the operation each computes by default: their
+# questions are read into a frame and answered by `algebra`, whatever the question's wording adds.
+FIGURE_OPS: dict[str, str] = {
+    "figures.count": "value",
+    "figures.change": "change",
+    "figures.rate": "share",
+    "figures.total": "total",
+    "figures.extreme": "extreme",
+    "figures.trend": "trend",
+}
+
+__all__ = ["COMPOSERS", "FIGURE_OPS", "Answer", "Composer", "Query"]

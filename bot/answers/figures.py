@@ -31,7 +31,8 @@ def _missing_note(facts: FactBase, q: Query) -> str:
     return f"I have no figures for {fmt.join(q.missing)}; I have figures for {have}."
 
 
-def _prefix(facts: FactBase, q: Query) -> list[str]:
+def prefix(facts: FactBase, q: Query) -> list[str]:
+    """Notes an answer opens with: how a calendar year was read, which years have no figures."""
     return [*q.notes, *([_missing_note(facts, q)] if q.missing and q.periods else [])]
 
 
@@ -57,7 +58,7 @@ def count(facts: FactBase, q: Query) -> Answer:
     periods = _chronological(facts, q.periods) or [p.id for p in facts.periods]
     measures = _measures(facts, q)
     answer = Answer("", periods=periods)
-    lines = _prefix(facts, q)
+    lines = prefix(facts, q)
     if len(periods) == 1:
         period = facts.period(periods[0])
         parts = []
@@ -124,7 +125,7 @@ def _step(facts: FactBase, m: str, old: str, new: str, answer: Answer) -> str | 
 def change(facts: FactBase, q: Query) -> Answer:
     answer = Answer("")
     asked = _chronological(facts, q.periods)
-    lines = _prefix(facts, q)
+    lines = prefix(facts, q)
     if len(asked) >= 3:  # "year on year": every step, then the whole span
         answer.periods = asked
         for m in _measures(facts, q):
@@ -159,7 +160,7 @@ def rate(facts: FactBase, q: Query) -> Answer:
     if len(periods) == 1 and q.has("since"):  # "has it improved since?"
         periods = ids[ids.index(periods[0]) :]
     answer = Answer("", periods=periods)
-    lines = _prefix(facts, q)
+    lines = prefix(facts, q)
     rows = []
     for pid in periods:
         pub, com = facts.value(pid, PUBLISHED), facts.value(pid, COMMISSIONED)
@@ -203,7 +204,7 @@ def total(facts: FactBase, q: Query) -> Answer:
         asked = ids[ids.index(asked[0]) :]
     periods = asked or ids
     answer = Answer("", periods=periods)
-    lines = _prefix(facts, q)
+    lines = prefix(facts, q)
     parts = []
     for m in _measures(facts, q):
         figs = [facts.value(p, m) for p in periods]
@@ -225,7 +226,7 @@ def extreme(facts: FactBase, q: Query) -> Answer:
     periods = _chronological(facts, q.periods) or [p.id for p in facts.periods]
     want_min = q.has("fewest")
     answer = Answer("", periods=[])
-    lines = _prefix(facts, q)
+    lines = prefix(facts, q)
     for m in _measures(facts, q):
         figs = [f for f in (facts.value(p, m) for p in periods) if f]
         if not figs:
@@ -247,7 +248,7 @@ def extreme(facts: FactBase, q: Query) -> Answer:
 def trend(facts: FactBase, q: Query) -> Answer:
     periods = _chronological(facts, q.periods) if len(q.periods) > 1 else [p.id for p in facts.periods]
     answer = Answer("", periods=periods)
-    lines = _prefix(facts, q)
+    lines = prefix(facts, q)
     for m in _measures(facts, q):
         figs = [f for f in (facts.value(p, m) for p in periods) if f]
         if len(figs) < 2:

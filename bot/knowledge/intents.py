@@ -12,6 +12,8 @@ from .schema import Field, RecordReader, did_you_mean
 from .yamlfile import Node, load_yaml
 
 LEXICON = "lexicon.yaml"
+# Files of intents/ that hold word lists for other readers, not intents.
+NOT_INTENTS = frozenset({LEXICON, "frames.yaml", "unknowns.yaml"})
 _INTENT_ID = re.compile(r"^[a-z]+(\.[a-z_]+)+$")
 _INTENT = [Field("id"), Field("answer"), Field("description"), Field("suggestion"), Field("templates", "strs")]
 _OPTIONAL_INTENT_KEYS = ("cues",)
@@ -34,7 +36,7 @@ def load_intents(directory: Path, composers: set[str] | None = None, measures: s
     problems = Problems()
     lexicon = _load_lexicon(directory / LEXICON, problems, measures)
     intents: list[Intent] = []
-    files = sorted(p for p in directory.glob("*.y*ml") if p.name != LEXICON)
+    files = sorted(p for p in directory.glob("*.y*ml") if p.name not in NOT_INTENTS)
     if not files:
         problems.add(directory, None, "no intent files found", "add at least one YAML file with 'intents:'")
     for path in files:

@@ -188,9 +188,10 @@ class LexiconData:
 
 
 class IntentSet:
-    def __init__(self, lexicon: LexiconData, intents: list[Intent]) -> None:
+    def __init__(self, lexicon: LexiconData, intents: list[Intent], frames: object = None) -> None:
         self.lexicon = lexicon
         self.intents = intents
+        self.frames = frames  # understanding.frame.FrameWords, from frames.yaml
 
     def get(self, intent_id: str) -> Intent | None:
         return next((i for i in self.intents if i.id == intent_id), None)

@@ -36,21 +36,27 @@ ELLIPTICAL = frozenset(
         *("of", "there"),
     }
 )
+# Words that make a figures question complete on its own ("how many ...", "what was the number ...").
+QUESTION_HEADS = frozenset({"how", "many", "what", "number", "figures", "which", "was", "were", "is"})
 # Words that point back to the last answer ("what's the rate then?", "when was that?").
 ANAPHORS = frozenset(["then", "that", "those", "it", "this", "same", "they", "them", "ones", "these"])
 # Intents an elliptical "and X?" can repeat, with the kind of named thing X must be.
 _REPEATABLE = {"terms.define": ("term", "organisation"), "people.who": ("person",), "people.said": ("person",)}
 
 
-def is_elliptical(u: Understood, context: Context) -> bool:
-    """The last turn's question asked again about something else ("and 2011/12?", "and SCR?")."""
+def is_elliptical(u: Understood, context: Context, figure_ops: dict[str, str]) -> bool:
+    """The last turn's question asked again about something else ("and 2011/12?", "and SCR?").
+
+    A complete question ("how many were published in 2012/13?") is not elliptical even when every
+    word of it could be: it asks afresh, and must not inherit the last answer's operation."""
     if not context.intent or u.reading.unknown:
         return False
     tokens = u.reading.tokens
     opens = any(tuple(tokens[: len(c)]) == c for c in CONNECTORS)
-    if context.intent.startswith("figures."):
+    if context.intent in figure_ops:
         has_slot = bool(u.refs) or u.query.measure is not None
-        return has_slot and (opens or all(t in ELLIPTICAL for t in tokens))
+        complete = any(t in QUESTION_HEADS for t in tokens)
+        return has_slot and (opens or (not complete and all(t in ELLIPTICAL for t in tokens)))
     rest = [t for t in u.reading.signature if t not in u.reading.named]
     wanted = _REPEATABLE.get(context.intent, ())
     return opens and not rest and any(m.kind in wanted for m in u.reading.mentions)
@@ -75,22 +81,24 @@ def repeat(u: Understood, context: Context, lexicon: Lexicon) -> None:
         u.query.measure = context.measure
 
 
-def carry(u: Understood, context: Context, intent: str, lexicon: Lexicon, facts: FactBase) -> None:
+def carry(
+    u: Understood, context: Context, intent: str, lexicon: Lexicon, facts: FactBase, figure_ops: dict[str, str]
+) -> None:
     """Fill what a question leaves out from the last turn, when it leans on it."""
     q = u.query
     if not context.intent or not leans_on_context(u):
         return
-    if intent.startswith("figures.") and context.intent.startswith("figures."):
+    if intent in figure_ops and context.intent in figure_ops:
         if q.measure is None and not _names_measure(u, lexicon):
             q.measure = context.measure
-        if intent in ("figures.count", "figures.rate") and not u.refs:
+        if figure_ops[intent] in ("value", "share", "gap", "ratio") and not u.refs:
             q.periods = list(context.periods)
-        elif intent == "figures.change" and context.periods and len(q.periods) < 2:
+        elif figure_ops[intent] == "change" and context.periods and len(q.periods) < 2:
             if q.periods:
                 q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
             elif len(context.periods) == 1:  # "did it double?" after two single-year answers
                 q.periods = context.history[-2:] if len(context.history) >= 2 else list(context.periods)
-    elif not intent.startswith("figures.") and not q.mentions and not q.pronouns:
+    elif intent not in figure_ops and not q.mentions and not q.pronouns:
         q.mentions = [m for t in context.topics if (m := _mention(facts, t))]
 
 

@@ -17,6 +17,7 @@ class Understood(NamedTuple):
     reading: Reading
     query: Query
     bad_periods: list[str]
+    rest: str = ""  # the normalised text with its periods cut out
 
     @property
     def slots(self) -> frozenset[str]:

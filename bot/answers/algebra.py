@@ -1,0 +1,618 @@
+"""Figures computed from a question's frame: one small function per operation, over `facts/`.
+
+Every number shown is read from the fact base or computed here from it; derived measures (such
+as "not published": commissioned minus published in the same year) are defined in
+`intents/frames.yaml`. Yes/no questions and stated claims open with "Yes" or "No" and then give
+the figures that prove it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from ..knowledge.article import Sentence
+from ..knowledge.model import FactBase
+from ..understanding.frame import DerivedMeasure, Frame, FrameWords
+from . import figures
+from . import format as fmt
+from .query import Answer, Query
+
+Value = tuple[int, tuple[Sentence, ...]]
+GAP_NOTE = (
+    "(That is the gap between the two yearly counts: the article doesn't say how many of a year's "
+    "reviews were never published.)"
+)
+
+
+class Algebra:
+    """Values of base and derived measures by period, with the sentences they come from."""
+
+    def __init__(self, facts: FactBase, words: FrameWords) -> None:
+        self.facts = facts
+        self.derived: dict[str, DerivedMeasure] = {d.id: d for d in words.derived}
+        self.ids = [p.id for p in facts.periods]
+        self.base = [m.id for m in facts.measures]
+
+    def value(self, period: str, measure: str) -> Value | None:
+        d = self.derived.get(measure)
+        if d is None:
+            fig = self.facts.value(period, measure)
+            return (fig.value, (fig.source,)) if fig else None
+        a, b = self.value(period, d.of), self.value(period, d.minus)
+        if a is None or b is None:
+            return None
+        return a[0] - b[0], a[1] + b[1]
+
+    def label(self, measure: str) -> str:
+        d = self.derived.get(measure)
+        return d.label if d else self.facts.measure(measure).label
+
+    def plabel(self, period: str) -> str:
+        return self.facts.period(period).label
+
+    def chronological(self, ids: tuple[str, ...] | list[str]) -> list[str]:
+        return sorted(dict.fromkeys(i for i in ids if i in self.ids), key=self.ids.index)
+
+    def span(self, frame: Frame, between: bool = False) -> list[str]:
+        """Every period a frame covers: 'since X' runs to the latest year; with `between`, two ends
+        include the years between them ("the total between 2011/12 and 2013/14")."""
+        asked = self.chronological(frame.periods)
+        if not asked or (frame.overall and len(asked) < 2):
+            return list(self.ids)
+        if len(asked) == 1:
+            return self.ids[self.ids.index(asked[0]) :] if frame.span else asked
+        return self.ids[self.ids.index(asked[0]) : self.ids.index(asked[-1]) + 1] if between else asked
+
+    def ends(self, frame: Frame) -> tuple[str, str] | None:
+        """The two periods a change is measured between."""
+        asked = self.chronological(frame.periods)
+        if len(asked) >= 2:
+            return asked[0], asked[-1]
+        if len(asked) == 1:
+            i = self.ids.index(asked[0])
+            if frame.span:
+                return (asked[0], self.ids[-1]) if i < len(self.ids) - 1 else None
+            return (self.ids[i - 1], asked[0]) if i > 0 else (asked[0], self.ids[1]) if len(self.ids) > 1 else None
+        return (self.ids[0], self.ids[-1]) if len(self.ids) > 1 else None
+
+    def measures(self, frame: Frame) -> list[str]:
+        return [m for m in frame.measures if m in self.base or m in self.derived] or list(self.base)
+
+    def share(self, period: str) -> tuple[float, tuple[Sentence, ...]] | None:
+        """Published as a percentage of commissioned in one year (the first two base measures)."""
+        if len(self.base) < 2:
+            return None
+        top, bottom = self.value(period, self.base[1]), self.value(period, self.base[0])
+        if not top or not bottom or not bottom[0]:
+            return None
+        return 100.0 * top[0] / bottom[0], top[1] + bottom[1]
+
+
+class Result:
+    """An answer being built, with the figures a verdict can be checked against."""
+
+    def __init__(self) -> None:
+        self.answer = Answer("")
+        self.lines: list[str] = []
+        self.numbers: list[tuple[float, bool]] = []  # (value, is a percentage)
+
+    def cite(self, *sources: Sentence) -> None:
+        self.answer.add_sources(*sources)
+
+    def done(self, periods: list[str], followups: list[str]) -> Answer:
+        self.answer.text = "\n".join(line for line in self.lines if line)
+        self.answer.periods = periods
+        self.answer.followups = followups
+        return self.answer
+
+
+def _pct(value: float) -> str:
+    return fmt.percent(value)
+
+
+def _num(value: float) -> str:
+    return fmt.number(int(value)) if float(value).is_integer() else f"{value:,.1f}"
+
+
+# -- operations ---------------------------------------------------------------------------------
+
+
+def gap(al: Algebra, frame: Frame, q: Query) -> Result:
+    """Commissioned minus published, year by year: "how many more were commissioned than published"."""
+    r = Result()
+    derived = next(iter(al.derived.values()), None)
+    if derived is None:
+        r.lines.append("I can't compare the two measures.")
+        return r
+    periods = al.span(frame)
+    rows = []
+    for p in periods:
+        of, minus, diff = al.value(p, derived.of), al.value(p, derived.minus), al.value(p, derived.id)
+        if of and minus and diff:
+            rows.append((p, of[0], minus[0], diff[0]))
+            r.cite(*diff[1])
+            r.numbers.append((diff[0], False))
+    if len(rows) == 1:
+        p, a, b, d = rows[0]
+        r.lines.append(
+            f"In {al.plabel(p)}, {fmt.number(a)} SCRs were {derived.of} and {fmt.number(b)} {derived.minus}: "
+            f"{fmt.number(d)} more {derived.of} than {derived.minus}."
+        )
+    else:
+        r.lines.append(f"SCRs {derived.of} minus SCRs {derived.minus}, by financial year:")
+        for p, a, b, d in rows:
+            r.lines.append(f"• {al.plabel(p)}: {fmt.number(a)} − {fmt.number(b)} = {fmt.number(d)}")
+        total = sum(row[3] for row in rows)
+        r.lines.append(f"Over {fmt.period_span([al.plabel(p) for p, *_ in rows])}: {fmt.number(total)} in all.")
+        r.numbers.append((total, False))
+    r.lines.append(GAP_NOTE)
+    return r
+
+
+def value(al: Algebra, frame: Frame, q: Query) -> Result:
+    measures = al.measures(frame)
+    if any(m in al.derived for m in measures):
+        return gap(al, frame, q)
+    r = Result()
+    base = figures.count(al.facts, _with_periods(q, al.span(frame) if frame.overall else None))
+    r.lines.append(base.text)
+    r.cite(*base.sources)
+    for p in base.periods or al.ids:
+        for m in measures:
+            v = al.value(p, m)
+            if v:
+                r.numbers.append((v[0], False))
+    r.answer.followups = base.followups
+    r.answer.periods = base.periods
+    return r
+
+
+def change(al: Algebra, frame: Frame, q: Query) -> Result:
+    r = Result()
+    if q.missing and len(frame.periods) == 1:
+        # "from 2013/14 to 2014/15" without 2014/15: say so and give 2013/14, never another pair's change.
+        only = value(al, frame._replace(span=False), q)
+        only.lines.append(f"Without {fmt.join(q.missing)} I can't say how that changed.")
+        return only
+    ends = al.ends(frame)
+    if ends is None:
+        r.lines.append("I only have one year of figures there, so there is no change to compare.")
+        return r
+    old, new = ends
+    steps = [(old, new)]
+    if len(frame.periods) >= 3:
+        chosen = al.chronological(frame.periods)
+        steps = list(itertools.pairwise(chosen))
+    for m in al.measures(frame):
+        for a_id, b_id in steps:
+            a, b = al.value(a_id, m), al.value(b_id, m)
+            if not a or not b:
+                continue
+            verb = "rose" if b[0] > a[0] else "fell" if b[0] < a[0] else "stayed"
+            line = (
+                f"SCRs {al.label(m)} {verb} from {fmt.number(a[0])} in {al.plabel(a_id)} to {fmt.number(b[0])} "
+                f"in {al.plabel(b_id)}: {fmt.change(a[0], b[0])}"
+            )
+            words = fmt.multiple(a[0], b[0])
+            r.lines.append(line + (f", {words}." if words else "."))
+            r.cite(*a[1], *b[1])
+            r.numbers.append((b[0] - a[0], False))
+            if a[0]:
+                r.numbers.append((100.0 * (b[0] - a[0]) / a[0], True))
+    if any(m in al.derived for m in al.measures(frame)):
+        r.lines.append(GAP_NOTE)
+    r.answer.periods = [steps[0][0], *(b for _, b in steps)]
+    return r
+
+
+def pp_change(al: Algebra, frame: Frame, q: Query) -> Result:
+    """The share published, moved in percentage points between two years."""
+    r = Result()
+    ends = al.ends(frame)
+    if ends is None:
+        r.lines.append("I only have one year of figures there, so there is no change to compare.")
+        return r
+    steps = [ends]
+    if not frame.periods and len(al.ids) > 2:
+        steps = [*itertools.pairwise(al.ids)]
+    for a_id, b_id in steps:
+        a, b = al.share(a_id), al.share(b_id)
+        if not a or not b:
+            continue
+        diff = b[0] - a[0]
+        direction = "up" if diff > 0 else "down"
+        r.lines.append(
+            f"The share of SCRs published (published as a share of commissioned in the same year) went from "
+            f"{_pct(a[0])} in {al.plabel(a_id)} to {_pct(b[0])} in {al.plabel(b_id)}: {direction} "
+            f"{fmt.percent(abs(diff))[:-1]} percentage points."
+        )
+        r.cite(*a[1], *b[1])
+        r.numbers.append((diff, True))
+    if len(steps) > 1:
+        a, b = al.share(al.ids[0]), al.share(al.ids[-1])
+        if a and b:
+            diff = b[0] - a[0]
+            r.lines.append(
+                f"Overall, {al.plabel(al.ids[0])} to {al.plabel(al.ids[-1])}: "
+                f"{'up' if diff > 0 else 'down'} {fmt.percent(abs(diff))[:-1]} percentage points."
+            )
+            r.numbers.append((diff, True))
+    r.answer.periods = list(ends)
+    return r
+
+
+def share(al: Algebra, frame: Frame, q: Query) -> Result:
+    r = Result()
+    periods = al.span(frame) if frame.span or frame.overall else al.chronological(frame.periods) or list(al.ids)
+    negated = any(m in al.derived for m in frame.measures)
+    what = "not published" if negated else "published"
+    rows = []
+    for p in periods:
+        s = al.share(p)
+        if s:
+            pct = 100.0 - s[0] if negated else s[0]
+            rows.append((p, pct))
+            r.cite(*s[1])
+            r.numbers.append((pct, True))
+    com, pub = al.base[0], al.base[1]
+    totals = [al.value(p, com) for p in periods], [al.value(p, pub) for p in periods]
+    sum_com = sum(v[0] for v in totals[0] if v)
+    sum_pub = sum(v[0] for v in totals[1] if v)
+    pooled_part = sum_com - sum_pub if negated else sum_pub
+    pooled = 100.0 * pooled_part / sum_com if sum_com else 0.0
+    if frame.overall and len(periods) > 1:
+        r.lines.append(
+            f"Over {fmt.period_span([al.plabel(p) for p in periods])}, {fmt.number(sum_com)} SCRs were "
+            f"commissioned and {fmt.number(sum_pub)} published, so {fmt.number(pooled_part)} "
+            f"({_pct(pooled)}) as many were {what} as commissioned."
+        )
+        r.numbers.append((pooled, True))
+        r.lines.append("Year by year: " + "; ".join(f"{al.plabel(p)} {_pct(v)}" for p, v in rows) + ".")
+    elif len(rows) == 1:
+        p, pct = rows[0]
+        a, b = al.value(p, com), al.value(p, pub)
+        assert a and b
+        r.lines.append(
+            f"In {al.plabel(p)}, {fmt.number(b[0])} SCRs were published and {fmt.number(a[0])} commissioned: "
+            f"{_pct(pct)} {what} (as a share of commissioned in the same year)."
+        )
+    else:
+        r.lines.append(f"SCRs {what} as a share of SCRs commissioned in the same year:")
+        for p, pct in rows:
+            r.lines.append(f"• {al.plabel(p)}: {_pct(pct)}")
+        r.lines.append(
+            f"Over all {fmt.words(len(rows))} years together: {fmt.number(pooled_part)} of {fmt.number(sum_com)} "
+            f"({_pct(pooled)})."
+        )
+        r.numbers.append((pooled, True))
+        if rows:
+            pick = min if frame.lowest else max
+            best = pick(rows, key=lambda row: row[1])
+            r.lines.append(f"{'Lowest' if pick is min else 'Highest'}: {al.plabel(best[0])}.")
+            if q.has("most", "fewest"):
+                r.answer.periods = [best[0]]
+                return r
+    r.answer.periods = [p for p, _ in rows]
+    return r
+
+
+def _ordered_measures(al: Algebra, q: Query) -> list[str]:
+    """Base measures in the order the question names them ("ratio of published to commissioned")."""
+    named = [t for t in q.tokens if t in al.base]
+    order = list(dict.fromkeys(named))
+    return order + [m for m in al.base if m not in order]
+
+
+def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
+    r = Result()
+    first, second = _ordered_measures(al, q)[:2]
+    periods = al.span(frame)
+    for p in periods:
+        a, b = al.value(p, first), al.value(p, second)
+        if a and b and b[0]:
+            x = a[0] / b[0]
+            r.lines.append(
+                f"In {al.plabel(p)}: {fmt.number(a[0])} {al.label(first)} to {fmt.number(b[0])} {al.label(second)}, "
+                f"a ratio of about {x:.2f} to 1 ({x:.1f} {al.label(first)} for every one {al.label(second)})."
+            )
+            r.cite(*a[1], *b[1])
+            r.numbers.append((round(x, 2), False))
+    if frame.overall and len(periods) > 1:
+        sa = sum(v[0] for p in periods if (v := al.value(p, first)))
+        sb = sum(v[0] for p in periods if (v := al.value(p, second)))
+        if sb:
+            r.lines.append(f"All years together: {fmt.number(sa)} to {fmt.number(sb)}, about {sa / sb:.2f} to 1.")
+    r.answer.periods = periods
+    return r
+
+
+def average(al: Algebra, frame: Frame, q: Query) -> Result:
+    r = Result()
+    periods = al.span(frame, between=True)
+    for m in al.measures(frame):
+        values = [v for p in periods if (v := al.value(p, m))]
+        if not values:
+            continue
+        total = sum(v[0] for v in values)
+        mean = total / len(values)
+        r.lines.append(
+            f"On average {_num(round(mean, 1))} SCRs {al.label(m)} a year: {fmt.number(total)} over "
+            f"{fmt.words(len(values))} financial years ({fmt.period_span([al.plabel(p) for p in periods])})."
+        )
+        for v in values:
+            r.cite(*v[1])
+        r.numbers.append((round(mean, 1), False))
+    r.answer.periods = periods
+    return r
+
+
+def total(al: Algebra, frame: Frame, q: Query) -> Result:
+    if not any(m in al.derived for m in frame.measures):
+        base = figures.total(al.facts, _with_periods(q, al.span(frame, between=True)))
+        r = Result()
+        r.lines.append(base.text)
+        r.cite(*base.sources)
+        r.answer.periods = base.periods
+        r.answer.followups = base.followups
+        for m in al.measures(frame):
+            r.numbers.append((sum(v[0] for p in (base.periods or []) if (v := al.value(p, m))), False))
+        return r
+    return gap(al, frame._replace(overall=True), q)
+
+
+def times(al: Algebra, frame: Frame, q: Query) -> Result:
+    named = {t for t in q.tokens if t in al.base}
+    if len(named) >= 2 and len(frame.periods) <= 1:
+        return ratio(al, frame, q)
+    r = Result()
+    ends = al.ends(frame._replace(span=True)) if len(frame.periods) == 1 else al.ends(frame)
+    if ends is None:
+        r.lines.append("I only have one year of figures there, so there is nothing to compare.")
+        return r
+    old, new = ends
+    for m in al.measures(frame):
+        a, b = al.value(old, m), al.value(new, m)
+        if a and b and a[0]:
+            x = b[0] / a[0]
+            r.lines.append(
+                f"{fmt.number(b[0])} SCRs {al.label(m)} in {al.plabel(new)} against {fmt.number(a[0])} in "
+                f"{al.plabel(old)}: {x:.1f} times as many."
+            )
+            r.cite(*a[1], *b[1])
+            r.numbers.append((round(x, 1), False))
+    r.answer.periods = [old, new]
+    return r
+
+
+def faster(al: Algebra, frame: Frame, q: Query) -> Result:
+    r = Result()
+    ends = al.ends(frame) if frame.periods else ((al.ids[0], al.ids[-1]) if len(al.ids) > 1 else None)
+    if ends is None:
+        r.lines.append("I only have one year of figures there, so there is no growth to compare.")
+        return r
+    old, new = ends
+    growth = []
+    for m in al.base:
+        a, b = al.value(old, m), al.value(new, m)
+        if a and b and a[0]:
+            growth.append((100.0 * (b[0] - a[0]) / a[0], m, a, b))
+            r.cite(*a[1], *b[1])
+    if len(growth) < 2:
+        r.lines.append("I don't have both measures for those years.")
+        return r
+    growth.sort(reverse=True)
+    (g1, m1, a1, b1), (g2, m2, a2, b2) = growth[:2]
+    r.lines.append(
+        f"Published and commissioned compared, {al.plabel(old)} to {al.plabel(new)}: SCRs {al.label(m1)} grew faster, "
+        f"from {fmt.number(a1[0])} to {fmt.number(b1[0])} ({fmt.change(a1[0], b1[0])}), against SCRs "
+        f"{al.label(m2)} from {fmt.number(a2[0])} to {fmt.number(b2[0])} ({fmt.change(a2[0], b2[0])})."
+    )
+    r.numbers += [(g1, True), (g2, True)]
+    r.answer.periods = [old, new]
+    return r
+
+
+def extreme(al: Algebra, frame: Frame, q: Query) -> Result:
+    r = Result()
+    if frame.of_change:
+        for m in al.measures(frame):
+            steps = []
+            for a_id, b_id in itertools.pairwise(al.ids):
+                a, b = al.value(a_id, m), al.value(b_id, m)
+                if a and b:
+                    steps.append((b[0] - a[0], a_id, b_id, a, b))
+            if not steps:
+                continue
+            pick = min(steps) if frame.lowest else max(steps)
+            _, a_id, b_id, a, b = pick
+            word = "smallest" if frame.lowest else "biggest"
+            r.lines.append(
+                f"The {word} year-on-year change in SCRs {al.label(m)} came in {al.plabel(b_id)}: "
+                f"{fmt.number(a[0])} to {fmt.number(b[0])}, {fmt.change(a[0], b[0])} on {al.plabel(a_id)}."
+            )
+            r.cite(*a[1], *b[1])
+        r.answer.periods = list(al.ids)
+        return r
+    if any(m in al.derived for m in frame.measures):
+        pick_fn = min if frame.lowest else max
+        for m in frame.measures:
+            rows = [(v[0], p, v) for p in al.ids if (v := al.value(p, m))]
+            if rows:
+                best = pick_fn(rows)
+                word = "fewest" if frame.lowest else "most"
+                r.lines.append(
+                    f"The {word} SCRs {al.label(m)} (commissioned minus published): {fmt.number(best[0])} in "
+                    f"{al.plabel(best[1])}."
+                )
+                r.cite(*best[2][1])
+                r.answer.periods = [best[1]]
+        r.lines.append(GAP_NOTE)
+        return r
+    base = figures.extreme(al.facts, q)
+    r.lines.append(base.text)
+    r.cite(*base.sources)
+    r.answer.periods = base.periods
+    r.answer.followups = base.followups
+    return r
+
+
+def trend(al: Algebra, frame: Frame, q: Query) -> Result:
+    base = figures.trend(al.facts, q)
+    r = Result()
+    r.lines.append(base.text)
+    r.cite(*base.sources)
+    r.answer.periods = base.periods
+    r.answer.people = base.people
+    r.answer.followups = base.followups
+    return r
+
+
+OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "value": value,
+    "gap": gap,
+    "change": change,
+    "pp_change": pp_change,
+    "share": share,
+    "ratio": ratio,
+    "average": average,
+    "total": total,
+    "times": times,
+    "faster": faster,
+    "extreme": extreme,
+    "trend": trend,
+}
+
+
+def _with_periods(q: Query, periods: list[str] | None) -> Query:
+    if periods is not None:
+        q.periods = list(periods)
+    return q
+
+
+# -- verdicts -------------------------------------------------------------------------------------
+
+
+def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, list[str]]:
+    """'Yes', 'No' or 'Partly', and lines saying why, for a yes/no question or a stated claim."""
+    claim = frame.claim
+    if claim is not None:
+        candidates = [(v, pct) for v, pct in result.numbers if pct == claim.percent] or result.numbers
+        if not candidates:
+            return "", []
+        if claim.compare == "eq":
+            tolerance = 0.5 if claim.percent or not claim.value.is_integer() else 0.0
+            hit = any(abs(v - claim.value) <= tolerance + 1e-9 for v, _ in candidates)
+            shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
+            if hit:
+                return "Yes", [f"{shown} is right."]
+            right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
+            return "No", [f"Not {shown}: the figure is {right}."]
+        checks = [(v > claim.value) if claim.compare == "gt" else (v < claim.value) for v, _ in candidates]
+        return _all_or_some(checks), []
+    test = frame.test
+    if test in ("double", "triple"):
+        need = 2.0 if test == "double" else 3.0
+        ends = al.ends(frame)
+        if ends is None:
+            return "", []
+        old, new = ends
+        checks = []
+        lines = []
+        for m in al.measures(frame):
+            a, b = al.value(old, m), al.value(new, m)
+            if a and b and a[0]:
+                ok = b[0] >= need * a[0]
+                checks.append(ok)
+                lines.append(
+                    f"SCRs {al.label(m)}: {fmt.number(a[0])} in {al.plabel(old)} to {fmt.number(b[0])} in "
+                    f"{al.plabel(new)}, {b[0] / a[0]:.1f} times as many"
+                    f" ({'more than ' if ok else 'less than '}{'double' if need == 2 else 'triple'})."
+                )
+                al_cite(result, a, b)
+        return _all_or_some(checks), lines
+    if test == "half":
+        checks = []
+        lines = []
+        negated = any(m in al.derived for m in frame.measures)
+        less = " less than half" in f" {' '.join(q.tokens)}" or " fewer than half" in f" {' '.join(q.tokens)}"
+        for p in al.span(frame):
+            s = al.share(p)
+            if s:
+                pct = 100.0 - s[0] if negated else s[0]
+                checks.append(pct < 50 if less else pct > 50)
+                lines.append(f"In {al.plabel(p)}, {_pct(pct)} were {'not ' if negated else ''}published.")
+                result.cite(*s[1])
+        return _all_or_some(checks), lines
+    if test in ("rise", "fall"):
+        return _direction(al, frame, q, result, test)
+    return "", []
+
+
+def al_cite(result: Result, *values: Value) -> None:
+    for v in values:
+        result.cite(*v[1])
+
+
+def _all_or_some(checks: list[bool]) -> str:
+    if not checks:
+        return ""
+    if all(checks):
+        return "Yes"
+    return "No" if not any(checks) else "Partly"
+
+
+def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -> tuple[str, list[str]]:
+    tokens = q.tokens
+    named = list(dict.fromkeys(t for t in tokens if t in al.base))
+    wants_more = test == "rise"
+    lines: list[str] = []
+    checks: list[bool] = []
+    if len(named) >= 2 and "than" in tokens:  # "were more commissioned than published?"
+        first, second = named[:2]
+        for p in al.span(frame):
+            a, b = al.value(p, first), al.value(p, second)
+            if a and b:
+                checks.append(a[0] > b[0] if wants_more else a[0] < b[0])
+                lines.append(f"In {al.plabel(p)}: {fmt.number(a[0])} {al.label(first)}, {fmt.number(b[0])} "
+                             f"{al.label(second)}.")
+                al_cite(result, a, b)
+        return _all_or_some(checks), lines
+    asked = list(dict.fromkeys(frame.periods))
+    if len(asked) >= 2 and "than" in tokens:  # "more in 2012/13 than in 2013/14?": as asked, not by date
+        pairs = [(asked[1], asked[0])]
+    elif len(asked) >= 2 or frame.span or len(asked) == 1:
+        ends = al.ends(frame)
+        pairs = [ends] if ends else []
+    else:
+        pairs = list(itertools.pairwise(al.ids))
+    for m in al.measures(frame):
+        for old, new in pairs:
+            a, b = al.value(old, m), al.value(new, m)
+            if a and b:
+                checks.append(b[0] > a[0] if wants_more else b[0] < a[0])
+                lines.append(
+                    f"SCRs {al.label(m)}: {fmt.number(b[0])} in {al.plabel(new)} against {fmt.number(a[0])} in "
+                    f"{al.plabel(old)} ({fmt.change(a[0], b[0])})."
+                )
+                al_cite(result, a, b)
+    return _all_or_some(checks), lines
+
+
+def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answer:
+    """The answer to a figures frame; yes/no questions and claims get a verdict first."""
+    al = Algebra(facts, words)
+    delegated = frame.op in ("value", "total", "extreme", "trend") and not frame.measures  # say their own notes
+    notes = [] if delegated else figures.prefix(facts, q)
+    result = OPERATIONS.get(frame.op, value)(al, frame, q)
+    result.lines = [*notes, *result.lines]
+    if frame.yesno or frame.claim is not None:
+        verdict, why = _verdict(al, frame, q, result)
+        if verdict and frame.claim is not None:
+            result.lines = [f"{verdict}. {why[0]}" if why else f"{verdict}.", *result.lines]
+        elif verdict:
+            body = why or result.lines
+            result.lines = [f"{verdict}. {body[0]}", *body[1:]]
+    followups = result.answer.followups or ["What drove the rise?", "What was the publication rate?"]
+    periods = result.answer.periods if result.answer.periods is not None else al.span(frame)
+    return result.done(list(periods), followups)

@@ -1,0 +1,175 @@
+"""A figures question as a typed frame: operation, measures, periods, yes/no, a claimed figure.
+
+The intent that recognised the question says what kind of figure is asked (its default
+operation); the words of `intents/frames.yaml` refine it ("how many *more* commissioned *than*
+published" is a gap, "*percentage points*" a change in the share). The answer is then computed
+from the frame by `answers.algebra`, so every combination works without a template of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..knowledge.errors import DataError, Problem
+
+FRAMES_FILE = "frames.yaml"
+OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
+              "extreme", "trend")
+PREDICATES = ("double", "triple", "half", "fall", "rise")
+_NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
+# "20 years", "two years": numbers that count something other than SCRs are not claims.
+_NOT_A_CLAIM = re.compile(r"^\s*(?:years?|months?|days?|weeks?|times|fold|x\b)")
+
+
+class DerivedMeasure(NamedTuple):
+    id: str
+    label: str
+    of: str
+    minus: str
+    negates: str
+    words: tuple[str, ...]
+
+
+class FrameWords:
+    """The vocabulary of `intents/frames.yaml`, compiled to padded phrases for whole-word lookups."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.operations = [(o["op"], tuple(o["cues"])) for o in doc.get("operations", [])]
+        self.overall = tuple(doc.get("overall", []))
+        self.since = tuple(doc.get("since", []))
+        self.derived = [
+            DerivedMeasure(d["id"], d["label"], d["of"], d["minus"], d.get("negates", ""), tuple(d.get("words", [])))
+            for d in doc.get("derived_measures", [])
+        ]
+        self.yesno_openers = frozenset(doc.get("yesno_openers", []))
+        self.predicates = [(p["test"], tuple(p["cues"])) for p in doc.get("predicates", [])]
+        self.claim_markers = tuple(doc.get("claim_markers", []))
+
+
+def load_frame_words(directory: Path, measures: set[str]) -> FrameWords:
+    """Read and validate `frames.yaml`; every problem names the file, the line and the fix."""
+    from ..knowledge.yamlfile import load_yaml
+
+    path = Path(directory) / FRAMES_FILE
+    doc = load_yaml(path)
+    problems: list[Problem] = []
+
+    def need(cond: bool, node: Any, key: str, message: str, fix: str) -> None:
+        if not cond:
+            line = node.line_of(key) if hasattr(node, "line_of") else None
+            problems.append(Problem(path, line, message, fix))
+
+    if not isinstance(doc, dict):
+        raise DataError([Problem(path, None, "frames.yaml must be a mapping", "start with 'operations:'")])
+    for item in doc.get("operations") or []:
+        ok = isinstance(item, dict) and item.get("op") in OPERATIONS and isinstance(item.get("cues"), list)
+        need(ok, item, "op", f"bad operation entry {item!r}", f"write '- op: NAME' (one of {', '.join(OPERATIONS)}) "
+             "with 'cues: [...]'")
+    for item in doc.get("predicates") or []:
+        ok = isinstance(item, dict) and item.get("test") in PREDICATES and isinstance(item.get("cues"), list)
+        need(ok, item, "test", f"bad predicate entry {item!r}", f"write '- test: NAME' (one of {', '.join(PREDICATES)})"
+             " with 'cues: [...]'")
+    for item in doc.get("derived_measures") or []:
+        fields = ("id", "label", "of", "minus")
+        ok = isinstance(item, dict) and all(isinstance(item.get(f), str) for f in fields)
+        need(ok, item, "id", f"derived measure {item!r} lacks one of {', '.join(fields)}",
+             "give id, label, of and minus (measure ids from facts/figures.yaml)")
+        if ok:
+            for key in ("of", "minus", *(("negates",) if item.get("negates") else ())):
+                need(item[key] in measures, item, key, f"'{item[key]}' is not a measure of facts/figures.yaml",
+                     f"use one of: {', '.join(sorted(measures))}")
+    for key in ("overall", "since", "yesno_openers", "claim_markers"):
+        value = doc.get(key, [])
+        need(isinstance(value, list) and all(isinstance(v, str) for v in value), doc, key,
+             f"'{key}' must be a list of words", f"write {key}: [\"word\", \"other words\"]")
+    if problems:
+        raise DataError(problems)
+    return FrameWords(doc)
+
+
+class Claim(NamedTuple):
+    """A figure the asker states ("I read 71 were published"), to confirm or correct."""
+
+    value: float
+    percent: bool
+    compare: str = "eq"  # "eq", or "gt"/"lt" for "more than 100", "fewer than 50"
+
+
+class Frame(NamedTuple):
+    """What a figures question asks, as typed slots."""
+
+    op: str
+    measures: tuple[str, ...]  # measure ids, base or derived, in the order named; empty: every base measure
+    periods: tuple[str, ...]  # period ids in the order asked
+    span: bool = False  # "since 2011/12": from the one period named to the latest
+    overall: bool = False  # over every year at once ("overall", "altogether")
+    yesno: bool = False
+    test: str = ""  # the yes/no predicate: double, triple, half, fall, rise
+    claim: Claim | None = None
+    lowest: bool = False  # for extreme: the fewest rather than the most
+    of_change: bool = False  # for extreme: the year with the biggest rise, not the biggest value
+
+
+def _has(padded: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {p} " in padded for p in phrases)
+
+
+def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens: list[str],
+               periods: list[str], measure: str | None) -> Frame:
+    """A frame from the question's words: `text` normalised, `rest` with periods cut out, canonical `tokens`."""
+    raw = f" {rest} "
+    canon = f" {' '.join(tokens)} "
+    both = raw + "|" + canon
+    op = default_op
+    for name, cues in words.operations:
+        if _has(both, cues):
+            op = name
+            break
+    measures: list[str] = []
+    for d in words.derived:
+        if _has(raw, d.words) or (d.negates and re.search(rf" not (?:\w+ )?{d.negates} ", canon)):
+            measures.append(d.id)
+    if measure and not measures:
+        measures.append(measure)
+    if op == "gap":
+        measures = [d.id for d in words.derived][:1] or measures
+    elif op in ("value", "total", "average") and not measures and _has(both, ("than",)) and _has(canon, ("more",)):
+        # "how many more were commissioned than published" without a gap cue
+        named = [t for t in tokens if t in ("commissioned", "published")]
+        if len(set(named)) == 2:
+            op, measures = "gap", [d.id for d in words.derived][:1]
+    first_words = {*rest.split()[:1], *tokens[:1]}
+    yesno = bool(first_words & words.yesno_openers)
+    test = ""
+    if yesno:
+        for name, cues in words.predicates:
+            if _has(both, cues):
+                test = name
+                break
+    claim = _claim(words, rest, yesno)
+    lowest = " fewest " in canon or _has(raw, ("least", "lowest", "smallest", "fewest", "minimum", "worst"))
+    of_change = op == "extreme" and _has(both, ("rise", "increase", "change", "jump", "growth", "fall", "drop"))
+    span = len(periods) == 1 and _has(f" {text} ", words.since)
+    overall = _has(f" {text} ", words.overall)
+    return Frame(op, tuple(measures), tuple(periods), span, overall, yesno, test, claim, lowest, of_change)
+
+
+def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:
+    """The figure the question states, when it states one to be checked."""
+    padded = f" {rest} "
+    for m in _NUMBER.finditer(rest):
+        after = rest[m.end():]
+        if _NOT_A_CLAIM.match(after) and not m.group(2):
+            continue
+        if not (yesno or _has(padded, words.claim_markers)):
+            return None
+        before = f" {rest[: m.start()].strip()} "
+        compare = "eq"
+        if re.search(r" (?:more than|over|above|at least|greater than|in excess of|exceed|exceeded|beyond) $", before):
+            compare = "gt"
+        elif re.search(r" (?:fewer than|less than|under|below|at most) $", before):
+            compare = "lt"
+        return Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare)
+    return None
