@@ -11,21 +11,28 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra
+from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, passages
 from .answers import format as fmt
 from .answers.meta import about, examples
 from .conversation import Context
 from .knowledge.errors import DataError, Problem
-from .knowledge.model import FactBase, IntentSet
+from .knowledge.model import FactBase, Intent, IntentSet
 from .reply import Reply, Suggestion
 from .understanding import calibrate, followups
-from .understanding.frame import FrameWords, load_frame_words, read_frame
+from .understanding.frame import FrameWords, asks_verdict, load_frame_words, read_frame
 from .understanding.lexicon import Lexicon
-from .understanding.matcher import CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
+from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
+from .understanding.parts import split
 from .understanding.periods import read_periods, resolve
 from .understanding.question import Understood
 
+# The intent a reply names when a yes/no check answered a question no intent recognised.
+CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what the article says",
+                      "Did Ofsted stop evaluating SCRs before the Working Together revisions?", (), Path("intents"), 0)
+# The intent a reply names when it quotes the article's sentences that answer the question.
+QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sentences say",
+                      "What was the old system like?", (), Path("intents"), 0)
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
@@ -68,6 +75,9 @@ class Engine:
         self.frames = frames if isinstance(frames, FrameWords) else FrameWords({})
         # Intents answered with figures, and the operation each asks for unless the question says otherwise.
         self.figure_ops = {i.id: FIGURE_OPS[i.answer] for i in intents.intents if i.answer in FIGURE_OPS}
+        self.passages = passages.PassageIndex(facts, self.lexicon)
+        unknowns = intents.unknowns
+        self.unknowns = unknowns if isinstance(unknowns, passages.Unknowns) else None
 
     def clear_caches(self) -> None:
         """Forget cached rankings and spelling corrections (benchmarks measure the uncached cost)."""
@@ -85,6 +95,7 @@ class Engine:
             measures = {m.id for m in facts.measures}
             intents = load_intents(intents_dir, composers=set(COMPOSERS), measures=measures)
             intents.frames = load_frame_words(intents_dir, measures)
+            intents.unknowns = passages.load_unknowns(Path(intents_dir) / passages.UNKNOWNS_FILE.name)
             return cls(facts, intents)
 
     @classmethod
@@ -126,11 +137,48 @@ class Engine:
 
     # -- answering ----------------------------------------------------------------------
     def reply(self, text: str, context: Context | None = None, now: float | None = None) -> tuple[Reply, Context]:
-        """Answer one message; returns the reply and the context for the next turn."""
+        """Answer one message; returns the reply and the context for the next turn.
+
+        A preamble ("Hi all, I'm on the local paper.") is set aside, and a message asking several
+        things is answered part by part, each part a turn of its own."""
         now = time.time() if now is None else now
         context = context or Context()
         if context.updated and now - context.updated > self.context_ttl:
             context = Context()
+        parts = split(self.frames, text) if text and text.strip() else [text]
+        if len(parts) == 1:
+            return self._reply_one(parts[0], context, now)
+        parts = self._share_periods(parts)
+        replies: list[tuple[str, Reply]] = []
+        for part in parts:
+            reply, context = self._reply_one(part, context, now)
+            replies.append((part, reply))
+        return self._combine(replies), context
+
+    def _share_periods(self, parts: list[str]) -> list[str]:
+        """"How many were commissioned and how many published in 2013/14?": the year belongs to both."""
+        refs = [read_periods(normalise(p))[0] for p in parts]
+        named = next((r for r in refs if r), [])
+        return [p if r or not named else f"{p.rstrip('?. ')} in {' and '.join(x.text for x in named)}?"
+                for p, r in zip(parts, refs, strict=True)]
+
+    def _combine(self, replies: list[tuple[str, Reply]]) -> Reply:
+        """One reply for a message of several questions: each part's answer, in order."""
+        answered = [r for _, r in replies if r.kind == "answer"]
+        if not answered:
+            return replies[0][1]
+        texts = []
+        for part, r in replies:
+            if r.kind == "answer":
+                texts.append(r.text)
+            else:
+                texts.append(f"On “{part.strip()[:80]}”: I can't answer that from the article.")
+        first = answered[0]
+        sources = tuple(dict.fromkeys(s for r in answered for s in r.sources))
+        return Reply("\n\n".join(texts), first.intent, min(r.confidence for r in answered), "answer",
+                     first.entities, sources, answered[-1].suggestions)
+
+    def _reply_one(self, text: str, context: Context, now: float) -> tuple[Reply, Context]:
         u = self.understand(text, context)
         if not u.text:
             return self._decline(u, "empty"), context
@@ -150,6 +198,14 @@ class Engine:
         else:
             decision = decide(calibrate.rank(u, self.matcher, self.lexicon))
 
+        if not elliptical:
+            lacking = passages.doesnt_say(self.facts, u, self.unknowns)
+            if lacking is not None:
+                return self._decline(u, "doesnt_say", decision, lacking), context
+        checked = None if elliptical else self._check(u, decision)
+        if checked is not None:
+            top = decision.top if decision.action == "answer" and decision.top else Candidate(CHECK_INTENT, ANSWER_AT)
+            return self._answer(u, top, checked), self._next_context(u, top.intent.id, checked, now)
         if decision.action == "decline" and not u.reading.unknown_subject:
             first = u.reading.tokens[0] if u.reading.tokens else ""
             fallback = self.intents.get(self.lexicon.fallback_words.get(first, ""))
@@ -157,6 +213,13 @@ class Engine:
                 decision = Decision("answer", (Candidate(fallback, CLARIFY_AT),))
         if decision.action == "decline" and not u.reading.signature and not u.reading.unknown and not u.refs:
             return self._vague(u), context  # "and?", "what about it?": ask for more, don't refuse
+        if decision.action in ("decline", "clarify") and not u.reading.unknown_subject and len(u.reading.signature) >= 3:
+            # A question of substance that no intent answers may be answered by the article's own sentences.
+            quoted = passages.answer_from_passages(self.facts, self.passages, u)
+            if quoted is not None:
+                return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quoted), self._next_context(
+                    u, QUOTE_INTENT.id, quoted, now
+                )
         if decision.action == "decline":
             return self._decline(u, "off_topic", decision), context
         if decision.action == "clarify":
@@ -182,6 +245,16 @@ class Engine:
         else:
             answer = COMPOSERS[top.intent.answer](self.facts, u.query)
         return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now, op)
+
+    def _check(self, u: Understood, decision: Decision) -> Answer | None:
+        """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""
+        top = decision.top
+        if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops:
+            return None
+        answer = checks.order(self.facts, u.query)
+        if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens):
+            answer = checks.verify(self.facts, u.query)
+        return answer
 
     def answer_intent(
         self, intent_id: str, context: Context | None = None, now: float | None = None
@@ -241,7 +314,7 @@ class Engine:
         text = "Could you say a bit more? For example:\n" + "\n".join(f"• {s.text}" for s in tips)
         return Reply(text, "clarify", 0.0, "clarify", self._entities(u, u.query.periods), (), tips)
 
-    def _decline(self, u: Understood, why: str, decision: Decision | None = None) -> Reply:
+    def _decline(self, u: Understood, why: str, decision: Decision | None = None, said: Answer | None = None) -> Reply:
         labels = [p.label for p in self.facts.periods]
         have = f"I have figures for {fmt.join(labels)} (financial years, April to March)."
         if why == "no_data":
@@ -262,18 +335,23 @@ class Engine:
                 f"commissioned and published each year. {have}"
             )
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
+        elif why == "doesnt_say" and said is not None:
+            text = said.text
+            tips = [Suggestion(f) for f in said.followups] or [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "empty":
             text = "Ask me a question. " + about(self.facts)
             tips = [Suggestion(e) for e in examples(self.facts)[:3]]
         else:
             text = "Sorry, that's outside what I know. " + about(self.facts)
             tips = [Suggestion(e) for e in examples(self.facts)[:3]]
+        entities = self._entities(u, u.query.periods)
+        entities["declined"] = why  # why there is no answer: "doesnt_say", "no_data", "off_topic" ...
         return Reply(
             text,
             None,
             decision.top.confidence if decision and decision.top else 0.0,
             "decline",
-            self._entities(u, u.query.periods),
-            (),
+            entities,
+            tuple(said.sources) if said is not None else (),
             tuple(tips),
         )

@@ -101,7 +101,8 @@ class Result:
         self.answer.add_sources(*sources)
 
     def done(self, periods: list[str], followups: list[str]) -> Answer:
-        self.answer.text = "\n".join(line for line in self.lines if line)
+        lines = [line for text in self.lines for line in text.split("\n") if line]
+        self.answer.text = "\n".join(dict.fromkeys(lines))  # a note said by a delegate and here once
         self.answer.periods = periods
         self.answer.followups = followups
         return self.answer

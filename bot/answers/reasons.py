@@ -63,7 +63,7 @@ def why(facts: FactBase, q: Query) -> Answer:
             if reason.stance == "not_significant":
                 person = facts.people.get(reason.said_by)
                 subject = (person.pronoun if person else "they").capitalize()
-                lines.append(f"{subject} does not believe that {_lower_first(reason.title)} contributed significantly.")
+                lines.append(f"{subject} does not believe that {lower_first(reason.title)} contributed significantly.")
                 answer.add_sources(*reason.sources)
     answer.text = "\n".join(lines)
     recommenders = [facts.people[r.recommended_by] for r in causes if r.recommended_by in facts.people]
@@ -72,7 +72,7 @@ def why(facts: FactBase, q: Query) -> Answer:
     return answer
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     """'The Serious Case Review panel' -> 'the Serious Case Review panel' inside a sentence (names keep their case)."""
     return "the " + text[4:] if text.startswith("The ") else text
 
@@ -96,7 +96,7 @@ def counter(facts: FactBase, q: Query) -> Answer:
         person = facts.people.get(reason.said_by)
         name = person.name if person else reason.said_by
         lines.append(
-            f"{name} does not believe that {_lower_first(reason.title)} "
+            f"{name} does not believe that {lower_first(reason.title)} "
             "contributed significantly to the rise. "
             f"{reason.summary}"
         )
@@ -107,7 +107,7 @@ def counter(facts: FactBase, q: Query) -> Answer:
         causes = [r.title for r in facts.reasons if r.stance == "cause" and r.said_by == speaker]
         if causes:
             pronoun = facts.people[speaker].pronoun if speaker in facts.people else "they"
-            lines.append(f"The reasons {pronoun} does give: {fmt.join([_lower_first(c) for c in causes])}.")
+            lines.append(f"The reasons {pronoun} does give: {fmt.join([lower_first(c) for c in causes])}.")
     answer.text = "\n".join(lines)
     answer.followups = ["What drove the rise?"]
     return answer

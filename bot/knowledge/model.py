@@ -192,6 +192,7 @@ class IntentSet:
         self.lexicon = lexicon
         self.intents = intents
         self.frames = frames  # understanding.frame.FrameWords, from frames.yaml
+        self.unknowns: object = None  # answers.passages.Unknowns, from unknowns.yaml
 
     def get(self, intent_id: str) -> Intent | None:
         return next((i for i in self.intents if i.id == intent_id), None)

@@ -46,6 +46,9 @@ class FrameWords:
         self.yesno_openers = frozenset(doc.get("yesno_openers", []))
         self.predicates = [(p["test"], tuple(p["cues"])) for p in doc.get("predicates", [])]
         self.claim_markers = tuple(doc.get("claim_markers", []))
+        self.question_words = frozenset(doc.get("question_words", []))
+        self.joiners = tuple(doc.get("joiners", []))
+        self.checks = frozenset(doc.get("checks", []))
 
 
 def load_frame_words(directory: Path, measures: set[str]) -> FrameWords:
@@ -80,7 +83,7 @@ def load_frame_words(directory: Path, measures: set[str]) -> FrameWords:
             for key in ("of", "minus", *(("negates",) if item.get("negates") else ())):
                 need(item[key] in measures, item, key, f"'{item[key]}' is not a measure of facts/figures.yaml",
                      f"use one of: {', '.join(sorted(measures))}")
-    for key in ("overall", "since", "yesno_openers", "claim_markers"):
+    for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks"):
         value = doc.get(key, [])
         need(isinstance(value, list) and all(isinstance(v, str) for v in value), doc, key,
              f"'{key}' must be a list of words", f"write {key}: [\"word\", \"other words\"]")
@@ -154,6 +157,13 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     span = len(periods) == 1 and _has(f" {text} ", words.since)
     overall = _has(f" {text} ", words.overall)
     return Frame(op, tuple(measures), tuple(periods), span, overall, yesno, test, claim, lowest, of_change)
+
+
+def asks_verdict(words: FrameWords, rest: str, tokens: list[str]) -> bool:
+    """The question wants a yes or no: it opens like one, or states something and asks if it is right."""
+    if {*rest.split()[:1], *tokens[:1]} & words.yesno_openers:
+        return True
+    return _has(f" {rest} ", words.claim_markers)
 
 
 def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:

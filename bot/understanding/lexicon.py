@@ -243,7 +243,11 @@ class Lexicon(Memoised):
                 if key in self._synonyms:
                     if size == 1 and key[0] in self._pronouns:
                         pronouns.append(key[0])
-                    out.extend(self._synonyms[key])
+                    canonical = self._synonyms[key]
+                    if canonical in self._entities:  # "working together guidance" names Working Together
+                        mentions.extend(self._entities[canonical])
+                        named.update(canonical)
+                    out.extend(canonical)
                     i += size
                     break
             else:

@@ -1,0 +1,204 @@
+"""Yes/no questions and claims about what the article says, outside the figures.
+
+"Did Ofsted stop evaluating SCRs before the Working Together revisions?", "Is Sue Woolmore from
+Ofsted?", "Was relaxing SCR procedures one of Munro's recommendations?", "So Ofsted stopped in
+July 2013?": each is checked against the fact base and answered "Yes" or "No" first, then with
+the facts that prove it. A question these checks cannot settle gets no verdict (None), and the
+ordinary answer stands.
+"""
+
+from __future__ import annotations
+
+from ..knowledge.model import Event, FactBase, Person
+from .events import date_label
+from .query import Answer, Query
+from .reasons import lower_first
+
+_ORDER_BEFORE = ("before", "first", "earlier", "prior", "preceded", "precede")
+_ORDER_AFTER = ("after", "later", "afterwards", "followed", "follow")
+_CAUSE_WORDS = ("reason", "effect", "rise", "why", "factor", "contributed", "significant", "significantly", "much")
+
+
+def _events(facts: FactBase, q: Query) -> list[Event]:
+    """Events the question names, directly or through what they are about (Ofsted, the panel ...)."""
+    out: list[Event] = []
+    for m in q.mentions:
+        if m.kind == "person":
+            continue
+        for e in facts.events:
+            if (e.id == m.id or m.id in e.topics) and e not in out:
+                out.append(e)
+    return out
+
+
+def _key(event: Event) -> tuple[int, int]:
+    year, _, month = event.date.partition("-")
+    return int(year), int(month or 0)
+
+
+def order(facts: FactBase, q: Query) -> Answer | None:
+    """Which of two named events came first; a verdict when asked "did A come before B?"."""
+    events = _events(facts, q)
+    before, after = q.has(*_ORDER_BEFORE), q.has(*_ORDER_AFTER)
+    if len(events) < 2 or not (before or after):
+        return None
+    a, b = events[:2]
+    answer = Answer("")
+    answer.add_sources(a.source, b.source)
+    answer.topics.extend([*a.topics, *b.topics])
+    (ya, ma), (yb, mb) = _key(a), _key(b)
+    facts_line = f"{a.title}: {date_label(a)}. {b.title}: {date_label(b)}."
+    if ya == yb and (not ma or not mb):
+        answer.text = (
+            f"The article doesn't say which came first: it dates both to {ya} and gives no month for one of them. "
+            + facts_line
+        )
+        return answer
+    a_first = (ya, ma) < (yb, mb)
+    asked_yesno = q.has("did", "was", "were", "is", "does", "had")
+    if asked_yesno and not (before and after):
+        verdict = "Yes" if a_first == (before and not after) else "No"
+        answer.text = f"{verdict}. {facts_line}"
+    else:
+        first, second = (a, b) if a_first else (b, a)
+        answer.text = f"{first.title} came first ({date_label(first)}), before {second.title.lower()} " \
+                      f"({date_label(second)})."
+    return answer
+
+
+def dated(facts: FactBase, q: Query) -> Answer | None:
+    """"So Ofsted stopped evaluating SCRs in July 2013?": the date stated against the event's."""
+    events = _events(facts, q)
+    if len(events) != 1 or not (q.months or q.years):
+        return None
+    event = events[0]
+    year, _, month = event.date.partition("-")
+    said_months = [m for m in q.months]
+    said_years = [*q.years, *(int(m[:4]) for m in q.months)]
+    if month:
+        right = f"{year}-{month}" in said_months if said_months else int(year) in said_years
+    else:
+        right = int(year) in said_years
+    answer = Answer(f"{'Yes' if right else 'No'}. {event.summary}")
+    answer.add_sources(event.source)
+    answer.topics.extend(event.topics)
+    return answer
+
+
+def recommended(facts: FactBase, q: Query) -> Answer | None:
+    """"Was X one of Munro's recommendations?": the reasons a person recommended, against X."""
+    if not q.has("recommend"):
+        return None
+    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
+    if not people:
+        return None
+    person = people[0]
+    mine = [r for r in facts.reasons if r.recommended_by == person.id]
+    if not mine:
+        return None
+    topics = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
+    words = set(q.tokens)
+    hits = [
+        r for r in mine
+        if topics & {*r.topics, r.event}
+        or words & set(_stems(r.recommendation)) - {"scr", "the", "of"}
+    ]
+    answer = Answer("")
+    answer.people.append(person.id)
+    if hits:
+        things = [r.recommendation or r.title for r in hits]
+        answer.text = f"Yes. {person.name} recommended: " + "; ".join(things) + "."
+        for r in hits:
+            answer.add_sources(*r.sources[:2])
+        return answer
+    if not topics:
+        return None
+    answer.text = (
+        f"No, not according to the article. What it says {person.name} recommended: "
+        + "; ".join(r.recommendation or r.summary for r in mine) + "."
+    )
+    for r in mine:
+        answer.add_sources(*r.sources[:2])
+    return answer
+
+
+def _stems(text: str) -> list[str]:
+    """Words of a phrase and their short stems ("relaxing" -> "relax"), for loose matching."""
+    out = []
+    for w in text.lower().split():
+        out.append(w)
+        for suffix in ("ing", "ation", "ed", "s"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 3:
+                out.append(w[: -len(suffix)])
+    return out
+
+
+def stance(facts: FactBase, q: Query) -> Answer | None:
+    """"Did the panel contribute to the rise?": a reason's stance, as its speaker gave it."""
+    if not q.has(*_CAUSE_WORDS):
+        return None
+    named = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
+    focus = [r for r in facts.reasons if named & {*r.topics, r.event}]
+    if len(focus) != 1:
+        return None
+    reason = focus[0]
+    speaker = facts.people.get(reason.said_by)
+    who = speaker.name if speaker else reason.said_by
+    answer = Answer("")
+    if reason.stance == "not_significant":
+        answer.text = (
+            f"No, not according to {who}: {who.split()[-1]} does not believe that {lower_first(reason.title)} "
+            f"contributed significantly to the rise. {reason.summary}"
+        )
+        answer.followups = ["What drove the rise?"]
+    else:
+        answer.text = f"Yes, according to {who}: {reason.summary.rstrip('.')} was {reason.weight or 'a cause'}."
+    answer.add_sources(*reason.sources)
+    answer.people.append(reason.said_by)
+    answer.topics.extend(reason.topics)
+    return answer
+
+
+def role(facts: FactBase, q: Query) -> Answer | None:
+    """"Is Sue Woolmore from Ofsted?", "It's Munro who chairs the association?": a person against an organisation."""
+    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
+    orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
+    orgs = [o for o in orgs if o.id != "lscbs"] or orgs
+    if len(people) != 1 or not orgs:
+        return None
+    person, org = people[0], orgs[0]
+    right = org.name.lower() in f"{person.role} {person.summary}".lower()
+    answer = Answer("")
+    answer.add_sources(person.source)
+    answer.people.append(person.id)
+    if right:
+        answer.text = f"Yes. {person.name}: {person.role}."
+        return answer
+    holder = _holder(facts, org.name)
+    answer.text = f"No. {person.name} is {_article(person.role)}."
+    if holder and holder.id != person.id:
+        answer.text += f" {holder.name} is {_article(holder.role)}."
+        answer.add_sources(holder.source)
+        answer.people.append(holder.id)
+    return answer
+
+
+def _holder(facts: FactBase, org_name: str) -> Person | None:
+    return next((p for p in facts.people.values() if org_name.lower() in p.role.lower()), None)
+
+
+def _article(role: str) -> str:
+    """'the chair of ...' / "the children's minister": a role as a noun phrase."""
+    return role if role.lower().startswith(("a ", "an ", "the ")) else f"the {role}"
+
+
+CHECKS = (order, dated, recommended, role, stance)
+
+
+def verify(facts: FactBase, q: Query) -> Answer | None:
+    """The first check that settles the question, or None."""
+    for check in CHECKS:
+        answer = check(facts, q)
+        if answer is not None:
+            return answer
+    return None

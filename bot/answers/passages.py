@@ -1,0 +1,366 @@
+"""Answers quoted from the article itself, and a plain "the article doesn't say" for what it never gives.
+
+Intents cover the questions we foresaw. A question they miss may still be answered word for word by
+a sentence of the article ("what was the old system like?"), so the article is indexed sentence by
+sentence and the best one or two are quoted, attributed only as the facts attribute them. And a
+question about a subject the article knows, asking for something the fact base never holds ("how old
+is Timpson?"), deserves "the article doesn't say" plus what it does say, not the nearest figure.
+Which attributes the fact base never holds is data (intents/unknowns/unknowns.yaml), not code.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..knowledge.article import Sentence
+from ..knowledge.errors import DataError, Problem
+from ..knowledge.model import FactBase, Statement
+from ..knowledge.yamlfile import Node, load_yaml
+from ..understanding.lexicon import PERSON, Lexicon, Mention, Reading
+from ..understanding.normalise import normalise, tokens
+from ..understanding.periods import read_periods
+from ..understanding.question import Understood
+from .people import resolve_people
+from .query import Answer
+
+# The intent loader reads every intents/*.yaml as intents, so the unknowns live one folder down.
+UNKNOWNS_FILE = Path(__file__).resolve().parents[2] / "intents" / "unknowns.yaml"
+
+ENTITY_WEIGHT = 2.0  # a named thing shared with a sentence says more than a shared word
+UNKNOWN_WEIGHT = 2.0  # a word neither the article nor the bot knows is likely what the question is about
+MIN_COVERAGE = 0.6  # share of the question's weight a sentence must match to count as an answer
+SECOND_SHARE = 0.7  # a second sentence is quoted only when it scores this close to the best
+_K1, _B = 1.2, 0.75  # BM25's usual saturation and length normalisation
+_PLACEHOLDERS = frozenset({PERSON, "organisation", "term", "event"})  # stand for a name; the mention id counts
+
+
+class PassageIndex:
+    """Every article sentence as weighted features: canonical content words and the ids of what it names.
+
+    Sentences are read exactly as questions are (normalise, periods cut, `Lexicon.read`), so "LSCBs"
+    in a question and "Local Safeguarding Children Boards" in the article meet as the same feature.
+    """
+
+    def __init__(self, facts: FactBase, lexicon: Lexicon) -> None:
+        self.facts = facts
+        self.lexicon = lexicon
+        self.sentences = list(facts.article.sentences)
+        self.features: list[Counter[str]] = []
+        self.mentions: list[list[Mention]] = []
+        cited = _cited_ids(facts)
+        for sentence in self.sentences:
+            reading = lexicon.read(read_periods(normalise(sentence.text))[1])
+            feats = Counter(self._features(reading, reading.mentions))
+            feats.update(f"@{i}" for i in cited.get(sentence, ()) if f"@{i}" not in feats)
+            self.features.append(feats)
+            self.mentions.append(reading.mentions)
+        count = len(self.sentences)
+        df = Counter(f for feats in self.features for f in feats)
+        self.idf = {f: _idf(count, n) for f, n in df.items()}
+        self.unseen_idf = _idf(count, 0)  # a word no sentence has is the most telling, and unmatched
+        sizes = [sum(feats.values()) for feats in self.features]
+        self.avg_size = sum(sizes) / count if count else 1.0
+        self.sizes = sizes
+
+    def _features(self, reading: Reading, mentions: list[Mention]) -> list[str]:
+        words = [
+            t
+            for t in reading.tokens
+            if t not in self.lexicon.stopwords
+            and t not in self.lexicon.keep
+            and t not in _PLACEHOLDERS
+            and not t[0].isdigit()
+        ]
+        return [_stem(w) for w in words] + [f"@{m.id}" for m in mentions]
+
+    def weight(self, feature: str) -> float:
+        idf = self.idf.get(feature, self.unseen_idf)
+        return idf * ENTITY_WEIGHT if feature.startswith("@") else idf
+
+    def question_features(self, u: Understood) -> set[str]:
+        """The question's features; "he"/"she" count as the person the conversation last named."""
+        mentions = list(u.reading.mentions)
+        if u.reading.pronouns and not u.query.mentioned("person"):
+            mentions += [Mention("person", p.id, p.name) for p in resolve_people(self.facts, u.query)]
+        return set(self._features(u.reading, mentions))
+
+    def search(self, u: Understood, limit: int = 2) -> list[tuple[Sentence, float]]:
+        """Sentences that answer the question, best first: each matches at least `MIN_COVERAGE` of the
+        question's weight. Words the article never uses weigh most, and twice that when the bot does not
+        know them either ("economy"), so a question about something else matches nothing."""
+        r = u.reading
+        if r.outside or r.uncounted or r.unknown_subject:  # the lexicon already knows it is not covered
+            return []
+        asked = self.question_features(u)
+        unknown = {_stem(w) for w in r.unknown} - self.idf.keys()
+        weights = {f: self.weight(f) * (UNKNOWN_WEIGHT if f in unknown else 1.0) for f in asked}
+        total = sum(weights.values())
+        if not total:
+            return []
+        scored: list[tuple[Sentence, float]] = []
+        for sentence, feats, size in zip(self.sentences, self.features, self.sizes, strict=True):
+            shared = asked & feats.keys()
+            if sum(weights[f] for f in shared) < MIN_COVERAGE * total:
+                continue
+            norm = _K1 * (1 - _B + _B * size / self.avg_size)
+            score = sum(self.weight(f) * feats[f] * (_K1 + 1) / (feats[f] + norm) for f in shared)
+            scored.append((sentence, score))
+        scored.sort(key=lambda pair: -pair[1])
+        if not scored:
+            return []
+        best = scored[0][1]
+        return [pair for pair in scored[:limit] if pair[1] >= SECOND_SHARE * best]
+
+
+def _cited_ids(facts: FactBase) -> dict[Sentence, list[str]]:
+    """What the facts say each sentence is about: the people, organisations, terms and events that cite
+    it, and the event of every reason that cites it ("set up by the government in 2013" is the panel's
+    setting up, though it never says "panel set up")."""
+    cited: dict[Sentence, list[str]] = {}
+    for item in [*facts.people.values(), *facts.organisations.values(), *facts.events]:
+        cited.setdefault(item.source, []).append(item.id)
+    for term in facts.terms.values():
+        for sentence in term.sources:
+            cited.setdefault(sentence, []).append(term.id)
+    for reason in facts.reasons:
+        for sentence in reason.sources if reason.event else ():
+            cited.setdefault(sentence, []).append(reason.event)
+    return cited
+
+
+def _stem(word: str) -> str:
+    """A crude common stem, so "introduce" meets "introduced" and "enable" "enabled": the lexicon only
+    canonicalises words it knows, and most of the article's words it does not."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _idf(count: int, df: int) -> float:
+    return math.log(1 + (count - df + 0.5) / (df + 0.5))
+
+
+# -- quoting the article ---------------------------------------------------------------------------
+
+
+def answer_from_passages(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
+    """The best one or two sentences, in article order, each quoted with who said it; None if none answer.
+
+    The speaker comes only from a Statement whose source is the sentence: a sentence nobody is
+    recorded as saying is "the article says", never a guess from nearby names.
+    """
+    hits = sorted((sentence for sentence, _ in index.search(u)), key=lambda s: s.line)
+    if not hits:
+        return None
+    answer = Answer("")
+    quoted: list[tuple[str, str]] = []  # (quote, attribution); adjacent quotes by one speaker share it
+    mentions = dict(zip(index.sentences, index.mentions, strict=True))
+    for sentence in hits:
+        statements = [s for s in facts.statements if s.source == sentence]
+        quote, by = _quoted(facts, sentence, statements)
+        if quoted and by and quoted[-1][1] == by and quoted[-1][0].startswith("“"):
+            quoted[-1] = (f"{quoted[-1][0]}\n{quote}", by)
+        else:
+            quoted.append((quote, by))
+        answer.add_sources(sentence)
+        named = [s.by for s in statements] + [m.id for m in mentions[sentence] if m.kind == "person"]
+        answer.people.extend(p for p in dict.fromkeys(named) if p in facts.people and p not in answer.people)
+        answer.topics.extend(m.id for m in mentions[sentence] if m.kind != "person" and m.id not in answer.topics)
+    answer.text = "\n".join(f"{quote} — {by}" if quote.startswith("“") else quote for quote, by in quoted)
+    return answer
+
+
+def _quoted(facts: FactBase, sentence: Sentence, statements: list[Statement]) -> tuple[str, str]:
+    """(text, speaker): a quote in the speaker's own words is theirs; the article's paraphrase, or a
+    sentence nobody is recorded as saying, stays the article's."""
+    quote = next((s for s in statements if s.kind == "quote" and s.by in facts.people), None)
+    if quote:
+        person = facts.people[quote.by]
+        return f"“{quote.text}”", f"{person.name}, {person.role}"
+    reported = next((s for s in statements if s.by in facts.people), None)
+    if reported:
+        person = facts.people[reported.by]
+        return f"The article, reporting {person.name} ({person.role}): “{sentence.text}”", ""
+    return f"The article says: “{sentence.text}”", ""
+
+
+# -- what the article does not say -----------------------------------------------------------------
+
+
+class Unknown(NamedTuple):
+    """One kind of thing the fact base never holds, the words that ask for it and how to say so."""
+
+    id: str
+    says: str
+    words: tuple[tuple[str, ...], ...]  # phrases, as normalised words
+    exempt: frozenset[str]  # subject ids or kinds the article does answer this for
+
+
+class Unknowns(NamedTuple):
+    undated: str  # said when "when" is asked about something no event dates
+    uncounted: str  # said when "how many" asks to count what no figure counts (the lexicon's not_counted)
+    asks: tuple[Unknown, ...]
+
+
+_SENTENCES = {"undated": "The article doesn't say when.", "uncounted": "The article doesn't give that number."}
+
+
+def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
+    """Read and check the unknowns file; a `DataError` names the file, the line and the fix."""
+    doc = load_yaml(path)
+    problems: list[Problem] = []
+
+    def problem(node: Any, key: str | None, message: str, fix: str) -> None:
+        line = node.line_of(key) if isinstance(node, Node) and key else getattr(node, "line", None)
+        problems.append(Problem(path, line or None, message, fix))
+
+    if not isinstance(doc, Node):
+        raise DataError([Problem(path, None, "the file must be a mapping", "start it with 'unknowns:'")])
+    for key in doc:
+        if key not in (*_SENTENCES, "unknowns"):
+            problem(doc, key, f"unknown top-level key '{key}'", f"use only: {', '.join([*_SENTENCES, 'unknowns'])}")
+    for key, example in _SENTENCES.items():
+        if not isinstance(doc.get(key), str) or not doc[key].strip():
+            problem(doc, key, f"'{key}' must be a sentence", f'write {key}: "{example}"')
+    items = doc.get("unknowns")
+    if not isinstance(items, list) or not items:
+        problem(
+            doc, "unknowns", "'unknowns' must be a non-empty list", "write each entry under 'unknowns:' as '- id: ...'"
+        )
+        items = []
+    asks = [ask for item in items if (ask := _read_unknown(item, problem))]
+    if problems:
+        raise DataError(problems)
+    return Unknowns(doc["undated"].strip(), doc["uncounted"].strip(), tuple(asks))
+
+
+def _read_unknown(item: Any, problem: Any) -> Unknown | None:
+    fix = "write it as: id: <name>, says: <sentence>, words: [<word or phrase>, ...], optional except: [<id or kind>]"
+    if not isinstance(item, Node):
+        problem(None, None, "each unknown must be a mapping", fix)
+        return None
+    ok = True
+    for key in item:
+        if key not in ("id", "says", "words", "except"):
+            problem(item, key, f"unknown key '{key}'", fix)
+            ok = False
+    for key in ("id", "says"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            problem(item, key, f"'{key}' must be a non-empty text", fix)
+            ok = False
+    for key, required in (("words", True), ("except", False)):
+        value = item.get(key, None if required else [])
+        if (
+            not isinstance(value, list)
+            or (required and not value)
+            or not all(isinstance(w, str) and w.strip() for w in value)
+        ):
+            problem(item, key, f"'{key}' must be a list of non-empty texts", fix)
+            ok = False
+    if not ok:
+        return None
+    words = tuple(tuple(tokens(normalise(w))) for w in item["words"])
+    return Unknown(item["id"], item["says"].strip(), words, frozenset(item.get("except", [])))
+
+
+@cache
+def shipped_unknowns() -> Unknowns:
+    """The unknowns file that ships with the bot, read once."""
+    return load_unknowns(UNKNOWNS_FILE)
+
+
+class _Subject(NamedTuple):
+    id: str
+    kind: str
+    name: str
+    summary: str
+    sources: tuple[Sentence, ...]
+
+
+def doesnt_say(facts: FactBase, u: Understood, unknowns: Unknowns | None = None) -> Answer | None:
+    """A plain "the article doesn't say" plus what it does say about the subject, when the question names
+    a known subject but asks for what the fact base never holds; None otherwise (answer it as usual)."""
+    unknowns = unknowns or shipped_unknowns()
+    subjects = _subjects(facts, u)
+    if not subjects:
+        return None
+    said = _unknown_asked(u, unknowns, subjects)
+    if said is None and u.reading.uncounted:
+        said = unknowns.uncounted
+    if said is None and "when" in u.reading.tokens and not (_dated(facts) & {s.id for s in subjects}):
+        said = unknowns.undated
+    if said is None:
+        return None
+    answer = Answer("")
+    lines = [said]
+    for subject in subjects:
+        lines.append(f"What it does say about {subject.name}: {subject.summary}")
+        answer.add_sources(*subject.sources)
+        (answer.people if subject.kind == "person" else answer.topics).append(subject.id)
+    answer.text = "\n".join(lines)
+    return answer
+
+
+def _subjects(facts: FactBase, u: Understood) -> list[_Subject]:
+    """Known things the question names (one per phrase: "LSCBs" is the board, not also the term),
+    or the person its "he"/"she" points back to."""
+    out: list[_Subject] = []
+    seen_text: set[str] = set()
+    for m in u.reading.mentions:
+        if m.text in seen_text or any(s.id == m.id for s in out):
+            continue
+        subject = _subject(facts, m.kind, m.id)
+        if subject:
+            out.append(subject)
+            seen_text.add(m.text)
+    if not out and u.reading.pronouns:
+        out = [s for p in resolve_people(facts, u.query) if (s := _subject(facts, "person", p.id))]
+    return out
+
+
+def _subject(facts: FactBase, kind: str, item_id: str) -> _Subject | None:
+    if kind == "person" and item_id in facts.people:
+        p = facts.people[item_id]
+        return _Subject(p.id, kind, p.name, p.summary, (p.source,))
+    if kind == "organisation" and item_id in facts.organisations:
+        o = facts.organisations[item_id]
+        return _Subject(o.id, kind, o.name, o.summary, (o.source,))
+    if kind == "term" and item_id in facts.terms:
+        t = facts.terms[item_id]
+        return _Subject(t.id, kind, f"{t.term} ({t.stands_for})", t.about, t.sources)
+    event = facts.event(item_id) if kind == "event" else None
+    if event:
+        return _Subject(event.id, kind, event.title, event.summary, (event.source,))
+    return None
+
+
+def _unknown_asked(u: Understood, unknowns: Unknowns, subjects: list[_Subject]) -> str | None:
+    """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
+    joined = f" {' '.join(tokens(u.text))} "
+    for m in u.reading.mentions:  # a name's own words ask for nothing: the "now" of "CYP Now"
+        joined = joined.replace(f" {' '.join(tokens(normalise(m.text)))} ", " ")
+    for ask in unknowns.asks:
+        if any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects):
+            continue
+        if any(f" {' '.join(phrase)} " in joined for phrase in ask.words if phrase):
+            return ask.says
+    return None
+
+
+def _dated(facts: FactBase) -> set[str]:
+    """Ids of everything an event dates: the events, their topics, and whatever their summaries name."""
+    dated = {e.id for e in facts.events} | {t for e in facts.events for t in e.topics}
+    summaries = [f" {' '.join(tokens(normalise(e.summary)))} " for e in facts.events]
+    for item in [*facts.people.values(), *facts.organisations.values(), *facts.terms.values()]:
+        aliases = [f" {' '.join(tokens(normalise(a)))} " for a in item.aliases]
+        if any(a in s for a in aliases for s in summaries):
+            dated.add(item.id)
+    return dated

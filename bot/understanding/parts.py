@@ -1,0 +1,72 @@
+"""A message cut into the questions it asks, before any of them is read.
+
+People in a group chat write "Hi all, I'm on the local paper. How many SCRs were published in
+2013/14?", or ask two things at once. Read whole, the preamble dilutes the match and the second
+question is lost; so sentences that ask nothing are set aside when another one asks, and a
+sentence asking two things is answered as two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .frame import FrameWords
+
+MAX_PARTS = 3  # more questions than this in one message are read as one
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+# A full stop after these ends no sentence ("Prof. Munro", "e.g. 2013/14").
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
+_WORD = re.compile(r"[a-z']+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def _asks(words: FrameWords, sentence: str) -> bool:
+    """A sentence asks something: it ends with '?' or opens with a question word."""
+    opening = _words(sentence)[:1]
+    return sentence.rstrip().endswith("?") or bool(opening and opening[0] in words.question_words)
+
+
+def _is_check(words: FrameWords, sentence: str) -> bool:
+    """"Is that accurate?": a question about the sentence before it."""
+    return " ".join(_words(sentence)) in words.checks
+
+
+def _cut(words: FrameWords, sentence: str) -> list[str]:
+    """One sentence asking two things, as two: cut before a question word that follows a joiner."""
+    if not words.joiners:
+        return [sentence]
+    joiners = "|".join(re.escape(j) for j in sorted(words.joiners, key=len, reverse=True))
+    heads = "|".join(re.escape(w) for w in sorted(words.question_words - {"and", "so", "any"}, key=len, reverse=True))
+    pattern = re.compile(rf"(?:,\s*|\s+)(?:{joiners})\s+(?=(?:{heads})\b)", re.IGNORECASE)
+    pieces = [p.strip(" ,") for p in pattern.split(sentence)]
+    return [p for p in pieces if len(_words(p)) >= 2] or [sentence]
+
+
+def split(words: FrameWords, text: str) -> list[str]:
+    """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
+    sentences: list[str] = []
+    for piece in _SENTENCE.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    if not sentences:
+        return [text]
+    kept: list[str] = []
+    for i, sentence in enumerate(sentences):
+        if _is_check(words, sentence) and i > 0 and not _asks(words, sentences[i - 1]):
+            kept.append(f"{sentences[i - 1].rstrip('.!;')}, {sentence}")
+        elif _asks(words, sentence):
+            kept.append(sentence)
+    if not kept:
+        kept = [sentences[-1]]
+    parts = [piece for sentence in kept for piece in _cut(words, sentence)]
+    if len(parts) > MAX_PARTS:
+        return [" ".join(kept)]
+    return parts
