@@ -19,7 +19,15 @@ from .knowledge.errors import DataError, Problem
 from .knowledge.model import FactBase, Intent, IntentSet
 from .reply import Reply, Suggestion
 from .understanding import calibrate, followups
-from .understanding.frame import FrameWords, asks_verdict, load_frame_words, read_frame
+from .understanding.frame import (
+    Frame,
+    FrameWords,
+    asks_verdict,
+    followup_op,
+    load_frame_words,
+    operation_cue,
+    read_frame,
+)
 from .understanding.lexicon import Lexicon
 from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
@@ -69,10 +77,12 @@ class Engine:
                     for i in unknown
                 ]
             )
-        self.lexicon = Lexicon(intents.lexicon, facts, [t.text for i in intents.intents for t in i.templates])
-        self.matcher = IntentMatcher(intents, self.lexicon)
         frames = intents.frames
         self.frames = frames if isinstance(frames, FrameWords) else FrameWords({})
+        # The words of frames.yaml ("average", "faster", "ratio") are known words, not signs of another topic.
+        texts = [t.text for i in intents.intents for t in i.templates] + self.frames.cue_texts()
+        self.lexicon = Lexicon(intents.lexicon, facts, texts)
+        self.matcher = IntentMatcher(intents, self.lexicon)
         # Intents answered with figures, and the operation each asks for unless the question says otherwise.
         self.figure_ops = {i.id: FIGURE_OPS[i.answer] for i in intents.intents if i.answer in FIGURE_OPS}
         self.passages = passages.PassageIndex(facts, self.lexicon)
@@ -190,6 +200,13 @@ class Engine:
             return self._decline(u, "not_counted"), context
 
         elliptical = followups.is_elliptical(u, context, self.figure_ops)
+        if not elliptical and context.intent in self.figure_ops:
+            reframed = self._figure_followup(u, context)
+            if reframed is not None:
+                intent, frame = reframed
+                answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
+                top = Candidate(intent, 0.9)
+                return self._answer(u, top, answer), self._next_context(u, intent.id, answer, now, frame.op)
         if elliptical:
             followups.repeat(u, context, self.lexicon)
             intent = self.intents.get(context.intent)
@@ -198,6 +215,13 @@ class Engine:
         else:
             decision = decide(calibrate.rank(u, self.matcher, self.lexicon))
 
+        if not elliptical and context.sources and u.query.has("example", "instance"):
+            example = passages.example_of(self.facts, context.sources)  # "give me an example"
+            if example is not None:
+                top = Candidate(QUOTE_INTENT, ANSWER_AT)
+                kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, now)
+                kept.topics = list(context.topics)
+                return self._answer(u, top, example), kept
         if not elliptical:
             lacking = passages.doesnt_say(self.facts, u, self.unknowns)
             if lacking is not None:
@@ -213,7 +237,8 @@ class Engine:
                 decision = Decision("answer", (Candidate(fallback, CLARIFY_AT),))
         if decision.action == "decline" and not u.reading.signature and not u.reading.unknown and not u.refs:
             return self._vague(u), context  # "and?", "what about it?": ask for more, don't refuse
-        if decision.action in ("decline", "clarify") and not u.reading.unknown_subject and len(u.reading.signature) >= 3:
+        substantial = len(u.reading.signature) >= 3
+        if decision.action in ("decline", "clarify") and not u.reading.unknown_subject and substantial:
             # A question of substance that no intent answers may be answered by the article's own sentences.
             quoted = passages.answer_from_passages(self.facts, self.passages, u)
             if quoted is not None:
@@ -245,6 +270,56 @@ class Engine:
         else:
             answer = COMPOSERS[top.intent.answer](self.facts, u.query)
         return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now, op)
+
+    def _figure_followup(self, u: Understood, context: Context) -> tuple[Intent, Frame] | None:
+        """A follow-up that changes what is computed from the last figures ("as a percentage?", "the other
+        measure?", "what's that per year on average?", "which grew faster then?"), as a frame over the
+        last question's years and measures; None for anything else, a complete new question included."""
+        words = self.frames
+        tokens = u.reading.tokens
+        change = followup_op(words, u.rest)
+        op = operation_cue(words, u.rest, tokens)
+        leans = (
+            not (u.query.measure or u.refs)
+            or bool(set(tokens) & words.anaphors)
+            or change is not None
+            or u.rest.startswith(("as ", "and as ", "so as "))  # "as a share of commissioned?"
+        )
+        if not leans or len(u.reading.signature) > 6 or (u.reading.unknown and change is None):
+            return None
+        last_op = context.op or self.figure_ops[context.intent or ""]
+        across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
+        if change == "percent":
+            op = "change" if "change" in tokens or last_op == "change" else "share"
+        elif change in ("other", "same"):
+            op = last_op
+        elif op is None:
+            if "change" not in tokens or not set(tokens) & words.anaphors | {"what", "whats"}:
+                return None
+            distinct = list(dict.fromkeys(context.history[-2:]))
+            between_years = len(distinct) >= 2 and last_op != "gap" and " gap " not in f" {u.rest} "
+            op = "change" if between_years else "gap"
+        measure = u.query.measure or context.measure
+        if change == "other" and context.measure:
+            measure = next((m.id for m in self.facts.measures if m.id != context.measure), None)
+        periods = list(u.query.periods)
+        if op in ("change", "times", "pp_change", "faster"):
+            if len(periods) == 1 and context.periods:
+                periods = list(dict.fromkeys([*context.periods[-1:], *periods]))
+            elif not periods:
+                distinct = list(dict.fromkeys(context.history[-2:]))
+                periods = distinct if len(distinct) >= 2 else list(context.periods)
+        elif not periods and not across:
+            periods = list(context.periods)
+        measures = (measure,) if measure else ()
+        if last_op == "gap" and (op == "share" or (op == "value" and not u.query.measure)):
+            measures = tuple(d.id for d in words.derived[:1])
+        frame = read_frame(words, op, u.text, u.rest, tokens, periods, measure)
+        frame = frame._replace(op=op, periods=tuple(periods), measures=measures)
+        u.query.measure, u.query.periods = measure, periods
+        by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
+        intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
+        return (intent, frame) if intent is not None else None
 
     def _check(self, u: Understood, decision: Decision) -> Answer | None:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""

@@ -323,7 +323,31 @@ def _subjects(facts: FactBase, u: Understood) -> list[_Subject]:
             seen_text.add(m.text)
     if not out and u.reading.pronouns:
         out = [s for p in resolve_people(facts, u.query) if (s := _subject(facts, "person", p.id))]
+    if not out and _ANAPHORS & set(u.reading.tokens):  # "is that still government policy?": the last topic
+        for topic in u.query.context.topics[:1]:
+            kind = "event" if facts.event(topic) else getattr(facts.entity(topic), "kind", "")
+            if subject := _subject(facts, kind, topic):
+                out.append(subject)
     return out
+
+
+_ANAPHORS = frozenset({"that", "this", "it", "those", "these", "they"})
+
+
+def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
+    """"Give me an example": the article's own example ("For example, ...") nearest the last answer's sentences."""
+    examples = [s for s in facts.article.sentences if "for example" in s.text.lower() or "e.g." in s.text.lower()]
+    if not examples or not lines:
+        return None
+    best = min(examples, key=lambda s: min(abs(s.line - n) for n in lines))
+    if min(abs(best.line - n) for n in lines) > 3:
+        return None
+    statements = [st for st in facts.statements if st.source == best]
+    quote, by = _quoted(facts, best, statements)
+    answer = Answer(f"{quote} — {by}" if by else quote)
+    answer.add_sources(best)
+    answer.people.extend(st.by for st in statements if st.by in facts.people)
+    return answer
 
 
 def _subject(facts: FactBase, kind: str, item_id: str) -> _Subject | None:

@@ -49,6 +49,13 @@ class FrameWords:
         self.question_words = frozenset(doc.get("question_words", []))
         self.joiners = tuple(doc.get("joiners", []))
         self.checks = frozenset(doc.get("checks", []))
+        self.followup_ops = [(o["op"], tuple(o["cues"])) for o in doc.get("followup_ops", [])]
+        self.anaphors = frozenset(doc.get("anaphors", []))
+
+    def cue_texts(self) -> list[str]:
+        """Every cue phrase, so the lexicon knows their words."""
+        groups = [cues for _, cues in (*self.operations, *self.predicates, *self.followup_ops)]
+        return [c for cues in groups for c in cues] + [w for d in self.derived for w in d.words]
 
 
 def load_frame_words(directory: Path, measures: set[str]) -> FrameWords:
@@ -83,7 +90,12 @@ def load_frame_words(directory: Path, measures: set[str]) -> FrameWords:
             for key in ("of", "minus", *(("negates",) if item.get("negates") else ())):
                 need(item[key] in measures, item, key, f"'{item[key]}' is not a measure of facts/figures.yaml",
                      f"use one of: {', '.join(sorted(measures))}")
-    for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks"):
+    for item in doc.get("followup_ops") or []:
+        ok = isinstance(item, dict) and item.get("op") in ("percent", "other", "same")
+        ok = ok and isinstance(item.get("cues"), list)
+        need(ok, item, "op", f"bad follow-up entry {item!r}", "write '- op: percent|other|same' with 'cues: [...]'")
+    for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks",
+                "anaphors"):
         value = doc.get(key, [])
         need(isinstance(value, list) and all(isinstance(v, str) for v in value), doc, key,
              f"'{key}' must be a list of words", f"write {key}: [\"word\", \"other words\"]")
@@ -136,6 +148,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             measures.append(d.id)
     if measure and not measures:
         measures.append(measure)
+    if op == "value" and any(m in {d.id for d in words.derived} for m in measures):
+        op = "gap"  # "how many weren't published?": commissioned minus published
     if op == "gap":
         measures = [d.id for d in words.derived][:1] or measures
     elif op in ("value", "total", "average") and not measures and _has(both, ("than",)) and _has(canon, ("more",)):
@@ -157,6 +171,18 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     span = len(periods) == 1 and _has(f" {text} ", words.since)
     overall = _has(f" {text} ", words.overall)
     return Frame(op, tuple(measures), tuple(periods), span, overall, yesno, test, claim, lowest, of_change)
+
+
+def operation_cue(words: FrameWords, rest: str, tokens: list[str]) -> str | None:
+    """The operation a question's own words ask for, if any ("average", "faster", "percentage points")."""
+    both = f" {rest} | {' '.join(tokens)} "
+    return next((name for name, cues in words.operations if _has(both, cues)), None)
+
+
+def followup_op(words: FrameWords, rest: str) -> str | None:
+    """'as a percentage?', 'the other measure?', 'same comparison?': how a follow-up changes the last question."""
+    padded = f" {rest} "
+    return next((name for name, cues in words.followup_ops if _has(padded, cues)), None)
 
 
 def asks_verdict(words: FrameWords, rest: str, tokens: list[str]) -> bool:
