@@ -159,11 +159,12 @@ def value(al: Algebra, frame: Frame, q: Query) -> Result:
     base = figures.count(al.facts, _with_periods(q, al.span(frame) if frame.overall else None))
     r.lines.append(base.text)
     r.cite(*base.sources)
-    for p in base.periods or al.ids:
-        for m in measures:
-            v = al.value(p, m)
-            if v:
-                r.numbers.append((v[0], False))
+    shown = base.periods or al.ids
+    for m in measures:
+        values = [v[0] for p in shown if (v := al.value(p, m))]
+        r.numbers += [(v, False) for v in values]
+        if len(values) > 1:
+            r.numbers.append((sum(values), False))  # "250 across the three years, right?"
     r.answer.followups = base.followups
     r.answer.periods = base.periods
     return r
@@ -331,6 +332,21 @@ def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
 def average(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     periods = al.span(frame, between=True)
+    if frame.of_change and len(periods) > 1:
+        for m in al.measures(frame):
+            a, b = al.value(periods[0], m), al.value(periods[-1], m)
+            if a and b:
+                steps = len(periods) - 1
+                mean = (b[0] - a[0]) / steps
+                r.lines.append(
+                    f"SCRs {al.label(m)} went from {fmt.number(a[0])} in {al.plabel(periods[0])} to "
+                    f"{fmt.number(b[0])} in {al.plabel(periods[-1])}: {fmt.change(a[0], b[0])} over "
+                    f"{fmt.words(steps)} year{'s' if steps != 1 else ''}, an average of {_num(round(mean, 1))} a year."
+                )
+                r.cite(*a[1], *b[1])
+                r.numbers.append((round(mean, 1), False))
+        r.answer.periods = periods
+        return r
     for m in al.measures(frame):
         values = [v for p in periods if (v := al.value(p, m))]
         if not values:
@@ -509,8 +525,15 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                 return "Yes", [f"{shown} is right."]
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
             return "No", [f"Not {shown}: the figure is {right}."]
+        if claim.compare == "approx":
+            near = [v for v, _ in candidates if abs(v - claim.value) <= max(0.5, 0.1 * abs(claim.value))]
+            shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
+            if near:
+                return "Yes", [f"About {shown}: the figure is {_num(round(near[0], 1))}{'%' if claim.percent else ''}."]
+            right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
+            return "No", [f"Not about {shown}: the figure is {right}."]
         checks = [(v > claim.value) if claim.compare == "gt" else (v < claim.value) for v, _ in candidates]
-        return _all_or_some(checks), []
+        return _any_one(checks), []
     test = frame.test
     if test in ("double", "triple"):
         need = 2.0 if test == "double" else 3.0
@@ -545,7 +568,7 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                 lines.append(f"In {al.plabel(p)}, {_pct(pct)} were {'not ' if negated else ''}published.")
                 result.cite(*s[1])
         return _all_or_some(checks), lines
-    if test in ("rise", "fall"):
+    if test in ("rise", "fall", "same"):
         return _direction(al, frame, q, result, test)
     return "", []
 
@@ -553,6 +576,13 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
 def al_cite(result: Result, *values: Value) -> None:
     for v in values:
         result.cite(*v[1])
+
+
+def _any_one(checks: list[bool]) -> str:
+    """"Were more than 100 commissioned?" over the one figure asked: Yes if it holds for it."""
+    if not checks:
+        return ""
+    return "Yes" if all(checks) else "No" if not any(checks) else "Partly"
 
 
 def _all_or_some(checks: list[bool]) -> str:
@@ -563,40 +593,98 @@ def _all_or_some(checks: list[bool]) -> str:
     return "No" if not any(checks) else "Partly"
 
 
+def _metric(al: Algebra, frame: Frame) -> Callable[[str, str], tuple[float, tuple[Sentence, ...]] | None]:
+    """What a comparison compares: the figure itself, or the share or ratio the question is about."""
+    if frame.op == "share":
+        return lambda p, m: al.share(p)
+    if frame.op == "ratio" and len(al.base) >= 2:
+
+        def ratio_of(p: str, m: str) -> tuple[float, tuple[Sentence, ...]] | None:
+            a, b = al.value(p, al.base[0]), al.value(p, al.base[1])
+            return (a[0] / b[0], a[1] + b[1]) if a and b and b[0] else None
+
+        return ratio_of
+    return lambda p, m: (float(v[0]), v[1]) if (v := al.value(p, m)) else None
+
+
+def _shown(frame: Frame, value: float) -> str:
+    if frame.op == "share":
+        return _pct(value)
+    if frame.op == "ratio":
+        return f"{value:.2f} to 1"
+    return _num(value)
+
+
 def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -> tuple[str, list[str]]:
+    """Rose, fell or stayed: between two years, two measures, or a measure in one year and another in another."""
     tokens = q.tokens
     named = list(dict.fromkeys(t for t in tokens if t in al.base))
-    wants_more = test == "rise"
+    asked = list(dict.fromkeys(frame.periods))
+    metric = _metric(al, frame)
+
+    def holds(old: float, new: float) -> bool:
+        return new > old if test == "rise" else new < old if test == "fall" else abs(new - old) < 1e-9
+
     lines: list[str] = []
     checks: list[bool] = []
-    if len(named) >= 2 and "than" in tokens:  # "were more commissioned than published?"
+    than = "than" in tokens
+    by_measure = len(named) >= 2 and than and not any(m in al.derived for m in frame.measures)
+    if by_measure and q.has("rise", "change", "fall") and (len(asked) >= 2 or frame.span):
+        # "did published SCRs rise by more than commissioned ones from 2012/13 to 2013/14?"
+        ends = al.ends(frame)
+        if ends:
+            old, new = ends
+            diffs = []
+            for m in named[:2]:
+                a, b = al.value(old, m), al.value(new, m)
+                if a and b:
+                    diffs.append((b[0] - a[0], m, a, b))
+                    al_cite(result, a, b)
+            if len(diffs) == 2:
+                checks.append(holds(diffs[1][0], diffs[0][0]) if test != "same" else diffs[0][0] == diffs[1][0])
+                for _, m, a, b in diffs:
+                    lines.append(f"SCRs {al.label(m)}: {fmt.number(a[0])} in {al.plabel(old)} to "
+                                 f"{fmt.number(b[0])} in {al.plabel(new)} ({fmt.change(a[0], b[0])}).")
+                return _all_or_some(checks), lines
+    if by_measure and len(asked) == 2 and frame.op not in ("share", "ratio"):
+        # "were more published in 2013/14 than were commissioned in 2011/12?"
+        a, b = al.value(asked[0], named[0]), al.value(asked[1], named[1])
+        if a and b:
+            checks.append(holds(b[0], a[0]))
+            lines.append(f"{fmt.number(a[0])} SCRs {al.label(named[0])} in {al.plabel(asked[0])}; "
+                         f"{fmt.number(b[0])} {al.label(named[1])} in {al.plabel(asked[1])}.")
+            al_cite(result, a, b)
+        return _all_or_some(checks), lines
+    if by_measure and frame.op not in ("share", "ratio"):  # "were more commissioned than published?"
         first, second = named[:2]
         for p in al.span(frame):
             a, b = al.value(p, first), al.value(p, second)
             if a and b:
-                checks.append(a[0] > b[0] if wants_more else a[0] < b[0])
+                checks.append(holds(b[0], a[0]))
                 lines.append(f"In {al.plabel(p)}: {fmt.number(a[0])} {al.label(first)}, {fmt.number(b[0])} "
                              f"{al.label(second)}.")
                 al_cite(result, a, b)
         return _all_or_some(checks), lines
-    asked = list(dict.fromkeys(frame.periods))
-    if len(asked) >= 2 and "than" in tokens:  # "more in 2012/13 than in 2013/14?": as asked, not by date
+    if len(asked) >= 2 and than:  # "more in 2012/13 than in 2013/14?": as asked, not by date
         pairs = [(asked[1], asked[0])]
     elif len(asked) >= 2 or frame.span or len(asked) == 1:
         ends = al.ends(frame)
         pairs = [ends] if ends else []
     else:
         pairs = list(itertools.pairwise(al.ids))
-    for m in al.measures(frame):
+    measures = al.measures(frame) if frame.op not in ("share", "ratio") else ["-"]
+    for m in measures:
         for old, new in pairs:
-            a, b = al.value(old, m), al.value(new, m)
+            a, b = metric(old, m), metric(new, m)
             if a and b:
-                checks.append(b[0] > a[0] if wants_more else b[0] < a[0])
-                lines.append(
-                    f"SCRs {al.label(m)}: {fmt.number(b[0])} in {al.plabel(new)} against {fmt.number(a[0])} in "
-                    f"{al.plabel(old)} ({fmt.change(a[0], b[0])})."
-                )
-                al_cite(result, a, b)
+                checks.append(holds(a[0], b[0]))
+                what = {"share": "Share published", "ratio": "Commissioned to published"}.get(
+                    frame.op, f"SCRs {al.label(m)}" if m != "-" else "")
+                lines.append(f"{what}: {_shown(frame, b[0])} in {al.plabel(new)} against {_shown(frame, a[0])} in "
+                             f"{al.plabel(old)}.")
+                result.cite(*a[1], *b[1])
+    if any(m in al.derived for m in frame.measures):
+        lines.append(GAP_NOTE)
     return _all_or_some(checks), lines
 
 

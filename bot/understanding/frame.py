@@ -17,7 +17,7 @@ from ..knowledge.errors import DataError, Problem
 FRAMES_FILE = "frames.yaml"
 OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
               "extreme", "trend")
-PREDICATES = ("double", "triple", "half", "fall", "rise")
+PREDICATES = ("double", "triple", "half", "same", "fall", "rise")
 _NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
 _NOT_A_CLAIM = re.compile(r"^\s*(?:years?|months?|days?|weeks?|times|fold|x\b)")
@@ -109,7 +109,7 @@ class Claim(NamedTuple):
 
     value: float
     percent: bool
-    compare: str = "eq"  # "eq", or "gt"/"lt" for "more than 100", "fewer than 50"
+    compare: str = "eq"  # "eq", "approx" ("almost six-fold"), or "gt"/"lt" for "more than 100", "fewer than 50"
 
 
 class Frame(NamedTuple):
@@ -137,28 +137,34 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     raw = f" {rest} "
     canon = f" {' '.join(tokens)} "
     both = raw + "|" + canon
-    op = default_op
-    for name, cues in words.operations:
-        if _has(both, cues):
-            op = name
-            break
+    cued = [name for name, cues in words.operations if _has(both, cues)]
+    op = cued[0] if cued else default_op
+    derived = [d.id for d in words.derived]
     measures: list[str] = []
     for d in words.derived:
-        if _has(raw, d.words) or (d.negates and re.search(rf" not (?:\w+ )?{d.negates} ", canon)):
+        if _has(raw, d.words) or (d.negates and re.search(rf" not (?:\w+ ){{0,3}}{d.negates} ", canon)):
             measures.append(d.id)
+    yesno = _opens_yesno(words, rest, tokens)
+    named = list(dict.fromkeys(t for t in tokens if t in ("commissioned", "published")))
+    # "how many more were commissioned than published?" asks for the gap; "were more commissioned than
+    # published?" asks for a verdict on the two figures.
+    compares_measures = (
+        not yesno and len(named) == 2 and " than " in canon and _has(canon, ("more", "fewest", "less"))
+    )
+    if "gap" in cued or (compares_measures and op in ("value", "total", "average", "change", "extreme")):
+        # "the gap between commissioned and published", "how many fewer were published than commissioned"
+        measures = derived[:1] or measures
+        if op == "gap" and "share" in cued:
+            op = "share"  # "commissioned minus published as a % of commissioned"
+        elif op in ("value", "change") and not (len(periods) >= 2 and op == "change"):
+            op = "gap"
     if measure and not measures:
         measures.append(measure)
-    if op == "value" and any(m in {d.id for d in words.derived} for m in measures):
+    if op == "value" and any(m in derived for m in measures):
         op = "gap"  # "how many weren't published?": commissioned minus published
-    if op == "gap":
-        measures = [d.id for d in words.derived][:1] or measures
-    elif op in ("value", "total", "average") and not measures and _has(both, ("than",)) and _has(canon, ("more",)):
-        # "how many more were commissioned than published" without a gap cue
-        named = [t for t in tokens if t in ("commissioned", "published")]
-        if len(set(named)) == 2:
-            op, measures = "gap", [d.id for d in words.derived][:1]
-    first_words = {*rest.split()[:1], *tokens[:1]}
-    yesno = bool(first_words & words.yesno_openers)
+    span = len(periods) == 1 and _has(f" {text} ", words.since)
+    if span and (op == "trend" or (op == "value" and _has(canon, ("rise", "change", "fall")))):
+        op = "change"  # "the rise in published SCRs since 2011/12"
     test = ""
     if yesno:
         for name, cues in words.predicates:
@@ -167,8 +173,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
                 break
     claim = _claim(words, rest, yesno)
     lowest = " fewest " in canon or _has(raw, ("least", "lowest", "smallest", "fewest", "minimum", "worst"))
-    of_change = op == "extreme" and _has(both, ("rise", "increase", "change", "jump", "growth", "fall", "drop"))
-    span = len(periods) == 1 and _has(f" {text} ", words.since)
+    of_change = op in ("extreme", "average") and _has(
+        raw, ("rise", "rose", "increase", "increases", "change", "changes", "jump", "growth", "grew", "went up",
+              "fall", "fell", "drop", "decrease")
+    )
     overall = _has(f" {text} ", words.overall)
     return Frame(op, tuple(measures), tuple(periods), span, overall, yesno, test, claim, lowest, of_change)
 
@@ -185,15 +193,31 @@ def followup_op(words: FrameWords, rest: str) -> str | None:
     return next((name for name, cues in words.followup_ops if _has(padded, cues)), None)
 
 
+_LEAD = frozenset({"from", "to", "in", "between", "and", "for", "so", "ok", "okay", "just", "but", "also", "then",
+                   "over", "during", "across", "since"})
+
+
+def _opens_yesno(words: FrameWords, rest: str, tokens: list[str]) -> bool:
+    """Opens like a yes/no question, once a leading "From 2011/12 to 2012/13," is set aside."""
+    lead = [w for w in rest.split() if w not in _LEAD][:1]
+    return bool({*lead, *tokens[:1]} & words.yesno_openers)
+
+
 def asks_verdict(words: FrameWords, rest: str, tokens: list[str]) -> bool:
     """The question wants a yes or no: it opens like one, or states something and asks if it is right."""
-    if {*rest.split()[:1], *tokens[:1]} & words.yesno_openers:
+    if _opens_yesno(words, rest, tokens):
         return True
     return _has(f" {rest} ", words.claim_markers)
 
 
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_TIMES = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\s*(?=fold\b|times\b)")
+_APPROX = re.compile(r"(?:almost|nearly|about|around|roughly|approximately|close to|some)\s*$")
+
+
 def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:
     """The figure the question states, when it states one to be checked."""
+    rest = _TIMES.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]} ", rest)  # "six-fold" is a figure
     padded = f" {rest} "
     for m in _NUMBER.finditer(rest):
         after = rest[m.end():]
@@ -207,5 +231,7 @@ def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:
             compare = "gt"
         elif re.search(r" (?:fewer than|less than|under|below|at most) $", before):
             compare = "lt"
+        elif _APPROX.search(before):
+            compare = "approx"
         return Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare)
     return None

@@ -17,6 +17,7 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 # A full stop after these ends no sentence ("Prof. Munro", "e.g. 2013/14").
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z']+")
+_CLARIFIES = re.compile(r"^\(?\s*(?:i\.?e\.?|e\.?g\.?|that is|in other words|meaning)\b", re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:
@@ -60,7 +61,9 @@ def split(words: FrameWords, text: str) -> list[str]:
         return [text]
     kept: list[str] = []
     for i, sentence in enumerate(sentences):
-        if _is_check(words, sentence) and i > 0 and not _asks(words, sentences[i - 1]):
+        if kept and _CLARIFIES.match(sentence):  # "...? i.e. commissioned minus published": part of the question
+            kept[-1] = f"{kept[-1]} {sentence}"
+        elif _is_check(words, sentence) and i > 0 and not _asks(words, sentences[i - 1]):
             kept.append(f"{sentences[i - 1].rstrip('.!;')}, {sentence}")
         elif _asks(words, sentence):
             kept.append(sentence)
