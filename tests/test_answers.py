@@ -87,6 +87,43 @@ def allowed_numbers(facts: FactBase) -> set[str]:
             whole = sum(com[p] for p in combo)
             if whole:
                 pct(100.0 * sum(pub[p] for p in combo) / whole)
+    # computed from a frame: gaps (commissioned minus published), ratios and multiples to one or two decimals,
+    # averages, shares not published, changes in the share in percentage points
+    def one_dp(value: float) -> None:
+        text = f"{value:.1f}"
+        allowed.add(text[:-2] if text.endswith(".0") else text)
+
+    gap = {p: com[p] - pub[p] for p in both}
+    series = [com, pub, gap]
+    for values in series:
+        allowed.update(str(v) for v in values.values())
+        for size in range(1, len(values) + 1):
+            for combo in itertools.combinations(values.values(), size):
+                allowed.add(str(sum(combo)))
+                one_dp(sum(combo) / size)
+        for a, b in itertools.permutations(values, 2):
+            if values[a]:
+                one_dp(values[b] / values[a])
+                allowed.add(f"{values[b] / values[a]:.2f}")
+                pct(abs(100.0 * (values[b] - values[a]) / values[a]))
+            steps = abs(ids.index(b) - ids.index(a))
+            if steps:
+                one_dp(abs(values[b] - values[a]) / steps)
+    for p in both:
+        for x, y in ((com[p], pub[p]), (pub[p], com[p])):
+            if y:
+                one_dp(x / y)
+                allowed.add(f"{x / y:.2f}")
+        if com[p]:
+            pct(100.0 - 100.0 * pub[p] / com[p])
+    shares = {p: 100.0 * pub[p] / com[p] for p in both if com[p]}
+    for a, b in itertools.permutations(shares, 2):
+        pct(abs(shares[b] - shares[a]))
+    sums = [sum(com[p] for p in both), sum(pub[p] for p in both)]
+    if all(sums):
+        one_dp(sums[0] / sums[1])
+        allowed.add(f"{sums[0] / sums[1]:.2f}")
+        pct(100.0 - 100.0 * sums[1] / sums[0])
     # years, dates and counts
     for p in facts.periods:
         allowed.update({str(p.start.year), str(p.end.year), str(p.start.day), str(p.end.day)})

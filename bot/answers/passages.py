@@ -5,7 +5,7 @@ a sentence of the article ("what was the old system like?"), so the article is i
 sentence and the best one or two are quoted, attributed only as the facts attribute them. And a
 question about a subject the article knows, asking for something the fact base never holds ("how old
 is Timpson?"), deserves "the article doesn't say" plus what it does say, not the nearest figure.
-Which attributes the fact base never holds is data (intents/unknowns/unknowns.yaml), not code.
+Which attributes the fact base never holds is data (intents/unknowns.yaml), not code.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import Any, NamedTuple
 from ..knowledge.article import Sentence
 from ..knowledge.errors import DataError, Problem
 from ..knowledge.model import FactBase, Statement
-from ..knowledge.yamlfile import Node, load_yaml
 from ..understanding.lexicon import PERSON, Lexicon, Mention, Reading
 from ..understanding.normalise import normalise, tokens
 from ..understanding.periods import read_periods
@@ -27,7 +26,6 @@ from ..understanding.question import Understood
 from .people import resolve_people
 from .query import Answer
 
-# The intent loader reads every intents/*.yaml as intents, so the unknowns live one folder down.
 UNKNOWNS_FILE = Path(__file__).resolve().parents[2] / "intents" / "unknowns.yaml"
 
 ENTITY_WEIGHT = 2.0  # a named thing shared with a sentence says more than a shared word
@@ -215,11 +213,13 @@ _SENTENCES = {"undated": "The article doesn't say when.", "uncounted": "The arti
 
 def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
     """Read and check the unknowns file; a `DataError` names the file, the line and the fix."""
+    from ..knowledge.yamlfile import Node, load_yaml  # YAML only when loading, never on a cached start
+
     doc = load_yaml(path)
     problems: list[Problem] = []
 
     def problem(node: Any, key: str | None, message: str, fix: str) -> None:
-        line = node.line_of(key) if isinstance(node, Node) and key else getattr(node, "line", None)
+        line = node.line_of(key) if hasattr(node, "line_of") and key else getattr(node, "line", None)
         problems.append(Problem(path, line or None, message, fix))
 
     if not isinstance(doc, Node):
@@ -244,7 +244,7 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
 
 def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     fix = "write it as: id: <name>, says: <sentence>, words: [<word or phrase>, ...], optional except: [<id or kind>]"
-    if not isinstance(item, Node):
+    if not isinstance(item, dict):
         problem(None, None, "each unknown must be a mapping", fix)
         return None
     ok = True

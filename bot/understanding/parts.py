@@ -13,7 +13,7 @@ import re
 from .frame import FrameWords
 
 MAX_PARTS = 3  # more questions than this in one message are read as one
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # A full stop after these ends no sentence ("Prof. Munro", "e.g. 2013/14").
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z']+")
@@ -68,7 +68,7 @@ def split(words: FrameWords, text: str) -> list[str]:
         elif _asks(words, sentence):
             kept.append(sentence)
     if not kept:
-        kept = [sentences[-1]]
+        return [text]  # nothing reads as a question: the whole message is read as one
     parts = [piece for sentence in kept for piece in _cut(words, sentence)]
     if len(parts) > MAX_PARTS:
         return [" ".join(kept)]
