@@ -238,7 +238,9 @@ class Engine:
         if decision.action == "decline" and not u.reading.signature and not u.reading.unknown and not u.refs:
             return self._vague(u), context  # "and?", "what about it?": ask for more, don't refuse
         substantial = len(u.reading.signature) >= 3
-        if decision.action in ("decline", "clarify") and not u.reading.unknown_subject and substantial:
+        about_figures = u.query.measure or u.refs or "number" in u.reading.tokens  # "figures from before 2011?"
+        if decision.action in ("decline", "clarify") and not u.reading.unknown_subject and substantial \
+                and not about_figures:
             # A question of substance that no intent answers may be answered by the article's own sentences.
             quoted = passages.answer_from_passages(self.facts, self.passages, u)
             if quoted is not None:

@@ -16,6 +16,8 @@ from .reasons import lower_first
 
 _ORDER_BEFORE = ("before", "first", "earlier", "prior", "preceded", "precede")
 _ORDER_AFTER = ("after", "later", "afterwards", "followed", "follow")
+_AFFILIATION = ("from", "work", "works", "worked", "chair", "chairs", "chaired", "head", "heads", "member", "runs",
+                "lead", "leads", "represent", "represents", "belong", "belongs", "part", "with", "at", "for")
 _CAUSE_WORDS = ("reason", "effect", "rise", "why", "factor", "contributed", "significant", "significantly", "much")
 
 
@@ -161,6 +163,8 @@ def stance(facts: FactBase, q: Query) -> Answer | None:
 
 def role(facts: FactBase, q: Query) -> Answer | None:
     """"Is Sue Woolmore from Ofsted?", "It's Munro who chairs the association?": a person against an organisation."""
+    if not q.has(*_AFFILIATION):
+        return None
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
     orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
     orgs = [o for o in orgs if o.id != "lscbs"] or orgs
@@ -192,7 +196,7 @@ def _article(role: str) -> str:
     return role if role.lower().startswith(("a ", "an ", "the ")) else f"the {role}"
 
 
-CHECKS = (order, dated, recommended, role, stance)
+CHECKS = (order, dated, recommended, stance, role)
 
 
 def verify(facts: FactBase, q: Query) -> Answer | None:

@@ -295,7 +295,8 @@ def doesnt_say(facts: FactBase, u: Understood, unknowns: Unknowns | None = None)
     said = _unknown_asked(u, unknowns, subjects)
     if said is None and u.reading.uncounted:
         said = unknowns.uncounted
-    if said is None and "when" in u.reading.tokens and not (_dated(facts) & {s.id for s in subjects}):
+    asks_when = u.reading.tokens[:1] == ["when"]  # not "who's she when she's at home?"
+    if said is None and asks_when and not (_dated(facts) & {s.id for s in subjects}):
         said = unknowns.undated
     if said is None:
         return None

@@ -144,8 +144,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     for d in words.derived:
         if _has(raw, d.words) or (d.negates and re.search(rf" not (?:\w+ ){{0,3}}{d.negates} ", canon)):
             measures.append(d.id)
-    yesno = _opens_yesno(words, rest, tokens)
     named = list(dict.fromkeys(t for t in tokens if t in ("commissioned", "published")))
+    # "was the rise bigger for commissioned or published?" offers a choice: it wants which, not yes or no
+    choice = len(named) == 2 and bool(_CHOICE.search(canon))
+    yesno = _opens_yesno(words, rest, tokens) and not choice
     # "how many more were commissioned than published?" asks for the gap; "were more commissioned than
     # published?" asks for a verdict on the two figures.
     compares_measures = (
@@ -193,6 +195,7 @@ def followup_op(words: FrameWords, rest: str) -> str | None:
     return next((name for name, cues in words.followup_ops if _has(padded, cues)), None)
 
 
+_CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
 _LEAD = frozenset({"from", "to", "in", "between", "and", "for", "so", "ok", "okay", "just", "but", "also", "then",
                    "over", "during", "across", "since"})
 

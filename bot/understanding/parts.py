@@ -15,7 +15,7 @@ from .frame import FrameWords
 MAX_PARTS = 3  # more questions than this in one message are read as one
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # A full stop after these ends no sentence ("Prof. Munro", "e.g. 2013/14").
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z']+")
 _CLARIFIES = re.compile(r"^\(?\s*(?:i\.?e\.?|e\.?g\.?|that is|in other words|meaning)\b", re.IGNORECASE)
 
