@@ -226,6 +226,10 @@ class Engine:
             lacking = passages.doesnt_say(self.facts, u, self.unknowns)
             if lacking is not None:
                 return self._decline(u, "doesnt_say", decision, lacking), context
+        if decision.action != "answer" and not elliptical and not u.reading.unknown_subject:
+            routed = self._figures_by_frame(u)
+            if routed is not None:  # "average published per year over the three years?"
+                decision = Decision("answer", (Candidate(routed, ANSWER_AT), *decision.candidates))
         checked = None if elliptical else self._check(u, decision)
         if checked is not None:
             top = decision.top if decision.action == "answer" and decision.top else Candidate(CHECK_INTENT, ANSWER_AT)
@@ -322,6 +326,22 @@ class Engine:
         by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
         return (intent, frame) if intent is not None else None
+
+    def _figures_by_frame(self, u: Understood) -> Intent | None:
+        """The figures intent for a question no template matched well, when its own words ask for a figure:
+        an operation ("average", "ratio"), a derived measure ("unpublished") or a stated figure to check,
+        about SCRs, a measure or a year."""
+        q = u.query
+        about = q.measure or q.periods or q.missing or {"scr", "number"} & set(u.reading.tokens)
+        if not about:
+            return None
+        frame = read_frame(self.frames, "value", u.text, u.rest, u.reading.tokens, q.periods, q.measure)
+        if frame.op == "value" and frame.claim is None and not frame.measures:
+            return None
+        if frame.op == "value" and frame.claim is None and frame.measures == (q.measure,):
+            return None
+        by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
+        return self.intents.get(by_op.get(frame.op, "")) or self.intents.get(by_op.get("value", ""))
 
     def _check(self, u: Understood, decision: Decision) -> Answer | None:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""

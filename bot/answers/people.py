@@ -66,9 +66,35 @@ def who(facts: FactBase, q: Query) -> Answer:
     return answer
 
 
+def _words(text: str) -> set[str]:
+    """Content words of a text, crudely stemmed, to find the statement a question is about."""
+    out = set()
+    for w in text.lower().replace("’", "'").split():
+        w = w.strip(".,;:!?\"'“”()")
+        if len(w) > 3:
+            out.add(w[:5])
+    return out
+
+
+def _by_words(facts: FactBase, q: Query, people: list[Person]) -> list[Person]:
+    """"What did she say about going back that far?" with no "she" to point back to: whoever said it."""
+    asked = _words(" ".join(q.tokens))
+    scored = []
+    for person in people:
+        best = max((len(asked & _words(s.text)) for s in facts.statements if s.by == person.id), default=0)
+        scored.append((best, person))
+    scored.sort(key=lambda item: -item[0])
+    if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return [scored[0][1]]
+    return []
+
+
 def said(facts: FactBase, q: Query) -> Answer:
     answer = Answer("")
     people = resolve_people(facts, q) or _by_role(facts, q)
+    if not people and q.pronouns:
+        wanted = {"him": "he", "his": "he", "her": "she", "hers": "she"}.get(q.pronouns[0], q.pronouns[0])
+        people = _by_words(facts, q, [p for p in facts.people.values() if p.pronoun == wanted])
     if not people:
         return who(facts, q)
     lines = []
@@ -81,6 +107,11 @@ def said(facts: FactBase, q: Query) -> Answer:
             related = [r for r in facts.reasons if topics & {*r.topics, r.event}]
             focused = [s for s in statements if any(s.source in r.sources for r in related)]
             statements = focused or statements
+        asked = _words(" ".join(q.tokens))
+        overlap = [(len(asked & _words(s.text)), s) for s in statements]
+        if len(statements) > 1 and max((n for n, _ in overlap), default=0) >= 2:
+            top = max(n for n, _ in overlap)
+            statements = [s for n, s in overlap if n >= top - 1 and n >= 2]  # "about going back that far"
         if not statements:
             lines.append(f"The article reports nothing {person.name} said.")
             continue

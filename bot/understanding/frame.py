@@ -20,7 +20,7 @@ OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average"
 PREDICATES = ("double", "triple", "half", "same", "fall", "rise")
 _NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
-_NOT_A_CLAIM = re.compile(r"^\s*(?:years?|months?|days?|weeks?|times|fold|x\b)")
+_NOT_A_CLAIM = re.compile(r"^\s*(?:years?|months?|days?|weeks?)\b")
 
 
 class DerivedMeasure(NamedTuple):
