@@ -26,6 +26,7 @@ COMPOSERS: dict[str, Composer] = {
     "events.timeline": events.timeline,
     "terms.define": terms.define,
     "meta.source": meta.source,
+    "meta.summary": meta.summary,
     "meta.help": meta.help,
     "meta.greeting": meta.greeting,
     "meta.thanks": meta.thanks,

@@ -48,6 +48,11 @@ def when(facts: FactBase, q: Query) -> Answer:
     for e in events:
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)
+    if q.has("happened", "effect", "reason") and not q.has("when"):
+        # "what happened once Ofsted's evaluation ended?": what it changed, as its speaker explained it
+        for reason in (r for r in facts.reasons if r.event in {e.id for e in events}):
+            answer.text += f"\n{reason.explanation}"
+            answer.add_sources(*reason.sources)
     answer.followups = ["Show me a timeline of key events.", "What drove the rise?"]
     return answer
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..knowledge.model import FactBase
 from . import format as fmt
 from .query import Answer, Query
+from .reasons import lower_first
 
 EXAMPLES = (
     "How many SCRs were published in {latest}?",
@@ -45,6 +46,41 @@ def source(facts: FactBase, q: Query) -> Answer:
             "to see the exact sentence behind the answer."
         )
         answer.add_sources(first)
+    return answer
+
+
+def summary(facts: FactBase, q: Query) -> Answer:
+    """The article in a nutshell: who revealed what, the figures first to last, and the reasons given."""
+    answer = Answer("")
+    lines = []
+    if facts.announcement:
+        lines.append(facts.announcement.summary)
+        answer.add_sources(facts.announcement.source)
+        answer.people.append(facts.announcement.by)
+    first, latest = facts.periods[0], facts.periods[-1]
+    moves = []
+    for m in facts.measures:
+        a, b = facts.value(first.id, m.id), facts.value(latest.id, m.id)
+        if a and b and first.id != latest.id:
+            moves.append(f"SCRs {m.label} went from {fmt.number(a.value)} to {fmt.number(b.value)}")
+            answer.add_sources(a.source, b.source)
+    if moves:
+        lines.append(f"Between {first.label} and {latest.label}, {fmt.join(moves)}.")
+    for speaker in dict.fromkeys(r.said_by for r in facts.reasons):
+        person = facts.people.get(speaker)
+        name = person.name if person else speaker
+        causes = [r for r in facts.reasons if r.said_by == speaker and r.stance == "cause"]
+        doubted = [r for r in facts.reasons if r.said_by == speaker and r.stance != "cause"]
+        if causes:
+            role = f", {person.role}," if person else ""
+            lines.append(f"{name}{role} puts the rise down to {fmt.join([lower_first(r.title) for r in causes])}.")
+        if doubted:
+            titles = fmt.join([lower_first(r.title) for r in doubted])
+            lines.append(f"{name.split()[-1]} does not think {titles} contributed significantly.")
+        for r in [*causes, *doubted]:
+            answer.add_sources(r.sources[0])
+    answer.text = "\n".join(lines)
+    answer.followups = ["What drove the rise?", f"How many SCRs were published in {latest.label}?"]
     return answer
 
 

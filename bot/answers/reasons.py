@@ -6,6 +6,8 @@ from ..knowledge.model import FactBase, Reason
 from . import format as fmt
 from .query import Answer, Query
 
+_OTHER_THAN = ("besides", "else", "other", "apart", "except", "aside", "beyond")
+
 
 def _speaker(facts: FactBase, person_id: str) -> str:
     person = facts.people.get(person_id)
@@ -40,6 +42,9 @@ def _describe(facts: FactBase, reason: Reason, answer: Answer, detail: bool = Tr
 def why(facts: FactBase, q: Query) -> Answer:
     answer = Answer("")
     focus = _focus(facts, q)
+    if focus and q.has(*_OTHER_THAN):  # "besides the Ofsted change, what else was pivotal?"
+        others = [r for r in facts.reasons if r not in focus and r.stance == "cause"]
+        focus = others or focus
     if focus and all(r.stance != "cause" for r in focus):
         return counter(facts, q)
     causes = [r for r in (focus or facts.reasons) if r.stance == "cause"]
