@@ -264,10 +264,10 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
     pooled_part = sum_com - sum_pub if negated else sum_pub
     pooled = 100.0 * pooled_part / sum_com if sum_com else 0.0
     if frame.overall and len(periods) > 1:
+        counted = f"{fmt.number(sum_com - sum_pub)} fewer published" if negated else f"{fmt.number(sum_pub)} published"
         r.lines.append(
             f"Over {fmt.period_span([al.plabel(p) for p in periods])}, {fmt.number(sum_com)} SCRs were "
-            f"commissioned and {fmt.number(sum_pub)} published, so {fmt.number(pooled_part)} "
-            f"({_pct(pooled)}) as many were {what} as commissioned."
+            f"commissioned and {counted}: {_pct(pooled)} {what} (as a share of those commissioned)."
         )
         r.numbers.append((pooled, True))
         r.lines.append("Year by year: " + "; ".join(f"{al.plabel(p)} {_pct(v)}" for p, v in rows) + ".")

@@ -156,8 +156,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     if "gap" in cued or (compares_measures and op in ("value", "total", "average", "change", "extreme")):
         # "the gap between commissioned and published", "how many fewer were published than commissioned"
         measures = derived[:1] or measures
-        if op == "gap" and "share" in cued:
-            op = "share"  # "commissioned minus published as a % of commissioned"
+        others = [c for c in cued if c != "gap"]
+        if op == "gap" and others:
+            op = others[0]  # "as a % of commissioned", "which year had the biggest gap", "average yearly gap"
         elif op in ("value", "change") and not (len(periods) >= 2 and op == "change"):
             op = "gap"
     if measure and not measures:
