@@ -1,7 +1,8 @@
 """A cache of the compiled engine, so a start-up after the first skips YAML parsing and compilation.
 
-The cache is keyed by a fingerprint of every file in `facts/` and `intents/` (path, size, modification
-time) and of the bot's and Python's versions, so any edit to the data builds and validates afresh.
+The cache is keyed by a fingerprint of every file in `facts/` and `intents/` and of every module of
+the bot itself (path, size, modification time), and of the bot's and Python's versions, so any edit
+to the data or the code builds and validates afresh.
 `scrbot check` never uses it. The file lives in the bot's own `var/cache/` (or `SCRBOT_CACHE_DIR`;
 `off` disables it): it is a pickle, trusted like the code next to it, and never read from anywhere else.
 """
@@ -21,7 +22,8 @@ from .config import REPO
 if TYPE_CHECKING:
     from .engine import Engine
 
-FORMAT = 5  # bump when the pickled classes change shape
+FORMAT = 6  # bump when the pickled classes change shape
+CODE = Path(__file__).resolve().parent  # the bot's own modules: editing one must not be answered from the cache
 
 
 def _cache_dir() -> Path | None:
@@ -38,9 +40,9 @@ def fingerprint(facts_dir: Path, intents_dir: Path) -> str:
     zlib is already loaded where hashlib would add to every start-up.
     """
     parts = [f"{FORMAT}|{__version__}|{sys.version}"]
-    for folder in (facts_dir, intents_dir):
+    for folder, pattern in ((facts_dir, "*"), (intents_dir, "*"), (CODE, "*.py")):
         parts.append(str(folder.resolve()))
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
             stat = path.stat()
             parts.append(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}")
     text = "\n".join(parts).encode()

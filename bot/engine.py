@@ -297,7 +297,7 @@ class Engine:
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
         if change == "percent":
             op = "change" if "change" in tokens or last_op == "change" else "share"
-        elif change in ("other", "same"):
+        elif change in ("other", "same", "span"):
             op = last_op
         elif op is None:
             if "change" not in tokens or not set(tokens) & words.anaphors | {"what", "whats"}:
@@ -320,8 +320,10 @@ class Engine:
         measures = (measure,) if measure else ()
         if last_op == "gap" and (op == "share" or (op == "value" and not u.query.measure)):
             measures = tuple(d.id for d in words.derived[:1])
+        if change == "span":  # "over those two years?": the last two answers' years, together
+            periods = list(dict.fromkeys(context.history[-2:])) or list(context.periods)
         frame = read_frame(words, op, u.text, u.rest, tokens, periods, measure)
-        frame = frame._replace(op=op, periods=tuple(periods), measures=measures)
+        frame = frame._replace(op=op, periods=tuple(periods), measures=measures, overall=change == "span")
         u.query.measure, u.query.periods = measure, periods
         by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")

@@ -284,7 +284,8 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
         for p, pct in rows:
             r.lines.append(f"• {al.plabel(p)}: {_pct(pct)}")
         r.lines.append(
-            f"Over all {fmt.words(len(rows))} years together: {fmt.number(pooled_part)} of {fmt.number(sum_com)} "
+            f"{'Both' if len(rows) == 2 else f'All {fmt.words(len(rows))}'} years together: "
+            f"{fmt.number(pooled_part)} of {fmt.number(sum_com)} "
             f"({_pct(pooled)})."
         )
         r.numbers.append((pooled, True))

@@ -63,8 +63,7 @@ def order(facts: FactBase, q: Query) -> Answer | None:
         answer.text = f"{verdict}. {facts_line}"
     else:
         first, second = (a, b) if a_first else (b, a)
-        answer.text = f"{first.title} came first ({date_label(first)}), before {second.title.lower()} " \
-                      f"({date_label(second)})."
+        answer.text = f"First: {first.title} ({date_label(first)}). Then: {second.title} ({date_label(second)})."
     return answer
 
 

@@ -89,7 +89,43 @@ def _by_words(facts: FactBase, q: Query, people: list[Person]) -> list[Person]:
     return []
 
 
+def _of_last_answer(facts: FactBase, q: Query) -> Answer | None:
+    """"Who said that?", "whose recommendation was it?": about the last answer, not about anyone named."""
+    named = q.mentioned("person") if not q.carried else []
+    if named or q.pronouns or not q.has("who", "whose") or not q.context.sources:
+        return None
+    lines = set(q.context.sources)
+    if q.has("recommend"):
+        reasons = [r for r in facts.reasons if r.recommended_by in facts.people and {s.line for s in r.sources} & lines]
+        if not reasons:
+            return None
+        person = facts.people[reasons[0].recommended_by]
+        things = [r.recommendation or r.title for r in reasons if r.recommended_by == person.id]
+        answer = Answer(f"{person.name} ({person.role}) recommended it: " + "; ".join(dict.fromkeys(things)) + ".")
+        answer.add_sources(*(src for r in reasons for src in r.sources if "recommend" in src.text.lower()))
+    elif q.has("said"):
+        speakers = [p for p in q.context.people if p in facts.people]
+        if not speakers:
+            return None
+        person = facts.people[speakers[0]]
+        statements = [s for s in facts.statements if s.by == person.id and s.source.line in lines]
+        answer = Answer(f"That was {person.name}, {person.role}.")
+        for st in statements[:3]:
+            answer.text += f"\n• “{st.text}”" if st.kind == "quote" else f"\n• {st.text}"
+            answer.add_sources(st.source)
+        if not statements:
+            answer.add_sources(person.source)
+    else:
+        return None
+    answer.people.append(person.id)
+    answer.followups = [f"Who is {person.name}?"]
+    return answer
+
+
 def said(facts: FactBase, q: Query) -> Answer:
+    last = _of_last_answer(facts, q)
+    if last is not None:
+        return last
     answer = Answer("")
     people = resolve_people(facts, q) or _by_role(facts, q)
     if not people and q.pronouns:

@@ -28,6 +28,7 @@ class Query:
         self.mentions = mentions if mentions is not None else []
         self.pronouns = pronouns if pronouns is not None else []
         self.context = context if context is not None else Context()
+        self.carried = False  # mentions taken from the last turn, not named in this question
 
     def has(self, *words: str) -> bool:
         return any(w in self.tokens for w in words)

@@ -100,6 +100,7 @@ def carry(
                 q.periods = context.history[-2:] if len(context.history) >= 2 else list(context.periods)
     elif intent not in figure_ops and not q.mentions and not q.pronouns:
         q.mentions = [m for t in context.topics if (m := _mention(facts, t))]
+        q.carried = bool(q.mentions)
 
 
 def _mention(facts: FactBase, entity_id: str) -> Mention | None:

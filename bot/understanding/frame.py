@@ -91,9 +91,10 @@ def load_frame_words(directory: Path, measures: set[str]) -> FrameWords:
                 need(item[key] in measures, item, key, f"'{item[key]}' is not a measure of facts/figures.yaml",
                      f"use one of: {', '.join(sorted(measures))}")
     for item in doc.get("followup_ops") or []:
-        ok = isinstance(item, dict) and item.get("op") in ("percent", "other", "same")
+        ok = isinstance(item, dict) and item.get("op") in ("percent", "other", "same", "span")
         ok = ok and isinstance(item.get("cues"), list)
-        need(ok, item, "op", f"bad follow-up entry {item!r}", "write '- op: percent|other|same' with 'cues: [...]'")
+        need(ok, item, "op", f"bad follow-up entry {item!r}",
+             "write '- op: percent|other|same|span' with 'cues: [...]'")
     for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks",
                 "anaphors"):
         value = doc.get(key, [])
