@@ -6,6 +6,7 @@ It knows nothing of Telegram or terminals; adapters call `Engine.reply` and rend
 from __future__ import annotations
 
 import gc
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,8 @@ from .understanding.question import Understood
 # The intent a reply names when a yes/no check answered a question no intent recognised.
 CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what the article says",
                       "Did Ofsted stop evaluating SCRs before the Working Together revisions?", (), Path("intents"), 0)
+# A capitalised word that does not open a sentence: a name ("Haringey", "Kent").
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,})\b")
 # The intent a reply names when it quotes the article's sentences that answer the question.
 QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sentences say",
                       "What was the old system like?", (), Path("intents"), 0)
@@ -126,6 +129,7 @@ class Engine:
         refs, rest = read_periods(norm)
         reading = self.lexicon.read(rest)
         query = Query(tokens=reading.tokens, mentions=reading.mentions, pronouns=reading.pronouns, context=context)
+        query.content = [*reading.known, *reading.unknown]
         measures = {self.lexicon.measure_words[t] for t in reading.tokens if t in self.lexicon.measure_words}
         query.measure = measures.pop() if len(measures) == 1 else None
         anchor = context.periods[-1] if context.periods else None
@@ -230,6 +234,11 @@ class Engine:
             routed = self._figures_by_frame(u)
             if routed is not None:  # "average published per year over the three years?"
                 decision = Decision("answer", (Candidate(routed, ANSWER_AT), *decision.candidates))
+        strangers = [] if elliptical else self._unknown_names(text, u)
+        top_is_figures = decision.top is not None and decision.top.intent.id in self.figure_ops
+        if strangers and (decision.action != "answer" or top_is_figures):
+            # "How many SCRs did Haringey publish?": a place or body the article never names
+            return self._decline(u, "not_named", decision, names=strangers), context
         checked = None if elliptical else self._check(u, decision)
         if checked is not None:
             top = decision.top if decision.action == "answer" and decision.top else Candidate(CHECK_INTENT, ANSWER_AT)
@@ -329,6 +338,12 @@ class Engine:
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
         return (intent, frame) if intent is not None else None
 
+    def _unknown_names(self, text: str, u: Understood) -> list[str]:
+        """Capitalised words inside a sentence that the bot does not know: names the article never mentions."""
+        unknown = set(u.reading.unknown)
+        found = [m.group(1) for m in _NAME.finditer(text) if m.group(1).lower() in unknown]
+        return list(dict.fromkeys(found))
+
     def _figures_by_frame(self, u: Understood) -> Intent | None:
         """The figures intent for a question no template matched well, when its own words ask for a figure:
         an operation ("average", "ratio"), a derived measure ("unpublished") or a stated figure to check,
@@ -413,7 +428,14 @@ class Engine:
         text = "Could you say a bit more? For example:\n" + "\n".join(f"• {s.text}" for s in tips)
         return Reply(text, "clarify", 0.0, "clarify", self._entities(u, u.query.periods), (), tips)
 
-    def _decline(self, u: Understood, why: str, decision: Decision | None = None, said: Answer | None = None) -> Reply:
+    def _decline(
+        self,
+        u: Understood,
+        why: str,
+        decision: Decision | None = None,
+        said: Answer | None = None,
+        names: list[str] | None = None,
+    ) -> Reply:
         labels = [p.label for p in self.facts.periods]
         have = f"I have figures for {fmt.join(labels)} (financial years, April to March)."
         if why == "no_data":
@@ -432,6 +454,12 @@ class Engine:
             text = (
                 "The article doesn't give that number: the only counts I have are of serious case reviews, "
                 f"commissioned and published each year. {have}"
+            )
+            tips = [Suggestion(e) for e in examples(self.facts)[:2]]
+        elif why == "not_named" and names:
+            text = (
+                f"The article doesn't mention {fmt.join(names)}, and its figures are not broken down by area. "
+                + about(self.facts)
             )
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "doesnt_say" and said is not None:

@@ -427,6 +427,13 @@ def faster(al: Algebra, frame: Frame, q: Query) -> Result:
         f"{al.label(m2)} from {fmt.number(a2[0])} to {fmt.number(b2[0])} ({fmt.change(a2[0], b2[0])})."
     )
     r.numbers += [(g1, True), (g2, True)]
+    d1, d2 = b1[0] - a1[0], b2[0] - a2[0]
+    if d1 == d2:
+        r.lines.append(f"In raw numbers both rose by the same amount: {fmt.number(d1)} each.")
+    else:
+        bigger = al.label(m1) if d1 > d2 else al.label(m2)
+        r.lines.append(f"In raw numbers, SCRs {bigger} changed more: {fmt.number(max(d1, d2))} against "
+                       f"{fmt.number(min(d1, d2))}.")
     r.answer.periods = [old, new]
     return r
 

@@ -66,19 +66,32 @@ def who(facts: FactBase, q: Query) -> Answer:
     return answer
 
 
-def _words(text: str) -> set[str]:
-    """Content words of a text, crudely stemmed, to find the statement a question is about."""
+def _stems(text: str) -> set[str]:
     out = set()
     for w in text.lower().replace("’", "'").split():
         w = w.strip(".,;:!?\"'“”()")
-        if len(w) > 3:
+        if len(w) >= 3:
             out.add(w[:5])
     return out
 
 
+def _words(text: str, facts: FactBase | None = None) -> set[str]:
+    """Content words of a text, crudely stemmed, to find the statement a question is about. Words found in
+    a third or more of all statements ("the", "was", "scr") tell none of them apart and are left out."""
+    words = _stems(text)
+    if facts is None or not facts.statements:
+        return words
+    counts: dict[str, int] = {}
+    for st in facts.statements:
+        for w in _stems(st.text):
+            counts[w] = counts.get(w, 0) + 1
+    common = {w for w, n in counts.items() if n * 3 >= len(facts.statements)}
+    return words - common
+
+
 def _by_words(facts: FactBase, q: Query, people: list[Person]) -> list[Person]:
     """"What did she say about going back that far?" with no "she" to point back to: whoever said it."""
-    asked = _words(" ".join(q.tokens))
+    asked = _words(" ".join(q.content), facts)
     scored = []
     for person in people:
         best = max((len(asked & _words(s.text)) for s in facts.statements if s.by == person.id), default=0)
@@ -128,9 +141,10 @@ def said(facts: FactBase, q: Query) -> Answer:
         return last
     answer = Answer("")
     people = resolve_people(facts, q) or _by_role(facts, q)
-    if not people and q.pronouns:
-        wanted = {"him": "he", "his": "he", "her": "she", "hers": "she"}.get(q.pronouns[0], q.pronouns[0])
-        people = _by_words(facts, q, [p for p in facts.people.values() if p.pronoun == wanted])
+    if not people:  # "what did she say about going back that far?", "the quote about family history"
+        wanted = {"him": "he", "his": "he", "her": "she", "hers": "she"}.get(q.pronouns[0], q.pronouns[0]) \
+            if q.pronouns else None
+        people = _by_words(facts, q, [p for p in facts.people.values() if wanted in (None, p.pronoun)])
     if not people:
         return who(facts, q)
     lines = []
@@ -143,11 +157,11 @@ def said(facts: FactBase, q: Query) -> Answer:
             related = [r for r in facts.reasons if topics & {*r.topics, r.event}]
             focused = [s for s in statements if any(s.source in r.sources for r in related)]
             statements = focused or statements
-        asked = _words(" ".join(q.tokens))
+        asked = _words(" ".join(q.content), facts)
         overlap = [(len(asked & _words(s.text)), s) for s in statements]
-        if len(statements) > 1 and max((n for n, _ in overlap), default=0) >= 2:
-            top = max(n for n, _ in overlap)
-            statements = [s for n, s in overlap if n >= top - 1 and n >= 2]  # "about going back that far"
+        top = max((n for n, _ in overlap), default=0)
+        if len(statements) > 1 and top >= 1:
+            statements = [s for n, s in overlap if n >= max(1, top - 1)]  # "about going back that far"
         if not statements:
             lines.append(f"The article reports nothing {person.name} said.")
             continue

@@ -29,6 +29,7 @@ class Query:
         self.pronouns = pronouns if pronouns is not None else []
         self.context = context if context is not None else Context()
         self.carried = False  # mentions taken from the last turn, not named in this question
+        self.content: list[str] = []  # the question's content words (not stopwords or question words)
 
     def has(self, *words: str) -> bool:
         return any(w in self.tokens for w in words)

@@ -64,7 +64,7 @@ def split(words: FrameWords, text: str) -> list[str]:
         if kept and _CLARIFIES.match(sentence):  # "...? i.e. commissioned minus published": part of the question
             kept[-1] = f"{kept[-1]} {sentence}"
         elif _is_check(words, sentence) and i > 0 and not _asks(words, sentences[i - 1]):
-            kept.append(f"{sentences[i - 1].rstrip('.!;')}, {sentence}")
+            kept.append(f"{sentences[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
         elif _asks(words, sentence):
             kept.append(sentence)
     if not kept:
