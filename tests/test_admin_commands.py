@@ -215,7 +215,7 @@ async def test_a_broken_reload_keeps_the_old_data_and_a_good_one_serves_the_new(
     assert (await say(tg, ZORBLES))[0].startswith("I'm not sure what you mean.")
     old = tg.app.bot_data["engine"]
     [done] = await say(tg, "/reload")
-    assert done.startswith("Reloaded in ") and "18 intents with" in done and "Before:" in done
+    assert done.startswith("Reloaded in ") and f"{len(old.intents.intents)} intents with" in done and "Before:" in done
     assert tg.app.bot_data["engine"] is not old
     assert tg.app.bot_data["engine"].context_ttl == old.context_ttl
     assert await say(tg, ZORBLES) == ["In 2013/14, 71 SCRs were published."]  # the new data
