@@ -113,8 +113,8 @@ def figures_in(engine: Engine) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "opening", "subject"),
     [
-        ("how old is Edward Timpson?", "The article gives no personal details", "Edward Timpson"),
-        ("which party is Timpson in?", "The article gives no personal details", "Edward Timpson"),
+        ("how old is Edward Timpson?", "The article doesn't give personal details", "Edward Timpson"),
+        ("which party is Timpson in?", "The article doesn't give personal details", "Edward Timpson"),
         ("is Timpson still the children's minister?", "The article doesn't say what is the case today", "Timpson"),
         ("is Ofsted still evaluating SCRs?", "The article doesn't say what is the case today", "Ofsted"),
         ("when was Munro's review published?", "The article doesn't say when.", "Professor Eileen Munro"),

@@ -165,6 +165,8 @@ def value(al: Algebra, frame: Frame, q: Query) -> Result:
         r.numbers += [(v, False) for v in values]
         if len(values) > 1:
             r.numbers.append((sum(values), False))  # "250 across the three years, right?"
+            if frame.overall:  # "over those two years?"
+                r.lines.append(f"Together: {fmt.number(sum(values))} {al.label(m)}.")
     r.answer.followups = base.followups
     r.answer.periods = base.periods
     return r

@@ -1,0 +1,251 @@
+"""Questions read for their meaning: figures computed from a frame, verdicts, the article's own sentences,
+"the article doesn't say", and follow-ups that change what is computed. Written as transcripts.
+
+Every expected figure below is worked out here from the article's six numbers (55/12, 81/31, 114/71),
+not read from the bot.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_followups import say
+
+from bot.conversation import Context
+
+
+def ask(engine, question: str):
+    reply, _ = engine.reply(question, Context(), now=0.0)
+    return reply
+
+
+def one(engine, question: str) -> str:
+    return ask(engine, question).text
+
+
+# -- operations -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("How much did commissioned SCRs rise since 2011/12?", ["55", "114", "up 59"]),
+        ("how many more were commissioned than published in 2013/14?", ["43 more commissioned than published"]),
+        ("how many fewer SCRs were published than commissioned in 2012/13", ["50 more commissioned"]),
+        ("what percentage of SCRs were published overall?", ["45.6%"]),
+        ("on average how many SCRs were commissioned per year?", ["83.3"]),
+        ("average yearly gap between commissioned and published SCRs?", ["45.3"]),
+        ("what was the average annual increase in commissioned SCRs from 2011/12 to 2013/14?", ["29.5"]),
+        ("ratio of commissioned to published SCRs in 2013/14?", ["1.61 to 1"]),
+        ("ratio of published to commissioned in 2013/14?", ["0.62 to 1"]),
+        ("by how many percentage points did the share published change between 2011/12 and 2013/14?",
+         ["21.8%", "62.3%", "up 40.5 percentage points"]),
+        ("which grew faster, commissioned or published?", ["published grew faster", "+491.7%", "+107.3%"]),
+        ("in raw numbers which went up more since 2011/12, commissioned or published?", ["same amount: 59"]),
+        ("which year had the biggest gap between commissioned and published?", ["50 in 2012/13"]),
+        ("how many times more SCRs were published in 2013/14 than in 2011/12?", ["5.9 times"]),
+        ("what share of SCRs went unpublished overall?", ["54.4%"]),
+        ("how many scrs were published in 2011/12 and 2012/13 added together", ["43"]),
+    ],
+)
+def test_each_operation_is_computed_from_the_figures(engine, question, needles):
+    text = one(engine, question)
+    for needle in needles:
+        assert needle in text, f"{question!r} -> {text!r}"
+
+
+def test_not_published_is_commissioned_minus_published_and_says_what_it_is(engine):
+    reply = ask(engine, "how many SCRs were not published in 2013/14?")
+    assert reply.kind == "answer"
+    assert "43" in reply.text and "71 SCRs were published." not in reply.text
+    assert "doesn't say how many of a year's reviews were never published" in reply.text
+
+
+# -- yes/no and claims ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "needle"),
+    [
+        ("did published SCRs double between 2012/13 and 2013/14?", "Yes", "2.3 times"),
+        ("did commissioned SCRs double between 2012/13 and 2013/14?", "No", "1.4 times"),
+        ("were more SCRs published in 2012/13 than in 2011/12?", "Yes", "31"),
+        ("were more SCRs published in 2012/13 than in 2013/14?", "No", "71"),
+        ("did commissioned SCRs fall in 2013/14?", "No", "114"),
+        ("were more than half of the SCRs commissioned in 2013/14 published?", "Yes", "62.3%"),
+        ("were over half of commissioned SCRs published in 2012/13?", "No", "38.3%"),
+        ("is the gap between commissioned and published the same in 2011/12 and 2013/14?", "Yes", "43"),
+        ("was the share published higher in 2012/13 than in 2011/12?", "Yes", "38.3%"),
+        ("did the ratio of commissioned to published fall between 2011/12 and 2013/14?", "Yes", "4.58"),
+        ("did published SCRs rise by more than commissioned ones from 2012/13 to 2013/14?", "Yes", "up 40"),
+        ("From 2011/12 to 2012/13, did commissioned SCRs rise by more than published ones?", "Yes", "up 26"),
+        ("were more SCRs published in 2013/14 than were commissioned in 2011/12?", "Yes", "55"),
+        ("were more than 100 SCRs published in total over the three years?", "Yes", "114"),
+    ],
+)
+def test_yes_no_questions_open_with_the_verdict_and_show_the_figures(engine, question, verdict, needle):
+    text = one(engine, question)
+    assert text.startswith(f"{verdict}."), f"{question!r} -> {text!r}"
+    assert needle in text
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "right"),
+    [
+        ("I read 71 were published in 2013/14, right?", "Yes", "71"),
+        ("so 90 were commissioned in 2012/13?", "No", "81"),
+        ("Someone in the group said 13 SCRs were published in 2011/12. True?", "No", "12"),
+        ("just checking: 114 commissioned in 2013-14?", "Yes", "114"),
+        ("Around 62% of SCRs commissioned in 2013/14 were published - is that correct?", "Yes", "62.3%"),
+        ("I worked out 250 SCRs were commissioned across the three years, is that right?", "Yes", "250"),
+        ("Published SCRs went up almost six-fold from 2011/12 to 2013/14. Is that accurate?", "Yes", "5.9"),
+    ],
+)
+def test_a_stated_figure_is_confirmed_or_corrected_never_repeated(engine, claim, verdict, right):
+    text = one(engine, claim)
+    assert text.startswith(f"{verdict}."), f"{claim!r} -> {text!r}"
+    assert right in text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "needle"),
+    [
+        ("Did Ofsted stop evaluating SCRs before the revised Working Together guidance came out?", "Yes", "March 2013"),
+        ("So Ofsted stopped evaluating SCRs in July 2013?", "No", "July 2012"),
+        ("The Working Together revisions came out in March 2013, yes?", "Yes", "March 2013"),
+        ("Was relaxing SCR procedures one of Munro's recommendations?", "Yes", "Relaxing SCR procedures"),
+        ("Is Sue Woolmore from Ofsted?", "No", "chair of the Association"),
+        ("Does Woolmore think the Serious Case Review panel contributed significantly to the spike?", "No", "panel"),
+        ("It's Eileen Munro who chairs the association of independent LSCB chairs, correct?", "No", "Woolmore"),
+    ],
+)
+def test_yes_no_questions_about_the_prose_are_checked_against_the_facts(engine, question, verdict, needle):
+    text = one(engine, question)
+    assert text.startswith(verdict), f"{question!r} -> {text!r}"
+    assert needle in text
+
+
+def test_before_or_after_names_which_came_first(engine):
+    text = one(engine, "did Ofsted stop evaluating SCRs before or after the Working Together revisions?")
+    assert text.index("July 2012") < text.index("March 2013") and text.startswith("First:")
+
+
+# -- the article's own sentences, and what it doesn't say -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("what did the coalition government do?", "dropped sharply"),
+        ("What does the article say the Ofsted evaluations did to LSCBs' focus?", "fully focus on the review itself"),
+        ("what exactly did she say about going back that far now?", "need not go back that far"),
+        ("What is the article about in a nutshell?", "Edward Timpson"),
+        ("Can I get the exact quote about family history under the old system?", "up to 20 years"),
+    ],
+)
+def test_prose_questions_are_answered_from_the_article_sentences(engine, question, needle):
+    reply = ask(engine, question)
+    assert reply.kind == "answer" and needle in reply.text, f"{question!r} -> {reply.text!r}"
+    assert reply.sources, "the sentence behind the answer can be shown"
+
+
+def test_a_quoted_sentence_is_attributed_to_its_speaker(engine):
+    reply = ask(engine, "What does the article say the Ofsted evaluations did to LSCBs' focus?")
+    assert "“" in reply.text and "— Sue Woolmore" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Edward Timpson still children's minister?",
+        "Which party is Timpson in?",
+        "Is the rise in SCRs because more children are being harmed?",
+        "Who chairs the SCR panel?",
+        "What's the monthly breakdown of SCRs commissioned in 2013/14?",
+        "What does Timpson himself think caused the rise?",
+        "How many SCRs did Haringey publish?",
+        "Who asked the parliamentary question that Timpson answered?",
+        "What grades did Ofsted give SCRs when it was evaluating them?",
+    ],
+)
+def test_what_the_article_does_not_hold_is_said_plainly_with_no_figure(engine, question):
+    reply = ask(engine, question)
+    assert reply.kind == "decline" and reply.intent is None, f"{question!r} -> {reply.text!r}"
+    assert "doesn't" in reply.text
+    for figure in ("55", "81", "114", "12", "31", "71"):
+        assert figure not in reply.text.split(), f"{question!r} states {figure}"
+
+
+def test_doesnt_say_gives_what_the_article_does_say_about_the_subject(engine):
+    reply = ask(engine, "Is Edward Timpson still children's minister?")
+    assert reply.entities["declined"] == "doesnt_say"
+    assert "What it does say about Edward Timpson" in reply.text and reply.sources
+
+
+# -- long questions and questions in parts -------------------------------------------------------------
+
+
+def test_a_preamble_does_not_weaken_the_question(engine):
+    reply = ask(
+        engine,
+        "Hi all, I'm a reporter at a regional paper writing up the SCR figures for tomorrow's edition. "
+        "Could someone tell me how many serious case reviews were published in 2013/14?",
+    )
+    assert reply.kind == "answer" and "71" in reply.text
+
+
+def test_a_question_in_two_parts_gets_both_answers(engine):
+    text = one(engine, "How many SCRs were commissioned in 2013/14 and why did the numbers rise?")
+    assert "114" in text and "Ofsted" in text
+    text = one(engine, "When did Ofsted stop evaluating SCRs, and whose idea was it?")
+    assert "July 2012" in text and "Munro" in text
+
+
+def test_a_year_named_once_serves_both_parts(engine):
+    text = one(engine, "How many SCRs were commissioned and how many published in 2013/14?")
+    assert "114" in text and "71" in text and "55" not in text
+
+
+# -- follow-ups ----------------------------------------------------------------------------------------
+
+
+def test_a_complete_new_question_does_not_inherit_the_last_answers_kind(engine):
+    for opener in ("which year had the most SCRs published?", "what is the trend?",
+                   "what was the publication rate in 2012/13?", "how many SCRs in total?",
+                   "how much did published SCRs rise in 2013/14?"):
+        _, reply = say(engine, opener, "how many SCRs were published in 2012/13?")
+        assert reply.text.startswith("In 2012/13, 31 SCRs were published"), (opener, reply.text)
+
+
+def test_follow_ups_change_the_operation_over_the_same_figures(engine):
+    replies = say(engine, "How many SCRs were published in 2013/14?", "and the year before?", "what's the difference?",
+                  "as a percentage?")
+    assert "31" in replies[1].text and "up 40" in replies[2].text and "129%" in replies[3].text
+    replies = say(engine, "How many were commissioned in 2012/13?", "and the other measure?",
+                  "what's the gap between them?")
+    assert "31 SCRs were published" in replies[1].text and "50" in replies[2].text
+    replies = say(engine, "Total SCRs commissioned over the three years?", "and published?",
+                  "what's that per year on average?")
+    assert "114" in replies[1].text and "38" in replies[2].text
+    replies = say(engine, "what's the published figure for 2012/13", "how many times bigger was it the following year?",
+                  "and commissioned, same comparison?", "which grew faster then?")
+    assert "2.3 times" in replies[1].text and "1.4 times" in replies[2].text and "grew faster" in replies[3].text
+    replies = say(engine, "how many SCRs were published in 2012/13?", "and 2013/14?", "over those two years?")
+    assert "102" in replies[2].text
+
+
+def test_follow_ups_about_the_last_answers_subject(engine):
+    replies = say(engine, "what was the key factor behind the rise?", "who said that?", "whose recommendation was it?",
+                  "give me an example")
+    assert replies[1].text.startswith("That was Sue Woolmore")
+    assert "Munro" in replies[2].text and "recommended" in replies[2].text
+    assert "20 years" in replies[3].text
+    replies = say(engine, "Did the SCR panel cause the spike in SCRs?", "so what did cause it then?")
+    assert replies[0].text.startswith("No") and "Working Together" in replies[1].text
+    replies = say(engine, "Who revealed the SCR figures?", "in what context?")
+    assert "parliamentary question" in replies[1].text
+
+
+def test_is_that_still_so_today_about_the_last_topic_is_not_answered_from_the_article(engine):
+    replies = say(engine, "What did CYP Now find in 2011?", "is that still government policy today?")
+    assert "dropped sharply" in replies[0].text
+    assert replies[1].kind == "decline" and "doesn't say" in replies[1].text
