@@ -36,9 +36,17 @@ def test_off_topic_lookalikes_are_declined(report):
     assert precision >= 0.95 and recall >= 0.95
 
 
-@pytest.mark.parametrize("name", ["holdout.yaml", "holdout2.yaml"])
-def test_the_blind_holdouts_do_not_regress(engine, name):
+@pytest.mark.parametrize(("name", "floor"), [("holdout.yaml", 0.9), ("holdout2.yaml", 0.9), ("blind3.yaml", 0.93)])
+def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
     holdout = evaluate(engine, EVAL.with_name(name))
     assert holdout.invented == 0
-    assert holdout.accuracy >= 0.88, f"{name}: {holdout.accuracy:.1%}"
+    misses = "\n".join(f"{o.turn.question!r}: {'; '.join(o.problems)}" for o in holdout.outcomes if not o.ok)
+    assert holdout.accuracy >= floor, f"{name}: {holdout.accuracy:.1%}; misses:\n{misses}"
+
+
+def test_blind_set_3_conversations_pass_whole(engine):
+    """Set 3 labels behaviour, not intents; its conversations are scored as whole conversations."""
+    report = evaluate(engine, EVAL.with_name("blind3.yaml"))
+    passed, total = report.whole_conversations()
+    assert total >= 10 and passed >= total - 1, f"{passed}/{total} conversations"
