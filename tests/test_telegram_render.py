@@ -181,3 +181,13 @@ def test_every_did_you_mean_candidate_gets_a_button(engine) -> None:
     assert reply.kind == "clarify"
     labels = [b.text for row in render.keyboard(reply).inline_keyboard for b in row]
     assert labels == [s.text for s in reply.suggestions] + ["None of these"]
+
+
+def test_a_quoted_article_sentence_is_a_blockquote_and_a_look_alike_is_not(engine):
+
+    quoted, _ = engine.reply("What does the article say the Ofsted evaluations did to LSCBs' focus?", Context())
+    html = render.messages(quoted)[0]
+    assert html.startswith("<blockquote>“When SCRs were being evaluated by Ofsted")
+    assert "</blockquote> — Sue Woolmore" in html
+    typed = Reply("“<b>made up</b>” — someone", "article.quote", 1.0, "answer")  # quotes no source sentence
+    assert "<blockquote>" not in render.messages(typed)[0] and "&lt;b&gt;" in render.messages(typed)[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -14,13 +15,36 @@ MAX_CALLBACK_BYTES = 64
 NONE_OF_THESE = "x"
 
 
+# A line that quotes the article: "“…” — speaker", "The article says: “…”", "• “…”".
+_QUOTE_LINE = re.compile(r"^((?:• )?(?:The article[^“]*?: )?)“(.+)”((?: — .*)?)$")
+
+
 def html(reply: Reply) -> str:
     """The answer as one HTML text: every piece of user or data text escaped; a did-you-mean intro in bold."""
-    return _html(reply.text, bold_first_line=reply.kind == "clarify")
+    return _html(reply.text, bold_first_line=reply.kind == "clarify", sources=_source_texts(reply))
 
 
-def _html(text: str, bold_first_line: bool) -> str:
-    text = escape(text, quote=False)
+def _source_texts(reply: Reply) -> list[str]:
+    return [_fold(s.text) for s in reply.sources]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+def _html(text: str, bold_first_line: bool, sources: list[str] = ()) -> str:
+    """Escaped HTML; a line quoting one of the reply's source sentences word for word becomes a blockquote
+    (only then: text the user typed is never given markup)."""
+    lines = []
+    for line in text.split("\n"):
+        m = _QUOTE_LINE.match(line)
+        if m and sources and any(_fold(m.group(2)) in s for s in sources):
+            lead, quote, by = (escape(part, quote=False) for part in m.groups(""))
+            lead = lead.removeprefix("• ")  # a blockquote is its own block: no bullet before it
+            lines.append(f"{lead}<blockquote>“{quote}”</blockquote>{by}")
+        else:
+            lines.append(escape(line, quote=False))
+    text = "\n".join(lines)
     if bold_first_line:
         first, _, rest = text.partition("\n")
         text = f"<b>{first}</b>" + (f"\n{rest}" if rest else "")
@@ -33,8 +57,9 @@ def messages(reply: Reply, limit: int = SAFE_CHUNK) -> list[str]:
     The plain text is split first and each piece rendered on its own, so no tag or entity is ever cut.
     """
     out: list[str] = []
+    sources = _source_texts(reply)
     for i, piece in enumerate(split(reply.text, limit)):
-        rendered = _html(piece, bold_first_line=reply.kind == "clarify" and i == 0)
+        rendered = _html(piece, bold_first_line=reply.kind == "clarify" and i == 0, sources=sources)
         if _units(rendered) > MAX_MESSAGE:  # escaping ("&" is "&amp;") or emoji grew it: split that piece finer
             rendered_pieces = [_html(p, False) for p in split(piece, max(1, limit // 5))]
             out.extend(rendered_pieces)
