@@ -80,6 +80,24 @@ async def test_follow_up_uses_the_previous_question(tg: Harness) -> None:
     assert "81" in shown(call) and "commissioned" in shown(call)
 
 
+async def test_a_conversation_from_the_issue_goes_the_same_way_in_telegram(tg: Harness) -> None:
+    """Questions read for their meaning, over real Bot API calls: a fresh question after an extreme, a gap
+    follow-up, a verdict and a quote rendered as a blockquote."""
+    focus = "What does the article say the Ofsted evaluations did to LSCBs' focus?"
+    call = only_send(await tg.send(tg.emu.private_message(focus)))
+    assert "<blockquote>" in call.params["text"] and "fully focus on the review itself" in shown(call)
+    call = only_send(await tg.send(tg.emu.private_message("which year had the most SCRs published?")))
+    assert "71" in shown(call)
+    call = only_send(await tg.send(tg.emu.private_message("how many SCRs were published in 2012/13?")))
+    assert shown(call) == "In 2012/13, 31 SCRs were published."
+    call = only_send(await tg.send(tg.emu.private_message("and the other measure?")))
+    assert "81" in shown(call)
+    call = only_send(await tg.send(tg.emu.private_message("what's the gap between them?")))
+    assert "50 more commissioned than published" in shown(call)
+    call = only_send(await tg.send(tg.emu.private_message("so 90 were commissioned in 2012/13?")))
+    assert shown(call).startswith("No.") and "81" in shown(call)
+
+
 async def test_context_is_forgotten_after_the_ttl(emu: BotAPIEmulator, engine: Engine, tmp_path: Path) -> None:
     forgetful = Engine(engine.facts, engine.intents, context_ttl=0)
     async with build_application(make_settings(emu, tmp_path / "s.db"), forgetful) as app:
