@@ -365,9 +365,9 @@ class Engine:
         top = decision.top
         if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops:
             return None
-        answer = checks.order(self.facts, u.query)
+        answer = checks.order(self.facts, u.query, self.frames)
         if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens):
-            answer = checks.verify(self.facts, u.query)
+            answer = checks.verify(self.facts, u.query, self.frames)
         return answer
 
     def answer_intent(

@@ -10,15 +10,10 @@ ordinary answer stands.
 from __future__ import annotations
 
 from ..knowledge.model import Event, FactBase, Person
+from ..understanding.frame import FrameWords
 from .events import date_label
 from .query import Answer, Query
 from .reasons import lower_first
-
-_ORDER_BEFORE = ("before", "first", "earlier", "prior", "preceded", "precede")
-_ORDER_AFTER = ("after", "later", "afterwards", "followed", "follow")
-_AFFILIATION = ("from", "work", "works", "worked", "chair", "chairs", "chaired", "head", "heads", "member", "runs",
-                "lead", "leads", "represent", "represents", "belong", "belongs", "part", "with", "at", "for")
-_CAUSE_WORDS = ("reason", "effect", "rise", "why", "factor", "contributed", "significant", "significantly", "much")
 
 
 def _events(facts: FactBase, q: Query) -> list[Event]:
@@ -38,10 +33,10 @@ def _key(event: Event) -> tuple[int, int]:
     return int(year), int(month or 0)
 
 
-def order(facts: FactBase, q: Query) -> Answer | None:
+def order(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """Which of two named events came first; a verdict when asked "did A come before B?"."""
     events = _events(facts, q)
-    before, after = q.has(*_ORDER_BEFORE), q.has(*_ORDER_AFTER)
+    before, after = q.has(*words.check_list("before")), q.has(*words.check_list("after"))
     if len(events) < 2 or not (before or after):
         return None
     a, b = events[:2]
@@ -57,7 +52,7 @@ def order(facts: FactBase, q: Query) -> Answer | None:
         )
         return answer
     a_first = (ya, ma) < (yb, mb)
-    asked_yesno = q.has("did", "was", "were", "is", "does", "had")
+    asked_yesno = q.has(*words.check_list("yesno"))
     if asked_yesno and not (before and after):
         verdict = "Yes" if a_first == (before and not after) else "No"
         answer.text = f"{verdict}. {facts_line}"
@@ -67,7 +62,7 @@ def order(facts: FactBase, q: Query) -> Answer | None:
     return answer
 
 
-def dated(facts: FactBase, q: Query) -> Answer | None:
+def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"So Ofsted stopped evaluating SCRs in July 2013?": the date stated against the event's."""
     events = _events(facts, q)
     if len(events) != 1 or not (q.months or q.years):
@@ -86,7 +81,7 @@ def dated(facts: FactBase, q: Query) -> Answer | None:
     return answer
 
 
-def recommended(facts: FactBase, q: Query) -> Answer | None:
+def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Was X one of Munro's recommendations?": the reasons a person recommended, against X."""
     if not q.has("recommend"):
         return None
@@ -134,9 +129,9 @@ def _stems(text: str) -> list[str]:
     return out
 
 
-def stance(facts: FactBase, q: Query) -> Answer | None:
+def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Did the panel contribute to the rise?": a reason's stance, as its speaker gave it."""
-    if not q.has(*_CAUSE_WORDS):
+    if not q.has(*words.check_list("cause")):
         return None
     named = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
     focus = [r for r in facts.reasons if named & {*r.topics, r.event}]
@@ -160,9 +155,9 @@ def stance(facts: FactBase, q: Query) -> Answer | None:
     return answer
 
 
-def role(facts: FactBase, q: Query) -> Answer | None:
+def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Is Sue Woolmore from Ofsted?", "It's Munro who chairs the association?": a person against an organisation."""
-    if not q.has(*_AFFILIATION):
+    if not q.has(*words.check_list("affiliation")):
         return None
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
     orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
@@ -198,10 +193,10 @@ def _article(role: str) -> str:
 CHECKS = (order, dated, recommended, stance, role)
 
 
-def verify(facts: FactBase, q: Query) -> Answer | None:
+def verify(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """The first check that settles the question, or None."""
     for check in CHECKS:
-        answer = check(facts, q)
+        answer = check(facts, q, words)
         if answer is not None:
             return answer
     return None

@@ -6,8 +6,6 @@ from ..knowledge.model import FactBase, Reason
 from . import format as fmt
 from .query import Answer, Query
 
-_OTHER_THAN = ("besides", "else", "other", "apart", "except", "aside", "beyond")
-
 
 def _speaker(facts: FactBase, person_id: str) -> str:
     person = facts.people.get(person_id)
@@ -42,7 +40,7 @@ def _describe(facts: FactBase, reason: Reason, answer: Answer, detail: bool = Tr
 def why(facts: FactBase, q: Query) -> Answer:
     answer = Answer("")
     focus = _focus(facts, q)
-    if focus and q.has(*_OTHER_THAN):  # "besides the Ofsted change, what else was pivotal?"
+    if focus and q.has("besides"):  # "besides the Ofsted change, what else was pivotal?" (lexicon.yaml)
         others = [r for r in facts.reasons if r not in focus and r.stance == "cause"]
         focus = others or focus
     if focus and all(r.stance != "cause" for r in focus):

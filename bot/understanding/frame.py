@@ -51,6 +51,17 @@ class FrameWords:
         self.checks = frozenset(doc.get("checks", []))
         self.followup_ops = [(o["op"], tuple(o["cues"])) for o in doc.get("followup_ops", [])]
         self.anaphors = frozenset(doc.get("anaphors", []))
+        self.check_words = {k: tuple(v) for k, v in (doc.get("check_words") or {}).items()}
+        self.leading = frozenset(doc.get("leading", []))
+        self.number_words = {str(k): int(v) for k, v in (doc.get("number_words") or {}).items()}
+        approx = "|".join(re.escape(a) for a in doc.get("approximately", [])) or "(?!)"
+        self.approx = re.compile(rf"(?:{approx})\s*$")
+        words = "|".join(map(re.escape, self.number_words)) or "(?!)"
+        self.times = re.compile(rf"\b({words})\s*(?=fold\b|times\b)")
+
+    def check_list(self, name: str) -> tuple[str, ...]:
+        """A word list of `check_words` ("before", "cause" ...), empty when the file has none."""
+        return self.check_words.get(name, ())
 
     def cue_texts(self) -> list[str]:
         """Every cue phrase, so the lexicon knows their words."""
@@ -96,7 +107,7 @@ def load_frame_words(directory: Path, measures: set[str]) -> FrameWords:
         need(ok, item, "op", f"bad follow-up entry {item!r}",
              "write '- op: percent|other|same|span' with 'cues: [...]'")
     for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks",
-                "anaphors"):
+                "anaphors", "leading", "approximately"):
         value = doc.get(key, [])
         need(isinstance(value, list) and all(isinstance(v, str) for v in value), doc, key,
              f"'{key}' must be a list of words", f"write {key}: [\"word\", \"other words\"]")
@@ -198,13 +209,9 @@ def followup_op(words: FrameWords, rest: str) -> str | None:
 
 
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
-_LEAD = frozenset({"from", "to", "in", "between", "and", "for", "so", "ok", "okay", "just", "but", "also", "then",
-                   "over", "during", "across", "since"})
-
-
 def _opens_yesno(words: FrameWords, rest: str, tokens: list[str]) -> bool:
     """Opens like a yes/no question, once a leading "From 2011/12 to 2012/13," is set aside."""
-    lead = [w for w in rest.split() if w not in _LEAD][:1]
+    lead = [w for w in rest.split() if w not in words.leading][:1]
     return bool({*lead, *tokens[:1]} & words.yesno_openers)
 
 
@@ -215,14 +222,11 @@ def asks_verdict(words: FrameWords, rest: str, tokens: list[str]) -> bool:
     return _has(f" {rest} ", words.claim_markers)
 
 
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_TIMES = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\s*(?=fold\b|times\b)")
-_APPROX = re.compile(r"(?:almost|nearly|about|around|roughly|approximately|close to|some)\s*$")
 
 
 def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:
     """The figure the question states, when it states one to be checked."""
-    rest = _TIMES.sub(lambda m: f"{_WORD_NUMBERS[m.group(1)]} ", rest)  # "six-fold" is a figure
+    rest = words.times.sub(lambda m: f"{words.number_words[m.group(1)]} ", rest)  # "six-fold" is a figure
     padded = f" {rest} "
     for m in _NUMBER.finditer(rest):
         after = rest[m.end():]
@@ -236,7 +240,7 @@ def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:
             compare = "gt"
         elif re.search(r" (?:fewer than|less than|under|below|at most) $", before):
             compare = "lt"
-        elif _APPROX.search(before):
+        elif words.approx.search(before):
             compare = "approx"
         return Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare)
     return None
