@@ -107,8 +107,17 @@ class Engine:
             facts = load_facts(facts_dir)
             measures = {m.id for m in facts.measures}
             intents = load_intents(intents_dir, composers=set(COMPOSERS), measures=measures)
-            intents.frames = load_frame_words(intents_dir, measures)
-            intents.unknowns = passages.load_unknowns(Path(intents_dir) / passages.UNKNOWNS_FILE.name)
+            problems: list[Problem] = []
+            for name, load in (
+                ("frames", lambda: load_frame_words(intents_dir, measures)),
+                ("unknowns", lambda: passages.load_unknowns(Path(intents_dir) / passages.UNKNOWNS_FILE.name)),
+            ):
+                try:
+                    setattr(intents, name, load())
+                except DataError as exc:  # report every file's problems at once, as load_intents does
+                    problems.extend(exc.problems)
+            if problems:
+                raise DataError(problems)
             return cls(facts, intents)
 
     @classmethod

@@ -249,3 +249,23 @@ def test_is_that_still_so_today_about_the_last_topic_is_not_answered_from_the_ar
     replies = say(engine, "What did CYP Now find in 2011?", "is that still government policy today?")
     assert "dropped sharply" in replies[0].text
     assert replies[1].kind == "decline" and "doesn't say" in replies[1].text
+
+
+def test_a_broken_frames_file_is_reported_with_file_line_and_fix(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from bot.engine import Engine
+    from bot.knowledge.errors import DataError
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("facts", "intents"):
+        shutil.copytree(root / folder, tmp_path / folder)
+    frames = tmp_path / "intents" / "frames.yaml"
+    text = frames.read_text(encoding="utf-8")
+    frames.write_text(text.replace("    of: commissioned", "    of: ordered", 1), encoding="utf-8")
+    line = text.splitlines().index("    of: commissioned") + 1
+    with pytest.raises(DataError) as caught:
+        Engine.load(tmp_path / "facts", tmp_path / "intents")
+    report = caught.value.report()
+    assert f"frames.yaml:{line}" in report and "'ordered' is not a measure" in report and "fix: use one of" in report
