@@ -200,6 +200,7 @@ class Unknown(NamedTuple):
     says: str
     words: tuple[tuple[str, ...], ...]  # phrases, as normalised words
     exempt: frozenset[str]  # subject ids or kinds the article does answer this for
+    always: bool = False  # applies to any question about the article, with or without a named subject
 
 
 class Unknowns(NamedTuple):
@@ -243,13 +244,16 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
 
 
 def _read_unknown(item: Any, problem: Any) -> Unknown | None:
-    fix = "write it as: id: <name>, says: <sentence>, words: [<word or phrase>, ...], optional except: [<id or kind>]"
+    fix = (
+        "write it as: id: <name>, says: <sentence>, words: [<word or phrase>, ...], optional except: [<id or kind>]"
+        " and always: true"
+    )
     if not isinstance(item, dict):
         problem(None, None, "each unknown must be a mapping", fix)
         return None
     ok = True
     for key in item:
-        if key not in ("id", "says", "words", "except"):
+        if key not in ("id", "says", "words", "except", "always"):
             problem(item, key, f"unknown key '{key}'", fix)
             ok = False
     for key in ("id", "says"):
@@ -265,10 +269,15 @@ def _read_unknown(item: Any, problem: Any) -> Unknown | None:
         ):
             problem(item, key, f"'{key}' must be a list of non-empty texts", fix)
             ok = False
+    if not isinstance(item.get("always", False), bool):
+        problem(item, "always", "'always' must be true or false", fix)
+        ok = False
     if not ok:
         return None
     words = tuple(tuple(tokens(normalise(w))) for w in item["words"])
-    return Unknown(item["id"], item["says"].strip(), words, frozenset(item.get("except", [])))
+    return Unknown(
+        item["id"], item["says"].strip(), words, frozenset(item.get("except", [])), bool(item.get("always", False))
+    )
 
 
 @cache
@@ -291,7 +300,12 @@ def doesnt_say(facts: FactBase, u: Understood, unknowns: Unknowns | None = None)
     unknowns = unknowns or shipped_unknowns()
     subjects = _subjects(facts, u)
     if not subjects:
-        return None
+        said = _unknown_asked(u, unknowns, subjects, only_always=True)
+        if said is None:
+            return None
+        answer = Answer(said)
+        answer.followups = ["What drove the rise?"]
+        return answer
     said = _unknown_asked(u, unknowns, subjects)
     if said is None and u.reading.uncounted:
         said = unknowns.uncounted
@@ -367,13 +381,15 @@ def _subject(facts: FactBase, kind: str, item_id: str) -> _Subject | None:
     return None
 
 
-def _unknown_asked(u: Understood, unknowns: Unknowns, subjects: list[_Subject]) -> str | None:
+def _unknown_asked(
+    u: Understood, unknowns: Unknowns, subjects: list[_Subject], only_always: bool = False
+) -> str | None:
     """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
     joined = f" {' '.join(tokens(u.text))} "
     for m in u.reading.mentions:  # a name's own words ask for nothing: the "now" of "CYP Now"
         joined = joined.replace(f" {' '.join(tokens(normalise(m.text)))} ", " ")
     for ask in unknowns.asks:
-        if any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects):
+        if (only_always and not ask.always) or any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects):
             continue
         if any(f" {' '.join(phrase)} " in joined for phrase in ask.words if phrase):
             return ask.says
