@@ -28,6 +28,7 @@ from .understanding.frame import (
     load_frame_words,
     operation_cue,
     read_frame,
+    states,
 )
 from .understanding.lexicon import Lexicon
 from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
@@ -156,7 +157,8 @@ class Engine:
             query.missing = list(dict.fromkeys([*query.missing, *found.missing]))
             if found.note and found.ids:
                 query.notes.append(found.note)
-        return Understood(norm, refs, reading, query, bad, rest)
+        statement = text.rstrip().endswith("?") and states(self.frames, rest, reading)
+        return Understood(norm, refs, reading, query, bad, rest, statement)
 
     # -- answering ----------------------------------------------------------------------
     def reply(self, text: str, context: Context | None = None, now: float | None = None) -> tuple[Reply, Context]:
@@ -208,7 +210,7 @@ class Engine:
         if u.bad_periods:
             return self._decline(u, "bad_period"), context
         if u.reading.outside:
-            return self._decline(u, "not_covered"), context
+            return self._decline(u, "not_covered", typed=text), context
         if u.reading.uncounted:
             return self._decline(u, "not_counted"), context
 
@@ -287,7 +289,8 @@ class Engine:
             if elliptical and context.op:
                 default_op = context.op
             frame = read_frame(
-                self.frames, default_op, u.text, u.rest, u.reading.tokens, u.query.periods, u.query.measure
+                self.frames, default_op, u.text, u.rest, u.reading.tokens, u.query.periods, u.query.measure,
+                u.question_mark,
             )
             op = frame.op
             answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
@@ -358,10 +361,15 @@ class Engine:
         an operation ("average", "ratio"), a derived measure ("unpublished") or a stated figure to check,
         about SCRs, a measure or a year."""
         q = u.query
-        about = q.measure or q.periods or q.missing or {"scr", "number"} & set(u.reading.tokens)
+        tokens = set(u.reading.tokens)
+        about = q.measure or q.periods or q.missing or {"scr", "number"} & tokens or tokens & set(
+            self.lexicon.measure_words
+        )
         if not about:
             return None
-        frame = read_frame(self.frames, "value", u.text, u.rest, u.reading.tokens, q.periods, q.measure)
+        frame = read_frame(
+            self.frames, "value", u.text, u.rest, u.reading.tokens, q.periods, q.measure, u.question_mark
+        )
         if frame.op == "value" and frame.claim is None and not frame.measures:
             return None
         if frame.op == "value" and frame.claim is None and frame.measures == (q.measure,):
@@ -375,7 +383,7 @@ class Engine:
         if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops:
             return None
         answer = checks.order(self.facts, u.query, self.frames)
-        if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens):
+        if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
             answer = checks.verify(self.facts, u.query, self.frames)
         return answer
 
@@ -444,6 +452,7 @@ class Engine:
         decision: Decision | None = None,
         said: Answer | None = None,
         names: list[str] | None = None,
+        typed: str = "",
     ) -> Reply:
         labels = [p.label for p in self.facts.periods]
         have = f"I have figures for {fmt.join(labels)} (financial years, April to March)."
@@ -457,7 +466,10 @@ class Engine:
             )
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_covered":
-            text = f"The article I answer from doesn't cover {u.reading.outside[0].title()}. " + about(self.facts)
+            word = u.reading.outside[0]
+            found = re.search(rf"\b{re.escape(word)}\b", typed, re.IGNORECASE)
+            shown = found.group(0) if found else word  # as typed: "Scotland", "the weather"
+            text = f"The article I answer from doesn't cover {shown}. " + about(self.facts)
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_counted":
             text = (

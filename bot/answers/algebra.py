@@ -156,7 +156,8 @@ def value(al: Algebra, frame: Frame, q: Query) -> Result:
     if any(m in al.derived for m in measures):
         return gap(al, frame, q)
     r = Result()
-    base = figures.count(al.facts, _with_periods(q, al.span(frame) if frame.overall else None))
+    base = figures.count(al.facts, _with_periods(q, al.span(frame, between=frame.range) if frame.overall or frame.range
+                                                  else None))
     r.lines.append(base.text)
     r.cite(*base.sources)
     shown = base.periods or al.ids
@@ -218,8 +219,9 @@ def pp_change(al: Algebra, frame: Frame, q: Query) -> Result:
         r.lines.append("I only have one year of figures there, so there is no change to compare.")
         return r
     steps = [ends]
-    if not frame.periods and len(al.ids) > 2:
-        steps = [*itertools.pairwise(al.ids)]
+    covered = al.span(frame) if frame.span else list(al.ids) if not frame.periods else list(ends)
+    if len(covered) > 2:  # every step, then overall
+        steps = [*itertools.pairwise(covered)]
     for a_id, b_id in steps:
         a, b = al.share(a_id), al.share(b_id)
         if not a or not b:
@@ -234,15 +236,15 @@ def pp_change(al: Algebra, frame: Frame, q: Query) -> Result:
         r.cite(*a[1], *b[1])
         r.numbers.append((diff, True))
     if len(steps) > 1:
-        a, b = al.share(al.ids[0]), al.share(al.ids[-1])
+        a, b = al.share(covered[0]), al.share(covered[-1])
         if a and b:
             diff = b[0] - a[0]
             r.lines.append(
-                f"Overall, {al.plabel(al.ids[0])} to {al.plabel(al.ids[-1])}: "
+                f"Overall, {al.plabel(covered[0])} to {al.plabel(covered[-1])}: "
                 f"{'up' if diff > 0 else 'down'} {fmt.percent(abs(diff))[:-1]} percentage points."
             )
             r.numbers.append((diff, True))
-    r.answer.periods = list(ends)
+    r.answer.periods = covered
     return r
 
 
@@ -291,13 +293,12 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
             f"({_pct(pooled)})."
         )
         r.numbers.append((pooled, True))
-        if rows:
+        if rows and (q.has("most", "fewest", "which") or frame.lowest):
             pick = min if frame.lowest else max
             best = pick(rows, key=lambda row: row[1])
             r.lines.append(f"{'Lowest' if pick is min else 'Highest'}: {al.plabel(best[0])}.")
-            if q.has("most", "fewest"):
-                r.answer.periods = [best[0]]
-                return r
+            r.answer.periods = [best[0]]
+            return r
     r.answer.periods = [p for p, _ in rows]
     return r
 
@@ -335,6 +336,21 @@ def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
 def average(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     periods = al.span(frame, between=True)
+    if frame.of_share:
+        shares = [(p, v) for p in periods if (v := al.share(p))]
+        if shares:
+            mean = sum(v[0] for _, v in shares) / len(shares)
+            pooled = share(al, frame._replace(overall=True, periods=tuple(periods)), q)
+            r.lines.append(
+                f"The average of the yearly shares published is {_pct(mean)} ("
+                + "; ".join(f"{al.plabel(p)} {_pct(v[0])}" for p, v in shares) + ")."
+            )
+            r.lines += pooled.lines[:1]
+            for _, v in shares:
+                r.cite(*v[1])
+            r.numbers += [(mean, True), *pooled.numbers]
+        r.answer.periods = periods
+        return r
     if frame.of_change and len(periods) > 1:
         for m in al.measures(frame):
             a, b = al.value(periods[0], m), al.value(periods[-1], m)
@@ -369,7 +385,8 @@ def average(al: Algebra, frame: Frame, q: Query) -> Result:
 
 def total(al: Algebra, frame: Frame, q: Query) -> Result:
     if not any(m in al.derived for m in frame.measures):
-        base = figures.total(al.facts, _with_periods(q, al.span(frame, between=True)))
+        # "between 2011/12 and 2013/14" counts the year between; "in 2011/12 and 2013/14" only those two
+        base = figures.total(al.facts, _with_periods(q, al.span(frame, between=frame.range or not frame.periods)))
         r = Result()
         r.lines.append(base.text)
         r.cite(*base.sources)
@@ -442,6 +459,8 @@ def faster(al: Algebra, frame: Frame, q: Query) -> Result:
 
 def extreme(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
+    if frame.yesno and frame.periods:
+        q.periods = []  # "was 2012/13 a record year?" compares it with every year
     if frame.of_change:
         for m in al.measures(frame):
             steps = []
@@ -495,7 +514,38 @@ def trend(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def identify(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"81: commissioned or published, and which year?": every figure, derived or not, equal to the number."""
+    r = Result()
+    claim = frame.claim
+    if claim is None:
+        return value(al, frame, q)
+    found = []
+    for p in al.ids:
+        for m in [*al.base, *al.derived]:
+            v = al.value(p, m)
+            if v and not claim.percent and v[0] == claim.value:
+                found.append(f"SCRs {al.label(m)} in {al.plabel(p)}")
+                r.cite(*v[1])
+        s = al.share(p)
+        if s and claim.percent and abs(s[0] - claim.value) < 0.5:
+            found.append(f"the share of SCRs published in {al.plabel(p)} ({_pct(s[0])})")
+            r.cite(*s[1])
+    shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
+    if found:
+        r.lines.append(f"{shown} is the number of " + fmt.join(found) + "." if not claim.percent
+                       else f"{shown} is " + fmt.join(found) + ".")
+    else:
+        r.lines.append(f"None of the article's figures is {shown}.")
+        base = figures.count(al.facts, _with_periods(q, list(frame.periods) or None))
+        r.lines.append(base.text)
+        r.cite(*base.sources)
+    r.answer.periods = list(frame.periods)
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "identify": identify,
     "value": value,
     "gap": gap,
     "change": change,
@@ -523,6 +573,22 @@ def _with_periods(q: Query, periods: list[str] | None) -> Query:
 def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, list[str]]:
     """'Yes', 'No' or 'Partly', and lines saying why, for a yes/no question or a stated claim."""
     claim = frame.claim
+    if claim is not None and claim.multiple:  # "published nearly sextupled": the ratio between the ends
+        ends = al.ends(frame)
+        ratios = []
+        if ends:
+            for m in al.measures(frame):
+                a, b = al.value(ends[0], m), al.value(ends[1], m)
+                if a and b and a[0]:
+                    ratios.append((round(b[0] / a[0], 1), False))
+        if ratios:
+            result.numbers = ratios
+    elif claim is not None and claim.compare in ("gt", "lt") and not claim.percent and frame.op in (
+        "value", "change", "extreme", "trend"
+    ) and not q.has("rise", "change", "fall", "total"):
+        # "did more than 100 get commissioned in any year?": the yearly figures, not the change between them
+        result.numbers = [(float(v[0]), False) for p in al.span(frame) for m in al.measures(frame)
+                          if (v := al.value(p, m))]
     if claim is not None:
         candidates = [(v, pct) for v, pct in result.numbers if pct == claim.percent] or result.numbers
         if not candidates:
@@ -543,8 +609,20 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
             return "No", [f"Not about {shown}: the figure is {right}."]
         checks = [(v > claim.value) if claim.compare == "gt" else (v < claim.value) for v, _ in candidates]
-        return _any_one(checks), []
+        if frame.every:
+            return _all_or_some(checks), []
+        return ("Yes" if any(checks) else "No") if checks else "", []  # "in any year", "ever": one is enough
     test = frame.test
+    if frame.op == "extreme" and frame.periods and not test:  # "was 2012/13 a record year?"
+        lines, checks = [], []
+        for m in al.measures(frame):
+            rows = [(v[0], p) for p in al.ids if (v := al.value(p, m))]
+            if rows:
+                best = (min if frame.lowest else max)(rows)
+                checks.append(best[1] in frame.periods)
+                word = "fewest" if frame.lowest else "most"
+                lines.append(f"The {word} SCRs {al.label(m)}: {fmt.number(best[0])} in {al.plabel(best[1])}.")
+        return _all_or_some(checks), lines
     if test in ("double", "triple"):
         need = 2.0 if test == "double" else 3.0
         ends = al.ends(frame)
@@ -586,13 +664,6 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
 def al_cite(result: Result, *values: Value) -> None:
     for v in values:
         result.cite(*v[1])
-
-
-def _any_one(checks: list[bool]) -> str:
-    """"Were more than 100 commissioned?" over the one figure asked: Yes if it holds for it."""
-    if not checks:
-        return ""
-    return "Yes" if all(checks) else "No" if not any(checks) else "Partly"
 
 
 def _all_or_some(checks: list[bool]) -> str:
@@ -675,7 +746,9 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
                              f"{al.label(second)}.")
                 al_cite(result, a, b)
         return _all_or_some(checks), lines
-    if len(asked) >= 2 and than:  # "more in 2012/13 than in 2013/14?": as asked, not by date
+    if frame.every and len(asked) < 2:  # "did it go up every year?": each step, not just the ends
+        pairs = list(itertools.pairwise(al.span(frame)))
+    elif len(asked) >= 2 and than:  # "more in 2012/13 than in 2013/14?": as asked, not by date
         pairs = [(asked[1], asked[0])]
     elif len(asked) >= 2 or frame.span or len(asked) == 1:
         ends = al.ends(frame)

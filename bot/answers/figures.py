@@ -198,8 +198,8 @@ def rate(facts: FactBase, q: Query) -> Answer:
 def total(facts: FactBase, q: Query) -> Answer:
     ids = [p.id for p in facts.periods]
     asked = _chronological(facts, q.periods)
-    if len(asked) == 2:  # "between 2011/12 and 2013/14" means everything in between
-        asked = ids[ids.index(asked[0]) : ids.index(asked[1]) + 1]
+    if len(asked) == 2 and q.has("between", "from", "to", "through", "until", "till"):
+        asked = ids[ids.index(asked[0]) : ids.index(asked[1]) + 1]  # "between 2011/12 and 2013/14": all between
     elif len(asked) == 1 and q.has("since", "from"):  # "since 2011/12": up to the latest year
         asked = ids[ids.index(asked[0]) :]
     periods = asked or ids
@@ -212,7 +212,8 @@ def total(facts: FactBase, q: Query) -> Answer:
         if figs:
             parts.append(f"{fmt.number(sum(f.value for f in figs))} {facts.measure(m).label}")
             answer.add_sources(*(f.source for f in figs))
-    span = fmt.period_span(_labels(facts, periods))
+    contiguous = [ids.index(p) for p in periods] == list(range(ids.index(periods[0]), ids.index(periods[-1]) + 1))
+    span = fmt.period_span(_labels(facts, periods)) if contiguous else fmt.join(_labels(facts, periods))
     if len(periods) == 1:
         lines.append(f"In {span}: {fmt.join(parts)} SCRs (a single year, so that is the total).")
     else:

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..knowledge.errors import DataError, Problem
+from .lexicon import Reading
 
 FRAMES_FILE = "frames.yaml"
 OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
-              "extreme", "trend")
+              "extreme", "trend", "identify")
 PREDICATES = ("double", "triple", "half", "same", "fall", "rise")
 _NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
@@ -58,6 +59,12 @@ class FrameWords:
         self.approx = re.compile(rf"(?:{approx})\s*$")
         words = "|".join(map(re.escape, self.number_words)) or "(?!)"
         self.times = re.compile(rf"\b({words})\s*(?=fold\b|times\b)")
+        self.multiples = {str(k): int(v) for k, v in (doc.get("multiple_words") or {}).items()}
+        verbs = "|".join(map(re.escape, self.multiples)) or "(?!)"
+        self.multiple = re.compile(rf"\b({verbs})\b")
+        self.fractions = {str(k): float(v) for k, v in (doc.get("fractions") or {}).items()}
+        names = "|".join(map(re.escape, sorted(self.fractions, key=len, reverse=True))) or "(?!)"
+        self.fraction = re.compile(rf"\b({names})\b")
 
     def check_list(self, name: str) -> tuple[str, ...]:
         """A word list of `check_words` ("before", "cause" ...), empty when the file has none."""
@@ -122,6 +129,7 @@ class Claim(NamedTuple):
     value: float
     percent: bool
     compare: str = "eq"  # "eq", "approx" ("almost six-fold"), or "gt"/"lt" for "more than 100", "fewer than 50"
+    multiple: bool = False  # "six times", "sextupled": a ratio between two years, not a count
 
 
 class Frame(NamedTuple):
@@ -131,12 +139,15 @@ class Frame(NamedTuple):
     measures: tuple[str, ...]  # measure ids, base or derived, in the order named; empty: every base measure
     periods: tuple[str, ...]  # period ids in the order asked
     span: bool = False  # "since 2011/12": from the one period named to the latest
+    range: bool = False  # "between A and B", "from A to B": the years between count too
     overall: bool = False  # over every year at once ("overall", "altogether")
     yesno: bool = False
     test: str = ""  # the yes/no predicate: double, triple, half, fall, rise
     claim: Claim | None = None
     lowest: bool = False  # for extreme: the fewest rather than the most
     of_change: bool = False  # for extreme: the year with the biggest rise, not the biggest value
+    of_share: bool = False  # for average: of the shares published, not of the counts
+    every: bool = False  # "every year", "each year": a verdict must hold for all; "any year", "ever": for one
 
 
 def _has(padded: str, phrases: tuple[str, ...]) -> bool:
@@ -144,7 +155,7 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
 
 
 def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens: list[str],
-               periods: list[str], measure: str | None) -> Frame:
+               periods: list[str], measure: str | None, declarative: bool = False) -> Frame:
     """A frame from the question's words: `text` normalised, `rest` with periods cut out, canonical `tokens`."""
     raw = f" {rest} "
     canon = f" {' '.join(tokens)} "
@@ -159,25 +170,37 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     named = list(dict.fromkeys(t for t in tokens if t in ("commissioned", "published")))
     # "was the rise bigger for commissioned or published?" offers a choice: it wants which, not yes or no
     choice = len(named) == 2 and bool(_CHOICE.search(canon))
-    yesno = _opens_yesno(words, rest, tokens) and not choice
+    yesno = _opens_yesno(words, rest, tokens, declarative) and not choice
     # "how many more were commissioned than published?" asks for the gap; "were more commissioned than
     # published?" asks for a verdict on the two figures.
     compares_measures = (
         not yesno and len(named) == 2 and " than " in canon and _has(canon, ("more", "fewest", "less"))
     )
+    moves = _has(canon, ("rise", "change", "fall"))
+    if "gap" in cued and len(named) == 1 and len(periods) >= 2 and not _has(raw, ("between commissioned",
+                                                                                 "between published")):
+        cued.remove("gap")  # "2013/14 vs 2011/12 published, what's the gap?": between the years
+        op = cued[0] if cued else default_op
     if "gap" in cued or (compares_measures and op in ("value", "total", "average", "change", "extreme")):
         # "the gap between commissioned and published", "how many fewer were published than commissioned"
         measures = derived[:1] or measures
         others = [c for c in cued if c != "gap"]
-        if op == "gap" and others:
+        if others:
             op = others[0]  # "as a % of commissioned", "which year had the biggest gap", "average yearly gap"
-        elif op in ("value", "change") and not (len(periods) >= 2 and op == "change"):
+        elif len(periods) >= 2 and (default_op == "change" or moves):
+            op = "change"  # "how did the gap change from 2012/13 to 2013/14?"
+        else:
             op = "gap"
     if measure and not measures:
         measures.append(measure)
     if op == "value" and any(m in derived for m in measures):
         op = "gap"  # "how many weren't published?": commissioned minus published
     span = len(periods) == 1 and _has(f" {text} ", words.since)
+    if op == "share" and moves and (len(periods) >= 2 or span):
+        # "the increase in the publication rate from 2011/12 to 2012/13" is in points; "the increase in
+        # published from 2011/12 to 2012/13 in %" is a percentage change of the count
+        op = "pp_change" if "share" in cued or not named else "change"
+    of_share = op == "average" and "share" in cued
     if span and (op == "trend" or (op == "value" and _has(canon, ("rise", "change", "fall")))):
         op = "change"  # "the rise in published SCRs since 2011/12"
     test = ""
@@ -187,13 +210,18 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
                 test = name
                 break
     claim = _claim(words, rest, yesno)
+    if claim is not None and choice_of(rest):
+        op, yesno, claim = "identify", False, claim._replace(compare="eq")  # "81 - commissioned or published?"
     lowest = " fewest " in canon or _has(raw, ("least", "lowest", "smallest", "fewest", "minimum", "worst"))
     of_change = op in ("extreme", "average") and _has(
         raw, ("rise", "rose", "increase", "increases", "change", "changes", "jump", "growth", "grew", "went up",
               "fall", "fell", "drop", "decrease")
     )
     overall = _has(f" {text} ", words.overall)
-    return Frame(op, tuple(measures), tuple(periods), span, overall, yesno, test, claim, lowest, of_change)
+    ranged = bool(_RANGE.search(raw)) and len(periods) >= 2
+    every = _has(canon, ("every", "each")) or " all years " in raw
+    return Frame(op, tuple(measures), tuple(periods), span, ranged, overall, yesno, test, claim, lowest, of_change,
+                 of_share, every)
 
 
 def operation_cue(words: FrameWords, rest: str, tokens: list[str]) -> str | None:
@@ -209,38 +237,82 @@ def followup_op(words: FrameWords, rest: str) -> str | None:
 
 
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
-def _opens_yesno(words: FrameWords, rest: str, tokens: list[str]) -> bool:
-    """Opens like a yes/no question, once a leading "From 2011/12 to 2012/13," is set aside."""
+_RANGE = re.compile(r" (?:between|from|through|until|till) ")
+_EITHER = re.compile(r"\bor\b(?! not\b)")
+
+
+def choice_of(rest: str) -> bool:
+    """"... in July 2012 or July 2013?": a question offering alternatives wants one of them, not yes or no."""
+    return bool(_EITHER.search(rest)) and "true or false" not in rest and "yes or no" not in rest
+
+
+def _opens_yesno(words: FrameWords, rest: str, tokens: list[str], declarative: bool = False) -> bool:
+    """Opens like a yes/no question, once a leading "From 2011/12 to 2012/13," is set aside; or states
+    something with a question mark ("Eileen Munro is a minister?")."""
+    if choice_of(rest):
+        return False
     lead = [w for w in rest.split() if w not in words.leading][:1]
-    return bool({*lead, *tokens[:1]} & words.yesno_openers)
+    if {*lead, *tokens[:1]} & words.yesno_openers:
+        return True
+    return declarative and not ({*lead, *tokens[:1]} & words.question_words)
 
 
-def asks_verdict(words: FrameWords, rest: str, tokens: list[str]) -> bool:
+_WH = frozenset({"what", "what's", "whats", "which", "who", "who's", "whom", "whose", "why", "when", "where", "how",
+                 "whatis", "who is"})
+
+
+def states(words: FrameWords, rest: str, reading: Reading) -> bool:
+    """A statement, not a question in shorthand: no question word, and a verb after its subject ("the
+    guidance *was* released in April 2013?") or a name first ("CYP Now found SCRs rose in 2011?");
+    "rise in published since 2011/12?" is a question in shorthand."""
+    tokens = reading.tokens
+    if set(tokens) & _WH or set(rest.split()) & _WH:
+        return False
+    verb_after = any(w in words.yesno_openers for w in rest.split()[1:])
+    name_first = bool(tokens) and (tokens[0] in reading.named or tokens[0] == "person") and len(tokens) >= 4
+    return verb_after or name_first
+
+
+def asks_verdict(words: FrameWords, rest: str, tokens: list[str], declarative: bool = False) -> bool:
     """The question wants a yes or no: it opens like one, or states something and asks if it is right."""
-    if _opens_yesno(words, rest, tokens):
+    if _opens_yesno(words, rest, tokens, declarative):
         return True
     return _has(f" {rest} ", words.claim_markers)
 
 
 
 
+_COMPARATORS = (
+    r" (?:(?P<gt>more than|over|above|at least|greater than|in excess of|exceed|exceeded|exceeds|beyond|upwards of)"
+    r"|fewer than|less than|under|below|at most) $"
+)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:
     """The figure the question states, when it states one to be checked."""
     rest = words.times.sub(lambda m: f"{words.number_words[m.group(1)]} ", rest)  # "six-fold" is a figure
+    rest = words.multiple.sub(lambda m: f"{words.multiples[m.group(1)]} times", rest)  # "sextupled"
+    rest = words.fraction.sub(lambda m: f"{_num(words.fractions[m.group(1)])} percent", rest)  # "a quarter"
     padded = f" {rest} "
     for m in _NUMBER.finditer(rest):
         after = rest[m.end():]
         if _NOT_A_CLAIM.match(after) and not m.group(2):
             continue
-        if not (yesno or _has(padded, words.claim_markers)):
-            return None
         before = f" {rest[: m.start()].strip()} "
+        comparing = re.search(_COMPARATORS, before)
+        if not (yesno or comparing or _has(padded, words.claim_markers)):
+            return None
         compare = "eq"
-        if re.search(r" (?:more than|over|above|at least|greater than|in excess of|exceed|exceeded|beyond) $", before):
+        if comparing and comparing.group("gt"):
             compare = "gt"
-        elif re.search(r" (?:fewer than|less than|under|below|at most) $", before):
+        elif comparing:
             compare = "lt"
         elif words.approx.search(before):
             compare = "approx"
-        return Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare)
+        multiple = bool(re.match(r"\s*(?:times|fold|x)\b", after))
+        return Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare, multiple)
     return None

@@ -43,7 +43,9 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
     heads = "|".join(re.escape(w) for w in sorted(words.question_words - {"and", "so", "any"}, key=len, reverse=True))
     pattern = re.compile(rf"(?:,\s*|\s+)(?:{joiners})\s+(?=(?:{heads})\b)", re.IGNORECASE)
     pieces = [p.strip(" ,") for p in pattern.split(sentence)]
-    return [p for p in pieces if len(_words(p)) >= 2] or [sentence]
+    if len(pieces) > 1 and any(len(_words(p)) < 3 for p in pieces):
+        return [sentence]  # "81 - commissioned or published, and which year?": one question with a rider
+    return pieces or [sentence]
 
 
 def split(words: FrameWords, text: str) -> list[str]:

@@ -18,6 +18,7 @@ class Understood(NamedTuple):
     query: Query
     bad_periods: list[str]
     rest: str = ""  # the normalised text with its periods cut out
+    question_mark: bool = False  # a statement ending in "?" ("Munro is a minister?"): it asks whether it is right
 
     @property
     def slots(self) -> frozenset[str]:
