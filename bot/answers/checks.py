@@ -148,7 +148,7 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         )
         answer.followups = ["What drove the rise?"]
     else:
-        answer.text = f"Yes, according to {who}: {reason.summary.rstrip('.')} was {reason.weight or 'a cause'}."
+        answer.text = f"Yes, according to {who}: {lower_first(reason.title)} was {reason.weight or 'a cause'}."
     answer.add_sources(*reason.sources)
     answer.people.append(reason.said_by)
     answer.topics.extend(reason.topics)
@@ -157,9 +157,16 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 
 def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Is Sue Woolmore from Ofsted?", "It's Munro who chairs the association?": a person against an organisation."""
+    # "Eileen Munro is a minister?": "minister" names Timpson by his role; Munro is the one the claim is about
+    persons = [m for m in q.mentions if m.kind == "person" and m.id in facts.people]
+    by_role = {m.id for m in persons if m.text in facts.people[m.id].role.lower()} - {
+        m.id for m in persons if m.text not in facts.people[m.id].role.lower()
+    }
+    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people and p not in by_role]
+    if len(people) == 1 and not q.mentioned("organisation"):
+        return _role_word(facts, q, people[0])
     if not q.has(*words.check_list("affiliation")):
         return None
-    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
     orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
     orgs = [o for o in orgs if o.id != "lscbs"] or orgs
     if len(people) != 1 or not orgs:
@@ -181,6 +188,27 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return answer
 
 
+def _role_word(facts: FactBase, q: Query, person: Person) -> Answer | None:
+    """"Eileen Munro is a minister?": a word of someone's role, said of another person."""
+    asked = {w for w in q.tokens if len(w) > 3} | {w for m in q.mentions for w in m.text.split() if len(w) > 3}
+    roles = {p.id: set(p.role.lower().replace("'s", "").split()) for p in facts.people.values()}
+    words = asked & set().union(*roles.values()) - {"association", "independent", "local", "children", "board"}
+    if not words:
+        return None
+    answer = Answer("")
+    answer.people.append(person.id)
+    answer.add_sources(person.source)
+    if words <= roles[person.id]:
+        answer.text = f"Yes. {person.name}: {person.role}."
+        return answer
+    answer.text = f"No. {person.name} is {_article(person.role)}."
+    holder = next((p for p in facts.people.values() if p.id != person.id and words <= roles[p.id]), None)
+    if holder:
+        answer.text += f" {holder.name} is {_article(holder.role)}."
+        answer.add_sources(holder.source)
+    return answer
+
+
 def _holder(facts: FactBase, org_name: str) -> Person | None:
     return next((p for p in facts.people.values() if org_name.lower() in p.role.lower()), None)
 
@@ -190,7 +218,26 @@ def _article(role: str) -> str:
     return role if role.lower().startswith(("a ", "an ", "the ")) else f"the {role}"
 
 
-CHECKS = (order, dated, recommended, stance, role)
+def direction(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
+    """"CYP Now found SCRs rose sharply in 2011?": the direction an event's summary states, against the claim's."""
+    asks_rise, asks_fall = q.has("rise"), q.has("fall")
+    if asks_rise == asks_fall:
+        return None
+    for event in _events(facts, q):
+        summary = f" {event.summary.lower()} "
+        fell = any(f" {w} " in summary for w in words.check_list("fell"))
+        rose = any(f" {w} " in summary for w in words.check_list("rose"))
+        if fell == rose:
+            continue
+        right = fell if asks_fall else rose
+        answer = Answer(f"{'Yes' if right else 'No'}. {event.summary}")
+        answer.add_sources(event.source)
+        answer.topics.extend(event.topics)
+        return answer
+    return None
+
+
+CHECKS = (order, stance, direction, dated, recommended, role)
 
 
 def verify(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:

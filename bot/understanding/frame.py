@@ -62,6 +62,11 @@ class FrameWords:
         self.multiples = {str(k): int(v) for k, v in (doc.get("multiple_words") or {}).items()}
         verbs = "|".join(map(re.escape, self.multiples)) or "(?!)"
         self.multiple = re.compile(rf"\b({verbs})\b")
+        comparators = doc.get("comparators") or {}
+        self.comparators = {k: tuple(comparators.get(k, [])) for k in ("gt", "lt")}
+        gt = "|".join(map(re.escape, self.comparators["gt"])) or "(?!)"
+        lt = "|".join(map(re.escape, self.comparators["lt"])) or "(?!)"
+        self.comparator = re.compile(rf" (?:(?P<gt>{gt})|{lt}) $")
         self.fractions = {str(k): float(v) for k, v in (doc.get("fractions") or {}).items()}
         names = "|".join(map(re.escape, sorted(self.fractions, key=len, reverse=True))) or "(?!)"
         self.fraction = re.compile(rf"\b({names})\b")
@@ -73,6 +78,7 @@ class FrameWords:
     def cue_texts(self) -> list[str]:
         """Every cue phrase, so the lexicon knows their words."""
         groups = [cues for _, cues in (*self.operations, *self.predicates, *self.followup_ops)]
+        groups += [*self.comparators.values(), tuple(self.fractions)]
         return [c for cues in groups for c in cues] + [w for d in self.derived for w in d.words]
 
 
@@ -282,12 +288,6 @@ def asks_verdict(words: FrameWords, rest: str, tokens: list[str], declarative: b
 
 
 
-_COMPARATORS = (
-    r" (?:(?P<gt>more than|over|above|at least|greater than|in excess of|exceed|exceeded|exceeds|beyond|upwards of)"
-    r"|fewer than|less than|under|below|at most) $"
-)
-
-
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -303,7 +303,7 @@ def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:
         if _NOT_A_CLAIM.match(after) and not m.group(2):
             continue
         before = f" {rest[: m.start()].strip()} "
-        comparing = re.search(_COMPARATORS, before)
+        comparing = words.comparator.search(before)
         if not (yesno or comparing or _has(padded, words.claim_markers)):
             return None
         compare = "eq"
