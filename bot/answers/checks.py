@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..knowledge.model import Event, FactBase, Person
 from ..understanding.frame import FrameWords
+from ..understanding.lexicon import Mention
 from .events import date_label
 from .query import Answer, Query
 from .reasons import lower_first
@@ -159,9 +160,7 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Is Sue Woolmore from Ofsted?", "It's Munro who chairs the association?": a person against an organisation."""
     # "Eileen Munro is a minister?": "minister" names Timpson by his role; Munro is the one the claim is about
     persons = [m for m in q.mentions if m.kind == "person" and m.id in facts.people]
-    by_role = {m.id for m in persons if m.text in facts.people[m.id].role.lower()} - {
-        m.id for m in persons if m.text not in facts.people[m.id].role.lower()
-    }
+    by_role = {m.id for m in persons if _names_role(facts, m)} - {m.id for m in persons if not _names_role(facts, m)}
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people and p not in by_role]
     if len(people) == 1 and not q.mentioned("organisation"):
         return _role_word(facts, q, people[0])
@@ -188,9 +187,20 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return answer
 
 
+def _names_role(facts: FactBase, m: Mention) -> bool:
+    """The mention names a person by their role ("the minister"), not by name."""
+    person = facts.people.get(m.id) if m.kind == "person" else None
+    return person is not None and m.text.removeprefix("the ") in person.role.lower()
+
+
 def _role_word(facts: FactBase, q: Query, person: Person) -> Answer | None:
     """"Eileen Munro is a minister?": a word of someone's role, said of another person."""
-    asked = {w for w in q.tokens if len(w) > 3} | {w for m in q.mentions for w in m.text.split() if len(w) > 3}
+    if not q.has("is", "was", "are", "were"):
+        return None
+    # the role named: the question's own words, or another person's role used as a name ("a minister")
+    asked = {w for w in q.tokens if len(w) > 3} | {
+        w for m in q.mentions if _names_role(facts, m) for w in m.text.replace("'s", "").split() if len(w) > 3
+    }
     roles = {p.id: set(p.role.lower().replace("'s", "").split()) for p in facts.people.values()}
     words = asked & set().union(*roles.values()) - {"association", "independent", "local", "children", "board"}
     if not words:

@@ -37,9 +37,42 @@ def _describe(facts: FactBase, reason: Reason, answer: Answer, detail: bool = Tr
     return text
 
 
-def why(facts: FactBase, q: Query) -> Answer:
+def _about_a_fall(facts: FactBase, q: Query) -> Answer | None:
+    """"Why did SCRs drop in 2011?": the reasons given are for the rise; what the article says of the fall."""
+    if not q.has("fall") or q.has("rise"):
+        return None
+    named = {m.id for m in q.mentions if m.kind == "event"}
+    events = [e for e in facts.events if e.id in named or int(e.date[:4]) in q.years]
+    falls = [e for e in events if any(w in e.summary.lower() for w in ("dropped", "fell", "declined"))]
     answer = Answer("")
+    if falls:
+        answer.text = "The article's reasons are for the rise. What it says of a fall: " + " ".join(
+            e.summary for e in falls)
+        for e in falls:
+            answer.add_sources(e.source)
+            answer.topics.extend(e.topics)
+    else:
+        answer.text = "The article gives no reasons for a fall: the reasons it reports are for the rise."
+    return answer
+
+
+def _from_others(facts: FactBase, q: Query) -> list[str]:
+    """People the question names who give no reasons in the article ("what did Timpson say caused it?")."""
+    if q.carried:
+        return []
+    speakers = {r.said_by for r in facts.reasons}
+    return [p for p in q.mentioned("person") if p in facts.people and p not in speakers]
+
+
+def why(facts: FactBase, q: Query) -> Answer:
+    fall = _about_a_fall(facts, q)
+    if fall is not None:
+        return fall
+    answer = Answer("")
+    outsiders = _from_others(facts, q)
     focus = _focus(facts, q)
+    if outsiders:
+        focus = [r for r in focus if not ({*r.topics} <= set(outsiders))]
     if focus and q.has("besides"):  # "besides the Ofsted change, what else was pivotal?" (lexicon.yaml)
         others = [r for r in facts.reasons if r not in focus and r.stance == "cause"]
         focus = others or focus
@@ -68,6 +101,10 @@ def why(facts: FactBase, q: Query) -> Answer:
                 subject = (person.pronoun if person else "they").capitalize()
                 lines.append(f"{subject} does not believe that {lower_first(reason.title)} contributed significantly.")
                 answer.add_sources(*reason.sources)
+    if outsiders:
+        names = fmt.join([facts.people[p].name for p in outsiders])
+        opener = "No. " if q.tokens[:1] and q.tokens[0] in ("did", "does", "has", "is", "was") else ""
+        lines.insert(0, f"{opener}The article reports no reasons from {names}; the reasons it gives are these.")
     answer.text = "\n".join(lines)
     recommenders = [facts.people[r.recommended_by] for r in causes if r.recommended_by in facts.people]
     answer.followups = [f"What did {recommenders[0].name} recommend?"] if recommenders else []
