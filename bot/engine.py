@@ -110,7 +110,7 @@ class Engine:
             intents = load_intents(intents_dir, composers=set(COMPOSERS), measures=measures)
             problems: list[Problem] = []
             for name, load in (
-                ("frames", lambda: load_frame_words(intents_dir, measures)),
+                ("frames", lambda: load_frame_words(intents_dir, measures, {*facts.people, *facts.organisations})),
                 ("unknowns", lambda: passages.load_unknowns(Path(intents_dir) / passages.UNKNOWNS_FILE.name)),
             ):
                 try:
@@ -245,6 +245,9 @@ class Engine:
             routed = self._figures_by_frame(u)
             if routed is not None:  # "average published per year over the three years?"
                 decision = Decision("answer", (Candidate(routed, ANSWER_AT), *decision.candidates))
+        credited = None if elliptical or not self._asks_figures(decision) else self._credited_elsewhere(u)
+        if credited is not None:  # "how many SCRs did CYP Now count?": the figures are the minister's
+            return self._decline(u, "doesnt_say", decision, credited), context
         strangers = [] if elliptical else self._unknown_names(text, u)
         top_is_figures = decision.top is not None and decision.top.intent.id in self.figure_ops
         if strangers and (decision.action != "answer" or top_is_figures):
@@ -349,6 +352,33 @@ class Engine:
         by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
         return (intent, frame) if intent is not None else None
+
+    def _asks_figures(self, decision: Decision) -> bool:
+        return decision.top is not None and decision.top.intent.id in self.figure_ops
+
+    def _credited_elsewhere(self, u: Understood) -> Answer | None:
+        """Figures asked of someone the article does not take them from ("according to CYP Now", "published by
+        Ofsted"): the article's figures come from its announcement, and are of reviews the boards carry out."""
+        q = u.query
+        if not q.has(*self.frames.check_list("credit")) or q.carried:
+            return None
+        facts = self.facts
+        named = [m.id for m in q.mentions if m.kind in ("person", "organisation")
+                 and m.id not in self.frames.figure_sources]
+        named = list(dict.fromkeys(named))
+        if not named:
+            return None
+        entities = [facts.entity(n) for n in named]
+        names = fmt.join([getattr(e, "name", n) for e, n in zip(entities, named, strict=True)])
+        answer = Answer(f"The article gives no figures from {names}.")
+        if facts.announcement:
+            answer.text += f" {facts.announcement.summary}"
+            answer.add_sources(facts.announcement.source)
+        for e in entities:
+            if e is not None and hasattr(e, "summary"):
+                answer.text += f"\nWhat it does say about {e.name}: {e.summary}"
+                answer.add_sources(e.source)
+        return answer
 
     def _unknown_names(self, text: str, u: Understood) -> list[str]:
         """Capitalised words inside a sentence that the bot does not know: names the article never mentions."""

@@ -50,6 +50,7 @@ class FrameWords:
         self.question_words = frozenset(doc.get("question_words", []))
         self.joiners = tuple(doc.get("joiners", []))
         self.checks = frozenset(doc.get("checks", []))
+        self.figure_sources = frozenset(doc.get("figure_sources", []))
         self.followup_ops = [(o["op"], tuple(o["cues"])) for o in doc.get("followup_ops", [])]
         self.anaphors = frozenset(doc.get("anaphors", []))
         self.check_words = {k: tuple(v) for k, v in (doc.get("check_words") or {}).items()}
@@ -82,7 +83,7 @@ class FrameWords:
         return [c for cues in groups for c in cues] + [w for d in self.derived for w in d.words]
 
 
-def load_frame_words(directory: Path, measures: set[str]) -> FrameWords:
+def load_frame_words(directory: Path, measures: set[str], entities: set[str] | None = None) -> FrameWords:
     """Read and validate `frames.yaml`; every problem names the file, the line and the fix."""
     from ..knowledge.yamlfile import load_yaml
 
@@ -119,8 +120,12 @@ def load_frame_words(directory: Path, measures: set[str]) -> FrameWords:
         ok = ok and isinstance(item.get("cues"), list)
         need(ok, item, "op", f"bad follow-up entry {item!r}",
              "write '- op: percent|other|same|span' with 'cues: [...]'")
+    if entities is not None:
+        for source in doc.get("figure_sources") or []:
+            need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",
+                 "use the id of a person or organisation from facts/people.yaml")
     for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks",
-                "anaphors", "leading", "approximately"):
+                "anaphors", "leading", "approximately", "figure_sources"):
         value = doc.get(key, [])
         need(isinstance(value, list) and all(isinstance(v, str) for v in value), doc, key,
              f"'{key}' must be a list of words", f"write {key}: [\"word\", \"other words\"]")
