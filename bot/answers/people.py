@@ -171,5 +171,6 @@ def said(facts: FactBase, q: Query) -> Answer:
             answer.add_sources(s.source)
         answer.people.append(person.id)
     answer.text = "\n".join(lines)
+    answer.topics.extend(m.id for m in q.mentions if m.kind != "person" and m.id not in answer.topics)
     answer.followups = ["What drove the rise?"]
     return answer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.model import FactBase
+from . import format as fmt
 from .query import Answer, Query
 
 
@@ -20,6 +21,11 @@ def define(facts: FactBase, q: Query) -> Answer:
             lines.append(f"{org.name}: {org.summary}")
             answer.add_sources(org.source)
             answer.topics.append(org.id)
+    if not lines and q.measure and not q.periods:  # "what does commissioned mean?"
+        lines.append(
+            f"The article doesn't define “{q.measure}”: it gives how many SCRs were "
+            + fmt.join([m.label for m in facts.measures]) + " in each financial year."
+        )
     if not lines and (q.periods or q.has("year")):
         periods = [facts.period(p) for p in q.periods] or facts.periods[:1]
         for p in periods:
