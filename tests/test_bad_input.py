@@ -64,8 +64,14 @@ def check_reply(reply: Reply, question: str) -> None:
         shown, entities = PARSER.parse(chunk)  # raises HTMLParseError where Telegram answers 400
         assert shown.strip(TELEGRAM_SPACE), f"message {i} is empty: {chunk!r}"
         assert utf16_len(shown) <= render.MAX_MESSAGE
-        # The only markup the bot makes: a did-you-mean's first line in bold. Nothing links or mentions.
+        # The only markup the bot makes: a did-you-mean's first line in bold, and a blockquote around a
+        # sentence of the article it cites. Nothing links or mentions.
         for entity in entities:
+            if entity["type"] == "blockquote":
+                quoted = shown.encode("utf-16-le")[2 * entity["offset"] : 2 * (entity["offset"] + entity["length"])]
+                inner = quoted.decode("utf-16-le").strip("“”")
+                assert any(inner in " ".join(s.text.split()) for s in reply.sources), (inner, reply.sources)
+                continue
             assert entity["type"] == "bold" and reply.kind == "clarify" and i == 0, entity
             assert entity["offset"] == 0 and entity["length"] == utf16_len(reply.text.split("\n", 1)[0])
         assert not [e for e in find_auto_entities(shown) if e["type"] in LINKS], shown
