@@ -291,6 +291,8 @@ class Engine:
         if default_op:
             if elliptical and context.op:
                 default_op = context.op
+                if context.op == "share" and set(u.reading.tokens) & set(self.lexicon.measure_words):
+                    default_op = "value"  # "what share was published in 2013/14?" - "and commissioned?"
             frame = read_frame(
                 self.frames, default_op, u.text, u.rest, u.reading.tokens, u.query.periods, u.query.measure,
                 u.question_mark,
@@ -323,12 +325,14 @@ class Engine:
             op = "change" if "change" in tokens or last_op == "change" else "share"
         elif change in ("other", "same", "span"):
             op = last_op
+        elif change == "diff":
+            op = "pp_change" if last_op in ("share", "pp_change") else "change"
         elif op is None:
             if "change" not in tokens or not set(tokens) & words.anaphors | {"what", "whats"}:
                 return None
             distinct = list(dict.fromkeys(context.history[-2:]))
             between_years = len(distinct) >= 2 and last_op != "gap" and " gap " not in f" {u.rest} "
-            op = "change" if between_years else "gap"
+            op = ("pp_change" if last_op in ("share", "pp_change") else "change") if between_years else "gap"
         measure = u.query.measure or context.measure
         if change == "other" and context.measure:
             measure = next((m.id for m in self.facts.measures if m.id != context.measure), None)

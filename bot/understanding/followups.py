@@ -40,6 +40,8 @@ ELLIPTICAL = frozenset(
 QUESTION_HEADS = frozenset({"how", "many", "what", "number", "figures", "which", "was", "were", "is"})
 # Words that point back to the last answer ("what's the rate then?", "when was that?").
 ANAPHORS = frozenset(["then", "that", "those", "it", "this", "same", "they", "them", "ones", "these"])
+# Intents answering from a date, which "and March 2013?" asks again for another date.
+_DATED = frozenset({"events.when"})
 # Intents an elliptical "and X?" can repeat, with the kind of named thing X must be.
 _REPEATABLE = {"terms.define": ("term", "organisation"), "people.who": ("person",), "people.said": ("person",)}
 
@@ -57,6 +59,8 @@ def is_elliptical(u: Understood, context: Context, figure_ops: dict[str, str]) -
         has_slot = bool(u.refs) or u.query.measure is not None
         complete = any(t in QUESTION_HEADS for t in tokens)
         return has_slot and (opens or (not complete and all(t in ELLIPTICAL for t in tokens)))
+    if context.intent in _DATED and opens and u.refs and not u.reading.mentions:
+        return True  # "what happened in July 2012?" - "and March 2013?"
     rest = [t for t in u.reading.signature if t not in u.reading.named]
     wanted = _REPEATABLE.get(context.intent, ())
     return opens and not rest and any(m.kind in wanted for m in u.reading.mentions)

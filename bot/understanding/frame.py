@@ -116,10 +116,10 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
                 need(item[key] in measures, item, key, f"'{item[key]}' is not a measure of facts/figures.yaml",
                      f"use one of: {', '.join(sorted(measures))}")
     for item in doc.get("followup_ops") or []:
-        ok = isinstance(item, dict) and item.get("op") in ("percent", "other", "same", "span")
+        ok = isinstance(item, dict) and item.get("op") in ("percent", "other", "same", "span", "diff")
         ok = ok and isinstance(item.get("cues"), list)
         need(ok, item, "op", f"bad follow-up entry {item!r}",
-             "write '- op: percent|other|same|span' with 'cues: [...]'")
+             "write '- op: percent|other|same|span|diff' with 'cues: [...]'")
     if entities is not None:
         for source in doc.get("figure_sources") or []:
             need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",
