@@ -116,6 +116,14 @@ def allowed_numbers(facts: FactBase) -> set[str]:
                 allowed.add(f"{x / y:.2f}")
         if com[p]:
             pct(100.0 - 100.0 * pub[p] / com[p])
+        whole = sum(values.values())
+        for v in values.values():  # one year's part of the total
+            if whole:
+                pct(100.0 * v / whole)
+        for a, b in itertools.combinations(values, 2):  # compound growth a year
+            steps = abs(ids.index(b) - ids.index(a))
+            if values[a] > 0 and steps:
+                pct(100.0 * ((values[b] / values[a]) ** (1 / steps) - 1))
     shares = {p: 100.0 * pub[p] / com[p] for p in both if com[p]}
     for a, b in itertools.permutations(shares, 2):
         pct(abs(shares[b] - shares[a]))

@@ -45,6 +45,15 @@ def one(engine, question: str) -> str:
         ("how many times more SCRs were published in 2013/14 than in 2011/12?", ["5.9 times"]),
         ("what share of SCRs went unpublished overall?", ["54.4%"]),
         ("how many scrs were published in 2011/12 and 2012/13 added together", ["43"]),
+        ("what's the sum of published in 11/12 and 13/14", ["83"]),
+        ("what's the compound annual growth rate of commissioned SCRs", ["44% a year"]),
+        ("what's the median number commissioned", ["81"]),
+        ("what share of all commissioned SCRs were commissioned in 2013/14", ["114 of the 250", "45.6%"]),
+        ("what's the average publication rate across the three years", ["40.8%", "45.6%"]),
+        ("increase in published 11/12 to 12/13 in %", ["+158.3%"]),
+        ("what was the increase in the publication rate from 2011/12 to 2012/13", ["16.5 percentage points"]),
+        ("by how much did the gap between commissioned and published change from 2012/13 to 2013/14", ["down 7"]),
+        ("81 - is that commissioned or published and which year?", ["commissioned in 2012/13"]),
     ],
 )
 def test_each_operation_is_computed_from_the_figures(engine, question, needles):

@@ -544,7 +544,78 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def cagr(al: Algebra, frame: Frame, q: Query) -> Result:
+    """Compound annual growth between two years: (last / first) ** (1 / years) - 1."""
+    r = Result()
+    ends = al.ends(frame) if frame.periods else ((al.ids[0], al.ids[-1]) if len(al.ids) > 1 else None)
+    if ends is None:
+        r.lines.append("I only have one year of figures there, so there is no growth rate.")
+        return r
+    old, new = ends
+    years = al.ids.index(new) - al.ids.index(old)
+    for m in al.measures(frame):
+        a, b = al.value(old, m), al.value(new, m)
+        if a and b and a[0] > 0 and years > 0:
+            rate = 100.0 * ((b[0] / a[0]) ** (1 / years) - 1)
+            r.lines.append(
+                f"SCRs {al.label(m)} went from {fmt.number(a[0])} in {al.plabel(old)} to {fmt.number(b[0])} in "
+                f"{al.plabel(new)}: a compound growth of {_pct(rate)} a year over {fmt.words(years)} "
+                f"year{'s' if years != 1 else ''}."
+            )
+            r.cite(*a[1], *b[1])
+            r.numbers.append((rate, True))
+    r.answer.periods = [old, new]
+    return r
+
+
+def median(al: Algebra, frame: Frame, q: Query) -> Result:
+    r = Result()
+    periods = al.span(frame, between=True)
+    for m in al.measures(frame):
+        values = sorted((v[0], p, v) for p in periods if (v := al.value(p, m)))
+        if not values:
+            continue
+        mid = len(values) // 2
+        med = values[mid][0] if len(values) % 2 else (values[mid - 1][0] + values[mid][0]) / 2
+        r.lines.append(
+            f"The median of SCRs {al.label(m)} over {fmt.period_span([al.plabel(p) for p in periods])}: "
+            f"{_num(med)} (" + ", ".join(fmt.number(v[0]) for v in values) + ")."
+        )
+        for v in values:
+            r.cite(*v[2][1])
+        r.numbers.append((float(med), False))
+    r.answer.periods = periods
+    return r
+
+
+def portion(al: Algebra, frame: Frame, q: Query) -> Result:
+    """One year's part of a measure's total over every year ("what share of all commissioned came in 2013/14")."""
+    r = Result()
+    asked = al.chronological(frame.periods) or list(al.ids)
+    for m in al.measures(frame)[:1] if frame.measures else al.base:
+        values = {p: v for p in al.ids if (v := al.value(p, m))}
+        whole = sum(v[0] for v in values.values())
+        if not whole:
+            continue
+        for p in asked:
+            if p in values:
+                part = values[p][0]
+                r.lines.append(
+                    f"{fmt.number(part)} of the {fmt.number(whole)} SCRs {al.label(m)} over "
+                    f"{fmt.period_span([al.plabel(x) for x in al.ids])} came in {al.plabel(p)}: "
+                    f"{_pct(100.0 * part / whole)}."
+                )
+                r.numbers.append((100.0 * part / whole, True))
+        for v in values.values():
+            r.cite(*v[1])
+    r.answer.periods = asked
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "cagr": cagr,
+    "median": median,
+    "portion": portion,
     "identify": identify,
     "value": value,
     "gap": gap,

@@ -17,7 +17,7 @@ from .lexicon import Reading
 
 FRAMES_FILE = "frames.yaml"
 OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
-              "extreme", "trend", "identify")
+              "extreme", "trend", "identify", "cagr", "median", "portion")
 PREDICATES = ("double", "triple", "half", "same", "fall", "rise")
 _NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
@@ -212,6 +212,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         # published from 2011/12 to 2012/13 in %" is a percentage change of the count
         op = "pp_change" if "share" in cued or not named else "change"
     of_share = op == "average" and "share" in cued
+    if op == "portion" and len(named) != 1:
+        op = "share"  # "what percentage of all SCRs commissioned were published": published of commissioned
     if span and (op == "trend" or (op == "value" and _has(canon, ("rise", "change", "fall")))):
         op = "change"  # "the rise in published SCRs since 2011/12"
     test = ""
