@@ -230,6 +230,12 @@ class Engine:
         else:
             decision = decide(calibrate.rank(u, self.matcher, self.lexicon))
 
+        if context.sources and " ".join(u.text.split()) in self.frames.source_followups:
+            # "says who?", "is that right?": the sentences behind the last answer, with who said them
+            source = COMPOSERS["meta.source"](self.facts, u.query)
+            kept = self._next_context(u, context.intent or "meta.source", source, now)
+            kept.sources, kept.topics, kept.periods = list(context.sources), list(context.topics), list(context.periods)
+            return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
         if not elliptical and context.sources and u.query.has("example", "instance"):
             example = passages.example_of(self.facts, context.sources)  # "give me an example"
             if example is not None:

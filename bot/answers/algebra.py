@@ -33,6 +33,7 @@ class Algebra:
         self.derived: dict[str, DerivedMeasure] = {d.id: d for d in words.derived}
         self.ids = [p.id for p in facts.periods]
         self.base = [m.id for m in facts.measures]
+        self.per_time = words.per_time
 
     def value(self, period: str, measure: str) -> Value | None:
         d = self.derived.get(measure)
@@ -374,7 +375,8 @@ def average(al: Algebra, frame: Frame, q: Query) -> Result:
         mean = total / len(values)
         r.lines.append(
             f"On average {_num(round(mean, 1))} SCRs {al.label(m)} a year: {fmt.number(total)} over "
-            f"{fmt.words(len(values))} financial years ({fmt.period_span([al.plabel(p) for p in periods])})."
+            f"{fmt.words(len(values))} financial year{'s' if len(values) != 1 else ''} "
+            f"({fmt.period_span([al.plabel(p) for p in periods])})."
         )
         for v in values:
             r.cite(*v[1])
@@ -612,7 +614,49 @@ def portion(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def spread(al: Algebra, frame: Frame, q: Query) -> Result:
+    """The range: highest minus lowest over the years."""
+    r = Result()
+    periods = al.span(frame, between=True)
+    for m in al.measures(frame):
+        rows = sorted((v[0], p, v) for p in periods if (v := al.value(p, m)))
+        if len(rows) < 2:
+            continue
+        (low, lp, lv), (high, hp, hv) = rows[0], rows[-1]
+        r.lines.append(
+            f"SCRs {al.label(m)} ranged from {fmt.number(low)} ({al.plabel(lp)}) to {fmt.number(high)} "
+            f"({al.plabel(hp)}): a range of {fmt.number(high - low)}."
+        )
+        r.cite(*lv[1], *hv[1])
+        r.numbers.append((float(high - low), False))
+    r.answer.periods = periods
+    return r
+
+
+def per_time(al: Algebra, frame: Frame, q: Query) -> Result:
+    """A year's figure spread evenly over weeks or months: an average, said to be one."""
+    r = Result()
+    units = al.per_time
+    unit = next((u for u in units if u in q.tokens or f"{u}ly" in q.tokens), "week")
+    parts = units.get(unit, 52.0)
+    for p in al.span(frame, between=True):
+        for m in al.measures(frame):
+            v = al.value(p, m)
+            if v:
+                each = v[0] / parts
+                r.lines.append(
+                    f"In {al.plabel(p)}, {fmt.number(v[0])} SCRs were {al.label(m)}: about {each:.1f} a {unit} on "
+                    f"average (the article gives yearly totals only, not when in the year)."
+                )
+                r.cite(*v[1])
+                r.numbers.append((round(each, 1), False))
+    r.answer.periods = al.span(frame, between=True)
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "spread": spread,
+    "per_time": per_time,
     "cagr": cagr,
     "median": median,
     "portion": portion,
@@ -665,13 +709,25 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
         if not candidates:
             return "", []
         if claim.compare == "eq":
-            tolerance = 0.5 if claim.percent or not claim.value.is_integer() else 0.0
-            hit = any(abs(v - claim.value) <= tolerance + 1e-9 for v, _ in candidates)
-            shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
-            if hit:
-                return "Yes", [f"{shown} is right."]
+            stated = [c for c in frame.claims if c.compare == "eq" and c.percent == claim.percent] or [claim]
+            wrong, rounded = [], []
+            for c in stated:
+                exact = any(abs(v - c.value) <= (0.05 if c.percent else 0.0) + 1e-9 for v, _ in candidates)
+                # "rose by 40%" for 40.7%: a whole percentage is a fair rounding, said as "about"
+                near = c.percent and c.value.is_integer() and any(abs(v - c.value) < 1.0 for v, _ in candidates)
+                if not exact and near:
+                    rounded.append(c)
+                elif not exact:
+                    wrong.append(c)
+            shown = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in stated])
+            if not wrong:
+                if rounded:
+                    close = next(v for v, _ in candidates if abs(v - rounded[0].value) < 1.0)
+                    return "Yes", [f"About {shown}: the figure is {_pct(close)}."]
+                return "Yes", [f"{shown} {'is' if len(stated) == 1 else 'are'} right."]
+            bad = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in wrong])
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
-            return "No", [f"Not {shown}: the figure is {right}."]
+            return "No", [f"Not {bad}: the figure{'s are' if len(candidates) > 1 else ' is'} {right}."]
         if claim.compare == "approx":
             near = [v for v, _ in candidates if abs(v - claim.value) <= max(0.5, 0.1 * abs(claim.value))]
             shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
@@ -684,6 +740,19 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             return _all_or_some(checks), []
         return ("Yes" if any(checks) else "No") if checks else "", []  # "in any year", "ever": one is enough
     test = frame.test
+    if frame.op == "faster":  # "did commissioned grow faster than published?": the first named, against the other
+        named = list(dict.fromkeys(t for t in q.tokens if t in al.base))
+        ends = al.ends(frame) if frame.periods else ((al.ids[0], al.ids[-1]) if len(al.ids) > 1 else None)
+        if len(named) >= 2 and ends:
+            growth = {}
+            for m in named[:2]:
+                a, b = al.value(ends[0], m), al.value(ends[1], m)
+                if a and b and a[0]:
+                    growth[m] = (b[0] - a[0]) / a[0]
+            if len(growth) == 2:
+                first, second = named[:2]
+                return ("Yes" if growth[first] > growth[second] else "No"), []
+        return "", []
     if frame.op == "extreme" and frame.periods and not test:  # "was 2012/13 a record year?"
         lines, checks = [], []
         for m in al.measures(frame):
@@ -851,6 +920,8 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
     result.lines = [*notes, *result.lines]
     if frame.yesno or frame.claim is not None:
         verdict, why = _verdict(al, frame, q, result)
+        if frame.inverted and verdict in ("Yes", "No"):  # "were there no years with over 100?"
+            verdict = "No" if verdict == "Yes" else "Yes"
         if verdict and frame.claim is not None:
             result.lines = [f"{verdict}. {why[0]}" if why else f"{verdict}.", *result.lines]
         elif verdict:

@@ -38,6 +38,10 @@ def source(facts: FactBase, q: Query) -> Answer:
     if lines:
         answer.text = "That comes from the article:\n" + "\n".join(f"“{s.text}”" for s in lines)
         answer.add_sources(*lines)
+        figure_lines = {f.source.line for f in facts.figures.values()}
+        if facts.announcement and figure_lines & set(q.context.sources):  # "says who?" after a figure
+            answer.text += f"\n{facts.announcement.summary}"
+            answer.add_sources(facts.announcement.source)
     else:
         first = facts.article.sentences[0]
         answer.text = (

@@ -17,7 +17,7 @@ from .lexicon import Reading
 
 FRAMES_FILE = "frames.yaml"
 OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
-              "extreme", "trend", "identify", "cagr", "median", "portion")
+              "extreme", "trend", "identify", "cagr", "median", "portion", "spread", "per_time")
 PREDICATES = ("double", "triple", "half", "same", "fall", "rise")
 _NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
@@ -63,6 +63,10 @@ class FrameWords:
         self.multiples = {str(k): int(v) for k, v in (doc.get("multiple_words") or {}).items()}
         verbs = "|".join(map(re.escape, self.multiples)) or "(?!)"
         self.multiple = re.compile(rf"\b({verbs})\b")
+        self.source_followups = frozenset(doc.get("source_followups", []))
+        self.exclusions = tuple(doc.get("exclusions", []))
+        self.inverting = tuple(doc.get("inverting", []))
+        self.per_time = {str(k): float(v) for k, v in (doc.get("per_time") or {}).items()}
         comparators = doc.get("comparators") or {}
         self.comparators = {k: tuple(comparators.get(k, [])) for k in ("gt", "lt")}
         gt = "|".join(map(re.escape, self.comparators["gt"])) or "(?!)"
@@ -125,7 +129,8 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
             need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",
                  "use the id of a person or organisation from facts/people.yaml")
     for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks",
-                "anaphors", "leading", "approximately", "figure_sources"):
+                "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
+                "source_followups"):
         value = doc.get(key, [])
         need(isinstance(value, list) and all(isinstance(v, str) for v in value), doc, key,
              f"'{key}' must be a list of words", f"write {key}: [\"word\", \"other words\"]")
@@ -159,6 +164,8 @@ class Frame(NamedTuple):
     of_change: bool = False  # for extreme: the year with the biggest rise, not the biggest value
     of_share: bool = False  # for average: of the shares published, not of the counts
     every: bool = False  # "every year", "each year": a verdict must hold for all; "any year", "ever": for one
+    inverted: bool = False  # "were there *no* years with over 100?": the verdict is turned round
+    claims: tuple[Claim, ...] = ()  # every figure stated ("81 commissioned and 31 published, right?")
 
 
 def _has(padded: str, phrases: tuple[str, ...]) -> bool:
@@ -222,7 +229,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             if _has(both, cues):
                 test = name
                 break
-    claim = _claim(words, rest, yesno)
+    claims = _claims(words, rest, yesno)
+    claim = claims[0] if claims else None
+    if claim is not None and claim.compare in ("gt", "lt") and op in ("extreme", "trend"):
+        op = "share" if claim.percent else "value"  # "did fewer than a quarter get published?" is no extreme
     if claim is not None and choice_of(rest):
         op, yesno, claim = "identify", False, claim._replace(compare="eq")  # "81 - commissioned or published?"
     lowest = " fewest " in canon or _has(raw, ("least", "lowest", "smallest", "fewest", "minimum", "worst"))
@@ -233,8 +243,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     overall = _has(f" {text} ", words.overall)
     ranged = bool(_RANGE.search(raw)) and len(periods) >= 2
     every = _has(canon, ("every", "each")) or " all years " in raw
+    inverted = yesno and _has(f" {text} ", words.inverting)
     return Frame(op, tuple(measures), tuple(periods), span, ranged, overall, yesno, test, claim, lowest, of_change,
-                 of_share, every)
+                 of_share, every, inverted, tuple(claims))
 
 
 def operation_cue(words: FrameWords, rest: str, tokens: list[str]) -> str | None:
@@ -299,20 +310,22 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:
-    """The figure the question states, when it states one to be checked."""
+def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
+    """Every figure the question states, when it states them to be checked."""
     rest = words.times.sub(lambda m: f"{words.number_words[m.group(1)]} ", rest)  # "six-fold" is a figure
     rest = words.multiple.sub(lambda m: f"{words.multiples[m.group(1)]} times", rest)  # "sextupled"
     rest = words.fraction.sub(lambda m: f"{_num(words.fractions[m.group(1)])} percent", rest)  # "a quarter"
     padded = f" {rest} "
+    marked = yesno or _has(padded, words.claim_markers)
+    out: list[Claim] = []
     for m in _NUMBER.finditer(rest):
         after = rest[m.end():]
         if _NOT_A_CLAIM.match(after) and not m.group(2):
             continue
         before = f" {rest[: m.start()].strip()} "
         comparing = words.comparator.search(before)
-        if not (yesno or comparing or _has(padded, words.claim_markers)):
-            return None
+        if not (marked or comparing):
+            continue
         compare = "eq"
         if comparing and comparing.group("gt"):
             compare = "gt"
@@ -321,5 +334,8 @@ def _claim(words: FrameWords, rest: str, yesno: bool) -> Claim | None:
         elif words.approx.search(before):
             compare = "approx"
         multiple = bool(re.match(r"\s*(?:times|fold|x)\b", after))
-        return Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare, multiple)
-    return None
+        if multiple and compare == "eq":
+            compare = "approx"  # "sixfold" for 5.9 times is fair
+        out.append(Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare,
+                         multiple))
+    return out
