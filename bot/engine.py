@@ -144,9 +144,13 @@ class Engine:
         query.measure = measures.pop() if len(measures) == 1 else None
         anchor = context.periods[-1] if context.periods else None
         bad: list[str] = []
+        excluded: list[str] = []
         for ref in refs:
             if ref.kind == "bad":
                 bad.append(ref.text)
+                continue
+            if self._excludes(norm, ref.text):  # "other than 2012/13": every year but that one
+                excluded += resolve(ref, self.facts.periods, anchor).ids
                 continue
             if ref.kind == "cy":
                 query.years.append(ref.year)
@@ -157,8 +161,18 @@ class Engine:
             query.missing = list(dict.fromkeys([*query.missing, *found.missing]))
             if found.note and found.ids:
                 query.notes.append(found.note)
+        if excluded:
+            kept = [p.id for p in self.facts.periods if p.id not in excluded]
+            query.periods = [p for p in query.periods if p not in excluded] or kept
+            query.excluded = list(dict.fromkeys(excluded))
         statement = text.rstrip().endswith("?") and states(self.frames, rest, reading)
         return Understood(norm, refs, reading, query, bad, rest, statement)
+
+    def _excludes(self, norm: str, ref_text: str) -> bool:
+        """Whether the words right before a period leave it out ("excluding 2013/14", "apart from 2012/13")."""
+        at = norm.find(ref_text)
+        before = f" {norm[:at].strip()}" if at >= 0 else ""
+        return any(before.endswith(f" {w}") for w in self.frames.exclusions)
 
     # -- answering ----------------------------------------------------------------------
     def reply(self, text: str, context: Context | None = None, now: float | None = None) -> tuple[Reply, Context]:
@@ -303,6 +317,8 @@ class Engine:
                 self.frames, default_op, u.text, u.rest, u.reading.tokens, u.query.periods, u.query.measure,
                 u.question_mark,
             )
+            if u.query.excluded and frame.op in ("value", "total", "average", "gap"):
+                frame = frame._replace(overall=True, range=False)  # "how many apart from 2012/13?": the rest
             op = frame.op
             answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         else:

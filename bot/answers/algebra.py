@@ -916,6 +916,8 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
     al = Algebra(facts, words)
     delegated = frame.op in ("value", "total", "extreme", "trend") and not frame.measures  # say their own notes
     notes = [] if delegated else figures.prefix(facts, q)
+    if q.excluded:
+        notes.insert(0, f"Leaving out {fmt.join([facts.period(p).label for p in q.excluded])}:")
     result = OPERATIONS.get(frame.op, value)(al, frame, q)
     result.lines = [*notes, *result.lines]
     if frame.yesno or frame.claim is not None:

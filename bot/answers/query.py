@@ -30,6 +30,7 @@ class Query:
         self.context = context if context is not None else Context()
         self.carried = False  # mentions taken from the last turn, not named in this question
         self.content: list[str] = []  # the question's content words (not stopwords or question words)
+        self.excluded: list[str] = []  # periods the question leaves out ("other than 2012/13")
 
     def has(self, *words: str) -> bool:
         return any(w in self.tokens for w in words)
