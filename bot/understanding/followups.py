@@ -70,7 +70,8 @@ def leans_on_context(u: Understood) -> bool:
     """The question names no subject of its own, or points back ("then", "that", "those")."""
     tokens = set(u.reading.tokens)
     subject = tokens & {"scr", "number", "commissioned", "published"} or u.reading.mentions
-    return not subject or bool(tokens & ANAPHORS)
+    follows_on = u.rest.split()[:1] in (["so"], ["and"], ["then"])  # "so what share was published?"
+    return not subject or bool(tokens & ANAPHORS) or (follows_on and not u.refs)
 
 
 def _names_measure(u: Understood, lexicon: Lexicon) -> bool:

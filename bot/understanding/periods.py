@@ -208,6 +208,15 @@ _PATTERNS: list[tuple[str, object]] = [
         _count("latest"),
     ),
     (_any(r"\blast year\b"), _word("last")),
+    # "two years later", "2 years before that": a step of more than one year from the last answer's
+    (
+        _any(rf"\b(?P<n>two|three|2|3) (?:financial )?years? (?:later|after(?: that)?|on)\b"),
+        _count("next"),
+    ),
+    (
+        _any(rf"\b(?P<n>two|three|2|3) (?:financial )?years? (?:earlier|before(?: that)?|previously)\b"),
+        _count("previous"),
+    ),
     (
         _any(
             rf"\b(?:the )?(?:previous|prior|preceding) {_YEAR_WORD}(?: before)?(?: that)?\b",
@@ -221,6 +230,8 @@ _PATTERNS: list[tuple[str, object]] = [
             rf"\b(?:the )?(?:next|following|subsequent) {_YEAR_WORD}\b",
             r"\b(?:the )?(?:year|period) after(?: that)?\b",
             r"\bafter that\b",
+            r"\bthe (?:one|year) after\b",
+            r"^(?:and )?(?:then )?after$",
         ),
         _word("next"),
     ),
@@ -262,7 +273,7 @@ _DIGIT = re.compile(r"\d")
 _WORD_TRIGGERS = re.compile(
     r"\b(?:latest|recent|newest|final|current|first|earliest|oldest|initial|start|starting|last|previous|prior"
     r"|preceding|before|next|following|subsequent|after|this|today|nowadays|currently|now|right|so|every|each"
-    r"|all|across|over|by|per|year)\b"
+    r"|all|across|over|by|per|year|years|later|earlier|one)\b"
 )
 
 
@@ -337,7 +348,8 @@ def resolve(ref: PeriodRef, periods: list[Period], anchor: str | None = None) ->
     if ref.kind in ("previous", "next"):
         if anchor not in ids:
             return Resolved((), (ref.text,))
-        i = ids.index(anchor) + (-1 if ref.kind == "previous" else 1)
+        step = max(ref.year, 1)  # "two years later" carries its step in `year`
+        i = ids.index(anchor) + (-step if ref.kind == "previous" else step)
         if 0 <= i < len(ids):
             return Resolved((ids[i],))
         edge = periods[0] if ref.kind == "previous" else periods[-1]
