@@ -342,6 +342,8 @@ class Engine:
         if not leans or len(u.reading.signature) > 6 or (u.reading.unknown and change is None):
             return None
         last_op = context.op or self.figure_ops[context.intent or ""]
+        if op is not None:  # the reader settles combinations ("which year had the biggest gap" is an extreme)
+            op = read_frame(words, op, u.text, u.rest, tokens, u.query.periods, u.query.measure).op
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
         if change == "percent":
             op = "change" if "change" in tokens or last_op == "change" else "share"
@@ -350,10 +352,11 @@ class Engine:
         elif change == "diff":
             op = "pp_change" if last_op in ("share", "pp_change") else "change"
         elif op is None:
-            if "change" not in tokens or not set(tokens) & words.anaphors | {"what", "whats"}:
+            if not ({"change", "compare"} & set(tokens)) or not set(tokens) & words.anaphors | {"what", "whats", "how"}:
                 return None
             distinct = list(dict.fromkeys(context.history[-2:]))
-            between_years = len(distinct) >= 2 and last_op != "gap" and " gap " not in f" {u.rest} "
+            between_years = (len(distinct) >= 2 or bool(u.query.periods)) and last_op != "gap" \
+                and " gap " not in f" {u.rest} "
             op = ("pp_change" if last_op in ("share", "pp_change") else "change") if between_years else "gap"
         measure = u.query.measure or context.measure
         if change == "other" and context.measure:
@@ -365,14 +368,21 @@ class Engine:
             elif not periods:
                 distinct = list(dict.fromkeys(context.history[-2:]))
                 periods = distinct if len(distinct) >= 2 else list(context.periods)
-        elif not periods and not across:
-            periods = list(context.periods)
+        elif not periods and not across and op not in ("average", "median", "spread", "cagr"):
+            periods = list(context.periods)  # an average is over every year unless years are named
         measures = (measure,) if measure else ()
         if last_op == "gap" and (op == "share" or (op == "value" and not u.query.measure)):
             measures = tuple(d.id for d in words.derived[:1])
+        asks_direction = read_frame(words, op, u.text, u.rest, tokens, [], measure).test in ("rise", "fall", "same")
+        if asks_direction and not u.query.periods:  # "so did the gap shrink?": between the last two answers' years
+            distinct = list(dict.fromkeys(context.history[-2:]))
+            periods = distinct if len(distinct) >= 2 else periods
         if change == "span":  # "over those two years?": the last two answers' years, together
             periods = list(dict.fromkeys(context.history[-2:])) or list(context.periods)
         frame = read_frame(words, op, u.text, u.rest, tokens, periods, measure)
+        derived = {d.id for d in words.derived}
+        if set(frame.measures) & derived:  # "which year had the biggest gap then?" keeps commissioned - published
+            measures = frame.measures
         frame = frame._replace(op=op, periods=tuple(periods), measures=measures, overall=change == "span")
         u.query.measure, u.query.periods = measure, periods
         by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}

@@ -210,11 +210,11 @@ _PATTERNS: list[tuple[str, object]] = [
     (_any(r"\blast year\b"), _word("last")),
     # "two years later", "2 years before that": a step of more than one year from the last answer's
     (
-        _any(rf"\b(?P<n>two|three|2|3) (?:financial )?years? (?:later|after(?: that)?|on)\b"),
+        _any(r"\b(?P<n>two|three|2|3) (?:financial )?years? (?:later|after(?: that)?|on)\b"),
         _count("next"),
     ),
     (
-        _any(rf"\b(?P<n>two|three|2|3) (?:financial )?years? (?:earlier|before(?: that)?|previously)\b"),
+        _any(r"\b(?P<n>two|three|2|3) (?:financial )?years? (?:earlier|before(?: that)?|previously)\b"),
         _count("previous"),
     ),
     (
