@@ -446,8 +446,9 @@ class Engine:
     def _check(self, u: Understood, decision: Decision) -> Answer | None:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""
         top = decision.top
-        if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops:
-            return None
+        events = any(m.kind == "event" for m in u.reading.mentions)
+        if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops and not events:
+            return None  # figures' own verdicts come from the algebra; an event named makes it about the prose
         answer = checks.order(self.facts, u.query, self.frames)
         if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
             answer = checks.verify(self.facts, u.query, self.frames)

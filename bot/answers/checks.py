@@ -9,6 +9,8 @@ ordinary answer stands.
 
 from __future__ import annotations
 
+import re
+
 from ..knowledge.model import Event, FactBase, Person
 from ..understanding.frame import FrameWords
 from ..understanding.lexicon import Mention
@@ -142,6 +144,19 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     speaker = facts.people.get(reason.said_by)
     who = speaker.name if speaker else reason.said_by
     answer = Answer("")
+    by_name = {m.id for m in q.mentions if m.kind == "person" and not _names_role(facts, m)}
+    claimed = [p for p in by_name if p in facts.people and p not in (reason.said_by, reason.recommended_by)]
+    claimed = [] if q.carried else claimed
+    if claimed and q.has("said"):  # "Did Timpson say the Ofsted change was a key factor?"
+        other = facts.people[claimed[0]]
+        answer.text = (
+            f"No: it was {who} who said that, not {other.name}. According to {who}, {lower_first(reason.title)} "
+            + ("did not contribute significantly." if reason.stance == "not_significant"
+               else f"was {reason.weight or 'a cause'}.")
+        )
+        answer.add_sources(*reason.sources[:1])
+        answer.people.append(reason.said_by)
+        return answer
     if reason.stance == "not_significant":
         answer.text = (
             f"No, not according to {who}: {who.split()[-1]} does not believe that {lower_first(reason.title)} "
@@ -162,8 +177,10 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     persons = [m for m in q.mentions if m.kind == "person" and m.id in facts.people]
     by_role = {m.id for m in persons if _names_role(facts, m)} - {m.id for m in persons if not _names_role(facts, m)}
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people and p not in by_role]
-    if len(people) == 1 and not q.mentioned("organisation"):
-        return _role_word(facts, q, people[0])
+    if len(people) == 1 and (by_role or not q.mentioned("organisation")):
+        worded = _role_word(facts, q, people[0])  # "children's minister Sue Woolmore said ..."
+        if worded is not None or not q.mentioned("organisation"):
+            return worded
     if not q.has(*words.check_list("affiliation")):
         return None
     orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
@@ -195,7 +212,7 @@ def _names_role(facts: FactBase, m: Mention) -> bool:
 
 def _role_word(facts: FactBase, q: Query, person: Person) -> Answer | None:
     """"Eileen Munro is a minister?": a word of someone's role, said of another person."""
-    if not q.has("is", "was", "are", "were"):
+    if not q.has("is", "was", "are", "were") and not any(_names_role(facts, m) for m in q.mentions):
         return None
     # the role named: the question's own words, or another person's role used as a name ("a minister")
     asked = {w for w in q.tokens if len(w) > 3} | {
@@ -247,13 +264,20 @@ def direction(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return None
 
 
+_VERDICT = re.compile(r"^(?:Yes|No)[.,:]?\s*(?:not according to [^:]+:\s*)?")
 CHECKS = (order, stance, direction, dated, recommended, role)
 
 
 def verify(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
-    """The first check that settles the question, or None."""
-    for check in CHECKS:
-        answer = check(facts, q, words)
-        if answer is not None:
-            return answer
-    return None
+    """Every check that settles part of the question, combined: a draft line can make several claims
+    ("Children's minister Sue Woolmore said the rise was down to the panel"). No if any part is wrong."""
+    found = [a for check in CHECKS if (a := check(facts, q, words)) is not None]
+    if len(found) <= 1:
+        return found[0] if found else None
+    wrong = any(a.text.startswith("No") for a in found)
+    combined = Answer(("No." if wrong else "Yes.") + " " + " ".join(_VERDICT.sub("", a.text, count=1) for a in found))
+    for a in found:
+        combined.add_sources(*a.sources)
+        combined.people.extend(p for p in a.people if p not in combined.people)
+        combined.topics.extend(t for t in a.topics if t not in combined.topics)
+    return combined
