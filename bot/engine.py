@@ -40,6 +40,8 @@ from .understanding.question import Understood
 # The intent a reply names when a yes/no check answered a question no intent recognised.
 CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what the article says",
                       "Did Ofsted stop evaluating SCRs before the Working Together revisions?", (), Path("intents"), 0)
+# A quotation of at least a few words, in straight or curly quotes.
+_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]")
 # A capitalised word that does not open a sentence: a name ("Haringey", "Kent").
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,})\b")
 # The intent a reply names when it quotes the article's sentences that answer the question.
@@ -184,6 +186,11 @@ class Engine:
         context = context or Context()
         if context.updated and now - context.updated > self.context_ttl:
             context = Context()
+        quoted = self._quotes_the_article(text, context, now)
+        if quoted is not None:
+            if isinstance(quoted, Reply):
+                return quoted, context
+            text, context = quoted
         parts = split(self.frames, text) if text and text.strip() else [text]
         if len(parts) == 1:
             return self._reply_one(parts[0], context, now)
@@ -193,6 +200,46 @@ class Engine:
             reply, context = self._reply_one(part, context, now)
             replies.append((part, reply))
         return self._combine(replies), context
+
+    def _quotes_the_article(self, text: str, context: Context, now: float) -> Reply | tuple[str, Context] | None:
+        """A message quoting the article: "who said '...'?" and "did Woolmore say '...'?" are answered with who
+        said it; otherwise the quote is set aside (its figures are the article's, not claims to check) and its
+        years become the context of the question around it ("... What proportion is that?")."""
+        quotes = [(m, s) for m in _QUOTED.finditer(text or "")
+                  if len(m.group(1).split()) >= 7 and (s := self.facts.article.find(m.group(1)))]  # not a title
+        if not quotes:
+            return None
+        match, sentence = quotes[0]
+        rest = (text[: match.start()] + " " + text[match.end():]).strip()
+        u = self.understand(rest, context)
+        statements = [st for st in self.facts.statements if st.source == sentence]
+        speakers = [self.facts.people[st.by] for st in statements if st.by in self.facts.people]
+        asks_who = u.query.has("who", "whose") and u.query.has("said")
+        named = [self.facts.people[p] for p in u.query.mentioned("person") if p in self.facts.people]
+        if asks_who or (named and u.query.has("said")) or not u.reading.signature:
+            answer = Answer("")
+            answer.add_sources(sentence)
+            if speakers:
+                who = speakers[0]
+                said = next((st for st in statements if st.kind == "quote"), statements[0])
+                words = f"“{said.text}”" if said.kind == "quote" else f"the article reports: “{sentence.text}”"
+                line = f"{who.name} ({who.role}) said it: {words}"
+                if named and not asks_who:
+                    verdict = "Yes" if named[0].id == who.id else f"No: it was {who.name}, not {named[0].name}"
+                    line = f"{verdict}. " + line
+                answer.text = line
+                answer.people.append(who.id)
+            else:
+                answer.text = f"That is the article's own wording, not a quote from anyone: “{sentence.text}”"
+            top = Candidate(self.intents.get("people.said") or QUOTE_INTENT, ANSWER_AT)
+            return self._answer(u, top, answer)
+        periods = [p for r in read_periods(normalise(sentence.text))[0]
+                   for p in resolve(r, self.facts.periods, None).ids]
+        if periods and not u.refs:  # "... What proportion is that?": the quote's figures are what "that" means
+            value_intent = next((i for i, op in self.figure_ops.items() if op == "value"), None)
+            context = Context.from_dict({**context.to_dict(), "periods": periods, "history": periods, "updated": now,
+                                         "intent": value_intent, "op": "value", "sources": [sentence.line]})
+        return rest, context
 
     def _share_periods(self, parts: list[str]) -> list[str]:
         """"How many were commissioned and how many published in 2013/14?": the year belongs to both."""
