@@ -24,7 +24,7 @@ class Context:
         measure: str | None = None,
         people: list[str] | None = None,  # people the last answers named, most recent first
         topics: list[str] | None = None,
-        sources: list[int] | None = None,  # article lines behind the last answer
+        sources: list[str | int] | None = None,  # "document:line" of the sentences behind the last answer
         updated: float = 0.0,
         op: str | None = None,  # the figures operation last computed ("share", "gap" ...), for "and in 2011/12?"
     ) -> None:
@@ -60,7 +60,7 @@ class Context:
                 measure=data.get("measure") if isinstance(data.get("measure"), str) else None,
                 people=[p for p in data.get("people") or [] if isinstance(p, str)],
                 topics=[t for t in data.get("topics") or [] if isinstance(t, str)],
-                sources=[s for s in data.get("sources") or [] if isinstance(s, int)],
+                sources=[s for s in data.get("sources") or [] if isinstance(s, (int, str)) and not isinstance(s, bool)],
                 updated=float(data.get("updated") or 0.0),
                 op=data.get("op") if isinstance(data.get("op"), str) else None,
             )

@@ -463,7 +463,7 @@ class Engine:
             measure=u.query.measure,
             people=people or list(u.query.context.people),
             topics=list(dict.fromkeys(answer.topics)),
-            sources=[s.line for s in answer.sources],
+            sources=[s.ref for s in answer.sources],
             updated=now,
             op=op,
         )

@@ -21,8 +21,13 @@ def about(facts: FactBase) -> str:
     return (
         f"I answer questions about the rise in serious case reviews (SCRs): how many were commissioned "
         f"and published in {fmt.period_span(labels)}, and why the numbers rose, with who said what. "
-        f"Every answer comes from one news article, and I can show you the sentence behind it."
+        f"Every answer comes from {_sources_phrase(facts)}, and I can show you the sentence behind it."
     )
+
+
+def _sources_phrase(facts: FactBase) -> str:
+    n = len(facts.sources)
+    return "one news article" if n == 1 else f"{n} sources, the first a news article"
 
 
 def examples(facts: FactBase) -> list[str]:
@@ -33,19 +38,32 @@ def examples(facts: FactBase) -> list[str]:
 
 
 def source(facts: FactBase, q: Query) -> Answer:
+    """The sentences behind the last answer, each with a citation of its document; else what the sources are."""
     answer = Answer("")
-    lines = [s for s in facts.article.sentences if s.line in q.context.sources]
+    lines = [s for s in (facts.sentence(ref) for ref in q.context.sources) if s is not None]
     if lines:
-        answer.text = "That comes from the article:\n" + "\n".join(f"“{s.text}”" for s in lines)
+        parts = []
+        for document in facts.sources:
+            quoted = [s for s in lines if s.source == document.id]
+            if quoted:
+                parts.append(f"That comes from {document.citation()}:\n" + "\n".join(f"“{s.text}”" for s in quoted))
+        answer.text = "\n".join(parts)
         answer.add_sources(*lines)
-    else:
-        first = facts.article.sentences[0]
+        return answer
+    first = facts.article.sentences[0]
+    if len(facts.sources) == 1:
         answer.text = (
-            "Everything I say comes from one news article about the rise in SCRs, "
-            f"which begins: “{first.text}” Ask me something and then ask for the source "
+            f"Everything I say comes from one news article about the rise in SCRs: {facts.article.citation()}. "
+            f"It begins: “{first.text}” Ask me something and then ask for the source "
             "to see the exact sentence behind the answer."
         )
-        answer.add_sources(first)
+    else:
+        cited = "\n".join(f"{n}. {d.citation()}" for n, d in enumerate(facts.sources, 1))
+        answer.text = (
+            f"Everything I say comes from {len(facts.sources)} sources:\n{cited}\n"
+            "Ask me something and then ask for the source to see the exact sentence behind the answer."
+        )
+    answer.add_sources(first)
     return answer
 
 
