@@ -139,9 +139,13 @@ class Prover:
             wrong = [q for q in questions if not self.answers_as(trial, q, intent.id)]
             if wrong:
                 reply, _ = trial.reply(wrong[0], Context(), now=0.0)
-                got = reply.intent if reply.kind == "answer" else {"clarify": "did you mean"}.get(reply.kind, "declined")
-                return Proof(False, f'"{wrong[0]}" would still not be answered as {intent.id} (it would be: {got})')
+                if reply.kind == "answer":
+                    got = f"answered as {reply.intent}" + (" (unsure)" if reply.intent == intent.id else "")
+                else:
+                    got = "met with did you mean" if reply.kind == "clarify" else "declined"
+                return Proof(False, f'"{wrong[0]}" would still be {got}')
             changed = [i for i, (a, b) in enumerate(zip(self.baseline(), self._eval(trial), strict=True)) if a != b]
             if changed:
-                return Proof(False, f"it would change {len(changed)} answer(s) of the evaluation set")
+                n = len(changed)
+                return Proof(False, f"{n} answer{'s' if n != 1 else ''} of the evaluation set would change")
             return Proof(True)
