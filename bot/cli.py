@@ -54,8 +54,17 @@ def _load_engine(args: argparse.Namespace, cached: bool = False):
         return load(config.facts_dir(args.facts), config.intents_dir(args.intents))
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
-        print("The bot will not start until the data is fixed. Run 'scrbot check' after editing.", file=sys.stderr)
+        print(f"The bot will not start until the data is fixed. Run '{_check_command(args)}' after editing.",
+              file=sys.stderr)
         raise SystemExit(EXIT_DATA) from None
+
+
+def _check_command(args: argparse.Namespace) -> str:
+    """`scrbot check` with the same data folders as the command that failed."""
+    import shlex
+
+    flags = [f"--{name} {shlex.quote(value)}" for name in ("facts", "intents") if (value := getattr(args, name, None))]
+    return " ".join(["scrbot check", *flags])
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -81,11 +90,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_chat(args: argparse.Namespace) -> int:
+def cmd_chat(args: argparse.Namespace, engine=None) -> int:
     from .console import chat
     from .maintain import recorder_from_env
 
-    engine = _load_engine(args, cached=True)
+    engine = engine or _load_engine(args, cached=True)
     recorder = recorder_from_env()  # counts every question, keeps the misses in SCRBOT_DB (`scrbot misses`)
     try:
         return chat(engine, as_json=args.json, show_sources=args.sources, recorder=recorder)
@@ -107,8 +116,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.webhook:
             print("scrbot run --webhook needs TELEGRAM_BOT_TOKEN and SCRBOT_WEBHOOK_URL.", file=sys.stderr)
             return EXIT_CONFIG
+        engine = _load_engine(args, cached=True)  # bad data stops here, before anything says it is starting
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline console chat instead.", file=sys.stderr)
-        return cmd_chat(args)
+        return cmd_chat(args, engine)
     from .telegram.settings import Settings, SettingsError, check_paths
 
     try:

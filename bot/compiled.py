@@ -22,7 +22,7 @@ from .config import REPO
 if TYPE_CHECKING:
     from .engine import Engine
 
-FORMAT = 6  # bump when the pickled classes change shape
+FORMAT = 8  # bump when the pickled classes change shape
 CODE = Path(__file__).resolve().parent  # the bot's own modules: editing one must not be answered from the cache
 
 

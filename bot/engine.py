@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, passages
 from .answers import format as fmt
-from .answers.meta import about, examples
+from .answers.meta import about, examples, readings
 from .conversation import Context
 from .knowledge.errors import DataError, Problem
 from .knowledge.model import FactBase, Intent, IntentSet
@@ -437,7 +437,8 @@ class Engine:
         periods = answer.periods if answer.periods is not None else u.query.periods
         entities = self._entities(u, periods, answer)
         suggestions = tuple(Suggestion(f) for f in answer.followups)
-        return Reply(answer.text, top.intent.id, top.confidence, "answer", entities, tuple(answer.sources), suggestions)
+        text = answer.text + readings(self.facts, answer.sources, answer.text)  # "between 2011 and 2012" as read
+        return Reply(text, top.intent.id, top.confidence, "answer", entities, tuple(answer.sources), suggestions)
 
     def _entities(self, u: Understood, periods: list[str], answer: Answer | None = None) -> dict:
         q = u.query

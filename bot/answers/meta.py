@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..knowledge.article import Sentence
 from ..knowledge.model import FactBase
 from . import format as fmt
 from .query import Answer, Query
@@ -113,3 +114,11 @@ def greeting(facts: FactBase, q: Query) -> Answer:
 
 def thanks(facts: FactBase, q: Query) -> Answer:
     return Answer("You're welcome. Ask me anything else about serious case reviews.", followups=examples(facts)[1:3])
+
+
+def readings(facts: FactBase, sources: list[Sentence] | tuple[Sentence, ...], text: str) -> str:
+    """Notes on how the bot read a source whose answer cites it: a period's `note` ("between 2011 and
+    2012" read as the financial year 2011/12), so a reading is never passed off as the source's words."""
+    cited = set(sources)
+    notes = [p.note for p in facts.periods if p.note and p.source in cited and p.note not in text]
+    return "".join(f"\n({note})" for note in dict.fromkeys(notes))

@@ -42,6 +42,7 @@ _PERIOD = [
     Field("end", "date"),
     Field("aliases", "strs", required=False),
     Field("source", "quote"),
+    Field("note", "text", required=False),  # how the bot reads the source's words, said with its answers
 ]
 _MEASURE = [Field("id"), Field("label"), Field("verb")]
 _ANNOUNCEMENT = [Field("by"), Field("summary", "text"), Field("source", "quote")]
@@ -289,6 +290,7 @@ class _FactLoader:
                     rec["end"],
                     tuple(a.lower() for a in rec["aliases"]),
                     rec["source"],
+                    rec["note"] or "",
                 )
             )
         periods.sort(key=lambda p: p.start)
@@ -430,7 +432,7 @@ class _FactLoader:
                     rec["source"],
                 )
             )
-        facts.events.sort(key=lambda e: e.date)
+        facts.events.sort(key=_event_order)
 
     def _statements(self, doc: Any, facts: FactBase) -> None:
         r = self.reader("statements.yaml")
@@ -517,6 +519,13 @@ class _FactLoader:
                     f"unknown person {person!r}{did_you_mean(person, people)}",
                     f"use a person id from people.yaml ({', '.join(people) or 'none defined'})",
                 )
+
+
+def _event_order(event: Event) -> int:
+    """By year only: within a year the order of events.yaml stands, since an event dated by its year
+    alone ("2013: panel set up") cannot be placed against one dated by its month ("March 2013")
+    from the date itself. The sort is stable."""
+    return int(event.date.partition("-")[0])
 
 
 def _aliases(rec: dict[str, Any]) -> tuple[str, ...]:

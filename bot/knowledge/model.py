@@ -20,6 +20,7 @@ class Period(NamedTuple):
     end: date
     aliases: tuple[str, ...]
     source: Sentence
+    note: str = ""  # how the bot reads its source, when that is a reading ("between 2011 and 2012")
 
 
 class Measure(NamedTuple):
@@ -192,6 +193,7 @@ class LexiconData:
         self.keep: list[str] = []
         self.single_word_ok: list[str] = []
         self.not_covered: list[str] = []
+        self.display: dict[str, str] = {}  # a not_covered word as the lexicon spells it ("scotland" -> "Scotland")
         self.spellings: dict[str, str] = {}
         self.subject_markers: list[str] = []
         self.count_markers: list[str] = []
