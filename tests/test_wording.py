@@ -78,3 +78,18 @@ def test_run_with_bad_data_does_not_announce_that_it_is_starting(tmp_path: Path)
     assert result.returncode == 2
     assert "starting" not in result.stderr.lower()
     assert f"Run 'scrbot check --facts {tmp_path / 'nowhere'}' after editing." in result.stderr
+
+
+def test_did_you_mean_offers_no_unrelated_person(engine: Engine) -> None:
+    reply, _ = engine.reply("show me a chart", Context())
+    assert "Sue Woolmore" not in reply.text  # "chart" is read as "chair", but nobody was asked about
+    assert all("Woolmore" not in s.text for s in reply.suggestions)
+
+
+def test_did_you_mean_names_the_person_asked_about(engine: Engine) -> None:
+    from bot.answers.meta import tailored
+
+    facts = engine.facts
+    assert tailored(facts, "Who is Sue Woolmore?", ["edward_timpson"]) == "Who is Edward Timpson?"
+    assert tailored(facts, "What did Sue Woolmore say?", ["eileen_munro"]) == "What did Professor Eileen Munro say?"
+    assert tailored(facts, "Who is Sue Woolmore?", []) == "Who is Sue Woolmore?"

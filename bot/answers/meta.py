@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.article import Sentence
-from ..knowledge.model import FactBase
+from ..knowledge.model import FactBase, Intent, IntentSet
 from . import format as fmt
 from .query import Answer, Query
 from .reasons import lower_first
@@ -122,3 +122,39 @@ def readings(facts: FactBase, sources: list[Sentence] | tuple[Sentence, ...], te
     cited = set(sources)
     notes = [p.note for p in facts.periods if p.note and p.source in cited and p.note not in text]
     return "".join(f"\n({note})" for note in dict.fromkeys(notes))
+
+
+def tailored(facts: FactBase, suggestion: str, people: list[str]) -> str:
+    """A "did you mean" question about the person asked about, not the one its intent's example names:
+    "Who is Sue Woolmore?" becomes "Who is Edward Timpson?" when the question named Edward Timpson."""
+    if not people or people[0] not in facts.people:
+        return suggestion
+    asked = facts.people[people[0]]
+    for person in facts.people.values():
+        if person.id != asked.id and person.name in suggestion:
+            return suggestion.replace(person.name, asked.name)
+    return suggestion
+
+
+_DISTINCT: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _people_words(intents: IntentSet) -> frozenset[str]:
+    """Words of the people intents' templates that no other intent's templates use ("who", "quoted")."""
+    cached = _DISTINCT.get(id(intents))
+    if cached is None or cached[0] is not intents:
+        people, others = set(), set()
+        for intent in intents.intents:
+            words = {w for t in intent.templates for w in t.text.split()}
+            (people if intent.answer.startswith("people.") else others).update(words)
+        _DISTINCT.clear()
+        _DISTINCT[id(intents)] = cached = (intents, frozenset(people - others))
+    return cached[1]
+
+
+def about_someone(intents: IntentSet, intent: Intent, text: str, mentioned: bool) -> bool:
+    """Could a "did you mean" about people fit this question? Only if it names someone or uses a word
+    only people questions use: "show me a chart" (read as "chair") is not about Sue Woolmore."""
+    if not intent.answer.startswith("people.") or mentioned:
+        return True
+    return bool(set(text.split()) & _people_words(intents))
