@@ -464,9 +464,10 @@ class Engine:
             measure=u.query.measure,
             people=people or list(u.query.context.people),
             topics=list(dict.fromkeys(answer.topics)),
-            sources=[s.ref for s in answer.sources],
+            sources=[s.line for s in answer.sources if s.source == self.facts.article.id],
             updated=now,
             op=op,
+            cited=[s.ref for s in answer.sources],  # every source document's sentences (/source cites them)
         )
 
     def _clarify(self, u: Understood, decision: Decision) -> Reply:

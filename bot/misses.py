@@ -27,6 +27,7 @@ from .understanding.periods import read_periods
 
 if TYPE_CHECKING:
     from .engine import Engine
+    from .knowledge.model import Intent
     from .proving import Prover
 
 SIMILAR_AT = 80.0  # blended similarity (0..100) at which two questions count as the same question
@@ -286,6 +287,7 @@ def advise(group: MissGroup, engine: Engine, below: float = DEFAULT_BELOW, prove
     tried: list[str] = []
     if prover is not None and not (reading.unknown_subject and unknown):
         questions = list(dict.fromkeys(_probe(engine, t)[0] for t in group.examples))
+        proven: list[tuple[Intent, float]] = []
         for intent_id, score in ranked[:3]:
             intent = engine.intents.get(intent_id)
             if intent is None or score < NEAR_AT or intent_id.startswith("meta."):
@@ -294,19 +296,33 @@ def advise(group: MissGroup, engine: Engine, below: float = DEFAULT_BELOW, prove
                 continue
             proof = prover.try_template(intent, template, questions)
             if proof.ok:
-                n = len(questions)
-                return Advice(
-                    "add_template",
-                    f'add "{template}" to the templates: list of {intent.id} in {shown_path(intent.path)} (the '
-                    f"intent starts at line {intent.line}). Proven on a copy of the data: `scrbot check` passes, "
-                    f"{'the question is' if n == 1 else f'all {n} questions are'} then answered as {intent.id}, "
-                    f"and no answer of the evaluation set changes{also}",
-                    **{**extra, "nearest": intent.id, "score": round(score, 3), "file": shown_path(intent.path),
-                       "line": intent.line},
-                    template=template,
-                    proven=True,
-                )
-            tried.append(f"{intent.id}: {proof.why}")
+                proven.append((intent, score))
+            else:
+                tried.append(f"{intent.id}: {proof.why}")
+        if proven:
+            intent, score = proven[0]
+            n = len(questions)
+            where_to = " or ".join(
+                f"{i.id} in {shown_path(i.path)} (the intent starts at line {i.line})" for i, _ in proven
+            )
+            choose = (
+                "; each was proven on its own: choose the intent whose answer is what was asked"
+                if len(proven) > 1 else ""
+            )
+            answered = f"answered as {' or '.join(i.id for i, _ in proven)} respectively" if len(proven) > 1 else (
+                f"answered as {intent.id}"
+            )
+            return Advice(
+                "add_template",
+                f'add "{template}" to the templates: list of {where_to}. Proven on a copy of the data: '
+                f"`scrbot check` passes, {'the question is' if n == 1 else f'all {n} questions are'} then "
+                f"{answered}, and no answer of the evaluation set changes{choose}{also}",
+                **{**extra, "nearest": intent.id, "score": round(score, 3), "file": shown_path(intent.path),
+                   "line": intent.line},
+                template=template,
+                proven=True,
+                tried=tuple(tried),
+            )
     tail = (f' (adding "{template}" was tried on a copy of the data and does not work: {"; ".join(tried)})'
             if tried else "") + also
     lexicon = shown_path(engine.intents.lexicon.path)

@@ -89,27 +89,27 @@ def test_templates_never_hold_periods() -> None:
 # -- advice ---------------------------------------------------------------------------------------------
 
 
-EXPERT = "who is the main expert quoted in the piece"
+EXPERT = "who waved away the panel"  # a miss today; two intents can be taught it (terms.define, reasons.counter)
 
 
 def test_a_proven_edit_names_the_intent_file_and_the_templates_list(engine: Engine, tmp_path: Path) -> None:
     [group] = group_misses([miss(EXPERT + "?", "clarify")])
     advice = advise(group, engine, prover=Prover(engine, EVAL, 0.8))
     assert advice.action == "add_template" and advice.proven
-    assert advice.nearest == "people.who"
-    assert Path(advice.file).resolve() == (ROOT / "intents" / "people.yaml").resolve()
     assert advice.template == EXPERT
-    assert f'add "{EXPERT}" to the templates: list of people.who' in advice.text
-    assert "Proven on a copy of the data" in advice.text and f"line {advice.line}" in advice.text
+    counter = engine.intents.get("reasons.counter")
+    assert f'add "{EXPERT}" to the templates: list of ' in advice.text
+    assert f"reasons.counter in intents/reasons.yaml (the intent starts at line {counter.line})" in advice.text
+    assert "Proven on a copy of the data" in advice.text and "choose the intent" in advice.text
     assert advice.now_kind == "clarify"
     # Following the advice literally does what it promised.
     intents = tmp_path / "intents"
     shutil.copytree(ROOT / "intents", intents)
-    target = intents / "people.yaml"
-    target.write_text(insert_template(target.read_text(encoding="utf-8"), advice.line, advice.template),
+    target = intents / "reasons.yaml"
+    target.write_text(insert_template(target.read_text(encoding="utf-8"), counter.line, advice.template),
                       encoding="utf-8")
     reply, _ = Engine.load(ROOT / "facts", intents).reply(EXPERT + "?")
-    assert reply.kind == "answer" and reply.intent == "people.who"
+    assert reply.kind == "answer" and reply.intent == "reasons.counter"
 
 
 def test_an_edit_that_would_change_an_evaluation_answer_is_not_shown(engine: Engine, tmp_path: Path) -> None:
@@ -181,18 +181,18 @@ def test_a_right_no_data_answer_is_not_a_miss(engine: Engine) -> None:
 def test_a_group_the_new_data_answers_is_reported_fixed(engine: Engine, tmp_path: Path) -> None:
     intents = tmp_path / "intents"
     shutil.copytree(ROOT / "intents", intents)
-    people = intents / "people.yaml"
-    intent = engine.intents.get("people.who")
-    people.write_text(insert_template(people.read_text(encoding="utf-8"), intent.line, EXPERT), encoding="utf-8")
+    reasons = intents / "reasons.yaml"
+    intent = engine.intents.get("reasons.counter")
+    reasons.write_text(insert_template(reasons.read_text(encoding="utf-8"), intent.line, EXPERT), encoding="utf-8")
     updated = Engine.load(ROOT / "facts", intents)
     misses = [miss(EXPERT, "clarify"), miss("how many trains were there")]
     before = misses_report(misses, engine, 30)
     after = misses_report(misses, updated, 30)
     assert len(before.open) == 2 and not before.fixed
     assert [g.text for g, _ in after.fixed] == [EXPERT]
-    assert after.fixed[0][1].now_intent == "people.who"
+    assert after.fixed[0][1].now_intent == "reasons.counter"
     rendered = render_misses(after)
-    assert "Already answered by the current data:" in rendered and "-> people.who" in rendered
+    assert "Already answered by the current data:" in rendered and "-> reasons.counter" in rendered
 
 
 def test_the_report_as_text_and_json(engine: Engine) -> None:
@@ -207,12 +207,12 @@ def test_the_report_as_text_and_json(engine: Engine) -> None:
     assert f'1. 2x "{EXPERT} in 2013/14"' in text
     assert f'also: "{EXPERT}" (1)' in text
     flat = " ".join(text.split())  # the fix lines are wrapped
-    assert "templates: list of people.who in" in flat and "people.yaml" in flat and "Proven" in flat
+    assert "reasons.counter in intents/reasons.yaml" in flat and "Proven" in flat
     data = json.loads(json.dumps(misses_json(report)))
     assert data["questions"] == 3 and len(data["groups"]) == 2
     first = data["groups"][0]
     assert first["count"] == 2 and first["fixed"] is False and first["proven"] is True
-    assert first["nearest"]["intent"] == "people.who" and first["nearest"]["file"].endswith("people.yaml")
+    assert first["nearest"]["intent"] in ("terms.define", "reasons.counter")
     assert first["suggestion"]["action"] == "add_template"
     assert first["suggestion"]["template"] == EXPERT
     assert data["groups"][1]["suggestion"]["action"] == "lexicon"

@@ -145,3 +145,43 @@ def test_the_check_sample_lines_match_the_shipped_data(tmp_path: Path) -> None:
     shipped = session.run("scrbot check").strip()
     summary = shipped.removeprefix("ok: ").split("; ")[:2]
     assert "Before: " + "; ".join(summary) + "." in README
+
+
+def update_readme() -> int:
+    """Rewrite the README's example outputs with what the commands print now (after a deliberate change:
+    review the diff). Run: `.venv/bin/python tests/test_readme.py --update`."""
+    import tempfile
+
+    text = README
+    changed = 0
+    for headings in SESSIONS.values():
+        with tempfile.TemporaryDirectory() as tmp:
+            session = Session(Path(tmp))
+            found = sections()
+            for heading in headings:
+                for fence in _FENCE.finditer(found[heading]):
+                    indent, language, info, raw = fence[1], fence[2], fence[3].strip(), fence[4]
+                    body = "".join(line[len(indent):] if line.startswith(indent) else line
+                                   for line in raw.splitlines(True))
+                    if session.apply(language, info, body) or not is_transcript(body):
+                        continue
+                    for command, expected in commands(body):
+                        actual = session.run(command).rstrip("\n")
+                        if _normal(actual) == _normal(expected):
+                            continue
+                        old = _indented(indent, f"$ {command}\n{expected}")
+                        new = _indented(indent, f"$ {command}\n{actual}")
+                        assert text.count(old) == 1, f"cannot place the output of $ {command}"
+                        text = text.replace(old, new)
+                        changed += 1
+    (ROOT / "README.md").write_text(text, encoding="utf-8")
+    print(f"{changed} example output(s) updated in README.md")
+    return 0
+
+
+def _indented(indent: str, text: str) -> str:
+    return "\n".join(indent + line if line else line for line in text.split("\n"))
+
+
+if __name__ == "__main__":
+    sys.exit(update_readme() if "--update" in sys.argv else 0)

@@ -41,7 +41,8 @@ def examples(facts: FactBase) -> list[str]:
 def source(facts: FactBase, q: Query) -> Answer:
     """The sentences behind the last answer, each with a citation of its document; else what the sources are."""
     answer = Answer("")
-    lines = [s for s in (facts.sentence(ref) for ref in q.context.sources) if s is not None]
+    refs = q.context.cited or q.context.sources  # a context stored before `cited` existed has article lines
+    lines = [s for s in (facts.sentence(ref) for ref in refs) if s is not None]
     if lines:
         parts = []
         for document in facts.sources:

@@ -130,8 +130,6 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
             )
             continue
         setattr(data, key, [v.lower() for v in value])
-        if key == "not_covered":
-            data.display = {v.lower(): v for v in value}
     if measures is not None:
         for measure in data.measures:
             if measure not in measures:

@@ -193,7 +193,6 @@ class LexiconData:
         self.keep: list[str] = []
         self.single_word_ok: list[str] = []
         self.not_covered: list[str] = []
-        self.display: dict[str, str] = {}  # a not_covered word as the lexicon spells it ("scotland" -> "Scotland")
         self.spellings: dict[str, str] = {}
         self.subject_markers: list[str] = []
         self.count_markers: list[str] = []
