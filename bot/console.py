@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from .conversation import Context
 from .engine import Engine
-from .knowledge.article import FIRST, Sentence
+from .knowledge.article import Sentence
 from .reply import Reply, Suggestion
 
 if TYPE_CHECKING:  # the recorder (and logging) are only imported by the commands that record
@@ -46,8 +46,8 @@ def _width() -> int:
 
 
 def _where(sentence: Sentence) -> str:
-    """"line 3" for the article, "dfe-2015 line 2" for any other source document."""
-    return f"line {sentence.line}" if sentence.source == FIRST else f"{sentence.source} line {sentence.line}"
+    """The source document and line: "article line 3", "example-2015 line 1"."""
+    return f"{sentence.source} line {sentence.line}"
 
 
 def _wrap(text: str, width: int | None = None, indent: str = INDENT) -> str:

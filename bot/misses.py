@@ -191,24 +191,28 @@ def _meaning(engine: Engine, text: str) -> set[str]:
     return kept - _TOO_COMMON
 
 
-_VOCABULARY: dict[int, tuple[Engine, dict[str, set[str]]]] = {}
+_VOCABULARY: dict[int, tuple[Engine, dict[str, list[tuple[str, set[str]]]]]] = {}
 
 
-def _vocabulary(engine: Engine) -> dict[str, set[str]]:
-    """Each intent's canonical words, as its templates (spelled right) are read."""
+def _vocabulary(engine: Engine) -> dict[str, list[tuple[str, set[str]]]]:
+    """Each intent's templates with the canonical words each is read as (templates are spelled right)."""
     cached = _VOCABULARY.get(id(engine))
     if cached is None or cached[0] is not engine:
-        vocab = {
-            i.id: set().union(*(_meaning(engine, t.text) for t in i.templates)) for i in engine.intents.intents
-        }
+        vocab = {i.id: [(t.text, _meaning(engine, t.text)) for t in i.templates] for i in engine.intents.intents}
         _VOCABULARY.clear()
         _VOCABULARY[id(engine)] = cached = (engine, vocab)
     return cached[1]
 
 
 def _related(engine: Engine, intent_id: str, text: str) -> bool:
-    """Does the question share a meaningful word with the intent's templates (synonyms counted, typos not)?"""
-    return bool(_meaning(engine, text) & _vocabulary(engine).get(intent_id, set()))
+    """Does the question share a meaningful word with the intent's templates (synonyms counted, typos not)?
+
+    A template that is the question itself does not count: "show me a chart" added to people.who
+    makes the bot answer it, not makes it a question about people.
+    """
+    own = template_for(" ".join(text.lower().split()))
+    words = set().union(*(w for t, w in _vocabulary(engine).get(intent_id, []) if t != own))
+    return bool(_meaning(engine, text) & words)
 
 
 def _words(text: str) -> set[str]:
@@ -267,6 +271,9 @@ def advise(group: MissGroup, engine: Engine, below: float = DEFAULT_BELOW, prove
             **extra,
         )
     also = f"; note that no source has figures for {', '.join(missing)}" if missing else ""
+    if _answered(reply, below) and reply.intent:  # answered, but by an intent with nothing in common with it
+        also += (f"; note that it is now answered as {reply.intent}, whose other templates share no word with it: "
+                 "check that answer")
     if reading.outside:
         return Advice("outside", f"it is about {reading.outside[0]}, which the article does not cover: "
                       f"nothing to fix{also}", **extra)

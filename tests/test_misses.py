@@ -329,3 +329,18 @@ def test_a_malformed_setting_stops_chat_with_a_message(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot", "chat"], input="hi\n", capture_output=True, text=True, env=env, timeout=60
     )
     assert result.returncode == 3 and "SCRBOT_LOG_BELOW" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_wrong_confident_answer_is_not_listed_as_already_answered(engine: Engine, tmp_path: Path) -> None:
+    """Teach people.who "show me a chart": the bot then answers it confidently, and wrongly."""
+    intents = tmp_path / "intents"
+    shutil.copytree(ROOT / "intents", intents)
+    people = intents / "people.yaml"
+    intent = engine.intents.get("people.who")
+    people.write_text(insert_template(people.read_text(encoding="utf-8"), intent.line, "show me a chart"),
+                      encoding="utf-8")
+    wrong = Engine.load(ROOT / "facts", intents)
+    assert wrong.reply("show me a chart")[0].intent == "people.who"
+    report = misses_report([miss("show me a chart", "clarify")], wrong, 30, prove=False)
+    assert not report.fixed and [g.text for g, _ in report.open] == ["show me a chart"]
+    assert "now answered as people.who, whose other templates share no word with it" in report.open[0][1].text

@@ -127,3 +127,26 @@ def test_a_synonym_under_two_canonical_words_is_refused(tmp_path: Path) -> None:
     report = _problems(ROOT / "facts", intents)
     assert "'totals' is a synonym of both 'number'" in report and "and 'total'" in report
     assert re.search(r"lexicon\.yaml:\d+: 'totals'", report)
+
+
+def test_ask_sources_names_the_document(tmp_path: Path) -> None:
+    from test_cli import scrbot
+
+    result = scrbot("ask", "--sources", "how many SCRs were published in 2013/14?", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Source:\n  [article line " in result.stdout
+
+
+def test_scrbot_chart_writes_a_png_that_says_what_it_shows_and_its_source(tmp_path: Path) -> None:
+    from test_cli import scrbot
+
+    out = tmp_path / "figures.png"
+    result = scrbot("chart", "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(out)
+    png = out.read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert b"Serious case reviews in England, financial years (April to March) 2011/12 to 2013/14" in png
+    assert b"Source: article.txt (its title, publisher, date and address are not recorded)" in png
+    missing = scrbot("chart", "-o", str(tmp_path / "no" / "x.png"), cwd=tmp_path)
+    assert missing.returncode == 1 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
