@@ -1,6 +1,7 @@
 """The maintainers' commands: `scrbot misses` (what to teach the bot next) and `scrbot stats` (usage).
 
-Both read the question log that `scrbot run` and `scrbot chat` write (SCRBOT_DB, default var/scrbot.db).
+Both read the question log that `scrbot run` and `scrbot chat` write (SCRBOT_DB, default var/scrbot.db
+beside the data folders).
 """
 
 from __future__ import annotations
@@ -168,11 +169,11 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     misses.add_argument(
         "--limit", type=_positive_int, default=20, metavar="N", help="show at most N open groups (default 20)"
     )
-    misses.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db)")
+    misses.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db by the data)")
     misses.set_defaults(func=cmd_misses)
 
     stats = sub.add_parser("stats", parents=[common], help="questions per day, answered/declined shares, top intents")
     stats.add_argument("--since", type=days, metavar="DAYS", help=f"the last DAYS days (default {DEFAULT_DAYS:g})")
     stats.add_argument("--json", action="store_true", help="the report as JSON")
-    stats.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db)")
+    stats.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db by the data)")
     stats.set_defaults(func=cmd_stats)

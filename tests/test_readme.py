@@ -147,6 +147,15 @@ def test_the_check_sample_lines_match_the_shipped_data(tmp_path: Path) -> None:
     assert "Before: " + "; ".join(summary) + "." in README
 
 
+def test_the_readme_says_how_to_run_scrbot_and_lists_make_help() -> None:
+    """After `make venv`, `scrbot` is in .venv/bin, not on the PATH: the README must say so."""
+    setup = sections()["## Two commands"]
+    assert ".venv/bin/scrbot" in setup and ". .venv/bin/activate" in setup
+    assert "`make help`" in setup
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\nhelp:" in makefile and "$(BIN)/scrbot" in makefile
+
+
 def update_readme() -> int:
     """Rewrite the README's example outputs with what the commands print now (after a deliberate change:
     review the diff). Run: `.venv/bin/python tests/test_readme.py --update`."""
