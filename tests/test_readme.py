@@ -156,6 +156,19 @@ def test_the_readme_says_how_to_run_scrbot_and_lists_make_help() -> None:
     assert "\nhelp:" in makefile and "$(BIN)/scrbot" in makefile
 
 
+def test_the_opening_conversation_is_what_the_console_says(tmp_path: Path) -> None:
+    """The README's first example (you>/bot>, abridged with "...") matches a real console chat."""
+    intro = README.split("## ", 1)[0]
+    [(_, _, body)] = [b for b in blocks(intro) if "you> " in b[2]]
+    asked = [line[5:] for line in body.splitlines() if line.startswith("you> ")]
+    session = Session(tmp_path)
+    actual = session.run("printf '%s\\n' " + " ".join(f"'{q}'" for q in asked) + " | scrbot chat")
+    said = [line[5:] for line in body.splitlines() if not line.startswith("you> ")]
+    for line in said:
+        shown = line.split(" ...")[0].strip()
+        assert shown in actual, f"{shown!r} is not in what the console said:\n{actual}"
+
+
 def update_readme() -> int:
     """Rewrite the README's example outputs with what the commands print now (after a deliberate change:
     review the diff). Run: `.venv/bin/python tests/test_readme.py --update`."""
