@@ -162,7 +162,9 @@ def _positive_int(text: str) -> int:
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Register `misses` and `stats` with the `scrbot` parser."""
     misses = sub.add_parser(
-        "misses", parents=[common], help="questions the running bot did not answer well, grouped, with what to edit"
+        "misses",
+        parents=[common],
+        help="questions the running bot did not answer well, grouped, with what is needed (edits proven first)",
     )
     misses.add_argument("--since", type=days, metavar="DAYS", help=f"the last DAYS days (default {DEFAULT_DAYS:g})")
     misses.add_argument("--json", action="store_true", help="the report as JSON")
