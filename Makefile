@@ -5,7 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test venv venv-test check eval lint bench clean
+.DEFAULT_GOAL := run
+.PHONY: help run test venv venv-test check eval lint bench clean
+
+help:  ## list these targets
+	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 run: $(STAMP)  ## start the bot: Telegram if TELEGRAM_BOT_TOKEN is set, else the console chat
 	$(BIN)/scrbot run
@@ -39,8 +43,9 @@ eval: $(STAMP)  ## score the evaluation questions
 bench: $(STAMP)  ## time the engine, start-up, scaling and Telegram end to end (minutes); writes bench-results.json
 	$(BIN)/scrbot bench --json bench-results.json
 
-lint: $(TEST_STAMP)
+lint: $(TEST_STAMP)  ## ruff over bot/ and tests/
 	$(BIN)/ruff check bot tests
 
-clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+clean:  ## remove .venv, build files and caches (the compiled engine in var/cache; var/scrbot.db is kept)
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache var/cache bench-results.json
+	find bot tests -name __pycache__ -type d -prune -exec rm -rf {} +

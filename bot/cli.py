@@ -1,4 +1,7 @@
-"""The `scrbot` command: ask, chat, run, check, eval, bench. Its JSON output is a contract; only add keys."""
+"""The `scrbot` command: ask, chat, run, check, chart, misses, stats, eval, bench.
+
+Its JSON output is a contract: only add keys.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,30 @@ from pathlib import Path
 from . import __version__, config
 
 EXIT_DATA = 2  # data in facts/ or intents/ is invalid
+EXIT_USAGE = 2  # as argparse: the command line itself is wrong
 EXIT_CONFIG = 3  # a setting (token, webhook URL ...) is missing or malformed
+
+
+def fraction(text: str) -> float:
+    """An argparse type: a number from 0 to 1 (a share, such as 0.95), so "99" is refused, not read as 9900%."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number; give a share from 0 to 1, such as 0.95") from None
+    if not 0.0 <= value <= 1.0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1; give a share such as 0.95 (for 95%)")
+    return value
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} must be 1 or more")
+    return value
 
 
 def _load_engine(args: argparse.Namespace, cached: bool = False):
@@ -28,14 +54,29 @@ def _load_engine(args: argparse.Namespace, cached: bool = False):
         return load(config.facts_dir(args.facts), config.intents_dir(args.intents))
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
-        print("The bot will not start until the data is fixed. Run 'scrbot check' after editing.", file=sys.stderr)
+        print(f"The bot will not start until the data is fixed. Run '{_check_command(args)}' after editing.",
+              file=sys.stderr)
         raise SystemExit(EXIT_DATA) from None
+
+
+def _check_command(args: argparse.Namespace) -> str:
+    """`scrbot check` with the same data folders as the command that failed."""
+    import shlex
+
+    flags = [f"--{name} {shlex.quote(value)}" for name in ("facts", "intents") if (value := getattr(args, name, None))]
+    return " ".join(["scrbot check", *flags])
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from .console import render_text
     from .conversation import Context
 
+    if not args.question and sys.stdin.isatty():  # nothing piped in: say how, rather than wait silently
+        print(
+            'usage: scrbot ask "QUESTION"   (or pipe questions in, one per line: scrbot ask < questions.txt)',
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     engine = _load_engine(args, cached=True)
     questions = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
     for question in questions:
@@ -49,11 +90,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_chat(args: argparse.Namespace) -> int:
+def cmd_chat(args: argparse.Namespace, engine=None) -> int:
     from .console import chat
     from .maintain import recorder_from_env
 
-    engine = _load_engine(args, cached=True)
+    engine = engine or _load_engine(args, cached=True)
     recorder = recorder_from_env()  # counts every question, keeps the misses in SCRBOT_DB (`scrbot misses`)
     try:
         return chat(engine, as_json=args.json, show_sources=args.sources, recorder=recorder)
@@ -75,8 +116,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.webhook:
             print("scrbot run --webhook needs TELEGRAM_BOT_TOKEN and SCRBOT_WEBHOOK_URL.", file=sys.stderr)
             return EXIT_CONFIG
+        engine = _load_engine(args, cached=True)  # bad data stops here, before anything says it is starting
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline console chat instead.", file=sys.stderr)
-        return cmd_chat(args)
+        return cmd_chat(args, engine)
     from .telegram.settings import Settings, SettingsError, check_paths
 
     try:
@@ -114,7 +156,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .reload import summary
 
     engine = _load_engine(args)
-    print(f"ok: {summary(engine)}; every fact quotes {engine.facts.article.path.name}.")
+    documents = engine.facts.sources
+    names = ", ".join(d.path.name for d in documents)
+    quotes = f"its source ({names})" if len(documents) == 1 else f"one of {len(documents)} sources ({names})"
+    print(f"ok: {summary(engine)}; every fact quotes {quotes}.")
     return 0
 
 
@@ -128,7 +173,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     try:
         report = evaluate(engine, path)
     except DataError as exc:
-        print(exc.report(), file=sys.stderr)
+        print(exc.report(f"the evaluation file {path.name}"), file=sys.stderr)
         return EXIT_DATA
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
@@ -137,6 +182,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.min_accuracy is not None and report.accuracy < args.min_accuracy:
         print(f"accuracy {report.accuracy:.1%} is below the required {args.min_accuracy:.1%}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    from .chart import ChartError, save_chart
+
+    engine = _load_engine(args, cached=True)
+    try:
+        path = save_chart(engine.facts, args.output)
+    except ChartError as exc:
+        print(f"scrbot chart: {exc}", file=sys.stderr)
+        return 1
+    print(path)
     return 0
 
 
@@ -180,6 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="validate facts/ and intents/")
     check.set_defaults(func=cmd_check)
 
+    chart = sub.add_parser("chart", parents=[common], help="draw the figures as a bar chart (PNG)")
+    chart.add_argument(
+        "-o", "--output", default="scrbot-chart.png", metavar="FILE", help="the PNG (default: scrbot-chart.png)"
+    )
+    chart.set_defaults(func=cmd_chart)
+
     from .maintain import add_commands
 
     add_commands(sub, common)  # misses, stats
@@ -187,14 +251,20 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", parents=[common], help="score a labelled question file")
     ev.add_argument("file", nargs="?", help="questions YAML (default: tests/eval/questions.yaml)")
     ev.add_argument("--json", action="store_true", help="the report as JSON")
-    ev.add_argument("--min-accuracy", type=float, metavar="X", help="exit 1 if accuracy is below X (0..1)")
+    ev.add_argument("--min-accuracy", type=fraction, metavar="X", help="exit 1 if accuracy is below X (0..1)")
     ev.set_defaults(func=cmd_eval)
 
     bench = sub.add_parser("bench", parents=[common], help="time the engine, start-up, scaling and Telegram end to end")
     bench.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
-    bench.add_argument("--repeat", type=int, metavar="N", help="repetitions per figure (default 5; 1 with --quick)")
-    bench.add_argument("--quick", action="store_true", help="tiny sizes: 1 repetition, 20 questions, 1x/2x, 50 updates")
-    bench.add_argument("--only", metavar="SECTIONS", help="comma list of engine,startup,scaling,e2e (default: all)")
+    bench.add_argument(
+        "--repeat", type=positive_int, metavar="N", help="repetitions per figure (default 5; 1 with --quick)"
+    )
+    bench.add_argument(
+        "--quick", action="store_true", help="tiny sizes: 1 repetition, 20 questions, 1x/2x, 50 updates"
+    )
+    bench.add_argument(
+        "--only", metavar="SECTIONS", help="comma list of engine,startup,scaling,e2e,load (default: all)"
+    )
     bench.set_defaults(func=cmd_bench)
     return parser
 

@@ -3,8 +3,9 @@
 The cache is keyed by a fingerprint of every file in `facts/` and `intents/` and of every module of
 the bot itself (path, size, modification time), and of the bot's and Python's versions, so any edit
 to the data or the code builds and validates afresh.
-`scrbot check` never uses it. The file lives in the bot's own `var/cache/` (or `SCRBOT_CACHE_DIR`;
-`off` disables it): it is a pickle, trusted like the code next to it, and never read from anywhere else.
+`scrbot check` never uses it. The file lives in the checkout's `var/cache/` (the user's cache folder
+for an installed copy), or `SCRBOT_CACHE_DIR` (`off` disables it): it is a pickle, trusted like the
+code next to it, and never read from anywhere else.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .config import REPO
+from . import __version__, config
 
 if TYPE_CHECKING:
     from .engine import Engine
 
-FORMAT = 6  # bump when the pickled classes change shape
+FORMAT = 8  # bump when the pickled classes change shape
 CODE = Path(__file__).resolve().parent  # the bot's own modules: editing one must not be answered from the cache
 
 
@@ -30,7 +30,7 @@ def _cache_dir() -> Path | None:
     configured = os.environ.get("SCRBOT_CACHE_DIR", "").strip()
     if configured.lower() in ("off", "0", "no", "false"):
         return None
-    return Path(configured).expanduser() if configured else REPO / "var" / "cache"
+    return Path(configured).expanduser() if configured else config.cache_dir()
 
 
 def fingerprint(facts_dir: Path, intents_dir: Path) -> str:

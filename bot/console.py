@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from .conversation import Context
 from .engine import Engine
-from .reply import Reply
+from .knowledge.article import Sentence
+from .reply import Reply, Suggestion
 
 if TYPE_CHECKING:  # the recorder (and logging) are only imported by the commands that record
     from .recording import Recorder
@@ -23,20 +24,141 @@ def render_text(reply: Reply, show_sources: bool = False) -> str:
     out = [reply.text]
     if show_sources and reply.sources:
         out.append("Source:")
-        out += [f"  [line {s.line}] {s.text}" for s in reply.sources]
+        out += [f"  [{_where(s)}] {s.text}" for s in reply.sources]
     if reply.kind == "answer" and reply.suggestions:
         out.append("Ask next: " + " | ".join(s.text for s in reply.suggestions))
     return "\n".join(out)
 
 
-def _wrap(text: str) -> str:
-    """Wrap each line to the terminal's width, so words are not cut at the edge."""
-    import shutil  # only the interactive chat wraps; `scrbot ask` need not import these
+BANNER = (
+    "scrbot {version}: ask about serious case reviews. Type 'help' for ideas, a number to pick an "
+    "offered question, '/source' for where an answer comes from, '/about', '/chart', '/reload', "
+    "and 'quit' (or Ctrl-D) to leave."
+)
+WIDTH = 80  # the banner and answers are wrapped here at most (narrower terminals: their width)
+INDENT = " " * len("bot> ")
+
+
+def _width() -> int:
+    import shutil  # only the interactive chat wraps; `scrbot ask` need not import it
+
+    return max(40, min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns))
+
+
+def _where(sentence: Sentence) -> str:
+    """The source document and line: "article line 3", "example-2015 line 1"."""
+    return f"{sentence.source} line {sentence.line}"
+
+
+def _wrap(text: str, width: int | None = None, indent: str = INDENT) -> str:
+    """Wrap each line at `width`; continuation lines line up under the text after 'bot> '."""
     import textwrap
 
-    width = max(40, shutil.get_terminal_size((100, 24)).columns - 1)
+    width = width or _width()
     lines = text.split("\n")
-    return "\n".join(textwrap.fill(line, width, subsequent_indent="   ") if line else line for line in lines)
+    return "\n".join(
+        textwrap.fill(line, width, subsequent_indent=indent, break_on_hyphens=False) if line else line
+        for line in lines
+    )
+
+
+def banner(width: int = WIDTH) -> str:
+    """The interactive chat's first lines, wrapped at `width` (80 columns at most)."""
+    from . import __version__
+
+    return _wrap(BANNER.format(version=__version__), width, indent="")
+
+
+def numbered(reply: Reply, show_sources: bool = False) -> tuple[str, list[Suggestion]]:
+    """The reply as text with its "did you mean" and "Ask next" questions numbered, and those questions.
+
+    Typing a number then asks that question, as a button does in Telegram.
+    """
+    options = list(reply.suggestions)
+    if reply.kind == "clarify" and options:
+        lines = reply.text.split("\n")
+        texts = {s.text: n for n, s in enumerate(options, 1)}
+        lines = [f"{texts[line[2:]]}. {line[2:]}" if line.startswith("• ") and line[2:] in texts else line
+                 for line in lines]
+        text = "\n".join(lines)
+        if show_sources and reply.sources:
+            text += "\n" + _sources(reply)
+        return text, options
+    if reply.kind == "answer" and options:
+        base = render_text(reply._replace(suggestions=()), show_sources)
+        return base + "\nAsk next: " + " | ".join(f"{n}) {s.text}" for n, s in enumerate(options, 1)), options
+    return render_text(reply, show_sources), []
+
+
+def _sources(reply: Reply) -> str:
+    return "\n".join(["Source:", *(f"  [{_where(s)}] {s.text}" for s in reply.sources)])
+
+
+def pick(line: str, options: list[Suggestion], engine: Engine) -> str | None:
+    """The question a number stands for, after a reply that offered numbered questions; else None."""
+    if not options or not line.isdigit():
+        return None
+    n = int(line)
+    if not 1 <= n <= len(options):
+        return None
+    chosen = options[n - 1]
+    intent = engine.intents.get(chosen.intent) if chosen.intent else None
+    return intent.suggestion if intent is not None else chosen.text
+
+
+def about_text(engine: Engine) -> str:
+    """/about in the console: what Telegram's /about says, without the Telegram parts."""
+    from . import __version__
+    from .answers.meta import about
+
+    facts = engine.facts
+    return (
+        f"scrbot {__version__}\n{about(facts)}\n\n"
+        f"Facts: {len(facts.figures)} figures over {len(facts.periods)} years, {len(facts.reasons)} reasons, "
+        f"{len(facts.events)} events, every one quoted from its source."
+    )
+
+
+def write_chart(engine: Engine, target: str = "") -> str:
+    """/chart in the console: write the PNG (default scrbot-chart.png here) and say where."""
+    from .chart import ChartError, save_chart
+
+    try:
+        path = save_chart(engine.facts, target or "scrbot-chart.png")
+    except ChartError as exc:
+        return f"Could not draw the chart: {exc}"
+    return f"Chart of the figures written to {path}"
+
+
+class _Hangup:
+    """SIGHUP reloads the data, as it does for the Telegram bot (`kill -HUP`), instead of ending the chat."""
+
+    def __init__(self, engine: Engine, out: TextIO) -> None:
+        self.engine = engine
+        self.out = out
+        self.previous: object = None
+
+    def __enter__(self) -> _Hangup:
+        import signal
+        import threading
+
+        if hasattr(signal, "SIGHUP") and threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGHUP, self._on_hup)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGHUP, self.previous)  # type: ignore[arg-type]
+
+    def _on_hup(self, signum: int, frame: object) -> None:
+        from .reload import reload
+
+        outcome = reload(self.engine)
+        self.engine = outcome.engine or self.engine
+        head = "SIGHUP: " if outcome.ok else "SIGHUP: reload failed, still using the previous data:\n"
+        print(head + outcome.message, file=self.out, flush=True)
 
 
 def chat(
@@ -50,26 +172,47 @@ def chat(
     """Run one conversation until end of input or 'quit'; context carries between lines.
 
     With a `recorder`, every question is counted and the misses kept (`scrbot chat`); a `/reload`
-    line loads facts/ and intents/ again, keeping the old data if the new is invalid.
+    line or SIGHUP loads facts/ and intents/ again, keeping the old data if the new is invalid.
+    A number picks one of the questions the last reply offered. On a terminal, Ctrl-C clears the
+    line being typed (twice in a row leaves), as in a shell.
     """
+    with _Hangup(engine, sys.stderr) as hangup:
+        return _chat(hangup, stdin, stdout, as_json, show_sources, recorder)
+
+
+def _chat(
+    hangup: _Hangup,
+    stdin: TextIO,
+    stdout: TextIO,
+    as_json: bool,
+    show_sources: bool,
+    recorder: Recorder | None,
+) -> int:
     interactive = stdin.isatty() and stdout.isatty() and not as_json
     if interactive:
         with contextlib.suppress(ImportError):  # not on every platform
             import readline  # noqa: F401 - enables line editing and history for input()
-        print(
-            "scrbot — ask about serious case reviews. "
-            "Type 'help' for ideas, '/source' for the source, 'quit' to leave.",
-            file=stdout,
-        )
+        print(banner(_width()), file=stdout)
     context = Context()
-    last: Reply | None = None
+    options: list[Suggestion] = []
+    interrupted = False
     while True:
         try:
             line = input(PROMPT) if interactive else stdin.readline()
-        except (EOFError, KeyboardInterrupt):
+        except KeyboardInterrupt:
+            if not interactive or interrupted:
+                if interactive:
+                    print(file=stdout)
+                return 0
+            interrupted = True  # like a shell: the half-typed line is dropped; a second Ctrl-C leaves
+            print("\n(line cleared; Ctrl-C again or 'quit' to leave)", file=stdout, flush=True)
+            continue
+        except EOFError:
             if interactive:
                 print(file=stdout)
             return 0
+        interrupted = False
+        engine = hangup.engine
         if not interactive and line == "":
             return 0
         line = line.strip()
@@ -77,26 +220,39 @@ def chat(
             return 0
         if interactive and not line:
             continue
-        if interactive and line.lower() in {"/source", "source?"} and last is not None and last.sources:
-            print("\n".join(f"[line {s.line}] {s.text}" for s in last.sources), file=stdout)
+        command, _, argument = line.partition(" ")
+        command = command.lower()
+        if not as_json and command in {"/source", "source?"}:  # as Telegram's /source: sentences and citation
+            reply, context = engine.answer_intent("meta.source", context)
+            print(_wrap(reply.text, indent="") if interactive else reply.text, file=stdout, flush=True)
             continue
-        if not as_json and line.lower() == "/reload":
+        if not as_json and command == "/about":
+            print(_wrap(about_text(engine), indent="") if interactive else about_text(engine), file=stdout, flush=True)
+            continue
+        if not as_json and command == "/chart":
+            print(write_chart(engine, argument.strip()), file=stdout, flush=True)
+            continue
+        if not as_json and command == "/reload":
             from .reload import reload
 
             outcome = reload(engine)
-            engine = outcome.engine or engine
+            hangup.engine = engine = outcome.engine or engine
             failed = "" if outcome.ok else "Reload failed, still using the previous data:\n"
             print(failed + outcome.message, file=stdout, flush=True)
             continue
+        chosen = pick(line, options, engine)
+        question = chosen or line
         asked_in = context
-        reply, context = engine.reply(line, context)
+        reply, context = engine.reply(question, context)
         if recorder is not None:
-            recorder.observe(engine, line, asked_in, reply, "console")
-        last = reply
+            recorder.observe(engine, question, asked_in, reply, "console")
         if as_json:
-            print(json.dumps(reply.to_json(line), ensure_ascii=False), file=stdout, flush=True)
+            options = list(reply.suggestions)
+            print(json.dumps(reply.to_json(question), ensure_ascii=False), file=stdout, flush=True)
         else:
-            text = render_text(reply, show_sources)
+            text, options = numbered(reply, show_sources)
+            if chosen:
+                text = f"({chosen})\n{text}"
             if interactive:
                 text = _wrap("bot> " + text)
             print(text, file=stdout, flush=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_FIELDS = ("intent", "periods", "history", "measure", "people", "topics", "sources", "updated", "op")
+_FIELDS = ("intent", "periods", "history", "measure", "people", "topics", "sources", "updated", "op", "cited")
 
 
 class Context:
@@ -24,9 +24,10 @@ class Context:
         measure: str | None = None,
         people: list[str] | None = None,  # people the last answers named, most recent first
         topics: list[str] | None = None,
-        sources: list[int] | None = None,  # article lines behind the last answer
+        sources: list[int] | None = None,  # lines of the first source (the article) behind the last answer
         updated: float = 0.0,
         op: str | None = None,  # the figures operation last computed ("share", "gap" ...), for "and in 2011/12?"
+        cited: list[str] | None = None,  # "document:line" of every sentence behind the last answer, any source
     ) -> None:
         self.intent = intent
         self.periods = periods if periods is not None else []
@@ -37,6 +38,7 @@ class Context:
         self.sources = sources if sources is not None else []
         self.updated = updated
         self.op = op
+        self.cited = cited if cited is not None else []
 
     def to_dict(self) -> dict[str, Any]:
         return {name: _copy(getattr(self, name)) for name in _FIELDS}
@@ -60,7 +62,8 @@ class Context:
                 measure=data.get("measure") if isinstance(data.get("measure"), str) else None,
                 people=[p for p in data.get("people") or [] if isinstance(p, str)],
                 topics=[t for t in data.get("topics") or [] if isinstance(t, str)],
-                sources=[s for s in data.get("sources") or [] if isinstance(s, int)],
+                sources=[s for s in data.get("sources") or [] if isinstance(s, int) and not isinstance(s, bool)],
+                cited=[s for s in data.get("cited") or [] if isinstance(s, str)],
                 updated=float(data.get("updated") or 0.0),
                 op=data.get("op") if isinstance(data.get("op"), str) else None,
             )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, passages
 from .answers import format as fmt
-from .answers.meta import about, examples
+from .answers.meta import about, about_someone, examples, readings, tailored
 from .conversation import Context
 from .knowledge.errors import DataError, Problem
 from .knowledge.model import FactBase, Intent, IntentSet
@@ -517,7 +517,8 @@ class Engine:
         periods = answer.periods if answer.periods is not None else u.query.periods
         entities = self._entities(u, periods, answer)
         suggestions = tuple(Suggestion(f) for f in answer.followups)
-        return Reply(answer.text, top.intent.id, top.confidence, "answer", entities, tuple(answer.sources), suggestions)
+        text = answer.text + readings(self.facts, answer.sources, answer.text)  # "between 2011 and 2012" as read
+        return Reply(text, top.intent.id, top.confidence, "answer", entities, tuple(answer.sources), suggestions)
 
     def _entities(self, u: Understood, periods: list[str], answer: Answer | None = None) -> dict:
         q = u.query
@@ -543,15 +544,23 @@ class Engine:
             measure=u.query.measure,
             people=people or list(u.query.context.people),
             topics=list(dict.fromkeys(answer.topics)),
-            sources=[s.line for s in answer.sources],
+            sources=[s.line for s in answer.sources if s.source == self.facts.article.id],
             updated=now,
             op=op,
+            cited=[s.ref for s in answer.sources],  # every source document's sentences (/source cites them)
         )
 
     def _clarify(self, u: Understood, decision: Decision) -> Reply:
-        options = [Suggestion(c.intent.suggestion, c.intent.id, c.confidence) for c in decision.candidates]
+        people = u.query.mentioned("person")  # offer the person asked about, not the intents' example person
+        named = bool(u.query.mentions)
+        fitting = [c for c in decision.candidates if about_someone(self.intents, c.intent, u.text, named)]
+        if not fitting:  # only people offered to a question about no one ("show me a chart")
+            return self._vague(u)
+        options = [
+            Suggestion(tailored(self.facts, c.intent.suggestion, people), c.intent.id, c.confidence) for c in fitting
+        ]
         text = "I'm not sure what you mean. Did you mean:\n" + "\n".join(f"• {s.text}" for s in options)
-        top = decision.candidates[0]
+        top = fitting[0]
         return Reply(text, "clarify", top.confidence, "clarify", self._entities(u, u.query.periods), (), tuple(options))
 
     def _vague(self, u: Understood) -> Reply:

@@ -1,6 +1,7 @@
 """The maintainers' commands: `scrbot misses` (what to teach the bot next) and `scrbot stats` (usage).
 
-Both read the question log that `scrbot run` and `scrbot chat` write (SCRBOT_DB, default var/scrbot.db).
+Both read the question log that `scrbot run` and `scrbot chat` write (SCRBOT_DB, default var/scrbot.db
+beside the data folders).
 """
 
 from __future__ import annotations
@@ -41,24 +42,62 @@ def recorder_from_env() -> Recorder:
     return recorder
 
 
+MAX_DAYS = 36500.0  # a hundred years: anything longer is a typo, and would reach before 1970
+
+
+def days(text: str) -> float:
+    """An argparse type for --since: a number of days above 0 and at most a hundred years (no nan, no inf)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days, such as 7 or 0.5") from None
+    if not 0.0 < value <= MAX_DAYS:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"{text} is not a number of days above 0 and at most {MAX_DAYS:g}")
+    return value
+
+
 def _open(args: argparse.Namespace) -> tuple[LogOptions, object | None]:
+    """The question log read by misses and stats, or None when nothing was recorded yet.
+
+    A path that is not an SQLite database (a text file, a folder, someone else's database) stops
+    with one line and exit code 3, never a traceback.
+    """
+    import sqlite3
+
     from .state.questions import SQLiteQuestionLog
 
     options = log_options()
     path = Path(args.db or options.db)
     if not path.exists():
         return options, None
-    return options, SQLiteQuestionLog(path)
+    problem = ""
+    if path.is_dir():
+        problem = "is a folder, not a database file"
+    else:
+        try:
+            with path.open("rb") as head:
+                magic = head.read(16)
+        except OSError as exc:
+            problem = f"cannot be read ({exc.strerror or exc})"
+        else:
+            if magic and magic != b"SQLite format 3\x00":
+                problem = "is not an SQLite database"
+    if not problem:
+        try:
+            db = SQLiteQuestionLog(path)
+            db.misses(time.time())  # reads both tables' schema: a foreign database fails here, not later
+            return options, db
+        except (sqlite3.Error, OSError) as exc:
+            problem = f"cannot be used as the question log ({exc})"
+    print(f"scrbot: {path} {problem}. Point --db or SCRBOT_DB at the bot's database.", file=sys.stderr)
+    raise SystemExit(EXIT_CONFIG)
 
 
 def _since(args: argparse.Namespace) -> tuple[float, float]:
     from .recording import DAY
 
     days = args.since if args.since is not None else DEFAULT_DAYS
-    if days <= 0:
-        print("scrbot: --since takes a number of days above 0", file=sys.stderr)
-        raise SystemExit(EXIT_CONFIG)
-    return days, time.time() - days * DAY
+    return days, max(0.0, time.time() - days * DAY)
 
 
 def _nothing(args: argparse.Namespace, options: LogOptions) -> str:
@@ -114,19 +153,29 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    from .cli import positive_int
+
+    return positive_int(text)
+
+
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Register `misses` and `stats` with the `scrbot` parser."""
     misses = sub.add_parser(
-        "misses", parents=[common], help="questions the running bot did not answer well, grouped, with what to edit"
+        "misses",
+        parents=[common],
+        help="questions the running bot did not answer well, grouped, with what is needed (edits proven first)",
     )
-    misses.add_argument("--since", type=float, metavar="DAYS", help=f"the last DAYS days (default {DEFAULT_DAYS:g})")
+    misses.add_argument("--since", type=days, metavar="DAYS", help=f"the last DAYS days (default {DEFAULT_DAYS:g})")
     misses.add_argument("--json", action="store_true", help="the report as JSON")
-    misses.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N open groups (default 20)")
-    misses.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db)")
+    misses.add_argument(
+        "--limit", type=_positive_int, default=20, metavar="N", help="show at most N open groups (default 20)"
+    )
+    misses.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db by the data)")
     misses.set_defaults(func=cmd_misses)
 
     stats = sub.add_parser("stats", parents=[common], help="questions per day, answered/declined shares, top intents")
-    stats.add_argument("--since", type=float, metavar="DAYS", help=f"the last DAYS days (default {DEFAULT_DAYS:g})")
+    stats.add_argument("--since", type=days, metavar="DAYS", help=f"the last DAYS days (default {DEFAULT_DAYS:g})")
     stats.add_argument("--json", action="store_true", help="the report as JSON")
-    stats.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db)")
+    stats.add_argument("--db", metavar="PATH", help="the database (default: SCRBOT_DB or var/scrbot.db by the data)")
     stats.set_defaults(func=cmd_stats)

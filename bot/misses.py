@@ -9,6 +9,7 @@ A group the current data already answers is reported as fixed.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from .understanding.periods import read_periods
 
 if TYPE_CHECKING:
     from .engine import Engine
+    from .knowledge.model import Intent
+    from .proving import Prover
 
 SIMILAR_AT = 80.0  # blended similarity (0..100) at which two questions count as the same question
 NEAR_AT = 0.3  # an intent at least this close is worth a new template; below, suggest a new intent or fact
@@ -48,12 +51,18 @@ def _key(text: str) -> str:
     """The words of a question that say what it is about: periods cut out, function words dropped."""
     _, rest = read_periods(text)
     words = [w for w in rest.split() if w not in _GROUPING_STOPWORDS]
-    return " ".join(words) or rest or text
+    return " ".join(words)
 
 
 def similarity(a: str, b: str) -> float:
-    """0..100: how alike two questions are, once periods and function words are set aside."""
+    """0..100: how alike two questions are, once periods and function words are set aside.
+
+    A command ("/about") or a question of function words only ("what about 2010/11") is like
+    nothing but itself: its words say nothing about what it asks.
+    """
     ka, kb = _key(a), _key(b)
+    if not ka or not kb or a.startswith("/") or b.startswith("/"):
+        return 100.0 if " ".join(a.split()) == " ".join(b.split()) else 0.0
     return 0.5 * fuzz.token_set_ratio(ka, kb) + 0.5 * fuzz.token_sort_ratio(ka, kb)
 
 
@@ -120,9 +129,15 @@ def group_misses(misses: list[Asked], threshold: float = SIMILAR_AT) -> list[Mis
 
 @dataclass(frozen=True)
 class Advice:
-    """What the current data does with a group's question, and what to change."""
+    """What the current data does with a group's question, and what to change.
 
-    action: str  # "fixed", "add_template", "add_period", "outside", "new_fact_or_intent"
+    `action` is "fixed" (answered now), "no_data" (understood; rightly told there are no figures for
+    the year asked: not a miss), "add_template" (an edit proven on a copy of the data), "lexicon" (a
+    word the bot must be taught in intents/lexicon.yaml), "new_fact_or_intent", or "outside" /
+    "nothing" (nothing to fix).
+    """
+
+    action: str
     text: str  # the advice in words
     nearest: str | None = None  # intent id
     score: float | None = None
@@ -133,6 +148,8 @@ class Advice:
     now_intent: str | None = None
     now_confidence: float = 0.0
     unknown_words: tuple[str, ...] = ()
+    proven: bool = False  # the edit was applied to a copy of the data and shown to work and harm nothing
+    tried: tuple[str, ...] = ()  # edits tried on a copy that did not work, and why
 
 
 def shown_path(path: Path | str) -> str:
@@ -148,82 +165,203 @@ def _answered(reply: Reply, below: float) -> bool:
     return reply.kind == "answer" and reply.confidence >= below
 
 
-def advise(group: MissGroup, engine: Engine, below: float = DEFAULT_BELOW) -> Advice:
-    """Put the group's most frequent wording to the current data and say what to edit."""
-    text = group.text
-    reply, _ = engine.reply(text, Context())
-    now = {"now_kind": reply.kind, "now_intent": reply.intent, "now_confidence": round(reply.confidence, 3)}
+# Words too general to tie a question to an intent ("how many trains" is not figures.count).
+_GENERIC = _GROUPING_STOPWORDS | {
+    "many", "much", "show", "give", "know", "tell", "say", "said", "says", "get", "got", "like", "one", "ones",
+    "number", "numbers", "still", "now", "then", "just", "also", "more", "most", "all", "s", "scr", "scrs",
+}
+
+
+_TOO_COMMON = frozenset({"scr", "how many", "number"})  # in nearly every intent: they tie a question to none
+
+
+def _meaning(engine: Engine, text: str) -> set[str]:
+    """The canonical words a question was read as, without those that only typo correction found.
+
+    The matcher corrects "chart" to "chair"; deciding which intent a question is about must not.
+    """
+    reading = engine.understand(text, Context()).reading
+    lowered = " " + " ".join(re.sub(r"[?!.,;:\"()]", " ", text.lower()).split()) + " "
+    synonyms = engine.intents.lexicon.synonyms
+
+    def literal(word: str) -> bool:
+        return any(f" {w} " in lowered for w in (word, *synonyms.get(word, ())))
+
+    kept = {k for k in reading.known if k in reading.named or literal(k)}
+    return kept - _TOO_COMMON
+
+
+_VOCABULARY: dict[int, tuple[Engine, dict[str, list[tuple[str, set[str]]]]]] = {}
+
+
+def _vocabulary(engine: Engine) -> dict[str, list[tuple[str, set[str]]]]:
+    """Each intent's templates with the canonical words each is read as (templates are spelled right)."""
+    cached = _VOCABULARY.get(id(engine))
+    if cached is None or cached[0] is not engine:
+        vocab = {i.id: [(t.text, _meaning(engine, t.text)) for t in i.templates] for i in engine.intents.intents}
+        _VOCABULARY.clear()
+        _VOCABULARY[id(engine)] = cached = (engine, vocab)
+    return cached[1]
+
+
+def _related(engine: Engine, intent_id: str, text: str) -> bool:
+    """Does the question share a meaningful word with the intent's templates (synonyms counted, typos not)?
+
+    A template that is the question itself does not count: "show me a chart" added to people.who
+    makes the bot answer it, not makes it a question about people.
+    """
+    own = template_for(" ".join(text.lower().split()))
+    words = set().union(*(w for t, w in _vocabulary(engine).get(intent_id, []) if t != own))
+    return bool(_meaning(engine, text) & words)
+
+
+def _words(text: str) -> set[str]:
+    """The words of a question besides periods and function words."""
+    _, rest = read_periods(text)
+    return {w.strip("?!.,;:'\"") for w in rest.lower().split()} - _GENERIC - {""}
+
+
+def _probe(engine: Engine, text: str) -> tuple[str, list[str]]:
+    """The question with any year that has no figures replaced by the latest year, and those years."""
     understood = engine.understand(text, Context())
     missing = [] if understood.query.periods else list(understood.query.missing)
     probe = text
-    if missing:  # ask the same for a year with figures: is the period the only problem, or the wording too?
+    if missing:
         latest = engine.facts.periods[-1].label
         for ref in understood.refs:
             probe = probe.replace(ref.text, latest, 1)
-        understood = engine.understand(probe, Context())
+    return probe, missing
+
+
+def advise(group: MissGroup, engine: Engine, below: float = DEFAULT_BELOW, prover: Prover | None = None) -> Advice:
+    """Put the group's questions to the current data and say what is needed.
+
+    An edit to a templates: list is suggested only when it was proven on a copy of the data (see
+    `bot.proving`); otherwise the advice says plainly what kind of change is needed, or that none is.
+    """
+    text = group.text
+    reply, _ = engine.reply(text, Context())
+    now = {"now_kind": reply.kind, "now_intent": reply.intent, "now_confidence": round(reply.confidence, 3)}
+    probe, missing = _probe(engine, text)
+    understood = engine.understand(probe, Context())
     reading = understood.reading
     unknown = tuple(dict.fromkeys(reading.unknown))
     ranked = candidates(engine, probe) or sorted(group.scores.items(), key=lambda kv: -kv[1])
-    nearest = next(((i, s) for i, s in ranked if s > 0 and engine.intents.get(i) is not None), None)
+    ranked = [(i, s) for i, s in ranked if s > 0 and engine.intents.get(i) is not None]
+    nearest = ranked[0] if ranked else None
     where: dict[str, Any] = {}
     if nearest is not None:
         intent = engine.intents.get(nearest[0])
         assert intent is not None
-        where = {
-            "nearest": intent.id,
-            "score": round(nearest[1], 3),
-            "file": shown_path(intent.path),
-            "line": intent.line,
-        }
+        where = {"nearest": intent.id, "score": round(nearest[1], 3), "file": shown_path(intent.path),
+                 "line": intent.line}
     extra: dict[str, Any] = {**where, **now, "unknown_words": unknown}
-    if _answered(reply, below):
+    if _answered(reply, below) and reply.intent and (_related(engine, reply.intent, text)
+                                                     or reply.intent.startswith("meta.")):
         return Advice(
             "fixed", f"nothing to do: the current data answers it as {reply.intent} ({reply.confidence:.2f})", **extra
         )
-    no_figures = (
-        f"it asks for {', '.join(missing)}, which the article has no figures for" if missing else ""
-    )
-    if missing and _answered(engine.reply(probe, Context())[0], below):
+    probe_reply, _ = engine.reply(probe, Context())
+    if missing and _answered(probe_reply, below):
         return Advice(
-            "add_period",
-            f"{no_figures}; asked for {engine.facts.periods[-1].label} it is answered. Nothing to fix unless a "
-            "source reports those figures: then add the sentence to facts/article.txt, the period to "
-            "facts/periods.yaml and the figures to facts/figures.yaml (README: Adding a year of figures)",
+            "no_data",
+            f"not a miss: it asks for {', '.join(missing)}, which no source has figures for, and the bot says so "
+            f"(asked for {engine.facts.periods[-1].label} it is answered as {probe_reply.intent}). If a source "
+            "reports those figures, add it (README: Adding a year of figures)",
             **extra,
         )
-    also = f"; note that {no_figures}" if missing else ""
+    also = f"; note that no source has figures for {', '.join(missing)}" if missing else ""
+    if _answered(reply, below) and reply.intent:  # answered, but by an intent with nothing in common with it
+        also += (f"; note that it is now answered as {reply.intent}, whose other templates share no word with it: "
+                 "check that answer")
     if reading.outside:
+        return Advice("outside", f"it is about {reading.outside[0]}, which the article does not cover: "
+                      f"nothing to fix{also}", **extra)
+    if text.startswith("/"):
         return Advice(
-            "outside",
-            f"it is about {reading.outside[0]}, which the article does not cover: nothing to fix{also}",
+            "nothing",
+            "a command, not a question (the console and Telegram answer their commands themselves): nothing to fix",
             **extra,
         )
-    if nearest is not None and nearest[1] >= NEAR_AT:
-        template = template_for(understood.text)
-        words = ", ".join(unknown)
-        advice = (
-            f'add "{template}" to the templates: list of {where["nearest"]} in {where["file"]} '
-            f"(the intent starts at line {where['line']})"
+    if not _words(text) and not unknown:
+        return Advice(
+            "nothing",
+            "it has no words that say what it is about (a follow-up such as \"what about ...\" needs the question "
+            f"before it, and a command is not a question): nothing to fix{also}",
+            **extra,
         )
-        if reading.unknown_subject and unknown:  # the bot took an unknown word for the subject
-            advice = f"if {words} means something the bot knows, {advice}"
-        if unknown:
-            plural = "s" if len(unknown) > 1 else ""
-            lexicon = shown_path(engine.intents.lexicon.path)
-            advice += f"; or teach the word{plural} {words} as a synonym in {lexicon}"
-        others = [i for i, s in ranked[1:] if s > 0 and i != where["nearest"]]
-        if others and reply.kind == "clarify":
-            advice += f"; if it means {' or '.join(others)} instead, add it there"
-        if reading.unknown_subject and unknown:
-            advice += f"; if {words} is outside the article, nothing to fix"
-        return Advice("add_template", advice + also, template=template, **extra)
-    subject = f" (it is about {', '.join(unknown)})" if reading.unknown_subject and unknown else ""
+    template = template_for(understood.text)
+    tried: list[str] = []
+    if prover is not None and not (reading.unknown_subject and unknown):
+        questions = list(dict.fromkeys(_probe(engine, t)[0] for t in group.examples))
+        proven: list[tuple[Intent, float]] = []
+        for intent_id, score in ranked[:3]:
+            intent = engine.intents.get(intent_id)
+            if intent is None or score < NEAR_AT or intent_id.startswith("meta."):
+                continue
+            if not _related(engine, intent_id, text):
+                continue
+            proof = prover.try_template(intent, template, questions)
+            if proof.ok:
+                proven.append((intent, score))
+            else:
+                tried.append(f"{intent.id}: {proof.why}")
+        if proven:
+            intent, score = proven[0]
+            n = len(questions)
+            where_to = " or ".join(
+                f"{i.id} in {shown_path(i.path)} (the intent starts at line {i.line})" for i, _ in proven
+            )
+            choose = (
+                "; each was proven on its own: choose the intent whose answer is what was asked"
+                if len(proven) > 1 else ""
+            )
+            answered = f"answered as {' or '.join(i.id for i, _ in proven)} respectively" if len(proven) > 1 else (
+                f"answered as {intent.id}"
+            )
+            return Advice(
+                "add_template",
+                f'add "{template}" to the templates: list of {where_to}. Proven on a copy of the data: '
+                f"`scrbot check` passes, {'the question is' if n == 1 else f'all {n} questions are'} then "
+                f"{answered}, and no answer of the evaluation set changes{choose}{also}",
+                **{**extra, "nearest": intent.id, "score": round(score, 3), "file": shown_path(intent.path),
+                   "line": intent.line},
+                template=template,
+                proven=True,
+                tried=tuple(tried),
+            )
+    tail = (f' (adding "{template}" was tried on a copy of the data and does not work: {"; ".join(tried)})'
+            if tried else "") + also
+    lexicon = shown_path(engine.intents.lexicon.path)
+    if reading.uncounted:
+        word = reading.uncounted[0]
+        return Advice(
+            "lexicon",
+            f"a lexicon entry: {word} is listed under not_counted in {lexicon}, so the bot declines to count "
+            f"{word} (no figure counts them). If the question is about SCRs that {word} commission or publish, "
+            f"that needs a change to the lexicon's not_counted handling, not a template; if it asks how many "
+            f"{word} there are, it is outside the article: nothing to fix{tail}",
+            **extra,
+            tried=tuple(tried),
+        )
+    if unknown:
+        words = ", ".join(unknown)
+        plural = "s" if len(unknown) > 1 else ""
+        return Advice(
+            "lexicon",
+            f"a lexicon entry: the bot does not know the word{plural} {words}. If {words} means something the bot "
+            f"knows, add it under synonyms: in {lexicon} next to the word it means; if {words} is outside the "
+            f"article, nothing to fix{tail}",
+            **extra,
+            tried=tuple(tried),
+        )
     return Advice(
         "new_fact_or_intent",
-        f"no intent is close{subject}. If the article answers it, add a fact in facts/ that quotes the sentence "
-        f"and an intent in intents/ with this phrasing as a template; if it is outside the article, nothing to fix"
-        f"{also}",
+        "no existing intent answers it. If the article answers it, add a fact in facts/ that quotes the sentence "
+        f"and a new intent in intents/ with this phrasing as a template; if it is outside the article, nothing "
+        f"to fix{tail}",
         **extra,
+        tried=tuple(tried),
     )
 
 
@@ -238,16 +376,47 @@ class MissesReport:
 
     @property
     def open(self) -> list[tuple[MissGroup, Advice]]:
-        return [(g, a) for g, a in self.groups if a.action != "fixed"]
+        return [(g, a) for g, a in self.groups if a.action not in ("fixed", "no_data")]
 
     @property
     def fixed(self) -> list[tuple[MissGroup, Advice]]:
         return [(g, a) for g, a in self.groups if a.action == "fixed"]
 
+    @property
+    def no_data(self) -> list[tuple[MissGroup, Advice]]:
+        """Questions rightly told there are no figures for the year asked: not misses."""
+        return [(g, a) for g, a in self.groups if a.action == "no_data"]
 
-def misses_report(misses: list[Asked], engine: Engine, since_days: float, below: float = DEFAULT_BELOW) -> MissesReport:
-    groups = group_misses(misses)
-    return MissesReport(since_days, sum(g.count for g in groups), [(g, advise(g, engine, below)) for g in groups])
+
+def misses_report(
+    misses: list[Asked],
+    engine: Engine,
+    since_days: float,
+    below: float = DEFAULT_BELOW,
+    eval_file: Path | None = None,
+    prove: bool = True,
+) -> MissesReport:
+    """Group the misses and advise on each; edits are proven against `eval_file` (default: the project's set)."""
+    from .config import default_eval_file
+    from .proving import Prover
+
+    verdicts: dict[str, bool] = {}
+
+    def rightly_no_data(text: str) -> bool:
+        if text not in verdicts:
+            reply, _ = engine.reply(text, Context())
+            probe, missing = _probe(engine, text)
+            verdicts[text] = bool(missing) and reply.kind == "decline" and _answered(engine.reply(probe)[0], below)
+        return verdicts[text]
+
+    # Questions rightly told there are no figures for their year are set apart before grouping, so a
+    # real miss is never hidden in (or named after) a group of them.
+    no_data = [m for m in misses if m.text and rightly_no_data(m.text)]
+    groups = group_misses([m for m in misses if not (m.text and rightly_no_data(m.text))])
+    prover = Prover(engine, eval_file or default_eval_file(), below) if prove else None
+    advised = [(g, advise(g, engine, below, prover)) for g in groups]
+    advised += [(g, advise(g, engine, below, None)) for g in group_misses(no_data)]
+    return MissesReport(since_days, sum(g.count for g, a in advised if a.action != "no_data"), advised)
 
 
 _KIND_WORDS = {"decline": "declined", "clarify": "did you mean", "answer": "unsure answer"}
@@ -267,11 +436,14 @@ def _days(days: float) -> str:
 
 def render_misses(report: MissesReport, limit: int | None = None) -> str:
     """Plain text for a terminal: open groups, most frequent first, then the ones already fixed."""
-    if not report.groups:
-        return f"No missed questions in the last {_days(report.since_days)}."
+    groups = [g for g in report.groups if g[1].action != "no_data"]
+    if not groups:
+        out = [f"No missed questions in the last {_days(report.since_days)}."]
+        out += _no_data_lines(report)
+        return "\n".join(out)
     out = [
         f"{report.questions} missed question{'s' if report.questions != 1 else ''} in the last "
-        f"{_days(report.since_days)}, in {len(report.groups)} group{'s' if len(report.groups) != 1 else ''} "
+        f"{_days(report.since_days)}, in {len(groups)} group{'s' if len(groups) != 1 else ''} "
         f"({len(report.open)} open, {len(report.fixed)} already answered by the current data)."
     ]
     shown = report.open[:limit] if limit else report.open
@@ -295,7 +467,16 @@ def render_misses(report: MissesReport, limit: int | None = None) -> str:
         out += [
             f"   {g.count}x \"{g.text}\" -> {a.now_intent} ({a.now_confidence:.2f})" for g, a in report.fixed
         ]
+    out += _no_data_lines(report)
     return "\n".join(out)
+
+
+def _no_data_lines(report: MissesReport) -> list[str]:
+    if not report.no_data:
+        return []
+    return ["", "Not misses: rightly told there are no figures for the year asked:"] + [
+        f"   {g.count}x \"{g.text}\"" for g, _ in report.no_data
+    ]
 
 
 def misses_json(report: MissesReport) -> dict[str, Any]:
@@ -318,6 +499,8 @@ def misses_json(report: MissesReport) -> dict[str, Any]:
                 else {"intent": advice.nearest, "score": advice.score, "file": advice.file, "line": advice.line},
                 "now": {"kind": advice.now_kind, "intent": advice.now_intent, "confidence": advice.now_confidence},
                 "fixed": advice.action == "fixed",
+                "proven": advice.proven,
+                "tried": list(advice.tried),
                 "suggestion": {
                     "action": advice.action,
                     "text": advice.text,

@@ -47,9 +47,16 @@ T = TypeVar("T")
 
 
 def db_path(env: Mapping[str, str] | None = None) -> str:
-    """SCRBOT_DB, else the older SCRBOT_STATE, else var/scrbot.db: one file for context and the question log."""
+    """SCRBOT_DB, else the older SCRBOT_STATE, else var/scrbot.db beside the data: context and the question log."""
     env = os.environ if env is None else env
-    return (env.get("SCRBOT_DB") or "").strip() or (env.get("SCRBOT_STATE") or "").strip() or DEFAULT_DB
+    return (env.get("SCRBOT_DB") or "").strip() or (env.get("SCRBOT_STATE") or "").strip() or _default_db()
+
+
+def _default_db() -> str:
+    """var/scrbot.db beside the data folders in use (bot.config), not wherever the bot happens to run."""
+    from .config import default_db
+
+    return default_db()
 
 
 @dataclass(frozen=True)

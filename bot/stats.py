@@ -46,7 +46,9 @@ def compute(counts: list[DayCount], misses: list[Asked], since_days: float) -> S
         if row.kind == "answer" and row.intent:
             intents[row.intent] += row.count
     unsure = sum(1 for m in misses if m.kind == "answer")
-    return Stats(since_days, dict(sorted(days.items())), chat_types, intents, unsure, group_misses(misses)[:TOP])
+    # A question rightly told that no source has figures for its year was understood: not a miss.
+    missed = [m for m in misses if not (m.action or "").startswith("declined: no figures")]
+    return Stats(since_days, dict(sorted(days.items())), chat_types, intents, unsure, group_misses(missed)[:TOP])
 
 
 def _pct(part: int, whole: int) -> str:

@@ -56,7 +56,7 @@ def test_quick_run_reports_every_section(quick) -> None:
         assert "error" not in results[name], results[name].get("traceback")
     assert results["meta"]["quick"] is True and results["meta"]["repeat"] == 1
     assert results["meta"]["machine"]["nproc"] >= 1
-    for name in ("targets (reported only", "engine:", "startup:", "scaling:", "e2e:"):
+    for name in ("targets (not judged", "engine:", "startup:", "scaling:", "e2e:"):
         assert name in done.stdout
 
 
@@ -113,6 +113,58 @@ def test_targets_are_reported_not_enforced(quick) -> None:
     for wanted in ("engine p99", "ratio of medians", "start-up", "first start", "peak RSS", "100x", "end to end"):
         assert wanted in names, f"no {wanted!r} target in: {names}"
     assert all(isinstance(t["pass"], bool) and isinstance(t["value"], (int, float)) for t in targets)
+
+
+def test_quick_prints_no_pass_or_fail_from_its_tiny_samples(quick) -> None:
+    done, results = quick
+    targets = done.stdout.split("targets (", 1)[1]
+    assert "FAIL" not in targets and "PASS" not in targets
+    assert all(t["judged"] is False for t in results["targets"])
+
+
+def _bench(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "bench", *args],
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=_env(), check=False,
+    )  # fmt: skip
+
+
+def test_help_lists_every_section_including_load() -> None:
+    done = _bench("--help")
+    assert done.returncode == 0
+    assert "engine,startup,scaling,e2e,load" in " ".join(done.stdout.split())
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--json", "/no/such/folder/out.json"], "the folder /no/such/folder does not exist"),
+        (["--facts", "/no/such/facts"], "the facts folder does not exist"),
+        (["--repeat", "0"], "--repeat: 0 must be 1 or more"),
+        (["--repeat", "-3"], "--repeat: -3 must be 1 or more"),
+    ],
+)
+def test_bad_options_and_data_are_refused_up_front_without_a_traceback(args, says, tmp_path) -> None:
+    import time
+
+    start = time.monotonic()
+    done = _bench(*args)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert says in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "engine ..." not in done.stderr  # no section started
+    assert time.monotonic() - start < 30
+
+
+def test_broken_data_folder_is_refused_like_check(tmp_path) -> None:
+    import shutil
+
+    facts = tmp_path / "facts"
+    shutil.copytree(ROOT / "facts", facts)
+    (facts / "figures.yaml").write_text("figures: [\n", encoding="utf-8")
+    done = _bench("--quick", "--facts", str(facts))
+    assert done.returncode == 2
+    assert "figures.yaml" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_unknown_section_is_refused() -> None:

@@ -1,4 +1,5 @@
-"""Adding a year is a data change only: a copy of facts/ with 2014/15 added is understood at once."""
+"""Adding a year is a data change only: a copy of facts/ with a second source document holding 2014/15
+is understood at once, and its answers cite that document."""
 
 from __future__ import annotations
 
@@ -21,9 +22,17 @@ def four_years(tmp_path_factory) -> Engine:
     facts = tmp_path_factory.mktemp("four_years") / "facts"
     shutil.copytree(ROOT / "facts", facts)
 
-    article = facts / "article.txt"
-    text = article.read_text(encoding="utf-8")
-    article.write_text(text.rstrip("\n") + "\n" + SENTENCE + "\n", encoding="utf-8")
+    # A new source document holds the new year; the article is not touched.
+    (facts / "example-2015.txt").write_text(SENTENCE + "\n", encoding="utf-8")
+    sources = facts / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8") + (
+        "  - id: example-2015\n"
+        "    file: example-2015.txt\n"
+        '    title: "An example"\n'
+        '    publisher: ""\n'
+        '    date: ""\n'
+        '    url: ""\n'
+    ), encoding="utf-8")
 
     periods = facts / "periods.yaml"
     periods.write_text(periods.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + (
@@ -35,20 +44,14 @@ def four_years(tmp_path_factory) -> Engine:
         '    source: "Between April 2014 and March 2015 there were 200 serious case reviews commissioned"\n'
     ), encoding="utf-8")
 
-    # The new row goes after the last existing row, before whatever follows the figures list.
+    # The figures: list is the last thing in figures.yaml: a new row is appended at the end.
     figures = facts / "figures.yaml"
-    body = figures.read_text(encoding="utf-8")
-    row = (
+    figures.write_text(figures.read_text(encoding="utf-8") + (
         '  - period: "2014/15"\n'
         "    commissioned: 200\n"
         "    published: 90\n"
-        f'    source: "{SENTENCE}"\n\n'
-    )
-    lines = body.splitlines(keepends=True)
-    start = next(i for i, line in enumerate(lines) if line.startswith("figures:"))
-    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ", "\n")), len(lines))
-    head = "".join(lines[:end]).rstrip("\n") + "\n\n"
-    figures.write_text(head + row + "".join(lines[end:]), encoding="utf-8")
+        f'    source: "{SENTENCE}"\n'
+    ), encoding="utf-8")
 
     return Engine.load(facts, ROOT / "intents")
 
@@ -70,7 +73,7 @@ def test_published_in_the_new_year(four_years, spelling):
     assert reply.intent == "figures.count"
     assert reply.entities["periods"] == ["2014/15"]
     assert re.search(r"\b90\b", reply.text)
-    assert any(SENTENCE.rstrip(".") in s.text for s in reply.sources)
+    assert any(SENTENCE.rstrip(".") in s.text and s.source == "example-2015" for s in reply.sources)
 
 
 def test_latest_year_is_now_2014_15(four_years):

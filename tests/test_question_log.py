@@ -257,7 +257,7 @@ def test_retention_sweeps_at_most_once_per_interval(tmp_path) -> None:
 
 
 def test_options_from_the_environment() -> None:
-    assert LogOptions.from_env({}) == LogOptions("var/scrbot.db", 0.8, False, 90.0)
+    assert LogOptions.from_env({}) == LogOptions(str(ROOT / "var" / "scrbot.db"), 0.8, False, 90.0)
     env = {"SCRBOT_DB": "/tmp/a.db", "SCRBOT_LOG_BELOW": "0.6", "SCRBOT_LOG_IDS": "1", "SCRBOT_RETENTION_DAYS": "7"}
     assert LogOptions.from_env(env) == LogOptions("/tmp/a.db", 0.6, True, 7.0)
 
@@ -265,7 +265,7 @@ def test_options_from_the_environment() -> None:
 def test_scrbot_db_is_the_name_and_scrbot_state_an_alias() -> None:
     assert db_path({"SCRBOT_STATE": "/tmp/old.db"}) == "/tmp/old.db"
     assert db_path({"SCRBOT_STATE": "/tmp/old.db", "SCRBOT_DB": "/tmp/new.db"}) == "/tmp/new.db"
-    assert db_path({}) == "var/scrbot.db"
+    assert db_path({}) == str(ROOT / "var" / "scrbot.db")  # beside the data in use, wherever the bot runs
 
 
 @pytest.mark.parametrize(

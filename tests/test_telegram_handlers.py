@@ -418,8 +418,9 @@ async def test_chart_uploads_a_png_with_a_caption(tg: Harness) -> None:
     upload = photo.params["photo"]
     assert isinstance(upload, UploadedFile) and upload.data.startswith(b"\x89PNG\r\n\x1a\n")
     assert max(size["width"] for size in photo.result["photo"]) >= 300
-    assert photo.result["caption"] == (
-        "Serious case reviews commissioned and published, 2011/12 to 2013/14. Source: /source"
+    assert photo.result["caption"] == (  # the figures' own source, whatever the chat's last answer was
+        "Serious case reviews commissioned and published in England, financial years 2011/12 to 2013/14. "
+        "Source: article.txt (its title, publisher, date and address are not recorded)"
     )
 
 

@@ -53,7 +53,7 @@ def test_defaults_with_only_a_token() -> None:
     s = Settings.from_env({"TELEGRAM_BOT_TOKEN": f"  {GOOD}\n"})
     assert s.token == GOOD
     assert (s.base_url, s.base_file_url) == (DEFAULT_BASE_URL, DEFAULT_BASE_FILE_URL)
-    assert s.state_path == "var/scrbot.db"
+    assert s.state_path == str(Path(__file__).resolve().parent.parent / "var" / "scrbot.db")
     assert s.context_ttl == 30 * 60
     assert (s.webhook_url, s.webhook_listen, s.webhook_port, s.webhook_secret) == ("", "0.0.0.0", 8443, "")
     assert s.admin_ids == frozenset()

@@ -210,14 +210,15 @@ def total(facts: FactBase, q: Query) -> Answer:
         figs = [facts.value(p, m) for p in periods]
         figs = [f for f in figs if f]
         if figs:
-            parts.append(f"{fmt.number(sum(f.value for f in figs))} {facts.measure(m).label}")
+            noun = "SCRs " if not parts else ""  # "250 SCRs were commissioned and 114 were published"
+            parts.append(f"{fmt.number(sum(f.value for f in figs))} {noun}{facts.measure(m).verb}")
             answer.add_sources(*(f.source for f in figs))
     contiguous = [ids.index(p) for p in periods] == list(range(ids.index(periods[0]), ids.index(periods[-1]) + 1))
     span = fmt.period_span(_labels(facts, periods)) if contiguous else fmt.join(_labels(facts, periods))
     if len(periods) == 1:
-        lines.append(f"In {span}: {fmt.join(parts)} SCRs (a single year, so that is the total).")
+        lines.append(f"In {span}, {fmt.join(parts)} (a single year, so that is the total).")
     else:
-        lines.append(f"In total across {span} ({len(periods)} years), {fmt.join(parts)} SCRs.")
+        lines.append(f"In total across {span} ({len(periods)} years), {fmt.join(parts)}.")
     answer.text = "\n".join(lines)
     answer.followups = ["Which year had the most?", "What was the publication rate?"]
     return answer

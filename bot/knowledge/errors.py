@@ -26,9 +26,10 @@ class DataError(Exception):
         self.problems = problems
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, what: str = "the bot's data") -> str:
+        """Every problem, under a heading that says what was read (`what`: the data, or an evaluation file)."""
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the bot's data:"
+        head = f"{count} problem{'s' if count != 1 else ''} in {what}:"
         return "\n".join([head, *(str(p) for p in self.problems)])
 
 

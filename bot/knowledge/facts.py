@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .article import Article
+from .article import FIRST, Article, Library
 from .errors import DataError, Problem, Problems
 from .model import (
     Announcement,
@@ -26,10 +26,14 @@ from .schema import Field, RecordReader, did_you_mean
 from .yamlfile import Node, load_yaml
 
 ARTICLE = "article.txt"
+SOURCES = "sources.yaml"
 REQUIRED = ("periods.yaml", "figures.yaml")
 OPTIONAL = ("people.yaml", "reasons.yaml", "statements.yaml", "events.yaml", "terms.yaml")
 _PERIOD_ID = re.compile(r"^\d{4}/\d{2}$")
 _EVENT_DATE = re.compile(r"^\d{4}(-\d{2})?$")
+_SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SOURCE_FIELDS = ("id", "file", "title", "publisher", "date", "url")
 
 _PERIOD = [
     Field("id"),
@@ -38,6 +42,7 @@ _PERIOD = [
     Field("end", "date"),
     Field("aliases", "strs", required=False),
     Field("source", "quote"),
+    Field("note", "text", required=False),  # how the bot reads the source's words, said with its answers
 ]
 _MEASURE = [Field("id"), Field("label"), Field("verb")]
 _ANNOUNCEMENT = [Field("by"), Field("summary", "text"), Field("source", "quote")]
@@ -113,7 +118,7 @@ def load_facts(directory: Path) -> FactBase:
             ]
         )
     problems = Problems()
-    article = _load_article(directory / ARTICLE, problems)
+    library = _load_sources(directory, problems)
     problems.raise_if_any()
     _check_unknown_files(directory, problems)
 
@@ -128,34 +133,90 @@ def load_facts(directory: Path) -> FactBase:
             problems.items.extend(exc.problems)
     problems.raise_if_any()
 
-    loader = _FactLoader(directory, article, problems)
+    loader = _FactLoader(directory, library, problems)
     facts = loader.build(docs)
     problems.raise_if_any()
     return facts
 
 
-def _load_article(path: Path, problems: Problems) -> Article:
+def _load_sources(directory: Path, problems: Problems) -> Library:
+    """The source documents: those listed in sources.yaml, in order, else article.txt alone."""
+    path = directory / SOURCES
+    if not path.exists():
+        return Library([_load_article(directory / ARTICLE, problems)])
+    try:
+        doc = load_yaml(path)
+    except DataError as exc:
+        problems.items.extend(exc.problems)
+        return Library([])
+    items = doc.get("sources") if isinstance(doc, dict) else None
+    if not isinstance(items, list) or not items:
+        problems.add(
+            path,
+            getattr(doc, "line", None),
+            "sources.yaml needs a 'sources:' list of documents",
+            "list each document as '- id: ...' with file, title, publisher, date and url (leave unknown ones empty)",
+        )
+        return Library([])
+    documents: list[Article] = []
+    for item in items:
+        line = getattr(item, "line", None)
+        if not isinstance(item, dict):
+            problems.add(path, line, "each source must be a mapping", "start it with '- id: ...'")
+            continue
+        unknown = [k for k in item if k not in _SOURCE_FIELDS]
+        if unknown:
+            problems.add(
+                path,
+                line,
+                f"unknown key {unknown[0]!r} in a source{did_you_mean(str(unknown[0]), _SOURCE_FIELDS)}",
+                f"a source has only {', '.join(_SOURCE_FIELDS)}",
+            )
+            continue
+        fields = {k: "" if item.get(k) is None else str(item.get(k)).strip() for k in _SOURCE_FIELDS}
+        where = item.line_of("id") if isinstance(item, Node) else line
+        if not _SOURCE_ID.match(fields["id"]):
+            problems.add(path, where, f"source id {fields['id']!r} is not a short name",
+                         "use lower-case letters, digits, '-' or '_', e.g. dfe-2015")
+            continue
+        if any(d.id == fields["id"] for d in documents):
+            problems.add(path, where, f"duplicate source id {fields['id']!r}", "give each source its own id")
+            continue
+        if not fields["file"] or "/" in fields["file"] or "\\" in fields["file"]:
+            problems.add(path, where, f"source {fields['id']} has no file name in the facts folder",
+                         f"put the document's text in {directory} and give its name, e.g. file: dfe-2015.txt")
+            continue
+        if fields["date"] and not _SOURCE_DATE.match(fields["date"]):
+            problems.add(path, where, f"source {fields['id']}: date {fields['date']!r} is not YYYY, YYYY-MM or "
+                         "YYYY-MM-DD", "write it in quotes, e.g. \"2015-10-29\", or leave it empty if not known")
+            continue
+        metadata = {k: fields[k] for k in ("id", "title", "publisher", "date", "url")}
+        documents.append(_load_article(directory / fields["file"], problems, **metadata))
+    return Library(documents)
+
+
+def _load_article(path: Path, problems: Problems, id: str = FIRST, **metadata: str) -> Article:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
         problems.add(
             path,
             None,
-            "the source article is missing or unreadable",
-            "copy the article into facts/article.txt (every fact quotes it)",
+            "the source document is missing or unreadable",
+            f"put the document's text in {path} (one sentence per line; every fact quotes a source)",
         )
-        return Article(path, "")
+        return Article(path, "", id, **metadata)
     except UnicodeDecodeError:
-        problems.add(path, None, "the source article is not UTF-8 text", "save it as UTF-8")
-        return Article(path, "")
-    article = Article(path, text)
+        problems.add(path, None, "the source document is not UTF-8 text", "save it as UTF-8")
+        return Article(path, "", id, **metadata)
+    article = Article(path, text, id, **metadata)
     if not article.sentences:
-        problems.add(path, None, "the source article is empty", "restore the article text")
+        problems.add(path, None, "the source document is empty", "restore its text")
     return article
 
 
 def _check_unknown_files(directory: Path, problems: Problems) -> None:
-    known = REQUIRED + OPTIONAL
+    known = (*REQUIRED, *OPTIONAL, SOURCES)
     for path in sorted(directory.glob("*.y*ml")):
         if path.name not in known:
             problems.add(
@@ -169,9 +230,10 @@ def _check_unknown_files(directory: Path, problems: Problems) -> None:
 class _FactLoader:
     """Builds the FactBase from parsed documents, then checks every cross-reference."""
 
-    def __init__(self, directory: Path, article: Article, problems: Problems) -> None:
+    def __init__(self, directory: Path, library: Library, problems: Problems) -> None:
         self.dir = directory
-        self.article = article
+        self.library = library
+        self.article = library  # quotes are looked up in every source document, the article first
         self.problems = problems
 
     def reader(self, name: str) -> RecordReader:
@@ -180,7 +242,8 @@ class _FactLoader:
     def build(self, docs: dict[str, Any]) -> FactBase:
         periods = self._periods(docs["periods.yaml"])
         measures, figures, announcement = self._figures(docs["figures.yaml"], periods)
-        facts = FactBase(self.article, periods, measures, figures, announcement)
+        documents = self.library.documents
+        facts = FactBase(documents[0], periods, measures, figures, announcement, sources=list(documents))
         if "people.yaml" in docs:
             self._people(docs["people.yaml"], facts)
         if "terms.yaml" in docs:
@@ -227,6 +290,7 @@ class _FactLoader:
                     rec["end"],
                     tuple(a.lower() for a in rec["aliases"]),
                     rec["source"],
+                    rec["note"] or "",
                 )
             )
         periods.sort(key=lambda p: p.start)
@@ -276,7 +340,7 @@ class _FactLoader:
                     r.problem(
                         item.line,
                         f"figures row for {period} has no '{measure}' value",
-                        f"add '{measure}:' with the number from the article",
+                        f"add '{measure}:' with the number its source sentence states",
                     )
                     continue
                 value = item[measure]
@@ -284,7 +348,7 @@ class _FactLoader:
                     r.problem(
                         item.line_of(measure),
                         f"'{measure}' for {period} must be a whole number of 0 or more, not {value!r}",
-                        "write the figure as digits only, e.g. 71",
+                        "write the figure as digits only, with no commas, words or quotes",
                     )
                     continue
                 if not re.search(rf"(?<![\d,]){value}(?![\d,])", rec["source"].text):
@@ -292,7 +356,8 @@ class _FactLoader:
                         item.line_of(measure),
                         f"{measure} = {value} for {period} does not appear in its source sentence "
                         f"(line {rec['source'].line})",
-                        "check the figure against facts/article.txt or quote the sentence that states it",
+                        f"check the figure against the sentence, or quote the one that states it "
+                        f"(source documents in {self.dir}: {self.library.names()})",
                     )
                     continue
                 figures[(period, measure)] = Figure(period, measure, value, rec["source"])
@@ -367,7 +432,7 @@ class _FactLoader:
                     rec["source"],
                 )
             )
-        facts.events.sort(key=lambda e: e.date)
+        facts.events.sort(key=_event_order)
 
     def _statements(self, doc: Any, facts: FactBase) -> None:
         r = self.reader("statements.yaml")
@@ -380,7 +445,8 @@ class _FactLoader:
             if rec["kind"] == "quote" and self.article.find(rec["text"]) is None:
                 r.problem(
                     item.line_of("text"),
-                    f"statement {rec['id']} is marked as a quote but its text is not verbatim in article.txt",
+                    f"statement {rec['id']} is marked as a quote but its text is not verbatim in "
+                    f"{self.library.names().replace(', ', ' or ')}",
                     "copy the words exactly, or set kind: reported",
                 )
                 continue
@@ -453,6 +519,13 @@ class _FactLoader:
                     f"unknown person {person!r}{did_you_mean(person, people)}",
                     f"use a person id from people.yaml ({', '.join(people) or 'none defined'})",
                 )
+
+
+def _event_order(event: Event) -> int:
+    """By year only: within a year the order of events.yaml stands, since an event dated by its year
+    alone ("2013: panel set up") cannot be placed against one dated by its month ("March 2013")
+    from the date itself. The sort is stable."""
+    return int(event.date.partition("-")[0])
 
 
 def _aliases(rec: dict[str, Any]) -> tuple[str, ...]:

@@ -113,6 +113,8 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
                 )
                 continue
             getattr(data, key)[str(word).lower()] = [" ".join(v.lower().split()) for v in variants]
+        if key == "synonyms" and isinstance(value, Node):
+            _check_one_meaning(r, value, data.synonyms)
     if doc.get("slot_only_intent") is not None:
         data.slot_only_intent = str(doc["slot_only_intent"])
     data.spellings = _word_map(r, doc, "spellings", "the word it stands for", "{u: you}", lower_values=True)
@@ -137,6 +139,20 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
                     f"use a measure id from facts/figures.yaml ({', '.join(sorted(measures))})",
                 )
     return data
+
+
+def _check_one_meaning(r: RecordReader, node: Node, synonyms: dict[str, list[str]]) -> None:
+    """A variant listed under two canonical words: file order would silently decide which wins."""
+    owner: dict[str, str] = {}
+    for word, variants in synonyms.items():
+        for variant in [word, *variants]:
+            first = owner.setdefault(variant, word)
+            if first != word:
+                r.problem(
+                    node.line_of(word),
+                    f"'{variant}' is a synonym of both '{first}' (line {node.line_of(first)}) and '{word}'",
+                    f"keep '{variant}' under one of them only",
+                )
 
 
 def _word_map(

@@ -20,6 +20,7 @@ class Period(NamedTuple):
     end: date
     aliases: tuple[str, ...]
     source: Sentence
+    note: str = ""  # how the bot reads its source, when that is a reading ("between 2011 and 2012")
 
 
 class Measure(NamedTuple):
@@ -115,8 +116,10 @@ class FactBase:
         measures: list[Measure],
         figures: dict[tuple[str, str], Figure],
         announcement: Announcement | None = None,
+        sources: list[Article] | None = None,
     ) -> None:
-        self.article = article
+        self.article = article  # the first source document (facts/article.txt)
+        self.sources: list[Article] = sources or [article]  # every source document, the article first
         self.periods = periods
         self.measures = measures
         self.figures = figures
@@ -129,6 +132,18 @@ class FactBase:
         self.terms: dict[str, Term] = {}
         self._periods = {p.id: p for p in periods}
         self._measures = {m.id: m for m in measures}
+
+    def source(self, source_id: str) -> Article | None:
+        """The source document with this id (a Sentence's `source`)."""
+        return next((d for d in self.sources if d.id == source_id), None)
+
+    def sentence(self, ref: str | int) -> Sentence | None:
+        """The sentence a context keeps: "document:line", or a bare line number of the first document."""
+        if isinstance(ref, int):
+            return self.article.line(ref)
+        source_id, _, line = str(ref).rpartition(":")
+        document = self.source(source_id or self.article.id)
+        return document.line(int(line)) if document is not None and line.isdigit() else None
 
     def period(self, period_id: str) -> Period:
         return self._periods[period_id]

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .article import Article
+from .article import Article, Library
 from .errors import Problems
 from .yamlfile import Node
 
@@ -23,8 +23,8 @@ _KIND_NAMES = {
     "int": "a whole number of 0 or more",
     "date": "a date like 2013-04-01",
     "strs": "a list of texts",
-    "quote": "a quote from article.txt",
-    "quotes": "a list of quotes from article.txt",
+    "quote": "a quote from a source document",
+    "quotes": "a list of quotes from the source documents",
 }
 
 
@@ -46,7 +46,7 @@ def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> str:
 class RecordReader:
     """Reads records of one file against field lists, collecting problems instead of raising."""
 
-    def __init__(self, path: Path, article: Article | None, problems: Problems) -> None:
+    def __init__(self, path: Path, article: Article | Library | None, problems: Problems) -> None:
         self.path = path
         self.article = article
         self.problems = problems
@@ -151,26 +151,28 @@ class RecordReader:
             return self.quote(value, line, spec.name)
         if spec.kind == "quotes":
             if not isinstance(value, list) or not value:
-                self.problem(line, f"{wrong}", "list one or more quotes from article.txt")
+                self.problem(line, f"{wrong}", "list one or more quotes from the source documents")
                 return None
             return [self.quote(v, line, spec.name) for v in value]
         raise ValueError(spec.kind)  # pragma: no cover - programming error
 
     def quote(self, value: Any, line: int, name: str) -> Any:
+        assert self.article is not None
+        names = self.article.names() if hasattr(self.article, "names") else "article.txt"
+        folder = self.path.parent
         if not isinstance(value, str) or not value.strip():
             self.problem(
                 line,
-                f"'{name}' must be a quote from article.txt",
-                "copy the words of the source sentence from facts/article.txt",
+                f"'{name}' must be a quote from a source document ({names})",
+                f"copy the words of the source sentence from {names} in {folder}",
             )
             return None
-        assert self.article is not None
         sentence = self.article.find(value)
         if sentence is None:
             self.problem(
                 line,
-                f"the quote {_short(value)!r} is not in article.txt",
-                "copy the words exactly from facts/article.txt (every fact must trace back to the article)",
+                f"the quote {_short(value)!r} is not in {names.replace(', ', ' or ')}",
+                f"copy the words exactly from {names} in {folder} (every fact must trace back to its source)",
             )
         return sentence
 

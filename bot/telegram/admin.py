@@ -161,13 +161,15 @@ def short_misses(report: MissesReport, shown: int = MISSES_SHOWN) -> str:
     for n, (group, advice) in enumerate(report.open[:shown], 1):
         lines.append(f'{n}. {group.count}x "{group.text}" ({", ".join(sorted(group.kinds))})')
         if advice.action == "add_template":
-            lines.append(f"   add to {advice.nearest} templates in {advice.file}")
-        elif advice.action == "add_period":
-            lines.append("   a period without figures")
+            lines.append(f"   add to {advice.nearest} templates in {advice.file} (proven)")
+        elif advice.action == "lexicon":
+            lines.append("   needs a lexicon entry")
         elif advice.action == "outside":
             lines.append("   outside the article")
+        elif advice.action == "nothing":
+            lines.append("   nothing to fix")
         else:
-            lines.append("   no close intent: a new fact or intent?")
+            lines.append("   no intent answers it: a new fact or intent?")
     if len(report.open) > shown:
         lines.append(f"... {len(report.open) - shown} more")
     if report.fixed:

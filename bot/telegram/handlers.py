@@ -280,7 +280,7 @@ async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A PNG bar chart of commissioned and published SCRs by year."""
-    from .chart import figures_chart
+    from ..chart import figures_chart, source_line
 
     if not await within_limits(update, context, update.effective_message):
         return
@@ -288,9 +288,11 @@ async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
     png = await asyncio.to_thread(figures_chart, engine.facts)
     span = f"{engine.facts.periods[0].label} to {engine.facts.periods[-1].label}"
-    await update.effective_message.reply_photo(
-        png, caption=f"Serious case reviews commissioned and published, {span}. Source: /source", do_quote=False
+    caption = (  # the figures' own source, not whatever the chat's last answer quoted
+        f"Serious case reviews commissioned and published in England, financial years {span}. "
+        f"{source_line(engine.facts)}"
     )
+    await update.effective_message.reply_photo(png, caption=caption[:1024], do_quote=False)
 
 
 # -- buttons and inline mode -------------------------------------------------------------------

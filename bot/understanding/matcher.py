@@ -11,7 +11,7 @@ systems do.
 
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -20,6 +20,9 @@ from ..knowledge.model import Intent, IntentSet, Template
 from .lexicon import Lexicon, Reading
 from .memo import Memoised
 from .wordindex import WordIndex
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ANSWER_AT = 0.70  # confidence at or above which the top intent is answered
 CLARIFY_AT = 0.50  # below this the bot declines; between, it offers "did you mean"
@@ -66,6 +69,7 @@ class IntentMatcher(Memoised):
         self.slot_only = intents.get(intents.lexicon.slot_only_intent) if intents.lexicon.slot_only_intent else None
         problems: list[Problem] = []
         seen: dict[str, tuple[int, Template]] = {}
+        signatures: dict[str, list[tuple[int, Template]]] = {}
         self._exact: dict[str, Intent] = {}
         for index, intent in enumerate(self.intents):
             for word, _ in intent.cues:
@@ -101,20 +105,10 @@ class IntentMatcher(Memoised):
                         )
                     )
                     continue
+                signatures.setdefault(text, []).append((index, template))
                 if text in seen:
                     other_index, other = seen[text]
-                    if other_index != index:
-                        problems.append(
-                            Problem(
-                                template.path,
-                                template.line,
-                                f"template {template.text!r} of {intent.id} collides with {other.text!r} of "
-                                f"{self.intents[other_index].id} ({other.path.name}:{other.line}) "
-                                "once synonyms are applied",
-                                "reword one so each question belongs to one intent, or delete one",
-                            )
-                        )
-                    elif template.text == other.text:
+                    if other_index == index and template.text == other.text:
                         problems.append(
                             Problem(
                                 template.path,
@@ -128,11 +122,41 @@ class IntentMatcher(Memoised):
                 seen[text] = (index, template)
                 self._choices.append(text)
                 self._owner.append(index)
+        problems += self._collisions(signatures)
         if problems:
             raise DataError(problems)
         self._sorted = [" ".join(sorted(choice.split())) for choice in self._choices]
         self._index = WordIndex([frozenset(choice.split()) for choice in self._choices])
         self._build_memos()
+
+    def _collisions(self, signatures: dict[str, list[tuple[int, Template]]]) -> list[Problem]:
+        """Templates of two intents that read the same, reported once each, at the odd one out.
+
+        The intent holding most templates with that reading owns it (on a tie, the one in the file edited
+        longest ago, then the first listed); every
+        template of another intent is reported at its own line, naming one of the owner's. A template
+        just added to the wrong intent is thus reported once, at the new line.
+        """
+        problems = []
+        for group in signatures.values():
+            owners = {index for index, _ in group}
+            if len(owners) < 2:
+                continue
+            count = {i: sum(1 for j, _ in group if j == i) for i in owners}
+            owner = max(owners, key=lambda i: (count[i], -_mtime(self.intents[i].path), -i))
+            kept = next(t for i, t in group if i == owner)
+            for index, template in group:
+                if index != owner:
+                    problems.append(
+                        Problem(
+                            template.path,
+                            template.line,
+                            f"template {template.text!r} of {self.intents[index].id} collides with {kept.text!r} "
+                            f"of {self.intents[owner].id} ({kept.path.name}:{kept.line}) once synonyms are applied",
+                            "reword one so each question belongs to one intent, or delete one",
+                        )
+                    )
+        return problems
 
     def exact(self, tokens: list[str]) -> Intent | None:
         """The intent one of whose templates the question repeats word for word (after synonyms)."""
@@ -196,3 +220,10 @@ def decide(candidates: list[Candidate]) -> Decision:
         else:
             break
     return Decision("clarify", tuple(offered))
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
