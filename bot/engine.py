@@ -142,6 +142,7 @@ class Engine:
         reading = self.lexicon.read(rest)
         query = Query(tokens=reading.tokens, mentions=reading.mentions, pronouns=reading.pronouns, context=context)
         query.content = [*reading.known, *reading.unknown]
+        query.text = norm
         measures = {self.lexicon.measure_words[t] for t in reading.tokens if t in self.lexicon.measure_words}
         query.measure = measures.pop() if len(measures) == 1 else None
         anchor = context.periods[-1] if context.periods else None

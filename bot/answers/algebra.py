@@ -654,7 +654,34 @@ def per_time(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def filter_years(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"In which years were fewer than 50 published?": the years whose figure passes the threshold."""
+    r = Result()
+    claim = frame.claim
+    if claim is None:
+        return value(al, frame, q)
+    word = "more than" if claim.compare == "gt" else "fewer than"
+    shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
+    for m in al.measures(frame) if not claim.percent else ["share"]:
+        rows = []
+        for p in al.span(frame):
+            v = al.share(p) if claim.percent else al.value(p, m)
+            if v is None:
+                continue
+            r.cite(*v[1])
+            if (v[0] > claim.value) if claim.compare == "gt" else (v[0] < claim.value):
+                rows.append(f"{al.plabel(p)} ({_pct(v[0]) if claim.percent else fmt.number(int(v[0]))})")
+        what = "SCRs published as a share of commissioned" if claim.percent else f"SCRs {al.label(m)}"
+        if rows:
+            r.lines.append(f"{what}, {word} {shown}: {fmt.join(rows)}.")
+        else:
+            r.lines.append(f"{what}: no year had {word} {shown}.")
+    r.answer.periods = al.span(frame)
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "filter": filter_years,
     "spread": spread,
     "per_time": per_time,
     "cagr": cagr,
@@ -920,7 +947,7 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
         notes.insert(0, f"Leaving out {fmt.join([facts.period(p).label for p in q.excluded])}:")
     result = OPERATIONS.get(frame.op, value)(al, frame, q)
     result.lines = [*notes, *result.lines]
-    if frame.yesno or frame.claim is not None:
+    if frame.op not in ("filter", "identify") and (frame.yesno or frame.claim is not None):
         verdict, why = _verdict(al, frame, q, result)
         if frame.inverted and verdict in ("Yes", "No"):  # "were there no years with over 100?"
             verdict = "No" if verdict == "Yes" else "Yes"

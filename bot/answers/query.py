@@ -31,6 +31,7 @@ class Query:
         self.carried = False  # mentions taken from the last turn, not named in this question
         self.content: list[str] = []  # the question's content words (not stopwords or question words)
         self.excluded: list[str] = []  # periods the question leaves out ("other than 2012/13")
+        self.text = ""  # the question as normalised, for wording the tokens no longer show ("pivotal")
 
     def has(self, *words: str) -> bool:
         return any(w in self.tokens for w in words)

@@ -73,6 +73,9 @@ def why(facts: FactBase, q: Query) -> Answer:
     focus = _focus(facts, q)
     if outsiders:
         focus = [r for r in focus if not ({*r.topics} <= set(outsiders))]
+    weighed = [r for r in facts.reasons if r.weight and r.weight.lower().removeprefix("a ") in f" {q.text} "]
+    if weighed and not focus:  # "what was the key factor?", "what was pivotal?": the reason given that weight
+        focus = weighed
     if focus and q.has("besides"):  # "besides the Ofsted change, what else was pivotal?" (lexicon.yaml)
         others = [r for r in facts.reasons if r not in focus and r.stance == "cause"]
         focus = others or focus

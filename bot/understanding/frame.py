@@ -17,7 +17,7 @@ from .lexicon import Reading
 
 FRAMES_FILE = "frames.yaml"
 OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
-              "extreme", "trend", "identify", "cagr", "median", "portion", "spread", "per_time")
+              "extreme", "trend", "identify", "cagr", "median", "portion", "spread", "per_time", "filter")
 PREDICATES = ("double", "triple", "half", "same", "fall", "rise")
 _NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
@@ -233,6 +233,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     claim = claims[0] if claims else None
     if claim is not None and claim.compare in ("gt", "lt") and op in ("extreme", "trend"):
         op = "share" if claim.percent else "value"  # "did fewer than a quarter get published?" is no extreme
+    if claim is not None and claim.compare in ("gt", "lt") and "which" in tokens:
+        op, yesno = "filter", False  # "in which years were fewer than 50 published?": the years that qualify
     if claim is not None and choice_of(rest):
         op, yesno, claim = "identify", False, claim._replace(compare="eq")  # "81 - commissioned or published?"
     lowest = " fewest " in canon or _has(raw, ("least", "lowest", "smallest", "fewest", "minimum", "worst"))
@@ -331,6 +333,8 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
             compare = "gt"
         elif comparing:
             compare = "lt"
+        if comparing and re.search(r"\b(?:not|never|n't)\b(?:\s+\w+){0,2}$", before[: comparing.start()].rstrip()):
+            compare = {"gt": "lt", "lt": "gt"}[compare]  # "did not see fewer than 100": 100 or more
         elif words.approx.search(before):
             compare = "approx"
         multiple = bool(re.match(r"\s*(?:times|fold|x)\b", after))
