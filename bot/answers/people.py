@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.model import FactBase, Person
+from . import format as fmt
 from .query import Answer, Query
 
 
@@ -152,19 +153,25 @@ def said(facts: FactBase, q: Query) -> Answer:
         statements = [s for s in facts.statements if s.by == person.id]
         if q.has("recommend"):
             statements = [s for s in statements if "recommend" in s.text.lower()] or statements
-        topics = {m.id for m in q.mentions if m.kind != "person"}
+        topics = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
+        focused: list = []
         if topics:
             related = [r for r in facts.reasons if topics & {*r.topics, r.event}]
             focused = [s for s in statements if any(s.source in r.sources for r in related)]
-            statements = focused or statements
         asked = _words(" ".join(q.content), facts)
         overlap = [(len(asked & _words(s.text)), s) for s in statements]
         top = max((n for n, _ in overlap), default=0)
-        if len(statements) > 1 and top >= 1:
-            statements = [s for n, s in overlap if n >= max(1, top - 1)]  # "about going back that far"
         if not statements:
             lines.append(f"The article reports nothing {person.name} said.")
             continue
+        if focused:
+            statements = focused
+        elif len(statements) > 1 and top >= 1:
+            statements = [s for n, s in overlap if n >= max(1, top - 1)]  # "about going back that far"
+        elif q.has("about") and (topics or asked) and top == 0 and not q.has("recommend") and not q.carried:
+            # "what did Timpson say about Ofsted?": nothing, and that is the answer
+            about = fmt.join([getattr(facts.entity(t), "name", t) for t in topics]) if topics else "that"
+            lines.append(f"The article reports nothing {person.name} said about {about}. What it reports:")
         lines.append(f"{person.name} ({person.role}):")
         for s in statements:
             lines.append(f"• “{s.text}”" if s.kind == "quote" else f"• {s.text}")
