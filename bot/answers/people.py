@@ -170,7 +170,8 @@ def said(facts: FactBase, q: Query) -> Answer:
             statements = [s for n, s in overlap if n >= max(1, top - 1)]  # "about going back that far"
         elif q.has("about") and (topics or asked) and top == 0 and not q.has("recommend") and not q.carried:
             # "what did Timpson say about Ofsted?": nothing, and that is the answer
-            about = fmt.join([getattr(facts.entity(t), "name", t) for t in topics]) if topics else "that"
+            after = q.text.split(" about ", 1)[1] if " about " in q.text else "that"
+            about = fmt.join([getattr(facts.entity(t), "name", t) for t in topics]) if topics else after
             lines.append(f"The article reports nothing {person.name} said about {about}. What it reports:")
         lines.append(f"{person.name} ({person.role}):")
         for s in statements:
