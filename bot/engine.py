@@ -497,7 +497,7 @@ class Engine:
         events = any(m.kind == "event" for m in u.reading.mentions)
         if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops and not events:
             return None  # figures' own verdicts come from the algebra; an event named makes it about the prose
-        answer = checks.order(self.facts, u.query, self.frames)
+        answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
             answer = checks.verify(self.facts, u.query, self.frames)
         return answer

@@ -65,6 +65,26 @@ def order(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return answer
 
 
+def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
+    """"How many months between Ofsted stopping evaluations and the Working Together revision?"."""
+    if not (q.has("long") or " months " in f" {q.text} " or " between " in f" {q.text} "):
+        return None
+    events = _events(facts, q)
+    if len(events) < 2 or (q.has(*words.check_list("before"), *words.check_list("after")) and not q.has("long")):
+        return None
+    a, b = sorted(events[:2], key=_key)
+    answer = Answer("")
+    answer.add_sources(a.source, b.source)
+    (ya, ma), (yb, mb) = _key(a), _key(b)
+    facts_line = f"{a.title}: {date_label(a)}. {b.title}: {date_label(b)}."
+    if not ma or not mb:
+        answer.text = f"The article doesn't give both months, so it can't say exactly how long. {facts_line}"
+        return answer
+    months = (yb - ya) * 12 + (mb - ma)
+    answer.text = f"{months} month{'s' if months != 1 else ''} apart. {facts_line}"
+    return answer
+
+
 def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"So Ofsted stopped evaluating SCRs in July 2013?": the date stated against the event's."""
     events = _events(facts, q)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.model import Event, FactBase
+from ..understanding.periods import fy_label
 from .query import Answer, Query
 
 _MONTHS = [
@@ -45,6 +46,12 @@ def when(facts: FactBase, q: Query) -> Answer:
     if not events:
         return timeline(facts, q)
     answer = Answer("\n".join(e.summary for e in events))
+    if q.has("year") and " financial " in f" {q.text} ":  # "in which financial year did Ofsted stop?"
+        for e in events:
+            year, _, month = e.date.partition("-")
+            if month:
+                start = int(year) if int(month) >= 4 else int(year) - 1
+                answer.text += f"\n{date_label(e)} falls in the {fy_label(start)} financial year (April to March)."
     for e in events:
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)
