@@ -300,6 +300,8 @@ class Engine:
             return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
         if not elliptical and context.sources and u.query.has("example", "instance"):
             example = passages.example_of(self.facts, context.sources)  # "give me an example"
+            if example is None:
+                return self._decline(u, "doesnt_say", None, Answer("The article gives no example of that.")), context
             if example is not None:
                 top = Candidate(QUOTE_INTENT, ANSWER_AT)
                 kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, now)

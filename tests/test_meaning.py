@@ -243,11 +243,14 @@ def test_follow_ups_change_the_operation_over_the_same_figures(engine):
 
 
 def test_follow_ups_about_the_last_answers_subject(engine):
-    replies = say(engine, "what was the key factor behind the rise?", "who said that?", "whose recommendation was it?",
+    replies = say(engine, "what drove the rise?", "who said that?", "whose recommendation was it?",
                   "give me an example")
     assert replies[1].text.startswith("That was Sue Woolmore")
     assert "Munro" in replies[2].text and "recommended" in replies[2].text
     assert "20 years" in replies[3].text
+    replies = say(engine, "what was the key factor behind the rise?", "who said that?", "give me an example")
+    assert "Ofsted" in replies[0].text and "Working Together" not in replies[0].text  # the key factor, only
+    assert replies[2].kind == "decline" and "no example" in replies[2].text
     replies = say(engine, "Did the SCR panel cause the spike in SCRs?", "so what did cause it then?")
     assert replies[0].text.startswith("No") and "Working Together" in replies[1].text
     replies = say(engine, "Who revealed the SCR figures?", "in what context?")
@@ -278,3 +281,73 @@ def test_a_broken_frames_file_is_reported_with_file_line_and_fix(tmp_path):
         Engine.load(tmp_path / "facts", tmp_path / "intents")
     report = caught.value.report()
     assert f"frames.yaml:{line}" in report and "'ordered' is not a measure" in report and "fix: use one of" in report
+
+
+# -- exclusions, filters, drafts and quotes -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("How many SCRs were commissioned in years other than 2012/13?", ["169"]),
+        ("Apart from 2012/13, how many SCRs were published?", ["83"]),
+        ("Excluding 2013/14, what was the total number of SCRs commissioned?", ["136"]),
+        ("What's the average number published per year excluding 2011/12?", ["51"]),
+        ("Other than 2013/14, which year had the highest publication rate?", ["Highest: 2012/13"]),
+        ("In which years were fewer than 50 SCRs published?", ["2011/12 (12) and 2012/13 (31)"]),
+        ("Which year did not see fewer than 100 SCRs commissioned?", ["2013/14 (114)"]),
+        ("What is the range of published SCRs?", ["range of 59"]),
+        ("How many SCRs were commissioned per month in 2013/14?", ["9.5 a month"]),
+        ("How many months were there between Ofsted stopping evaluations and the Working Together revision?",
+         ["8 months"]),
+        ("In which financial year did Ofsted stop evaluating SCRs?", ["2012/13 financial year"]),
+        ("Tell me about the Serious Case Review panel.", ["lessons are learned"]),
+    ],
+)
+def test_exclusions_filters_and_derived_answers(engine, question, needles):
+    text = one(engine, question)
+    for needle in needles:
+        assert needle in text, f"{question!r} -> {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "needle"),
+    [
+        ("Were there no years with over 100 SCRs commissioned?", "No", "114"),
+        ("Is it false that 31 SCRs were published in 2012/13?", "No", "31 is right"),
+        ("Check this: 81 commissioned and 31 published in 2012/13.", "Yes", "81 and 31 are right"),
+        ("Is it accurate to say commissioned SCRs rose by 40% in 2013/14?", "Yes", "40.7%"),
+        ("Did commissioned SCRs grow faster than published SCRs?", "No", "published grew faster"),
+        ("Eileen Munro is a minister?", "No", "Edward Timpson is the children's minister"),
+        ("CYP Now found SCRs rose sharply in 2011?", "No", "dropped sharply"),
+        ("Did Timpson say the Ofsted change was a key factor?", "No", "it was Sue Woolmore"),
+        ('My draft says: "Ofsted stopped evaluating SCRs in July 2013, a move recommended by Professor Eileen '
+         'Munro." Anything wrong?', "No", "July 2012"),
+    ],
+)
+def test_negations_drafts_and_attributions_get_the_right_verdict(engine, question, verdict, needle):
+    text = one(engine, question)
+    assert text.startswith(verdict), f"{question!r} -> {text!r}"
+    assert needle in text
+
+
+def test_a_quote_from_the_article_is_attributed_not_checked_as_a_claim(engine):
+    who = one(engine, 'Who said "the previous system also really wasn\'t designed with publication in mind"?')
+    assert who.startswith("Sue Woolmore")
+    wrong = one(engine, 'Did Timpson say "When it ended it enabled LSCBs to fully focus on the review itself"?')
+    assert wrong.startswith("No: it was Sue Woolmore")
+    share = one(engine, '"Between 2011 and 2012, just 12 were published out of only 55 commissioned SCRs." '
+                        "What proportion is that?")
+    assert "21.8%" in share and not share.startswith("No")
+
+
+def test_follow_ups_step_years_and_ask_where_it_comes_from(engine):
+    replies = say(engine, "How many SCRs were published in 2011/12?", "what about commissioned?",
+                  "and two years later?", "says who?")
+    assert "55" in replies[1].text and "114" in replies[2].text
+    assert "Edward Timpson revealed the figures" in replies[3].text
+    replies = say(engine, "How many SCRs were published between 2011 and 2012?", "And commissioned?",
+                  "So what share was published?", "What about the next year?", "And the one after?")
+    assert "21.8%" in replies[2].text and "38.3%" in replies[3].text and "62.3%" in replies[4].text
+    replies = say(engine, "How many SCRs were published in 2012/13?", "Sorry, I meant commissioned.")
+    assert "81" in replies[1].text

@@ -354,8 +354,15 @@ def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
     examples = [s for s in facts.article.sentences if "for example" in s.text.lower() or "e.g." in s.text.lower()]
     if not examples or not lines:
         return None
+    # an example of the same thing: a reason whose sentences hold both the last answer's and the example
+    grouped = [{x.line for x in r.sources} for r in facts.reasons]
+    related = [e for e in examples if any(e.line in g and g & set(lines) for g in grouped)]
+    if any(g & set(lines) for g in grouped):
+        examples = related
+    if not examples:
+        return None
     best = min(examples, key=lambda s: min(abs(s.line - n) for n in lines))
-    if min(abs(best.line - n) for n in lines) > 3:
+    if min(abs(best.line - n) for n in lines) > 3 and not related:
         return None
     statements = [st for st in facts.statements if st.source == best]
     quote, by = _quoted(facts, best, statements)
