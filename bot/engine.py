@@ -501,7 +501,7 @@ class Engine:
             return None  # figures' own verdicts come from the algebra; an event named makes it about the prose
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
-            answer = checks.verify(self.facts, u.query, self.frames)
+            answer = checks.verify(self.facts, u.query, self.frames) or passages.affirmed(self.facts, self.passages, u)
         return answer
 
     def answer_intent(

@@ -305,9 +305,15 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
 
 
 def _ordered_measures(al: Algebra, q: Query) -> list[str]:
-    """Base measures in the order the question names them ("ratio of published to commissioned")."""
+    """Base measures in the order the question names them ("ratio of published to commissioned"); "for every
+    published SCR, how many were commissioned" puts the measure after "for every" second."""
     named = [t for t in q.tokens if t in al.base]
     order = list(dict.fromkeys(named))
+    padded = f" {q.text} "
+    per = padded.split(" for every ", 1)[1].split() if " for every " in padded else []
+    after = next((m for w in per[:3] for m in al.base if w.startswith(m[:6])), None)
+    if after and after in order and len(order) == 2 and order[0] == after:
+        order.reverse()
     return order + [m for m in al.base if m not in order]
 
 
@@ -329,7 +335,11 @@ def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
         sa = sum(v[0] for p in periods if (v := al.value(p, first)))
         sb = sum(v[0] for p in periods if (v := al.value(p, second)))
         if sb:
-            r.lines.append(f"All years together: {fmt.number(sa)} to {fmt.number(sb)}, about {sa / sb:.2f} to 1.")
+            r.lines.append(
+                f"All years together: {fmt.number(sa)} to {fmt.number(sb)}, about {sa / sb:.2f} to 1 "
+                f"({sa / sb:.1f} {al.label(first)} for every one {al.label(second)})."
+            )
+            r.numbers.append((round(sa / sb, 2), False))
     r.answer.periods = periods
     return r
 

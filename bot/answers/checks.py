@@ -58,10 +58,14 @@ def order(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     asked_yesno = q.has(*words.check_list("yesno"))
     if asked_yesno and not (before and after):
         verdict = "Yes" if a_first == (before and not after) else "No"
-        answer.text = f"{verdict}. {facts_line}"
+        came = "before" if a_first else "after"
+        answer.text = f"{verdict}: {a.title} came {came} {lower_first(b.title)}. {facts_line}"
     else:
         first, second = (a, b) if a_first else (b, a)
-        answer.text = f"First: {first.title} ({date_label(first)}). Then: {second.title} ({date_label(second)})."
+        answer.text = (
+            f"First: {first.title} ({date_label(first)}), before {lower_first(second.title)} "
+            f"({date_label(second)})."
+        )
     return answer
 
 

@@ -28,6 +28,7 @@ from .query import Answer
 
 UNKNOWNS_FILE = Path(__file__).resolve().parents[2] / "intents" / "unknowns.yaml"
 
+AFFIRM_COVERAGE = 0.85  # a yes/no question one sentence states this nearly in full is confirmed by it
 ENTITY_WEIGHT = 2.0  # a named thing shared with a sentence says more than a shared word
 UNKNOWN_WEIGHT = 2.0  # a word neither the article nor the bot knows is likely what the question is about
 MIN_COVERAGE = 0.6  # share of the question's weight a sentence must match to count as an answer
@@ -112,6 +113,33 @@ class PassageIndex:
             return []
         best = scored[0][1]
         return [pair for pair in scored[:limit] if pair[1] >= SECOND_SHARE * best]
+
+
+def affirmed(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
+    """A yes/no question that one sentence of the article states almost word for word ("was the panel set
+    up by the government?"): Yes, with the sentence. Never a No: a sentence that does not state it proves
+    nothing, so anything less is left to the other checks."""
+    r = u.reading
+    if r.outside or r.unknown_subject:
+        return None
+    asked = index.question_features(u)
+    weights = {f: index.weight(f) for f in asked}
+    total = sum(weights.values())
+    if not total or len(asked) < 3:
+        return None
+    best = max(
+        ((sum(weights[f] for f in asked & feats.keys()) / total, sentence)
+         for sentence, feats in zip(index.sentences, index.features, strict=True)),
+        key=lambda pair: pair[0],
+    )
+    if best[0] < AFFIRM_COVERAGE:
+        return None
+    sentence = best[1]
+    statements = [st for st in facts.statements if st.source == sentence]
+    quote, by = _quoted(facts, sentence, statements)
+    answer = Answer(f"Yes. {quote} — {by}" if by else f"Yes. {quote}")
+    answer.add_sources(sentence)
+    return answer
 
 
 def _cited_ids(facts: FactBase) -> dict[Sentence, list[str]]:

@@ -214,7 +214,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     if op == "value" and any(m in derived for m in measures):
         op = "gap"  # "how many weren't published?": commissioned minus published
     span = len(periods) == 1 and _has(f" {text} ", words.since)
-    if op == "share" and moves and (len(periods) >= 2 or span):
+    overall = _has(f" {text} ", words.overall)
+    if op == "share" and moves and (len(periods) >= 2 or span) and not overall:
         # "the increase in the publication rate from 2011/12 to 2012/13" is in points; "the increase in
         # published from 2011/12 to 2012/13 in %" is a percentage change of the count
         op = "pp_change" if "share" in cued or not named else "change"
@@ -303,6 +304,9 @@ def asks_verdict(words: FrameWords, rest: str, tokens: list[str], declarative: b
     """The question wants a yes or no: it opens like one, or states something and asks if it is right."""
     if _opens_yesno(words, rest, tokens, declarative):
         return True
+    lead = [w for w in rest.split() if w not in words.leading][:1]
+    if set(lead) & _WH:  # "so why did SCR numbers rise so much?" asks why, not whether
+        return False
     return _has(f" {rest} ", words.claim_markers)
 
 
