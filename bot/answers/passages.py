@@ -420,13 +420,23 @@ def _unknown_asked(
     u: Understood, unknowns: Unknowns, subjects: list[_Subject], only_always: bool = False
 ) -> str | None:
     """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
-    joined = f" {' '.join(tokens(u.text))} "
-    for m in u.reading.mentions:  # a name's own words ask for nothing: the "now" of "CYP Now"
-        joined = joined.replace(f" {' '.join(tokens(normalise(m.text)))} ", " ")
+    full = f" {' '.join(tokens(u.text))} "
+    names = [f" {' '.join(tokens(normalise(m.text)))} " for m in u.reading.mentions]
+    joined = full
+    for name in names:  # a name's own words ask for nothing: the "now" of "CYP Now"
+        joined = joined.replace(name, " ")
+
+    def asks(phrase: tuple[str, ...]) -> bool:
+        text = f" {' '.join(phrase)} "
+        if text in joined:
+            return True
+        # "which LSCB": the phrase spans a name and a word of its own, so it is not the name's word alone
+        return text in full and not any(text in name for name in names)
+
     for ask in unknowns.asks:
         if (only_always and not ask.always) or any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects):
             continue
-        if any(f" {' '.join(phrase)} " in joined for phrase in ask.words if phrase):
+        if any(asks(phrase) for phrase in ask.words if phrase):
             return ask.says
     return None
 

@@ -183,7 +183,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     derived = [d.id for d in words.derived]
     measures: list[str] = []
     for d in words.derived:
-        if _has(raw, d.words) or (d.negates and re.search(rf" not (?:\w+ ){{0,3}}{d.negates} ", canon)):
+        if _has(raw, d.words) or (d.negates and re.search(rf" not (?:\w+ )?{d.negates} ", canon)):
             measures.append(d.id)
     named = list(dict.fromkeys(t for t in tokens if t in ("commissioned", "published")))
     # "was the rise bigger for commissioned or published?" offers a choice: it wants which, not yes or no
