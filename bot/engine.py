@@ -323,6 +323,11 @@ class Engine:
         if strangers and (decision.action != "answer" or top_is_figures):
             # "How many SCRs did Haringey publish?": a place or body the article never names
             return self._decline(u, "not_named", decision, names=strangers), context
+        quote = None if elliptical else self._quote_request(u)
+        if quote is not None:  # "who said the old system wasn't designed with publication in mind?"
+            return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quote), self._next_context(
+                u, QUOTE_INTENT.id, quote, now
+            )
         checked = None if elliptical else self._check(u, decision)
         if checked is not None:
             top = decision.top if decision.action == "answer" and decision.top else Candidate(CHECK_INTENT, ANSWER_AT)
@@ -492,6 +497,49 @@ class Engine:
             return None
         by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
         return self.intents.get(by_op.get(frame.op, "")) or self.intents.get(by_op.get("value", ""))
+
+    def _quote_request(self, u: Understood) -> Answer | None:
+        """"Who said ...?", "the exact quote about ...", "what phrase does the article use for ...": the
+        sentence of the article that says it, with who said it, when no one is named to ask about."""
+        q = u.query
+        if not q.has("said") or q.mentioned("person") or u.reading.pronouns or q.has("many", "number"):
+            return None
+        raw = set(u.text.split())
+        framing = self.frames.quote_words
+        if not (u.reading.tokens[:1] in (["who"], ["whose"]) or raw & (framing - {"said", "use", "uses", "used"})):
+            return None
+        if set(u.reading.tokens) & self.frames.anaphors:
+            return None  # "who said that?" is about the last answer
+        if q.periods and not (set(q.content) - self.frames.quote_words - {"scr"}):
+            # "the exact wording of the 2011-12 sentence": the sentence that gives that year's figures
+            figures = [f for f in self.facts.figures.values() if f.period in q.periods]
+            if not figures:
+                return None
+            sentence = figures[0].source
+        else:
+            if not set(q.content) - framing - {"person"}:
+                return None  # "who is quoted in the article?" names nothing to look for
+            r = u.reading  # look for what the quote is about, not for the words asking for a quote
+            keep = [t for t in r.tokens if t not in framing]
+            bare = u._replace(reading=r._replace(tokens=keep, signature=[t for t in r.signature if t not in framing],
+                                                  known=[t for t in r.known if t not in framing],
+                                                  unknown=[t for t in r.unknown if t not in framing]))
+            found = self.passages.search(bare, limit=1)
+            if not found:
+                return None
+            sentence = found[0][0]
+        statements = [st for st in self.facts.statements if st.source == sentence]
+        speakers = [self.facts.people[st.by] for st in statements if st.by in self.facts.people]
+        answer = Answer("")
+        answer.add_sources(sentence)
+        if speakers:
+            said = next((st for st in statements if st.kind == "quote"), statements[0])
+            words = f"“{said.text}”" if said.kind == "quote" else f"the article reports: “{sentence.text}”"
+            answer.text = f"{speakers[0].name} ({speakers[0].role}) said it: {words}"
+            answer.people.append(speakers[0].id)
+        else:
+            answer.text = f"The article says: “{sentence.text}”"
+        return answer
 
     def _check(self, u: Understood, decision: Decision) -> Answer | None:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""

@@ -64,6 +64,7 @@ class FrameWords:
         verbs = "|".join(map(re.escape, self.multiples)) or "(?!)"
         self.multiple = re.compile(rf"\b({verbs})\b")
         self.source_followups = frozenset(doc.get("source_followups", []))
+        self.quote_words = frozenset(doc.get("quote_words", []))
         self.exclusions = tuple(doc.get("exclusions", []))
         self.inverting = tuple(doc.get("inverting", []))
         self.per_time = {str(k): float(v) for k, v in (doc.get("per_time") or {}).items()}
@@ -130,7 +131,7 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
                  "use the id of a person or organisation from facts/people.yaml")
     for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks",
                 "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
-                "source_followups"):
+                "source_followups", "quote_words"):
         value = doc.get(key, [])
         need(isinstance(value, list) and all(isinstance(v, str) for v in value), doc, key,
              f"'{key}' must be a list of words", f"write {key}: [\"word\", \"other words\"]")
