@@ -330,7 +330,8 @@ class Engine:
             )
         checked = None if elliptical else self._check(u, decision)
         if checked is not None:
-            top = decision.top if decision.action == "answer" and decision.top else Candidate(CHECK_INTENT, ANSWER_AT)
+            prose = decision.top is not None and decision.top.intent.id not in self.figure_ops
+            top = decision.top if decision.action == "answer" and prose else Candidate(CHECK_INTENT, ANSWER_AT)
             return self._answer(u, top, checked), self._next_context(u, top.intent.id, checked, now)
         if decision.action == "decline" and not u.reading.unknown_subject:
             first = u.reading.tokens[0] if u.reading.tokens else ""
@@ -374,7 +375,7 @@ class Engine:
             )
             if u.query.excluded and frame.op in ("value", "total", "average", "gap"):
                 frame = frame._replace(overall=True, range=False)  # "how many apart from 2012/13?": the rest
-            op = frame.op
+            op = "total" if frame.op == "value" and frame.overall else frame.op  # "and published?" keeps the sum
             answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         else:
             answer = COMPOSERS[top.intent.answer](self.facts, u.query)
@@ -544,7 +545,7 @@ class Engine:
     def _check(self, u: Understood, decision: Decision) -> Answer | None:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""
         top = decision.top
-        events = any(m.kind == "event" for m in u.reading.mentions)
+        events = any(m.kind == "event" for m in u.reading.mentions) or " months " in f" {u.text} "
         if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops and not events:
             return None  # figures' own verdicts come from the algebra; an event named makes it about the prose
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)

@@ -20,7 +20,8 @@ from .reasons import lower_first
 
 
 def _events(facts: FactBase, q: Query) -> list[Event]:
-    """Events the question names, directly or through what they are about (Ofsted, the panel ...)."""
+    """Events the question names, directly or through what they are about (Ofsted, the panel ...); with
+    "that" or "it", the last answer's event comes first ("was that before or after the revision?")."""
     out: list[Event] = []
     for m in q.mentions:
         if m.kind == "person":
@@ -28,6 +29,9 @@ def _events(facts: FactBase, q: Query) -> list[Event]:
         for e in facts.events:
             if (e.id == m.id or m.id in e.topics) and e not in out:
                 out.append(e)
+    if len(out) < 2 and q.has("that", "it", "this") and not q.carried:
+        last = [e for t in q.context.topics for e in facts.events if (e.id == t or t in e.topics) and e not in out]
+        out = [*dict.fromkeys(last), *out]
     return out
 
 
@@ -74,7 +78,11 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     if not (q.has("long") or " months " in f" {q.text} " or " between " in f" {q.text} "):
         return None
     events = _events(facts, q)
-    if len(events) < 2 or (q.has(*words.check_list("before"), *words.check_list("after")) and not q.has("long")):
+    if len(events) < 2 and not q.mentions:  # "how many months before?" right after the order of two events
+        events = [e for t in q.context.topics for e in facts.events if e.id == t or t in e.topics]
+        events = list(dict.fromkeys(events))
+    asks_length = q.has("long") or " months " in f" {q.text} "
+    if len(events) < 2 or (q.has(*words.check_list("before"), *words.check_list("after")) and not asks_length):
         return None
     a, b = sorted(events[:2], key=_key)
     answer = Answer("")

@@ -110,7 +110,9 @@ def _of_last_answer(facts: FactBase, q: Query) -> Answer | None:
         return None
     lines = set(q.context.sources)
     if q.has("recommend"):
+        named_topics = set() if q.carried else {m.id for m in q.mentions if m.kind != "person"}
         reasons = [r for r in facts.reasons if r.recommended_by in facts.people and {s.line for s in r.sources} & lines]
+        reasons = [r for r in reasons if named_topics & {*r.topics, r.event}] or reasons  # "the Ofsted change"
         if not reasons:
             return None
         person = facts.people[reasons[0].recommended_by]

@@ -39,11 +39,13 @@ def _describe(facts: FactBase, reason: Reason, answer: Answer, detail: bool = Tr
 
 def _about_a_fall(facts: FactBase, q: Query) -> Answer | None:
     """"Why did SCRs drop in 2011?": the reasons given are for the rise; what the article says of the fall."""
-    if not q.has("fall") or q.has("rise"):
-        return None
     named = {m.id for m in q.mentions if m.kind == "event"}
-    events = [e for e in facts.events if e.id in named or int(e.date[:4]) in q.years]
+    topics = {m.id for m in q.mentions}
+    events = [e for e in facts.events if e.id in named or int(e.date[:4]) in q.years or topics & set(e.topics)]
     falls = [e for e in events if any(w in e.summary.lower() for w in ("dropped", "fell", "declined"))]
+    # "why did SCRs drop?", or "so what caused that?" right after the drop
+    if q.has("rise") or not (q.has("fall") or (q.carried and falls)):
+        return None
     answer = Answer("")
     if falls:
         answer.text = "The article's reasons are for the rise. What it says of a fall: " + " ".join(
