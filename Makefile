@@ -43,8 +43,8 @@ eval: $(STAMP)  ## score the evaluation questions
 bench: $(STAMP)  ## time the engine, start-up, scaling and Telegram end to end (minutes); writes bench-results.json
 	$(BIN)/scrbot bench --json bench-results.json
 
-lint: $(TEST_STAMP)  ## ruff over bot/ and tests/
-	$(BIN)/ruff check bot tests
+lint: $(TEST_STAMP)  ## ruff over bot/, benchmarks/ and tests/
+	$(BIN)/ruff check bot benchmarks tests
 
 clean:  ## remove .venv, build files and caches (the compiled engine in var/cache; var/scrbot.db is kept)
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache var/cache bench-results.json

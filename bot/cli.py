@@ -199,7 +199,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import main as bench_main
+    from benchmarks.run import main as bench_main  # outside the bot: imported only when asked for
 
     return bench_main(args)
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import BotAPIEmulator
 
+from benchmarks.botapi_emulator import BotAPIEmulator
 from bot.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent

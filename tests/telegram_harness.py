@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from botapi_emulator import BotAPIEmulator, Call
 from telegram import Update
 from telegram.ext import Application
 
+from benchmarks.botapi_emulator import BotAPIEmulator, Call
 from bot.telegram.limits import RateLimits
 from bot.telegram.settings import Settings
 

@@ -11,9 +11,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import DEFAULT_USER, BotAPIEmulator
 from telegram_harness import BOT_USERNAME, QUESTION, Harness, make_settings, texts
 
+from benchmarks.botapi_emulator import DEFAULT_USER, BotAPIEmulator
 from bot.engine import Engine
 from bot.recording import LogOptions, Recorder
 from bot.reload import Outcome

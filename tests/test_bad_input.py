@@ -23,11 +23,11 @@ import random
 import time
 
 import pytest
-from botapi_emulator import TelegramHTML, find_auto_entities, utf16_len
 from fuzz_inputs import INJECTIONS, MAX_CHARS, ODD_CHARS, ON_TOPIC, PERIODS, generate, text_strategy
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.botapi_emulator import TelegramHTML, find_auto_entities, utf16_len
 from bot.conversation import Context
 from bot.engine import Engine
 from bot.reply import Reply

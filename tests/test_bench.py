@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from bot.bench import SECTIONS, figure, percentile
-from bot.bench_data import SYNTHETIC_FILE, make_scaled
+from benchmarks.data import SYNTHETIC_FILE, make_scaled
+from benchmarks.run import SECTIONS, figure, percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -198,7 +198,7 @@ def test_figure_and_percentile() -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6, 7, 8])
 def test_synthetic_data_passes_check_whatever_the_seed(tmp_path, seed) -> None:
     """Templates differing only in stopwords collide once read; the generator must never make two."""
-    from bot.bench import run_check
+    from benchmarks.run import run_check
 
     data = make_scaled(ROOT / "facts", ROOT / "intents", 10, tmp_path, seed=seed)
     code, message = run_check(data.facts, data.intents)

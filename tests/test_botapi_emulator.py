@@ -21,17 +21,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from botapi_emulator import (
-    DEFAULT_BOT_USER,
-    DEFAULT_GROUP_ID,
-    DEFAULT_USER,
-    BotAPIEmulator,
-    HTMLParseError,
-    TelegramHTML,
-    UploadedFile,
-    tiny_png,
-    utf16_len,
-)
 from telegram import (
     Bot,
     InlineKeyboardButton,
@@ -48,6 +37,18 @@ from telegram.ext import (
     ContextTypes,
 )
 from telegram.request import HTTPXRequest
+
+from benchmarks.botapi_emulator import (
+    DEFAULT_BOT_USER,
+    DEFAULT_GROUP_ID,
+    DEFAULT_USER,
+    BotAPIEmulator,
+    HTMLParseError,
+    TelegramHTML,
+    UploadedFile,
+    tiny_png,
+    utf16_len,
+)
 
 USER_ID = DEFAULT_USER["id"]
 # httpx builds (and loads CA certificates into) a fresh SSL context per client, ~50 ms each and

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from botapi_emulator import DEFAULT_GROUP_ID, BotAPIEmulator
 from telegram_harness import Harness, make_settings
 
+from benchmarks.botapi_emulator import DEFAULT_GROUP_ID, BotAPIEmulator
 from bot.engine import Engine
 from bot.telegram.app import build_application
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROGRAM = """
 import contextlib, io, json, sys
-import bot.cli, bot.engine, bot.bench, bot.bench_data
+import bot.cli, bot.engine, benchmarks.run, benchmarks.data
 from bot import config
 from bot.conversation import Context
 from bot.engine import Engine
@@ -64,3 +64,18 @@ def test_a_start_from_the_compiled_cache_skips_yaml_and_dataclasses(tmp_path) ->
     assert all(run.returncode == 0 for run in runs), runs[-1].stderr
     assert json.loads(runs[0].stdout.strip().splitlines()[-1]) == ["bot.knowledge.facts", "yaml"]
     assert json.loads(runs[1].stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_bot_never_edits_sys_path_nor_imports_the_benchmarks() -> None:
+    """The benchmarks live in benchmarks/ and import the bot as any client would; the bot reaches them only
+    when `scrbot bench` is asked for (one lazy import), and nothing under bot/ edits sys.path."""
+    edits, imports = [], []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if "sys.path" in text:
+            edits.append(path.name)
+        imports += [f"{path.name}: {line.strip()}" for line in text.splitlines() if "benchmarks" in line
+                    and "import" in line]
+    assert edits == []
+    assert imports == ["cli.py: from benchmarks.run import main as bench_main  # outside the bot: imported only "
+                       "when asked for"]

@@ -1,7 +1,7 @@
 """A small version of the load test `make bench` runs at 10,000 messages: in a busy deployment every
 message that should be answered is answered exactly once, and nothing else is."""
 
-from bot.bench_load import plan, run_load
+from benchmarks.load import plan, run_load
 
 
 def test_many_users_in_many_chats_get_exactly_their_answers(engine):

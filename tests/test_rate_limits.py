@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator
 from telegram_harness import BOT_USERNAME, QUESTION, Harness, make_settings, sends
 
+from benchmarks.botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator
 from bot.engine import Engine
 from bot.state.memory import MemoryStore
 from bot.telegram.app import build_application

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import BotAPIEmulator, Call
 from telegram_harness import QUESTION, BotProcess, assert_clean_exit
 
+from benchmarks.botapi_emulator import BotAPIEmulator, Call
 from bot.console import chat
 from bot.conversation import Context
 from bot.engine import Engine

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from botapi_emulator import BotAPIEmulator, Call, TelegramHTML, find_auto_entities, utf16_len
 from fuzz_inputs import text_strategy
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from telegram_harness import BOT_USERNAME, Harness, make_settings
 
+from benchmarks.botapi_emulator import BotAPIEmulator, Call, TelegramHTML, find_auto_entities, utf16_len
 from bot.engine import Engine
 from bot.telegram.app import COMMANDS, build_application
 

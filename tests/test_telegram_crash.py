@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import BotAPIEmulator, Call
 from telegram_harness import QUESTION, BotProcess, assert_clean_exit
+
+from benchmarks.botapi_emulator import BotAPIEmulator, Call
 
 TOKEN = "7654321:AAH-crash_SECRET-token_value"
 PREVIOUS = "In 2012/13, 31 SCRs were published."

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator, Call
 from telegram_harness import (
     BOT_USERNAME,
     QUESTION,
@@ -26,6 +25,8 @@ from telegram_harness import (
     quoted_id,
     wait_for_port,
 )
+
+from benchmarks.botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator, Call
 
 TOKEN = "7654321:AAH-e2e_SECRET-token_value"  # distinctive, so a leak is unmistakable
 SECRET = "s3cret"

@@ -16,9 +16,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import BotAPIEmulator
 from telegram_harness import QUESTION, Harness, make_settings
 
+from benchmarks.botapi_emulator import BotAPIEmulator
 from bot.engine import Engine
 from bot.telegram.app import build_application
 from bot.telegram.delivery import DeliveryPolicy

@@ -12,7 +12,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator, UploadedFile
 from telegram_harness import (
     BOT_USERNAME,
     QUESTION,
@@ -25,6 +24,7 @@ from telegram_harness import (
     texts,
 )
 
+from benchmarks.botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator, UploadedFile
 from bot import __version__
 from bot.answers.meta import examples
 from bot.engine import Engine

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from botapi_emulator import BotAPIEmulator
 from telegram_harness import BOT_USERNAME, QUESTION, Harness, make_settings, texts
 
+from benchmarks.botapi_emulator import BotAPIEmulator
 from bot.engine import Engine
 from bot.state import SQLiteStore
 from bot.telegram.app import build_application

@@ -5,10 +5,10 @@ Chunks are checked with the emulator's Telegram HTML parser, which rejects what 
 
 from __future__ import annotations
 
-from botapi_emulator import TelegramHTML, utf16_len
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.botapi_emulator import TelegramHTML, utf16_len
 from bot.answers.meta import examples
 from bot.conversation import Context
 from bot.reply import Reply, Suggestion

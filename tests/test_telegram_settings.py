@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from botapi_emulator import BotAPIEmulator
 from telegram_harness import QUESTION, clean_env, free_port
 
+from benchmarks.botapi_emulator import BotAPIEmulator
 from bot.telegram.app import RedactToken
 from bot.telegram.settings import DEFAULT_BASE_FILE_URL, DEFAULT_BASE_URL, Settings, SettingsError, load_dotenv
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from botapi_emulator import BotAPIEmulator
 from telegram_harness import QUESTION, BotProcess, assert_clean_exit
+
+from benchmarks.botapi_emulator import BotAPIEmulator
 
 TOKEN = "7654321:AAH-leak_SECRET-token_value"
 SECRET = TOKEN.split(":", 1)[1]

@@ -144,10 +144,7 @@ def run_load(engine: Any = None, messages: int = 10_000, users: int = 500, group
 
     `engine` is unused (the bot process loads its own); kept so callers can pass what they have.
     """
-    tests = Path(__file__).resolve().parent.parent / "tests"
-    if str(tests) not in sys.path:
-        sys.path.insert(0, str(tests))
-    from botapi_emulator import BotAPIEmulator
+    from .botapi_emulator import BotAPIEmulator
 
     with tempfile.TemporaryDirectory(prefix="scrbot-load-") as tmp, BotAPIEmulator() as emu:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SCRBOT_", "TELEGRAM_"))}

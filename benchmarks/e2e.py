@@ -20,7 +20,7 @@ sendMessage call. Before that, a few updates are sent one at a time, 20 a second
 30 a second, after a pause that lets a rate limiter's bucket drain) for the latency of an idle bot. The
 repetitions alternate between the bots, so a slow moment of the machine hits all of them.
 
-Run as `python -m bot.bench_e2e worker KIND ...` this module is one of those bot processes.
+Run as `python -m benchmarks.e2e worker KIND ...` this module is one of those bot processes.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import config
+from bot import config
 
 BOTS = ("echo", "echo+limiter", "scrbot", "scrbot-nolimiter")
 LIMITED = ("echo+limiter", "scrbot")  # held to Telegram's 30 messages a second: fewer updates tell as much
@@ -49,13 +49,8 @@ FIRST_USER_ID = 50_000_000
 
 
 def _emulator_module():
-    """The emulator lives with the tests; the benchmark runs from a checkout of the repository."""
-    tests = config.REPO / "tests"
-    if not (tests / "botapi_emulator.py").exists():
-        raise RuntimeError(f"the Bot API emulator is not at {tests}/botapi_emulator.py (run from a checkout)")
-    if str(tests) not in sys.path:
-        sys.path.insert(0, str(tests))
-    import botapi_emulator
+    """The Bot API emulator the tests use too (benchmarks/botapi_emulator.py)."""
+    from . import botapi_emulator
 
     return botapi_emulator
 
@@ -71,7 +66,7 @@ class BotRun:
         self.last_reply = 0.0
         self.log_path = workdir / f"{kind.replace('+', '-')}.log"
         args = [
-            sys.executable, "-m", "bot.bench_e2e", "worker", kind,
+            sys.executable, "-m", "benchmarks.e2e", "worker", kind,
             "--token", self.emu.token, "--base-url", self.emu.base_url, "--base-file-url", self.emu.base_file_url,
             "--state", str(workdir / f"{kind.replace('+', '-')}-state.db"),
             "--facts", str(options.facts), "--intents", str(options.intents),
@@ -198,13 +193,13 @@ def _cpu_seconds(pid: int) -> float | None:
 
 
 def _percentile(values: list[float], q: float) -> float:
-    from .bench import percentile
+    from .run import percentile
 
     return percentile(values, q)
 
 
 def bench_e2e(options: Any, questions: list[str]) -> dict[str, Any]:
-    from .bench import figure
+    from .run import figure
 
     texts = [q for q in questions if q.strip()]
     n, window, idle = options.updates, options.window, options.one_by_one
@@ -280,14 +275,14 @@ def _updates_for(kind: str, n: int) -> int:
 
 def _cpu_figure(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """{"cpu_ms_per_update": figure} when every run could be measured, else nothing (the key is optional)."""
-    from .bench import figure
+    from .run import figure
 
     values = [r["cpu_ms_per_update"] for r in rows]
     return {"cpu_ms_per_update": figure(values, 2)} if values and None not in values else {}
 
 
 def _cpu_ratio(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
-    from .bench import figure
+    from .run import figure
 
     values = [(s["cpu_ms_per_update"], e["cpu_ms_per_update"]) for s, e in pairs]
     if not values or any(a is None or b is None for a, b in values):
@@ -299,7 +294,7 @@ def _cpu_ratio(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, 
 
 
 def worker(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.bench_e2e worker")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.e2e worker")
     parser.add_argument("kind", choices=BOTS)
     for name in ("--token", "--base-url", "--base-file-url", "--state", "--facts", "--intents"):
         parser.add_argument(name, required=True)
@@ -309,9 +304,9 @@ def worker(argv: list[str]) -> int:
     from telegram.ext import AIORateLimiter, Application, MessageHandler, filters
 
     if args.kind.startswith("scrbot"):
-        from .engine import Engine
-        from .telegram.app import build_application
-        from .telegram.settings import Settings
+        from bot.engine import Engine
+        from bot.telegram.app import build_application
+        from bot.telegram.settings import Settings
 
         engine = Engine.load(Path(args.facts), Path(args.intents))
         settings = Settings(
@@ -339,4 +334,4 @@ def worker(argv: list[str]) -> int:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "worker":
         raise SystemExit(worker(sys.argv[2:]))
-    raise SystemExit("usage: python -m bot.bench_e2e worker KIND --token ... (started by scrbot bench)")
+    raise SystemExit("usage: python -m benchmarks.e2e worker KIND --token ... (started by scrbot bench)")
