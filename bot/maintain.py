@@ -62,33 +62,14 @@ def _open(args: argparse.Namespace) -> tuple[LogOptions, object | None]:
     A path that is not an SQLite database (a text file, a folder, someone else's database) stops
     with one line and exit code 3, never a traceback.
     """
-    import sqlite3
-
-    from .state.questions import SQLiteQuestionLog
+    from .state.questions import UnusableLog, open_existing
 
     options = log_options()
     path = Path(args.db or options.db)
-    if not path.exists():
-        return options, None
-    problem = ""
-    if path.is_dir():
-        problem = "is a folder, not a database file"
-    else:
-        try:
-            with path.open("rb") as head:
-                magic = head.read(16)
-        except OSError as exc:
-            problem = f"cannot be read ({exc.strerror or exc})"
-        else:
-            if magic and magic != b"SQLite format 3\x00":
-                problem = "is not an SQLite database"
-    if not problem:
-        try:
-            db = SQLiteQuestionLog(path)
-            db.misses(time.time())  # reads both tables' schema: a foreign database fails here, not later
-            return options, db
-        except (sqlite3.Error, OSError) as exc:
-            problem = f"cannot be used as the question log ({exc})"
+    try:
+        return options, open_existing(path)
+    except UnusableLog as exc:
+        problem = str(exc)
     print(f"scrbot: {path} {problem}. Point --db or SCRBOT_DB at the bot's database.", file=sys.stderr)
     raise SystemExit(EXIT_CONFIG)
 

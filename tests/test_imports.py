@@ -79,3 +79,13 @@ def test_the_bot_never_edits_sys_path_nor_imports_the_benchmarks() -> None:
     assert edits == []
     assert imports == ["cli.py: from benchmarks.run import main as bench_main  # outside the bot: imported only "
                        "when asked for"]
+
+
+def test_sqlite_is_imported_only_under_bot_state() -> None:
+    """Storage is chosen in bot/state/: no other module of the bot knows it is SQLite."""
+    users = sorted(
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "bot").rglob("*.py")
+        if "import sqlite3" in path.read_text(encoding="utf-8")
+    )
+    assert users and all(u.startswith("bot/state/") for u in users), users

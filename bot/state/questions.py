@@ -253,3 +253,31 @@ class MemoryQuestionLog:
     def close(self) -> None:
         return None
 
+
+
+class UnusableLog(Exception):
+    """A file that cannot serve as the question log, with why, in words for one line of output."""
+
+
+def open_existing(path: Path) -> SQLiteQuestionLog | None:
+    """The question log at `path` for reading (misses, stats), None if nothing was recorded yet, or
+    `UnusableLog` saying why the file cannot be one: a folder, not a database, someone else's database."""
+    import time
+
+    if not path.exists():
+        return None
+    if path.is_dir():
+        raise UnusableLog("is a folder, not a database file")
+    try:
+        with path.open("rb") as head:
+            magic = head.read(16)
+    except OSError as exc:
+        raise UnusableLog(f"cannot be read ({exc.strerror or exc})") from None
+    if magic and magic != b"SQLite format 3\x00":
+        raise UnusableLog("is not an SQLite database")
+    try:
+        db = SQLiteQuestionLog(path)
+        db.misses(time.time())  # reads both tables' schema: a foreign database fails here, not later
+        return db
+    except (sqlite3.Error, OSError) as exc:
+        raise UnusableLog(f"cannot be used as the question log ({exc})") from None
