@@ -566,6 +566,8 @@ class Engine:
         return self._answer(u, Candidate(intent, 1.0), answer), self._next_context(u, intent.id, answer, now)
 
     def _answer(self, u: Understood, top: Candidate, answer: Answer) -> Reply:
+        if answer.lacking:  # "the article doesn't say which came first": said plainly, as no answer
+            return self._decline(u, "doesnt_say", None, answer)
         periods = answer.periods if answer.periods is not None else u.query.periods
         entities = self._entities(u, periods, answer)
         suggestions = tuple(Suggestion(f) for f in answer.followups)

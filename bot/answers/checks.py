@@ -57,6 +57,7 @@ def order(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
             f"The article doesn't say which came first: it dates both to {ya} and gives no month for one of them. "
             + facts_line
         )
+        answer.lacking = True
         return answer
     a_first = (ya, ma) < (yb, mb)
     asked_yesno = q.has(*words.check_list("yesno"))
@@ -65,10 +66,9 @@ def order(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         came = "before" if a_first else "after"
         answer.text = f"{verdict}: {a.title} came {came} {lower_first(b.title)}. {facts_line}"
     else:
-        first, second = (a, b) if a_first else (b, a)
+        came = "before" if a_first else "after"
         answer.text = (
-            f"First: {first.title} ({date_label(first)}), before {lower_first(second.title)} "
-            f"({date_label(second)})."
+            f"{a.title} ({date_label(a)}) came {came} {lower_first(b.title)} ({date_label(b)})."
         )
     return answer
 
@@ -169,6 +169,8 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     if not q.has(*words.check_list("cause")):
         return None
     named = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
+    if not named and q.has("it", "that", "this", "they"):  # "did it contribute much?" right after the panel
+        named = set(q.context.topics) - {"scr"}
     focus = [r for r in facts.reasons if named & {*r.topics, r.event}]
     if len(focus) != 1:
         return None

@@ -45,6 +45,15 @@ def when(facts: FactBase, q: Query) -> Answer:
         events = [e for e in facts.events if "rise" in e.title.lower()]
     if not events:
         return timeline(facts, q)
+    precise = [w for w in (" month ", " which day ", " what day ", " exact date ", " what date ") if w in f" {q.text} "]
+    vague = [e for e in events if "-" not in e.date]
+    if precise and vague and len(vague) == len(events):  # "which month in 2013 was the panel set up?"
+        answer = Answer(
+            "The article doesn't give the month: " + " ".join(f"{e.summary}" for e in vague)
+        )
+        answer.add_sources(*(e.source for e in vague))
+        answer.lacking = True
+        return answer
     answer = Answer("\n".join(e.summary for e in events))
     if q.has("year") and " financial " in f" {q.text} ":  # "in which financial year did Ofsted stop?"
         for e in events:

@@ -175,6 +175,7 @@ def said(facts: FactBase, q: Query) -> Answer:
             after = q.text.split(" about ", 1)[1] if " about " in q.text else "that"
             about = fmt.join([getattr(facts.entity(t), "name", t) for t in topics]) if topics else after
             lines.append(f"The article reports nothing {person.name} said about {about}. What it reports:")
+            answer.lacking = True
         lines.append(f"{person.name} ({person.role}):")
         for s in statements:
             lines.append(f"• “{s.text}”" if s.kind == "quote" else f"• {s.text}")

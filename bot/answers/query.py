@@ -54,6 +54,7 @@ class Answer:
         self.people: list[str] = []  # people this answer names, for "who's he?"
         self.topics: list[str] = []
         self.periods = periods  # the periods this answer is about, when it chose them itself
+        self.lacking = False  # the text says the article does not hold what was asked: a decline, not an answer
         self._cited: set[Sentence] = set()
 
     def add_sources(self, *sentences: Sentence) -> None:
