@@ -315,7 +315,8 @@ class Engine:
             routed = self._figures_by_frame(u)
             if routed is not None:  # "average published per year over the three years?"
                 decision = Decision("answer", (Candidate(routed, ANSWER_AT), *decision.candidates))
-        credited = None if elliptical or not self._asks_figures(decision) else self._credited_elsewhere(u)
+        asks_count = u.query.has("many") or self._asks_figures(decision)
+        credited = None if elliptical or not asks_count else self._credited_elsewhere(u)
         if credited is not None:  # "how many SCRs did CYP Now count?": the figures are the minister's
             return self._decline(u, "doesnt_say", decision, credited), context
         strangers = [] if elliptical else self._unknown_names(text, u)
@@ -404,9 +405,11 @@ class Engine:
         if change == "percent":
             op = "change" if "change" in tokens or last_op == "change" else "share"
         elif change in ("other", "same", "span"):
-            op = last_op
+            op = op or last_op  # "over those two years, the total?" keeps the total asked for
         elif change == "diff":
             op = "pp_change" if last_op in ("share", "pp_change") else "change"
+        elif op is None and u.query.excluded:
+            op = last_op  # "excluding 2013/14?": the last computation over the other years
         elif op is None:
             if not ({"change", "compare"} & set(tokens)) or not set(tokens) & words.anaphors | {"what", "whats", "how"}:
                 return None
@@ -452,11 +455,17 @@ class Engine:
         """Figures asked of someone the article does not take them from ("according to CYP Now", "published by
         Ofsted"): the article's figures come from its announcement, and are of reviews the boards carry out."""
         q = u.query
-        if not q.has(*self.frames.check_list("credit")) or q.carried:
+        handled = q.has(*self.frames.check_list("handled")) and not set(u.reading.tokens) & set(
+            self.lexicon.measure_words
+        )  # "how many did Ofsted evaluate?" asks Ofsted's figures; "published after Ofsted stopped" does not
+        if not (q.has(*self.frames.check_list("credit")) or handled) or q.carried:
             return None
         facts = self.facts
+        events = {e.id: e for e in self.facts.events}
         named = [m.id for m in q.mentions if m.kind in ("person", "organisation")
                  and m.id not in self.frames.figure_sources]
+        named += [t for m in q.mentions if m.kind == "event" for t in events[m.id].topics
+                  if t not in self.frames.figure_sources]  # "the CYP Now investigation" is CYP Now's
         named = list(dict.fromkeys(named))
         if not named:
             return None

@@ -420,7 +420,7 @@ def _unknown_asked(
     u: Understood, unknowns: Unknowns, subjects: list[_Subject], only_always: bool = False
 ) -> str | None:
     """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
-    full = f" {' '.join(tokens(u.text))} "
+    full = f" {' '.join(t.removesuffix(chr(39) + 's') for t in tokens(u.text))} "  # "the coalition's policy"
     names = [f" {' '.join(tokens(normalise(m.text)))} " for m in u.reading.mentions]
     joined = full
     for name in names:  # a name's own words ask for nothing: the "now" of "CYP Now"
