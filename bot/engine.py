@@ -148,7 +148,10 @@ class Engine:
         anchor = context.periods[-1] if context.periods else None
         bad: list[str] = []
         excluded: list[str] = []
+        named_years = any(r.kind in ("fy", "cy", "month") for r in refs)
         for ref in refs:
+            if ref.kind == "all" and named_years:
+                continue  # "the average per year in 2012/13 and 2013/14": the years named, not every year
             if ref.kind == "bad":
                 bad.append(ref.text)
                 continue
@@ -512,11 +515,12 @@ class Engine:
         """"Who said ...?", "the exact quote about ...", "what phrase does the article use for ...": the
         sentence of the article that says it, with who said it, when no one is named to ask about."""
         q = u.query
-        if not q.has("said") or q.mentioned("person") or u.reading.pronouns or q.has("many", "number"):
+        if q.mentioned("person") or u.reading.pronouns or q.has("many", "number"):
             return None
         raw = set(u.text.split())
         framing = self.frames.quote_words
-        if not (u.reading.tokens[:1] in (["who"], ["whose"]) or raw & (framing - {"said", "use", "uses", "used"})):
+        asks_words = raw & (framing - {"said", "source", "use", "uses", "used", "put"})  # "quote", "phrase" ...
+        if not (asks_words or (q.has("said") and u.reading.tokens[:1] in (["who"], ["whose"]))):
             return None
         if set(u.reading.tokens) & self.frames.anaphors:
             return None  # "who said that?" is about the last answer

@@ -52,8 +52,9 @@ class PassageIndex:
         self.mentions: list[list[Mention]] = []
         cited = _cited_ids(facts)
         for sentence in self.sentences:
-            reading = lexicon.read(read_periods(normalise(sentence.text))[1])
-            feats = Counter(self._features(reading, reading.mentions))
+            refs, rest = read_periods(normalise(sentence.text))
+            reading = lexicon.read(rest)
+            feats = Counter(self._features(reading, reading.mentions) + _years(refs))
             feats.update(f"@{i}" for i in cited.get(sentence, ()) if f"@{i}" not in feats)
             self.features.append(feats)
             self.mentions.append(reading.mentions)
@@ -85,7 +86,7 @@ class PassageIndex:
         mentions = list(u.reading.mentions)
         if u.reading.pronouns and not u.query.mentioned("person"):
             mentions += [Mention("person", p.id, p.name) for p in resolve_people(self.facts, u.query)]
-        return set(self._features(u.reading, mentions))
+        return set(self._features(u.reading, mentions) + _years(u.refs))
 
     def search(self, u: Understood, limit: int = 2) -> list[tuple[Sentence, float]]:
         """Sentences that answer the question, best first: each matches at least `MIN_COVERAGE` of the
@@ -113,6 +114,11 @@ class PassageIndex:
             return []
         best = scored[0][1]
         return [pair for pair in scored[:limit] if pair[1] >= SECOND_SHARE * best]
+
+
+def _years(refs: list) -> list[str]:
+    """The years a text names, as features: "the increase from 2012" finds the sentence about 2012."""
+    return [f"@{ref.kind}{ref.year}" for ref in refs if getattr(ref, "year", 0) > 1900]
 
 
 def affirmed(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:

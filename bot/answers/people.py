@@ -139,6 +139,10 @@ def _of_last_answer(facts: FactBase, q: Query) -> Answer | None:
 
 
 def said(facts: FactBase, q: Query) -> Answer:
+    if q.has("reason") and not q.has("recommend"):  # "what other factor did Woolmore mention?" asks for reasons
+        from .reasons import why
+
+        return why(facts, q)
     last = _of_last_answer(facts, q)
     if last is not None:
         return last

@@ -85,6 +85,7 @@ class FrameWords:
         """Every cue phrase, so the lexicon knows their words."""
         groups = [cues for _, cues in (*self.operations, *self.predicates, *self.followup_ops)]
         groups += [*self.comparators.values(), tuple(self.fractions)]
+        groups.append(tuple(m for m in self.claim_markers if " " not in m))  # "right", "accurate", "correct"
         return [c for cues in groups for c in cues] + [w for d in self.derived for w in d.words]
 
 
