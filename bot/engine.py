@@ -301,8 +301,9 @@ class Engine:
             kept = self._next_context(u, context.intent or "meta.source", source, now)
             kept.sources, kept.topics, kept.periods = list(context.sources), list(context.topics), list(context.periods)
             return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
-        if not elliptical and context.sources and u.query.has("example", "instance"):
-            example = passages.example_of(self.facts, context.sources)  # "give me an example"
+        if not elliptical and u.query.has("example", "instance"):
+            lines = context.sources or self._lines_about(u)  # "what example does Woolmore give of ..."
+            example = passages.example_of(self.facts, lines) if lines else None  # "give me an example"
             if example is None:
                 return self._decline(u, "doesnt_say", None, Answer("The article gives no example of that.")), context
             if example is not None:
@@ -450,6 +451,13 @@ class Engine:
         by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
         return (intent, frame) if intent is not None else None
+
+    def _lines_about(self, u: Understood) -> list[int]:
+        """The article lines of the reasons and statements a question names (for "what example does X give")."""
+        named = {m.id for m in u.reading.mentions} - {"scr"}
+        lines = [s.line for r in self.facts.reasons if named & {*r.topics, r.event, r.said_by} for s in r.sources]
+        lines += [st.source.line for st in self.facts.statements if st.by in named]
+        return list(dict.fromkeys(lines))
 
     def _asks_figures(self, decision: Decision) -> bool:
         return decision.top is not None and decision.top.intent.id in self.figure_ops
