@@ -191,3 +191,13 @@ def test_a_quoted_article_sentence_is_a_blockquote_and_a_look_alike_is_not(engin
     assert "</blockquote> — Sue Woolmore" in html
     typed = Reply("“<b>made up</b>” — someone", "article.quote", 1.0, "answer")  # quotes no source sentence
     assert "<blockquote>" not in render.messages(typed)[0] and "&lt;b&gt;" in render.messages(typed)[0]
+
+
+def test_a_long_answer_full_of_escaped_characters_fills_each_message() -> None:
+    """21,000 characters with "&" and "<" throughout: as few messages as their escaped size needs, not slivers."""
+    text = "\n".join(f"{i:04d} & <b> " + "x&" * 40 for i in range(230))
+    chunks = render.messages(Reply(text, "figures.count", 1.0, "answer"))
+    escaped = sum(len(c) for c in chunks)
+    assert all(utf16_len(c) <= render.MAX_MESSAGE for c in chunks)
+    assert len(chunks) <= escaped // render.SAFE_CHUNK + 2, len(chunks)
+    assert "\n".join(PARSER.parse(c)[0] for c in chunks) == text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -58,11 +59,12 @@ def messages(reply: Reply, limit: int = SAFE_CHUNK) -> list[str]:
     """
     out: list[str] = []
     sources = _source_texts(reply)
-    for i, piece in enumerate(split(reply.text, limit)):
+    # Pieces are measured as they will be sent (escaped, in UTF-16 units), so "&" and emoji cost what they cost
+    # and a long answer full of them still fills each message rather than being cut into slivers.
+    for i, piece in enumerate(split(reply.text, limit, measure=lambda t: _units(escape(t, quote=False)))):
         rendered = _html(piece, bold_first_line=reply.kind == "clarify" and i == 0, sources=sources)
-        if _units(rendered) > MAX_MESSAGE:  # escaping ("&" is "&amp;") or emoji grew it: split that piece finer
-            rendered_pieces = [_html(p, False) for p in split(piece, max(1, limit // 5))]
-            out.extend(rendered_pieces)
+        if _units(rendered) > MAX_MESSAGE:  # markup added round a quote: split that piece once more
+            out.extend(_html(p, False) for p in split(piece, limit // 2, measure=lambda t: _units(escape(t))))
         else:
             out.append(rendered)
     return out
@@ -73,23 +75,24 @@ def _units(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def split(text: str, limit: int = SAFE_CHUNK) -> list[str]:
-    """Split plain text on line breaks (then spaces, then anywhere) so every piece fits `limit`."""
-    if len(text) <= limit:
+def split(text: str, limit: int = SAFE_CHUNK, measure: Callable[[str], int] = len) -> list[str]:
+    """Split plain text on line breaks (then spaces, then anywhere) so every piece measures at most `limit`."""
+    if measure(text) <= limit:
         return [text]
     chunks: list[str] = []
     current = ""
     for line in text.split("\n"):
-        while len(line) > limit:  # one enormous line: cut at a space, or hard
-            cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > limit // 2 else limit
+        while measure(line) > limit:  # one enormous line: cut at a space, or hard
+            fit = _longest_prefix(line, limit, measure)
+            cut = line.rfind(" ", 0, fit)
+            cut = cut if cut > fit // 2 else fit
             if current:
                 chunks.append(current)
                 current = ""
             chunks.append(line[:cut])
             line = line[cut:].lstrip()
         candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
+        if measure(candidate) > limit:
             chunks.append(current)
             current = line
         else:
@@ -97,6 +100,18 @@ def split(text: str, limit: int = SAFE_CHUNK) -> list[str]:
     if current:
         chunks.append(current)
     return [c for c in chunks if c.strip()] or [text[:limit]]
+
+
+def _longest_prefix(line: str, limit: int, measure: Callable[[str], int]) -> int:
+    """How many characters of `line` fit in `limit` as measured (a binary search: escaping is not linear)."""
+    lo, hi = 1, len(line)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(line[:mid]) <= limit:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def callback_for(suggestion: Suggestion) -> str | None:
