@@ -193,8 +193,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     yesno = _opens_yesno(words, rest, tokens, declarative) and not choice
     # "how many more were commissioned than published?" asks for the gap; "were more commissioned than
     # published?" asks for a verdict on the two figures.
+    states_figure = bool(_NUMBER.search(rest))  # "is it right that 50 more were commissioned than published?"
     compares_measures = (
-        not yesno and len(named) == 2 and " than " in canon and _has(canon, ("more", "fewest", "less"))
+        (not yesno or states_figure) and len(named) == 2 and " than " in canon
+        and _has(canon, ("more", "fewest", "less"))
     )
     moves = _has(canon, ("rise", "change", "fall"))
     if "gap" in cued and len(named) == 1 and len(periods) >= 2 and not _has(raw, ("between commissioned",
