@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .conversation import Context
+from .envnum import read_number
 from .reply import Reply
 from .state.questions import Asked, QuestionLog, SQLiteQuestionLog
 from .understanding import calibrate
@@ -34,6 +35,7 @@ log = logging.getLogger("scrbot.questions")
 DEFAULT_DB = "var/scrbot.db"
 DEFAULT_BELOW = 0.8
 DEFAULT_RETENTION_DAYS = 90.0
+MAX_RETENTION_DAYS = 3650.0  # ten years: beyond, a typo (inf, 1e300) that would stop every write
 PRUNE_EVERY = 3600.0  # seconds between retention sweeps while running (and one at start)
 RETRY_OPEN_AFTER = 60.0  # seconds before trying again to open a database that could not be opened
 BATCH = 200  # questions written in one transaction at most
@@ -72,18 +74,11 @@ class LogOptions:
     def from_env(cls, env: Mapping[str, str] | None = None) -> LogOptions:
         """Read the environment; raises ValueError with a message that is safe to show."""
         env = os.environ if env is None else env
-        try:
-            below = float(env.get("SCRBOT_LOG_BELOW") or DEFAULT_BELOW)
-        except ValueError:
-            raise ValueError("SCRBOT_LOG_BELOW must be a confidence between 0 and 1, such as 0.8.") from None
-        if not 0.0 <= below <= 1.0:
-            raise ValueError("SCRBOT_LOG_BELOW must be a confidence between 0 and 1, such as 0.8.")
-        try:
-            days = float(env.get("SCRBOT_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
-        except ValueError:
-            raise ValueError("SCRBOT_RETENTION_DAYS must be a number of days, such as 90.") from None
-        if days <= 0:
-            raise ValueError("SCRBOT_RETENTION_DAYS must be a number of days above 0, such as 90.")
+        below = read_number(env, "SCRBOT_LOG_BELOW", DEFAULT_BELOW, 0.0, 1.0, hint=" (a confidence, such as 0.8)")
+        days = read_number(
+            env, "SCRBOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 0.0, MAX_RETENTION_DAYS, low_open=True,
+            hint=" (days, such as 90)",
+        )  # fmt: skip
         ids = (env.get("SCRBOT_LOG_IDS") or "0").strip().lower()
         if ids not in {"0", "1", "true", "false", "yes", "no", "on", "off"}:
             raise ValueError("SCRBOT_LOG_IDS must be 1 (keep user and chat ids with misses) or 0 (the default).")

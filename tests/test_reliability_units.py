@@ -1,0 +1,146 @@
+"""Focused checks for issue 11 where a process cannot show the fault as exactly: the state store
+behind the bot (bounded, private, never waiting on the disk) and three small crashes (item 19)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator
+from telegram_harness import BOT_USERNAME, QUESTION, Harness, make_settings, sends, texts
+
+from bot.engine import Engine
+from bot.state.behind import WriteBehindStore
+from bot.telegram import admin
+from bot.telegram.app import build_application, sweep
+from bot.telegram.limits import Limiter, RateLimits
+
+ALICE = DEFAULT_USER["id"]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def kv_rows(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT namespace, key FROM kv ORDER BY namespace, key").fetchall()
+
+
+# -- 14, 15: bounded and private ------------------------------------------------------------------
+
+
+def test_fifty_thousand_users_leave_nothing_once_their_context_expired(tmp_path: Path) -> None:
+    clock = Clock()
+    store = WriteBehindStore(tmp_path / "s.db", clock=clock)
+    limiter = Limiter(store, RateLimits(user=10, group=20))
+    for user in range(50_000):
+        limiter.check(user, -100 - user % 50, group=True)
+        store.put("tg.chat_data", str(user), {"contexts": {str(user): {"intent": "figures.count"}}}, ttl=1800)
+    assert store.flush(timeout=60)
+    assert len(kv_rows(tmp_path / "s.db")) == 50_000  # contexts only: rate counters never reach the file
+    clock.now += 1801
+    store.prune()
+    assert store.flush(timeout=60)
+    assert kv_rows(tmp_path / "s.db") == []
+    assert store.memory.snapshot() == [] and len(store.memory._data) == 0
+    store.close()
+
+
+async def test_a_chats_expired_context_is_deleted_from_memory_and_the_file(
+    emu: BotAPIEmulator, engine: Engine, tmp_path: Path
+) -> None:
+    short = Engine(engine.facts, engine.intents, context_ttl=0.3)
+    settings = make_settings(emu, tmp_path / "s.db", context_ttl=0.3)
+    async with build_application(settings, short) as app:
+        tg = Harness(emu, app)
+        for n in range(20):
+            user = {"id": 500_000 + n, "is_bot": False, "first_name": f"U{n}"}
+            await tg.send(emu.private_message(QUESTION, user=user))
+        assert len(app.chat_data) == 20
+        await asyncio.sleep(0.5)
+        assert sweep(app) == 20
+        assert len(app.chat_data) == 0
+        assert app.bot_data["store"].flush()
+        assert [ns for ns, _ in kv_rows(tmp_path / "s.db") if ns == "tg.chat_data"] == []
+
+
+async def test_about_says_exactly_what_is_kept_and_for_how_long(emu: BotAPIEmulator, engine: Engine, tmp_path) -> None:
+    settings = make_settings(emu, tmp_path / "s.db", retention_days=14.0)
+    async with build_application(settings, engine) as app:
+        (about,) = texts(await Harness(emu, app).send(emu.private_message("/about")))
+    assert "for 30 minutes after your last question, then delete it" in about
+    assert "kept for 14 days, without your name or id" in about
+
+
+# -- 11: the database never stops the answers ------------------------------------------------------
+
+
+def test_a_write_lock_held_elsewhere_never_blocks_the_caller(tmp_path: Path, caplog) -> None:
+    db = tmp_path / "s.db"
+    store = WriteBehindStore(db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    with caplog.at_level(logging.WARNING, logger="scrbot.state"):
+        started = time.perf_counter()
+        for n in range(200):
+            store.put("tg.chat_data", str(n), {"n": n}, ttl=600)
+        took = time.perf_counter() - started
+        assert store.get("tg.chat_data", "199") == {"n": 199}  # read from memory meanwhile
+        time.sleep(2.5)  # the writer's busy timeout passes: one warning
+        holder.execute("ROLLBACK")
+        holder.close()
+        assert store.flush(timeout=10)
+    assert took < 0.5, f"200 writes took {took:.2f}s on the caller's side"
+    assert len(kv_rows(db)) == 200
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "answering goes on from memory" in warnings[0].getMessage()
+    store.close()
+
+
+# -- 19: small crashes -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def tg(emu: BotAPIEmulator, engine: Engine, tmp_path: Path) -> AsyncIterator[Harness]:
+    settings = make_settings(emu, tmp_path / "s.db", admin_ids=frozenset({ALICE}))
+    app = build_application(settings, engine)
+    async with app:
+        await app.start()
+        yield Harness(emu, app)
+        await app.stop()
+    admin.close(app)
+
+
+@pytest.mark.parametrize("days", ["inf", "nan", "1e300", "-inf"])
+async def test_stats_with_a_number_of_days_that_is_not_one(tg: Harness, days: str, caplog) -> None:
+    with caplog.at_level(logging.ERROR):
+        said = texts(await tg.send(tg.emu.private_message(f"/stats {days}")))
+    assert said == ["Usage: /stats [DAYS], for example /stats 30"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_mention_whose_offset_splits_an_emoji_is_not_an_error(tg: Harness, caplog) -> None:
+    text = f"🙂 @{BOT_USERNAME} hello"
+    entities = [{"type": "mention", "offset": 1, "length": len(BOT_USERNAME) + 1}]  # inside the emoji's pair
+    with caplog.at_level(logging.ERROR):
+        calls = await tg.send(tg.emu.group_message(text, entities=entities))
+    assert not any("Sorry" in t for t in texts(calls))
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert sends(calls) == [] or all(c.params["chat_id"] == DEFAULT_GROUP_ID for c in sends(calls))
+
+
+async def test_a_button_on_an_inline_message_is_acknowledged_without_a_traceback(tg: Harness, caplog) -> None:
+    with caplog.at_level(logging.ERROR):
+        calls = await tg.send(tg.emu.callback_query("q:how many were published?", inline_message_id="AAB123"))
+    assert [c.method for c in calls] == ["answerCallbackQuery"] and calls[0].ok
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
