@@ -39,7 +39,6 @@ MAX_RETENTION_DAYS = 3650.0  # ten years: beyond, a typo (inf, 1e300) that would
 PRUNE_EVERY = 3600.0  # seconds between retention sweeps while running (and one at start)
 RETRY_OPEN_AFTER = 60.0  # seconds before trying again to open a database that could not be opened
 BATCH = 200  # questions written in one transaction at most
-LINGER = 0.05  # seconds the writer waits for more questions before writing what it has
 QUEUE_SIZE = 1000  # questions waiting to be written; beyond this they are dropped (and that is logged once)
 MAX_TEXT = 300  # characters of a question kept
 MAX_CANDIDATES = 3
@@ -118,9 +117,13 @@ def make_asked(
     when: float,
     user_id: int | None = None,
     chat_id: int | None = None,
+    update_id: int | None = None,
 ) -> Asked:
     """The log's view of one turn: always a counter; text, candidates and (if allowed) ids only for a miss."""
-    base = Asked(time=when, chat_type=chat_type, kind=reply.kind, intent=reply.intent, confidence=reply.confidence)
+    base = Asked(
+        time=when, chat_type=chat_type, kind=reply.kind, intent=reply.intent, confidence=reply.confidence,
+        update_id=update_id,
+    )  # fmt: skip
     text = normalise(question)[:MAX_TEXT].strip()
     if not text or not is_miss(reply, options.below):
         return base
@@ -137,6 +140,7 @@ def make_asked(
         action=describe(reply),
         user_id=user_id if options.ids else None,
         chat_id=chat_id if options.ids else None,
+        update_id=update_id,
     )
 
 
@@ -195,13 +199,17 @@ class Recorder:
         chat_type: str,
         user_id: int | None = None,
         chat_id: int | None = None,
+        update_id: int | None = None,
     ) -> None:
-        """Record one turn (`context` is the one the question was asked in). Never raises, never waits."""
+        """Record one turn (`context` is the one the question was asked in). Never raises, never waits.
+
+        `update_id` makes it idempotent: a Telegram update delivered again is not counted again.
+        """
         if self._closed:
             return
         try:
             asked = make_asked(
-                engine, question, context, reply, chat_type, self.options, self._clock(), user_id, chat_id
+                engine, question, context, reply, chat_type, self.options, self._clock(), user_id, chat_id, update_id
             )
         except Exception as exc:  # a bug here must not cost an answer
             if not self._observe_failed:
@@ -238,12 +246,11 @@ class Recorder:
     def _work(self) -> None:
         while True:
             jobs = [self._queue.get()]
-            # Questions arriving within LINGER of the first go in the same transaction: under load one
-            # commit (and one wake-up of this thread) serves dozens of questions instead of each.
-            deadline = time.monotonic() + LINGER
+            # Written at once, with whatever else is already queued: under load the queue fills while
+            # a transaction commits, so one commit serves many questions without waiting for more.
             while jobs[-1][0] == "add" and len(jobs) < BATCH:
                 try:
-                    jobs.append(self._queue.get(timeout=max(0.0, deadline - time.monotonic())))
+                    jobs.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
             try:

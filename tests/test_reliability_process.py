@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import BotAPIEmulator, Call
+from benchmarks.botapi_emulator import BotAPIEmulator, Call
 from telegram_harness import QUESTION, BotProcess, assert_clean_exit, free_port, wait_for_port
 
 TOKEN = "7654321:AAH-reliab_SECRET-token_value"

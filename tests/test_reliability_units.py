@@ -11,9 +11,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator
+from benchmarks.botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator
 from telegram_harness import BOT_USERNAME, QUESTION, Harness, make_settings, sends, texts
 
+from bot.conversation import Context
 from bot.engine import Engine
 from bot.state.behind import WriteBehindStore
 from bot.telegram import admin
@@ -144,3 +145,83 @@ async def test_a_button_on_an_inline_message_is_acknowledged_without_a_traceback
         calls = await tg.send(tg.emu.callback_query("q:how many were published?", inline_message_id="AAB123"))
     assert [c.method for c in calls] == ["answerCallbackQuery"] and calls[0].ok
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+# -- 12: the question log, idempotent --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "memory"])
+def test_an_update_recorded_twice_is_counted_once(tmp_path: Path, engine: Engine, kind: str) -> None:
+    from bot.recording import LogOptions, Recorder
+    from bot.state.questions import MemoryQuestionLog, SQLiteQuestionLog
+
+    log = SQLiteQuestionLog(tmp_path / "q.db") if kind == "sqlite" else MemoryQuestionLog()
+    recorder = Recorder.of(log, LogOptions(db=str(tmp_path / "q.db")), background=False)
+    for update_id in (41, 42, 42, 41, 43):  # 41 and 42 delivered again after a crash
+        reply, _ = engine.reply("what colour is the sky over the river", Context())
+        recorder.observe(engine, "what colour is the sky over the river", None, reply, "private", update_id=update_id)
+    assert sum(c.count for c in log.counts(0)) == 3
+    assert len(log.misses(0)) == 3
+    recorder.close()
+
+
+# -- 13: grouping misses is near-linear ------------------------------------------------------------
+
+
+def test_grouping_misses_compares_each_question_with_a_bounded_number_of_groups(monkeypatch) -> None:
+    import random
+
+    from bot import misses as m
+    from bot.state.questions import Asked
+
+    rng = random.Random(7)
+    vocab = "scrs serious case reviews published commissioned rise why ofsted council neglect abuse report".split()  # noqa: SIM905
+    extra = [f"x{n}" for n in range(2000)]
+
+    def log(n: int) -> list[Asked]:
+        texts = {" ".join(rng.sample(vocab, 3) + rng.sample(extra, 2)) for _ in range(n * 2)}
+        chosen = sorted(texts)[:n]
+        return [Asked(time=float(i), chat_type="private", kind="decline", text=t) for i, t in enumerate(chosen)]
+
+    compared: list[int] = []
+    real = m.process.extract
+
+    def counting(query, choices, **kwargs):
+        compared.append(len(choices))
+        return real(query, choices, **kwargs)
+
+    monkeypatch.setattr(m.process, "extract", counting)
+    for n in (1000, 4000):
+        compared.clear()
+        m.group_misses(log(n))
+        per_question = sum(compared) / n
+        assert per_question <= 5 * m.CROWDED, f"{n} misses: {per_question:.0f} groups compared per question"
+    assert sum(compared) < 4000 * 4000 / 4  # all pairs would be 8 million
+    print(f"\n4,000 distinct misses: {sum(compared) / 4000:.0f} comparisons per question")
+
+
+# -- 9: the chart is drawn once, off the event loop ------------------------------------------------
+
+
+async def test_the_chart_is_drawn_once_until_the_data_changes(tg: Harness, monkeypatch) -> None:
+    import threading
+
+    from bot.telegram import chart
+
+    drawn: list[str] = []
+    real = chart.figures_chart
+
+    def counting(facts):
+        drawn.append(threading.current_thread().name)
+        return real(facts)
+
+    monkeypatch.setattr(chart, "figures_chart", counting)
+    for _ in range(3):
+        calls = await tg.send(tg.emu.private_message("/chart"))
+        assert [c.method for c in sends(calls)] == ["sendPhoto"]
+    assert len(drawn) == 1 and drawn[0] != threading.main_thread().name  # once, and not on the event loop
+    from bot.reload import reload
+
+    tg.app.bot_data["engine"] = reload(tg.app.bot_data["engine"]).engine  # new facts: drawn again
+    await tg.send(tg.emu.private_message("/chart"))
+    assert len(drawn) == 2

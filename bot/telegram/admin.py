@@ -67,6 +67,7 @@ def record_question(
         str(chat.type) if chat else "unknown",
         user_id=user.id if user else None,
         chat_id=chat.id if chat else None,
+        update_id=update.update_id,
     )
 
 
