@@ -154,6 +154,22 @@ def test_idle_connections_cannot_lock_telegram_out(emu: BotAPIEmulator, launch) 
     print(f"\n400 idle sockets: {held} descriptors held; the update was answered once")
 
 
+def test_an_idle_connection_is_closed_after_the_header_timeout(emu: BotAPIEmulator, launch) -> None:
+    from bot.telegram.webhook import HEADER_TIMEOUT
+
+    port = free_port()
+    bot = launch(webhook=True, ready="setWebhook", **webhook_env(port))
+    wait_for_port(port)
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.settimeout(HEADER_TIMEOUT + 5)
+        started = time.monotonic()
+        sock.sendall(b"POST /hook HTTP/1.1\r\n")  # a request head that never ends
+        assert sock.recv(1024) == b""  # closed by the bot, not by this test's timeout
+        waited = time.monotonic() - started
+    assert HEADER_TIMEOUT - 1 < waited < HEADER_TIMEOUT + 4
+    assert_clean_exit(bot.stop(), TOKEN)
+
+
 def test_debug_log_keeps_out_the_secret_names_and_text(emu: BotAPIEmulator, launch) -> None:
     port = free_port()
     bot = launch(webhook=True, ready="setWebhook", SCRBOT_LOG_LEVEL="DEBUG", **webhook_env(port))

@@ -33,6 +33,7 @@ from telegram.ext._utils.types import RT
 log = logging.getLogger("scrbot.polling")
 
 MAX_CONCURRENT = 64  # updates handled at once (of different chats)
+MAX_PENDING = 1000  # updates fetched and not yet handled before getUpdates waits
 PENDING_POLL = 0.25  # seconds between getUpdates while the only updates waiting are still being handled
 
 
@@ -99,6 +100,10 @@ class ConfirmingBot(ExtBot):
         api_kwargs: Any = None,
     ) -> tuple[Update, ...]:
         tracker = self.tracker
+        while len(tracker.pending) >= MAX_PENDING:  # the bot is behind: fetch more only as it catches up
+            tracker.progress().clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(tracker.progress().wait(), PENDING_POLL)
         if self._seen is not None and (offset is None or offset <= self._seen):
             offset = self._seen + 1  # past re-deliveries that were skipped (PTB only counts what it was given)
         lowest = tracker.lowest()
