@@ -171,10 +171,14 @@ class Recorder:
         self._thread_lock = threading.Lock()
         self._closed = False
         self._shared = False  # reads use the writer's log instead of a connection of their own
+        self._file: str | None = None  # the SQLite file, watched so a deleted one is recreated
+        self._identity: tuple[int, int] | None = None
 
     @classmethod
     def sqlite(cls, options: LogOptions, clock: Callable[[], float] = time.time, background: bool = True) -> Recorder:
-        return cls(lambda: SQLiteQuestionLog(options.db), options, clock, background, where=options.db)
+        recorder = cls(lambda: SQLiteQuestionLog(options.db), options, clock, background, where=options.db)
+        recorder._file = options.db
+        return recorder
 
     @classmethod
     def of(
@@ -285,7 +289,19 @@ class Recorder:
         else:
             self._recovered()
 
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self._file) if self._file else None
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino) if st else None
+
     def _open(self) -> QuestionLog | None:
+        if self._log is not None and self._file and self._file_identity() != self._identity:
+            log.warning("the question log's file %s vanished; recreating it", self._where)
+            with contextlib.suppress(Exception):
+                self._log.close()
+            self._log, self._opened_at = None, None
         if self._log is not None:
             return self._log
         now = self._clock()
@@ -297,6 +313,7 @@ class Recorder:
         except Exception as exc:
             self._fail(exc)
             return None
+        self._identity = self._file_identity()
         return self._log
 
     def _fail(self, exc: BaseException) -> None:

@@ -25,6 +25,7 @@ TOKEN = "7654321:AAH-reliab_SECRET-token_value"
 SECRET = "webhook-Secret_4u"
 ANSWER = "In 2013/14, 71 SCRs were published."
 PREVIOUS = "In 2012/13, 31 SCRs were published."
+MISS = "what colour is the sky over the river"
 
 
 @pytest.fixture
@@ -319,14 +320,24 @@ def test_a_locked_or_deleted_database_does_not_stop_the_answers(emu: BotAPIEmula
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     emu.push_update(emu.private_message(QUESTION))
     emu.wait_for(lambda: len(answers(emu)) == 3, timeout=10)
+    emu.push_update(emu.private_message(MISS))  # the question log is recreated too
+    emu.wait_for(lambda: len(answers(emu)) == 4, timeout=10)
     deadline = time.monotonic() + 10
-    while not db.exists() or not _rows(db, "tg.chat_data"):
+    while not db.exists() or not _rows(db, "tg.chat_data") or not _misses(db):
         assert time.monotonic() < deadline, "the deleted database was not recreated"
         time.sleep(0.1)
     result = bot.stop()
     assert_clean_exit(result, TOKEN)
-    assert result.output.count("vanished") == 1
+    assert result.output.count("vanished") == 2  # the state and the question log, once each
     print(f"\ntwo answers in {took:.2f}s while another process held the write lock")
+
+
+def _misses(db: Path) -> list[str]:
+    try:
+        with sqlite3.connect(db, timeout=1) as conn:
+            return [r[0] for r in conn.execute("SELECT text FROM missed_questions")]
+    except sqlite3.Error:
+        return []
 
 
 def _rows(db: Path, namespace: str) -> list[str]:
