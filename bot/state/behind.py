@@ -20,7 +20,6 @@ and the most recent `RECENT_UPDATES` of them in memory, so a re-delivered update
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import queue
@@ -71,20 +70,10 @@ class WriteBehindStore:
         """Read what the last run kept into memory; an unusable file means memory only, said once."""
         try:
             db = self._connect()
-            now = self._clock()
-            rows = db._db.execute(
-                "SELECT namespace, key, value, expires FROM kv "
-                "WHERE namespace != ? AND (expires IS NULL OR expires > ?)",
-                (UPDATES, now),
-            ).fetchall()
-            for namespace, key, value, expires in rows:
+            for namespace, key, value, expires in db.live_rows(skip=UPDATES):
                 if namespace not in MEMORY_ONLY:
-                    self.memory.put_raw(namespace, key, json.loads(value), expires)
-            ids = db._db.execute(
-                "SELECT key FROM kv WHERE namespace = ? AND expires > ? ORDER BY CAST(key AS INTEGER) DESC LIMIT ?",
-                (UPDATES, now, RECENT_UPDATES),
-            ).fetchall()
-            for (key,) in reversed(ids):
+                    self.memory.put_raw(namespace, key, value, expires)
+            for key in reversed(db.newest_keys(UPDATES, RECENT_UPDATES)):
                 with contextlib.suppress(ValueError):
                     self._recent[int(key)] = None
         except (sqlite3.Error, OSError, ValueError) as exc:

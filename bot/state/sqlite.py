@@ -62,6 +62,23 @@ class SQLiteStore:
                 [(ns, key, json.dumps(value, ensure_ascii=False), expires) for ns, key, value, expires in rows],
             )
 
+    def live_rows(self, skip: str = "") -> list[tuple[str, str, Any, float | None]]:
+        """Every live (namespace, key, value, expires), except those of namespace `skip`."""
+        rows = self._db.execute(
+            "SELECT namespace, key, value, expires FROM kv WHERE namespace != ? AND (expires IS NULL OR expires > ?)",
+            (skip, self._clock()),
+        ).fetchall()
+        return [(ns, key, json.loads(value), expires) for ns, key, value, expires in rows]
+
+    def newest_keys(self, namespace: str, limit: int) -> list[str]:
+        """The live keys of a namespace of integer keys, highest first, at most `limit`."""
+        rows = self._db.execute(
+            "SELECT key FROM kv WHERE namespace = ? AND (expires IS NULL OR expires > ?) "
+            "ORDER BY CAST(key AS INTEGER) DESC LIMIT ?",
+            (namespace, self._clock(), limit),
+        ).fetchall()
+        return [key for (key,) in rows]
+
     def apply(self, ops: list[tuple[Any, ...]]) -> None:
         """("put", ns, key, value, expires), ("delete", ns, key) and ("prune",) in order, in one transaction."""
         if not ops:
