@@ -32,8 +32,9 @@ from telegram.ext._utils.types import RT
 
 log = logging.getLogger("scrbot.polling")
 
-MAX_CONCURRENT = 64  # updates handled at once (of different chats)
+MAX_CONCURRENT = 8  # updates of different chats handled at once (more open more HTTP connections, each costing CPU)
 MAX_PENDING = 1000  # updates fetched and not yet handled before getUpdates waits
+SETTLE = 0.02  # seconds to wait after one finishes, before asking again
 PENDING_POLL = 0.25  # seconds between getUpdates while the only updates waiting are still being handled
 
 
@@ -141,6 +142,7 @@ class ConfirmingBot(ExtBot):
             # polling: ask again after a short pause (or as soon as one of them is done).
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(tracker.progress().wait(), PENDING_POLL)
+            await asyncio.sleep(SETTLE)  # let the updates finishing together be confirmed by one call
         return tuple(fresh)
 
 
