@@ -97,6 +97,11 @@ class WriteBehindStore:
     def get(self, namespace: str, key: str) -> Any | None:
         return self.memory.get(namespace, key)
 
+    def holds(self, namespace: str, key: str, value: Any) -> bool:
+        """The live value is equal to `value` (compared in place, without a copy)."""
+        item = self.memory._live(namespace, key)
+        return item is not None and item[0] == value
+
     def items(self, namespace: str) -> dict[str, Any]:
         return self.memory.items(namespace)
 

@@ -116,7 +116,8 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         Application.builder()
         .application_class(ConfirmingApplication)
         .bot(bot)
-        .persistence(StorePersistence(store, ttl=settings.context_ttl))
+        # handlers write a chat's data at once (save_context); PTB's own pass is a rare safety net
+        .persistence(StorePersistence(store, update_interval=60.0, ttl=settings.context_ttl))
         .concurrent_updates(ChatOrderedProcessor())  # chats concurrently, each chat in order
         .post_init(_post_init)
         .build()

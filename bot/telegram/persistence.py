@@ -34,8 +34,10 @@ class StorePersistence(BasePersistence):
         return {int(k): v for k, v in self.store.items(_CHAT).items()}
 
     async def update_chat_data(self, chat_id: int, data: dict[str, Any]) -> None:
-        if data:  # a chat that only chatted (nothing to keep) leaves no row
-            self.store.put(_CHAT, str(chat_id), data, self.ttl)
+        holds = getattr(self.store, "holds", None)
+        if not data or (holds is not None and holds(_CHAT, str(chat_id), data)):
+            return  # a chat that only chatted leaves no row; one written at once (write_chat_now) is not written again
+        self.store.put(_CHAT, str(chat_id), data, self.ttl)
 
     async def refresh_chat_data(self, chat_id: int, chat_data: dict[str, Any]) -> None:
         return None
