@@ -225,3 +225,34 @@ async def test_the_chart_is_drawn_once_until_the_data_changes(tg: Harness, monke
     tg.app.bot_data["engine"] = reload(tg.app.bot_data["engine"]).engine  # new facts: drawn again
     await tg.send(tg.emu.private_message("/chart"))
     assert len(drawn) == 2
+
+
+def test_a_full_disk_costs_no_answer_and_is_made_up_when_space_returns(tmp_path: Path, monkeypatch, caplog) -> None:
+    from bot.state.sqlite import SQLiteStore
+
+    full = [True]
+
+    def failing(method):
+        def write(self, rows):
+            if full[0]:
+                raise sqlite3.OperationalError("database or disk is full")
+            return method(self, rows)
+
+        return write
+
+    monkeypatch.setattr(SQLiteStore, "apply", failing(SQLiteStore.apply))
+    monkeypatch.setattr(SQLiteStore, "put_many", failing(SQLiteStore.put_many))
+    monkeypatch.setattr("bot.state.behind.RETRY_AFTER", 0.05)
+    store = WriteBehindStore(tmp_path / "s.db")
+    with caplog.at_level(logging.WARNING, logger="scrbot.state"):
+        for n in range(40):
+            store.put("tg.chat_data", str(n), {"n": n}, ttl=600)
+            assert store.get("tg.chat_data", str(n)) == {"n": n}  # every answer had its context
+        time.sleep(0.3)
+        assert kv_rows(tmp_path / "s.db") == []
+        full[0] = False
+        assert store.flush(timeout=10)
+    assert len(kv_rows(tmp_path / "s.db")) == 40
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "disk is full" in warnings[0]
+    store.close()
