@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from benchmarks.botapi_emulator import BotAPIEmulator, Call
 from telegram_harness import QUESTION, BotProcess, assert_clean_exit, free_port, wait_for_port
+
+from benchmarks.botapi_emulator import BotAPIEmulator, Call
 
 TOKEN = "7654321:AAH-reliab_SECRET-token_value"
 SECRET = "webhook-Secret_4u"

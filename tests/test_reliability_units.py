@@ -11,9 +11,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from benchmarks.botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator
 from telegram_harness import BOT_USERNAME, QUESTION, Harness, make_settings, sends, texts
 
+from benchmarks.botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator
 from bot.conversation import Context
 from bot.engine import Engine
 from bot.state.behind import WriteBehindStore
@@ -206,7 +206,7 @@ def test_grouping_misses_compares_each_question_with_a_bounded_number_of_groups(
 async def test_the_chart_is_drawn_once_until_the_data_changes(tg: Harness, monkeypatch) -> None:
     import threading
 
-    from bot.telegram import chart
+    from bot import chart
 
     drawn: list[str] = []
     real = chart.figures_chart

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import sqlite3
 from pathlib import Path
 from typing import IO
 
@@ -22,26 +21,17 @@ from .settings import Settings, SettingsError
 
 def check_database(path: str, name: str = "SCRBOT_DB") -> None:
     """Open the database and write to it once, or raise SettingsError with one line saying why not."""
+    from ..state.check import UnusableDatabase, check_writable
+
     file = Path(path).expanduser()
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(file, timeout=5.0)
-    except (OSError, sqlite3.Error) as exc:
-        raise SettingsError(f"{name} ({file}) cannot be opened: {exc}.") from None
-    try:
-        db.execute("PRAGMA schema_version").fetchone()  # reads the header: "file is not a database"
-        db.execute("BEGIN IMMEDIATE")  # the lock a write needs: a read-only file or folder fails here
-        db.execute("CREATE TABLE IF NOT EXISTS scrbot_check (x)")
-        db.execute("ROLLBACK")
-    except sqlite3.DatabaseError as exc:
-        reason = str(exc)
-        if "not a database" in reason or "malformed" in reason:
+        check_writable(file)
+    except UnusableDatabase as exc:
+        if exc.corrupt:
             raise SettingsError(
-                f"{name} ({file}) is not a usable SQLite database ({reason}): move it away and start again."
+                f"{name} ({file}) is not a usable SQLite database ({exc}): move it away and start again."
             ) from None
-        raise SettingsError(f"{name} ({file}) cannot be written ({reason}): check the file and its folder.") from None
-    finally:
-        db.close()
+        raise SettingsError(f"{name} ({file}) cannot be written ({exc}): check the file and its folder.") from None
 
 
 class InstanceLock:
