@@ -256,3 +256,21 @@ def test_a_full_disk_costs_no_answer_and_is_made_up_when_space_returns(tmp_path:
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1 and "disk is full" in warnings[0]
     store.close()
+
+
+# -- the README's Reliability section names tests that exist ---------------------------------------
+
+
+def test_every_test_the_reliability_section_names_exists() -> None:
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Reliability") : readme.index("\n## ", readme.index("## Reliability") + 5)]
+    sources = {p.name: p.read_text(encoding="utf-8") for p in (root / "tests").glob("test_*.py")}
+    files = set(re.findall(r"`(?:tests/)?(test_\w+\.py)(?:::\w+)?`", section))
+    names = set(re.findall(r"`(?:test_\w+\.py::)?(test_\w+)`", section)) - {f.removesuffix(".py") for f in files}
+    assert files and names
+    assert files <= set(sources), files - set(sources)
+    missing = [n for n in names if not any(re.search(rf"def {n}\(", s) for s in sources.values())]
+    assert missing == []
