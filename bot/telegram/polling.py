@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import datetime as dtm
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable
 from typing import Any
 
@@ -33,6 +34,7 @@ from telegram.ext._utils.types import RT
 log = logging.getLogger("scrbot.polling")
 
 MAX_CONCURRENT = 8  # updates of different chats handled at once (more open more HTTP connections, each costing CPU)
+OWN_LIMIT = 100_000  # handled ids kept in memory by a tracker without a store
 MAX_PENDING = 1000  # updates fetched and not yet handled before getUpdates waits
 SETTLE = 0.02  # seconds to wait after one finishes, before asking again
 PENDING_POLL = 0.25  # seconds between getUpdates while the only updates waiting are still being handled
@@ -43,7 +45,7 @@ class Tracker:
 
     def __init__(self, store: Any = None) -> None:
         self.store = store
-        self._own: set[int] = set()  # handled, when the store cannot remember them
+        self._own: OrderedDict[int, None] = OrderedDict()  # handled, when the store cannot remember them
         self.pending: dict[int, asyncio.Event] = {}
         self._progress: asyncio.Event | None = None
 
@@ -63,7 +65,9 @@ class Tracker:
         if remember is not None:
             remember(update_id)
         else:
-            self._own.add(update_id)
+            self._own[update_id] = None
+            if len(self._own) > OWN_LIMIT:
+                self._own.popitem(last=False)
         event = self.pending.pop(update_id, None)
         if event is not None:
             event.set()
