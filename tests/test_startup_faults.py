@@ -118,3 +118,13 @@ def test_a_token_set_but_empty_is_an_error_not_the_console(tmp_path: Path, where
 )
 def test_every_setting_is_validated_at_start(tmp_path: Path, name: str, value: str) -> None:
     one_line_exit_3(scrbot_run(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, **{name: value}), name)
+
+
+@pytest.mark.parametrize("command", ["stats", "misses"])
+def test_the_maintainers_commands_refuse_a_dotenv_that_is_not_utf8_in_one_line(tmp_path: Path, command: str) -> None:
+    (tmp_path / ".env").write_bytes(b"SCRBOT_LOG_BELOW=0.8\nNAME=caf\xe9\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", command], cwd=tmp_path, env=clean_env(), capture_output=True, text=True,
+        timeout=60,
+    )
+    one_line_exit_3(result, ".env", "not UTF-8", "line 2")
