@@ -103,15 +103,27 @@ def cmd_chat(args: argparse.Namespace, engine=None) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from .hangup import defer
     from .telegram.settings import load_dotenv
 
+    hangups = defer()  # a SIGHUP while starting is a reload to do once running, not a kill
     if Path(".env").exists() and not Path(".env").is_file():
         print(
             "scrbot: .env in the working directory is not a file: remove it or make it a KEY=VALUE file.",
             file=sys.stderr,
         )
         return EXIT_CONFIG
-    load_dotenv()
+    from .telegram.settings import Settings, SettingsError, check_paths
+
+    try:
+        load_dotenv()
+    except SettingsError as exc:
+        print(f"scrbot: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    if "TELEGRAM_BOT_TOKEN" in os.environ and not os.environ["TELEGRAM_BOT_TOKEN"].strip():
+        print("scrbot: TELEGRAM_BOT_TOKEN is set but empty: set the token, or unset it for the console.",
+              file=sys.stderr)
+        return EXIT_CONFIG
     if not os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
         if args.webhook:
             print("scrbot run --webhook needs TELEGRAM_BOT_TOKEN and SCRBOT_WEBHOOK_URL.", file=sys.stderr)
@@ -119,18 +131,19 @@ def cmd_run(args: argparse.Namespace) -> int:
         engine = _load_engine(args, cached=True)  # bad data stops here, before anything says it is starting
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline console chat instead.", file=sys.stderr)
         return cmd_chat(args, engine)
-    from .telegram.settings import Settings, SettingsError, check_paths
+    from .telegram.startup import InstanceLock, check_database, check_webhook
 
+    lock = None
     try:
         settings = Settings.from_env()
         check_paths(settings.state_path, config.facts_dir(args.facts), config.intents_dir(args.intents))
+        if args.webhook:
+            check_webhook(settings)
+        check_database(settings.state_path)
+        lock = InstanceLock(settings.state_path)
+        lock.acquire()  # held until the process ends: a second `scrbot run` on this database refuses to start
     except SettingsError as exc:
         print(f"scrbot: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    if args.webhook and not settings.webhook_url:
-        print(
-            "scrbot: --webhook needs SCRBOT_WEBHOOK_URL (the public https URL Telegram should call).", file=sys.stderr
-        )
         return EXIT_CONFIG
     engine = _load_engine(args, cached=True)  # refuse to start on invalid data, with the same messages as `check`
     engine.context_ttl = settings.context_ttl
@@ -139,7 +152,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .telegram.app import run
 
     try:
-        run(settings, engine, webhook=args.webhook)
+        run(settings, engine, webhook=args.webhook, hangups=hangups)
+    except SettingsError as exc:  # found once running: the webhook port is taken ...
+        print(f"scrbot: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     except InvalidToken:
         print("scrbot: Telegram rejected TELEGRAM_BOT_TOKEN. Check it with @BotFather.", file=sys.stderr)
         return EXIT_CONFIG

@@ -25,8 +25,8 @@ def log_options() -> LogOptions:
     from .recording import LogOptions
     from .telegram.settings import load_dotenv  # the same .env `scrbot run` reads; imports no Telegram code
 
-    load_dotenv()
     try:
+        load_dotenv()  # a .env that is not UTF-8 is a one-line error too
         return LogOptions.from_env()
     except ValueError as exc:
         print(f"scrbot: {exc}", file=sys.stderr)

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .conversation import Context
 from .recording import DEFAULT_BELOW, candidates
@@ -61,9 +61,14 @@ def similarity(a: str, b: str) -> float:
     nothing but itself: its words say nothing about what it asks.
     """
     ka, kb = _key(a), _key(b)
-    if not ka or not kb or a.startswith("/") or b.startswith("/"):
+    if _alone(a, ka) or _alone(b, kb):
         return 100.0 if " ".join(a.split()) == " ".join(b.split()) else 0.0
-    return 0.5 * fuzz.token_set_ratio(ka, kb) + 0.5 * fuzz.token_sort_ratio(ka, kb)
+    return _blend(ka, kb)
+
+
+def _alone(text: str, key: str) -> bool:
+    """Grouped only with the very same words (see `similarity`)."""
+    return not key or text.startswith("/")
 
 
 def template_for(text: str) -> str:
@@ -106,17 +111,65 @@ class MissGroup:
         self.last = max(self.last, asked.time)
 
 
+def _blend(ka: str, kb: str) -> float:
+    return 0.5 * fuzz.token_set_ratio(ka, kb) + 0.5 * fuzz.token_sort_ratio(ka, kb)
+
+
+PREFIX = 3  # questions are compared only with groups that share a word's first letters (typos keep them)
+CROWDED = 200  # a prefix this many groups share picks no candidates (if all do: the most frequent groups of one)
+
+
+def _prefix(word: str) -> str:
+    """A word's first letters, past any leading punctuation ("/about" and "abou" share "abo")."""
+    return word.lstrip("/@#'\"(-")[:PREFIX] or word[:PREFIX]
+
+
 def group_misses(misses: list[Asked], threshold: float = SIMILAR_AT) -> list[MissGroup]:
-    """Group similar questions; most frequent group first (then the most recent)."""
+    """Group similar questions; most frequent group first (then the most recent).
+
+    Near-linear in the number of distinct questions: each question's key is computed once, equal
+    keys join at once, and a question is compared only with the groups that share the start of one
+    of its words (an inverted index), not with every group (which took 215 s for 6,000).
+    """
     frequency = Counter(a.text for a in misses if a.text)
     representatives: list[tuple[str, MissGroup]] = []
     home: dict[str, MissGroup] = {}
+    by_key: dict[str, int] = {}  # a representative's key -> its index
+    keys: list[str] = []
+    index: dict[str, list[int]] = {}  # word prefix -> representatives that have it, in order
+    exact: dict[str, int] = {}  # the groups of commands and function-word-only questions, by their words
     for text, _ in frequency.most_common():  # stable: among equals, the first asked leads
-        group = next((g for rep, g in representatives if similarity(rep, text) >= threshold), None)
-        if group is None:
-            group = MissGroup()
-            representatives.append((text, group))
-        home[text] = group
+        key = _key(text)
+        if _alone(text, key):
+            words = " ".join(text.split())
+            if words not in exact:
+                exact[words] = len(representatives)
+                representatives.append((text, MissGroup()))
+                keys.append("")  # never a candidate: it is in no index
+            home[text] = representatives[exact[words]][1]
+            continue
+        found = by_key.get(key)
+        if found is None:
+            postings = [index.get(_prefix(w), []) for w in set(key.split())]
+            rare = [p for p in postings if len(p) < CROWDED] or [min(postings, key=len)[:CROWDED]] if postings else []
+            candidates = sorted({i for p in rare for i in p})
+            # token_set_ratio first, in C over all candidates: the blend cannot reach the threshold without it
+            near = process.extract(
+                key, [keys[i] for i in candidates], scorer=fuzz.token_set_ratio, score_cutoff=2 * threshold - 100,
+                limit=None,
+            )  # fmt: skip
+            for _, _, at in sorted(near, key=lambda hit: hit[2]):  # the earliest matching group, as before
+                if _blend(keys[candidates[at]], key) >= threshold:
+                    found = candidates[at]
+                    break
+        if found is None:
+            found = len(representatives)
+            representatives.append((text, MissGroup()))
+            keys.append(key)
+            by_key[key] = found
+            for prefix in {_prefix(w) for w in key.split()}:
+                index.setdefault(prefix, []).append(found)
+        home[text] = representatives[found][1]
     for asked in misses:
         if asked.text:
             home[asked.text].add(asked)

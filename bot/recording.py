@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .conversation import Context
+from .envnum import read_number
 from .reply import Reply
 from .state.questions import Asked, QuestionLog, SQLiteQuestionLog
 from .understanding import calibrate
@@ -34,10 +35,10 @@ log = logging.getLogger("scrbot.questions")
 DEFAULT_DB = "var/scrbot.db"
 DEFAULT_BELOW = 0.8
 DEFAULT_RETENTION_DAYS = 90.0
+MAX_RETENTION_DAYS = 3650.0  # ten years: beyond, a typo (inf, 1e300) that would stop every write
 PRUNE_EVERY = 3600.0  # seconds between retention sweeps while running (and one at start)
 RETRY_OPEN_AFTER = 60.0  # seconds before trying again to open a database that could not be opened
 BATCH = 200  # questions written in one transaction at most
-LINGER = 0.05  # seconds the writer waits for more questions before writing what it has
 QUEUE_SIZE = 1000  # questions waiting to be written; beyond this they are dropped (and that is logged once)
 MAX_TEXT = 300  # characters of a question kept
 MAX_CANDIDATES = 3
@@ -72,18 +73,11 @@ class LogOptions:
     def from_env(cls, env: Mapping[str, str] | None = None) -> LogOptions:
         """Read the environment; raises ValueError with a message that is safe to show."""
         env = os.environ if env is None else env
-        try:
-            below = float(env.get("SCRBOT_LOG_BELOW") or DEFAULT_BELOW)
-        except ValueError:
-            raise ValueError("SCRBOT_LOG_BELOW must be a confidence between 0 and 1, such as 0.8.") from None
-        if not 0.0 <= below <= 1.0:
-            raise ValueError("SCRBOT_LOG_BELOW must be a confidence between 0 and 1, such as 0.8.")
-        try:
-            days = float(env.get("SCRBOT_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
-        except ValueError:
-            raise ValueError("SCRBOT_RETENTION_DAYS must be a number of days, such as 90.") from None
-        if days <= 0:
-            raise ValueError("SCRBOT_RETENTION_DAYS must be a number of days above 0, such as 90.")
+        below = read_number(env, "SCRBOT_LOG_BELOW", DEFAULT_BELOW, 0.0, 1.0, hint=" (a confidence, such as 0.8)")
+        days = read_number(
+            env, "SCRBOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 0.0, MAX_RETENTION_DAYS, low_open=True,
+            hint=" (days, such as 90)",
+        )  # fmt: skip
         ids = (env.get("SCRBOT_LOG_IDS") or "0").strip().lower()
         if ids not in {"0", "1", "true", "false", "yes", "no", "on", "off"}:
             raise ValueError("SCRBOT_LOG_IDS must be 1 (keep user and chat ids with misses) or 0 (the default).")
@@ -123,9 +117,13 @@ def make_asked(
     when: float,
     user_id: int | None = None,
     chat_id: int | None = None,
+    update_id: int | None = None,
 ) -> Asked:
     """The log's view of one turn: always a counter; text, candidates and (if allowed) ids only for a miss."""
-    base = Asked(time=when, chat_type=chat_type, kind=reply.kind, intent=reply.intent, confidence=reply.confidence)
+    base = Asked(
+        time=when, chat_type=chat_type, kind=reply.kind, intent=reply.intent, confidence=reply.confidence,
+        update_id=update_id,
+    )  # fmt: skip
     text = normalise(question)[:MAX_TEXT].strip()
     if not text or not is_miss(reply, options.below):
         return base
@@ -142,6 +140,7 @@ def make_asked(
         action=describe(reply),
         user_id=user_id if options.ids else None,
         chat_id=chat_id if options.ids else None,
+        update_id=update_id,
     )
 
 
@@ -172,10 +171,14 @@ class Recorder:
         self._thread_lock = threading.Lock()
         self._closed = False
         self._shared = False  # reads use the writer's log instead of a connection of their own
+        self._file: str | None = None  # the SQLite file, watched so a deleted one is recreated
+        self._identity: tuple[int, int] | None = None
 
     @classmethod
     def sqlite(cls, options: LogOptions, clock: Callable[[], float] = time.time, background: bool = True) -> Recorder:
-        return cls(lambda: SQLiteQuestionLog(options.db), options, clock, background, where=options.db)
+        recorder = cls(lambda: SQLiteQuestionLog(options.db), options, clock, background, where=options.db)
+        recorder._file = options.db
+        return recorder
 
     @classmethod
     def of(
@@ -200,13 +203,17 @@ class Recorder:
         chat_type: str,
         user_id: int | None = None,
         chat_id: int | None = None,
+        update_id: int | None = None,
     ) -> None:
-        """Record one turn (`context` is the one the question was asked in). Never raises, never waits."""
+        """Record one turn (`context` is the one the question was asked in). Never raises, never waits.
+
+        `update_id` makes it idempotent: a Telegram update delivered again is not counted again.
+        """
         if self._closed:
             return
         try:
             asked = make_asked(
-                engine, question, context, reply, chat_type, self.options, self._clock(), user_id, chat_id
+                engine, question, context, reply, chat_type, self.options, self._clock(), user_id, chat_id, update_id
             )
         except Exception as exc:  # a bug here must not cost an answer
             if not self._observe_failed:
@@ -243,12 +250,11 @@ class Recorder:
     def _work(self) -> None:
         while True:
             jobs = [self._queue.get()]
-            # Questions arriving within LINGER of the first go in the same transaction: under load one
-            # commit (and one wake-up of this thread) serves dozens of questions instead of each.
-            deadline = time.monotonic() + LINGER
+            # Written at once, with whatever else is already queued: under load the queue fills while
+            # a transaction commits, so one commit serves many questions without waiting for more.
             while jobs[-1][0] == "add" and len(jobs) < BATCH:
                 try:
-                    jobs.append(self._queue.get(timeout=max(0.0, deadline - time.monotonic())))
+                    jobs.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
             try:
@@ -283,7 +289,19 @@ class Recorder:
         else:
             self._recovered()
 
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self._file) if self._file else None
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino) if st else None
+
     def _open(self) -> QuestionLog | None:
+        if self._log is not None and self._file and self._file_identity() != self._identity:
+            log.warning("the question log's file %s vanished; recreating it", self._where)
+            with contextlib.suppress(Exception):
+                self._log.close()
+            self._log, self._opened_at = None, None
         if self._log is not None:
             return self._log
         now = self._clock()
@@ -295,6 +313,7 @@ class Recorder:
         except Exception as exc:
             self._fail(exc)
             return None
+        self._identity = self._file_identity()
         return self._log
 
     def _fail(self, exc: BaseException) -> None:

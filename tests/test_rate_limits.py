@@ -86,15 +86,46 @@ async def test_buttons_are_acknowledged_but_not_answered_over_the_limit(tg: Harn
 
 
 async def test_inline_queries_over_the_limit_get_no_results_and_are_not_cached(tg: Harness) -> None:
-    for _ in range(3):
-        calls = await tg.send(tg.emu.inline_query(QUESTION))
-        assert calls[0].ok and calls[0].params["results"]
+    for _ in range(3):  # the user's budget, spent in the chat
+        await tg.send(tg.emu.private_message(QUESTION))
     (notice,) = await tg.send(tg.emu.inline_query(QUESTION))
     assert notice.ok, notice.error
     assert notice.params["results"] == [] and notice.params["cache_time"] == 0
     assert notice.params["button"]["text"] == NOTICE
-    (silent,) = await tg.send(tg.emu.inline_query(QUESTION))
-    assert silent.ok and silent.params["results"] == [] and "button" not in silent.params
+
+
+async def test_typing_one_inline_question_costs_one_question_not_one_per_keystroke(tg: Harness) -> None:
+    typed = QUESTION[:11]
+    for n in range(1, len(typed) + 1):  # Telegram sends a query per keystroke
+        (calls,) = await tg.send(tg.emu.inline_query(typed[:n]))
+        assert calls.ok
+    assert said(await tg.send(tg.emu.private_message(QUESTION))) == ["In 2013/14, 71 SCRs were published."]
+    assert said(await tg.send(tg.emu.private_message(QUESTION))) == ["In 2013/14, 71 SCRs were published."]
+    assert said(await tg.send(tg.emu.private_message(QUESTION))) == [NOTICE]  # 1 inline + 2 = the limit of 3
+
+
+async def test_help_start_about_bare_ask_and_stickers_are_counted(tg: Harness) -> None:
+    replies = []
+    for update in [
+        tg.emu.private_message("/help"),
+        tg.emu.private_message("/start"),
+        tg.emu.private_message("/about"),
+        tg.emu.private_message("/ask"),
+        tg.emu.sticker_message(),
+    ]:
+        replies += said(await tg.send(update))
+    assert len(replies) == 4 and replies[-1] == NOTICE  # 3 answers, the notice, then silence
+
+
+async def test_anonymous_admins_of_different_groups_do_not_share_a_bucket(tg: Harness) -> None:
+    anonymous = {"id": 1087968824, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
+    for chat_id in (GROUP, -100777):
+        got = []
+        for _ in range(3):
+            update = tg.emu.group_message(f"@{BOT_USERNAME} {QUESTION}", chat_id=chat_id, user=anonymous)
+            update["message"]["sender_chat"] = update["message"]["chat"]
+            got += said(await tg.send(update))
+        assert got == ["In 2013/14, 71 SCRs were published."] * 3, chat_id
 
 
 def test_the_window_resets() -> None:
@@ -106,8 +137,8 @@ def test_the_window_resets() -> None:
 
 
 def test_limits_from_env() -> None:
-    assert RateLimits.from_env({}) == RateLimits(user=10, group=30)
+    assert RateLimits.from_env({}) == RateLimits(user=10, group=20)  # 20: Telegram's own limit for a group
     assert RateLimits.from_env({"SCRBOT_USER_RATE": "0", "SCRBOT_GROUP_RATE": "100"}) == RateLimits(0, 100)
-    for bad in ({"SCRBOT_USER_RATE": "lots"}, {"SCRBOT_GROUP_RATE": "-1"}):
-        with pytest.raises(ValueError, match="SCRBOT_USER_RATE"):
-            RateLimits.from_env(bad)
+    for name, bad in [("SCRBOT_USER_RATE", "lots"), ("SCRBOT_GROUP_RATE", "-1"), ("SCRBOT_USER_RATE", "inf")]:
+        with pytest.raises(ValueError, match=name):
+            RateLimits.from_env({name: bad})

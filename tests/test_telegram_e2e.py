@@ -78,7 +78,7 @@ def text_of(call: Call) -> str:
 
 
 def test_polling_conversation_in_a_private_chat_and_a_group(emu: BotAPIEmulator, launch) -> None:
-    bot = launch()
+    bot = launch(SCRBOT_USER_RATE="30")  # one user's dozen commands in seconds: over the default 10 a minute
     assert {c["command"] for c in emu.commands()} >= {"ask", "figures", "why", "chart", "source", "about"}
 
     # private chat
@@ -200,6 +200,8 @@ def test_webhook_conversation(emu: BotAPIEmulator, launch) -> None:
 
     (answer,) = exchange(emu, emu.private_message(QUESTION))
     assert answer.params["parse_mode"] == "HTML" and text_of(answer) == "In 2013/14, 71 SCRs were published."
+    # the webhook answers Telegram once the update was handled, so the delivery ends after the reply
+    emu.wait_for(lambda: emu.webhook_deliveries and emu.webhook_deliveries[-1].status is not None)
     assert emu.webhook_deliveries[-1].ok and emu.webhook_deliveries[-1].url == url
 
     # Someone who is not Telegram posts to the webhook: refused, and never answered.

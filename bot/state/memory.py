@@ -43,5 +43,26 @@ class MemoryStore:
         self._data[(namespace, key)] = (count, expires)
         return count
 
+    def put_raw(self, namespace: str, key: str, value: Any, expires: float | None) -> None:
+        """Store with an absolute expiry time (as read back from a file)."""
+        self._data[(namespace, key)] = (value, expires)
+
+    def raw(self, namespace: str, key: str) -> tuple[Any, float | None]:
+        """The stored value itself (not a copy: never mutate it) and its expiry time."""
+        return self._data[(namespace, key)]
+
+    def snapshot(self) -> list[tuple[tuple[str, str], tuple[Any, float | None]]]:
+        """Every live entry, as ((namespace, key), (value, expires))."""
+        now = self._clock()
+        return [(k, v) for k, v in list(self._data.items()) if v[1] is None or v[1] > now]
+
+    def prune(self) -> int:
+        """Forget every expired entry now (they are otherwise only dropped when read); how many."""
+        now = self._clock()
+        expired = [k for k, (_, expires) in list(self._data.items()) if expires is not None and expires <= now]
+        for key in expired:
+            self._data.pop(key, None)
+        return len(expired)
+
     def close(self) -> None:
         self._data.clear()

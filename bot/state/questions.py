@@ -42,6 +42,7 @@ class Asked:
     action: str = ""  # what the bot did, in words ("declined", "offered figures.count, reasons.why")
     user_id: int | None = None  # only with SCRBOT_LOG_IDS=1
     chat_id: int | None = None  # only with SCRBOT_LOG_IDS=1
+    update_id: int | None = None  # Telegram's id of the update: a re-delivered update is not counted twice
 
     @property
     def is_miss(self) -> bool:
@@ -91,6 +92,10 @@ CREATE TABLE IF NOT EXISTS missed_questions (
     chat_id    INTEGER
 );
 CREATE INDEX IF NOT EXISTS missed_questions_time ON missed_questions(time);
+CREATE TABLE IF NOT EXISTS question_updates (
+    update_id INTEGER PRIMARY KEY,
+    time      REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS question_counts (
     day       TEXT NOT NULL,
     chat_type TEXT NOT NULL,
@@ -123,6 +128,26 @@ class SQLiteQuestionLog:
             raise
 
     def add(self, *asked: Asked) -> None:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                fresh = [a for a in asked if self._first_time(a)]
+                self._write(fresh)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _first_time(self, a: Asked) -> bool:
+        """False when this update was recorded before (a re-delivery after a crash)."""
+        if a.update_id is None:
+            return True
+        inserted = self._db.execute(
+            "INSERT OR IGNORE INTO question_updates(update_id, time) VALUES (?, ?)", (a.update_id, a.time)
+        ).rowcount
+        return inserted == 1
+
+    def _write(self, asked: list[Asked]) -> None:
         counts: dict[tuple[str, str, str, str], int] = {}
         for a in asked:
             key = (day_of(a.time), a.chat_type, a.kind, a.intent or "")
@@ -143,23 +168,16 @@ class SQLiteQuestionLog:
             for a in asked
             if a.is_miss
         ]
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.executemany(
-                    "INSERT INTO question_counts(day, chat_type, kind, intent, n) VALUES (?, ?, ?, ?, ?) "
-                    "ON CONFLICT(day, chat_type, kind, intent) DO UPDATE SET n = n + excluded.n",
-                    [(*key, n) for key, n in counts.items()],
-                )
-                self._db.executemany(
-                    "INSERT INTO missed_questions(time, chat_type, kind, intent, confidence, text, candidates, "
-                    "action, user_id, chat_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    misses,
-                )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        self._db.executemany(
+            "INSERT INTO question_counts(day, chat_type, kind, intent, n) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(day, chat_type, kind, intent) DO UPDATE SET n = n + excluded.n",
+            [(*key, n) for key, n in counts.items()],
+        )
+        self._db.executemany(
+            "INSERT INTO missed_questions(time, chat_type, kind, intent, confidence, text, candidates, "
+            "action, user_id, chat_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            misses,
+        )
 
     def misses(self, since: float) -> list[Asked]:
         with self._lock:
@@ -199,6 +217,12 @@ class SQLiteQuestionLog:
             try:
                 misses = self._db.execute("DELETE FROM missed_questions WHERE time < ?", (before,)).rowcount
                 counts = self._db.execute("DELETE FROM question_counts WHERE day < ?", (day_of(before),)).rowcount
+                # update ids only need to outlive Telegram's re-deliveries: a day after the newest
+                self._db.execute(
+                    "DELETE FROM question_updates "
+                    "WHERE time < MAX(?, (SELECT MAX(time) FROM question_updates) - 86400)",
+                    (before,),
+                )
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -217,10 +241,15 @@ class MemoryQuestionLog:
         self._lock = threading.Lock()
         self._misses: list[Asked] = []
         self._counts: dict[tuple[str, str, str, str], int] = {}
+        self._updates: set[int] = set()
 
     def add(self, *asked: Asked) -> None:
         with self._lock:
             for a in asked:
+                if a.update_id is not None:
+                    if a.update_id in self._updates:
+                        continue
+                    self._updates.add(a.update_id)
                 key = (day_of(a.time), a.chat_type, a.kind, a.intent or "")
                 self._counts[key] = self._counts.get(key, 0) + 1
                 if a.is_miss:

@@ -24,11 +24,11 @@ CREATE TABLE IF NOT EXISTS kv (
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path, clock=time.time) -> None:
+    def __init__(self, path: str | Path, clock=time.time, timeout: float = 5.0) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._clock = clock
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=5.0)
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=timeout)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
@@ -47,6 +47,60 @@ class SQLiteStore:
             "ON CONFLICT(namespace, key) DO UPDATE SET value=excluded.value, expires=excluded.expires",
             (namespace, key, json.dumps(value, ensure_ascii=False), expires),
         )
+
+    def put_raw(self, namespace: str, key: str, value: Any, expires: float | None) -> None:
+        """Store with an absolute expiry time."""
+        self.put_many([(namespace, key, value, expires)])
+
+    def put_many(self, rows: list[tuple[str, str, Any, float | None]]) -> None:
+        """Store (namespace, key, value, expires) rows in one transaction."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "INSERT INTO kv(namespace, key, value, expires) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(namespace, key) DO UPDATE SET value=excluded.value, expires=excluded.expires",
+                [(ns, key, json.dumps(value, ensure_ascii=False), expires) for ns, key, value, expires in rows],
+            )
+
+    def live_rows(self, skip: str = "") -> list[tuple[str, str, Any, float | None]]:
+        """Every live (namespace, key, value, expires), except those of namespace `skip`."""
+        rows = self._db.execute(
+            "SELECT namespace, key, value, expires FROM kv WHERE namespace != ? AND (expires IS NULL OR expires > ?)",
+            (skip, self._clock()),
+        ).fetchall()
+        return [(ns, key, json.loads(value), expires) for ns, key, value, expires in rows]
+
+    def newest_keys(self, namespace: str, limit: int) -> list[str]:
+        """The live keys of a namespace of integer keys, highest first, at most `limit`."""
+        rows = self._db.execute(
+            "SELECT key FROM kv WHERE namespace = ? AND (expires IS NULL OR expires > ?) "
+            "ORDER BY CAST(key AS INTEGER) DESC LIMIT ?",
+            (namespace, self._clock(), limit),
+        ).fetchall()
+        return [key for (key,) in rows]
+
+    def apply(self, ops: list[tuple[Any, ...]]) -> None:
+        """("put", ns, key, value, expires), ("delete", ns, key) and ("prune",) in order, in one transaction."""
+        if not ops:
+            return
+        upsert = (
+            "INSERT INTO kv(namespace, key, value, expires) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(namespace, key) DO UPDATE SET value=excluded.value, expires=excluded.expires"
+        )
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            for op in ops:
+                if op[0] == "put":
+                    _, ns, key, value, expires = op
+                    self._db.execute(upsert, (ns, key, json.dumps(value, ensure_ascii=False), expires))
+                elif op[0] == "delete":
+                    self._db.execute("DELETE FROM kv WHERE namespace=? AND key=?", (op[1], op[2]))
+                elif op[0] == "prune":
+                    self._db.execute("DELETE FROM kv WHERE expires IS NOT NULL AND expires <= ?", (self._clock(),))
+
+    def prune(self) -> int:
+        """Delete every expired row; how many."""
+        return self._db.execute("DELETE FROM kv WHERE expires IS NOT NULL AND expires <= ?", (self._clock(),)).rowcount
 
     def delete(self, namespace: str, key: str) -> None:
         self._db.execute("DELETE FROM kv WHERE namespace=? AND key=?", (namespace, key))

@@ -42,6 +42,7 @@ ADMIN_COMMANDS = [
 STATS_DAYS = 7.0
 MISSES_DAYS = 30.0
 MISSES_SHOWN = 5
+MAX_DAYS = 3650.0
 PRE_CHUNK = 3000  # plain characters per <pre> message, before escaping
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
@@ -66,12 +67,18 @@ def record_question(
         str(chat.type) if chat else "unknown",
         user_id=user.id if user else None,
         chat_id=chat.id if chat else None,
+        update_id=update.update_id,
     )
 
 
 def privacy_note(context: ContextTypes.DEFAULT_TYPE) -> str:
     """What the bot keeps, for /about: the truth for the settings it runs with."""
-    kept = "I keep the context of our last exchange (to understand follow-ups), and forget it after a while."
+    engine: Engine | None = context.application.bot_data.get("engine")
+    ttl = duration(engine.context_ttl if engine is not None else 1800)
+    kept = (
+        "I keep the context of our last exchange (its topic and years, to understand follow-ups, with your "
+        f"Telegram id as its key) for {ttl} after your last question, then delete it."
+    )
     recorder: Recorder | None = context.application.bot_data.get("recorder")
     if recorder is None:
         return kept
@@ -80,6 +87,16 @@ def privacy_note(context: ContextTypes.DEFAULT_TYPE) -> str:
         f"{kept} Questions I could not answer well are kept for {recorder.options.retention_days:g} days, {who}, "
         "so my maintainers can teach me; of the others I only count how many there are."
     )
+
+
+def duration(seconds: float) -> str:
+    """30 minutes, 2 hours, 45 seconds: for people."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if (seconds >= size and seconds % size == 0) or seconds >= 2 * size:
+            n = round(seconds / size)
+            return f"{n} {unit}{'s' if n != 1 else ''}"
+    n = round(seconds)
+    return f"{n} second{'s' if n != 1 else ''}"
 
 
 # -- who may ---------------------------------------------------------------------------------------
@@ -113,7 +130,7 @@ def _days(context: ContextTypes.DEFAULT_TYPE, default: float) -> float | None:
         days = float(args[0])
     except ValueError:
         return None
-    return days if days > 0 else None
+    return days if 0 < days <= MAX_DAYS else None  # inf, nan and 1e300 are not a number of days
 
 
 def _utf16(text: str) -> int:
@@ -263,19 +280,23 @@ async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
-def install_sighup(app: Application) -> bool:
-    """Reload on SIGHUP (`kill -HUP PID`), on the running event loop; False where signals are unsupported."""
+def request_reload(app: Application, loop: asyncio.AbstractEventLoop) -> None:
+    """Schedule one reload on `loop` (which may not be running yet: it runs once it does)."""
+    running: set[asyncio.Task] = app.bot_data.setdefault("reload_tasks", set())
+    task = loop.create_task(reload_data(app))  # not app.create_task: SIGHUP may come before the app runs
+    running.add(task)  # a reference until done, so the task is not collected mid-reload
+    task.add_done_callback(running.discard)
+
+
+def install_sighup(app: Application, loop: asyncio.AbstractEventLoop | None = None) -> bool:
+    """Reload on SIGHUP (`kill -HUP PID`), on `loop` (default: the running one); False where unsupported."""
     if not hasattr(signal, "SIGHUP"):
         return False
-    loop = asyncio.get_running_loop()
-
-    running: set[asyncio.Task] = set()  # a reference until done, so the task is not collected mid-reload
+    loop = loop or asyncio.get_running_loop()
 
     def on_hup() -> None:
         log.info("SIGHUP: reloading facts/ and intents/")
-        task = loop.create_task(reload_data(app))  # not app.create_task: SIGHUP may come before the app runs
-        running.add(task)
-        task.add_done_callback(running.discard)
+        request_reload(app, loop)
 
     try:
         loop.add_signal_handler(signal.SIGHUP, on_hup)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import signal
+import socket
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -21,13 +23,17 @@ from telegram.request import HTTPXRequest
 
 from ..engine import Engine
 from ..recording import LogOptions, Recorder
-from ..state import open_store
+from ..state import MemoryStore, WriteBehindStore
 from . import admin
 from . import handlers as h
 from .limits import Limiter
 from .persistence import StorePersistence
-from .polling import ConfirmingApplication, ConfirmingBot
+from .polling import ChatOrderedProcessor, ConfirmingApplication, ConfirmingBot
+from .ratelimiter import ChatRetryLimiter
 from .settings import Settings
+from .webhook import WebhookServer, bind
+
+SWEEP_EVERY = 60.0  # seconds between sweeps of expired state
 
 COMMANDS = [
     BotCommand("start", "What I know, with example questions"),
@@ -42,14 +48,15 @@ COMMANDS = [
 
 
 class RedactToken(logging.Filter):
-    """Keep the bot token out of every log line and traceback.
+    """Keep the bot token and the webhook secret out of every log line and traceback.
 
     Token and network failures get no traceback at all: `scrbot run` explains them in one line.
     """
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str, *secrets: str) -> None:
         super().__init__()
-        self._pattern = re.compile(re.escape(token)) if token else None
+        hidden = [re.escape(s) for s in (token, *secrets) if s]
+        self._pattern = re.compile("|".join(hidden)) if hidden else None
 
     def _redact(self, text: str) -> str:
         return self._pattern.sub("[token]", text) if self._pattern is not None else text
@@ -66,12 +73,23 @@ class RedactToken(logging.Filter):
         return True
 
 
+class KeepUsersOut(logging.Filter):
+    """python-telegram-bot's DEBUG lines print whole updates and requests (names, message text): drop them.
+
+    scrbot's own lines never carry a user's name or text, at any level.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.INFO or not record.name.startswith(("telegram", "httpx", "httpcore"))
+
+
 def configure_logging(settings: Settings) -> None:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=settings.log_level)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    redact = RedactToken(settings.token)
+    redact = RedactToken(settings.token, settings.webhook_secret)
     for handler in logging.getLogger().handlers:
+        handler.addFilter(KeepUsersOut())
         handler.addFilter(redact)
 
 
@@ -82,27 +100,32 @@ async def _post_init(app: Application) -> None:
 
 def build_application(settings: Settings, engine: Engine) -> Application:
     """The PTB application with every handler registered; nothing runs until `run` is called."""
-    store = open_store(settings.state_path)
+    store = WriteBehindStore(settings.state_path) if settings.state_path else MemoryStore()
     bot = ConfirmingBot(  # confirms a polled update only once handled (see polling.py)
         token=settings.token,
         base_url=settings.base_url,
         base_file_url=settings.base_file_url,
-        request=HTTPXRequest(connection_pool_size=256),  # what ApplicationBuilder would build
+        # few connections: httpcore scans every one of them for each request (64 cost 40% of the throughput)
+        request=HTTPXRequest(connection_pool_size=16, pool_timeout=10.0),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
-        # waits out 429 retry_after, up to 3 times, and keeps Telegram's flood limits
-        rate_limiter=AIORateLimiter(max_retries=3) if settings.telegram_limiter else None,
+        # waits out 429 retry_after (in that chat only), up to 3 times, and keeps Telegram's flood limits
+        rate_limiter=ChatRetryLimiter(max_retries=3) if settings.telegram_limiter else None,
     )
+    bot.tracker.store = store  # handled update ids are remembered for a day
     app = (
         Application.builder()
         .application_class(ConfirmingApplication)
         .bot(bot)
-        .persistence(StorePersistence(store))
+        # handlers write a chat's data at once (save_context); PTB's own pass is a rare safety net
+        .persistence(StorePersistence(store, update_interval=60.0, ttl=settings.context_ttl))
+        .concurrent_updates(ChatOrderedProcessor())  # chats concurrently, each chat in order
         .post_init(_post_init)
         .build()
     )
     app.bot_data["engine"] = engine  # /reload and SIGHUP swap this reference; handlers read it per update
     app.bot_data["admin_ids"] = settings.admin_ids
     app.bot_data["delivery"] = settings.delivery  # retries of failed sends (see delivery.py)
+    app.bot_data["store"] = store
     app.bot_data["limiter"] = Limiter(store, settings.limits, settings.admin_ids)  # questions per minute
     options = LogOptions(settings.state_path, settings.log_below, settings.log_ids, settings.retention_days)
     app.bot_data["recorder"] = Recorder.sqlite(options)
@@ -133,35 +156,127 @@ def build_application(settings: Settings, engine: Engine) -> Application:
     return app
 
 
-def run(settings: Settings, engine: Engine, webhook: bool = False) -> None:
-    """Run until SIGINT/SIGTERM: long polling, or a webhook server when asked for."""
+class Sweeper:
+    """Every `SWEEP_EVERY` seconds: forget expired contexts, counters and update ids, in memory and on disk.
+
+    So what the bot keeps is the size of what is live (its users of the last context TTL), not of
+    everyone who ever wrote, and a context is deleted once its TTL has passed.
+    """
+
+    def __init__(self, app: Application) -> None:
+        self.app = app
+        self._handle: asyncio.TimerHandle | None = None
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._handle = loop.call_later(SWEEP_EVERY, self._tick, loop)
+
+    def _tick(self, loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            sweep(self.app)
+        except Exception as exc:  # upkeep must never take the bot down
+            logging.getLogger("scrbot.state").warning("could not sweep expired state (%s)", type(exc).__name__)
+        self._handle = loop.call_later(SWEEP_EVERY, self._tick, loop)
+
+    def stop(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+
+
+def sweep(app: Application) -> int:
+    """Drop expired state now; the number of chats whose data was dropped from memory."""
+    store = app.bot_data.get("store")
+    if store is not None and hasattr(store, "prune"):
+        store.prune()
+    persistence = app.persistence
+    processor = app.update_processor
+    dropped = 0
+    if isinstance(persistence, StorePersistence):
+        for chat_id in list(app.chat_data):
+            busy = isinstance(processor, ChatOrderedProcessor) and processor.busy(("chat", chat_id))
+            if not busy and not persistence.is_live(chat_id):
+                app.drop_chat_data(chat_id)
+                persistence.store.delete("tg.chat_data", str(chat_id))
+                dropped += 1
+    return dropped
+
+
+def run(settings: Settings, engine: Engine, webhook: bool = False, hangups: list[int] | None = None) -> None:
+    """Run until SIGINT/SIGTERM: long polling, or a webhook server when asked for.
+
+    `hangups` holds the SIGHUPs received while starting (see cli.py): they become one reload.
+    """
+    sock = bind(settings.webhook_listen, settings.webhook_port) if webhook else None  # in use: one line, exit 3
     configure_logging(settings)
     app = build_application(settings, engine)
     log = logging.getLogger("scrbot")
+    loop = asyncio.new_event_loop()  # PTB's polling runs on the loop set here
+    asyncio.set_event_loop(loop)
+    if admin.install_sighup(app, loop):  # before Telegram is called: a SIGHUP while it is slow is a reload
+        log.info("SIGHUP reloads facts/ and intents/")
+        if hangups:
+            admin.request_reload(app, loop)
     started = app.post_init
+    sweeper = Sweeper(app)
 
     async def post_init(application: Application) -> None:
-        if admin.install_sighup(application):
-            log.info("SIGHUP reloads facts/ and intents/")
+        sweeper.start(loop)
         if started is not None:
             await started(application)
 
+    async def post_stop(application: Application) -> None:
+        if not webhook and isinstance(application.bot, ConfirmingBot):
+            await application.bot.confirm_handled()  # what finished after the updater's own last call
+
     async def post_shutdown(application: Application) -> None:
+        sweeper.stop()
         admin.close(application)  # write the questions still queued
 
     app.post_init = post_init
+    app.post_stop = post_stop
     app.post_shutdown = post_shutdown
-    if webhook:
-        path = urlsplit(settings.webhook_url).path.strip("/")  # Telegram calls exactly this URL
-        log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=path,
-            webhook_url=settings.webhook_url,
+    try:
+        if webhook:
+            if not settings.webhook_secret:
+                log.warning("the webhook runs without a secret (SCRBOT_WEBHOOK_INSECURE=1): for local tests only")
+            loop.run_until_complete(serve_webhook(app, settings, loop, sock))
+        else:
+            log.info("starting long polling")
+            app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
+    finally:
+        store = app.bot_data.get("store")
+        if store is not None:
+            store.close()
+        loop.close()
+
+
+async def serve_webhook(
+    app: Application, settings: Settings, loop: asyncio.AbstractEventLoop, sock: socket.socket | None = None
+) -> None:
+    """Listen first (a port in use stops here), then tell Telegram; until SIGINT or SIGTERM."""
+    path = urlsplit(settings.webhook_url).path.strip("/")  # Telegram calls exactly this URL
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    server = WebhookServer(app, path, settings.webhook_secret, settings.webhook_listen, settings.webhook_port)
+    await server.start(sock)
+    log = logging.getLogger("scrbot")
+    log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
+    try:
+        await app.initialize()
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.bot.set_webhook(
+            url=settings.webhook_url,
             secret_token=settings.webhook_secret or None,
             allowed_updates=Update.ALL_TYPES,
+            max_connections=40,
         )
-    else:
-        log.info("starting long polling")
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+        await app.start()
+        await stop.wait()
+    finally:
+        await server.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import os
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from typing import Any, TypeVar
 
 import httpx
 from telegram.error import BadRequest, NetworkError, TimedOut
+
+from ..envnum import read_number
 
 log = logging.getLogger("scrbot.delivery")
 
@@ -54,17 +57,15 @@ class DeliveryPolicy:
     def from_env(cls, env: Mapping[str, str] | None = None) -> DeliveryPolicy:
         """SCRBOT_SEND_BACKOFF ("0.2,0.5,1": seconds between attempts) and SCRBOT_SEND_TIMEOUT (seconds)."""
         env = os.environ if env is None else env
+        message = "SCRBOT_SEND_BACKOFF must be at most 10 waits of 0 to 60 seconds, separated by commas (0.2,0.5,1)."
+        raw = (env.get("SCRBOT_SEND_BACKOFF") or "").strip()
         try:
-            raw = (env.get("SCRBOT_SEND_BACKOFF") or "").strip()
             backoff = tuple(float(x) for x in raw.replace(" ", "").split(",") if x) if raw else DEFAULT_BACKOFF
-            timeout = float(env.get("SCRBOT_SEND_TIMEOUT") or DEFAULT_TIMEOUT)
         except ValueError:
-            raise ValueError(
-                "SCRBOT_SEND_BACKOFF must be seconds separated by commas (such as 0.2,0.5,1) "
-                "and SCRBOT_SEND_TIMEOUT a number of seconds."
-            ) from None
-        if any(b < 0 for b in backoff) or len(backoff) > 10 or timeout <= 0:
-            raise ValueError("SCRBOT_SEND_BACKOFF takes at most 10 waits of 0 s or more; SCRBOT_SEND_TIMEOUT above 0.")
+            raise ValueError(message) from None
+        if len(backoff) > 10 or not all(math.isfinite(b) and 0 <= b <= 60 for b in backoff):
+            raise ValueError(message)
+        timeout = read_number(env, "SCRBOT_SEND_TIMEOUT", DEFAULT_TIMEOUT, 0.0, 300.0, low_open=True, hint=" seconds")
         return cls(backoff=backoff, timeout=timeout)
 
 

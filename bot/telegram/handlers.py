@@ -82,7 +82,11 @@ def addressed_to_bot(message: Message, username: str, bot_id: int) -> bool:
     ):
         return True
     mention = f"@{username}".lower()
-    for entity, text in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+    try:
+        entities = message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
+    except (UnicodeDecodeError, ValueError, IndexError):  # an offset that splits a character: not a mention of us
+        return False
+    for entity, text in entities.items():
         if entity.type == MessageEntity.MENTION and text.lower() == mention:
             return True
         if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot_id:
@@ -126,8 +130,15 @@ def verdict_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Verdict:
     if limiter is None:
         return Verdict.ANSWER
     user, chat = update.effective_user, update.effective_chat
+    if update.inline_query is not None:
+        return limiter.check_inline(user.id if user else None)
     group = chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
-    return limiter.check(user.id if user else None, chat.id if chat else None, group)
+    who = user.id if user else None
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None:
+        # an anonymous admin (all share one user id, GroupAnonymousBot) or a channel: counted as that chat
+        who = message.sender_chat.id
+    return limiter.check(who, chat.id if chat else None, group)
 
 
 async def within_limits(update: Update, context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> bool:
@@ -154,7 +165,6 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: s
     log.info(
         "answered chat_type=%s intent=%s kind=%s confidence=%.2f", chat.type, reply.intent, reply.kind, reply.confidence
     )
-    log.debug("question=%r", question)
     await send_reply(message, reply, quote=chat.type != ChatType.PRIVATE, context=context)
     save_context(update, context, new_ctx)
 
@@ -178,6 +188,8 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/ask QUESTION, in any chat (also /ask@botname)."""
     question = " ".join(context.args or [])
     if not question.strip():
+        if not await within_limits(update, context, update.effective_message):
+            return
         await say(context, update.effective_message, f"Ask me like this: /ask {examples_line(context)}", do_quote=True)
         return
     await answer(update, context, question)
@@ -187,6 +199,8 @@ async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Stickers, photos, voice in a private chat get a short hint; in groups, silence."""
     chat = update.effective_chat
     if chat and chat.type == ChatType.PRIVATE:
+        if not await within_limits(update, context, update.effective_message):
+            return
         await say(context, update.effective_message, "I can only read text questions. Try: " + examples_line(context))
 
 
@@ -209,6 +223,8 @@ def examples_line(context: ContextTypes.DEFAULT_TYPE) -> str:
 # -- commands --------------------------------------------------------------------------------
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What the bot knows, with example questions as buttons."""
+    if not await within_limits(update, context, update.effective_message):
+        return
     engine = engine_of(context)
     tips = tuple(Suggestion(e) for e in examples(engine.facts))
     reply = Reply(
@@ -225,6 +241,8 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """How to ask, in private chats, groups and inline."""
+    if not await within_limits(update, context, update.effective_message):
+        return
     username = context.bot.username
     text = (
         f"{escape(about(engine_of(context).facts), quote=False)}\n\n"
@@ -268,6 +286,8 @@ async def on_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Version, what the bot knows, what it keeps."""
+    if not await within_limits(update, context, update.effective_message):
+        return
     engine = engine_of(context)
     text = (
         f"<b>scrbot {escape(__version__)}</b>\n{escape(about(engine.facts), quote=False)}\n\n"
@@ -280,13 +300,13 @@ async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A PNG bar chart of commissioned and published SCRs by year."""
-    from ..chart import figures_chart, source_line
+    from ..chart import source_line
 
     if not await within_limits(update, context, update.effective_message):
         return
     engine = engine_of(context)
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
-    png = await asyncio.to_thread(figures_chart, engine.facts)
+    png = await chart_png(context, engine)
     span = f"{engine.facts.periods[0].label} to {engine.facts.periods[-1].label}"
     caption = (  # the figures' own source, not whatever the chat's last answer quoted
         f"Serious case reviews commissioned and published in England, financial years {span}. "
@@ -295,11 +315,26 @@ async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_photo(png, caption=caption[:1024], do_quote=False)
 
 
+async def chart_png(context: ContextTypes.DEFAULT_TYPE, engine: Engine) -> bytes:
+    """The chart for this engine's facts: drawn once off the event loop, then cached until a reload."""
+    from ..chart import figures_chart
+
+    lock = context.bot_data.setdefault("chart_lock", asyncio.Lock())
+    async with lock:  # a hundred /chart at once draw it once
+        cached = context.bot_data.get("chart")
+        if cached is None or cached[0] is not engine.facts:
+            cached = (engine.facts, await asyncio.to_thread(figures_chart, engine.facts))
+            context.bot_data["chart"] = cached
+    return cached[1]
+
+
 # -- buttons and inline mode -------------------------------------------------------------------
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A did-you-mean or follow-up button: acknowledge at once, then answer that question."""
     query = update.callback_query
     await query.answer()  # always acknowledged, even over the limit, so the button stops spinning
+    if query.message is None:  # a button on an inline message: no chat of ours to answer in
+        return
     if not await within_limits(update, context, query.message):
         return
     data = query.data or ""

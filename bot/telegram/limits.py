@@ -15,13 +15,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from ..envnum import read_number
 from ..state import StateStore
 
 NAMESPACE = "rate"
 NOTICE = "You're asking faster than I can answer well — try again in a minute."
 DEFAULT_USER_RATE = 10  # questions per user per window
-DEFAULT_GROUP_RATE = 30  # questions per group chat per window
+DEFAULT_GROUP_RATE = 20  # questions per group chat per window: Telegram's own limit for a group
+INLINE_SESSION = 10.0  # seconds: inline queries closer together than this are one question being typed
+INLINE_KEYSTROKES = 12  # ... counted once more every this many queries, so endless typing is not free
 WINDOW = 60.0  # seconds
+PER_MINUTE = " questions per minute (0: no limit)"
 
 
 class Verdict(Enum):
@@ -40,13 +44,8 @@ class RateLimits:
     def from_env(cls, env: Mapping[str, str] | None = None) -> RateLimits:
         """SCRBOT_USER_RATE and SCRBOT_GROUP_RATE: questions per minute, 0 for no limit."""
         env = os.environ if env is None else env
-        try:
-            user = int(env.get("SCRBOT_USER_RATE") or DEFAULT_USER_RATE)
-            group = int(env.get("SCRBOT_GROUP_RATE") or DEFAULT_GROUP_RATE)
-        except ValueError:
-            user = group = -1
-        if user < 0 or group < 0:
-            raise ValueError("SCRBOT_USER_RATE and SCRBOT_GROUP_RATE must be questions per minute (0: no limit).")
+        user = int(read_number(env, "SCRBOT_USER_RATE", DEFAULT_USER_RATE, 0, 10_000, integer=True, hint=PER_MINUTE))
+        group = int(read_number(env, "SCRBOT_GROUP_RATE", DEFAULT_GROUP_RATE, 0, 10_000, integer=True, hint=PER_MINUTE))
         return cls(user=user, group=group)
 
 
@@ -63,6 +62,21 @@ class Limiter:
         if count <= limit:
             return Verdict.ANSWER
         return Verdict.NOTICE if count == limit + 1 else Verdict.SILENCE
+
+    def check_inline(self, user_id: int | None) -> Verdict:
+        """An inline query: counted once per typing session (queries less than INLINE_SESSION s apart).
+
+        Telegram sends a query for every keystroke; counting each one spent a user's whole budget on
+        one question.
+        """
+        if user_id is None or user_id in self.exempt:
+            return Verdict.ANSWER
+        key = f"i:{user_id}"
+        session = self.store.get(NAMESPACE, key)
+        typed = session["n"] + 1 if isinstance(session, dict) else 0
+        verdict = self.check(user_id) if typed % INLINE_KEYSTROKES == 0 else Verdict(session["v"])
+        self.store.put(NAMESPACE, key, {"v": verdict.value, "n": typed}, ttl=INLINE_SESSION)
+        return verdict
 
     def check(self, user_id: int | None, chat_id: int | None = None, group: bool = False) -> Verdict:
         """Count one question by `user_id` (in group `chat_id` when `group`); what to do with it."""

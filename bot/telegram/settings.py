@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..envnum import read_number
 from ..recording import LogOptions
 from .delivery import DeliveryPolicy
 from .limits import RateLimits
@@ -14,6 +15,8 @@ from .limits import RateLimits
 TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_BASE_FILE_URL = "https://api.telegram.org/file/bot"
+DAY = 86400.0
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class SettingsError(ValueError):
@@ -21,11 +24,21 @@ class SettingsError(ValueError):
 
 
 def load_dotenv(path: Path = Path(".env")) -> None:
-    """Read KEY=VALUE lines into the environment without overriding what is already set."""
+    """Read KEY=VALUE lines into the environment without overriding what is already set.
+
+    A byte-order mark (Windows editors add one) is skipped; a file that is not UTF-8 text is refused
+    with a SettingsError naming the line, rather than a traceback.
+    """
     if not path.is_file():
         return
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SettingsError(f"{path} is not UTF-8 text (line {line}): save it as UTF-8.") from None
+    for raw in text.splitlines():
+        line = raw.strip().lstrip("\ufeff")
         if not line or line.startswith("#") or "=" not in line:
             continue
         key, value = line.split("=", 1)
@@ -48,6 +61,7 @@ class Settings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     webhook_secret: str = field(default="", repr=False)
+    webhook_insecure: bool = False  # SCRBOT_WEBHOOK_INSECURE=1: a webhook without a secret, for a local test only
     log_level: str = "INFO"
     delivery: DeliveryPolicy = field(default_factory=DeliveryPolicy)  # SCRBOT_SEND_BACKOFF, SCRBOT_SEND_TIMEOUT
     limits: RateLimits = field(default_factory=RateLimits)  # SCRBOT_USER_RATE, SCRBOT_GROUP_RATE
@@ -70,10 +84,17 @@ class Settings:
         except ValueError:
             raise SettingsError("SCRBOT_ADMIN_IDS must be Telegram user ids separated by commas.") from None
         try:
-            port = int(env.get("SCRBOT_WEBHOOK_PORT") or env.get("PORT") or 8443)
-            ttl = float(env.get("SCRBOT_CONTEXT_TTL") or 30 * 60)
-        except ValueError:
-            raise SettingsError("SCRBOT_WEBHOOK_PORT and SCRBOT_CONTEXT_TTL must be numbers.") from None
+            port_name = "SCRBOT_WEBHOOK_PORT" if env.get("SCRBOT_WEBHOOK_PORT") else "PORT"
+            port = int(read_number(env, port_name, 8443, 1, 65535, integer=True, hint=" (a TCP port)"))
+            ttl = read_number(env, "SCRBOT_CONTEXT_TTL", 30 * 60, 0, 30 * DAY, low_open=True, hint=" seconds")
+        except ValueError as exc:
+            raise SettingsError(str(exc)) from None
+        level = (env.get("SCRBOT_LOG_LEVEL") or "INFO").strip().upper()
+        if level not in LOG_LEVELS:
+            raise SettingsError(f"SCRBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}.")
+        insecure = (env.get("SCRBOT_WEBHOOK_INSECURE") or "0").strip().lower()
+        if insecure not in {"0", "1", "yes", "no", "true", "false", "on", "off"}:
+            raise SettingsError("SCRBOT_WEBHOOK_INSECURE must be 1 (no webhook secret: local tests only) or 0.")
         try:
             recording = LogOptions.from_env(env)
         except ValueError as exc:
@@ -100,7 +121,8 @@ class Settings:
             webhook_listen=env.get("SCRBOT_WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=port,
             webhook_secret=secret,
-            log_level=(env.get("SCRBOT_LOG_LEVEL") or "INFO").upper(),
+            webhook_insecure=insecure in {"1", "yes", "true", "on"},
+            log_level=level,
             delivery=delivery,
             limits=limits,
             telegram_limiter=(env.get("SCRBOT_TELEGRAM_LIMITER") or "on").strip().lower() not in ("off", "0", "no"),

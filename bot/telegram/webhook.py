@@ -1,0 +1,215 @@
+"""The webhook server: a small HTTP/1.1 server on asyncio, written for what Telegram sends and nothing more.
+
+Why not python-telegram-bot's (tornado) server: it reads a body of any size before checking the
+secret, keeps idle connections for ever, and answers 200 as soon as an update is queued, so a
+kill loses what was queued and a slow bot gets the same update delivered again. Here:
+
+* the secret header is checked before a byte of the body is read (403, connection closed);
+* a body over `MAX_BODY` is refused from its Content-Length (413), unread;
+* a connection gets `HEADER_TIMEOUT` seconds for its request head, `BODY_TIMEOUT` for its body and
+  `IDLE_TIMEOUT` between requests; at `MAX_CONNECTIONS` open ones, a new one replaces the one idle
+  the longest, so a crowd of idle sockets can neither exhaust file descriptors nor lock Telegram out;
+* Telegram gets its 200 only once the update was handled, and a re-delivered `update_id` (handled
+  before, or being handled) is answered 200 without being handled again (`polling.Tracker`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+import resource
+import socket
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+
+from .settings import SettingsError
+
+log = logging.getLogger("scrbot.webhook")
+
+MAX_BODY = 256 * 1024  # bytes; Telegram's updates are a few KiB
+MAX_HEAD = 16 * 1024  # bytes of request line and headers
+HEADER_TIMEOUT = 10.0  # seconds for the request line and headers, once the first byte arrived
+IDLE_TIMEOUT = 30.0  # seconds a kept-alive connection may wait for its next request
+BODY_TIMEOUT = 10.0
+MAX_CONNECTIONS = 200  # Telegram opens at most 40 (setWebhook max_connections)
+SECRET_HEADER = "x-telegram-bot-api-secret-token"
+
+_REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+            411: "Length Required", 413: "Content Too Large", 500: "Internal Server Error"}  # fmt: skip
+
+
+def raise_open_files_limit() -> None:
+    """Use the hard limit on open files, so the connection cap is reached long before it."""
+    with contextlib.suppress(ValueError, OSError):
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard != resource.RLIM_INFINITY and soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+def bind(listen: str, port: int) -> socket.socket:
+    """A listening socket; a port in use (or not allowed) is a SettingsError naming the setting.
+
+    `scrbot run` binds before it logs or calls Telegram, so this is its one line on stderr.
+    """
+    try:
+        infos = socket.getaddrinfo(listen or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise SettingsError(f"SCRBOT_WEBHOOK_LISTEN {listen} cannot be used ({exc.strerror or exc}).") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise SettingsError(
+            f"SCRBOT_WEBHOOK_PORT {port} on {listen} cannot be used ({exc.strerror or exc}): "
+            "is another program listening there?"
+        ) from None
+    sock.setblocking(False)
+    return sock
+
+
+class WebhookServer:
+    def __init__(self, app: Application, path: str, secret: str, listen: str, port: int) -> None:
+        self.app = app
+        self.path = "/" + path.strip("/")
+        self.secret = secret
+        self.listen = listen
+        self.port = port
+        self._server: asyncio.base_events.Server | None = None
+        self._connections: set[asyncio.StreamWriter] = set()
+        self._idle: dict[asyncio.StreamWriter, None] = {}  # insertion-ordered: the longest idle first
+        self._busy = 0  # requests being handled
+        self._poison_logged = False
+
+    async def start(self, sock: socket.socket | None = None) -> None:
+        """Serve on `sock` (from `bind`), or bind now."""
+        raise_open_files_limit()
+        sock = sock or bind(self.listen, self.port)
+        self._server = await asyncio.start_server(self._client, sock=sock, limit=MAX_HEAD)
+
+    async def stop(self, grace: float = 5.0) -> None:
+        """Stop accepting, let the requests being handled finish (up to `grace` s), close the rest."""
+        if self._server is not None:
+            self._server.close()
+        deadline = asyncio.get_running_loop().time() + grace
+        while self._busy and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.05)
+        for writer in list(self._connections):
+            writer.close()
+
+    # -- one connection ----------------------------------------------------------------------------
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if len(self._connections) >= MAX_CONNECTIONS:
+            # Full: close the connection idle the longest (no request under way), so idle sockets
+            # cannot lock Telegram out; if every one is busy with a request, refuse this one.
+            oldest = next(iter(self._idle), None)
+            if oldest is None:
+                writer.close()
+                return
+            self._idle.pop(oldest, None)
+            oldest.close()
+        self._connections.add(writer)
+        try:
+            first = True
+            while True:
+                self._idle[writer] = None  # waiting for a request head: the first to go when full
+                if not await self._request(reader, writer, HEADER_TIMEOUT if first else IDLE_TIMEOUT):
+                    break
+                first = False
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError, ValueError):
+            pass
+        finally:
+            self._idle.pop(writer, None)
+            self._connections.discard(writer)
+            writer.close()
+
+    async def _request(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, wait: float) -> bool:
+        """Serve one request; True to keep the connection open for the next."""
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), wait)
+        self._idle.pop(writer, None)
+        lines = head.decode("latin-1").split("\r\n")
+        parts = lines[0].split(" ")
+        if len(parts) != 3:
+            await self._respond(writer, 400)
+            return False
+        method, target, version = parts
+        headers: dict[str, str] = {}
+        for line in lines[1:]:
+            if ":" in line:
+                name, value = line.split(":", 1)
+                headers[name.strip().lower()] = value.strip()
+        if target.split("?", 1)[0].rstrip("/") != self.path.rstrip("/"):
+            await self._respond(writer, 404)
+            return False
+        if method != "POST":
+            await self._respond(writer, 405)
+            return False
+        if self.secret and not hmac.compare_digest(headers.get(SECRET_HEADER, "").encode(), self.secret.encode()):
+            await self._respond(writer, 403)  # before the body is read: a stranger's body costs nothing
+            return False
+        if "transfer-encoding" in headers:
+            await self._respond(writer, 411)
+            return False
+        try:
+            length = int(headers.get("content-length", ""))
+        except ValueError:
+            await self._respond(writer, 411)
+            return False
+        if length < 0 or length > MAX_BODY:
+            await self._respond(writer, 413)
+            return False
+        body = await asyncio.wait_for(reader.readexactly(length), BODY_TIMEOUT)
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            await self._respond(writer, 400)
+            return False
+        self._busy += 1
+        try:
+            await self._handle(data)
+        finally:
+            self._busy -= 1
+        keep = version == "HTTP/1.1" and headers.get("connection", "").lower() != "close"
+        await self._respond(writer, 200, keep)
+        return keep
+
+    async def _handle(self, data: dict[str, Any]) -> None:
+        """Handle the update before answering: Telegram counts it delivered when it gets the 200."""
+        tracker = self.app.tracker  # type: ignore[attr-defined]
+        update_id: int = data["update_id"]
+        waiting = tracker.pending.get(update_id)
+        if waiting is not None:  # delivered again while being handled: answer when that one is done
+            await waiting.wait()
+            return
+        if not tracker.receive(update_id):
+            return  # handled before
+        try:
+            try:
+                update = Update.de_json(data, self.app.bot)
+            except Exception as exc:  # a poison update: skipped, logged with its id and error type only
+                log.warning("skipped update %d: it could not be read (%s)", update_id, type(exc).__name__)
+                return
+            await self.app.update_processor.process_update(update, self.app.process_update(update))
+        finally:
+            if update_id in tracker.pending:
+                tracker.done(update_id)
+
+    @staticmethod
+    async def _respond(writer: asyncio.StreamWriter, status: int, keep: bool = False) -> None:
+        head = (
+            f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}\r\nContent-Length: 0\r\n"
+            f"Connection: {'keep-alive' if keep else 'close'}\r\n\r\n"
+        )
+        writer.write(head.encode("ascii"))
+        with contextlib.suppress(ConnectionError):
+            await asyncio.wait_for(writer.drain(), BODY_TIMEOUT)
