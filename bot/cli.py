@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from . import __version__, config
+from .settings import environment
 
 EXIT_DATA = 2  # data in facts/ or intents/ is invalid
 EXIT_USAGE = 2  # as argparse: the command line itself is wrong
@@ -104,15 +104,9 @@ def cmd_chat(args: argparse.Namespace, engine=None) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .hangup import defer
-    from .telegram.settings import load_dotenv
+    from .settings import load_dotenv
 
     hangups = defer()  # a SIGHUP while starting is a reload to do once running, not a kill
-    if Path(".env").exists() and not Path(".env").is_file():
-        print(
-            "scrbot: .env in the working directory is not a file: remove it or make it a KEY=VALUE file.",
-            file=sys.stderr,
-        )
-        return EXIT_CONFIG
     from .telegram.settings import Settings, SettingsError, check_paths
 
     try:
@@ -120,11 +114,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     except SettingsError as exc:
         print(f"scrbot: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    if "TELEGRAM_BOT_TOKEN" in os.environ and not os.environ["TELEGRAM_BOT_TOKEN"].strip():
+    if "TELEGRAM_BOT_TOKEN" in environment() and not environment()["TELEGRAM_BOT_TOKEN"].strip():
         print("scrbot: TELEGRAM_BOT_TOKEN is set but empty: set the token, or unset it for the console.",
               file=sys.stderr)
         return EXIT_CONFIG
-    if not os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
+    if not environment().get("TELEGRAM_BOT_TOKEN", "").strip():
         if args.webhook:
             print("scrbot run --webhook needs TELEGRAM_BOT_TOKEN and SCRBOT_WEBHOOK_URL.", file=sys.stderr)
             return EXIT_CONFIG

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, config
+from .settings import environment
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -27,7 +28,7 @@ CODE = Path(__file__).resolve().parent  # the bot's own modules: editing one mus
 
 
 def _cache_dir() -> Path | None:
-    configured = os.environ.get("SCRBOT_CACHE_DIR", "").strip()
+    configured = environment().get("SCRBOT_CACHE_DIR", "").strip()
     if configured.lower() in ("off", "0", "no", "false"):
         return None
     return Path(configured).expanduser() if configured else config.cache_dir()

@@ -8,8 +8,9 @@ user's folders (platformdirs, imported only then), never inside the installation
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from .settings import environment
 
 PACKAGE = Path(__file__).resolve().parent
 REPO = PACKAGE.parent
@@ -23,8 +24,8 @@ def in_checkout() -> bool:
 
 
 def _default_dir(env: str, name: str) -> Path:
-    if os.environ.get(env):
-        return Path(os.environ[env]).expanduser().resolve()
+    if environment().get(env):
+        return Path(environment()[env]).expanduser().resolve()
     here = Path.cwd() / name
     if (here / _MARKERS[name]).exists():
         return here

@@ -23,7 +23,7 @@ DEFAULT_DAYS = 30.0
 def log_options() -> LogOptions:
     """The recording settings from the environment (and .env); a malformed one stops with exit code 3."""
     from .recording import LogOptions
-    from .telegram.settings import load_dotenv  # the same .env `scrbot run` reads; imports no Telegram code
+    from .settings import load_dotenv  # the same .env `scrbot run` reads
 
     try:
         load_dotenv()  # a .env that is not UTF-8 is a one-line error too

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .conversation import Context
 from .envnum import read_number
 from .reply import Reply
+from .settings import environment
 from .state.questions import Asked, QuestionLog, SQLiteQuestionLog
 from .understanding import calibrate
 from .understanding.normalise import normalise
@@ -49,7 +50,7 @@ T = TypeVar("T")
 
 def db_path(env: Mapping[str, str] | None = None) -> str:
     """SCRBOT_DB, else the older SCRBOT_STATE, else var/scrbot.db beside the data: context and the question log."""
-    env = os.environ if env is None else env
+    env = environment() if env is None else env
     return (env.get("SCRBOT_DB") or "").strip() or (env.get("SCRBOT_STATE") or "").strip() or _default_db()
 
 
@@ -72,7 +73,7 @@ class LogOptions:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> LogOptions:
         """Read the environment; raises ValueError with a message that is safe to show."""
-        env = os.environ if env is None else env
+        env = environment() if env is None else env
         below = read_number(env, "SCRBOT_LOG_BELOW", DEFAULT_BELOW, 0.0, 1.0, hint=" (a confidence, such as 0.8)")
         days = read_number(
             env, "SCRBOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 0.0, MAX_RETENTION_DAYS, low_open=True,

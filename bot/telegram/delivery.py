@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import os
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -35,6 +34,7 @@ import httpx
 from telegram.error import BadRequest, NetworkError, TimedOut
 
 from ..envnum import read_number
+from ..settings import environment
 
 log = logging.getLogger("scrbot.delivery")
 
@@ -56,7 +56,7 @@ class DeliveryPolicy:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> DeliveryPolicy:
         """SCRBOT_SEND_BACKOFF ("0.2,0.5,1": seconds between attempts) and SCRBOT_SEND_TIMEOUT (seconds)."""
-        env = os.environ if env is None else env
+        env = environment() if env is None else env
         message = "SCRBOT_SEND_BACKOFF must be at most 10 waits of 0 to 60 seconds, separated by commas (0.2,0.5,1)."
         raw = (env.get("SCRBOT_SEND_BACKOFF") or "").strip()
         try:

@@ -10,12 +10,12 @@ python-telegram-bot's `AIORateLimiter`.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
 from ..envnum import read_number
+from ..settings import environment
 from ..state import StateStore
 
 NAMESPACE = "rate"
@@ -43,7 +43,7 @@ class RateLimits:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> RateLimits:
         """SCRBOT_USER_RATE and SCRBOT_GROUP_RATE: questions per minute, 0 for no limit."""
-        env = os.environ if env is None else env
+        env = environment() if env is None else env
         user = int(read_number(env, "SCRBOT_USER_RATE", DEFAULT_USER_RATE, 0, 10_000, integer=True, hint=PER_MINUTE))
         group = int(read_number(env, "SCRBOT_GROUP_RATE", DEFAULT_GROUP_RATE, 0, 10_000, integer=True, hint=PER_MINUTE))
         return cls(user=user, group=group)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..envnum import read_number
 from ..recording import LogOptions
+from ..settings import SettingsError, environment, load_dotenv  # noqa: F401 - re-exported for the adapter
 from .delivery import DeliveryPolicy
 from .limits import RateLimits
 
@@ -17,33 +18,6 @@ DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_BASE_FILE_URL = "https://api.telegram.org/file/bot"
 DAY = 86400.0
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-
-
-class SettingsError(ValueError):
-    """A setting is missing or malformed; the message is safe to show (it never contains the token)."""
-
-
-def load_dotenv(path: Path = Path(".env")) -> None:
-    """Read KEY=VALUE lines into the environment without overriding what is already set.
-
-    A byte-order mark (Windows editors add one) is skipped; a file that is not UTF-8 text is refused
-    with a SettingsError naming the line, rather than a traceback.
-    """
-    if not path.is_file():
-        return
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SettingsError(f"{path} is not UTF-8 text (line {line}): save it as UTF-8.") from None
-    for raw in text.splitlines():
-        line = raw.strip().lstrip("\ufeff")
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, value = line.split("=", 1)
-        key = key.removeprefix("export ").strip()
-        os.environ.setdefault(key, value.strip().strip("'\""))
 
 
 @dataclass(frozen=True)
@@ -71,7 +45,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
-        env = dict(os.environ if env is None else env)
+        env = dict(environment() if env is None else env)
         token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
         if not token:
             raise SettingsError("TELEGRAM_BOT_TOKEN is not set. Get a token from @BotFather and set it.")
@@ -148,7 +122,7 @@ def _writable_file(path: Path, name: str) -> None:
 
 def check_paths(state_path: str, facts: Path, intents: Path, env: dict[str, str] | None = None) -> None:
     """Check the configured paths before anything is opened; raises SettingsError with one line."""
-    env = dict(os.environ if env is None else env)
+    env = dict(environment() if env is None else env)
     db_name = "SCRBOT_DB" if env.get("SCRBOT_DB") else "SCRBOT_STATE" if env.get("SCRBOT_STATE") else "SCRBOT_DB"
     _writable_file(Path(state_path).expanduser(), db_name)
     for folder, variable in ((facts, "SCRBOT_FACTS_DIR"), (intents, "SCRBOT_INTENTS_DIR")):

@@ -1,0 +1,59 @@
+"""Settings come from the environment and `.env`, read in one module (bot/settings.py)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.settings import SettingsError, load_dotenv
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "value"),
+    [
+        ("KEY=plain", "KEY", "plain"),
+        ("KEY='single quoted'", "KEY", "single quoted"),
+        ('KEY="double quoted"', "KEY", "double quoted"),
+        ("export KEY=exported", "KEY", "exported"),
+        ("export\tKEY=tabbed", "KEY", "tabbed"),
+        ("KEY=value # a comment", "KEY", "value"),
+        ('KEY="quoted" # a comment', "KEY", "quoted"),
+        ("  KEY = spaced  ", "KEY", "spaced"),
+        ("\ufeffKEY=after a byte-order mark", "KEY", "after a byte-order mark"),
+        ("KEY=with=equals", "KEY", "with=equals"),
+        ("KEY=", "KEY", ""),
+        ("# KEY=commented out", "KEY", None),
+    ],
+)
+def test_common_env_file_shapes_read_as_a_shell_would(tmp_path, monkeypatch, line, key, value) -> None:
+    monkeypatch.delenv(key, raising=False)
+    env = tmp_path / ".env"
+    env.write_text(line + "\n", encoding="utf-8")
+    load_dotenv(env)
+    assert os.environ.get(key) == value
+    monkeypatch.delenv(key, raising=False)
+
+
+def test_a_set_variable_wins_over_the_file(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SCRBOT_LOG_LEVEL", "WARNING")
+    (tmp_path / ".env").write_text("SCRBOT_LOG_LEVEL=DEBUG\n", encoding="utf-8")
+    load_dotenv(tmp_path / ".env")
+    assert os.environ["SCRBOT_LOG_LEVEL"] == "WARNING"
+
+
+def test_a_file_that_is_not_utf8_is_one_clear_error(tmp_path) -> None:
+    (tmp_path / ".env").write_bytes(b"KEY=ok\nOTHER=caf\xe9\n")
+    with pytest.raises(SettingsError, match=r"not UTF-8 text \(line 2\)"):
+        load_dotenv(tmp_path / ".env")
+
+
+def test_the_environment_is_read_in_one_module() -> None:
+    readers = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "bot").rglob("*.py")
+        if "os.environ" in p.read_text(encoding="utf-8") or "getenv(" in p.read_text(encoding="utf-8")
+    )
+    assert readers == ["bot/settings.py"]
