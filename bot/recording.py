@@ -49,8 +49,13 @@ T = TypeVar("T")
 
 
 def db_path(env: Mapping[str, str] | None = None) -> str:
-    """SCRBOT_DB, else the older SCRBOT_STATE, else var/scrbot.db beside the data: context and the question log."""
+    """SCRBOT_STORE's path, else SCRBOT_DB, else the older SCRBOT_STATE, else var/scrbot.db beside the data."""
     env = environment() if env is None else env
+    url = (env.get("SCRBOT_STORE") or "").strip()
+    if url:  # the one URL that chooses the store (bot/state); SCRBOT_DB, a plain path, keeps working
+        from .state import store_path
+
+        return store_path(url)
     return (env.get("SCRBOT_DB") or "").strip() or (env.get("SCRBOT_STATE") or "").strip() or _default_db()
 
 

@@ -57,3 +57,25 @@ def test_the_environment_is_read_in_one_module() -> None:
         if "os.environ" in p.read_text(encoding="utf-8") or "getenv(" in p.read_text(encoding="utf-8")
     )
     assert readers == ["bot/settings.py"]
+
+
+def test_one_store_url_chooses_the_database() -> None:
+    from bot.recording import LogOptions
+
+    assert LogOptions.from_env({"SCRBOT_STORE": "sqlite:////srv/scrbot/state.db"}).db == "/srv/scrbot/state.db"
+    assert LogOptions.from_env({"SCRBOT_STORE": "sqlite:var/other.db"}).db == "var/other.db"
+    assert LogOptions.from_env({"SCRBOT_DB": "var/old.db"}).db == "var/old.db"  # the older setting still works
+    with pytest.raises(ValueError, match="SCRBOT_STORE must be sqlite:///ABSOLUTE/PATH"):
+        LogOptions.from_env({"SCRBOT_STORE": "redis://127.0.0.1:6379/0"})
+
+
+def test_scrbot_run_with_a_store_it_cannot_open_stops_with_one_line(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SCRBOT_", "TELEGRAM_"))}
+    env.update(TELEGRAM_BOT_TOKEN="123456:abcdefghijklmnop", SCRBOT_STORE="postgres://db/x", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 3, done.stderr
+    assert done.stderr.strip().count("\n") == 0 and "SCRBOT_STORE must be" in done.stderr
