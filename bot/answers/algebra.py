@@ -436,7 +436,7 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
 
 def faster(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
-    ends = al.ends(frame) if frame.periods else ((al.ids[0], al.ids[-1]) if len(al.ids) > 1 else None)
+    ends = al.ends(frame)
     if ends is None:
         r.lines.append("I only have one year of figures there, so there is no growth to compare.")
         return r
@@ -559,7 +559,7 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
 def cagr(al: Algebra, frame: Frame, q: Query) -> Result:
     """Compound annual growth between two years: (last / first) ** (1 / years) - 1."""
     r = Result()
-    ends = al.ends(frame) if frame.periods else ((al.ids[0], al.ids[-1]) if len(al.ids) > 1 else None)
+    ends = al.ends(frame)
     if ends is None:
         r.lines.append("I only have one year of figures there, so there is no growth rate.")
         return r
@@ -779,7 +779,7 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
     test = frame.test
     if frame.op == "faster":  # "did commissioned grow faster than published?": the first named, against the other
         named = list(dict.fromkeys(t for t in q.tokens if t in al.base))
-        ends = al.ends(frame) if frame.periods else ((al.ids[0], al.ids[-1]) if len(al.ids) > 1 else None)
+        ends = al.ends(frame)
         if len(named) >= 2 and ends:
             growth = {}
             for m in named[:2]:
