@@ -96,7 +96,7 @@ def _sources(reply: Reply) -> str:
 
 def pick(line: str, options: list[Suggestion], engine: Engine) -> str | None:
     """The question a number stands for, after a reply that offered numbered questions; else None."""
-    if not options or not line.isdigit():
+    if not options or not (line.isascii() and line.isdigit()):
         return None
     n = int(line)
     if not 1 <= n <= len(options):

@@ -91,6 +91,7 @@ class Engine:
         self.matcher = IntentMatcher(intents, self.lexicon)
         # Intents answered with figures, and the operation each asks for unless the question says otherwise.
         self.figure_ops = {i.id: FIGURE_OPS[i.answer] for i in intents.intents if i.answer in FIGURE_OPS}
+        self.intent_for_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
         self.passages = passages.PassageIndex(facts, self.lexicon)
         unknowns = intents.unknowns
         self.unknowns = unknowns if isinstance(unknowns, passages.Unknowns) else None
@@ -257,10 +258,11 @@ class Engine:
         answered = [r for _, r in replies if r.kind == "answer"]
         if not answered:
             return replies[0][1]
-        texts = []
+        texts: list[str] = []
         for part, r in replies:
             if r.kind == "answer":
-                texts.append(r.text)
+                if r.text not in texts:  # a part read as a repeat of another says nothing new
+                    texts.append(r.text)
             else:
                 texts.append(f"On “{part.strip()[:80]}”: I can't answer that from the article.")
         first = answered[0]
@@ -306,11 +308,10 @@ class Engine:
             example = passages.example_of(self.facts, lines) if lines else None  # "give me an example"
             if example is None:
                 return self._decline(u, "doesnt_say", None, Answer("The article gives no example of that.")), context
-            if example is not None:
-                top = Candidate(QUOTE_INTENT, ANSWER_AT)
-                kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, now)
-                kept.topics = list(context.topics)
-                return self._answer(u, top, example), kept
+            top = Candidate(QUOTE_INTENT, ANSWER_AT)
+            kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, now)
+            kept.topics = list(context.topics)
+            return self._answer(u, top, example), kept
         if not elliptical:
             lacking = passages.doesnt_say(self.facts, u, self.unknowns)
             if lacking is not None:
@@ -415,7 +416,8 @@ class Engine:
         elif op is None and u.query.excluded:
             op = last_op  # "excluding 2013/14?": the last computation over the other years
         elif op is None:
-            if not ({"change", "compare"} & set(tokens)) or not set(tokens) & words.anaphors | {"what", "whats", "how"}:
+            said = set(tokens)
+            if not said & {"change", "compare"} or not said & (words.anaphors | {"what", "whats", "how"}):
                 return None
             distinct = list(dict.fromkeys(context.history[-2:]))
             between_years = (len(distinct) >= 2 or bool(u.query.periods)) and last_op != "gap" \
@@ -448,7 +450,7 @@ class Engine:
             measures = frame.measures
         frame = frame._replace(op=op, periods=tuple(periods), measures=measures, overall=change == "span")
         u.query.measure, u.query.periods = measure, periods
-        by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
+        by_op = self.intent_for_op
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
         return (intent, frame) if intent is not None else None
 
@@ -516,7 +518,7 @@ class Engine:
             return None
         if frame.op == "value" and frame.claim is None and frame.measures == (q.measure,):
             return None
-        by_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
+        by_op = self.intent_for_op
         return self.intents.get(by_op.get(frame.op, "")) or self.intents.get(by_op.get("value", ""))
 
     def _quote_request(self, u: Understood) -> Answer | None:

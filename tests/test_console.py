@@ -85,3 +85,9 @@ def test_on_a_terminal_banner_wraps_and_ctrl_c_clears_the_half_typed_line(tmp_pa
     assert term.proc.poll() is None
     term.type("quit\r")
     assert term.close() == 0
+
+
+def test_a_digit_that_is_not_ascii_is_an_ordinary_question_not_a_crash(tmp_path):
+    out = _chat(tmp_path, "how many SCRs were published in 2013/14?", "²", "³")
+    assert "In 2013/14, 71 SCRs were published." in out
+    assert "(And the previous year?)" not in out

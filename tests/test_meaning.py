@@ -351,3 +351,24 @@ def test_follow_ups_step_years_and_ask_where_it_comes_from(engine):
     assert "21.8%" in replies[2].text and "38.3%" in replies[3].text and "62.3%" in replies[4].text
     replies = say(engine, "How many SCRs were published in 2012/13?", "Sorry, I meant commissioned.")
     assert "81" in replies[1].text
+
+
+# -- found in review -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("anchor", "followup", "missing"),
+    [
+        ("How many SCRs were published in 2013/14?", "and two years later?", "2015/16"),
+        ("How many SCRs were published in 2011/12?", "and three years before that?", "2008/09"),
+    ],
+)
+def test_a_step_of_several_years_past_the_data_names_the_year_asked_for(engine, anchor, followup, missing):
+    _, reply = say(engine, anchor, followup)
+    assert f"I don't have figures for {missing}." in reply.text, reply.text
+
+
+def test_a_part_read_as_a_repeat_of_another_is_not_answered_twice(engine):
+    text = one(engine, "how many commissioned and how many published in 2013/14? and who said it?")
+    assert text.count("In 2013/14, 71 SCRs were published.") == 1, text
+    assert "114" in text

@@ -87,7 +87,6 @@ class WebhookServer:
         self._connections: set[asyncio.StreamWriter] = set()
         self._idle: dict[asyncio.StreamWriter, None] = {}  # insertion-ordered: the longest idle first
         self._busy = 0  # requests being handled
-        self._poison_logged = False
 
     async def start(self, sock: socket.socket | None = None) -> None:
         """Serve on `sock` (from `bind`), or bind now."""

@@ -9,6 +9,7 @@ from the frame by `answers.algebra`, so every combination works without a templa
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -76,6 +77,11 @@ class FrameWords:
         self.fractions = {str(k): float(v) for k, v in (doc.get("fractions") or {}).items()}
         names = "|".join(map(re.escape, sorted(self.fractions, key=len, reverse=True))) or "(?!)"
         self.fraction = re.compile(rf"\b({names})\b")
+
+    @cached_property
+    def cut(self) -> re.Pattern[str] | None:
+        """Compiled on first use, not at start-up: most messages ask one thing."""
+        return _cut_pattern(self.joiners, self.question_words)
 
     def check_list(self, name: str) -> tuple[str, ...]:
         """A word list of `check_words` ("before", "cause" ...), empty when the file has none."""
@@ -265,6 +271,15 @@ def followup_op(words: FrameWords, rest: str) -> str | None:
     """'as a percentage?', 'the other measure?', 'same comparison?': how a follow-up changes the last question."""
     padded = f" {rest} "
     return next((name for name, cues in words.followup_ops if _has(padded, cues)), None)
+
+
+def _cut_pattern(joiners: tuple[str, ...], question_words: frozenset[str]) -> re.Pattern[str] | None:
+    """Where one sentence asking two things is cut: before a question word that follows a joiner."""
+    if not joiners:
+        return None
+    joined = "|".join(re.escape(j) for j in sorted(joiners, key=len, reverse=True))
+    heads = "|".join(re.escape(w) for w in sorted(question_words - {"and", "so", "any"}, key=len, reverse=True))
+    return re.compile(rf"(?:,\s*|\s+)(?:{joined})[\s,]+(?=(?:{heads})\b)", re.IGNORECASE)
 
 
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")

@@ -37,12 +37,9 @@ def _is_check(words: FrameWords, sentence: str) -> bool:
 
 def _cut(words: FrameWords, sentence: str) -> list[str]:
     """One sentence asking two things, as two: cut before a question word that follows a joiner."""
-    if not words.joiners:
+    if words.cut is None:
         return [sentence]
-    joiners = "|".join(re.escape(j) for j in sorted(words.joiners, key=len, reverse=True))
-    heads = "|".join(re.escape(w) for w in sorted(words.question_words - {"and", "so", "any"}, key=len, reverse=True))
-    pattern = re.compile(rf"(?:,\s*|\s+)(?:{joiners})[\s,]+(?=(?:{heads})\b)", re.IGNORECASE)
-    pieces = [p.strip(" ,") for p in pattern.split(sentence)]
+    pieces = [p.strip(" ,") for p in words.cut.split(sentence)]
     if len(pieces) > 1 and any(len(_words(p)) < 3 for p in pieces):
         return [sentence]  # "81 - commissioned or published, and which year?": one question with a rider
     return pieces or [sentence]

@@ -352,7 +352,6 @@ def resolve(ref: PeriodRef, periods: list[Period], anchor: str | None = None) ->
         i = ids.index(anchor) + (-step if ref.kind == "previous" else step)
         if 0 <= i < len(ids):
             return Resolved((ids[i],))
-        edge = periods[0] if ref.kind == "previous" else periods[-1]
-        shifted = edge.start.year + (-1 if ref.kind == "previous" else 1)
+        shifted = periods[ids.index(anchor)].start.year + (-step if ref.kind == "previous" else step)
         return Resolved((), (fy_label(shifted),))
     return Resolved((), (ref.label,))
