@@ -5,17 +5,15 @@ It knows nothing of Telegram or terminals; adapters call `Engine.reply` and rend
 
 from __future__ import annotations
 
-import gc
 import re
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, passages
 from .answers import format as fmt
 from .answers.meta import about, about_someone, examples, readings, tailored
 from .conversation import Context
+from .gcpause import no_gc_pauses
 from .knowledge.errors import DataError, Problem
 from .knowledge.model import FactBase, Intent, IntentSet
 from .reply import Reply, Suggestion
@@ -48,22 +46,6 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,})\b")
 QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sentences say",
                       "What was the old system like?", (), Path("intents"), 0)
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
-
-
-@contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Loading allocates hundreds of thousands of objects and frees none in cycles; the cyclic
-    collector would keep re-scanning them all (a quarter of the load time at 100x the intents).
-
-    The switch is process-wide: during a `/reload` (a thread) the running bot also goes without cyclic
-    collection for those milliseconds, which costs nothing but a slightly later sweep."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Engine:
@@ -107,7 +89,7 @@ class Engine:
         from .knowledge.facts import load_facts  # YAML and validation only when not served from the cache
         from .knowledge.intents import load_intents
 
-        with _no_gc_pauses():
+        with no_gc_pauses():
             facts = load_facts(facts_dir)
             measures = {m.id for m in facts.measures}
             intents = load_intents(intents_dir, composers=set(COMPOSERS), measures=measures)
@@ -129,7 +111,7 @@ class Engine:
         """Like `load`, but reuse the compiled engine from the last start when the data is unchanged."""
         from . import compiled
 
-        with _no_gc_pauses():
+        with no_gc_pauses():
             engine = compiled.load(facts_dir, intents_dir)
         if engine is None:
             engine = cls.load(facts_dir, intents_dir)
