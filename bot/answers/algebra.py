@@ -53,7 +53,7 @@ class Algebra:
         return self.facts.period(period).label
 
     def chronological(self, ids: tuple[str, ...] | list[str]) -> list[str]:
-        return sorted(dict.fromkeys(i for i in ids if i in self.ids), key=self.ids.index)
+        return figures.chronological(self.facts, ids)
 
     def span(self, frame: Frame, between: bool = False) -> list[str]:
         """Every period a frame covers: 'since X' runs to the latest year; with `between`, two ends

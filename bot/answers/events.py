@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..knowledge.model import Event, FactBase
-from ..understanding.periods import fy_label
+from ..understanding.periods import fy_label, fy_start
 from .query import Answer, Query
 
 _MONTHS = [
@@ -59,7 +59,7 @@ def when(facts: FactBase, q: Query) -> Answer:
         for e in events:
             year, _, month = e.date.partition("-")
             if month:
-                start = int(year) if int(month) >= 4 else int(year) - 1
+                start = fy_start(int(year), int(month))
                 answer.text += f"\n{date_label(e)} falls in the {fy_label(start)} financial year (April to March)."
     for e in events:
         answer.add_sources(e.source)

@@ -36,9 +36,10 @@ def prefix(facts: FactBase, q: Query) -> list[str]:
     return [*q.notes, *([_missing_note(facts, q)] if q.missing and q.periods else [])]
 
 
-def _chronological(facts: FactBase, ids: list[str]) -> list[str]:
+def chronological(facts: FactBase, ids: list[str] | tuple[str, ...]) -> list[str]:
+    """The known periods among `ids`, once each, earliest first."""
     order = [p.id for p in facts.periods]
-    return sorted(dict.fromkeys(ids), key=order.index)
+    return sorted(dict.fromkeys(i for i in ids if i in order), key=order.index)
 
 
 def _followups_for_period(facts: FactBase, period: str, measures: list[str]) -> list[str]:
@@ -55,7 +56,7 @@ def _followups_for_period(facts: FactBase, period: str, measures: list[str]) -> 
 
 
 def count(facts: FactBase, q: Query) -> Answer:
-    periods = _chronological(facts, q.periods) or [p.id for p in facts.periods]
+    periods = chronological(facts, q.periods) or [p.id for p in facts.periods]
     measures = _measures(facts, q)
     answer = Answer("", periods=periods)
     lines = prefix(facts, q)
@@ -97,7 +98,7 @@ def _endpoints(facts: FactBase, q: Query) -> tuple[str, str] | None:
     ids = [p.id for p in facts.periods]
     asked = list(dict.fromkeys(q.periods))
     if len(asked) >= 2:
-        first, last = _chronological(facts, asked)[0], _chronological(facts, asked)[-1]
+        first, last = chronological(facts, asked)[0], chronological(facts, asked)[-1]
         return first, last
     if len(asked) == 1:
         i = ids.index(asked[0])
@@ -124,7 +125,7 @@ def _step(facts: FactBase, m: str, old: str, new: str, answer: Answer) -> str | 
 
 def change(facts: FactBase, q: Query) -> Answer:
     answer = Answer("")
-    asked = _chronological(facts, q.periods)
+    asked = chronological(facts, q.periods)
     lines = prefix(facts, q)
     if len(asked) >= 3:  # "year on year": every step, then the whole span
         answer.periods = asked
@@ -156,7 +157,7 @@ def change(facts: FactBase, q: Query) -> Answer:
 
 def rate(facts: FactBase, q: Query) -> Answer:
     ids = [p.id for p in facts.periods]
-    periods = _chronological(facts, q.periods) or ids
+    periods = chronological(facts, q.periods) or ids
     if len(periods) == 1 and q.has("since"):  # "has it improved since?"
         periods = ids[ids.index(periods[0]) :]
     answer = Answer("", periods=periods)
@@ -197,7 +198,7 @@ def rate(facts: FactBase, q: Query) -> Answer:
 
 def total(facts: FactBase, q: Query) -> Answer:
     ids = [p.id for p in facts.periods]
-    asked = _chronological(facts, q.periods)
+    asked = chronological(facts, q.periods)
     if len(asked) == 2 and q.has("between", "from", "to", "through", "until", "till"):
         asked = ids[ids.index(asked[0]) : ids.index(asked[1]) + 1]  # "between 2011/12 and 2013/14": all between
     elif len(asked) == 1 and q.has("since", "from"):  # "since 2011/12": up to the latest year
@@ -225,7 +226,7 @@ def total(facts: FactBase, q: Query) -> Answer:
 
 
 def extreme(facts: FactBase, q: Query) -> Answer:
-    periods = _chronological(facts, q.periods) or [p.id for p in facts.periods]
+    periods = chronological(facts, q.periods) or [p.id for p in facts.periods]
     want_min = q.has("fewest")
     answer = Answer("", periods=[])
     lines = prefix(facts, q)
@@ -239,7 +240,7 @@ def extreme(facts: FactBase, q: Query) -> Answer:
         word = "Fewest" if want_min else "Most"
         lines.append(f"{word} SCRs {facts.measure(m).label}: {fmt.number(pick.value)} in {which}.")
         answer.add_sources(*(f.source for f in ties))
-        answer.periods = _chronological(facts, [*(answer.periods or []), *(f.period for f in ties)])
+        answer.periods = chronological(facts, [*(answer.periods or []), *(f.period for f in ties)])
     if len(periods) > 1:
         lines.append(f"(Figures cover {fmt.period_span(_labels(facts, periods))}.)")
     answer.text = "\n".join(lines)
@@ -248,7 +249,7 @@ def extreme(facts: FactBase, q: Query) -> Answer:
 
 
 def trend(facts: FactBase, q: Query) -> Answer:
-    periods = _chronological(facts, q.periods) if len(q.periods) > 1 else [p.id for p in facts.periods]
+    periods = chronological(facts, q.periods) if len(q.periods) > 1 else [p.id for p in facts.periods]
     answer = Answer("", periods=periods)
     lines = prefix(facts, q)
     for m in _measures(facts, q):

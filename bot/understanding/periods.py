@@ -73,6 +73,11 @@ def fy_label(start_year: int) -> str:
     return f"{start_year}/{(start_year + 1) % 100:02d}"
 
 
+def fy_start(year: int, month: int) -> int:
+    """The year a month's financial year starts in: English financial years run April to March."""
+    return year if month >= 4 else year - 1
+
+
 def _century(two_digits: int) -> int:
     """'13' is 2013 and '99' is 1999: the figures are about this century and the last."""
     return 2000 + two_digits if two_digits < 50 else 1900 + two_digits
@@ -334,7 +339,7 @@ def resolve(ref: PeriodRef, periods: list[Period], anchor: str | None = None) ->
     if ref.kind == "month":
         day = date(ref.year, ref.month, 15)
         match = tuple(p.id for p in periods if p.start <= day <= p.end)
-        start = ref.year if ref.month >= 4 else ref.year - 1
+        start = fy_start(ref.year, ref.month)
         note = f"{ref.label} falls in the {fy_label(start)} financial year; figures are kept by financial year."
         return Resolved(match, () if match else (fy_label(start),), note)
     if ref.kind == "latest":
