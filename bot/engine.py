@@ -131,7 +131,11 @@ class Engine:
         anchor = context.periods[-1] if context.periods else None
         bad: list[str] = []
         excluded: list[str] = []
-        named_years = any(r.kind in ("fy", "cy", "month") for r in refs)
+        named = [r for r in refs if r.kind in ("fy", "cy", "month")]
+        named_years = bool(named)
+        if len(named) == 1 and any(r.kind in ("previous", "next") for r in refs):
+            # "published in 2013/14 than the year before": relative to the year this question names
+            anchor = next(iter(resolve(named[0], self.facts.periods).ids[-1:]), anchor)
         for ref in refs:
             if ref.kind == "all" and named_years:
                 continue  # "the average per year in 2012/13 and 2013/14": the years named, not every year
@@ -390,7 +394,7 @@ class Engine:
             op = read_frame(words, op, u.text, u.rest, tokens, u.query.periods, u.query.measure).op
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
         if change == "percent":
-            op = "change" if "change" in tokens or last_op == "change" else "share"
+            op = "change" if {"change", "rise", "fall"} & set(tokens) or last_op == "change" else "share"
         elif change in ("other", "same", "span"):
             op = op or last_op  # "over those two years, the total?" keeps the total asked for
         elif change == "diff":

@@ -372,3 +372,24 @@ def test_a_part_read_as_a_repeat_of_another_is_not_answered_twice(engine):
     text = one(engine, "how many commissioned and how many published in 2013/14? and who said it?")
     assert text.count("In 2013/14, 71 SCRs were published.") == 1, text
     assert "114" in text
+
+
+# -- found by blind set 7, after its first contact ---------------------------------------------------
+
+
+def test_the_year_before_is_relative_to_the_year_the_question_names(engine):
+    text = one(engine, "how many more SCRs were published in 2013/14 than the year before")
+    assert "up 40" in text and "no figures" not in text, text
+
+
+def test_a_percentage_increase_after_two_years_is_the_change_not_the_share(engine):
+    replies = say(engine, "How many SCRs were published in 2012/13?", "and the year after?",
+                  "as a percentage increase?")
+    assert "129" in replies[-1].text and "share" not in replies[-1].text, replies[-1].text
+
+
+def test_and_how_much_higher_than_a_year_is_a_comparison_not_that_years_figure(engine):
+    replies = say(engine, "how many commissioned SCRs in 2012/13?", "and how much higher was that than 2011/12?",
+                  "in percent?")
+    assert "up 26" in replies[1].text, replies[1].text
+    assert "47" in replies[2].text, replies[2].text

@@ -58,6 +58,8 @@ def is_elliptical(u: Understood, context: Context, figure_ops: dict[str, str]) -
     if context.intent in figure_ops:
         has_slot = bool(u.refs) or u.query.measure is not None
         complete = any(t in QUESTION_HEADS for t in tokens)
+        if complete and "than" in tokens:  # "and how much higher was that than 2011/12?": a comparison, asked afresh
+            return False
         return has_slot and (opens or (not complete and all(t in ELLIPTICAL for t in tokens)))
     if context.intent in _DATED and opens and u.refs and not u.reading.mentions:
         return True  # "what happened in July 2012?" - "and March 2013?"
