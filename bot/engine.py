@@ -135,7 +135,8 @@ class Engine:
         named_years = bool(named)
         if len(named) == 1 and any(r.kind in ("previous", "next") for r in refs):
             # "published in 2013/14 than the year before": relative to the year this question names
-            anchor = next(iter(resolve(named[0], self.facts.periods).ids[-1:]), anchor)
+            ids = resolve(named[0], self.facts.periods).ids
+            anchor = ids[-1] if ids else anchor
         for ref in refs:
             if ref.kind == "all" and named_years:
                 continue  # "the average per year in 2012/13 and 2013/14": the years named, not every year
