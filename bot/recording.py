@@ -55,7 +55,7 @@ def db_path(env: Mapping[str, str] | None = None) -> str:
     if url:  # the one URL that chooses the store (bot/state); SCRBOT_DB, a plain path, keeps working
         from .state import store_path
 
-        return store_path(url)
+        return store_path(url)  # "" for Redis: no SQLite file at all
     return (env.get("SCRBOT_DB") or "").strip() or (env.get("SCRBOT_STATE") or "").strip() or _default_db()
 
 
@@ -70,7 +70,8 @@ def _default_db() -> str:
 class LogOptions:
     """What to record and for how long (SCRBOT_DB, SCRBOT_LOG_BELOW, SCRBOT_LOG_IDS, SCRBOT_RETENTION_DAYS)."""
 
-    db: str = DEFAULT_DB
+    db: str = DEFAULT_DB  # the SQLite file; "" when the store is Redis
+    store: str = ""  # SCRBOT_STORE when it names Redis: the question log is kept there, for every replica
     below: float = DEFAULT_BELOW  # answers below this confidence are kept as misses
     ids: bool = False  # keep Telegram user and chat ids with misses
     retention_days: float = DEFAULT_RETENTION_DAYS
@@ -87,7 +88,9 @@ class LogOptions:
         ids = (env.get("SCRBOT_LOG_IDS") or "0").strip().lower()
         if ids not in {"0", "1", "true", "false", "yes", "no", "on", "off"}:
             raise ValueError("SCRBOT_LOG_IDS must be 1 (keep user and chat ids with misses) or 0 (the default).")
-        return cls(db=db_path(env), below=below, ids=ids in {"1", "true", "yes", "on"}, retention_days=days)
+        url = (env.get("SCRBOT_STORE") or "").strip()
+        store = url if url and not url.lower().startswith("sqlite:") else ""
+        return cls(db=db_path(env), store=store, below=below, ids=ids in {"1", "true", "yes", "on"}, retention_days=days)
 
 
 def is_miss(reply: Reply, below: float) -> bool:

@@ -65,8 +65,10 @@ def test_one_store_url_chooses_the_database() -> None:
     assert LogOptions.from_env({"SCRBOT_STORE": "sqlite:////srv/scrbot/state.db"}).db == "/srv/scrbot/state.db"
     assert LogOptions.from_env({"SCRBOT_STORE": "sqlite:var/other.db"}).db == "var/other.db"
     assert LogOptions.from_env({"SCRBOT_DB": "var/old.db"}).db == "var/old.db"  # the older setting still works
+    redis = LogOptions.from_env({"SCRBOT_STORE": "redis://127.0.0.1:6379/0"})
+    assert (redis.db, redis.store) == ("", "redis://127.0.0.1:6379/0")  # no SQLite file when Redis keeps the state
     with pytest.raises(ValueError, match="SCRBOT_STORE must be sqlite:///ABSOLUTE/PATH"):
-        LogOptions.from_env({"SCRBOT_STORE": "redis://127.0.0.1:6379/0"})
+        LogOptions.from_env({"SCRBOT_STORE": "mysql://127.0.0.1/scrbot"})
 
 
 def test_scrbot_run_with_a_store_it_cannot_open_stops_with_one_line(tmp_path) -> None:
