@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .conversation import Context
 from .engine import Engine
 from .knowledge.article import Sentence
 from .reply import Reply, Suggestion
@@ -187,12 +186,44 @@ def _chat(
     show_sources: bool,
     recorder: Recorder | None,
 ) -> int:
+    import asyncio  # only the chat runs turns through the conversation core; `scrbot ask` need not import it
+
+    from .core import Conversation, Incoming
+    from .state import LocalStore
+
     interactive = stdin.isatty() and stdout.isatty() and not as_json
     if interactive:
         with contextlib.suppress(ImportError):  # not on every platform
             import readline  # noqa: F401 - enables line editing and history for input()
         print(banner(_width()), file=stdout)
-    context = Context()
+    # the same turn as Telegram's (context, recording); the context lives in memory for this chat only
+    core = Conversation(lambda: hangup.engine, LocalStore(None), recorder=recorder)
+    with asyncio.Runner() as runner:
+        return _lines(hangup, core, runner, Incoming, stdin, stdout, as_json, show_sources, interactive)
+
+
+def _turn(runner: Any, core: Any, incoming: Any) -> Reply:
+    """Run one turn of the conversation core and hand back the reply it sent."""
+    sent: list[Reply] = []
+
+    async def send(reply: Reply) -> None:
+        sent.append(reply)
+
+    runner.run(core.turn(incoming, send))
+    return sent[0]
+
+
+def _lines(
+    hangup: _Hangup,
+    core: Any,
+    runner: Any,
+    incoming: Any,
+    stdin: TextIO,
+    stdout: TextIO,
+    as_json: bool,
+    show_sources: bool,
+    interactive: bool,
+) -> int:
     options: list[Suggestion] = []
     interrupted = False
     while True:
@@ -222,7 +253,7 @@ def _chat(
         command, _, argument = line.partition(" ")
         command = command.lower()
         if not as_json and command in {"/source", "source?"}:  # as Telegram's /source: sentences and citation
-            reply, context = engine.answer_intent("meta.source", context)
+            reply = _turn(runner, core, incoming(chat="console", chat_type="console", intent="meta.source"))
             print(_wrap(reply.text, indent="") if interactive else reply.text, file=stdout, flush=True)
             continue
         if not as_json and command == "/about":
@@ -241,10 +272,7 @@ def _chat(
             continue
         chosen = pick(line, options, engine)
         question = chosen or line
-        asked_in = context
-        reply, context = engine.reply(question, context)
-        if recorder is not None:
-            recorder.observe(engine, question, asked_in, reply, "console")
+        reply = _turn(runner, core, incoming(question, chat="console", chat_type="console"))
         if as_json:
             options = list(reply.suggestions)
             import json  # only for --json: json costs ~1.5 ms of start-up

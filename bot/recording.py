@@ -71,10 +71,10 @@ class LogOptions:
     """What to record and for how long (SCRBOT_DB, SCRBOT_LOG_BELOW, SCRBOT_LOG_IDS, SCRBOT_RETENTION_DAYS)."""
 
     db: str = DEFAULT_DB  # the SQLite file; "" when the store is Redis
-    store: str = ""  # SCRBOT_STORE when it names Redis: the question log is kept there, for every replica
     below: float = DEFAULT_BELOW  # answers below this confidence are kept as misses
     ids: bool = False  # keep Telegram user and chat ids with misses
     retention_days: float = DEFAULT_RETENTION_DAYS
+    store: str = ""  # SCRBOT_STORE when it names Redis: the question log is kept there, for every replica
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> LogOptions:
@@ -90,7 +90,9 @@ class LogOptions:
             raise ValueError("SCRBOT_LOG_IDS must be 1 (keep user and chat ids with misses) or 0 (the default).")
         url = (env.get("SCRBOT_STORE") or "").strip()
         store = url if url and not url.lower().startswith("sqlite:") else ""
-        return cls(db=db_path(env), store=store, below=below, ids=ids in {"1", "true", "yes", "on"}, retention_days=days)
+        return cls(
+            db=db_path(env), below=below, ids=ids in {"1", "true", "yes", "on"}, retention_days=days, store=store
+        )
 
 
 def is_miss(reply: Reply, below: float) -> bool:

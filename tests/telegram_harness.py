@@ -29,7 +29,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from benchmarks.botapi_emulator import BotAPIEmulator, Call
-from bot.telegram.limits import RateLimits
+from bot.limits import RateLimits
 from bot.telegram.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -48,8 +48,8 @@ async def tg(emu: BotAPIEmulator, data: Path, tmp_path: Path) -> AsyncIterator[H
 
 
 def db_rows(tg: Harness, sql: str) -> list[tuple]:
-    tg.app.bot_data["recorder"].flush()
-    with sqlite3.connect(tg.app.bot_data["recorder"].options.db) as db:
+    tg.app.bot_data["core"].recorder.flush()
+    with sqlite3.connect(tg.app.bot_data["core"].recorder.options.db) as db:
         return db.execute(sql).fetchall()
 
 
@@ -138,7 +138,7 @@ async def test_an_unusable_question_log_is_reported_to_the_admin(tg: Harness) ->
     def broken() -> None:
         raise sqlite3.OperationalError("unable to open database file")
 
-    tg.app.bot_data["recorder"] = Recorder(broken, LogOptions())
+    tg.app.bot_data["core"].recorder = Recorder(broken, LogOptions())
     assert "71" in (await say(tg, QUESTION))[0]  # answering goes on
     assert await say(tg, "/stats") == ["The question log is not available; see the bot's log."]
 
@@ -169,7 +169,7 @@ async def test_ids_are_recorded_when_the_operator_turns_them_on(
     app = build_application(settings, engine)
     async with app:
         await Harness(emu, app).send(emu.group_message(f"@{BOT_USERNAME} how many trains were there?", user=BOB))
-    app.bot_data["recorder"].close()
+    app.bot_data["core"].recorder.close()
     with sqlite3.connect(tmp_path / "s.db") as db:
         assert db.execute("SELECT user_id, chat_id FROM missed_questions").fetchall() == [(BOB["id"], -1001234567890)]
 
@@ -178,7 +178,7 @@ async def test_a_failing_question_log_never_costs_an_answer(tg: Harness, caplog:
     def broken() -> None:
         raise sqlite3.OperationalError("database is locked")
 
-    tg.app.bot_data["recorder"] = Recorder(broken, LogOptions(), background=False)
+    tg.app.bot_data["core"].recorder = Recorder(broken, LogOptions(), background=False)
     with caplog.at_level(logging.WARNING, logger="scrbot.questions"):
         for _ in range(3):
             assert "71" in (await say(tg, QUESTION))[0]

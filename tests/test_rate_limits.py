@@ -10,9 +10,9 @@ from telegram_harness import BOT_USERNAME, QUESTION, Harness, make_settings, sen
 
 from benchmarks.botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator
 from bot.engine import Engine
-from bot.state.memory import MemoryStore
+from bot.limits import NOTICE, Limiter, RateLimits, Verdict
+from bot.state import LocalStore
 from bot.telegram.app import build_application
-from bot.telegram.limits import NOTICE, Limiter, RateLimits, Verdict
 
 ALICE = DEFAULT_USER["id"]
 ADMIN = 999001
@@ -128,12 +128,13 @@ async def test_anonymous_admins_of_different_groups_do_not_share_a_bucket(tg: Ha
         assert got == ["In 2013/14, 71 SCRs were published."] * 3, chat_id
 
 
-def test_the_window_resets() -> None:
+async def test_the_window_resets() -> None:
     now = [1000.0]
-    limiter = Limiter(MemoryStore(clock=lambda: now[0]), RateLimits(user=2, group=0))
-    assert [limiter.check(1) for _ in range(4)] == [Verdict.ANSWER, Verdict.ANSWER, Verdict.NOTICE, Verdict.SILENCE]
+    limiter = Limiter(LocalStore(clock=lambda: now[0]), RateLimits(user=2, group=0))
+    verdicts = [await limiter.check(1) for _ in range(4)]
+    assert verdicts == [Verdict.ANSWER, Verdict.ANSWER, Verdict.NOTICE, Verdict.SILENCE]
     now[0] += 61
-    assert limiter.check(1) is Verdict.ANSWER
+    assert await limiter.check(1) is Verdict.ANSWER
 
 
 def test_limits_from_env() -> None:

@@ -324,7 +324,7 @@ def test_a_locked_or_deleted_database_does_not_stop_the_answers(emu: BotAPIEmula
     emu.push_update(emu.private_message(MISS))  # the question log is recreated too
     emu.wait_for(lambda: len(answers(emu)) == 4, timeout=10)
     deadline = time.monotonic() + 10
-    while not db.exists() or not _rows(db, "tg.chat_data") or not _misses(db):
+    while not db.exists() or not _rows(db, "ctx") or not _misses(db):
         assert time.monotonic() < deadline, "the deleted database was not recreated"
         time.sleep(0.1)
     result = bot.stop()

@@ -23,6 +23,14 @@ def check_writable(path: Path) -> None:
         raise UnusableDatabase(f"cannot be opened: {exc}", corrupt=False) from None
     try:
         db.execute("PRAGMA schema_version").fetchone()  # reads the header: "file is not a database"
+        from .sqlite import SCHEMA_VERSION
+
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise UnusableDatabase(
+                f"written by a newer scrbot (schema {version}; this one knows {SCHEMA_VERSION}): upgrade scrbot",
+                corrupt=False,
+            )
         db.execute("BEGIN IMMEDIATE")  # the lock a write needs: a read-only file or folder fails here
         db.execute("CREATE TABLE IF NOT EXISTS scrbot_check (x)")
         db.execute("ROLLBACK")

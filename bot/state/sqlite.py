@@ -12,6 +12,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+SCHEMA_VERSION = 2  # PRAGMA user_version of the file; `migrate` brings an older file up to it
+CHAT_DATA = "tg.chat_data"  # schema 1: each chat's contexts in one row, written by python-telegram-bot's persistence
+CONTEXT = "ctx"  # schema 2: one row per member ("<chat>:<member>"), read and written by the conversation core
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS kv (
     namespace TEXT NOT NULL,
@@ -32,6 +36,7 @@ class SQLiteStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        migrate(self._db)
 
     def get(self, namespace: str, key: str) -> Any | None:
         row = self._db.execute(
@@ -131,3 +136,40 @@ class SQLiteStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+class NewerSchema(sqlite3.DatabaseError):
+    """The file was written by a newer scrbot: this one would misread it."""
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Bring the file to `SCHEMA_VERSION` in one transaction; the version it had.
+
+    1 -> 2: the contexts python-telegram-bot kept per chat become one row per member, with a version,
+    so a member's context is read and written on its own (and, in Redis, compared before it is replaced).
+    """
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(
+            f"it was written by a newer scrbot (schema {version}; this one knows {SCHEMA_VERSION}): upgrade scrbot"
+        )
+    if version == SCHEMA_VERSION:
+        return version
+    with db:
+        db.execute("BEGIN IMMEDIATE")
+        rows = db.execute("SELECT key, value, expires FROM kv WHERE namespace = ?", (CHAT_DATA,)).fetchall()
+        for chat, value, expires in rows:
+            try:
+                contexts = json.loads(value).get("contexts") or {}
+            except (ValueError, AttributeError):
+                continue  # unreadable: that chat starts afresh, as an unreadable context always did
+            for member, context in contexts.items() if isinstance(contexts, dict) else ():
+                if isinstance(context, dict):
+                    db.execute(
+                        "INSERT OR REPLACE INTO kv(namespace, key, value, expires) VALUES (?, ?, ?, ?)",
+                        (CONTEXT, f"{chat}:{member}", json.dumps({**context, "version": 1}, ensure_ascii=False),
+                         expires),
+                    )  # fmt: skip
+        db.execute("DELETE FROM kv WHERE namespace = ?", (CHAT_DATA,))
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return version

@@ -21,12 +21,10 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
-from ..conversation import Context
 from ..engine import Engine
 from ..misses import MissesReport, misses_report
 from ..recording import DAY, Recorder
 from ..reload import Outcome, reload
-from ..reply import Reply
 from ..stats import Stats, compute
 from . import render
 
@@ -51,24 +49,10 @@ Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 # -- recording (called by the question handlers) -------------------------------------------------
 
 
-def record_question(
-    context: ContextTypes.DEFAULT_TYPE, update: Update, engine: Engine, question: str, asked_in: Context, reply: Reply
-) -> None:
-    """Hand one answered turn to the recorder, if there is one. Never raises, never waits."""
-    recorder: Recorder | None = context.application.bot_data.get("recorder")
-    if recorder is None:
-        return
-    chat, user = update.effective_chat, update.effective_user
-    recorder.observe(
-        engine,
-        question,
-        asked_in,
-        reply,
-        str(chat.type) if chat else "unknown",
-        user_id=user.id if user else None,
-        chat_id=chat.id if chat else None,
-        update_id=update.update_id,
-    )
+def _recorder(app: Application) -> Recorder | None:
+    """The question log of the conversation core (None before the application is built)."""
+    core = app.bot_data.get("core")
+    return core.recorder if core is not None else None
 
 
 def privacy_note(context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -79,7 +63,7 @@ def privacy_note(context: ContextTypes.DEFAULT_TYPE) -> str:
         "I keep the context of our last exchange (its topic and years, to understand follow-ups, with your "
         f"Telegram id as its key) for {ttl} after your last question, then delete it."
     )
-    recorder: Recorder | None = context.application.bot_data.get("recorder")
+    recorder: Recorder | None = _recorder(context.application)
     if recorder is None:
         return kept
     who = "with your Telegram user and chat id (never your name)" if recorder.options.ids else "without your name or id"
@@ -207,7 +191,7 @@ async def _query_log(
     if days is None:
         await update.effective_message.reply_text(usage)
         return None
-    recorder: Recorder | None = context.application.bot_data.get("recorder")
+    recorder: Recorder | None = _recorder(context.application)
     since = time.time() - days * DAY
     result = await asyncio.to_thread(lambda: None if recorder is None else read(recorder, since, days))
     if result is None:
@@ -310,7 +294,7 @@ def install_sighup(app: Application, loop: asyncio.AbstractEventLoop | None = No
 
 async def post_init(app: Application, commands: list[BotCommand]) -> None:
     """Apply the retention period now, and give each admin a command menu with the admin commands."""
-    recorder: Recorder | None = app.bot_data.get("recorder")
+    recorder: Recorder | None = _recorder(app)
     if recorder is not None:
         recorder.start()
     for admin in sorted(app.bot_data.get("admin_ids", ())):
@@ -322,7 +306,7 @@ async def post_init(app: Application, commands: list[BotCommand]) -> None:
 
 def close(app: Application) -> None:
     """Write what the recorder still holds (at shutdown)."""
-    recorder: Recorder | None = app.bot_data.get("recorder")
+    recorder: Recorder | None = _recorder(app)
     if recorder is not None:
         with contextlib.suppress(Exception):
             recorder.close()

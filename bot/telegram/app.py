@@ -21,13 +21,13 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
+from ..core import Conversation
 from ..engine import Engine
+from ..limits import Limiter
 from ..recording import LogOptions, Recorder
-from ..state import MemoryStore, WriteBehindStore
+from ..state import open_store
 from . import admin
 from . import handlers as h
-from .limits import Limiter
-from .persistence import StorePersistence
 from .polling import ChatOrderedProcessor, ConfirmingApplication, ConfirmingBot
 from .ratelimiter import ChatRetryLimiter
 from .settings import Settings
@@ -100,7 +100,7 @@ async def _post_init(app: Application) -> None:
 
 def build_application(settings: Settings, engine: Engine) -> Application:
     """The PTB application with every handler registered; nothing runs until `run` is called."""
-    store = WriteBehindStore(settings.state_path) if settings.state_path else MemoryStore()
+    store = open_store(settings.store or settings.state_path, settings.store_prefix)  # SQLite, memory or Redis
     bot = ConfirmingBot(  # confirms a polled update only once handled (see polling.py)
         token=settings.token,
         base_url=settings.base_url,
@@ -111,13 +111,12 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         # waits out 429 retry_after (in that chat only), up to 3 times, and keeps Telegram's flood limits
         rate_limiter=ChatRetryLimiter(max_retries=3) if settings.telegram_limiter else None,
     )
-    bot.tracker.store = store  # handled update ids are remembered for a day
+    bot.tracker.store = store  # handled update ids are remembered for a day (the embedded store)
     app = (
         Application.builder()
         .application_class(ConfirmingApplication)
         .bot(bot)
-        # handlers write a chat's data at once (save_context); PTB's own pass is a rare safety net
-        .persistence(StorePersistence(store, update_interval=60.0, ttl=settings.context_ttl))
+        # no PTB persistence: the conversation core reads and writes each context in the store, per turn
         .concurrent_updates(ChatOrderedProcessor())  # chats concurrently, each chat in order
         .post_init(_post_init)
         .build()
@@ -125,10 +124,13 @@ def build_application(settings: Settings, engine: Engine) -> Application:
     app.bot_data["engine"] = engine  # /reload and SIGHUP swap this reference; handlers read it per update
     app.bot_data["admin_ids"] = settings.admin_ids
     app.bot_data["delivery"] = settings.delivery  # retries of failed sends (see delivery.py)
-    app.bot_data["store"] = store
-    app.bot_data["limiter"] = Limiter(store, settings.limits, settings.admin_ids)  # questions per minute
-    options = LogOptions(settings.state_path, settings.log_below, settings.log_ids, settings.retention_days)
-    app.bot_data["recorder"] = Recorder.sqlite(options)
+    limiter = Limiter(store, settings.limits, settings.admin_ids)  # questions per minute
+    options = LogOptions(
+        settings.state_path, settings.log_below, settings.log_ids, settings.retention_days, store=settings.store
+    )
+    recorder = Recorder.open(options) if hasattr(Recorder, "open") else Recorder.sqlite(options)
+    # one conversation core for every kind of update; it reads the engine per turn, so /reload swaps it
+    app.bot_data["core"] = Conversation(lambda: app.bot_data["engine"], store, limiter, recorder)
 
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
@@ -166,38 +168,30 @@ class Sweeper:
     def __init__(self, app: Application) -> None:
         self.app = app
         self._handle: asyncio.TimerHandle | None = None
+        self._task: asyncio.Task[None] | None = None
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self._handle = loop.call_later(SWEEP_EVERY, self._tick, loop)
 
     def _tick(self, loop: asyncio.AbstractEventLoop) -> None:
-        try:
-            sweep(self.app)
-        except Exception as exc:  # upkeep must never take the bot down
-            logging.getLogger("scrbot.state").warning("could not sweep expired state (%s)", type(exc).__name__)
+        self._task = loop.create_task(self._sweep())
         self._handle = loop.call_later(SWEEP_EVERY, self._tick, loop)
+
+    async def _sweep(self) -> None:
+        try:
+            await sweep(self.app)
+        except Exception as exc:  # upkeep must never take the bot down (a store outage included)
+            logging.getLogger("scrbot.state").warning("could not sweep expired state (%s)", type(exc).__name__)
 
     def stop(self) -> None:
         if self._handle is not None:
             self._handle.cancel()
 
 
-def sweep(app: Application) -> int:
-    """Drop expired state now; the number of chats whose data was dropped from memory."""
-    store = app.bot_data.get("store")
-    if store is not None and hasattr(store, "prune"):
-        store.prune()
-    persistence = app.persistence
-    processor = app.update_processor
-    dropped = 0
-    if isinstance(persistence, StorePersistence):
-        for chat_id in list(app.chat_data):
-            busy = isinstance(processor, ChatOrderedProcessor) and processor.busy(("chat", chat_id))
-            if not busy and not persistence.is_live(chat_id):
-                app.drop_chat_data(chat_id)
-                persistence.store.delete("tg.chat_data", str(chat_id))
-                dropped += 1
-    return dropped
+async def sweep(app: Application) -> int:
+    """Drop expired state now (contexts, counters, update ids), where the store does not expire it itself."""
+    core = app.bot_data.get("core")
+    return await core.store.prune() if core is not None else 0
 
 
 def run(settings: Settings, engine: Engine, webhook: bool = False, hangups: list[int] | None = None) -> None:
@@ -243,9 +237,9 @@ def run(settings: Settings, engine: Engine, webhook: bool = False, hangups: list
             log.info("starting long polling")
             app.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
     finally:
-        store = app.bot_data.get("store")
-        if store is not None:
-            store.close()
+        core = app.bot_data.get("core")
+        if core is not None:
+            loop.run_until_complete(core.store.aclose())
         loop.close()
 
 

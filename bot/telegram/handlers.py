@@ -25,14 +25,13 @@ from telegram.ext import ContextTypes
 
 from .. import __version__
 from ..answers.meta import about, examples
-from ..conversation import Context
+from ..core import Conversation, Incoming
 from ..engine import Engine
+from ..limits import NOTICE, Verdict
 from ..reply import Reply, Suggestion
 from . import render
-from .admin import privacy_note, record_question
+from .admin import privacy_note
 from .delivery import deliver, policy_of
-from .limits import NOTICE, Verdict
-from .persistence import StorePersistence
 
 log = logging.getLogger("scrbot.telegram")
 
@@ -43,34 +42,21 @@ def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
     return context.application.bot_data["engine"]
 
 
-def _context_key(update: Update) -> str:
-    """Context is per chat, and per user within a group, so two members' follow-ups don't mix."""
-    user = update.effective_user
-    return str(user.id) if user else "chat"
+def core_of(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
+    return context.application.bot_data["core"]
 
 
-def load_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Context:
-    stored = (context.chat_data or {}).get("contexts", {}).get(_context_key(update))
-    return Context.from_dict(stored)  # the engine forgets it when it is older than its context TTL
-
-
-def save_context(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> None:
-    """Keep the context in chat data and write it to the store at once (not on PTB's persistence interval).
-
-    Called after the reply was sent: if the process dies before that, the update is delivered again
-    (see polling.py) and answered from the same context, not from one that already moved on.
-    """
-    if context.chat_data is None:
-        return
-    contexts = context.chat_data.setdefault("contexts", {})
-    contexts[_context_key(update)] = ctx.to_dict()
-    # Forget the members whose context has expired, so a busy group's data stays the size of its active members.
-    stale = ctx.updated - engine_of(context).context_ttl
-    for key in [k for k, v in contexts.items() if isinstance(v, dict) and (v.get("updated") or 0) < stale]:
-        del contexts[key]
-    persistence = context.application.persistence
-    if isinstance(persistence, StorePersistence) and update.effective_chat is not None:
-        persistence.write_chat_now(update.effective_chat.id, context.chat_data)
+def incoming_of(update: Update, text: str = "", intent: str | None = None) -> Incoming:
+    """The update as the conversation core sees it: who, where, which delivery."""
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    who = user.id if user else None
+    if message is not None and message.sender_chat is not None:
+        # an anonymous admin (all share one user id, GroupAnonymousBot) or a channel: counted as that chat
+        who = message.sender_chat.id
+    if update.inline_query is not None:
+        return Incoming(text, who, None, "inline", update.update_id)
+    where, kind = (chat.id, str(chat.type)) if chat else (None, "unknown")
+    return Incoming(text, who, where, kind, update.update_id, intent)
 
 
 def addressed_to_bot(message: Message, username: str, bot_id: int) -> bool:
@@ -124,49 +110,40 @@ async def send_reply(message: Message, reply: Reply, quote: bool, context: Conte
             return
 
 
-def verdict_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Verdict:
-    """Count this question against its user's and group's limits (see limits.py)."""
-    limiter = context.bot_data.get("limiter")
-    if limiter is None:
-        return Verdict.ANSWER
-    user, chat = update.effective_user, update.effective_chat
-    if update.inline_query is not None:
-        return limiter.check_inline(user.id if user else None)
-    group = chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
-    who = user.id if user else None
-    message = update.effective_message
-    if message is not None and message.sender_chat is not None:
-        # an anonymous admin (all share one user id, GroupAnonymousBot) or a channel: counted as that chat
-        who = message.sender_chat.id
-    return limiter.check(who, chat.id if chat else None, group)
-
-
 async def within_limits(update: Update, context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> bool:
     """True to answer; over the limit, one polite notice for the window's first excess, then silence."""
-    verdict = verdict_for(update, context)
-    if verdict is Verdict.NOTICE and message is not None:
-        log.info("rate limited chat_type=%s (a notice now, silence for the rest of the minute)", message.chat.type)
-        await say(context, message, NOTICE, do_quote=message.chat.type != ChatType.PRIVATE)
-    return verdict is Verdict.ANSWER
+
+    async def notify(text: str) -> None:
+        if message is not None:
+            log.info("rate limited chat_type=%s (a notice now, silence for the rest of the minute)", message.chat.type)
+            await say(context, message, text, do_quote=message.chat.type != ChatType.PRIVATE)
+
+    return await core_of(context).admit(incoming_of(update), notify)
 
 
-async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
-    """Ask the engine and reply in the chat, carrying the conversation's context."""
+async def answer(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, intent: str | None = None, via: str = ""
+) -> None:
+    """One turn through the conversation core; this adapter only sends the reply (and the limit notice)."""
     message = update.effective_message
     chat = update.effective_chat
     if message is None or chat is None:
         return
-    if not await within_limits(update, context, message):
-        return
-    ctx = load_context(update, context)
-    engine = engine_of(context)
-    reply, new_ctx = engine.reply(question, ctx)
-    record_question(context, update, engine, question, ctx, reply)  # counted; kept if a miss (never blocks)
-    log.info(
-        "answered chat_type=%s intent=%s kind=%s confidence=%.2f", chat.type, reply.intent, reply.kind, reply.confidence
-    )
-    await send_reply(message, reply, quote=chat.type != ChatType.PRIVATE, context=context)
-    save_context(update, context, new_ctx)
+    quote = chat.type != ChatType.PRIVATE and not via
+
+    async def send(reply: Reply) -> None:
+        await send_reply(message, reply, quote=quote, context=context)
+
+    async def notify(text: str) -> None:
+        log.info("rate limited chat_type=%s (a notice now, silence for the rest of the minute)", chat.type)
+        await say(context, message, text, do_quote=chat.type != ChatType.PRIVATE)
+
+    reply = await core_of(context).turn(incoming_of(update, question, intent), send, notify)
+    if reply is not None and intent is None:
+        log.info(
+            "answered chat_type=%s intent=%s kind=%s confidence=%.2f%s",
+            chat.type, reply.intent, reply.kind, reply.confidence, f" via={via}" if via else "",
+        )  # fmt: skip
 
 
 # -- messages -------------------------------------------------------------------------------
@@ -259,14 +236,7 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _intent_command(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: str) -> None:
-    if not await within_limits(update, context, update.effective_message):
-        return
-    ctx = load_context(update, context)
-    reply, new_ctx = engine_of(context).answer_intent(intent, ctx)
-    await send_reply(
-        update.effective_message, reply, quote=update.effective_chat.type != ChatType.PRIVATE, context=context
-    )
-    save_context(update, context, new_ctx)
+    await answer(update, context, "", intent=intent)
 
 
 async def on_figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -335,10 +305,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer()  # always acknowledged, even over the limit, so the button stops spinning
     if query.message is None:  # a button on an inline message: no chat of ours to answer in
         return
-    if not await within_limits(update, context, query.message):
-        return
     data = query.data or ""
     if data == render.NONE_OF_THESE:
+        if not await within_limits(update, context, query.message):
+            return
         await say(context, query.message, "OK. Try rephrasing, or ask for example: " + examples_line(context))
         return
     engine = engine_of(context)
@@ -346,18 +316,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data.startswith("i:") and (intent := engine.intents.get(data[2:])) is not None:
         question = intent.suggestion
     if question and query.message is not None:
-        ctx = load_context(update, context)
-        reply, new_ctx = engine.reply(question, ctx)
-        record_question(context, update, engine, question, ctx, reply)
-        log.info(
-            "answered chat_type=%s intent=%s kind=%s confidence=%.2f via=button",
-            query.message.chat.type,
-            reply.intent,
-            reply.kind,
-            reply.confidence,
-        )
-        await send_reply(query.message, reply, quote=False, context=context)
-        save_context(update, context, new_ctx)
+        await answer(update, context, question, via="button")
 
 
 def _article(result_id: str, title: str, reply: Reply) -> InlineQueryResultArticle:
@@ -373,28 +332,17 @@ def _article(result_id: str, title: str, reply: Reply) -> InlineQueryResultArtic
 
 async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`@bot question` from any chat: the answer as a result (the top candidates when ambiguous)."""
-    verdict = verdict_for(update, context)
+    core = core_of(context)
+    incoming = incoming_of(update, update.inline_query.query or "")
+    verdict, found = await core.lookup(incoming, examples(core.engine.facts))
     if verdict is not Verdict.ANSWER:  # no results, not cached; the notice as the button above them, once
         notice = InlineQueryResultsButton(text=NOTICE, start_parameter="slow") if verdict is Verdict.NOTICE else None
         await update.inline_query.answer([], cache_time=0, is_personal=True, button=notice)
         return
-    engine = engine_of(context)
-    query = (update.inline_query.query or "").strip()
-    results = []
-    if not query:
-        for i, example in enumerate(examples(engine.facts)):
-            reply, _ = engine.reply(example, Context())
-            results.append(_article(f"ex{i}", example, reply))
-    else:
-        reply, _ = engine.reply(query, Context())
-        if reply.kind == "clarify" and reply.suggestions:
-            for i, suggestion in enumerate(reply.suggestions):
-                candidate, _ = engine.reply(suggestion.text, Context())
-                results.append(_article(f"s{i}", suggestion.text, candidate))
-        else:
-            title = reply.text.split("\n", 1)[0]
-            results.append(_article("a0", title, reply))
-        log.info("inline intent=%s kind=%s confidence=%.2f", reply.intent, reply.kind, reply.confidence)
+    prefix = "ex" if not (update.inline_query.query or "").strip() else "s" if len(found) > 1 else "a"
+    results = [_article(f"{prefix}{i}", title, reply) for i, (title, reply) in enumerate(found)]
+    if prefix != "ex" and found:
+        log.info("inline intent=%s kind=%s", found[0][1].intent, found[0][1].kind)
     await update.inline_query.answer(results, cache_time=INLINE_CACHE_SECONDS, is_personal=False)
 
 

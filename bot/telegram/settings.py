@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..envnum import read_number
+from ..limits import RateLimits
 from ..recording import LogOptions
 from ..settings import SettingsError, environment, load_dotenv  # noqa: F401 - re-exported for the adapter
 from .delivery import DeliveryPolicy
-from .limits import RateLimits
 
 TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
@@ -27,6 +27,8 @@ class Settings:
     base_file_url: str = DEFAULT_BASE_FILE_URL
     admin_ids: frozenset[int] = frozenset()
     state_path: str = "var/scrbot.db"  # SCRBOT_DB (or the older SCRBOT_STATE): context and the question log
+    store: str = ""  # SCRBOT_STORE when it names Redis (shared by several replicas); "" for the SQLite file
+    store_prefix: str = "scrbot"  # SCRBOT_STORE_PREFIX: every Redis key starts with it
     context_ttl: float = 30 * 60
     log_below: float = 0.8  # answers below this confidence are recorded as misses
     log_ids: bool = False  # record user and chat ids with misses
@@ -87,6 +89,8 @@ class Settings:
             base_file_url=env.get("TELEGRAM_BASE_FILE_URL") or DEFAULT_BASE_FILE_URL,
             admin_ids=admins,
             state_path=recording.db,
+            store=recording.store,
+            store_prefix=getattr(recording, "prefix", "scrbot"),
             context_ttl=ttl,
             log_below=recording.below,
             log_ids=recording.ids,

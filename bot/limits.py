@@ -1,8 +1,8 @@
 """Per-user and per-group question limits, so one member cannot flood a group (or the bot) through it.
 
 Each question (an answered message, /ask, a command that answers, a button, an inline query) adds
-one to a counter in the `StateStore` (`incr` with a window, keys namespaced `rate`, so a shared
-store can hold them for several replicas): one per user, and one per group chat. Over the limit,
+one to a counter in the `Store` (`incr` with a window, keys namespaced `rate`: atomic in Redis, so
+the limit holds across several replicas): one per user, and one per group chat. Over the limit,
 the first question of the window gets one short, polite notice; the rest of the window is silent.
 Admins (SCRBOT_ADMIN_IDS) are never limited. Telegram's own limits are handled separately, by
 python-telegram-bot's `AIORateLimiter`.
@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from ..envnum import read_number
-from ..settings import environment
-from ..state import StateStore
+from .envnum import read_number
+from .settings import environment
+from .state import Store
 
 NAMESPACE = "rate"
 NOTICE = "You're asking faster than I can answer well — try again in a minute."
@@ -50,20 +50,20 @@ class RateLimits:
 
 
 class Limiter:
-    def __init__(self, store: StateStore, limits: RateLimits, exempt: frozenset[int] = frozenset()) -> None:
+    def __init__(self, store: Store, limits: RateLimits, exempt: frozenset[int] = frozenset()) -> None:
         self.store = store
         self.limits = limits
         self.exempt = exempt
 
-    def _count(self, key: str, limit: int) -> Verdict:
+    async def _count(self, key: str, limit: int) -> Verdict:
         if limit <= 0:
             return Verdict.ANSWER
-        count = self.store.incr(NAMESPACE, key, self.limits.window)
+        count = await self.store.incr(NAMESPACE, key, self.limits.window)
         if count <= limit:
             return Verdict.ANSWER
         return Verdict.NOTICE if count == limit + 1 else Verdict.SILENCE
 
-    def check_inline(self, user_id: int | None) -> Verdict:
+    async def check_inline(self, user_id: int | None) -> Verdict:
         """An inline query: counted once per typing session (queries less than INLINE_SESSION s apart).
 
         Telegram sends a query for every keystroke; counting each one spent a user's whole budget on
@@ -72,20 +72,20 @@ class Limiter:
         if user_id is None or user_id in self.exempt:
             return Verdict.ANSWER
         key = f"i:{user_id}"
-        session = self.store.get(NAMESPACE, key)
+        session = await self.store.get(NAMESPACE, key)
         typed = session["n"] + 1 if isinstance(session, dict) else 0
-        verdict = self.check(user_id) if typed % INLINE_KEYSTROKES == 0 else Verdict(session["v"])
-        self.store.put(NAMESPACE, key, {"v": verdict.value, "n": typed}, ttl=INLINE_SESSION)
+        verdict = await self.check(user_id) if typed % INLINE_KEYSTROKES == 0 else Verdict(session["v"])
+        await self.store.put(NAMESPACE, key, {"v": verdict.value, "n": typed}, ttl=INLINE_SESSION)
         return verdict
 
-    def check(self, user_id: int | None, chat_id: int | None = None, group: bool = False) -> Verdict:
+    async def check(self, user_id: int | None, chat_id: int | None = None, group: bool = False) -> Verdict:
         """Count one question by `user_id` (in group `chat_id` when `group`); what to do with it."""
         if user_id is not None and user_id in self.exempt:
             return Verdict.ANSWER
         if user_id is not None:
-            verdict = self._count(f"u:{user_id}", self.limits.user)
+            verdict = await self._count(f"u:{user_id}", self.limits.user)
             if verdict is not Verdict.ANSWER:
                 return verdict  # the group's budget is not spent on a member who is over theirs
         if group and chat_id is not None:
-            return self._count(f"g:{chat_id}", self.limits.group)
+            return await self._count(f"g:{chat_id}", self.limits.group)
         return Verdict.ANSWER
