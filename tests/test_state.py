@@ -57,3 +57,38 @@ def test_delete_forgets(store_and_clock):
 def test_sqlite_keeps_values_across_connections(tmp_path):
     SQLiteStore(tmp_path / "s.db").put("ctx", "1", {"a": 1})
     assert SQLiteStore(tmp_path / "s.db").get("ctx", "1") == {"a": 1}
+
+
+def test_a_schema_1_file_is_migrated_to_one_context_row_per_member(tmp_path) -> None:
+    """Files written before the conversation core kept each chat's contexts in one python-telegram-bot row."""
+    import json
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE kv (namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires REAL, "
+                   "PRIMARY KEY (namespace, key))")  # fmt: skip
+        chat = {"contexts": {"42": {"intent": "figures.count", "periods": ["2013/14"]}, "43": {"intent": "x"}}}
+        db.execute("INSERT INTO kv VALUES ('tg.chat_data', '-100', ?, 4e9)", (json.dumps(chat),))
+        db.execute("INSERT INTO kv VALUES ('tg.chat_data', '7', 'not json', 4e9)")
+    store = SQLiteStore(path)
+    assert store.items("ctx") == {
+        "-100:42": {"intent": "figures.count", "periods": ["2013/14"], "version": 1},
+        "-100:43": {"intent": "x", "version": 1},
+    }
+    assert store.items("tg.chat_data") == {}
+    store.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_a_file_from_a_newer_scrbot_is_refused_by_name(tmp_path) -> None:
+    import sqlite3
+
+    from bot.state.check import UnusableDatabase, check_writable
+
+    path = tmp_path / "new.db"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    with pytest.raises(UnusableDatabase, match=r"written by a newer scrbot \(schema 99"):
+        check_writable(path)
