@@ -45,6 +45,7 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,})\b")
 # The intent a reply names when it quotes the article's sentences that answer the question.
 QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sentences say",
                       "What was the old system like?", (), Path("intents"), 0)
+CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the question log keeps them)
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
@@ -258,7 +259,18 @@ class Engine:
                      first.entities, sources, answered[-1].suggestions)
 
     def _reply_one(self, text: str, context: Context, now: float) -> tuple[Reply, Context]:
+        """One question's reply, carrying the intents the matcher ranked for it (what the question log keeps)."""
         u = self.understand(text, context)
+        ranking: list[Candidate] = []
+        reply, kept = self._respond(u, text, context, now, ranking)
+        if not ranking and reply.kind != "answer" and u.text:  # declined before ranking: what it came closest to
+            ranking = calibrate.rank(u, self.matcher, self.lexicon)
+        ranked = tuple((c.intent.id, round(c.confidence, 3)) for c in ranking if c.confidence > 0)[:CANDIDATES_KEPT]
+        return (reply._replace(candidates=ranked) if ranked else reply), kept
+
+    def _respond(
+        self, u: Understood, text: str, context: Context, now: float, ranking: list[Candidate]
+    ) -> tuple[Reply, Context]:
         if not u.text:
             return self._decline(u, "empty"), context
         if u.bad_periods:
@@ -282,7 +294,8 @@ class Engine:
             assert intent is not None
             decision = Decision("answer", (Candidate(intent, 0.9),))
         else:
-            decision = decide(calibrate.rank(u, self.matcher, self.lexicon))
+            ranking[:] = calibrate.rank(u, self.matcher, self.lexicon)
+            decision = decide(ranking)
 
         if context.sources and " ".join(u.text.split()) in self.frames.source_followups:
             # "says who?", "is that right?": the sentences behind the last answer, with who said them

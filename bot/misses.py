@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from .conversation import Context
-from .recording import DEFAULT_BELOW, candidates
+from .recording import DEFAULT_BELOW
 from .reply import Reply
 from .state.questions import Asked
 from .understanding.periods import read_periods
@@ -296,10 +296,11 @@ def advise(group: MissGroup, engine: Engine, below: float = DEFAULT_BELOW, prove
     reply, _ = engine.reply(text, Context())
     now = {"now_kind": reply.kind, "now_intent": reply.intent, "now_confidence": round(reply.confidence, 3)}
     probe, missing = _probe(engine, text)
+    probe_reply = reply if probe == text else engine.reply(probe, Context())[0]  # its candidates: the engine's own
     understood = engine.understand(probe, Context())
     reading = understood.reading
     unknown = tuple(dict.fromkeys(reading.unknown))
-    ranked = candidates(engine, probe) or sorted(group.scores.items(), key=lambda kv: -kv[1])
+    ranked = list(probe_reply.candidates) or sorted(group.scores.items(), key=lambda kv: -kv[1])
     ranked = [(i, s) for i, s in ranked if s > 0 and engine.intents.get(i) is not None]
     nearest = ranked[0] if ranked else None
     where: dict[str, Any] = {}
@@ -314,7 +315,6 @@ def advise(group: MissGroup, engine: Engine, below: float = DEFAULT_BELOW, prove
         return Advice(
             "fixed", f"nothing to do: the current data answers it as {reply.intent} ({reply.confidence:.2f})", **extra
         )
-    probe_reply, _ = engine.reply(probe, Context())
     if missing and _answered(probe_reply, below):
         return Advice(
             "no_data",

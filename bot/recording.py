@@ -25,7 +25,6 @@ from .envnum import read_number
 from .reply import Reply
 from .settings import environment
 from .state.questions import Asked, QuestionLog, SQLiteQuestionLog
-from .understanding import calibrate
 from .understanding.normalise import normalise
 
 if TYPE_CHECKING:
@@ -42,7 +41,6 @@ RETRY_OPEN_AFTER = 60.0  # seconds before trying again to open a database that c
 BATCH = 200  # questions written in one transaction at most
 QUEUE_SIZE = 1000  # questions waiting to be written; beyond this they are dropped (and that is logged once)
 MAX_TEXT = 300  # characters of a question kept
-MAX_CANDIDATES = 3
 DAY = 86400.0
 
 T = TypeVar("T")
@@ -100,13 +98,6 @@ def is_miss(reply: Reply, below: float) -> bool:
     return reply.kind != "answer" or reply.confidence < below
 
 
-def candidates(engine: Engine, question: str, context: Context | None = None) -> list[tuple[str, float]]:
-    """The intents closest to a question with their confidence, best first (what the matcher considered)."""
-    understood = engine.understand(question, context or Context())
-    ranked = calibrate.rank(understood, engine.matcher, engine.lexicon)
-    return [(c.intent.id, round(c.confidence, 3)) for c in ranked if c.confidence > 0][:MAX_CANDIDATES]
-
-
 def describe(reply: Reply) -> str:
     """What the bot did, in a few words."""
     if reply.kind == "answer":
@@ -139,7 +130,7 @@ def make_asked(
     if not text or not is_miss(reply, options.below):
         return base
     offered = tuple((s.intent, round(float(s.confidence or 0.0), 3)) for s in reply.suggestions if s.intent)
-    found = offered if reply.kind == "clarify" and offered else tuple(candidates(engine, question, context))
+    found = offered if reply.kind == "clarify" and offered else reply.candidates  # what the engine considered
     return Asked(
         time=when,
         chat_type=chat_type,

@@ -36,6 +36,7 @@ class Reply(NamedTuple):
     entities: Mapping[str, Any] = _NO_ENTITIES
     sources: tuple[Sentence, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
+    candidates: tuple[tuple[str, float], ...] = ()  # (intent id, confidence) the matcher ranked, best first
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle and deep-copy with a plain dict: the read-only default mapping can be neither."""

@@ -17,7 +17,7 @@ import pytest
 
 from bot.conversation import Context
 from bot.engine import Engine
-from bot.recording import DAY, PRUNE_EVERY, LogOptions, Recorder, db_path, is_miss
+from bot.recording import DAY, PRUNE_EVERY, LogOptions, Recorder, db_path, is_miss, make_asked
 from bot.reply import Reply
 from bot.state.questions import Asked, MemoryQuestionLog, SQLiteQuestionLog, day_of
 
@@ -348,7 +348,7 @@ def test_a_locked_database_does_not_hold_up_answering(tmp_path, engine: Engine) 
 
 def test_a_bug_while_preparing_a_row_does_not_raise(tmp_path, engine: Engine, monkeypatch) -> None:
     recorder, _ = recorder_for(tmp_path)
-    monkeypatch.setattr("bot.recording.candidates", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("bot.recording.describe", lambda *a, **k: 1 / 0)
     ask(recorder, engine, "how many trains were there?")  # no exception
 
 
@@ -408,3 +408,17 @@ def test_the_database_survives_the_process_being_killed_mid_write(tmp_path) -> N
     after.add(Asked(T0 + DAY, "private", "decline", None, 0.0, "after the kill"))
     assert after.misses(T0 + DAY)[-1].text == "after the kill"
     after.close()
+
+
+def test_a_miss_keeps_the_candidates_the_engine_ranked_without_asking_it_again(tmp_path, engine: Engine) -> None:
+    """The reply carries what the matcher considered; the recorder copies it, it does not understand the text again."""
+    reply, _ = engine.reply("what about ofsted?", Context())
+    assert reply.candidates and all(isinstance(s, float) for _, s in reply.candidates)
+
+    class NoEngine:  # asking it anything would raise
+        def __getattr__(self, name: str) -> None:
+            raise AssertionError(f"the recorder asked the engine for {name}")
+
+    made = Reply("no", None, 0.0, "decline", candidates=(("figures.count", 0.41), ("reasons.why", 0.2)))
+    asked = make_asked(NoEngine(), "how many trains were there", Context(), made, "private", LogOptions(), 1.0)
+    assert asked.candidates == (("figures.count", 0.41), ("reasons.why", 0.2))
