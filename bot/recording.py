@@ -71,10 +71,11 @@ class LogOptions:
     """What to record and for how long (SCRBOT_DB, SCRBOT_LOG_BELOW, SCRBOT_LOG_IDS, SCRBOT_RETENTION_DAYS)."""
 
     db: str = DEFAULT_DB  # the SQLite file; "" when the store is Redis
-    store: str = ""  # SCRBOT_STORE when it names Redis: the question log is kept there, for every replica
     below: float = DEFAULT_BELOW  # answers below this confidence are kept as misses
     ids: bool = False  # keep Telegram user and chat ids with misses
     retention_days: float = DEFAULT_RETENTION_DAYS
+    # Last, so the positional order above (db, below, ids, retention_days) keeps its meaning for callers.
+    store: str = ""  # SCRBOT_STORE when it names Redis: the question log is kept there, for every replica
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> LogOptions:
