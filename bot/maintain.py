@@ -1,7 +1,7 @@
 """The maintainers' commands: `scrbot misses` (what to teach the bot next) and `scrbot stats` (usage).
 
 Both read the question log that `scrbot run` and `scrbot chat` write (SCRBOT_DB, default var/scrbot.db
-beside the data folders).
+beside the data folders; in Redis, shared by every replica, when SCRBOT_STORE names Redis).
 """
 
 from __future__ import annotations
@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 if TYPE_CHECKING:  # the recorder pulls in logging and SQLite; building the CLI parser must not
     from .recording import LogOptions, Recorder
+    from .state.questions import QuestionLog
+
+T = TypeVar("T")
 
 EXIT_CONFIG = 3
 DEFAULT_DAYS = 30.0
@@ -33,10 +37,11 @@ def log_options() -> LogOptions:
 
 
 def recorder_from_env() -> Recorder:
-    """The recorder `scrbot chat` uses: SQLite at SCRBOT_DB, the retention period applied at start."""
+    """The recorder `scrbot chat` uses: SQLite at SCRBOT_DB (or Redis, SCRBOT_STORE), the retention period
+    applied at start."""
     from .recording import Recorder
 
-    recorder = Recorder.sqlite(log_options())
+    recorder = Recorder.open(log_options())
     recorder.start()
     return recorder
 
@@ -55,7 +60,7 @@ def days(text: str) -> float:
     return value
 
 
-def _open(args: argparse.Namespace) -> tuple[LogOptions, object | None]:
+def _open(args: argparse.Namespace) -> tuple[LogOptions, QuestionLog | None]:
     """The question log read by misses and stats, or None when nothing was recorded yet.
 
     A path that is not an SQLite database (a text file, a folder, someone else's database) stops
@@ -64,6 +69,16 @@ def _open(args: argparse.Namespace) -> tuple[LogOptions, object | None]:
     from .state.questions import UnusableLog, open_existing
 
     options = log_options()
+    if options.store and not args.db:  # Redis: every replica's questions (--db still reads a file)
+        from .state.base import StoreError
+        from .state.redis import RedisQuestionLog
+
+        try:
+            db = RedisQuestionLog(options.store, options.prefix)
+            db.ping()
+        except StoreError as exc:
+            _unavailable(exc)
+        return options, db
     path = Path(args.db or options.db)
     try:
         return options, open_existing(path)
@@ -71,6 +86,23 @@ def _open(args: argparse.Namespace) -> tuple[LogOptions, object | None]:
         problem = str(exc)
     print(f"scrbot: {path} {problem}. Point --db or SCRBOT_DB at the bot's database.", file=sys.stderr)
     raise SystemExit(EXIT_CONFIG)
+
+
+def _unavailable(exc: Exception) -> NoReturn:
+    print(f"scrbot: {exc}. Check SCRBOT_STORE and that Redis is running.", file=sys.stderr)
+    raise SystemExit(EXIT_CONFIG)
+
+
+def _read(db: QuestionLog, query: Callable[[QuestionLog], T]) -> T:
+    """A query on the open log, which is closed after; a store that fails stops with one line, exit code 3."""
+    from .state.base import StoreError
+
+    try:
+        return query(db)
+    except StoreError as exc:
+        _unavailable(exc)
+    finally:
+        db.close()
 
 
 def _since(args: argparse.Namespace) -> tuple[float, float]:
@@ -96,10 +128,7 @@ def cmd_misses(args: argparse.Namespace) -> int:
     engine = cli._load_engine(args)
     misses = []
     if db is not None:
-        try:
-            misses = db.misses(since)
-        finally:
-            db.close()
+        misses = _read(db, lambda log: log.misses(since))
     elif not args.json:
         print(_nothing(args, options))
         return 0
@@ -119,10 +148,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     options, db = _open(args)
     counts, misses = [], []
     if db is not None:
-        try:
-            counts, misses = db.counts(since), db.misses(since)
-        finally:
-            db.close()
+        counts, misses = _read(db, lambda log: (log.counts(since), log.misses(since)))
     elif not args.json:
         print(_nothing(args, options))
         return 0

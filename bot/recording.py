@@ -14,6 +14,7 @@ import contextlib
 import logging
 import os
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -42,6 +43,8 @@ BATCH = 200  # questions written in one transaction at most
 QUEUE_SIZE = 1000  # questions waiting to be written; beyond this they are dropped (and that is logged once)
 MAX_TEXT = 300  # characters of a question kept
 DAY = 86400.0
+DEFAULT_PREFIX = "scrbot"  # SCRBOT_STORE_PREFIX: Redis keys start "scrbot:", so deployments can share a server
+PREFIX = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 
 T = TypeVar("T")
 
@@ -72,7 +75,9 @@ class LogOptions:
     below: float = DEFAULT_BELOW  # answers below this confidence are kept as misses
     ids: bool = False  # keep Telegram user and chat ids with misses
     retention_days: float = DEFAULT_RETENTION_DAYS
+    # Last, so the positional order above (db, below, ids, retention_days) keeps its meaning for callers.
     store: str = ""  # SCRBOT_STORE when it names Redis: the question log is kept there, for every replica
+    prefix: str = DEFAULT_PREFIX  # SCRBOT_STORE_PREFIX: what every Redis key starts with
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> LogOptions:
@@ -88,9 +93,15 @@ class LogOptions:
             raise ValueError("SCRBOT_LOG_IDS must be 1 (keep user and chat ids with misses) or 0 (the default).")
         url = (env.get("SCRBOT_STORE") or "").strip()
         store = url if url and not url.lower().startswith("sqlite:") else ""
+        prefix = (env.get("SCRBOT_STORE_PREFIX") or "").strip() or DEFAULT_PREFIX
+        if not PREFIX.fullmatch(prefix):
+            raise ValueError(
+                "SCRBOT_STORE_PREFIX must be 1 to 64 letters, digits, '_', '-', '.' or ':' (such as scrbot-staging)."
+            )
         return cls(
-            db=db_path(env), below=below, ids=ids in {"1", "true", "yes", "on"}, retention_days=days, store=store
-        )
+            db=db_path(env), below=below, ids=ids in {"1", "true", "yes", "on"}, retention_days=days, store=store,
+            prefix=prefix,
+        )  # fmt: skip
 
 
 def is_miss(reply: Reply, below: float) -> bool:
@@ -181,6 +192,19 @@ class Recorder:
         recorder = cls(lambda: SQLiteQuestionLog(options.db), options, clock, background, where=options.db)
         recorder._file = options.db
         return recorder
+
+    @classmethod
+    def open(cls, options: LogOptions, clock: Callable[[], float] = time.time, background: bool = True) -> Recorder:
+        """The recorder for the settings: the Redis log every replica shares when SCRBOT_STORE names Redis,
+        else the SQLite file (`sqlite`)."""
+        if not options.store:
+            return cls.sqlite(options, clock, background)
+        from .state.redis import RedisQuestionLog, describe_url  # redis-py only when Redis is chosen
+
+        return cls(
+            lambda: RedisQuestionLog(options.store, options.prefix), options, clock, background,
+            where=f"Redis at {describe_url(options.store)} (prefix {options.prefix})",
+        )  # fmt: skip
 
     @classmethod
     def of(
