@@ -1,4 +1,4 @@
-"""The `scrbot` command: ask, chat, run, check, chart, misses, stats, eval, bench.
+"""The `scrbot` command: ask, chat, run, webhook, check, chart, misses, stats, eval, bench.
 
 Its JSON output is a contract: only add keys.
 """
@@ -165,6 +165,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_webhook(args: argparse.Namespace) -> int:
+    from .telegram.registration import main as webhook_main
+
+    return webhook_main(args.action, drop_pending=args.drop_pending, as_json=args.json)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .reload import summary
 
@@ -248,6 +254,23 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--sources", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(func=cmd_run)
+
+    webhook = sub.add_parser(
+        "webhook", help="register the webhook with Telegram (a deploy step): set, info or delete"
+    )
+    actions = webhook.add_subparsers(dest="action", required=True, metavar="ACTION")
+    hooked = actions.add_parser(
+        "set", help="setWebhook: SCRBOT_WEBHOOK_URL with SCRBOT_WEBHOOK_SECRET, all update types, 40 connections"
+    )
+    hooked.add_argument("--drop-pending", action="store_true", help="drop the updates Telegram holds for the bot")
+    hooked.set_defaults(json=False)
+    info = actions.add_parser("info", help="what Telegram says of the webhook: URL, pending updates, last error")
+    info.add_argument("--json", action="store_true", help="one JSON object")
+    info.set_defaults(drop_pending=False)
+    unhooked = actions.add_parser("delete", help="deleteWebhook: scrbot run (without --webhook) can poll again")
+    unhooked.add_argument("--drop-pending", action="store_true", help="drop the updates Telegram holds for the bot")
+    unhooked.set_defaults(json=False)
+    webhook.set_defaults(func=cmd_webhook)
 
     check = sub.add_parser("check", parents=[common], help="validate facts/ and intents/")
     check.set_defaults(func=cmd_check)

@@ -11,6 +11,18 @@ kill loses what was queued and a slow bot gets the same update delivered again. 
   the longest, so a crowd of idle sockets can neither exhaust file descriptors nor lock Telegram out;
 * Telegram gets its 200 only once the update was handled, and a re-delivered `update_id` (handled
   before, or being handled) is answered 200 without being handled again (`polling.Tracker`).
+
+On the same port, for the operator and the load balancer (no secret needed; they show nothing but
+counters and one-line reasons):
+
+* `GET /healthz`: 200 `ok` while the process serves;
+* `GET /readyz`: 200 `ready`, or 503 with the reason: `draining`, the application not running yet,
+  or what the `ready` check returned;
+* `GET /metrics`: the Prometheus text of `bot.metrics` (updates by kind and outcome, handling time ...).
+
+`drain()` (and `stop()`, which drains first) makes the server refuse new updates with 503, which
+Telegram delivers again later (to another replica, when there are several), while the updates being
+handled finish and get their 200.
 """
 
 from __future__ import annotations
@@ -18,15 +30,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import inspect
 import json
 import logging
 import resource
 import socket
+import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import Application
 
+from ..metrics import OUTCOMES, Metrics, enable, update_kind
 from .settings import SettingsError
 
 log = logging.getLogger("scrbot.webhook")
@@ -38,9 +54,13 @@ IDLE_TIMEOUT = 30.0  # seconds a kept-alive connection may wait for its next req
 BODY_TIMEOUT = 10.0
 MAX_CONNECTIONS = 200  # Telegram opens at most 40 (setWebhook max_connections)
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
+OPS_PATHS = ("/healthz", "/readyz", "/metrics")  # GET only, no secret; the webhook's own path wins a clash
+READY_TIMEOUT = 2.0  # seconds the `ready` check may take before /readyz says it timed out
+TEXT = "text/plain; charset=utf-8"
 
 _REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-            411: "Length Required", 413: "Content Too Large", 500: "Internal Server Error"}  # fmt: skip
+            411: "Length Required", 413: "Content Too Large", 500: "Internal Server Error",
+            503: "Service Unavailable"}  # fmt: skip
 
 
 def raise_open_files_limit() -> None:
@@ -77,12 +97,27 @@ def bind(listen: str, port: int) -> socket.socket:
 
 
 class WebhookServer:
-    def __init__(self, app: Application, path: str, secret: str, listen: str, port: int) -> None:
+    """`ready` returns None when the bot can serve, else a one-line reason (checked on each /readyz);
+    `metrics` defaults to the process's (`bot.metrics.enable()`, which imports prometheus_client)."""
+
+    def __init__(
+        self,
+        app: Application,
+        path: str,
+        secret: str,
+        listen: str,
+        port: int,
+        ready: Callable[[], Awaitable[str | None]] | None = None,
+        metrics: Metrics | None = None,
+    ) -> None:
         self.app = app
         self.path = "/" + path.strip("/")
         self.secret = secret
         self.listen = listen
         self.port = port
+        self.ready = ready
+        self.metrics = metrics if metrics is not None else enable()
+        self.draining = False
         self._server: asyncio.base_events.Server | None = None
         self._connections: set[asyncio.StreamWriter] = set()
         self._idle: dict[asyncio.StreamWriter, None] = {}  # insertion-ordered: the longest idle first
@@ -94,8 +129,13 @@ class WebhookServer:
         sock = sock or bind(self.listen, self.port)
         self._server = await asyncio.start_server(self._client, sock=sock, limit=MAX_HEAD)
 
+    def drain(self) -> None:
+        """From now on refuse new updates with 503 and say "draining" on /readyz; those being handled finish."""
+        self.draining = True
+
     async def stop(self, grace: float = 5.0) -> None:
-        """Stop accepting, let the requests being handled finish (up to `grace` s), close the rest."""
+        """Drain, stop accepting, let the requests being handled finish (up to `grace` s), close the rest."""
+        self.drain()  # a kept-alive connection cannot slip a new update in during the grace
         if self._server is not None:
             self._server.close()
         deadline = asyncio.get_running_loop().time() + grace
@@ -145,41 +185,127 @@ class WebhookServer:
             if ":" in line:
                 name, value = line.split(":", 1)
                 headers[name.strip().lower()] = value.strip()
-        if target.split("?", 1)[0].rstrip("/") != self.path.rstrip("/"):
+        route = target.split("?", 1)[0].rstrip("/")
+        if route != self.path.rstrip("/"):
+            if route in OPS_PATHS:
+                return await self._operator(writer, method, route, version, headers)
             await self._respond(writer, 404)
             return False
         if method != "POST":
             await self._respond(writer, 405)
             return False
         if self.secret and not hmac.compare_digest(headers.get(SECRET_HEADER, "").encode(), self.secret.encode()):
-            await self._respond(writer, 403)  # before the body is read: a stranger's body costs nothing
-            return False
+            return await self._refuse(writer, 403)  # before the body is read: a stranger's body costs nothing
+        if self.draining:
+            return await self._refuse(writer, 503, "busy")  # Telegram delivers it again later
         if "transfer-encoding" in headers:
-            await self._respond(writer, 411)
-            return False
+            return await self._refuse(writer, 411)
         try:
             length = int(headers.get("content-length", ""))
         except ValueError:
-            await self._respond(writer, 411)
-            return False
+            return await self._refuse(writer, 411)
         if length < 0 or length > MAX_BODY:
-            await self._respond(writer, 413)
-            return False
+            return await self._refuse(writer, 413)
         body = await asyncio.wait_for(reader.readexactly(length), BODY_TIMEOUT)
         try:
             data = json.loads(body)
         except ValueError:
             data = None
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-            await self._respond(writer, 400)
-            return False
+            return await self._refuse(writer, 400, kind=update_kind(data))
+        kind = update_kind(data)
+        if self.draining:  # began while the body was read
+            return await self._refuse(writer, 503, "busy", kind)
+        status = await self._dispatch(data, kind)
+        keep = status == 200 and version == "HTTP/1.1" and headers.get("connection", "").lower() != "close"
+        await self._respond(writer, status, keep)
+        return keep
+
+    async def _refuse(self, writer: asyncio.StreamWriter, status: int, outcome: str = "rejected",
+                      kind: str = "other") -> bool:  # fmt: skip
+        """Answer a POST to the webhook that is not handled, count it, and close the connection."""
+        self.metrics.update(kind, outcome)
+        await self._respond(writer, status)
+        return False
+
+    async def _dispatch(self, data: dict[str, Any], kind: str) -> int:
+        """Handle one update through `_handle`, counting it by kind and outcome; the status for Telegram.
+
+        The outcome is what `_handle` returns when that is one of `bot.metrics.OUTCOMES` (a "busy" is
+        answered 503, so Telegram delivers the update again); otherwise "duplicate" when the update id
+        was handled or being handled before the call, else "handled". An exception is "failed", 500.
+        """
+        seen = await self._seen(data["update_id"])
+        started = time.perf_counter()
         self._busy += 1
         try:
-            await self._handle(data)
+            result = await self._handle(data)
+        except Exception as exc:  # Telegram delivers it again; the log line has no text of the update
+            log.warning("update %d could not be handled (%s)", data["update_id"], type(exc).__name__)
+            self.metrics.update(kind, "failed", time.perf_counter() - started)
+            return 500
         finally:
             self._busy -= 1
-        keep = version == "HTTP/1.1" and headers.get("connection", "").lower() != "close"
-        await self._respond(writer, 200, keep)
+        outcome = result if result in OUTCOMES else ("duplicate" if seen else "handled")
+        self.metrics.update(kind, outcome, time.perf_counter() - started if outcome == "handled" else None)
+        return 503 if outcome == "busy" else 200
+
+    async def _seen(self, update_id: int) -> bool:
+        """Whether the update id is being handled or was handled (for the metrics only: never raises)."""
+        tracker = getattr(self.app, "tracker", None)
+        if tracker is None:
+            return False
+        try:
+            if update_id in getattr(tracker, "pending", {}):
+                return True
+            handled = tracker.handled(update_id)
+            if inspect.isawaitable(handled):
+                handled = await handled
+            return bool(handled)
+        except Exception:
+            return False
+
+    # -- the operator's endpoints ------------------------------------------------------------------
+    async def readiness(self) -> str | None:
+        """None when ready to take updates, else why not, in one line."""
+        if self.draining:
+            return "draining"
+        if not getattr(self.app, "running", True):
+            return "not running"
+        if self.ready is None:
+            return None
+        try:
+            reason = await asyncio.wait_for(self.ready(), READY_TIMEOUT)
+        except TimeoutError:
+            return f"readiness check timed out after {READY_TIMEOUT:g} s"
+        except Exception as exc:
+            return f"readiness check failed ({type(exc).__name__})"
+        if reason is None:
+            return None
+        return " ".join(str(reason).split())[:200] or "not ready"
+
+    async def _operator(
+        self, writer: asyncio.StreamWriter, method: str, route: str, version: str, headers: dict[str, str]
+    ) -> bool:
+        """GET /healthz, /readyz or /metrics."""
+        if method != "GET":
+            await self._respond(writer, 405)
+            return False
+        keep = (
+            version == "HTTP/1.1"
+            and headers.get("connection", "").lower() != "close"
+            and "transfer-encoding" not in headers
+            and headers.get("content-length", "0").strip() in ("", "0")  # a body we would have to read: close
+        )
+        if route == "/healthz":
+            status, body, content_type = 200, b"ok\n", TEXT
+        elif route == "/readyz":
+            reason = await self.readiness()
+            status, body, content_type = 200 if reason is None else 503, f"{reason or 'ready'}\n".encode(), TEXT
+        else:
+            body, content_type = self.metrics.render()
+            status = 200
+        await self._respond(writer, status, keep, body, content_type)
         return keep
 
     async def _handle(self, data: dict[str, Any]) -> None:
@@ -204,11 +330,14 @@ class WebhookServer:
                 tracker.done(update_id)
 
     @staticmethod
-    async def _respond(writer: asyncio.StreamWriter, status: int, keep: bool = False) -> None:
+    async def _respond(
+        writer: asyncio.StreamWriter, status: int, keep: bool = False, body: bytes = b"", content_type: str = TEXT
+    ) -> None:
         head = (
-            f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}\r\nContent-Length: 0\r\n"
-            f"Connection: {'keep-alive' if keep else 'close'}\r\n\r\n"
+            f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}\r\n"
+            + (f"Content-Type: {content_type}\r\n" if body else "")
+            + f"Content-Length: {len(body)}\r\nConnection: {'keep-alive' if keep else 'close'}\r\n\r\n"
         )
-        writer.write(head.encode("ascii"))
+        writer.write(head.encode("ascii") + body)
         with contextlib.suppress(ConnectionError):
             await asyncio.wait_for(writer.drain(), BODY_TIMEOUT)
