@@ -136,9 +136,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         check_paths(settings.state_path, config.facts_dir(args.facts), config.intents_dir(args.intents))
         if args.webhook:
             check_webhook(settings)
-        check_database(settings.state_path)
-        lock = InstanceLock(settings.state_path)
-        lock.acquire()  # held until the process ends: a second `scrbot run` on this database refuses to start
+        if not settings.store:  # one process per SQLite file; replicas sharing Redis need no such lock
+            check_database(settings.state_path)
+            lock = InstanceLock(settings.state_path)
+            lock.acquire()  # held until the process ends: a second `scrbot run` on this database refuses to start
     except SettingsError as exc:
         print(f"scrbot: {exc}", file=sys.stderr)
         return EXIT_CONFIG

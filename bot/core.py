@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from . import metrics
 from .conversation import Context
 from .limits import NOTICE, Limiter, Verdict
 from .reply import Reply
@@ -78,6 +79,7 @@ class Conversation:
         """True to answer; over the limit, one polite notice (through `notify`) for the window, then silence."""
         verdict = await self.verdict(incoming)
         if verdict is Verdict.NOTICE and notify is not None:
+            metrics.limit_notice()
             await notify(NOTICE)
         return verdict is Verdict.ANSWER
 
@@ -107,6 +109,7 @@ class Conversation:
             reply, context = engine.reply(incoming.text, asked_in)
             self.record(engine, incoming, asked_in, reply)
         await send(reply)
+        metrics.answered(reply.kind)
         await self.keep(incoming, context, version)
         return reply
 

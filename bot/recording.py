@@ -306,7 +306,9 @@ class Recorder:
         try:
             now = self._clock()
             if job == "prune" or self._pruned_at is None or now - self._pruned_at >= PRUNE_EVERY:
-                db.prune(now - self.options.retention_days * DAY)
+                sweeper = getattr(db, "may_sweep", None)  # a shared log: one replica sweeps per interval
+                if sweeper is None or sweeper(PRUNE_EVERY):
+                    db.prune(now - self.options.retention_days * DAY)
                 self._pruned_at = now
             if job == "add":
                 db.add(*payload)

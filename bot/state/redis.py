@@ -332,6 +332,11 @@ class RedisQuestionLog:
                 rows.append((day, chat_type, kind, intent, int(n)))
         return [DayCount(day, chat_type, kind, intent or None, n) for day, chat_type, kind, intent, n in sorted(rows)]
 
+    def may_sweep(self, interval: float) -> bool:
+        """Take the retention sweep for `interval` seconds, unless another replica took it (a lock in Redis)."""
+        with self._errors.raised_as_store_error("take the sweep lock"):
+            return bool(self._redis.set(f"{self.prefix}:lock:sweep", os.getpid(), nx=True, px=int(interval * 1000)))
+
     def prune(self, before: float) -> int:
         first = day_of(before)
         with self._errors.raised_as_store_error("prune the question log"):

@@ -25,7 +25,7 @@ from ..core import Conversation
 from ..engine import Engine
 from ..limits import Limiter
 from ..recording import LogOptions, Recorder
-from ..state import open_store
+from ..state import StoreError, open_store
 from . import admin
 from . import handlers as h
 from .polling import ChatOrderedProcessor, ConfirmingApplication, ConfirmingBot
@@ -126,9 +126,10 @@ def build_application(settings: Settings, engine: Engine) -> Application:
     app.bot_data["delivery"] = settings.delivery  # retries of failed sends (see delivery.py)
     limiter = Limiter(store, settings.limits, settings.admin_ids)  # questions per minute
     options = LogOptions(
-        settings.state_path, settings.log_below, settings.log_ids, settings.retention_days, store=settings.store
-    )
-    recorder = Recorder.open(options) if hasattr(Recorder, "open") else Recorder.sqlite(options)
+        settings.state_path, settings.log_below, settings.log_ids, settings.retention_days,
+        store=settings.store, prefix=settings.store_prefix,
+    )  # fmt: skip
+    recorder = Recorder.open(options)  # the question log: in the SQLite file, or in Redis for every replica
     # one conversation core for every kind of update; it reads the engine per turn, so /reload swaps it
     app.bot_data["core"] = Conversation(lambda: app.bot_data["engine"], store, limiter, recorder)
 
@@ -249,9 +250,22 @@ async def serve_webhook(
     """Listen first (a port in use stops here), then tell Telegram; until SIGINT or SIGTERM."""
     path = urlsplit(settings.webhook_url).path.strip("/")  # Telegram calls exactly this URL
     stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    server = WebhookServer(app, path, settings.webhook_secret, settings.webhook_listen, settings.webhook_port)
+    core = app.bot_data["core"]
+
+    async def ready() -> str | None:
+        try:
+            await core.store.ping()
+        except StoreError as exc:
+            return f"the store does not answer ({exc})"
+        return None
+
+    app.bot_data["webhook"] = True  # a store failure is answered 503 (Telegram retries), not with an apology
+    for sig in (signal.SIGINT, signal.SIGTERM):  # stop taking updates at once (503, /readyz fails), then drain
+        loop.add_signal_handler(sig, lambda: (server.drain(), stop.set()))
+    server = WebhookServer(
+        app, path, settings.webhook_secret, settings.webhook_listen, settings.webhook_port, ready=ready,
+        store=core.store,
+    )  # fmt: skip
     await server.start(sock)
     log = logging.getLogger("scrbot")
     log.info("starting webhook on %s:%s/%s", settings.webhook_listen, settings.webhook_port, path)
@@ -259,12 +273,15 @@ async def serve_webhook(
         await app.initialize()
         if app.post_init is not None:
             await app.post_init(app)
-        await app.bot.set_webhook(
-            url=settings.webhook_url,
-            secret_token=settings.webhook_secret or None,
-            allowed_updates=Update.ALL_TYPES,
-            max_connections=40,
-        )
+        if settings.store:  # replicas: registering is a deploy step (`scrbot webhook set`), not each start's
+            log.info("not registering the webhook: with a shared store, run `scrbot webhook set` once per deploy")
+        else:
+            await app.bot.set_webhook(
+                url=settings.webhook_url,
+                secret_token=settings.webhook_secret or None,
+                allowed_updates=Update.ALL_TYPES,
+                max_connections=40,
+            )
         await app.start()
         await stop.wait()
     finally:

@@ -23,12 +23,13 @@ from telegram import (
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.ext import ContextTypes
 
-from .. import __version__
+from .. import __version__, metrics
 from ..answers.meta import about, examples
 from ..core import Conversation, Incoming
 from ..engine import Engine
 from ..limits import NOTICE, Verdict
 from ..reply import Reply, Suggestion
+from ..state import StoreError
 from . import render
 from .admin import privacy_note
 from .delivery import deliver, policy_of
@@ -347,8 +348,18 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure (never the token) and tell the user something went wrong, once."""
-    log.error("error while handling an update: %s", context.error, exc_info=context.error)
+    """Log the failure (never the token) and tell the user something went wrong, once.
+
+    A store failure on a webhook says nothing to the user: the update is given back (503) and
+    Telegram delivers it again, to be answered once the store is back."""
+    if isinstance(context.error, StoreError) and isinstance(update, Update):
+        metrics.store_error()
+        log.warning("update %d: the store failed (%s)", update.update_id, context.error)
+        if context.bot_data.get("webhook"):
+            context.application.tracker.failed.add(update.update_id)  # type: ignore[attr-defined]
+            return
+    else:
+        log.error("error while handling an update: %s", context.error, exc_info=context.error)
     if isinstance(update, Update) and update.effective_message and update.effective_chat:
         try:
             await update.effective_message.reply_text("Sorry, something went wrong on my side. Please try again.")

@@ -47,6 +47,7 @@ class Tracker:
         self.store = store
         self._own: OrderedDict[int, None] = OrderedDict()  # handled, when the store cannot remember them
         self.pending: dict[int, asyncio.Event] = {}
+        self.failed: set[int] = set()  # the store failed while handling these: not handled, to be delivered again
         self._progress: asyncio.Event | None = None
 
     def handled(self, update_id: int) -> bool:
@@ -68,6 +69,13 @@ class Tracker:
             self._own[update_id] = None
             if len(self._own) > OWN_LIMIT:
                 self._own.popitem(last=False)
+        event = self.pending.pop(update_id, None)
+        if event is not None:
+            event.set()
+        self.progress().set()
+
+    def release(self, update_id: int) -> None:
+        """No longer being handled, and not handled either (the store failed): a re-delivery is handled."""
         event = self.pending.pop(update_id, None)
         if event is not None:
             event.set()
@@ -179,7 +187,10 @@ class ConfirmingApplication(Application):
         try:
             await super().process_update(update)
         finally:
-            tracker.done(update.update_id)
+            if update.update_id in tracker.failed:
+                tracker.release(update.update_id)
+            else:
+                tracker.done(update.update_id)
 
 
 def chat_key(update: object) -> object:

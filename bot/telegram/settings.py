@@ -128,7 +128,8 @@ def check_paths(state_path: str, facts: Path, intents: Path, env: dict[str, str]
     """Check the configured paths before anything is opened; raises SettingsError with one line."""
     env = dict(environment() if env is None else env)
     db_name = next((n for n in ("SCRBOT_STORE", "SCRBOT_DB", "SCRBOT_STATE") if env.get(n)), "SCRBOT_DB")
-    _writable_file(Path(state_path).expanduser(), db_name)
+    if state_path:  # "" when the store is Redis: no file to write
+        _writable_file(Path(state_path).expanduser(), db_name)
     for folder, variable in ((facts, "SCRBOT_FACTS_DIR"), (intents, "SCRBOT_INTENTS_DIR")):
         name = variable if env.get(variable) else "the data folder"
         if not folder.exists():

@@ -43,6 +43,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from ..metrics import OUTCOMES, Metrics, enable, update_kind
+from ..state import Claim, Store, StoreError
 from .settings import SettingsError
 
 log = logging.getLogger("scrbot.webhook")
@@ -55,6 +56,7 @@ BODY_TIMEOUT = 10.0
 MAX_CONNECTIONS = 200  # Telegram opens at most 40 (setWebhook max_connections)
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
 OPS_PATHS = ("/healthz", "/readyz", "/metrics")  # GET only, no secret; the webhook's own path wins a clash
+LEASE = 60.0  # seconds an update claimed by one replica is left alone by the others (Telegram's own re-delivery)
 READY_TIMEOUT = 2.0  # seconds the `ready` check may take before /readyz says it timed out
 TEXT = "text/plain; charset=utf-8"
 
@@ -109,6 +111,7 @@ class WebhookServer:
         port: int,
         ready: Callable[[], Awaitable[str | None]] | None = None,
         metrics: Metrics | None = None,
+        store: Store | None = None,
     ) -> None:
         self.app = app
         self.path = "/" + path.strip("/")
@@ -116,6 +119,7 @@ class WebhookServer:
         self.listen = listen
         self.port = port
         self.ready = ready
+        self.store = store  # claims each update there first (several replicas share it)
         self.metrics = metrics if metrics is not None else enable()
         self.draining = False
         self._server: asyncio.base_events.Server | None = None
@@ -308,26 +312,60 @@ class WebhookServer:
         await self._respond(writer, status, keep, body, content_type)
         return keep
 
-    async def _handle(self, data: dict[str, Any]) -> None:
-        """Handle the update before answering: Telegram counts it delivered when it gets the 200."""
+    async def _handle(self, data: dict[str, Any]) -> str | None:
+        """Handle the update, commit it, and only then let Telegram have its 200.
+
+        With a store shared by several replicas the update is first claimed there for `LEASE`
+        seconds: one replica handles it, another delivery of it gets 503 while it is being handled
+        and 200 once it was. When the store fails (before the reply, or while the turn reads or writes
+        it) the claim is given back and Telegram gets 503, so it delivers the update again.
+        """
         tracker = self.app.tracker  # type: ignore[attr-defined]
         update_id: int = data["update_id"]
         waiting = tracker.pending.get(update_id)
-        if waiting is not None:  # delivered again while being handled: answer when that one is done
+        if waiting is not None:  # delivered again while being handled here: answer when that one is done
             await waiting.wait()
-            return
+            return "duplicate" if tracker.handled(update_id) else "busy"  # that one failed: deliver it again
+        if self.store is not None:
+            try:
+                claim = await self.store.claim(update_id, LEASE)
+            except StoreError as exc:
+                return self._store_failed(update_id, exc)
+            if claim is Claim.DONE:
+                return "duplicate"
+            if claim is Claim.BUSY:
+                return "busy"  # another replica has it: 503, and Telegram asks again later
         if not tracker.receive(update_id):
-            return  # handled before
+            return "duplicate"  # handled before, by this process
         try:
             try:
                 update = Update.de_json(data, self.app.bot)
             except Exception as exc:  # a poison update: skipped, logged with its id and error type only
                 log.warning("skipped update %d: it could not be read (%s)", update_id, type(exc).__name__)
-                return
-            await self.app.update_processor.process_update(update, self.app.process_update(update))
+                update = None
+            if update is not None:
+                await self.app.update_processor.process_update(update, self.app.process_update(update))
         finally:
+            failed = update_id in tracker.failed
             if update_id in tracker.pending:
-                tracker.done(update_id)
+                tracker.release(update_id) if failed else tracker.done(update_id)
+            tracker.failed.discard(update_id)
+        if failed:  # the store failed during the turn: nothing was committed
+            if self.store is not None:
+                with contextlib.suppress(StoreError):
+                    await self.store.release(update_id)
+            return "busy"
+        if self.store is not None:
+            try:
+                await self.store.finish(update_id)
+            except StoreError as exc:  # answered already: a 503 now would answer it twice
+                self._store_failed(update_id, exc)
+        return None
+
+    def _store_failed(self, update_id: int, exc: StoreError) -> str:
+        log.warning("update %d: the store failed (%s); Telegram will deliver it again", update_id, exc)
+        self.metrics.store_error()
+        return "busy"
 
     @staticmethod
     async def _respond(
