@@ -264,7 +264,7 @@ async def serve_webhook(
         loop.add_signal_handler(sig, lambda: (server.drain(), stop.set()))
     server = WebhookServer(
         app, path, settings.webhook_secret, settings.webhook_listen, settings.webhook_port, ready=ready,
-        store=core.store,
+        store=core.store, lease=settings.webhook_lease,
     )  # fmt: skip
     await server.start(sock)
     log = logging.getLogger("scrbot")

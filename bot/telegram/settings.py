@@ -37,6 +37,7 @@ class Settings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     webhook_secret: str = field(default="", repr=False)
+    webhook_lease: float = 60.0  # SCRBOT_WEBHOOK_LEASE: seconds other replicas leave an update one of them claimed
     webhook_insecure: bool = False  # SCRBOT_WEBHOOK_INSECURE=1: a webhook without a secret, for a local test only
     log_level: str = "INFO"
     delivery: DeliveryPolicy = field(default_factory=DeliveryPolicy)  # SCRBOT_SEND_BACKOFF, SCRBOT_SEND_TIMEOUT
@@ -62,6 +63,7 @@ class Settings:
         try:
             port_name = "SCRBOT_WEBHOOK_PORT" if env.get("SCRBOT_WEBHOOK_PORT") else "PORT"
             port = int(read_number(env, port_name, 8443, 1, 65535, integer=True, hint=" (a TCP port)"))
+            lease = read_number(env, "SCRBOT_WEBHOOK_LEASE", 60.0, 0.1, 3600.0, hint=" seconds")
             ttl = read_number(env, "SCRBOT_CONTEXT_TTL", 30 * 60, 0, 30 * DAY, low_open=True, hint=" seconds")
         except ValueError as exc:
             raise SettingsError(str(exc)) from None
@@ -99,6 +101,7 @@ class Settings:
             webhook_listen=env.get("SCRBOT_WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=port,
             webhook_secret=secret,
+            webhook_lease=lease,
             webhook_insecure=insecure in {"1", "yes", "true", "on"},
             log_level=level,
             delivery=delivery,

@@ -112,6 +112,7 @@ class WebhookServer:
         ready: Callable[[], Awaitable[str | None]] | None = None,
         metrics: Metrics | None = None,
         store: Store | None = None,
+        lease: float = LEASE,
     ) -> None:
         self.app = app
         self.path = "/" + path.strip("/")
@@ -120,6 +121,7 @@ class WebhookServer:
         self.port = port
         self.ready = ready
         self.store = store  # claims each update there first (several replicas share it)
+        self.lease = lease
         self.metrics = metrics if metrics is not None else enable()
         self.draining = False
         self._server: asyncio.base_events.Server | None = None
@@ -315,7 +317,7 @@ class WebhookServer:
     async def _handle(self, data: dict[str, Any]) -> str | None:
         """Handle the update, commit it, and only then let Telegram have its 200.
 
-        With a store shared by several replicas the update is first claimed there for `LEASE`
+        With a store shared by several replicas the update is first claimed there for `lease`
         seconds: one replica handles it, another delivery of it gets 503 while it is being handled
         and 200 once it was. When the store fails (before the reply, or while the turn reads or writes
         it) the claim is given back and Telegram gets 503, so it delivers the update again.
@@ -328,7 +330,7 @@ class WebhookServer:
             return "duplicate" if tracker.handled(update_id) else "busy"  # that one failed: deliver it again
         if self.store is not None:
             try:
-                claim = await self.store.claim(update_id, LEASE)
+                claim = await self.store.claim(update_id, self.lease)
             except StoreError as exc:
                 return self._store_failed(update_id, exc)
             if claim is Claim.DONE:
