@@ -305,8 +305,8 @@ def worker(argv: list[str]) -> int:
 
     if args.kind.startswith("scrbot"):
         from bot.engine import Engine
+        from bot.settings import Settings
         from bot.telegram.app import build_application
-        from bot.telegram.settings import Settings
 
         engine = Engine.load(Path(args.facts), Path(args.intents))
         settings = Settings(

@@ -9,8 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, config
-from .settings import environment
+from . import __version__, config, environ
 
 EXIT_DATA = 2  # data in facts/ or intents/ is invalid
 EXIT_USAGE = 2  # as argparse: the command line itself is wrong
@@ -106,22 +105,22 @@ def cmd_chat(args: argparse.Namespace, engine=None) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from .environ import load_dotenv
     from .hangup import defer
-    from .settings import load_dotenv
 
     hangups = defer()  # a SIGHUP while starting is a reload to do once running, not a kill
-    from .telegram.settings import Settings, SettingsError, check_paths
+    from .settings import Settings, SettingsError, check_paths
 
     try:
         load_dotenv()
     except SettingsError as exc:
         print(f"scrbot: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    if "TELEGRAM_BOT_TOKEN" in environment() and not environment()["TELEGRAM_BOT_TOKEN"].strip():
+    if environ.token_is_set() and not environ.token().strip():
         print("scrbot: TELEGRAM_BOT_TOKEN is set but empty: set the token, or unset it for the console.",
               file=sys.stderr)
         return EXIT_CONFIG
-    if not environment().get("TELEGRAM_BOT_TOKEN", "").strip():
+    if not environ.token().strip():
         if args.webhook:
             print("scrbot run --webhook needs TELEGRAM_BOT_TOKEN and SCRBOT_WEBHOOK_URL.", file=sys.stderr)
             return EXIT_CONFIG
@@ -140,8 +139,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             check_database(settings.state_path)
             lock = InstanceLock(settings.state_path)
             lock.acquire()  # held until the process ends: a second `scrbot run` on this database refuses to start
-    except SettingsError as exc:
-        print(f"scrbot: {exc}", file=sys.stderr)
+    except SettingsError as exc:  # every bad setting, one line each
+        for line in str(exc).splitlines():
+            print(f"scrbot: {line}", file=sys.stderr)
         return EXIT_CONFIG
     engine = _load_engine(args, cached=True)  # refuse to start on invalid data, with the same messages as `check`
     engine.context_ttl = settings.context_ttl

@@ -17,8 +17,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, config
-from .settings import environment
+from . import __version__, config, environ
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -28,7 +27,7 @@ CODE = Path(__file__).resolve().parent  # the bot's own modules: editing one mus
 
 
 def _cache_dir() -> Path | None:
-    configured = environment().get("SCRBOT_CACHE_DIR", "").strip()
+    configured = environ.cache_dir()
     if configured.lower() in ("off", "0", "no", "false"):
         return None
     return Path(configured).expanduser() if configured else config.cache_dir()

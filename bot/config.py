@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .settings import environment
+from . import environ
 
 PACKAGE = Path(__file__).resolve().parent
 REPO = PACKAGE.parent
@@ -23,9 +23,10 @@ def in_checkout() -> bool:
     return (REPO / "pyproject.toml").is_file() and (REPO / "facts" / "periods.yaml").is_file()
 
 
-def _default_dir(env: str, name: str) -> Path:
-    if environment().get(env):
-        return Path(environment()[env]).expanduser().resolve()
+def _default_dir(name: str) -> Path:
+    configured = environ.data_dir(name)
+    if configured:
+        return Path(configured).expanduser().resolve()
     here = Path.cwd() / name
     if (here / _MARKERS[name]).exists():
         return here
@@ -36,12 +37,12 @@ def _default_dir(env: str, name: str) -> Path:
 
 def facts_dir(flag: str | None = None) -> Path:
     """--facts, else SCRBOT_FACTS_DIR, else ./facts when it holds a fact base, else the repo's (or package's) facts/."""
-    return Path(flag).expanduser().resolve() if flag else _default_dir("SCRBOT_FACTS_DIR", "facts")
+    return Path(flag).expanduser().resolve() if flag else _default_dir("facts")
 
 
 def intents_dir(flag: str | None = None) -> Path:
     """--intents, else SCRBOT_INTENTS_DIR, else ./intents when it holds intents, else the repo's (or package's)."""
-    return Path(flag).expanduser().resolve() if flag else _default_dir("SCRBOT_INTENTS_DIR", "intents")
+    return Path(flag).expanduser().resolve() if flag else _default_dir("intents")
 
 
 def _shipped(path: Path) -> bool:

@@ -10,12 +10,9 @@ python-telegram-bot's `AIORateLimiter`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from .envnum import read_number
-from .settings import environment
 from .state import Store
 
 NAMESPACE = "rate"
@@ -25,7 +22,6 @@ DEFAULT_GROUP_RATE = 20  # questions per group chat per window: Telegram's own l
 INLINE_SESSION = 10.0  # seconds: inline queries closer together than this are one question being typed
 INLINE_KEYSTROKES = 12  # ... counted once more every this many queries, so endless typing is not free
 WINDOW = 60.0  # seconds
-PER_MINUTE = " questions per minute (0: no limit)"
 
 
 class Verdict(Enum):
@@ -39,14 +35,6 @@ class RateLimits:
     user: int = DEFAULT_USER_RATE  # 0: no per-user limit
     group: int = DEFAULT_GROUP_RATE  # 0: no per-group limit
     window: float = WINDOW
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> RateLimits:
-        """SCRBOT_USER_RATE and SCRBOT_GROUP_RATE: questions per minute, 0 for no limit."""
-        env = environment() if env is None else env
-        user = int(read_number(env, "SCRBOT_USER_RATE", DEFAULT_USER_RATE, 0, 10_000, integer=True, hint=PER_MINUTE))
-        group = int(read_number(env, "SCRBOT_GROUP_RATE", DEFAULT_GROUP_RATE, 0, 10_000, integer=True, hint=PER_MINUTE))
-        return cls(user=user, group=group)
 
 
 class Limiter:

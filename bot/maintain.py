@@ -25,12 +25,12 @@ DEFAULT_DAYS = 30.0
 
 def log_options() -> LogOptions:
     """The recording settings from the environment (and .env); a malformed one stops with exit code 3."""
-    from .recording import LogOptions
-    from .settings import load_dotenv  # the same .env `scrbot run` reads
+    from . import settings
+    from .environ import load_dotenv  # the same .env `scrbot run` reads
 
     try:
         load_dotenv()  # a .env that is not UTF-8 is a one-line error too
-        return LogOptions.from_env()
+        return settings.log_options()
     except ValueError as exc:
         print(f"scrbot: {exc}", file=sys.stderr)
         raise SystemExit(EXIT_CONFIG) from None

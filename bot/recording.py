@@ -14,17 +14,14 @@ import contextlib
 import logging
 import os
 import queue
-import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .conversation import Context
-from .envnum import read_number
 from .reply import Reply
-from .settings import environment
 from .state.questions import Asked, QuestionLog, SQLiteQuestionLog
 from .understanding.normalise import normalise
 
@@ -44,27 +41,8 @@ QUEUE_SIZE = 1000  # questions waiting to be written; beyond this they are dropp
 MAX_TEXT = 300  # characters of a question kept
 DAY = 86400.0
 DEFAULT_PREFIX = "scrbot"  # SCRBOT_STORE_PREFIX: Redis keys start "scrbot:", so deployments can share a server
-PREFIX = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 
 T = TypeVar("T")
-
-
-def db_path(env: Mapping[str, str] | None = None) -> str:
-    """SCRBOT_STORE's path, else SCRBOT_DB, else the older SCRBOT_STATE, else var/scrbot.db beside the data."""
-    env = environment() if env is None else env
-    url = (env.get("SCRBOT_STORE") or "").strip()
-    if url:  # the one URL that chooses the store (bot/state); SCRBOT_DB, a plain path, keeps working
-        from .state import store_path
-
-        return store_path(url)  # "" for Redis: no SQLite file at all
-    return (env.get("SCRBOT_DB") or "").strip() or (env.get("SCRBOT_STATE") or "").strip() or _default_db()
-
-
-def _default_db() -> str:
-    """var/scrbot.db beside the data folders in use (bot.config), not wherever the bot happens to run."""
-    from .config import default_db
-
-    return default_db()
 
 
 @dataclass(frozen=True)
@@ -78,30 +56,6 @@ class LogOptions:
     # Last, so the positional order above (db, below, ids, retention_days) keeps its meaning for callers.
     store: str = ""  # SCRBOT_STORE when it names Redis: the question log is kept there, for every replica
     prefix: str = DEFAULT_PREFIX  # SCRBOT_STORE_PREFIX: what every Redis key starts with
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> LogOptions:
-        """Read the environment; raises ValueError with a message that is safe to show."""
-        env = environment() if env is None else env
-        below = read_number(env, "SCRBOT_LOG_BELOW", DEFAULT_BELOW, 0.0, 1.0, hint=" (a confidence, such as 0.8)")
-        days = read_number(
-            env, "SCRBOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 0.0, MAX_RETENTION_DAYS, low_open=True,
-            hint=" (days, such as 90)",
-        )  # fmt: skip
-        ids = (env.get("SCRBOT_LOG_IDS") or "0").strip().lower()
-        if ids not in {"0", "1", "true", "false", "yes", "no", "on", "off"}:
-            raise ValueError("SCRBOT_LOG_IDS must be 1 (keep user and chat ids with misses) or 0 (the default).")
-        url = (env.get("SCRBOT_STORE") or "").strip()
-        store = url if url and not url.lower().startswith("sqlite:") else ""
-        prefix = (env.get("SCRBOT_STORE_PREFIX") or "").strip() or DEFAULT_PREFIX
-        if not PREFIX.fullmatch(prefix):
-            raise ValueError(
-                "SCRBOT_STORE_PREFIX must be 1 to 64 letters, digits, '_', '-', '.' or ':' (such as scrbot-staging)."
-            )
-        return cls(
-            db=db_path(env), below=below, ids=ids in {"1", "true", "yes", "on"}, retention_days=days, store=store,
-            prefix=prefix,
-        )  # fmt: skip
 
 
 def is_miss(reply: Reply, below: float) -> bool:

@@ -30,7 +30,7 @@ from telegram.ext import Application
 
 from benchmarks.botapi_emulator import BotAPIEmulator, Call
 from bot.limits import RateLimits
-from bot.telegram.settings import Settings
+from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 BOT_USERNAME = "scr_test_bot"

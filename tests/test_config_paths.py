@@ -96,7 +96,7 @@ def test_yaml_python_object_tag_is_refused_and_never_executed(tmp_path: Path) ->
 
 def test_unwritable_folder_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same check as above without needing a non-root user: os.access says no."""
-    from bot.telegram.settings import SettingsError, check_paths
+    from bot.settings import SettingsError, check_paths
 
     monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != tmp_path)
     with pytest.raises(SettingsError, match=r"^SCRBOT_DB \(.*\) cannot be written: .* is not writable\.$"):

@@ -18,7 +18,7 @@ def test_the_plan_mixes_questions_with_messages_to_ignore():
 
 
 def test_telegram_flood_limits_are_on_unless_a_load_test_turns_them_off():
-    from bot.telegram.settings import Settings
+    from bot.settings import Settings
 
     base = {"TELEGRAM_BOT_TOKEN": "123456:TEST-TOKEN"}
     assert Settings.from_env(base).telegram_limiter is True

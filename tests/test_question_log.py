@@ -17,8 +17,9 @@ import pytest
 
 from bot.conversation import Context
 from bot.engine import Engine
-from bot.recording import DAY, PRUNE_EVERY, LogOptions, Recorder, db_path, is_miss, make_asked
+from bot.recording import DAY, PRUNE_EVERY, LogOptions, Recorder, is_miss, make_asked
 from bot.reply import Reply
+from bot.settings import db_path, log_options
 from bot.state.questions import Asked, MemoryQuestionLog, SQLiteQuestionLog, day_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -257,9 +258,9 @@ def test_retention_sweeps_at_most_once_per_interval(tmp_path) -> None:
 
 
 def test_options_from_the_environment() -> None:
-    assert LogOptions.from_env({}) == LogOptions(str(ROOT / "var" / "scrbot.db"), 0.8, False, 90.0)
+    assert log_options({}) == LogOptions(str(ROOT / "var" / "scrbot.db"), 0.8, False, 90.0)
     env = {"SCRBOT_DB": "/tmp/a.db", "SCRBOT_LOG_BELOW": "0.6", "SCRBOT_LOG_IDS": "1", "SCRBOT_RETENTION_DAYS": "7"}
-    assert LogOptions.from_env(env) == LogOptions("/tmp/a.db", 0.6, True, 7.0)
+    assert log_options(env) == LogOptions("/tmp/a.db", 0.6, True, 7.0)
 
 
 def test_scrbot_db_is_the_name_and_scrbot_state_an_alias() -> None:
@@ -280,7 +281,7 @@ def test_scrbot_db_is_the_name_and_scrbot_state_an_alias() -> None:
 )
 def test_malformed_options_are_refused_with_a_message(env: dict[str, str]) -> None:
     with pytest.raises(ValueError, match=next(iter(env))):
-        LogOptions.from_env(env)
+        log_options(env)
 
 
 # -- recording never costs an answer ------------------------------------------------------------------

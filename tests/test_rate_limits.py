@@ -11,6 +11,7 @@ from telegram_harness import BOT_USERNAME, QUESTION, Harness, make_settings, sen
 from benchmarks.botapi_emulator import DEFAULT_GROUP_ID, DEFAULT_USER, BotAPIEmulator
 from bot.engine import Engine
 from bot.limits import NOTICE, Limiter, RateLimits, Verdict
+from bot.settings import rate_limits
 from bot.state import LocalStore
 from bot.telegram.app import build_application
 
@@ -138,8 +139,8 @@ async def test_the_window_resets() -> None:
 
 
 def test_limits_from_env() -> None:
-    assert RateLimits.from_env({}) == RateLimits(user=10, group=20)  # 20: Telegram's own limit for a group
-    assert RateLimits.from_env({"SCRBOT_USER_RATE": "0", "SCRBOT_GROUP_RATE": "100"}) == RateLimits(0, 100)
+    assert rate_limits({}) == RateLimits(user=10, group=20)  # 20: Telegram's own limit for a group
+    assert rate_limits({"SCRBOT_USER_RATE": "0", "SCRBOT_GROUP_RATE": "100"}) == RateLimits(0, 100)
     for name, bad in [("SCRBOT_USER_RATE", "lots"), ("SCRBOT_GROUP_RATE", "-1"), ("SCRBOT_USER_RATE", "inf")]:
         with pytest.raises(ValueError, match=name):
-            RateLimits.from_env({name: bad})
+            rate_limits({name: bad})

@@ -24,6 +24,7 @@ import pytest
 from telegram_harness import clean_env
 
 from bot.recording import DAY, LogOptions, Recorder
+from bot.settings import log_options
 from bot.state import Claim, LocalStore, StoreError
 from bot.state.questions import Asked, SQLiteQuestionLog
 
@@ -525,11 +526,11 @@ def test_stats_says_in_one_line_when_redis_cannot_be_reached(tmp_path) -> None:
 
 
 def test_the_key_prefix_is_read_and_checked() -> None:
-    assert LogOptions.from_env({}).prefix == "scrbot"
-    assert LogOptions.from_env({"SCRBOT_STORE_PREFIX": " scrbot-staging:eu.1 "}).prefix == "scrbot-staging:eu.1"
+    assert log_options({}).prefix == "scrbot"
+    assert log_options({"SCRBOT_STORE_PREFIX": " scrbot-staging:eu.1 "}).prefix == "scrbot-staging:eu.1"
     for bad in ("has space", "x" * 65, "star*", "new\nline", "naïve"):
         with pytest.raises(ValueError, match="SCRBOT_STORE_PREFIX must be") as raised:
-            LogOptions.from_env({"SCRBOT_STORE_PREFIX": bad})
+            log_options({"SCRBOT_STORE_PREFIX": bad})
         assert "\n" not in str(raised.value)
 
 

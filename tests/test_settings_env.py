@@ -51,24 +51,36 @@ def test_a_file_that_is_not_utf8_is_one_clear_error(tmp_path) -> None:
         load_dotenv(tmp_path / ".env")
 
 
-def test_the_environment_is_read_in_one_module() -> None:
+def test_environment_variables_are_read_in_two_modules() -> None:
+    """bot.environ (what `scrbot ask` needs, kept light) and bot.settings (the typed Settings): nowhere else."""
+    signs = ("os.environ", "getenv(", "environment()", 'env.get("')
     readers = sorted(
         str(p.relative_to(ROOT)) for p in (ROOT / "bot").rglob("*.py")
-        if "os.environ" in p.read_text(encoding="utf-8") or "getenv(" in p.read_text(encoding="utf-8")
+        if any(sign in p.read_text(encoding="utf-8") for sign in signs)
     )
-    assert readers == ["bot/settings.py"]
+    assert readers == ["bot/environ.py", "bot/settings.py"]
+
+
+def test_every_bad_setting_is_reported_at_once_one_line_each() -> None:
+    from bot.settings import Settings
+
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env({"TELEGRAM_BOT_TOKEN": "123456:abcdefghijk", "SCRBOT_USER_RATE": "lots",
+                           "SCRBOT_WEBHOOK_PORT": "99999", "SCRBOT_LOG_IDS": "maybe"})  # fmt: skip
+    lines = str(caught.value).splitlines()
+    assert [line.split()[0] for line in lines] == ["SCRBOT_WEBHOOK_PORT", "SCRBOT_LOG_IDS", "SCRBOT_USER_RATE"]
 
 
 def test_one_store_url_chooses_the_database() -> None:
-    from bot.recording import LogOptions
+    from bot.settings import log_options
 
-    assert LogOptions.from_env({"SCRBOT_STORE": "sqlite:////srv/scrbot/state.db"}).db == "/srv/scrbot/state.db"
-    assert LogOptions.from_env({"SCRBOT_STORE": "sqlite:var/other.db"}).db == "var/other.db"
-    assert LogOptions.from_env({"SCRBOT_DB": "var/old.db"}).db == "var/old.db"  # the older setting still works
-    redis = LogOptions.from_env({"SCRBOT_STORE": "redis://127.0.0.1:6379/0"})
+    assert log_options({"SCRBOT_STORE": "sqlite:////srv/scrbot/state.db"}).db == "/srv/scrbot/state.db"
+    assert log_options({"SCRBOT_STORE": "sqlite:var/other.db"}).db == "var/other.db"
+    assert log_options({"SCRBOT_DB": "var/old.db"}).db == "var/old.db"  # the older setting still works
+    redis = log_options({"SCRBOT_STORE": "redis://127.0.0.1:6379/0"})
     assert (redis.db, redis.store) == ("", "redis://127.0.0.1:6379/0")  # no SQLite file when Redis keeps the state
     with pytest.raises(ValueError, match="SCRBOT_STORE must be sqlite:///ABSOLUTE/PATH"):
-        LogOptions.from_env({"SCRBOT_STORE": "mysql://127.0.0.1/scrbot"})
+        log_options({"SCRBOT_STORE": "mysql://127.0.0.1/scrbot"})
 
 
 def test_scrbot_run_with_a_store_it_cannot_open_stops_with_one_line(tmp_path) -> None:

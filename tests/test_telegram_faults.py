@@ -20,6 +20,7 @@ from telegram_harness import QUESTION, Harness, make_settings
 
 from benchmarks.botapi_emulator import BotAPIEmulator
 from bot.engine import Engine
+from bot.settings import delivery_policy
 from bot.telegram.app import build_application
 from bot.telegram.delivery import DeliveryPolicy
 
@@ -122,9 +123,9 @@ async def test_forbidden_is_not_retried(tg: Harness) -> None:
 
 
 def test_delivery_settings_from_env() -> None:
-    assert DeliveryPolicy.from_env({}) == DeliveryPolicy()
-    policy = DeliveryPolicy.from_env({"SCRBOT_SEND_BACKOFF": "0.1, 0.3", "SCRBOT_SEND_TIMEOUT": "4"})
+    assert delivery_policy({}) == DeliveryPolicy()
+    policy = delivery_policy({"SCRBOT_SEND_BACKOFF": "0.1, 0.3", "SCRBOT_SEND_TIMEOUT": "4"})
     assert policy.backoff == (0.1, 0.3) and policy.attempts == 3 and policy.timeout == 4.0
     for bad in ({"SCRBOT_SEND_BACKOFF": "fast"}, {"SCRBOT_SEND_BACKOFF": "-1"}, {"SCRBOT_SEND_TIMEOUT": "0"}):
         with pytest.raises(ValueError, match="SCRBOT_SEND"):
-            DeliveryPolicy.from_env(bad)
+            delivery_policy(bad)

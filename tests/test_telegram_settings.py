@@ -16,8 +16,8 @@ import pytest
 from telegram_harness import QUESTION, clean_env, free_port
 
 from benchmarks.botapi_emulator import BotAPIEmulator
+from bot.settings import DEFAULT_BASE_FILE_URL, DEFAULT_BASE_URL, Settings, SettingsError, load_dotenv
 from bot.telegram.app import RedactToken
-from bot.telegram.settings import DEFAULT_BASE_FILE_URL, DEFAULT_BASE_URL, Settings, SettingsError, load_dotenv
 
 GOOD = "123456789:AAHfake-Token_for-tests"
 

@@ -25,12 +25,12 @@ from ..core import Conversation
 from ..engine import Engine
 from ..limits import Limiter
 from ..recording import LogOptions, Recorder
+from ..settings import Settings
 from ..state import StoreError, open_store
 from . import admin
 from . import handlers as h
 from .polling import ChatOrderedProcessor, ConfirmingApplication, ConfirmingBot
 from .ratelimiter import ChatRetryLimiter
-from .settings import Settings
 from .webhook import WebhookServer, bind
 
 SWEEP_EVERY = 60.0  # seconds between sweeps of expired state

@@ -25,16 +25,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
 from telegram.error import BadRequest, NetworkError, TimedOut
-
-from ..envnum import read_number
-from ..settings import environment
 
 log = logging.getLogger("scrbot.delivery")
 
@@ -52,21 +48,6 @@ class DeliveryPolicy:
     @property
     def attempts(self) -> int:
         return len(self.backoff) + 1
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> DeliveryPolicy:
-        """SCRBOT_SEND_BACKOFF ("0.2,0.5,1": seconds between attempts) and SCRBOT_SEND_TIMEOUT (seconds)."""
-        env = environment() if env is None else env
-        message = "SCRBOT_SEND_BACKOFF must be at most 10 waits of 0 to 60 seconds, separated by commas (0.2,0.5,1)."
-        raw = (env.get("SCRBOT_SEND_BACKOFF") or "").strip()
-        try:
-            backoff = tuple(float(x) for x in raw.replace(" ", "").split(",") if x) if raw else DEFAULT_BACKOFF
-        except ValueError:
-            raise ValueError(message) from None
-        if len(backoff) > 10 or not all(math.isfinite(b) and 0 <= b <= 60 for b in backoff):
-            raise ValueError(message)
-        timeout = read_number(env, "SCRBOT_SEND_TIMEOUT", DEFAULT_TIMEOUT, 0.0, 300.0, low_open=True, hint=" seconds")
-        return cls(backoff=backoff, timeout=timeout)
 
 
 def not_sent(exc: BaseException) -> bool:

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from .settings import Settings, SettingsError, load_dotenv
+from ..settings import Settings, SettingsError, load_dotenv
 
 EXIT_NETWORK = 1
 EXIT_CONFIG = 3

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import IO
 
-from .settings import Settings, SettingsError
+from ..settings import Settings, SettingsError
 
 
 def check_database(path: str, name: str = "SCRBOT_DB") -> None:

@@ -43,8 +43,8 @@ from telegram import Update
 from telegram.ext import Application
 
 from ..metrics import OUTCOMES, Metrics, enable, update_kind
+from ..settings import SettingsError
 from ..state import Claim, Store, StoreError
-from .settings import SettingsError
 
 log = logging.getLogger("scrbot.webhook")
 
