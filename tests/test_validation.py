@@ -370,3 +370,14 @@ def test_shipped_data_passes_check(tmp_path: Path):
     assert result.stdout.startswith("ok:")
     assert re.search(r"\b\d+ periods, \d+ figures\b", result.stdout)
     assert result.stderr == ""
+
+
+def test_each_record_type_is_declared_once_with_its_checks_beside_it() -> None:
+    """The YAML keys of a record are its tuple's fields, in order (a derived `kind` aside): one declaration."""
+    from bot.knowledge import model
+
+    for record in (model.Period, model.Measure, model.Person, model.Organisation, model.Reason, model.Statement,
+                   model.Event, model.Term, model.Announcement):  # fmt: skip
+        keys = tuple(f.name for f in record.FIELDS)
+        assert record._fields[: len(keys)] == keys, record.__name__
+        assert set(record._fields[len(keys):]) <= {"kind"}, record.__name__

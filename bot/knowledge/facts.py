@@ -21,6 +21,7 @@ from .model import (
     Reason,
     Statement,
     Term,
+    build,
 )
 from .schema import Field, RecordReader, did_you_mean
 from .yamlfile import Node, load_yaml
@@ -29,78 +30,10 @@ ARTICLE = "article.txt"
 SOURCES = "sources.yaml"
 REQUIRED = ("periods.yaml", "figures.yaml")
 OPTIONAL = ("people.yaml", "reasons.yaml", "statements.yaml", "events.yaml", "terms.yaml")
-_PERIOD_ID = re.compile(r"^\d{4}/\d{2}$")
-_EVENT_DATE = re.compile(r"^\d{4}(-\d{2})?$")
 _SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SOURCE_FIELDS = ("id", "file", "title", "publisher", "date", "url")
 
-_PERIOD = [
-    Field("id"),
-    Field("label"),
-    Field("start", "date"),
-    Field("end", "date"),
-    Field("aliases", "strs", required=False),
-    Field("source", "quote"),
-    Field("note", "text", required=False),  # how the bot reads the source's words, said with its answers
-]
-_MEASURE = [Field("id"), Field("label"), Field("verb")]
-_ANNOUNCEMENT = [Field("by"), Field("summary", "text"), Field("source", "quote")]
-_PERSON = [
-    Field("id"),
-    Field("name"),
-    Field("role"),
-    Field("pronoun", choices=("he", "she", "they")),
-    Field("aliases", "strs"),
-    Field("summary", "text"),
-    Field("source", "quote"),
-]
-_ORGANISATION = [
-    Field("id"),
-    Field("name"),
-    Field("aliases", "strs"),
-    Field("summary", "text"),
-    Field("source", "quote"),
-]
-_REASON = [
-    Field("id"),
-    Field("title"),
-    Field("summary", "text"),
-    Field("stance", choices=("cause", "not_significant")),
-    Field("said_by"),
-    Field("explanation", "text"),
-    Field("sources", "quotes"),
-    Field("weight", required=False),
-    Field("recommended_by", required=False),
-    Field("recommendation", required=False),
-    Field("event", required=False),
-    Field("topics", "strs", required=False),
-]
-_STATEMENT = [
-    Field("id"),
-    Field("by"),
-    Field("kind", choices=("quote", "reported")),
-    Field("text", "text"),
-    Field("source", "quote"),
-]
-_EVENT = [
-    Field("id"),
-    Field("date"),
-    Field("when"),
-    Field("title"),
-    Field("summary", "text"),
-    Field("aliases", "strs", required=False),
-    Field("topics", "strs", required=False),
-    Field("source", "quote"),
-]
-_TERM = [
-    Field("id"),
-    Field("term"),
-    Field("stands_for"),
-    Field("aliases", "strs"),
-    Field("about", "text"),
-    Field("sources", "quotes"),
-]
 
 
 def load_facts(directory: Path) -> FactBase:
@@ -263,17 +196,10 @@ class _FactLoader:
         r.check_top_keys(doc, ("periods",))
         periods: list[Period] = []
         for item in r.section(doc, "periods"):
-            rec = r.record(item, _PERIOD, "period", getattr(doc, "line", None))
+            rec = r.record(item, Period.FIELDS, "period", getattr(doc, "line", None))
             if rec is None:
                 continue
             line = item.line_of("id")
-            if not _PERIOD_ID.match(rec["id"]):
-                r.problem(
-                    line,
-                    f"period id {rec['id']!r} is not a financial year id",
-                    'write it as "YYYY/YY" in quotes, e.g. "2014/15"',
-                )
-                continue
             if rec["end"] <= rec["start"]:
                 r.problem(
                     item.line_of("end"), f"period {rec['id']} ends before it starts", "swap or correct start and end"
@@ -282,17 +208,7 @@ class _FactLoader:
             if any(p.id == rec["id"] for p in periods):
                 r.problem(line, f"duplicate period id {rec['id']!r}", "give each period its own id")
                 continue
-            periods.append(
-                Period(
-                    rec["id"],
-                    rec["label"],
-                    rec["start"],
-                    rec["end"],
-                    tuple(a.lower() for a in rec["aliases"]),
-                    rec["source"],
-                    rec["note"] or "",
-                )
-            )
+            periods.append(build(Period, rec))
         periods.sort(key=lambda p: p.start)
         for before, after in itertools.pairwise(periods):
             if after.start <= before.end:
@@ -308,13 +224,13 @@ class _FactLoader:
         r.check_top_keys(doc, ("measures", "figures", "announcement"))
         measures: list[Measure] = []
         for item in r.section(doc, "measures"):
-            rec = r.record(item, _MEASURE, "measure")
+            rec = r.record(item, Measure.FIELDS, "measure")
             if rec is None:
                 continue
             if any(m.id == rec["id"] for m in measures):
                 r.problem(item.line_of("id"), f"duplicate measure id {rec['id']!r}", "give each measure its own id")
                 continue
-            measures.append(Measure(rec["id"], rec["label"], rec["verb"]))
+            measures.append(build(Measure, rec))
         measure_ids = tuple(m.id for m in measures)
         period_ids = tuple(p.id for p in periods)
         figures: dict[tuple[str, str], Figure] = {}
@@ -363,9 +279,9 @@ class _FactLoader:
                 figures[(period, measure)] = Figure(period, measure, value, rec["source"])
         announcement = None
         if isinstance(doc, Node) and "announcement" in doc:
-            rec = r.record(doc["announcement"], _ANNOUNCEMENT, "announcement", doc.line_of("announcement"))
+            rec = r.record(doc["announcement"], Announcement.FIELDS, "announcement", doc.line_of("announcement"))
             if rec:
-                announcement = Announcement(rec["by"], rec["summary"], rec["source"])
+                announcement = build(Announcement, rec)
         return measures, figures, announcement
 
     # -- people, terms, events, statements, reasons --------------------------------------
@@ -381,57 +297,33 @@ class _FactLoader:
         r.check_top_keys(doc, ("people", "organisations"))
         seen: set[str] = set()
         for item in r.section(doc, "people"):
-            rec = r.record(item, _PERSON, "person")
+            rec = r.record(item, Person.FIELDS, "person")
             if rec and self._unique(r, item, rec["id"], seen, "person"):
-                facts.people[rec["id"]] = Person(
-                    rec["id"], rec["name"], rec["role"], rec["pronoun"], _aliases(rec), rec["summary"], rec["source"]
-                )
+                facts.people[rec["id"]] = build(Person, rec)
         for item in r.section(doc, "organisations", required=False):
-            rec = r.record(item, _ORGANISATION, "organisation")
+            rec = r.record(item, Organisation.FIELDS, "organisation")
             if rec and self._unique(r, item, rec["id"], seen, "organisation"):
-                facts.organisations[rec["id"]] = Organisation(
-                    rec["id"], rec["name"], _aliases(rec), rec["summary"], rec["source"]
-                )
+                facts.organisations[rec["id"]] = build(Organisation, rec)
 
     def _terms(self, doc: Any, facts: FactBase) -> None:
         r = self.reader("terms.yaml")
         r.check_top_keys(doc, ("terms",))
         seen: set[str] = set()
         for item in r.section(doc, "terms"):
-            rec = r.record(item, _TERM, "term")
+            rec = r.record(item, Term.FIELDS, "term")
             if rec and self._unique(r, item, rec["id"], seen, "term"):
-                facts.terms[rec["id"]] = Term(
-                    rec["id"], rec["term"], rec["stands_for"], _aliases(rec), rec["about"], tuple(rec["sources"])
-                )
+                facts.terms[rec["id"]] = build(Term, rec)
 
     def _events(self, doc: Any, facts: FactBase) -> None:
         r = self.reader("events.yaml")
         r.check_top_keys(doc, ("events",))
         seen: set[str] = set()
         for item in r.section(doc, "events"):
-            rec = r.record(item, _EVENT, "event")
+            rec = r.record(item, Event.FIELDS, "event")
             if not rec or not self._unique(r, item, rec["id"], seen, "event"):
                 continue
-            if not _EVENT_DATE.match(rec["date"]):
-                r.problem(
-                    item.line_of("date"),
-                    f"event date {rec['date']!r} is not YYYY or YYYY-MM",
-                    'write it in quotes, e.g. "2012-07"',
-                )
-                continue
             self._check_topics(r, item, rec["topics"], facts)
-            facts.events.append(
-                Event(
-                    rec["id"],
-                    rec["date"],
-                    rec["when"],
-                    rec["title"],
-                    rec["summary"],
-                    _aliases(rec),
-                    tuple(rec["topics"]),
-                    rec["source"],
-                )
-            )
+            facts.events.append(build(Event, rec))
         facts.events.sort(key=_event_order)
 
     def _statements(self, doc: Any, facts: FactBase) -> None:
@@ -439,7 +331,7 @@ class _FactLoader:
         r.check_top_keys(doc, ("statements",))
         seen: set[str] = set()
         for item in r.section(doc, "statements"):
-            rec = r.record(item, _STATEMENT, "statement")
+            rec = r.record(item, Statement.FIELDS, "statement")
             if not rec or not self._unique(r, item, rec["id"], seen, "statement"):
                 continue
             if rec["kind"] == "quote" and self.article.find(rec["text"]) is None:
@@ -450,7 +342,7 @@ class _FactLoader:
                     "copy the words exactly, or set kind: reported",
                 )
                 continue
-            facts.statements.append(Statement(rec["id"], rec["by"], rec["kind"], rec["text"], rec["source"]))
+            facts.statements.append(build(Statement, rec))
 
     def _reasons(self, doc: Any, facts: FactBase) -> None:
         r = self.reader("reasons.yaml")
@@ -458,7 +350,7 @@ class _FactLoader:
         seen: set[str] = set()
         event_ids = tuple(e.id for e in facts.events)
         for item in r.section(doc, "reasons"):
-            rec = r.record(item, _REASON, "reason")
+            rec = r.record(item, Reason.FIELDS, "reason")
             if not rec or not self._unique(r, item, rec["id"], seen, "reason"):
                 continue
             if rec["event"] and rec["event"] not in event_ids:
@@ -469,22 +361,7 @@ class _FactLoader:
                 )
                 continue
             self._check_topics(r, item, rec["topics"], facts)
-            facts.reasons.append(
-                Reason(
-                    rec["id"],
-                    rec["title"],
-                    rec["summary"],
-                    rec["stance"],
-                    rec["said_by"],
-                    rec["explanation"],
-                    tuple(rec["sources"]),
-                    weight=rec["weight"],
-                    recommended_by=rec["recommended_by"],
-                    recommendation=rec["recommendation"],
-                    event=rec["event"],
-                    topics=tuple(rec["topics"]),
-                )
-            )
+            facts.reasons.append(build(Reason, rec))
 
     def _check_topics(self, r: RecordReader, item: Node, topics: list[str], facts: FactBase) -> None:
         ids = sorted([*facts.people, *facts.organisations, *facts.terms])
@@ -526,10 +403,6 @@ def _event_order(event: Event) -> int:
     alone ("2013: panel set up") cannot be placed against one dated by its month ("March 2013")
     from the date itself. The sort is stable."""
     return int(event.date.partition("-")[0])
-
-
-def _aliases(rec: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(a.lower() for a in rec.get("aliases") or ())
 
 
 def _find(docs: dict[str, Any], name: str, key: str, rec_id: str) -> Node | None:

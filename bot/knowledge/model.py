@@ -1,16 +1,47 @@
 """The fact base as plain, immutable data: what the answers are composed from.
 
-Records are NamedTuples, not dataclasses: defining a frozen dataclass costs about half a
-millisecond at import and `scrbot ask` defines dozens, so they were a third of its start-up.
+Each record type is declared once, here: its tuple, and beside it `FIELDS`, what its YAML record
+holds and how each key is checked (kind, required, choices, pattern). The loader (facts.py) reads
+any record through `schema.RecordReader.record` and builds it with `build`; nothing else lists
+the fields. Records are NamedTuples, not dataclasses: defining a frozen dataclass costs about half
+a millisecond at import and `scrbot ask` defines dozens, so they were a third of its start-up.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .article import Article, Sentence
+
+R = TypeVar("R")
+
+
+class Field(NamedTuple):
+    """One key of a YAML record: its kind (str, text, int, date, strs, quote, quotes), whether it must be
+    there, the values it may take, and a pattern its text must match (with the problem and fix to say)."""
+
+    name: str
+    kind: str = "str"
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    pattern: str = ""  # a regular expression the whole value must match
+    problem: str = ""  # when it does not: "{value!r}" is filled in
+    fix: str = ""
+
+
+def build(record: type[R], rec: dict[str, Any]) -> R:
+    """The record from a checked YAML record: lists become tuples, aliases lower case, absent keys empty."""
+    values = []
+    for spec in record.FIELDS:  # type: ignore[attr-defined]
+        value = rec[spec.name]
+        if spec.kind in ("strs", "quotes"):
+            value = tuple(v.lower() for v in value or ()) if spec.name == "aliases" else tuple(value or ())
+        elif value is None:
+            value = ""
+        values.append(value)
+    return record(*values)
 
 
 class Period(NamedTuple):
@@ -22,11 +53,24 @@ class Period(NamedTuple):
     source: Sentence
     note: str = ""  # how the bot reads its source, when that is a reading ("between 2011 and 2012")
 
+    FIELDS = (
+        Field("id", pattern=r"\d{4}/\d{2}", problem="period id {value!r} is not a financial year id",
+              fix='write it as "YYYY/YY" in quotes, e.g. "2014/15"'),
+        Field("label"),
+        Field("start", "date"),
+        Field("end", "date"),
+        Field("aliases", "strs", required=False),
+        Field("source", "quote"),
+        Field("note", "text", required=False),  # how the bot reads the source's words, said with its answers
+    )  # fmt: skip
+
 
 class Measure(NamedTuple):
     id: str
     label: str
     verb: str
+
+    FIELDS = (Field("id"), Field("label"), Field("verb"))
 
 
 class Figure(NamedTuple):
@@ -46,6 +90,16 @@ class Person(NamedTuple):
     source: Sentence
     kind: str = "person"
 
+    FIELDS = (
+        Field("id"),
+        Field("name"),
+        Field("role"),
+        Field("pronoun", choices=("he", "she", "they")),
+        Field("aliases", "strs"),
+        Field("summary", "text"),
+        Field("source", "quote"),
+    )
+
 
 class Organisation(NamedTuple):
     id: str
@@ -54,6 +108,8 @@ class Organisation(NamedTuple):
     summary: str
     source: Sentence
     kind: str = "organisation"
+
+    FIELDS = (Field("id"), Field("name"), Field("aliases", "strs"), Field("summary", "text"), Field("source", "quote"))
 
 
 class Reason(NamedTuple):
@@ -70,6 +126,21 @@ class Reason(NamedTuple):
     event: str = ""
     topics: tuple[str, ...] = ()
 
+    FIELDS = (
+        Field("id"),
+        Field("title"),
+        Field("summary", "text"),
+        Field("stance", choices=("cause", "not_significant")),
+        Field("said_by"),
+        Field("explanation", "text"),
+        Field("sources", "quotes"),
+        Field("weight", required=False),
+        Field("recommended_by", required=False),
+        Field("recommendation", required=False),
+        Field("event", required=False),
+        Field("topics", "strs", required=False),
+    )
+
 
 class Statement(NamedTuple):
     id: str
@@ -77,6 +148,14 @@ class Statement(NamedTuple):
     kind: str  # "quote" or "reported"
     text: str
     source: Sentence
+
+    FIELDS = (
+        Field("id"),
+        Field("by"),
+        Field("kind", choices=("quote", "reported")),
+        Field("text", "text"),
+        Field("source", "quote"),
+    )
 
 
 class Event(NamedTuple):
@@ -89,6 +168,18 @@ class Event(NamedTuple):
     topics: tuple[str, ...]
     source: Sentence
 
+    FIELDS = (
+        Field("id"),
+        Field("date", pattern=r"\d{4}(-\d{2})?", problem="event date {value!r} is not YYYY or YYYY-MM",
+              fix='write it in quotes, e.g. "2012-07"'),
+        Field("when"),
+        Field("title"),
+        Field("summary", "text"),
+        Field("aliases", "strs", required=False),
+        Field("topics", "strs", required=False),
+        Field("source", "quote"),
+    )  # fmt: skip
+
 
 class Term(NamedTuple):
     id: str
@@ -99,11 +190,22 @@ class Term(NamedTuple):
     sources: tuple[Sentence, ...]
     kind: str = "term"
 
+    FIELDS = (
+        Field("id"),
+        Field("term"),
+        Field("stands_for"),
+        Field("aliases", "strs"),
+        Field("about", "text"),
+        Field("sources", "quotes"),
+    )
+
 
 class Announcement(NamedTuple):
     by: str
     summary: str
     source: Sentence
+
+    FIELDS = (Field("by"), Field("summary", "text"), Field("source", "quote"))
 
 
 class FactBase:

@@ -6,14 +6,16 @@ which line to edit and how.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from .article import Article, Library
 from .errors import Problems
+from .model import Field
 from .yamlfile import Node
 
 # kinds: str, int, date, strs (list of str), quote (one article quote), quotes (list of them), text
@@ -26,13 +28,6 @@ _KIND_NAMES = {
     "quote": "a quote from a source document",
     "quotes": "a list of quotes from the source documents",
 }
-
-
-class Field(NamedTuple):
-    name: str
-    kind: str = "str"
-    required: bool = True
-    choices: tuple[str, ...] = ()
 
 
 def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> str:
@@ -83,7 +78,7 @@ class RecordReader:
     def record(
         self,
         item: Any,
-        fields: list[Field],
+        fields: tuple[Field, ...] | list[Field],
         what: str,
         parent_line: int | None = None,
         extra_keys: tuple[str, ...] = (),
@@ -131,6 +126,8 @@ class RecordReader:
                     f"'{spec.name}' is {value!r}{did_you_mean(value, spec.choices)}",
                     f"use one of: {', '.join(spec.choices)}",
                 )
+            if spec.pattern and not re.fullmatch(spec.pattern, value):
+                self.problem(line, spec.problem.format(value=value), spec.fix)
             return value
         if spec.kind == "int":
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
