@@ -393,3 +393,42 @@ def test_and_how_much_higher_than_a_year_is_a_comparison_not_that_years_figure(e
                   "in percent?")
     assert "up 26" in replies[1].text, replies[1].text
     assert "47" in replies[2].text, replies[2].text
+
+
+# -- from blind set 8, after its first contact --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "absent"),
+    [
+        # the year of a figure the question states; 50 is no year's published figure (12, 31, 71)
+        ("In which year were 81 serious case reviews commissioned?", ["81", "commissioned in 2012/13"], ["Most"]),
+        ("which year saw 12 SCRs published?", ["published in 2011/12"], ["Most"]),
+        ("In which year were 50 published?", ["In no year were 50 SCRs published"], ["not published in"]),
+        ("which year had the most published?", ["Most SCRs published: 71 in 2013/14"], []),
+        # a ratio of one measure between two years: 71 / 31 = 2.29, 81 / 55 = 1.47
+        ("Ratio of published SCRs in 2013/14 to 2012/13, to 1 d.p.?", ["2.29 to 1", "2.3 times"], ["0.62"]),
+        ("ratio of commissioned in 2012/13 to 2011/12", ["1.47 to 1"], []),
+        # "the last year in the article" is its latest year, 2013/14: 114 commissioned
+        ("How many SCRs were commissioned last year in the article?", ["114"], ["don't have"]),
+        # a wrong figure that is the other measure's is said to be so
+        ("I read that 114 SCRs were published in 2013/14. Is that correct?",
+         ["No", "71", "114 is the number of SCRs commissioned in 2013/14"], []),
+        ("What does the article tell us about the 2011/12 figures?", ["55", "12"], ["It begins"]),
+    ],
+)
+def test_blind8_readings(engine, question, needles, absent):
+    text = one(engine, question)
+    for needle in needles:
+        assert needle in text, text
+    for word in absent:
+        assert word not in text, text
+
+
+def test_a_request_to_work_out_what_was_just_said_answers_that_sentence(engine):
+    """A preamble, the ask as a statement ("I need to tell colleagues how much ..."), then "Could you work that
+    out?": 31 -> 71 is +129%."""
+    text = one(engine, "Hello there, I'm a board member and not a numbers person. I need to tell colleagues how "
+                       "much the number of published SCRs increased from 2012/13 to 2013/14, as a percentage. "
+                       "Could you work that out from the article?")
+    assert "129%" in text and "It begins" not in text, text

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ..knowledge.article import Sentence
 from ..knowledge.model import FactBase
-from ..understanding.frame import DerivedMeasure, Frame, FrameWords
+from ..understanding.frame import Claim, DerivedMeasure, Frame, FrameWords
 from . import figures
 from . import format as fmt
 from .query import Answer, Query
@@ -319,6 +319,19 @@ def _ordered_measures(al: Algebra, q: Query) -> list[str]:
 
 def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
+    if len(frame.measures) == 1 and len(frame.periods) == 2:  # "ratio of published in 2013/14 to 2012/13"
+        m, (p1, p2) = frame.measures[0], frame.periods
+        a, b = al.value(p1, m), al.value(p2, m)
+        if a and b and b[0]:
+            x = a[0] / b[0]
+            r.lines.append(
+                f"SCRs {al.label(m)}, {al.plabel(p1)} to {al.plabel(p2)}: {fmt.number(a[0])} to {fmt.number(b[0])}, "
+                f"a ratio of about {x:.2f} to 1 ({x:.1f} times as many)."
+            )
+            r.cite(*a[1], *b[1])
+            r.numbers.append((round(x, 2), False))
+            r.answer.periods = [p1, p2]
+            return r
     first, second = _ordered_measures(al, q)[:2]
     periods = al.span(frame)
     for p in periods:
@@ -533,12 +546,20 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
     if claim is None:
         return value(al, frame, q)
     found = []
+    named = [m for m in frame.measures if m in (*al.base, *al.derived)]
     for p in al.ids:
-        for m in [*al.base, *al.derived]:
+        for m in named or [*al.base, *al.derived]:
             v = al.value(p, m)
             if v and not claim.percent and v[0] == claim.value:
                 found.append(f"SCRs {al.label(m)} in {al.plabel(p)}")
                 r.cite(*v[1])
+    if named and not found and not claim.percent:  # "in which year were 50 published?": in no year
+        r.lines.append(f"In no year were {_num(claim.value)} SCRs {fmt.join([al.label(m) for m in named])}.")
+        base = figures.count(al.facts, _with_periods(q, list(frame.periods) or None))
+        r.lines.append(base.text)
+        r.cite(*base.sources)
+        r.answer.periods = list(frame.periods)
+        return r
         s = al.share(p)
         if s and claim.percent and abs(s[0] - claim.value) < 0.5:
             found.append(f"the share of SCRs published in {al.plabel(p)} ({_pct(s[0])})")
@@ -722,6 +743,21 @@ def _with_periods(q: Query, periods: list[str] | None) -> Query:
 # -- verdicts -------------------------------------------------------------------------------------
 
 
+def _mixed_up(al: Algebra, frame: Frame, wrong: list[Claim]) -> list[str]:
+    """"114 published in 2013/14?": 114 is a figure of the article, of the other measure; say so."""
+    lines = []
+    asked = set(al.measures(frame))
+    for c in wrong:
+        if c.percent:
+            continue
+        for p in frame.periods or al.ids:
+            for m in al.base:
+                v = al.value(p, m)
+                if m not in asked and v and v[0] == c.value:
+                    lines.append(f"({_num(c.value)} is the number of SCRs {al.label(m)} in {al.plabel(p)}.)")
+    return lines[:1]
+
+
 def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, list[str]]:
     """'Yes', 'No' or 'Partly', and lines saying why, for a yes/no question or a stated claim."""
     claim = frame.claim
@@ -764,7 +800,8 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                 return "Yes", [f"{shown} {'is' if len(stated) == 1 else 'are'} right."]
             bad = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in wrong])
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
-            return "No", [f"Not {bad}: the figure{'s are' if len(candidates) > 1 else ' is'} {right}."]
+            lines = [f"Not {bad}: the figure{'s are' if len(candidates) > 1 else ' is'} {right}."]
+            return "No", lines + _mixed_up(al, frame, wrong)
         if claim.compare == "approx":
             near = [v for v, _ in candidates if abs(v - claim.value) <= max(0.5, 0.1 * abs(claim.value))]
             shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
@@ -962,7 +999,7 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
         if frame.inverted and verdict in ("Yes", "No"):  # "were there no years with over 100?"
             verdict = "No" if verdict == "Yes" else "Yes"
         if verdict and frame.claim is not None:
-            result.lines = [f"{verdict}. {why[0]}" if why else f"{verdict}.", *result.lines]
+            result.lines = [f"{verdict}. {why[0]}" if why else f"{verdict}.", *result.lines, *why[1:]]
         elif verdict:
             body = why or result.lines
             result.lines = [f"{verdict}. {body[0]}", *body[1:]]

@@ -51,6 +51,8 @@ class FrameWords:
         self.question_words = frozenset(doc.get("question_words", []))
         self.joiners = tuple(doc.get("joiners", []))
         self.checks = frozenset(doc.get("checks", []))
+        self.requests = tuple(doc.get("requests", []))
+        self.refers_back = tuple(doc.get("refers_back", []))
         self.figure_sources = frozenset(doc.get("figure_sources", []))
         self.followup_ops = [(o["op"], tuple(o["cues"])) for o in doc.get("followup_ops", [])]
         self.anaphors = frozenset(doc.get("anaphors", []))
@@ -137,6 +139,7 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
             need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",
                  "use the id of a person or organisation from facts/people.yaml")
     for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks",
+                "requests", "refers_back",
                 "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
                 "source_followups", "quote_words"):
         value = doc.get(key, [])
@@ -248,6 +251,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op, yesno = "filter", False  # "in which years were fewer than 50 published?": the years that qualify
     if claim is not None and choice_of(rest):
         op, yesno, claim = "identify", False, claim._replace(compare="eq")  # "81 - commissioned or published?"
+    if claim is None and op == "extreme" and not yesno and not _has(raw, _SUPERLATIVES):
+        stated = _claims(words, rest, True)  # "in which year were 81 commissioned?": the year of a figure
+        if len(stated) == 1 and stated[0].compare == "eq" and not stated[0].multiple:
+            op, claim, claims = "identify", stated[0], stated
     lowest = " fewest " in canon or _has(raw, ("least", "lowest", "smallest", "fewest", "minimum", "worst"))
     of_change = op in ("extreme", "average") and _has(
         raw, ("rise", "rose", "increase", "increases", "change", "changes", "jump", "growth", "grew", "went up",
@@ -259,6 +266,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     inverted = yesno and _has(f" {text} ", words.inverting)
     return Frame(op, tuple(measures), tuple(periods), span, ranged, overall, yesno, test, claim, lowest, of_change,
                  of_share, every, inverted, tuple(claims))
+
+
+_SUPERLATIVES = ("most", "highest", "biggest", "largest", "peak", "record", "busiest", "best", "worst", "least",
+                 "lowest", "fewest", "smallest", "maximum", "minimum", "top")
 
 
 def operation_cue(words: FrameWords, rest: str, tokens: list[str]) -> str | None:

@@ -17,6 +17,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # A full stop after these ends no sentence ("Prof. Munro", "e.g. 2013/14").
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z']+")
+_EMBEDDED = frozenset({"how", "which", "what", "whether", "why", "when", "who", "whose", "if"})  # asked within
 _CLARIFIES = re.compile(r"^\(?\s*(?:i\.?e\.?|e\.?g\.?|that is|in other words|meaning)\b", re.IGNORECASE)
 
 
@@ -25,9 +26,23 @@ def _words(text: str) -> list[str]:
 
 
 def _asks(words: FrameWords, sentence: str) -> bool:
-    """A sentence asks something: it ends with '?' or opens with a question word."""
-    opening = _words(sentence)[:1]
-    return sentence.rstrip().endswith("?") or bool(opening and opening[0] in words.question_words)
+    """A sentence asks something: it ends with '?', opens with a question word, or says what the asker
+    wants to know before a question word ("I need to tell colleagues how much ... rose")."""
+    tokens = _words(sentence)
+    if sentence.rstrip().endswith("?") or (tokens[:1] and tokens[0] in words.question_words):
+        return True
+    text = " ".join(tokens)
+    for lead in words.requests:
+        at = f" {text} ".find(f" {lead} ")
+        if at >= 0 and set(text[at + len(lead):].split()) & _EMBEDDED:
+            return True
+    return False
+
+
+def _refers_back(words: FrameWords, sentence: str) -> bool:
+    """"Could you work that out from the article?": a request to answer the sentence before it."""
+    text = " ".join(_words(sentence))
+    return any(text == phrase or text.startswith(phrase + " ") for phrase in words.refers_back)
 
 
 def _is_check(words: FrameWords, sentence: str) -> bool:
@@ -62,6 +77,9 @@ def split(words: FrameWords, text: str) -> list[str]:
     for i, sentence in enumerate(sentences):
         if kept and _CLARIFIES.match(sentence):  # "...? i.e. commissioned minus published": part of the question
             kept[-1] = f"{kept[-1]} {sentence}"
+        elif _refers_back(words, sentence):
+            if i > 0 and (not kept or kept[-1] != sentences[i - 1]):
+                kept.append(sentences[i - 1])  # the request is to answer what was just said
         elif _is_check(words, sentence) and i > 0 and not _asks(words, sentences[i - 1]):
             kept.append(f"{sentences[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
         elif _asks(words, sentence):

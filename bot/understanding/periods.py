@@ -197,7 +197,8 @@ _PATTERNS: list[tuple[str, object]] = [
     (
         _any(
             r"\b(?:the )?(?:latest|most recent|newest|last|final|current) (?:year|period|figures?|numbers?|data) "
-            r"(?:in|on|of) (?:the |your )?(?:data|record|records|figures|table|series)\b",
+            r"(?:in|on|of|covered by|covered in) (?:the |your |this )?(?:data|record|records|figures|table|series|"
+            r"article|piece|story|report)\b",
             rf"\b(?:the )?{_LATEST}(?: (?:financial |full )?(?:year|period|figures?|numbers?|data|stats|statistics))?"
             r"\b",
         ),
