@@ -86,7 +86,8 @@ class PassageIndex:
         mentions = list(u.reading.mentions)
         if u.reading.pronouns and not u.query.mentioned("person"):
             mentions += [Mention("person", p.id, p.name) for p in resolve_people(self.facts, u.query)]
-        return set(self._features(u.reading, mentions) + _years(u.refs))
+        framing = {_stem(w) for w in self.lexicon.framing}  # "how did she describe ...": the wording, not the topic
+        return {f for f in self._features(u.reading, mentions) + _years(u.refs) if f not in framing}
 
     def search(self, u: Understood, limit: int = 2) -> list[tuple[Sentence, float]]:
         """Sentences that answer the question, best first: each matches at least `MIN_COVERAGE` of the
@@ -167,6 +168,10 @@ def _cited_ids(facts: FactBase) -> dict[Sentence, list[str]]:
 def _stem(word: str) -> str:
     """A crude common stem, so "introduce" meets "introduced" and "enable" "enabled": the lexicon only
     canonicalises words it knows, and most of the article's words it does not."""
+    if word.endswith("nse") and len(word) > 6:
+        return word[:-3] + "nd"  # "response" meets "responding", "defence"-like words aside
+    if word.endswith("ion") and len(word) - 3 >= 5:
+        return word[:-3]  # "investigation" meets "investigating", "evaluation" "evaluated"
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]

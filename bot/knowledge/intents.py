@@ -86,6 +86,7 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
         "subject_markers",
         "count_markers",
         "not_counted",
+        "framing",
         "fallback_words",
         "spellings",
         "slot_only_intent",
@@ -120,7 +121,7 @@ def _load_lexicon(path: Path, problems: Problems, measures: set[str] | None) -> 
     data.spellings = _word_map(r, doc, "spellings", "the word it stands for", "{u: you}", lower_values=True)
     data.fallback_words = _word_map(r, doc, "fallback_words", "an intent id", "{hello: meta.greeting}")
     word_lists = ("fillers", "stopwords", "keep", "single_word_ok", "not_covered", "subject_markers")
-    for key in (*word_lists, "count_markers", "not_counted"):
+    for key in (*word_lists, "count_markers", "not_counted", "framing"):
         value = doc.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             r.problem(

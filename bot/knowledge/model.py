@@ -299,6 +299,7 @@ class LexiconData:
         self.subject_markers: list[str] = []
         self.count_markers: list[str] = []
         self.not_counted: list[str] = []
+        self.framing: list[str] = []  # words about the article's wording, never its subject ("describe")
         self.fallback_words: dict[str, str] = {}
         self.slot_only_intent = ""
         self.lines: dict[str, int] = {}

@@ -46,6 +46,7 @@ class FrameWords:
             for d in doc.get("derived_measures", [])
         ]
         self.yesno_openers = frozenset(doc.get("yesno_openers", []))
+        self.request_verbs = frozenset(doc.get("request_verbs", []))
         self.predicates = [(p["test"], tuple(p["cues"])) for p in doc.get("predicates", [])]
         self.claim_markers = tuple(doc.get("claim_markers", []))
         self.question_words = frozenset(doc.get("question_words", []))
@@ -138,8 +139,8 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
         for source in doc.get("figure_sources") or []:
             need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",
                  "use the id of a person or organisation from facts/people.yaml")
-    for key in ("overall", "since", "yesno_openers", "claim_markers", "question_words", "joiners", "checks",
-                "requests", "refers_back",
+    for key in ("overall", "since", "yesno_openers", "request_verbs", "claim_markers", "question_words", "joiners",
+                "checks", "requests", "refers_back",
                 "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
                 "source_followups", "quote_words"):
         value = doc.get(key, [])
@@ -309,9 +310,18 @@ def _opens_yesno(words: FrameWords, rest: str, tokens: list[str], declarative: b
     if choice_of(rest):
         return False
     lead = [w for w in rest.split() if w not in words.leading][:1]
+    if _polite_request(words, rest):
+        return False
     if {*lead, *tokens[:1]} & words.yesno_openers:
         return True
     return declarative and not ({*lead, *tokens[:1]} & words.question_words)
+
+
+def _polite_request(words: FrameWords, rest: str) -> bool:
+    """"can you quote ...", "could you please explain ...": asks for something to be done, not whether."""
+    head = [w for w in rest.split() if w not in ("please", "kindly", "just", "maybe", "possibly")][:3]
+    return (len(head) == 3 and head[0] in ("can", "could", "would", "will") and head[1] in ("you", "u")
+            and head[2] in words.request_verbs)
 
 
 _WH = frozenset({"what", "what's", "whats", "which", "who", "who's", "whom", "whose", "why", "when", "where", "how",

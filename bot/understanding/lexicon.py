@@ -90,6 +90,7 @@ class Lexicon(Memoised):
         self.subject_markers = [tuple(split_tokens(w)) for w in data.subject_markers]
         self.count_markers = [tuple(split_tokens(w)) for w in data.count_markers]
         self.not_counted = frozenset(data.not_counted)
+        self.framing = frozenset(data.framing)
         self.fallback_words = dict(data.fallback_words)
         self.spellings = dict(data.spellings)
         self.measure_words = {word: measure for measure, words in data.measures.items() for word in words}
