@@ -4,11 +4,14 @@ An adapter (Telegram, the console, the test adapter in tests/) turns what arrive
 `Incoming`, calls `Conversation.turn` with a function that sends a `Reply` its own way, and
 renders; nothing else. The turn reads the asker's context from the store, answers, records the
 question, sends, and only then writes the new context (once), so an update delivered again after a
-crash is answered from the same context, not from one that already moved on.
+crash is answered from the same context, not from one that already moved on. A store failure before
+the send raises `StoreError` (nothing was said: the platform may deliver the question again); one
+while writing the context after the send does not (it was answered: a retry would answer it twice).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,11 +20,13 @@ from . import metrics
 from .conversation import Context
 from .limits import NOTICE, Limiter, Verdict
 from .reply import Reply
-from .state import CONTEXT, Store
+from .state import CONTEXT, Store, StoreError
 
 if TYPE_CHECKING:
     from .engine import Engine
     from .recording import Recorder
+
+log = logging.getLogger("scrbot.core")
 
 Send = Callable[[Reply], Awaitable[Any]]
 Notify = Callable[[str], Awaitable[Any]]
@@ -110,7 +115,13 @@ class Conversation:
             self.record(engine, incoming, asked_in, reply)
         await send(reply)
         metrics.answered(reply.kind)
-        await self.keep(incoming, context, version)
+        try:
+            await self.keep(incoming, context, version)
+        except StoreError as exc:
+            # Sent already: raising now would have the platform deliver the question again (a webhook's
+            # 503) and answer it twice. The next follow-up reads the context this turn started from.
+            metrics.store_error()
+            log.warning("the answer was sent but its context could not be kept (%s)", exc)
         return reply
 
     def record(self, engine: Engine, incoming: Incoming, asked_in: Context, reply: Reply) -> None:

@@ -34,6 +34,7 @@ from .ratelimiter import ChatRetryLimiter
 from .webhook import WebhookServer, bind
 
 SWEEP_EVERY = 60.0  # seconds between sweeps of expired state
+SETTLE_TIMEOUT = 2.0  # seconds a webhook update waits for its question to be written to a shared log
 
 COMMANDS = [
     BotCommand("start", "What I know, with example questions"),
@@ -262,9 +263,18 @@ async def serve_webhook(
     app.bot_data["webhook"] = True  # a store failure is answered 503 (Telegram retries), not with an apology
     for sig in (signal.SIGINT, signal.SIGTERM):  # stop taking updates at once (503, /readyz fails), then drain
         loop.add_signal_handler(sig, lambda: (server.drain(), stop.set()))
+    settle = None
+    recorder = core.recorder
+    if settings.store and recorder is not None:
+        # The question log is shared (Redis): a turn's question is written there before the update is
+        # marked handled, so a replica killed in between loses no count (the update is answered again
+        # elsewhere and counted once, by its id). The recorder writes on a thread of its own.
+        async def settle() -> None:
+            await asyncio.to_thread(recorder.flush, SETTLE_TIMEOUT)
+
     server = WebhookServer(
         app, path, settings.webhook_secret, settings.webhook_listen, settings.webhook_port, ready=ready,
-        store=core.store, lease=settings.webhook_lease,
+        store=core.store, lease=settings.webhook_lease, settle=settle,
     )  # fmt: skip
     await server.start(sock)
     log = logging.getLogger("scrbot")

@@ -113,6 +113,7 @@ class WebhookServer:
         metrics: Metrics | None = None,
         store: Store | None = None,
         lease: float = LEASE,
+        settle: Callable[[], Awaitable[Any]] | None = None,
     ) -> None:
         self.app = app
         self.path = "/" + path.strip("/")
@@ -122,6 +123,7 @@ class WebhookServer:
         self.ready = ready
         self.store = store  # claims each update there first (several replicas share it)
         self.lease = lease
+        self.settle = settle  # awaited after a turn, before the update is marked handled (the question log)
         self.metrics = metrics if metrics is not None else enable()
         self.draining = False
         self._server: asyncio.base_events.Server | None = None
@@ -319,8 +321,14 @@ class WebhookServer:
 
         With a store shared by several replicas the update is first claimed there for `lease`
         seconds: one replica handles it, another delivery of it gets 503 while it is being handled
-        and 200 once it was. When the store fails (before the reply, or while the turn reads or writes
-        it) the claim is given back and Telegram gets 503, so it delivers the update again.
+        and 200 once it was. When the store fails before the reply (or while the turn reads it) the
+        claim is given back and Telegram gets 503, so it delivers the update again. Before the update
+        is marked handled, `settle` is awaited: with the question log in Redis, the turn's question is
+        written there first, so a replica killed after `finish` has lost no count (and one killed
+        before it is answered again elsewhere, counted once by update id).
+
+        The window: a replica killed after the reply went out and before `finish` leaves its lease to
+        expire, and then another replica answers the update again. Only the updates it had in flight.
         """
         tracker = self.app.tracker  # type: ignore[attr-defined]
         update_id: int = data["update_id"]
@@ -338,7 +346,10 @@ class WebhookServer:
             if claim is Claim.BUSY:
                 return "busy"  # another replica has it: 503, and Telegram asks again later
         if not tracker.receive(update_id):
-            return "duplicate"  # handled before, by this process
+            if self.store is not None:  # handled here before, but the store missed its `finish`: mark it now,
+                with contextlib.suppress(StoreError):  # or another replica answers it once this lease expires
+                    await self.store.finish(update_id)
+            return "duplicate"
         try:
             try:
                 update = Update.de_json(data, self.app.bot)
@@ -357,6 +368,11 @@ class WebhookServer:
                 with contextlib.suppress(StoreError):
                     await self.store.release(update_id)
             return "busy"
+        if self.settle is not None:  # what the turn handed to writers of its own is written before it counts as done
+            try:
+                await self.settle()
+            except Exception as exc:  # answered already: only the record of it may be missing
+                log.warning("update %d: could not wait for the question log (%s)", update_id, type(exc).__name__)
         if self.store is not None:
             try:
                 await self.store.finish(update_id)
