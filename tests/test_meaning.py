@@ -453,3 +453,15 @@ def test_wording_and_requests(engine, question, needles, absent):
         assert needle in text, text
     for word in absent:
         assert word not in text, text
+
+
+def test_she_after_a_person_is_that_person_even_when_the_question_names_a_topic(engine):
+    """"What does she think caused the rise in SCRs?" after Woolmore: her reasons, not "the article doesn't say"."""
+    said = say(engine, "Who is Sue Woolmore?", "What does she think caused the rise in SCRs?")
+    assert "Ofsted ceased evaluating" in said[-1].text and "doesn't report" not in said[-1].text, said[-1].text
+
+
+def test_reasons_asked_of_someone_who_gave_none_are_declined_with_the_ones_given(engine):
+    reply = ask(engine, "What reasons did Timpson himself give for the rise in SCRs?")
+    assert reply.kind == "decline" and "no reasons from Edward Timpson" in reply.text and "Woolmore" in reply.text
+    assert ask(engine, "How did the Munro review feed into the rise?").kind == "answer"  # what she recommended

@@ -375,8 +375,9 @@ def _subjects(facts: FactBase, u: Understood) -> list[_Subject]:
         if subject:
             out.append(subject)
             seen_text.add(m.text)
-    if not out and u.reading.pronouns:
-        out = [s for p in resolve_people(facts, u.query) if (s := _subject(facts, "person", p.id))]
+    if u.reading.pronouns and not any(s.kind == "person" for s in out):  # "what does she think caused the rise
+        # in SCRs?": she is the subject, SCRs only what she is asked about
+        out = [s for p in resolve_people(facts, u.query) if (s := _subject(facts, "person", p.id))] + out
     if not out and _ANAPHORS & set(u.reading.tokens):  # "is that still government policy?": the last topic
         for topic in u.query.context.topics[:1]:
             kind = "event" if facts.event(topic) else getattr(facts.entity(topic), "kind", "")

@@ -110,6 +110,10 @@ def why(facts: FactBase, q: Query) -> Answer:
         names = fmt.join([facts.people[p].name for p in outsiders])
         opener = "No. " if q.tokens[:1] and q.tokens[0] in ("did", "does", "has", "is", "was") else ""
         lines.insert(0, f"{opener}The article reports no reasons from {names}; the reasons it gives are these.")
+        # "what reasons did Timpson give?": the article doesn't say (a No answers a yes/no); Munro's part in the
+        # rise is what she recommended, which the reasons do say
+        recommenders = {r.recommended_by for r in facts.reasons}
+        answer.lacking = not opener and not recommenders & set(outsiders)
     answer.text = "\n".join(lines)
     recommenders = [facts.people[r.recommended_by] for r in causes if r.recommended_by in facts.people]
     answer.followups = [f"What did {recommenders[0].name} recommend?"] if recommenders else []
