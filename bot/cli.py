@@ -301,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--quick", action="store_true", help="tiny sizes: 1 repetition, 20 questions, 1x/2x, 50 updates"
     )
     bench.add_argument(
-        "--only", metavar="SECTIONS", help="comma list of engine,startup,scaling,e2e,load (default: all)"
+        "--only", metavar="SECTIONS", help="comma list of engine,startup,scaling,e2e,load,replicas (default: all)"
     )
     bench.set_defaults(func=cmd_bench)
     return parser
