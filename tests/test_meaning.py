@@ -415,6 +415,14 @@ def test_and_how_much_higher_than_a_year_is_a_comparison_not_that_years_figure(e
         ("I read that 114 SCRs were published in 2013/14. Is that correct?",
          ["No", "71", "114 is the number of SCRs commissioned in 2013/14"], []),
         ("What does the article tell us about the 2011/12 figures?", ["55", "12"], ["It begins"]),
+        # "response" meets the article's "Responding to a parliamentary question" (line 1)
+        ("Were these figures revealed in response to a parliamentary question?", ["Yes", "parliamentary question"],
+         ["Did you mean"]),
+        # "describe" asks about the wording: the sentence is found by the rest of the question
+        ("How exactly did Woolmore describe commissioning and publishing an SCR? I need the quote.",
+         ["big challenge", "Woolmore"], ["Did you mean"]),
+        # "can you quote ..." is a request, not a yes/no question
+        ("can you quote what Woolmore said about Ofsted evaluation", ["Woolmore"], ["Yes."]),
     ],
 )
 def test_blind8_readings(engine, question, needles, absent):
@@ -432,27 +440,6 @@ def test_a_request_to_work_out_what_was_just_said_answers_that_sentence(engine):
                        "much the number of published SCRs increased from 2012/13 to 2013/14, as a percentage. "
                        "Could you work that out from the article?")
     assert "129%" in text and "It begins" not in text, text
-
-
-@pytest.mark.parametrize(
-    ("question", "needles", "absent"),
-    [
-        # "response" meets the article's "Responding to a parliamentary question" (line 1)
-        ("Were these figures revealed in response to a parliamentary question?", ["Yes", "parliamentary question"],
-         ["Did you mean"]),
-        # "describe" asks about the wording: the sentence is found by the rest of the question
-        ("How exactly did Woolmore describe commissioning and publishing an SCR? I need the quote.",
-         ["big challenge", "Woolmore"], ["Did you mean"]),
-        # "can you quote ..." is a request, not a yes/no question
-        ("can you quote what Woolmore said about Ofsted evaluation", ["Woolmore"], ["Yes."]),
-    ],
-)
-def test_wording_and_requests(engine, question, needles, absent):
-    text = one(engine, question)
-    for needle in needles:
-        assert needle in text, text
-    for word in absent:
-        assert word not in text, text
 
 
 def test_she_after_a_person_is_that_person_even_when_the_question_names_a_topic(engine):

@@ -320,16 +320,8 @@ def _ordered_measures(al: Algebra, q: Query) -> list[str]:
 def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     if len(frame.measures) == 1 and len(frame.periods) == 2:  # "ratio of published in 2013/14 to 2012/13"
-        m, (p1, p2) = frame.measures[0], frame.periods
-        a, b = al.value(p1, m), al.value(p2, m)
-        if a and b and b[0]:
-            x = a[0] / b[0]
-            r.lines.append(
-                f"SCRs {al.label(m)}, {al.plabel(p1)} to {al.plabel(p2)}: {fmt.number(a[0])} to {fmt.number(b[0])}, "
-                f"a ratio of about {x:.2f} to 1 ({x:.1f} times as many)."
-            )
-            r.cite(*a[1], *b[1])
-            r.numbers.append((round(x, 2), False))
+        p1, p2 = frame.periods
+        if _years_ratio(al, r, frame.measures[0], p2, p1, as_ratio=True):
             r.answer.periods = [p1, p2]
             return r
     first, second = _ordered_measures(al, q)[:2]
@@ -434,17 +426,26 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
         return r
     old, new = ends
     for m in al.measures(frame):
-        a, b = al.value(old, m), al.value(new, m)
-        if a and b and a[0]:
-            x = b[0] / a[0]
-            r.lines.append(
-                f"{fmt.number(b[0])} SCRs {al.label(m)} in {al.plabel(new)} against {fmt.number(a[0])} in "
-                f"{al.plabel(old)}: {x:.1f} times as many."
-            )
-            r.cite(*a[1], *b[1])
-            r.numbers.append((round(x, 1), False))
+        _years_ratio(al, r, m, old, new)
     r.answer.periods = [old, new]
     return r
+
+
+def _years_ratio(al: Algebra, r: Result, m: str, base: str, other: str, as_ratio: bool = False) -> bool:
+    """One measure's figure in `other` against `base` ("2.3 times as many"); False when either is missing or 0."""
+    a, b = al.value(base, m), al.value(other, m)
+    if not (a and b and a[0]):
+        return False
+    x = b[0] / a[0]
+    if as_ratio:  # "the ratio of published in 2013/14 to 2012/13"
+        r.lines.append(f"SCRs {al.label(m)}, {al.plabel(other)} to {al.plabel(base)}: {fmt.number(b[0])} to "
+                       f"{fmt.number(a[0])}, a ratio of about {x:.2f} to 1 ({x:.1f} times as many).")
+    else:
+        r.lines.append(f"{fmt.number(b[0])} SCRs {al.label(m)} in {al.plabel(other)} against {fmt.number(a[0])} in "
+                       f"{al.plabel(base)}: {x:.1f} times as many.")
+    r.cite(*a[1], *b[1])
+    r.numbers.append((round(x, 2 if as_ratio else 1), False))
+    return True
 
 
 def faster(al: Algebra, frame: Frame, q: Query) -> Result:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from ..settings import Settings, SettingsError, load_dotenv
+from .startup import check_webhook
 
 EXIT_NETWORK = 1
 EXIT_CONFIG = 3
@@ -38,17 +39,6 @@ def hide(text: str, settings: Settings) -> str:
         if secret:
             text = text.replace(secret, "[hidden]")
     return text
-
-
-def check_set(settings: Settings) -> None:
-    """The rule of `scrbot run --webhook` (startup.check_webhook): a URL, and a secret unless opted out."""
-    if not settings.webhook_url:
-        raise SettingsError("scrbot webhook set needs SCRBOT_WEBHOOK_URL (the public https URL Telegram should call).")
-    if not settings.webhook_secret and not settings.webhook_insecure:
-        raise SettingsError(
-            "scrbot webhook set needs SCRBOT_WEBHOOK_SECRET (1 to 256 letters, digits, _ or -): without it anyone "
-            "can post forged updates. For a local test only, SCRBOT_WEBHOOK_INSECURE=1 sets one without it."
-        )
 
 
 def _bot(settings: Settings) -> Any:
@@ -97,7 +87,7 @@ def _call(settings: Settings, method: str, call: Callable[[Any], Coroutine[Any, 
 def set_webhook(settings: Settings, drop_pending: bool = False) -> str:
     from telegram import Update
 
-    check_set(settings)
+    check_webhook(settings, "scrbot webhook set")
     _call(
         settings,
         "setWebhook",

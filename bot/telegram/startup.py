@@ -71,12 +71,14 @@ class InstanceLock:
             self._file = None
 
 
-def check_webhook(settings: Settings) -> None:
-    """A webhook without a secret accepts forged updates from anyone: refuse it unless opted out."""
+def check_webhook(settings: Settings, who: str = "--webhook") -> None:
+    """A webhook without a secret accepts forged updates from anyone: refuse it unless opted out.
+
+    The rule of `scrbot run --webhook` and of `scrbot webhook set` (`who` names which asks)."""
     if not settings.webhook_url:
-        raise SettingsError("--webhook needs SCRBOT_WEBHOOK_URL (the public https URL Telegram should call).")
+        raise SettingsError(f"{who} needs SCRBOT_WEBHOOK_URL (the public https URL Telegram should call).")
     if not settings.webhook_secret and not settings.webhook_insecure:
         raise SettingsError(
-            "--webhook needs SCRBOT_WEBHOOK_SECRET (1 to 256 letters, digits, _ or -): without it anyone can "
-            "post forged updates. For a local test only, SCRBOT_WEBHOOK_INSECURE=1 runs without one."
+            f"{who} needs SCRBOT_WEBHOOK_SECRET (1 to 256 letters, digits, _ or -): without it anyone can "
+            "post forged updates. For a local test only, SCRBOT_WEBHOOK_INSECURE=1 allows it without one."
         )
