@@ -324,3 +324,38 @@ def test_redis_outage_gives_503s_and_loses_no_update(emu, deploy, tmp_path) -> N
         if nginx is not None:
             nginx.stop()
         redis.stop()
+
+
+# -- the README's nginx block, as written ----------------------------------------------------------------
+
+
+def readme_site(port: int, upstreams: list[int]) -> str:
+    """The README's `upstream` and `server` blocks, with only what a local test must change: the listen
+    address (no TLS certificate here), the replicas' ports and the webhook's path."""
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```nginx\n(.*?)```", text, re.DOTALL)
+    assert block, "the README has an nginx block"
+    site = block.group(1).replace("listen 443 ssl;", f"listen 127.0.0.1:{port};").replace("/telegram", "/hook")
+    for written, real in zip(("127.0.0.1:8081", "127.0.0.1:8082"), upstreams, strict=True):
+        assert written in site
+        site = site.replace(written, f"127.0.0.1:{real}")
+    return site
+
+
+def test_the_readme_nginx_config_serves_two_replicas_and_survives_one_dying(emu, redis, deploy, tmp_path) -> None:
+    public = free_port()
+    a, b = deploy(redis.url, public_port=public)
+    nginx = start_nginx(tmp_path / "nginx", [a.port, b.port], port=public, site=readme_site(public, [a.port, b.port]))
+    try:
+        register(deploy.settings(redis.url, nginx.url), tmp_path)
+        asker = user(900)
+        emu.push_update(emu.private_message(QUESTION, user=asker))
+        wait_until(lambda: texts(emu, asker["id"]) == [ANSWER], 20, "the answer through the README's nginx")
+        a.kill()  # one replica dies: nginx sends the next update to the other, which has the context
+        emu.push_update(emu.private_message(FOLLOW_UP, user=asker))
+        wait_until(lambda: texts(emu, asker["id"]) == [ANSWER, PREVIOUS], 20, "the follow-up after a replica died")
+        assert http_get(public, "/readyz")[0] == 200  # the load balancer's health check, through nginx
+    finally:
+        nginx.stop()
