@@ -359,3 +359,22 @@ def test_the_readme_nginx_config_serves_two_replicas_and_survives_one_dying(emu,
         assert http_get(public, "/readyz")[0] == 200  # the load balancer's health check, through nginx
     finally:
         nginx.stop()
+
+
+# -- polling keeps working with the Redis store (one poller) ----------------------------------------------
+
+
+def test_polling_with_the_redis_store_keeps_context_across_a_restart(emu, redis, tmp_path) -> None:
+    from telegram_harness import BotProcess, assert_clean_exit
+
+    settings = {"SCRBOT_STORE": redis.url, "SCRBOT_STORE_PREFIX": f"polling-{uuid.uuid4().hex[:8]}"}
+    asker = user(950)
+    first = BotProcess.for_emulator(emu, tmp_path, **settings).start(emu)
+    emu.push_update(emu.private_message(QUESTION, user=asker))
+    wait_until(lambda: texts(emu, asker["id"]) == [ANSWER], 20, "an answer from a poller on Redis")
+    assert_clean_exit(first.stop(), TOKEN)
+    second = BotProcess.for_emulator(emu, tmp_path, **settings).start(emu)  # the context is in Redis, not here
+    emu.push_update(emu.private_message(FOLLOW_UP, user=asker))
+    wait_until(lambda: texts(emu, asker["id"]) == [ANSWER, PREVIOUS], 20, "the follow-up after a restart")
+    assert_clean_exit(second.stop(), TOKEN)
+    assert not (tmp_path / "state.db").exists()  # Redis keeps the state: no SQLite file was made
