@@ -452,3 +452,38 @@ def test_reasons_asked_of_someone_who_gave_none_are_declined_with_the_ones_given
     reply = ask(engine, "What reasons did Timpson himself give for the rise in SCRs?")
     assert reply.kind == "decline" and "no reasons from Edward Timpson" in reply.text and "Woolmore" in reply.text
     assert ask(engine, "How did the Munro review feed into the rise?").kind == "answer"  # what she recommended
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("On what date did Edward Timpson give these figures?", "doesn't say when Edward Timpson gave the figures"),
+        ("When exactly did the coalition government bring in its policy of publishing SCRs?",
+         "doesn't say when the coalition government's policy"),
+        ("When was the previous edition of Working Together published, before the March 2013 revision?",
+         "only in its revised edition"),
+        ("Since the Working Together changes, how many years of family history do LSCBs now have to look back over?",
+         "doesn't say how far back LSCBs must go now"),
+        ("Why does Woolmore think the SCR panel hasn't contributed much to the spike?",
+         "doesn't give her reasons for that"),
+        ("Which local safeguarding board commissioned the most SCRs in 2013/14?", "doesn't break the figures down"),
+        ("Of the 71 SCRs published in 2013/14, how many had been commissioned in that same year?",
+         "not which reviews were published or when"),
+    ],
+)
+def test_what_the_article_does_not_say_is_said_plainly(engine, question, says):
+    """From blind set 9: each asks for a date, an edition, a number or a reason the article never gives."""
+    reply = ask(engine, question)
+    assert reply.kind == "decline" and says in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("why was the SCR panel set up?", "lessons are learned"),  # the panel's purpose is in the article
+        ("how many years of family history did LSCBs have to look at under the old system?", "20 years"),
+    ],
+)
+def test_near_those_the_article_does_answer(engine, question, needle):
+    reply = ask(engine, question)
+    assert reply.kind == "answer" and needle in reply.text, reply.text

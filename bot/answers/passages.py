@@ -313,10 +313,33 @@ def _read_unknown(item: Any, problem: Any) -> Unknown | None:
         ok = False
     if not ok:
         return None
-    words = tuple(tuple(tokens(normalise(w))) for w in item["words"])
+    words = tuple(_phrase(w) for w in item["words"])
     return Unknown(
         item["id"], item["says"].strip(), words, frozenset(item.get("except", [])), bool(item.get("always", False))
     )
+
+
+GAP = "..."  # in unknowns.yaml, "when ... policy": these words in this order, anything between them
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """A phrase of unknowns.yaml as normalised words, its gaps kept as `GAP`."""
+    parts = [tokens(normalise(part)) for part in text.split(GAP)]
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        out += ([GAP] if i else []) + part
+    return tuple(out)
+
+
+def _in_order(text: str, phrase: tuple[str, ...]) -> bool:
+    """Each gap-separated part of `phrase` in `text` (padded with spaces), in this order."""
+    at = 0
+    for part in " ".join(phrase).split(f" {GAP} "):
+        found = text.find(f" {part.strip()} ", at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
 
 
 @cache
@@ -439,6 +462,8 @@ def _unknown_asked(
         joined = joined.replace(name, " ")
 
     def asks(phrase: tuple[str, ...]) -> bool:
+        if GAP in phrase:  # "when ... coalition ... policy": a name's words may be among them
+            return _in_order(full, phrase)
         text = f" {' '.join(phrase)} "
         if text in joined:
             return True
