@@ -110,6 +110,17 @@ def _compiled_without(binary: str) -> set[str]:
     return {word.removeprefix("--without-") for word in done.stderr.split() if word.startswith("--without-")}
 
 
+def terminate(process: subprocess.Popen[bytes], wait: float = 5.0) -> None:
+    """SIGTERM, and SIGKILL if it has not exited within `wait` seconds."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(wait)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(wait)
+
+
 def nginx_config(
     folder: Path,
     port: int,
@@ -214,13 +225,7 @@ class Nginx:
     def stop(self) -> None:
         if self.process is None:
             return
-        if self.process.poll() is None:
-            self.process.terminate()  # fast shutdown
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        terminate(self.process)  # nginx: a fast shutdown
         self.process = None
 
     def log(self) -> str:
@@ -292,13 +297,7 @@ class RedisServer:
     def stop(self) -> None:
         if self.process is None:
             return
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        terminate(self.process)
         self.process = None
 
     def log(self) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram_harness import raw_request
 
 from benchmarks.replicas import SECRET, Nginx, bot_env, find_nginx, http_get
 
@@ -42,17 +43,9 @@ def start_nginx(folder: Path, upstreams: list[int], **options: Any) -> Nginx:
 def request(port: int, head: str, body: bytes = b"", timeout: float = 30.0) -> int:
     """Send one request on a fresh connection; its status (0 when the connection was refused or reset)."""
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
-            sock.sendall(head.encode() + b"\r\n\r\n" + body)
-            reply = b""
-            while b"\r\n" not in reply:
-                chunk = sock.recv(1024)
-                if not chunk:
-                    break
-                reply += chunk
+        return raw_request(port, head, body, timeout)[0]
     except OSError:
         return 0
-    return int(reply.split(b" ")[1]) if reply else 0
 
 
 def post_head(body: bytes, secret: str = SECRET, keep: bool = False) -> str:

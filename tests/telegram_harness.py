@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -29,6 +28,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from benchmarks.botapi_emulator import BotAPIEmulator, Call
+from benchmarks.replicas import bot_env
 from bot.limits import RateLimits
 from bot.settings import Settings
 
@@ -120,20 +120,8 @@ def wait_for_port(port: int, timeout: float = 10.0) -> None:
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    """The test runner's environment without any bot settings, plus `extra`."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("SCRBOT_", "TELEGRAM_")) and k.lower() not in ("http_proxy", "https_proxy", "all_proxy")
-    }
-    env.update(
-        PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
-        PYTHONIOENCODING="utf-8",
-        PYTHONUNBUFFERED="1",
-        NO_PROXY="127.0.0.1,localhost",
-    )
-    env.update(extra)
-    return env
+    """The test runner's environment without any bot settings or proxies, plus `extra` (as the bench's)."""
+    return bot_env(extra)
 
 
 def post_json(url: str, payload: dict[str, Any], headers: dict[str, str] | None = None) -> int:
@@ -223,3 +211,18 @@ def assert_clean_exit(result: Exit, token: str, within: float = 5.0) -> None:
     assert "Traceback" not in result.output, result.output
     assert token not in result.output
     assert token.split(":", 1)[1] not in result.output
+
+
+def raw_request(port: int, head: str, body: bytes = b"", timeout: float = 5.0) -> tuple[int, float]:
+    """Send a request head (and body) on a fresh socket; the status and the seconds it took."""
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(head.encode() + b"\r\n\r\n" + body)
+        reply = b""
+        while b"\r\n" not in reply:
+            chunk = sock.recv(1024)
+            if not chunk:
+                break
+            reply += chunk
+    status = int(reply.split(b" ")[1]) if reply else 0
+    return status, time.monotonic() - started

@@ -405,6 +405,7 @@ def test_and_how_much_higher_than_a_year_is_a_comparison_not_that_years_figure(e
         ("In which year were 81 serious case reviews commissioned?", ["81", "commissioned in 2012/13"], ["Most"]),
         ("which year saw 12 SCRs published?", ["published in 2011/12"], ["Most"]),
         ("In which year were 50 published?", ["In no year were 50 SCRs published"], ["not published in"]),
+        ("62%: which year was that?", ["share of SCRs published in 2013/14"], ["None of"]),  # 71/114 = 62.3%
         ("which year had the most published?", ["Most SCRs published: 71 in 2013/14"], []),
         # a ratio of one measure between two years: 71 / 31 = 2.29, 81 / 55 = 1.47
         ("Ratio of published SCRs in 2013/14 to 2012/13, to 1 d.p.?", ["2.29 to 1", "2.3 times"], ["0.62"]),

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from telegram_harness import QUESTION, BotProcess, assert_clean_exit, free_port, wait_for_port
+from telegram_harness import QUESTION, BotProcess, assert_clean_exit, free_port, raw_request, wait_for_port
 
 from benchmarks.botapi_emulator import BotAPIEmulator, Call
 
@@ -66,21 +66,6 @@ def webhook_env(port: int, **extra: str) -> dict[str, str]:
         "SCRBOT_WEBHOOK_SECRET": SECRET,
         **extra,
     }
-
-
-def raw_request(port: int, head: str, body: bytes = b"", timeout: float = 5.0) -> tuple[int, float]:
-    """Send a request head (and body) on a fresh socket; the status and the seconds it took."""
-    started = time.monotonic()
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
-        sock.sendall(head.encode() + b"\r\n\r\n" + body)
-        reply = b""
-        while b"\r\n" not in reply:
-            chunk = sock.recv(1024)
-            if not chunk:
-                break
-            reply += chunk
-    status = int(reply.split(b" ")[1]) if reply else 0
-    return status, time.monotonic() - started
 
 
 def post_update(port: int, update: dict, secret: str = SECRET) -> int:

@@ -554,13 +554,6 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
             if v and not claim.percent and v[0] == claim.value:
                 found.append(f"SCRs {al.label(m)} in {al.plabel(p)}")
                 r.cite(*v[1])
-    if named and not found and not claim.percent:  # "in which year were 50 published?": in no year
-        r.lines.append(f"In no year were {_num(claim.value)} SCRs {fmt.join([al.label(m) for m in named])}.")
-        base = figures.count(al.facts, _with_periods(q, list(frame.periods) or None))
-        r.lines.append(base.text)
-        r.cite(*base.sources)
-        r.answer.periods = list(frame.periods)
-        return r
         s = al.share(p)
         if s and claim.percent and abs(s[0] - claim.value) < 0.5:
             found.append(f"the share of SCRs published in {al.plabel(p)} ({_pct(s[0])})")
@@ -569,8 +562,9 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
     if found:
         r.lines.append(f"{shown} is the number of " + fmt.join(found) + "." if not claim.percent
                        else f"{shown} is " + fmt.join(found) + ".")
-    else:
-        r.lines.append(f"None of the article's figures is {shown}.")
+    else:  # "in which year were 50 published?": in none; with no measure named, no figure of the article is it
+        r.lines.append(f"In no year were {shown} SCRs {fmt.join([al.label(m) for m in named])}."
+                       if named and not claim.percent else f"None of the article's figures is {shown}.")
         base = figures.count(al.facts, _with_periods(q, list(frame.periods) or None))
         r.lines.append(base.text)
         r.cite(*base.sources)
