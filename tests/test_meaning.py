@@ -488,3 +488,29 @@ def test_what_the_article_does_not_say_is_said_plainly(engine, question, says):
 def test_near_those_the_article_does_answer(engine, question, needle):
     reply = ask(engine, question)
     assert reply.kind == "answer" and needle in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "absent"),
+    [
+        # from blind set 10, after its first contact
+        ("What does the article say about the Ofsted change?", ["July 2012"], ["Terms I can explain"]),
+        ("What were the published SCR totals for each year mentioned in the piece?", ["12", "31", "71"], ["114"]),
+        ("What's the total number commissioned across all three years?", ["250"], []),
+        ("What key factor does the chair of the independent LSCB chairs' association point to for the increase?",
+         ["Ofsted ceased evaluating", "key factor"], []),
+        ("was working together a key factor?", ["Yes", "pivotal"], []),
+        # a figure stated to be checked is checked, not called a judgement: 81 -> 114 is 1.4 times
+        ("A councillor told me the number of commissioned SCRs doubled from 2012/13 to 2013/14. Is he right?",
+         ["No", "1.4"], ["doesn't judge"]),
+        ("Woolmore says the panel didn't contribute. Is she right?", ["doesn't judge"], []),
+        ("I heard Woolmore chairs Ofsted, is that right?", ["No", "Association of Independent"], []),
+        ("Did the Department for Education respond to Woolmore's comments?", ["no response to those comments"], []),
+    ],
+)
+def test_blind10_readings(engine, question, needles, absent):
+    text = one(engine, question)
+    for needle in needles:
+        assert needle in text, text
+    for word in absent:
+        assert word not in text, text

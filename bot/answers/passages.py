@@ -11,6 +11,7 @@ Which attributes the fact base never holds is data (intents/unknowns.yaml), not 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -240,6 +241,7 @@ class Unknown(NamedTuple):
     words: tuple[tuple[str, ...], ...]  # phrases, as normalised words
     exempt: frozenset[str]  # subject ids or kinds the article does answer this for
     always: bool = False  # applies to any question about the article, with or without a named subject
+    not_claims: bool = False  # skipped when the question states a figure to check ("doubled ... is he right?")
 
 
 class Unknowns(NamedTuple):
@@ -285,14 +287,14 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
 def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     fix = (
         "write it as: id: <name>, says: <sentence>, words: [<word or phrase>, ...], optional except: [<id or kind>]"
-        " and always: true"
+        ", always: true and not_claims: true"
     )
     if not isinstance(item, dict):
         problem(None, None, "each unknown must be a mapping", fix)
         return None
     ok = True
     for key in item:
-        if key not in ("id", "says", "words", "except", "always"):
+        if key not in ("id", "says", "words", "except", "always", "not_claims"):
             problem(item, key, f"unknown key '{key}'", fix)
             ok = False
     for key in ("id", "says"):
@@ -308,17 +310,20 @@ def _read_unknown(item: Any, problem: Any) -> Unknown | None:
         ):
             problem(item, key, f"'{key}' must be a list of non-empty texts", fix)
             ok = False
-    if not isinstance(item.get("always", False), bool):
-        problem(item, "always", "'always' must be true or false", fix)
-        ok = False
+    for flag in ("always", "not_claims"):
+        if not isinstance(item.get(flag, False), bool):
+            problem(item, flag, f"'{flag}' must be true or false", fix)
+            ok = False
     if not ok:
         return None
     words = tuple(_phrase(w) for w in item["words"])
     return Unknown(
-        item["id"], item["says"].strip(), words, frozenset(item.get("except", [])), bool(item.get("always", False))
+        item["id"], item["says"].strip(), words, frozenset(item.get("except", [])), bool(item.get("always", False)),
+        bool(item.get("not_claims", False)),
     )
 
 
+_FIGURE = re.compile(r"\d|\b(?:doubled|tripled|trebled|quadrupled|halved|twice|double|triple)\b")
 GAP = "..."  # in unknowns.yaml, "when ... policy": these words in this order, anything between them
 
 
@@ -470,8 +475,11 @@ def _unknown_asked(
         # "which LSCB": the phrase spans a name and a word of its own, so it is not the name's word alone
         return text in full and not any(text in name for name in names)
 
+    states_figure = bool(_FIGURE.search(u.text))
     for ask in unknowns.asks:
         if (only_always and not ask.always) or any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects):
+            continue
+        if ask.not_claims and states_figure:
             continue
         if any(asks(phrase) for phrase in ask.words if phrase):
             return ask.says

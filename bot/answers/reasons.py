@@ -76,8 +76,9 @@ def why(facts: FactBase, q: Query) -> Answer:
     if outsiders:
         focus = [r for r in focus if not ({*r.topics} <= set(outsiders))]
     weighed = [r for r in facts.reasons if r.weight and r.weight.lower().removeprefix("a ") in f" {q.text} "]
-    if weighed and not focus:  # "what was the key factor?", "what was pivotal?": the reason given that weight
-        focus = weighed
+    asks_which = bool(q.tokens[:1]) and q.tokens[0] in ("what", "whatis", "which")
+    if weighed and (not focus or asks_which):  # "what was the key factor?", "what key factor does the chair of
+        focus = weighed  # the LSCB chairs' association point to?": the reason given that weight, whatever else is named
     if focus and q.has("besides"):  # "besides the Ofsted change, what else was pivotal?" (lexicon.yaml)
         others = [r for r in facts.reasons if r not in focus and r.stance == "cause"]
         focus = others or focus

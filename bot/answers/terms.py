@@ -21,6 +21,10 @@ def define(facts: FactBase, q: Query) -> Answer:
             lines.append(f"{org.name}: {org.summary}")
             answer.add_sources(org.source)
             answer.topics.append(org.id)
+    if not lines and q.mentioned("event"):  # "what does the article say about the Ofsted change?": the event
+        from .events import when
+
+        return when(facts, q)
     if not lines and q.measure and not q.periods:  # "what does commissioned mean?"
         lines.append(
             f"The article doesn't define “{q.measure}”: it gives how many SCRs were "

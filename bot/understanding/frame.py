@@ -264,6 +264,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     overall = _has(f" {text} ", words.overall)
     ranged = bool(_RANGE.search(raw)) and len(periods) >= 2
     every = _has(canon, ("every", "each")) or " all years " in raw
+    if op == "total" and not yesno and not overall and _has(
+        f" {text} ", ("each year", "every year", "per year", "each of the years", "year by year")
+    ) and not _has(f" {text} ", ("three year", "3 year", "across", "combined", "altogether", "all three", "sum")):
+        op = "value"  # "the published totals for each year": each year's figure, not their sum
     inverted = yesno and _has(f" {text} ", words.inverting)
     return Frame(op, tuple(measures), tuple(periods), span, ranged, overall, yesno, test, claim, lowest, of_change,
                  of_share, every, inverted, tuple(claims))
