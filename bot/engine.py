@@ -569,8 +569,16 @@ class Engine:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""
         top = decision.top
         events = any(m.kind == "event" for m in u.reading.mentions) or " months " in f" {u.text} "
-        if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops and not events:
-            return None  # figures' own verdicts come from the algebra; an event named makes it about the prose
+        figures = bool(u.refs) or any(ch.isdigit() for ch in u.text)
+        if not figures and top is not None and top.intent.id in self.figure_ops:
+            frame = read_frame(self.frames, self.figure_ops[top.intent.id], u.text, u.rest, u.reading.tokens,
+                               u.query.periods, u.query.measure, u.question_mark)
+            figures = frame.op != "value" or bool(frame.test) or frame.claim is not None  # "more than ...?"
+        if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops and not events \
+                and (figures or not asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)):
+            # figures' own verdicts come from the algebra; an event named, or a yes/no question naming no year
+            # or number ("was the old system designed with publication in mind?"), may be about the prose
+            return None
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
             answer = checks.verify(self.facts, u.query, self.frames) or passages.affirmed(self.facts, self.passages, u)

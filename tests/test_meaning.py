@@ -514,3 +514,21 @@ def test_blind10_readings(engine, question, needles, absent):
         assert needle in text, text
     for word in absent:
         assert word not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needle"),
+    [
+        # the article: "set up by the government in 2013"; "wasn't designed with publication in mind"
+        ("Was the Serious Case Review panel set up by Ofsted?", "No: it was the government",
+         "set up by the government"),
+        ("was the panel set up by the government?", "Yes.", "set up by the government"),
+        ("Was the previous SCR system designed with publication in mind?", "No.", "wasn’t designed with publication"),
+        ("Did Ofsted cease evaluating SCRs from July 2012?", "Yes.", "July 2012"),
+        # a comparison of the figures is the algebra's, not a sentence's: 12 < 55, 31 < 81, 71 < 114
+        ("did more SCRs get published than commissioned?", "No.", "12 published, 55 commissioned"),
+    ],
+)
+def test_a_yes_no_question_one_sentence_settles(engine, question, opens, needle):
+    text = one(engine, question)
+    assert text.startswith(opens) and needle in text, text

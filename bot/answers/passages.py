@@ -124,30 +124,89 @@ def _years(refs: list) -> list[str]:
 
 
 def affirmed(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
-    """A yes/no question that one sentence of the article states almost word for word ("was the panel set
-    up by the government?"): Yes, with the sentence. Never a No: a sentence that does not state it proves
-    nothing, so anything less is left to the other checks."""
+    """A yes/no question that one sentence of the article states almost word for word: Yes, with the
+    sentence ("was the panel set up by the government?"); No when that sentence says the opposite
+    ("was the old system designed with publication in mind?" against "wasn't designed with publication in
+    mind") or names someone else as who did it ("set up by Ofsted?" against "set up by the government").
+    A sentence that does not state it proves nothing, so anything less is left to the other checks."""
     r = u.reading
     if r.outside or r.unknown_subject:
         return None
     asked = index.question_features(u)
+    found = _stated(index, asked)
+    agent = _agent_asked(u)
+    if found is None and agent is not None:  # "set up by Ofsted?": the sentence that says who did it instead
+        named = {f"@{agent.id}", *(_stem(w) for w in tokens(normalise(agent.text)))}
+        found = _stated(index, asked - named)
+        if found is not None and _agent_of(found, agent) is None:
+            found = None
+    if found is None:
+        return None
+    sentence = found
+    words = tokens(normalise(sentence.text))
+    opposite = _negated(tokens(u.text)) != _negated(_window(words, tokens(u.text), index.lexicon.stopwords))
+    other = _agent_of(sentence, agent) if agent is not None else None
+    verdict = "No" if opposite or other else "Yes"
+    statements = [st for st in facts.statements if st.source == sentence]
+    quote, by = _quoted(facts, sentence, statements)
+    lead = f"{verdict}: it was {other}, not {agent.text}." if other and agent is not None else f"{verdict}."
+    answer = Answer(f"{lead} {quote} — {by}" if by else f"{lead} {quote}")
+    answer.add_sources(sentence)
+    return answer
+
+
+def _stated(index: PassageIndex, asked: set[str]) -> Sentence | None:
+    """The sentence holding nearly all the question's weight (`AFFIRM_COVERAGE`), if one does."""
     weights = {f: index.weight(f) for f in asked}
     total = sum(weights.values())
     if not total or len(asked) < 3:
         return None
-    best = max(
+    coverage, sentence = max(
         ((sum(weights[f] for f in asked & feats.keys()) / total, sentence)
          for sentence, feats in zip(index.sentences, index.features, strict=True)),
         key=lambda pair: pair[0],
     )
-    if best[0] < AFFIRM_COVERAGE:
-        return None
-    sentence = best[1]
-    statements = [st for st in facts.statements if st.source == sentence]
-    quote, by = _quoted(facts, sentence, statements)
-    answer = Answer(f"Yes. {quote} — {by}" if by else f"Yes. {quote}")
-    answer.add_sources(sentence)
-    return answer
+    return sentence if coverage >= AFFIRM_COVERAGE else None
+
+
+_NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "cannot"})
+
+
+def _negated(words: list[str]) -> bool:
+    return any(w in _NEGATIONS or w.endswith("n't") for w in words)
+
+
+def _window(sentence: list[str], question: list[str], stopwords: frozenset[str]) -> list[str]:
+    """The sentence's words from just before the first to the last word it shares with the question: where a
+    "not" denies what was asked ("wasn't designed with publication in mind"), not a "not" of something else."""
+    asked = {w[:5] for w in question if len(w) > 3 and w not in stopwords}
+    at = [i for i, w in enumerate(sentence) if w[:5] in asked]
+    if len(at) < 2:
+        return []
+    return sentence[max(0, at[0] - 2): at[-1] + 1]
+
+
+def _agent_asked(u: Understood) -> Mention | None:
+    """The body a question says did something ("... set up by Ofsted?"): a named thing right after "by"."""
+    text = f" {u.text} "
+    for m in u.reading.mentions:
+        name = " ".join(tokens(normalise(m.text)))
+        if name and (f" by {name} " in text or f" by the {name} " in text):
+            return m
+    return None
+
+
+def _agent_of(sentence: Sentence, asked: Mention) -> str | None:
+    """Who the sentence says did it ("set up by the government"), when that is not who was asked; else None."""
+    words = tokens(normalise(sentence.text))
+    asked_words = set(tokens(normalise(asked.text)))
+    for i, w in enumerate(words[:-1]):
+        if w == "by":
+            after = words[i + 1: i + 4]
+            doer = " ".join(after[1:2] if after[:1] == ["the"] else after[:1])
+            if doer and doer not in asked_words and doer not in ("far", "then", "now"):
+                return f"the {doer}" if after[:1] == ["the"] else doer
+    return None
 
 
 def _cited_ids(facts: FactBase) -> dict[Sentence, list[str]]:
