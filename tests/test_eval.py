@@ -42,7 +42,8 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind5.yaml", 0.9), ("blind6.yaml", 0.86), ("blind7.yaml", 0.86),
      ("blind8.yaml", 0.89),
      ("blind9.yaml", 0.93),
-     ("blind10.yaml", 0.87)],
+     ("blind10.yaml", 0.9),
+     ("blind11.yaml", 0.8)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
