@@ -532,3 +532,21 @@ def test_blind10_readings(engine, question, needles, absent):
 def test_a_yes_no_question_one_sentence_settles(engine, question, opens, needle):
     text = one(engine, question)
     assert text.startswith(opens) and needle in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        # from blind set 11, after its first contact
+        ("Which outlet carried out the 2011 investigation into falling SCR numbers?", "CYP Now"),
+        ("In what setting did Timpson disclose the SCR figures?", "parliamentary question"),
+        ("What happened in July 2012 that's relevant here?", "Ofsted ceased evaluating"),
+        ("Besides the new guidance, what else was created in 2013?", "Serious Case Review panel"),
+        # "based on the article's numbers" asks for no place: 31 -> 71 is +129%
+        ("Evening. I'm a masters student trying to sanity-check my spreadsheet. What is the percentage increase in "
+         "published SCRs between 2012/13 and 2013/14 based on the article's numbers?", "+129%"),
+    ],
+)
+def test_blind11_readings(engine, question, needle):
+    text = one(engine, question)
+    assert needle in text, text

@@ -30,6 +30,10 @@ def date_label(event: Event) -> str:
 def _matching(facts: FactBase, q: Query) -> list[Event]:
     named = {m.id for m in q.mentions}
     hits = [e for e in facts.events if e.id in named or named & set(e.topics)]
+    if hits and q.has("besides"):  # "besides the new guidance, what else was created in 2013?": the others
+        years = [*q.years, *(int(m[:4]) for m in q.months)]
+        others = [e for e in facts.events if e not in hits and (not years or int(e.date[:4]) in years)]
+        return others or hits
     if hits:
         return hits
     in_month = [e for e in facts.events if e.date in q.months]
