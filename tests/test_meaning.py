@@ -550,3 +550,17 @@ def test_a_yes_no_question_one_sentence_settles(engine, question, opens, needle)
 def test_blind11_readings(engine, question, needle):
     text = one(engine, question)
     assert needle in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needle"),
+    [
+        # one measure against the other in every year: 12 < 55, 31 < 81, 71 < 114
+        ("were fewer published than commissioned?", "Yes.", "12 published, 55 commissioned"),
+        ("were more commissioned than published in 2013/14?", "Yes.", "114 commissioned, 71 published"),
+        ("did the gap between commissioned and published grow?", "Partly.", "50 in 2012/13 against 43"),
+    ],
+)
+def test_fewer_one_than_the_other_compares_the_measures_not_the_gaps_change(engine, question, opens, needle):
+    text = one(engine, question)
+    assert text.startswith(opens) and needle in text, text

@@ -269,6 +269,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     ) and not _has(f" {text} ", ("three year", "3 year", "across", "combined", "altogether", "all three", "sum")):
         op = "value"  # "the published totals for each year": each year's figure, not their sum
     inverted = yesno and _has(f" {text} ", words.inverting)
+    if op == "gap" and yesno and claim is None and test in ("rise", "fall") and " than " in raw and not span \
+            and not of_change and len(periods) <= 1:
+        # "were fewer published than commissioned?": one measure against the other, not the gap's change
+        op, measures = "value", [m for m in measures if m not in derived]
     return Frame(op, tuple(measures), tuple(periods), span, ranged, overall, yesno, test, claim, lowest, of_change,
                  of_share, every, inverted, tuple(claims))
 
