@@ -377,11 +377,12 @@ class WebhookServer:
             try:
                 await self.store.finish(update_id)
             except StoreError as exc:  # answered already: a 503 now would answer it twice
-                self._store_failed(update_id, exc)
+                self._store_failed(update_id, exc, retried=False)
         return None
 
-    def _store_failed(self, update_id: int, exc: StoreError) -> str:
-        log.warning("update %d: the store failed (%s); Telegram will deliver it again", update_id, exc)
+    def _store_failed(self, update_id: int, exc: StoreError, retried: bool = True) -> str:
+        then = "Telegram will deliver it again" if retried else "it was answered; its handled mark is missing"
+        log.warning("update %d: the store failed (%s); %s", update_id, exc, then)
         self.metrics.store_error()
         return "busy"
 
