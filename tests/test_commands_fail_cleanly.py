@@ -95,12 +95,17 @@ def _env() -> dict[str, str]:
 
 
 def _controlling_terminal() -> None:
-    """In the child: a session of its own whose controlling terminal is the pty, so Ctrl-C sends SIGINT."""
+    """In the child: a session of its own whose controlling terminal is the pty, so Ctrl-C sends SIGINT.
+
+    SIGINT back to its default, as at a user's keyboard: a test run started in the background (`cmd &` in a
+    script) ignores SIGINT, and a child would inherit that and never see its Ctrl-C."""
     import fcntl
+    import signal
     import termios
 
     os.setsid()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Terminal:
