@@ -183,8 +183,7 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
         return only
     ends = al.ends(frame)
     if ends is None:
-        r.lines.append("I only have one year of figures there, so there is no change to compare.")
-        return r
+        return _one_year("no change to compare")
     old, new = ends
     steps = [(old, new)]
     if len(frame.periods) >= 3:
@@ -212,13 +211,19 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def _one_year(nothing: str) -> Result:
+    """The answer when the question's years come down to one: "there is no change to compare"."""
+    r = Result()
+    r.lines.append(f"I only have one year of figures there, so there is {nothing}.")
+    return r
+
+
 def pp_change(al: Algebra, frame: Frame, q: Query) -> Result:
     """The share published, moved in percentage points between two years."""
     r = Result()
     ends = al.ends(frame)
     if ends is None:
-        r.lines.append("I only have one year of figures there, so there is no change to compare.")
-        return r
+        return _one_year("no change to compare")
     steps = [ends]
     covered = al.span(frame) if frame.span else list(al.ids) if not frame.periods else list(ends)
     if len(covered) > 2:  # every step, then overall
@@ -422,8 +427,7 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     ends = al.ends(frame._replace(span=True)) if len(frame.periods) == 1 else al.ends(frame)
     if ends is None:
-        r.lines.append("I only have one year of figures there, so there is nothing to compare.")
-        return r
+        return _one_year("nothing to compare")
     old, new = ends
     for m in al.measures(frame):
         _years_ratio(al, r, m, old, new)
@@ -452,8 +456,7 @@ def faster(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     ends = al.ends(frame)
     if ends is None:
-        r.lines.append("I only have one year of figures there, so there is no growth to compare.")
-        return r
+        return _one_year("no growth to compare")
     old, new = ends
     growth = []
     for m in al.base:
@@ -577,8 +580,7 @@ def cagr(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     ends = al.ends(frame)
     if ends is None:
-        r.lines.append("I only have one year of figures there, so there is no growth rate.")
-        return r
+        return _one_year("no growth rate")
     old, new = ends
     years = al.ids.index(new) - al.ids.index(old)
     for m in al.measures(frame):
