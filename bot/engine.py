@@ -296,6 +296,7 @@ class Engine:
         else:
             ranking[:] = calibrate.rank(u, self.matcher, self.lexicon)
             decision = decide(ranking)
+            decision = self._stays_on_topic(u, context, decision)
 
         if context.sources and " ".join(u.text.split()) in self.frames.source_followups:
             # "says who?", "is that right?": the sentences behind the last answer, with who said them
@@ -387,6 +388,19 @@ class Engine:
             answer = COMPOSERS[top.intent.answer](self.facts, u.query)
         return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now, op)
 
+    def _stays_on_topic(self, u: Understood, context: Context, decision: Decision) -> Decision:
+        """"What did it change?" after an answer about the revised guidance: "it" is that guidance, so the
+        question stays with the last (prose) intent rather than going to the figures' "change"."""
+        top = decision.top
+        last = self.intents.get(context.intent or "")
+        if top is None or last is None or top.intent.id not in self.figure_ops or last.id in self.figure_ops:
+            return decision
+        points_back = set(u.reading.tokens) & followups.ANAPHORS and context.topics
+        if not points_back or u.refs or u.query.measure or any(ch.isdigit() for ch in u.text) \
+                or u.reading.unknown or u.reading.outside or u.query.has("many"):
+            return decision  # "how many flights were delayed that year?" is no question about the guidance
+        return Decision("answer", (Candidate(last, ANSWER_AT), *decision.candidates))
+
     def _figure_followup(self, u: Understood, context: Context) -> tuple[Intent, Frame] | None:
         """A follow-up that changes what is computed from the last figures ("as a percentage?", "the other
         measure?", "what's that per year on average?", "which grew faster then?"), as a frame over the
@@ -412,7 +426,12 @@ class Engine:
         elif change in ("other", "same", "span"):
             op = op or last_op  # "over those two years, the total?" keeps the total asked for
         elif change == "diff":
-            op = "pp_change" if last_op in ("share", "pp_change") else "change"
+            one_year = len(set(context.history[-2:])) == 1 and not u.query.periods  # no second year to compare
+            two = {"two", "both", "them"} & set(u.rest.split()) and not u.query.has("rise", "fall")  # "between the two"
+            if one_year and two and last_op == "value":  # "12 published" - "out of how many commissioned?" - "the
+                op = "gap"  # difference between the two?": the two measures of that year
+            else:
+                op = "pp_change" if last_op in ("share", "pp_change") else "change"
         elif op is None and u.query.excluded:
             op = last_op  # "excluding 2013/14?": the last computation over the other years
         elif op is None:

@@ -564,3 +564,23 @@ def test_blind11_readings(engine, question, needle):
 def test_fewer_one_than_the_other_compares_the_measures_not_the_gaps_change(engine, question, opens, needle):
     text = one(engine, question)
     assert text.startswith(opens) and needle in text, text
+
+
+def test_out_of_how_many_then_the_difference_between_the_two(engine):
+    """12 published in 2011/12, out of 55 commissioned: the difference between the two is 43, that year."""
+    said = say(engine, "How many SCRs were published in 2011-12?", "out of how many commissioned?",
+               "What's the difference between the two?")
+    assert "55" in said[1].text and "2011/12" in said[1].text and "81" not in said[1].text, said[1].text
+    assert "43 more commissioned than published" in said[2].text, said[2].text
+
+
+def test_a_single_years_difference_is_still_the_change_into_it(engine):
+    said = say(engine, "How many were published in 2013/14?", "what is the difference?")
+    assert "31 in 2012/13 to 71 in 2013/14" in said[1].text, said[1].text
+
+
+def test_what_did_it_change_after_the_guidance_is_about_the_guidance(engine):
+    said = say(engine, "When was the revised Working Together released?", "What did it change?")
+    assert "greater flexibility" in said[1].text and "rose from" not in said[1].text, said[1].text
+    after_reasons = say(engine, "why did SCRs rise?", "how many flights were delayed that year?")
+    assert after_reasons[1].kind == "decline", after_reasons[1].text

@@ -23,6 +23,11 @@ CONNECTORS = tuple(
         "what of",
         "same for",
         "and in",
+        "out of",  # "12 were published" - "out of how many commissioned?"
+        "of which",
+        "of those",
+        "compared with",
+        "compared to",
         "and",
         "also",
         "then",
