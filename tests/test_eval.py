@@ -43,8 +43,9 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind8.yaml", 0.89),
      ("blind9.yaml", 0.93),
      ("blind10.yaml", 0.9),
-     ("blind11.yaml", 0.83),
-     ("blind12.yaml", 0.79)],
+     ("blind11.yaml", 0.84),
+     ("blind12.yaml", 0.8),
+     ("blind13.yaml", 0.79)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
