@@ -497,6 +497,11 @@ def test_near_those_the_article_does_answer(engine, question, needle):
         ("What does the article say about the Ofsted change?", ["July 2012"], ["Terms I can explain"]),
         ("What were the published SCR totals for each year mentioned in the piece?", ["12", "31", "71"], ["114"]),
         ("What's the total number commissioned across all three years?", ["250"], []),
+        ("What were the commissioned totals for each of the three years?", ["55", "81", "114"], ["250"]),
+        # "mean" is an average here, not "what does it mean": 114 published over three years is 38 a year
+        ("What's the mean annual number of SCRs published across 2011/12, 2012/13 and 2013/14?", ["38"],
+         ["stands for"]),
+        ("when was this article published?", ["not recorded"], []),
         ("What key factor does the chair of the independent LSCB chairs' association point to for the increase?",
          ["Ofsted ceased evaluating", "key factor"], []),
         ("was working together a key factor?", ["Yes", "pivotal"], []),

@@ -264,10 +264,11 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     overall = _has(f" {text} ", words.overall)
     ranged = bool(_RANGE.search(raw)) and len(periods) >= 2
     every = _has(canon, ("every", "each")) or " all years " in raw
-    if op == "total" and not yesno and not overall and _has(
+    each_of = " each of the " in f" {text} "  # "the totals for each of the three years"
+    if op == "total" and not yesno and (each_of or (not overall and _has(
         f" {text} ", ("each year", "every year", "per year", "each of the years", "year by year")
-    ) and not _has(f" {text} ", ("three year", "3 year", "across", "combined", "altogether", "all three", "sum")):
-        op = "value"  # "the published totals for each year": each year's figure, not their sum
+    ) and not _has(f" {text} ", ("three year", "3 year", "across", "combined", "altogether", "all three", "sum")))):
+        op, overall = "value", False  # "the published totals for each year": each year's figure, not their sum
     inverted = yesno and _has(f" {text} ", words.inverting)
     if op == "gap" and yesno and claim is None and test in ("rise", "fall") and " than " in raw and not span \
             and not of_change and len(periods) <= 1:
