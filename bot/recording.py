@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .conversation import Context
 from .reply import Reply
+from .state.behind import flush_queue
 from .state.questions import Asked, QuestionLog, SQLiteQuestionLog
 from .understanding.normalise import normalise
 
@@ -319,12 +320,7 @@ class Recorder:
         """Wait until every question submitted so far is written (or given up); False on timeout."""
         if not self._background or self._thread is None:
             return True
-        done = threading.Event()
-        try:
-            self._queue.put(("flush", done), timeout=timeout)
-        except queue.Full:
-            return False
-        return done.wait(timeout)
+        return flush_queue(self._queue, timeout)
 
     def read(self, fn: Callable[[QuestionLog], T]) -> T | None:
         """Run a query on the log after a flush (for /stats and /misses), on a connection of its own.

@@ -46,6 +46,17 @@ BUSY_TIMEOUT = 2.0  # seconds the writer waits for another process's lock before
 RETRY_AFTER = 1.0  # seconds between attempts while the database fails
 
 
+def flush_queue(jobs: queue.Queue[tuple[Any, ...]], timeout: float) -> bool:
+    """Queue a ("flush", event) job behind what is queued and wait for the writer thread to set it; False on
+    timeout. The state's writer and the question log's writer both answer it."""
+    done = threading.Event()
+    try:
+        jobs.put(("flush", done), timeout=timeout)
+    except queue.Full:
+        return False
+    return done.wait(timeout)
+
+
 class WriteBehindStore:
     """A `StateStore` whose reads never touch the disk and whose writes never wait for it."""
 
@@ -143,12 +154,7 @@ class WriteBehindStore:
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything queued so far was written (or given up); False on timeout."""
-        done = threading.Event()
-        try:
-            self._queue.put(("flush", done), timeout=timeout)
-        except queue.Full:
-            return False
-        return done.wait(timeout)
+        return flush_queue(self._queue, timeout)
 
     def close(self) -> None:
         if self._closed:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from html import escape
 from typing import Any
 
@@ -111,15 +111,20 @@ async def send_reply(message: Message, reply: Reply, quote: bool, context: Conte
             return
 
 
-async def within_limits(update: Update, context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> bool:
-    """True to answer; over the limit, one polite notice for the window's first excess, then silence."""
+def notifier(context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> Callable[[str], Awaitable[None]]:
+    """How the limit notice is said in this chat: once, quoting the asker outside private chats."""
 
     async def notify(text: str) -> None:
         if message is not None:
             log.info("rate limited chat_type=%s (a notice now, silence for the rest of the minute)", message.chat.type)
             await say(context, message, text, do_quote=message.chat.type != ChatType.PRIVATE)
 
-    return await core_of(context).admit(incoming_of(update), notify)
+    return notify
+
+
+async def within_limits(update: Update, context: ContextTypes.DEFAULT_TYPE, message: Message | None) -> bool:
+    """True to answer; over the limit, one polite notice for the window's first excess, then silence."""
+    return await core_of(context).admit(incoming_of(update), notifier(context, message))
 
 
 async def answer(
@@ -135,11 +140,7 @@ async def answer(
     async def send(reply: Reply) -> None:
         await send_reply(message, reply, quote=quote, context=context)
 
-    async def notify(text: str) -> None:
-        log.info("rate limited chat_type=%s (a notice now, silence for the rest of the minute)", chat.type)
-        await say(context, message, text, do_quote=chat.type != ChatType.PRIVATE)
-
-    reply = await core_of(context).turn(incoming_of(update, question, intent), send, notify)
+    reply = await core_of(context).turn(incoming_of(update, question, intent), send, notifier(context, message))
     if reply is not None and intent is None:
         log.info(
             "answered chat_type=%s intent=%s kind=%s confidence=%.2f%s",
