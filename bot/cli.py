@@ -225,7 +225,19 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench_main(args)
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = ("ask", "chat", "run", "webhook", "check", "chart", "misses", "stats", "eval", "bench")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The `scrbot` parser; with `command`, only that subcommand is built.
+
+    argparse's cost is in building parsers (a help formatter and gettext lookups per argument): a
+    whole parser took about 9 ms of the ~70 ms of `scrbot ask`, one command's takes a third of that.
+    """
+
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
     parser = argparse.ArgumentParser(
         prog="scrbot", description="Answers questions about the rise in serious case reviews (SCRs)."
     )
@@ -237,78 +249,90 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ask = sub.add_parser("ask", parents=[common], help="answer one question, or one per stdin line")
-    ask.add_argument("question", nargs="*", help="the question (omit to read questions from stdin)")
-    ask.add_argument("--json", action="store_true", help="one JSON object per answer")
-    ask.add_argument("--sources", action="store_true", help="show the source sentences")
-    ask.set_defaults(func=cmd_ask)
+    if wanted("ask"):
+        ask = sub.add_parser("ask", parents=[common], help="answer one question, or one per stdin line")
+        ask.add_argument("question", nargs="*", help="the question (omit to read questions from stdin)")
+        ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+        ask.add_argument("--sources", action="store_true", help="show the source sentences")
+        ask.set_defaults(func=cmd_ask)
 
-    chat = sub.add_parser("chat", parents=[common], help="a console conversation (follow-ups keep context)")
-    chat.add_argument("--json", action="store_true", help="read stdin lines as one conversation, print JSON")
-    chat.add_argument("--sources", action="store_true", help="show the source sentences")
-    chat.set_defaults(func=cmd_chat)
+    if wanted("chat"):
+        chat = sub.add_parser("chat", parents=[common], help="a console conversation (follow-ups keep context)")
+        chat.add_argument("--json", action="store_true", help="read stdin lines as one conversation, print JSON")
+        chat.add_argument("--sources", action="store_true", help="show the source sentences")
+        chat.set_defaults(func=cmd_chat)
 
-    run = sub.add_parser(
-        "run", parents=[common], help="run the bot: Telegram with TELEGRAM_BOT_TOKEN, else the console"
-    )
-    run.add_argument("--webhook", action="store_true", help="receive updates on a webhook (SCRBOT_WEBHOOK_URL ...)")
-    run.add_argument("--sources", action="store_true", help=argparse.SUPPRESS)
-    run.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
-    run.set_defaults(func=cmd_run)
+    if wanted("run"):
+        run = sub.add_parser(
+            "run", parents=[common], help="run the bot: Telegram with TELEGRAM_BOT_TOKEN, else the console"
+        )
+        run.add_argument("--webhook", action="store_true", help="receive updates on a webhook (SCRBOT_WEBHOOK_URL ...)")
+        run.add_argument("--sources", action="store_true", help=argparse.SUPPRESS)
+        run.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+        run.set_defaults(func=cmd_run)
 
-    webhook = sub.add_parser(
-        "webhook", help="register the webhook with Telegram (a deploy step): set, info or delete"
-    )
-    actions = webhook.add_subparsers(dest="action", required=True, metavar="ACTION")
-    hooked = actions.add_parser(
-        "set", help="setWebhook: SCRBOT_WEBHOOK_URL with SCRBOT_WEBHOOK_SECRET, all update types, 40 connections"
-    )
-    hooked.add_argument("--drop-pending", action="store_true", help="drop the updates Telegram holds for the bot")
-    hooked.set_defaults(json=False)
-    info = actions.add_parser("info", help="what Telegram says of the webhook: URL, pending updates, last error")
-    info.add_argument("--json", action="store_true", help="one JSON object")
-    info.set_defaults(drop_pending=False)
-    unhooked = actions.add_parser("delete", help="deleteWebhook: scrbot run (without --webhook) can poll again")
-    unhooked.add_argument("--drop-pending", action="store_true", help="drop the updates Telegram holds for the bot")
-    unhooked.set_defaults(json=False)
-    webhook.set_defaults(func=cmd_webhook)
+    if wanted("webhook"):
+        webhook = sub.add_parser(
+            "webhook", help="register the webhook with Telegram (a deploy step): set, info or delete"
+        )
+        actions = webhook.add_subparsers(dest="action", required=True, metavar="ACTION")
+        hooked = actions.add_parser(
+            "set", help="setWebhook: SCRBOT_WEBHOOK_URL with SCRBOT_WEBHOOK_SECRET, all update types, 40 connections"
+        )
+        hooked.add_argument("--drop-pending", action="store_true", help="drop the updates Telegram holds for the bot")
+        hooked.set_defaults(json=False)
+        info = actions.add_parser("info", help="what Telegram says of the webhook: URL, pending updates, last error")
+        info.add_argument("--json", action="store_true", help="one JSON object")
+        info.set_defaults(drop_pending=False)
+        unhooked = actions.add_parser("delete", help="deleteWebhook: scrbot run (without --webhook) can poll again")
+        unhooked.add_argument("--drop-pending", action="store_true", help="drop the updates Telegram holds for the bot")
+        unhooked.set_defaults(json=False)
+        webhook.set_defaults(func=cmd_webhook)
 
-    check = sub.add_parser("check", parents=[common], help="validate facts/ and intents/")
-    check.set_defaults(func=cmd_check)
+    if wanted("check"):
+        check = sub.add_parser("check", parents=[common], help="validate facts/ and intents/")
+        check.set_defaults(func=cmd_check)
 
-    chart = sub.add_parser("chart", parents=[common], help="draw the figures as a bar chart (PNG)")
-    chart.add_argument(
-        "-o", "--output", default="scrbot-chart.png", metavar="FILE", help="the PNG (default: scrbot-chart.png)"
-    )
-    chart.set_defaults(func=cmd_chart)
+    if wanted("chart"):
+        chart = sub.add_parser("chart", parents=[common], help="draw the figures as a bar chart (PNG)")
+        chart.add_argument(
+            "-o", "--output", default="scrbot-chart.png", metavar="FILE", help="the PNG (default: scrbot-chart.png)"
+        )
+        chart.set_defaults(func=cmd_chart)
 
-    from .maintain import add_commands
+    if wanted("misses") or wanted("stats"):
+        from .maintain import add_commands
 
-    add_commands(sub, common)  # misses, stats
+        add_commands(sub, common)  # misses, stats
 
-    ev = sub.add_parser("eval", parents=[common], help="score a labelled question file")
-    ev.add_argument("file", nargs="?", help="questions YAML (default: tests/eval/questions.yaml)")
-    ev.add_argument("--json", action="store_true", help="the report as JSON")
-    ev.add_argument("--min-accuracy", type=fraction, metavar="X", help="exit 1 if accuracy is below X (0..1)")
-    ev.set_defaults(func=cmd_eval)
+    if wanted("eval"):
+        ev = sub.add_parser("eval", parents=[common], help="score a labelled question file")
+        ev.add_argument("file", nargs="?", help="questions YAML (default: tests/eval/questions.yaml)")
+        ev.add_argument("--json", action="store_true", help="the report as JSON")
+        ev.add_argument("--min-accuracy", type=fraction, metavar="X", help="exit 1 if accuracy is below X (0..1)")
+        ev.set_defaults(func=cmd_eval)
 
-    bench = sub.add_parser("bench", parents=[common], help="time the engine, start-up, scaling and Telegram end to end")
-    bench.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
-    bench.add_argument(
-        "--repeat", type=positive_int, metavar="N", help="repetitions per figure (default 5; 1 with --quick)"
-    )
-    bench.add_argument(
-        "--quick", action="store_true", help="tiny sizes: 1 repetition, 20 questions, 1x/2x, 50 updates"
-    )
-    bench.add_argument(
-        "--only", metavar="SECTIONS", help="comma list of engine,startup,scaling,e2e,load,replicas (default: all)"
-    )
-    bench.set_defaults(func=cmd_bench)
+    if wanted("bench"):
+        bench = sub.add_parser(
+            "bench", parents=[common], help="time the engine, start-up, scaling and Telegram end to end"
+        )
+        bench.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
+        bench.add_argument(
+            "--repeat", type=positive_int, metavar="N", help="repetitions per figure (default 5; 1 with --quick)"
+        )
+        bench.add_argument(
+            "--quick", action="store_true", help="tiny sizes: 1 repetition, 20 questions, 1x/2x, 50 updates"
+        )
+        bench.add_argument(
+            "--only", metavar="SECTIONS", help="comma list of engine,startup,scaling,e2e,load,replicas (default: all)"
+        )
+        bench.set_defaults(func=cmd_bench)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

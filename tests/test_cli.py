@@ -250,3 +250,20 @@ def test_eval_with_a_broken_file_exits_2(tmp_path):
     result = scrbot("eval", str(bad), cwd=tmp_path)
     assert result.returncode == 2
     assert "bad.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_each_command_alone_parses_as_in_the_whole_parser(capsys):
+    """`scrbot ask` builds only its own subcommand (start-up): the same arguments either way, and
+    `scrbot --help` still lists every command."""
+    from bot import cli
+
+    whole = cli.build_parser()
+    choices = next(a for a in whole._actions if a.dest == "command").choices
+    assert set(choices) == set(cli.COMMANDS)
+    for argv in (["ask", "--json", "why?"], ["chat", "--sources"], ["eval", "x.yaml", "--min-accuracy", "0.9"],
+                 ["webhook", "info", "--json"], ["stats", "--since", "7"], ["bench", "--quick"]):
+        assert vars(cli.build_parser(argv[0]).parse_args(argv)) == vars(whole.parse_args(argv)), argv
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in cli.COMMANDS)

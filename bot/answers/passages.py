@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -307,6 +308,20 @@ class Unknowns(NamedTuple):
     undated: str  # said when "when" is asked about something no event dates
     uncounted: str  # said when "how many" asks to count what no figure counts (the lexicon's not_counted)
     asks: tuple[Unknown, ...]
+    # a phrase's rarest word -> the asks (by position) holding such a phrase: a question is checked only
+    # against the asks its own words can complete, not against every phrase of the file
+    keys: dict[str, tuple[int, ...]]
+
+
+def _keys(asks: Sequence[Unknown]) -> dict[str, tuple[int, ...]]:
+    counts = Counter(w for ask in asks for phrase in ask.words for w in set(phrase) if w != GAP)
+    index: dict[str, set[int]] = {}
+    for i, ask in enumerate(asks):
+        for phrase in ask.words:
+            words = [w for w in phrase if w != GAP]
+            if words:
+                index.setdefault(min(words, key=lambda w: (counts[w], w)), set()).add(i)
+    return {word: tuple(sorted(positions)) for word, positions in index.items()}
 
 
 _SENTENCES = {"undated": "The article doesn't say when.", "uncounted": "The article doesn't give that number."}
@@ -340,7 +355,7 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
     asks = [ask for item in items if (ask := _read_unknown(item, problem))]
     if problems:
         raise DataError(problems)
-    return Unknowns(doc["undated"].strip(), doc["uncounted"].strip(), tuple(asks))
+    return Unknowns(doc["undated"].strip(), doc["uncounted"].strip(), tuple(asks), _keys(asks))
 
 
 def _read_unknown(item: Any, problem: Any) -> Unknown | None:
@@ -535,7 +550,8 @@ def _unknown_asked(
         return text in full and not any(text in name for name in names)
 
     states_figure = bool(_FIGURE.search(u.text))
-    for ask in unknowns.asks:
+    opened = sorted({i for word in set(full.split()) for i in unknowns.keys.get(word, ())})
+    for ask in (unknowns.asks[i] for i in opened):
         if (only_always and not ask.always) or any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects):
             continue
         if ask.not_claims and states_figure:
