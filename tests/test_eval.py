@@ -45,7 +45,8 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind10.yaml", 0.9),
      ("blind11.yaml", 0.84),
      ("blind12.yaml", 0.8),
-     ("blind13.yaml", 0.79)],
+     ("blind13.yaml", 0.79),
+     ("blind14.yaml", 0.76)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
