@@ -330,6 +330,12 @@ class Engine:
         if strangers and (decision.action != "answer" or top_is_figures):
             # "How many SCRs did Haringey publish?": a place or body the article never names
             return self._decline(u, "not_named", decision, names=strangers), context
+        yesno = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)
+        direct = None if elliptical else checks.direct_quotes(self.facts, u.query, self.frames, yesno)
+        if direct is not None:  # "is Timpson quoted directly?": his words are reported, not quoted
+            return self._answer(u, Candidate(CHECK_INTENT, ANSWER_AT), direct), self._next_context(
+                u, CHECK_INTENT.id, direct, now
+            )
         quote = None if elliptical else self._quote_request(u)
         if quote is not None:  # "who said the old system wasn't designed with publication in mind?"
             return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quote), self._next_context(
@@ -533,10 +539,13 @@ class Engine:
         frame = read_frame(
             self.frames, "value", u.text, u.rest, u.reading.tokens, q.periods, q.measure, u.question_mark
         )
-        if frame.op == "value" and frame.claim is None and not frame.measures:
-            return None
-        if frame.op == "value" and frame.claim is None and frame.measures == (q.measure,):
-            return None
+        if frame.op == "value" and frame.claim is None and frame.measures in ((), (q.measure,)):
+            # a plain figure: only when the question names its year and asks for a number, so noise
+            # ("For 2012-2013, how many of the reviews ended up being published?") does not hide it
+            counts = q.has("many") or {"number", "total"} & tokens
+            measured = q.measure or tokens & set(self.lexicon.measure_words)
+            if not ((q.periods or q.missing) and measured and counts):
+                return None
         by_op = self.intent_for_op
         return self.intents.get(by_op.get(frame.op, "")) or self.intents.get(by_op.get("value", ""))
 

@@ -589,3 +589,61 @@ def test_what_did_it_change_after_the_guidance_is_about_the_guidance(engine):
     assert "greater flexibility" in said[1].text and "rose from" not in said[1].text, said[1].text
     after_reasons = say(engine, "why did SCRs rise?", "how many flights were delayed that year?")
     assert after_reasons[1].kind == "decline", after_reasons[1].text
+
+
+# -- blind set 14 (after its first contact) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        # a plain figure under noise: the year, the measure and "how many" are enough
+        ("For 2012-2013, how many of the reviews ended up being published?", "31 SCRs were published"),
+        ("Sorry if someone already asked this, but what was the published total for FY13/14?", "71"),
+        # who is asking and why is no part of the question
+        ("ok so I'm trying to work out a publication rate for a seminar presentation, basically published divided "
+         "by commissioned, for 2012/13 and then for 2013/14. Can someone do the sums?", "62.3%"),
+        # "can someone explain ..." asks for an explanation, not for a yes or no
+        ("Can someone explain in simple terms what the article says about why the end of Ofsted evaluation made "
+         "a difference?", "focus"),
+        # paraphrases of the article's words: "brought in" is "introduced", "leeway" is "flexibility"
+        ("Which government brought in the policy of publishing serious case reviews?", "coalition"),
+        ("When did LSCBs get more leeway in how they carry out serious case reviews?", "March 2013"),
+        ("give me a summary", "Woolmore"),
+    ],
+)
+def test_blind14_readings(engine, question, needle):
+    text = one(engine, question)
+    assert needle in text and "Did you mean" not in text, text
+
+
+def test_a_year_without_figures_is_said_plainly_in_a_long_message(engine):
+    text = one(engine, "Hi all, hoping someone can help before my deadline tonight. I'm updating a piece and I need "
+                       "the most up to date figures, specifically how many serious case reviews were commissioned "
+                       "and published in 2014/15. Cheers")
+    assert "2014/15" in text and "2011/12, 2012/13 and 2013/14" in text and "114" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needle"),
+    [
+        ("Is Timpson quoted directly anywhere in the piece?", "No.", "not as a quote"),
+        ("Does the article include any direct quote from Eileen Munro?", "No.", "Munro"),
+        ("Is Sue Woolmore quoted directly?", "Yes.", "“"),
+        ("Who is the only person quoted directly in the article?", "Quoted directly", "Sue Woolmore"),
+        ("Woolmore is the head of Ofsted, isn't she?", "No.", "Association"),
+    ],
+)
+def test_who_is_quoted_directly_and_who_holds_which_role(engine, question, opens, needle):
+    text = one(engine, question)
+    assert text.startswith(opens) and needle in text, text
+
+
+def test_a_request_for_a_direct_quote_gets_the_quote_not_a_verdict(engine):
+    text = one(engine, "give me a direct quote from Woolmore about flexibility")
+    assert not text.startswith(("Yes", "No", "Quoted directly")), text
+
+
+def test_does_the_article_back_that_up_checks_the_sentence_before(engine):
+    text = one(engine, "My colleague says Ofsted stopped evaluating SCRs in July 2013. Does the article back that up?")
+    assert text.startswith("No.") and "July 2012" in text, text

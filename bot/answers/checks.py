@@ -315,3 +315,45 @@ def verify(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         combined.people.extend(p for p in a.people if p not in combined.people)
         combined.topics.extend(t for t in a.topics if t not in combined.topics)
     return combined
+
+
+def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> Answer | None:
+    """"Is Timpson quoted directly?", "who is the only person quoted directly?": whose own words the article
+    quotes (statements of kind `quote`), as against words it only reports. A request for a direct quote
+    ("give me a direct quote from Woolmore on ...") is left to the quotes."""
+    if not (q.has("said") and q.has(*words.check_list("direct"))):
+        return None
+    answer = Answer("")
+    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
+    if not (yesno or (not people and q.has("who", "whose", "which", "whom"))):
+        return None
+    if people:
+        person = people[0]
+        mine = [s for s in facts.statements if s.by == person.id]
+        quote = next((s for s in mine if s.kind == "quote"), None)
+        answer.people.append(person.id)
+        if quote is not None:
+            answer.text = f"Yes. {person.name} is quoted directly: “{quote.text}”"
+            answer.add_sources(quote.source)
+        elif mine:
+            said = mine[0].text
+            answer.text = f"No. The article gives what {person.name} said in its own words, not as a quote: {said}"
+            answer.add_sources(mine[0].source)
+        else:
+            answer.text = f"No. The article does not quote {person.name}."
+            answer.add_sources(person.source)
+        return answer
+    quoted = list(dict.fromkeys(s.by for s in facts.statements if s.kind == "quote" and s.by in facts.people))
+    if not quoted:
+        answer.text = "The article quotes nobody directly; it reports what people said."
+        return answer
+    names = [facts.people[p] for p in quoted]
+    reported = [p for p in dict.fromkeys(s.by for s in facts.statements) if p in facts.people and p not in quoted]
+    answer.text = "Quoted directly in the article: " + "; ".join(f"{p.name} ({p.role})" for p in names) + "."
+    if reported:
+        answer.text += " " + ", ".join(facts.people[p].name for p in reported) + ": reported, not quoted."
+    for p in names:
+        answer.people.append(p.id)
+        first = next(s for s in facts.statements if s.by == p.id and s.kind == "quote")
+        answer.add_sources(first.source)
+    return answer

@@ -52,6 +52,7 @@ class FrameWords:
         self.question_words = frozenset(doc.get("question_words", []))
         self.joiners = tuple(doc.get("joiners", []))
         self.checks = frozenset(doc.get("checks", []))
+        self.check_verbs = tuple(doc.get("check_verbs", []))
         self.requests = tuple(doc.get("requests", []))
         self.refers_back = tuple(doc.get("refers_back", []))
         self.figure_sources = frozenset(doc.get("figure_sources", []))
@@ -94,6 +95,7 @@ class FrameWords:
         """Every cue phrase, so the lexicon knows their words."""
         groups = [cues for _, cues in (*self.operations, *self.predicates, *self.followup_ops)]
         groups += [*self.comparators.values(), tuple(self.fractions)]
+        groups += [self.check_list("affiliation"), self.check_list("direct")]  # "head", "direct" are not typos
         groups.append(tuple(m for m in self.claim_markers if " " not in m))  # "right", "accurate", "correct"
         return [c for cues in groups for c in cues] + [w for d in self.derived for w in d.words]
 
@@ -140,7 +142,7 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
             need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",
                  "use the id of a person or organisation from facts/people.yaml")
     for key in ("overall", "since", "yesno_openers", "request_verbs", "claim_markers", "question_words", "joiners",
-                "checks", "requests", "refers_back",
+                "checks", "check_verbs", "requests", "refers_back",
                 "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
                 "source_followups", "quote_words"):
         value = doc.get(key, [])
@@ -329,8 +331,11 @@ def _opens_yesno(words: FrameWords, rest: str, tokens: list[str], declarative: b
 def _polite_request(words: FrameWords, rest: str) -> bool:
     """"can you quote ...", "could you please explain ...": asks for something to be done, not whether."""
     head = [w for w in rest.split() if w not in ("please", "kindly", "just", "maybe", "possibly")][:3]
-    return (len(head) == 3 and head[0] in ("can", "could", "would", "will") and head[1] in ("you", "u")
+    return (len(head) == 3 and head[0] in ("can", "could", "would", "will") and head[1] in _ADDRESSEES
             and head[2] in words.request_verbs)
+
+
+_ADDRESSEES = frozenset({"you", "u", "someone", "somebody", "anyone", "anybody"})  # "can someone explain ..."
 
 
 _WH = frozenset({"what", "what's", "whats", "which", "who", "who's", "whom", "whose", "why", "when", "where", "how",
@@ -353,6 +358,8 @@ def asks_verdict(words: FrameWords, rest: str, tokens: list[str], declarative: b
     """The question wants a yes or no: it opens like one, or states something and asks if it is right."""
     if _opens_yesno(words, rest, tokens, declarative):
         return True
+    if _polite_request(words, rest):  # "can someone explain what the article says ... is right": a request
+        return False
     lead = [w for w in rest.split() if w not in words.leading][:1]
     if set(lead) & _WH:  # "so why did SCR numbers rise so much?" asks why, not whether
         return False

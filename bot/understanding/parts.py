@@ -45,9 +45,18 @@ def _refers_back(words: FrameWords, sentence: str) -> bool:
     return any(text == phrase or text.startswith(phrase + " ") for phrase in words.refers_back)
 
 
+CHECK_WORDS = 16  # "is there anything in this article that supports or contradicts that?" and no longer
+
+
 def _is_check(words: FrameWords, sentence: str) -> bool:
-    """"Is that accurate?": a question about the sentence before it."""
-    return " ".join(_words(sentence)) in words.checks
+    """"Is that accurate?", "does anything in the article back that up?": a question about the sentence
+    before it (a short one, pointing back with "that", "this" or "it")."""
+    tokens = _words(sentence)
+    text = " ".join(tokens)
+    if text in words.checks:
+        return True
+    return (len(tokens) <= CHECK_WORDS and bool({"that", "this", "it", "claim"} & set(tokens))
+            and any(f" {verb} " in f" {text} " for verb in words.check_verbs))
 
 
 def _cut(words: FrameWords, sentence: str) -> list[str]:
