@@ -238,7 +238,9 @@ class Engine:
         """"How many were commissioned and how many published in 2013/14?": the year belongs to both."""
         refs = [read_periods(normalise(p))[0] for p in parts]
         named = next((r for r in refs if r), [])
-        return [p if r or not named else f"{p.rstrip('?. ')} in {' and '.join(x.text for x in named)}?"
+        anaphors = self.frames.anaphors  # "... and the difference between them?" is about the parts before it
+        return [p if r or not named or set(normalise(p).split()) & anaphors
+                else f"{p.rstrip('?. ')} in {' and '.join(x.text for x in named)}?"
                 for p, r in zip(parts, refs, strict=True)]
 
     def _combine(self, replies: list[tuple[str, Reply]]) -> Reply:
@@ -297,6 +299,7 @@ class Engine:
             ranking[:] = calibrate.rank(u, self.matcher, self.lexicon)
             decision = decide(ranking)
             decision = self._stays_on_topic(u, context, decision)
+            decision = self._about_a_body(u, decision)
 
         if context.sources and " ".join(u.text.split()) in self.frames.source_followups:
             # "says who?", "is that right?": the sentences behind the last answer, with who said them
@@ -354,7 +357,9 @@ class Engine:
         if decision.action == "decline" and not u.reading.signature and not u.reading.unknown and not u.refs:
             return self._vague(u), context  # "and?", "what about it?": ask for more, don't refuse
         substantial = len(u.reading.signature) >= 3
-        about_figures = u.query.measure or u.refs or "number" in u.reading.tokens  # "figures from before 2011?"
+        about_figures = (u.query.measure or u.refs or "number" in u.reading.tokens) and not u.query.has(
+            "reason", "why"
+        )  # "figures from before 2011?"; but a figure's cause is in the prose ("what caused the fall ... in 2011?")
         if decision.action in ("decline", "clarify") and not u.reading.unknown_subject and substantial \
                 and not about_figures:
             # A question of substance that no intent answers may be answered by the article's own sentences.
@@ -407,6 +412,19 @@ class Engine:
             return decision  # "how many flights were delayed that year?" is no question about the guidance
         return Decision("answer", (Candidate(last, ANSWER_AT), *decision.candidates))
 
+    def _about_a_body(self, u: Understood, decision: Decision) -> Decision:
+        """"What changed about Ofsted's role?": a change asked of an organisation or an event, with no measure,
+        year or number, is about what the article says of it, not about the figures' change."""
+        top = decision.top
+        if top is None or top.intent.id not in self.figure_ops or u.query.measure or u.refs or u.query.missing:
+            return decision
+        if not any(m.kind in ("organisation", "event") for m in u.reading.mentions):
+            return decision
+        if u.query.has("many", "number", "percent", "rate", "total") or any(ch.isdigit() for ch in u.text):
+            return decision
+        rest = [c for c in decision.candidates if c.intent.id not in self.figure_ops]
+        return decide(rest) if rest else Decision("decline", ())
+
     def _figure_followup(self, u: Understood, context: Context) -> tuple[Intent, Frame] | None:
         """A follow-up that changes what is computed from the last figures ("as a percentage?", "the other
         measure?", "what's that per year on average?", "which grew faster then?"), as a frame over the
@@ -427,7 +445,7 @@ class Engine:
         if op is not None:  # the reader settles combinations ("which year had the biggest gap" is an extreme)
             op = read_frame(words, op, u.text, u.rest, tokens, u.query.periods, u.query.measure).op
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
-        if change == "percent":
+        if change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
             op = "change" if {"change", "rise", "fall"} & set(tokens) or last_op == "change" else "share"
         elif change in ("other", "same", "span"):
             op = op or last_op  # "over those two years, the total?" keeps the total asked for

@@ -647,3 +647,56 @@ def test_a_request_for_a_direct_quote_gets_the_quote_not_a_verdict(engine):
 def test_does_the_article_back_that_up_checks_the_sentence_before(engine):
     text = one(engine, "My colleague says Ofsted stopped evaluating SCRs in July 2013. Does the article back that up?")
     assert text.startswith("No.") and "July 2012" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "absent"),
+    [
+        # figures stated only to compute from are the article's own: given, not claims to check
+        ("So commissioned went from 55 to 114. How many times over is that?", ["2.1 times"], ["Yes.", "No."]),
+        ("Published went from 31 to 71. Is that more than double?", ["Yes.", "2012/13", "2.3 times"], ["Not 31"]),
+        # ... unless one is not the article's: that is corrected first
+        ("So commissioned went from 55 to 120. How many times over is that?", ["No. Not 120", "114"], ["Not 55"]),
+        # a leading "when" clause asks no date
+        ("When Woolmore talks about 'the old system', what does she mean?", [], ["doesn't say when"]),
+        # a figure's cause is in the prose
+        ("what caused the fall in SCR numbers that CYP Now found in 2011?", ["coalition"], ["Did you mean"]),
+        # a change asked of a body is about the body, not the figures' change
+        ("what changed about Ofsted's role with SCRs", ["ceased"], ["up 59"]),
+        # "every year" is a period, and still asks about each step
+        ("did commissioned SCRs rise every year?", ["Yes.", "81 in 2012/13 against 55", "114 in 2013/14 against 81"],
+         []),
+        # "... and the difference between them?" is about the parts before it
+        ("published in 12/13? published in 13/14? and the difference between them?", ["31", "71", "up 40"], []),
+        ("What's a PQ?", ["parliamentary question", "Timpson"], []),
+        ("In one line, what's Woolmore's argument?", ["Ofsted"], ["Did you mean"]),
+        ("sorry, total newbie here, what's an SCR?", ["serious case review"], ["250"]),
+        ("Under the old system could an LSCB be required to look up to 20 years into a family's history?",
+         ["Yes", "20 years"], []),
+    ],
+)
+def test_blind14_readings_after_fixes(engine, question, needles, absent):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(a in text for a in absent), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Were the published SCRs full reports or just executive summaries?",
+        "How many SCRs has the national panel looked at since it was set up?",
+        "What was Ofsted's own explanation for ceasing SCR evaluations?",
+    ],
+)
+def test_blind14_doesnt_say(engine, question):
+    reply = ask(engine, question)
+    assert reply.kind != "answer" and "doesn't" in reply.text and "114" not in reply.text, reply.text
+
+
+def test_followups_from_blind14(engine):
+    replies = say(engine, "What share of SCRs commissioned in 2013/14 were published that year?", "what about 12/13?",
+                  "so what's the change in percentage points?")
+    assert "38.3%" in replies[-1].text and "62.3%" in replies[-1].text and "24 percentage points" in replies[-1].text
+    replies = say(engine, "who revealed the SCR numbers in the first place?", "what's his job?",
+                  "was he responding to something specific?")
+    assert "parliamentary question" in replies[-1].text, replies[-1].text

@@ -755,6 +755,37 @@ def _mixed_up(al: Algebra, frame: Frame, wrong: list[Claim]) -> list[str]:
     return lines[:1]
 
 
+def with_givens(al: Algebra, frame: Frame) -> Frame:
+    """"So commissioned went from 55 to 114, how many times over is that?", "published went from 31 to 71, is
+    that more than double?": figures stated only to compute from are the article's own, so they are given, not
+    claimed. They fix the years and the measure (each is one year's figure of one measure), and what is left
+    to check is whatever else the question claims. Figures that are not the article's stay claims, to be
+    corrected; so do figures a question only asks to confirm ("55 and 114, right?")."""
+    if frame.op in ("value", "identify", "filter") or frame.periods or not frame.claims:
+        return frame
+    if frame.yesno and not frame.test and all(c.compare == "eq" for c in frame.claims):
+        return frame  # "rose from 55 to 114, is that right?": they are what is asked about
+    where: dict[float, list[tuple[str, str]]] = {}
+    for p in al.ids:
+        for m in frame.measures or al.base:
+            if m in al.base and (v := al.value(p, m)):
+                where.setdefault(float(v[0]), []).append((p, m))
+    counts = [c for c in frame.claims if c.compare == "eq" and not c.percent and not c.multiple]
+    givens = [c for c in counts if len(where.get(c.value, ())) == 1]
+    if not frame.yesno and givens and len(givens) < len(counts):
+        return frame._replace(op="value")  # "went from 55 to 120, how many times is that?": 120 is wrong
+    if len(givens) < 2:
+        return frame
+    places = [where[c.value][0] for c in givens]
+    measures = list(dict.fromkeys(m for _, m in places))
+    if len(measures) != 1:
+        return frame
+    left = tuple(c for c in frame.claims if c not in givens)
+    periods = tuple(al.chronological(list(dict.fromkeys(p for p, _ in places))))
+    return frame._replace(periods=periods, measures=tuple(measures), claims=left, claim=left[0] if left else None,
+                          span=False, range=True)
+
+
 def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, list[str]]:
     """'Yes', 'No' or 'Partly', and lines saying why, for a yes/no question or a stated claim."""
     claim = frame.claim
@@ -957,7 +988,7 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
                              f"{al.label(second)}.")
                 al_cite(result, a, b)
         return _all_or_some(checks), lines
-    if frame.every and len(asked) < 2:  # "did it go up every year?": each step, not just the ends
+    if frame.every and (len(asked) < 2 or not than):  # "did it go up every year?": each step, not just the ends
         pairs = list(itertools.pairwise(al.span(frame)))
     elif len(asked) >= 2 and than:  # "more in 2012/13 than in 2013/14?": as asked, not by date
         pairs = [(asked[1], asked[0])]
@@ -985,6 +1016,7 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
 def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answer:
     """The answer to a figures frame; yes/no questions and claims get a verdict first."""
     al = Algebra(facts, words)
+    frame = with_givens(al, frame)
     delegated = frame.op in ("value", "total", "extreme", "trend") and not frame.measures  # say their own notes
     notes = [] if delegated else figures.prefix(facts, q)
     if q.excluded:

@@ -265,7 +265,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     )
     overall = _has(f" {text} ", words.overall)
     ranged = bool(_RANGE.search(raw)) and len(periods) >= 2
-    every = _has(canon, ("every", "each")) or " all years " in raw
+    every = _has(canon, ("every", "each")) or " all years " in raw or (
+        yesno and _has(f" {text} ", ("every", "each", "year after year", "year on year"))  # "every year" is a period
+    )
     each_of = " each of the " in f" {text} "  # "the totals for each of the three years"
     if op == "total" and not yesno and (each_of or (not overall and _has(
         f" {text} ", ("each year", "every year", "per year", "each of the years", "year by year")

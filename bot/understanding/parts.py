@@ -69,6 +69,28 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
     return pieces or [sentence]
 
 
+STATED_WORDS = 8  # "How many times over is that?" and no longer
+
+
+def _on_figures_before(words: FrameWords, sentence: str, before: str) -> bool:
+    """"So commissioned went from 55 to 114. How many times over is that?": a short question pointing back
+    ("that") at figures the sentence before states, without asking; the two are one question."""
+    tokens = _words(sentence)
+    return (len(tokens) <= STATED_WORDS and bool(set(tokens) & set(words.anaphors))
+            and any(ch.isdigit() for ch in before) and not before.rstrip().endswith("?"))
+
+
+# "When Woolmore calls it 'prescriptive', what does she mean?": that "when" opens a clause, it asks no date.
+_WHEN_CLAUSE = re.compile(
+    r"^\s*when\s+(?=[^,?]{3,},\s*(?:what|who|whose|why|how|which|where|does|do|did|is|was|were|are|can|could)\b)",
+    re.IGNORECASE,
+)
+
+
+def _main_clause(sentence: str) -> str:
+    return _WHEN_CLAUSE.sub("", sentence, count=1)
+
+
 def split(words: FrameWords, text: str) -> list[str]:
     """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
     sentences: list[str] = []
@@ -91,11 +113,15 @@ def split(words: FrameWords, text: str) -> list[str]:
                 kept.append(sentences[i - 1])  # the request is to answer what was just said
         elif _is_check(words, sentence) and i > 0 and not _asks(words, sentences[i - 1]):
             kept.append(f"{sentences[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
+        elif _asks(words, sentence) and i > 0 and _on_figures_before(words, sentence, sentences[i - 1]):
+            if kept and kept[-1] == sentences[i - 1]:
+                kept.pop()  # "So commissioned went from 55 to 114." asked nothing of its own
+            kept.append(f"{sentences[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
         elif _asks(words, sentence):
             kept.append(sentence)
     if not kept:
         return [text]  # nothing reads as a question: the whole message is read as one
-    parts = [piece for sentence in kept for piece in _cut(words, sentence)]
+    parts = [_main_clause(piece) for sentence in kept for piece in _cut(words, sentence)]
     if len(parts) > MAX_PARTS:
         return [" ".join(kept)]
     return parts
