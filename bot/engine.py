@@ -49,6 +49,9 @@ CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the qu
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
+_THAT_YEAR = ("that year", "that financial year", "the same year", "that period", "those years")
+
+
 class Engine:
     """Answers questions from a validated fact base and intent set."""
 
@@ -185,6 +188,7 @@ class Engine:
                 return quoted, context
             text, context = quoted
         parts = split(self.frames, text) if text and text.strip() else [text]
+        parts = self._years_said_before(text, parts)
         if len(parts) == 1:
             return self._reply_one(parts[0], context, now)
         parts = self._share_periods(parts)
@@ -233,6 +237,20 @@ class Engine:
             context = Context.from_dict({**context.to_dict(), "periods": periods, "history": periods, "updated": now,
                                          "intent": value_intent, "op": "value", "sources": [sentence.line]})
         return rest, context
+
+    def _years_said_before(self, text: str, parts: list[str]) -> list[str]:
+        """"... I've been told to treat that as 2011/12. On that basis, what were the figures for that year?":
+        "that year" is the last year the message named before the question, in a sentence set aside."""
+        out = []
+        for part in parts:
+            padded = f" {normalise(part)} "
+            at = text.find(part) if part else -1
+            if at > 0 and not read_periods(normalise(part))[0] and any(f" {w} " in padded for w in _THAT_YEAR):
+                named = read_periods(normalise(text[:at]))[0]
+                if named:
+                    part = f"{part.rstrip('?. ')} ({named[-1].text})?"
+            out.append(part)
+        return out
 
     def _share_periods(self, parts: list[str]) -> list[str]:
         """"How many were commissioned and how many published in 2013/14?": the year belongs to both."""
@@ -589,11 +607,13 @@ class Engine:
         else:
             if not set(q.content) - framing - {"person"}:
                 return None  # "who is quoted in the article?" names nothing to look for
-            r = u.reading  # look for what the quote is about, not for the words asking for a quote
-            keep = [t for t in r.tokens if t not in framing]
-            bare = u._replace(reading=r._replace(tokens=keep, signature=[t for t in r.signature if t not in framing],
-                                                  known=[t for t in r.known if t not in framing],
-                                                  unknown=[t for t in r.unknown if t not in framing]))
+            # look for what the quote is about, not for the words asking for it, nor for words the article
+            # never uses ("a short punchy quote for a pull-out box, something on flexibility")
+            r = u.reading
+            noise = framing | set(r.unknown)
+            keep = [t for t in r.tokens if t not in noise]
+            bare = u._replace(reading=r._replace(tokens=keep, signature=[t for t in r.signature if t not in noise],
+                                                  known=[t for t in r.known if t not in noise], unknown=[]))
             found = self.passages.search(bare, limit=1)
             if not found:
                 return None

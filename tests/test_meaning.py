@@ -700,3 +700,33 @@ def test_followups_from_blind14(engine):
     replies = say(engine, "who revealed the SCR numbers in the first place?", "what's his job?",
                   "was he responding to something specific?")
     assert "parliamentary question" in replies[-1].text, replies[-1].text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "absent"),
+    [
+        # what an editor "wants" is the question; a plea for help asks nothing; "a line on why" is the reasons
+        ("Hi everyone, I'm a reporter on a regional daily. My news editor wants the commissioned numbers year on "
+         "year, plus a line on why the numbers have gone up. Could someone from the group or the bot help me out? "
+         "Thanks so much in advance", ["114", "81", "Ofsted"], ["I can't answer that"]),
+        # "that year" is the year an earlier sentence of the message named
+        ("The article says 'between 2011 and 2012'. I've been told to treat that as 2011/12. On that basis, what "
+         "were the commissioned and published figures for that year?", ["55", "12"], ["114"]),
+        ("Which minister put out the figures, and what was he responding to?", ["Timpson", "parliamentary question"],
+         ["I can't answer that"]),
+        ("give me a brief summary of Munro's part in all this", ["Munro", "Ofsted"], ["Timpson"]),
+        ("Can you summarise the article in three sentences?", ["Woolmore", "114"], ["Did you mean"]),
+        # words the article never uses describe the quote wanted, not its subject
+        ("I need one short punchy quote from the article for a pull-out box, something on flexibility for LSCBs",
+         ["flexibility", "Woolmore"], ["Did you mean"]),
+        ("What are the main takeaways here for LSCB members?", [], ["doesn't give that number"]),
+    ],
+)
+def test_blind14_long_and_prose_requests(engine, question, needles, absent):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(a in text for a in absent), text
+
+
+def test_a_quote_about_something_the_article_never_mentions_is_declined(engine):
+    reply = ask(engine, "give me a quote about the economy")
+    assert reply.kind != "answer" and "“" not in reply.text, reply.text

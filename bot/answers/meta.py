@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..knowledge.article import Sentence
 from ..knowledge.model import FactBase, Intent, IntentSet
 from . import format as fmt
+from . import people
 from .query import Answer, Query
 from .reasons import lower_first
 
@@ -74,7 +75,10 @@ def source(facts: FactBase, q: Query) -> Answer:
 
 
 def summary(facts: FactBase, q: Query) -> Answer:
-    """The article in a nutshell: who revealed what, the figures first to last, and the reasons given."""
+    """The article in a nutshell: who revealed what, the figures first to last, and the reasons given; or,
+    for "a summary of Munro's part in all this", what the article says that person said or recommended."""
+    if q.mentioned("person"):
+        return people.said(facts, q)
     answer = Answer("")
     lines = []
     if facts.announcement:

@@ -53,6 +53,7 @@ class FrameWords:
         self.joiners = tuple(doc.get("joiners", []))
         self.checks = frozenset(doc.get("checks", []))
         self.check_verbs = tuple(doc.get("check_verbs", []))
+        self.pleasantries = frozenset(doc.get("pleasantries", []))
         self.requests = tuple(doc.get("requests", []))
         self.refers_back = tuple(doc.get("refers_back", []))
         self.figure_sources = frozenset(doc.get("figure_sources", []))
@@ -142,7 +143,7 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
             need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",
                  "use the id of a person or organisation from facts/people.yaml")
     for key in ("overall", "since", "yesno_openers", "request_verbs", "claim_markers", "question_words", "joiners",
-                "checks", "check_verbs", "requests", "refers_back",
+                "checks", "check_verbs", "pleasantries", "requests", "refers_back",
                 "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
                 "source_followups", "quote_words"):
         value = doc.get(key, [])
@@ -304,7 +305,9 @@ def _cut_pattern(joiners: tuple[str, ...], question_words: frozenset[str]) -> re
         return None
     joined = "|".join(re.escape(j) for j in sorted(joiners, key=len, reverse=True))
     heads = "|".join(re.escape(w) for w in sorted(question_words - {"and", "so", "any"}, key=len, reverse=True))
-    return re.compile(rf"(?:,\s*|\s+)(?:{joined})[\s,]+(?=(?:{heads})\b)", re.IGNORECASE)
+    # a wh-word may come a few words on: "..., plus a line on why the numbers have gone up"
+    later = r"(?:[a-z']+\s+){1,3}(?:what|which|who|whose|why|when|where|how)"
+    return re.compile(rf"(?:,\s*|\s+)(?:{joined})[\s,]+(?=(?:{heads}|{later})\b)", re.IGNORECASE)
 
 
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")

@@ -48,6 +48,14 @@ def _refers_back(words: FrameWords, sentence: str) -> bool:
 CHECK_WORDS = 16  # "is there anything in this article that supports or contradicts that?" and no longer
 
 
+def _pleasantry(words: FrameWords, sentence: str) -> bool:
+    """A sentence of nothing but greeting, thanks or a plea for help ("Could someone help me out? Thanks!")."""
+    tokens = _words(sentence)
+    return bool(tokens) and all(t in words.pleasantries for t in tokens) and bool(
+        set(tokens) & {"help", "thanks", "thank", "cheers", "appreciated"}
+    )
+
+
 def _is_check(words: FrameWords, sentence: str) -> bool:
     """"Is that accurate?", "does anything in the article back that up?": a question about the sentence
     before it (a short one, pointing back with "that", "this" or "it")."""
@@ -108,6 +116,9 @@ def split(words: FrameWords, text: str) -> list[str]:
     for i, sentence in enumerate(sentences):
         if kept and _CLARIFIES.match(sentence):  # "...? i.e. commissioned minus published": part of the question
             kept[-1] = f"{kept[-1]} {sentence}"
+        elif _pleasantry(words, sentence):  # "Could someone from the group help me out?": asks nothing itself
+            if i > 0 and not _asks(words, sentences[i - 1]) and (not kept or kept[-1] != sentences[i - 1]):
+                kept.append(sentences[i - 1])  # "I need the 2013/14 figures. Can anyone help?"
         elif _refers_back(words, sentence):
             if i > 0 and (not kept or kept[-1] != sentences[i - 1]):
                 kept.append(sentences[i - 1])  # the request is to answer what was just said
