@@ -609,12 +609,7 @@ class Engine:
                 return None  # "who is quoted in the article?" names nothing to look for
             # look for what the quote is about, not for the words asking for it, nor for words the article
             # never uses ("a short punchy quote for a pull-out box, something on flexibility")
-            r = u.reading
-            noise = framing | set(r.unknown)
-            keep = [t for t in r.tokens if t not in noise]
-            bare = u._replace(reading=r._replace(tokens=keep, signature=[t for t in r.signature if t not in noise],
-                                                  known=[t for t in r.known if t not in noise], unknown=[]))
-            found = self.passages.search(bare, limit=1)
+            found = self.passages.search(passages.without(u, framing | set(u.reading.unknown)), limit=1)
             if not found:
                 return None
             sentence = found[0][0]
@@ -634,6 +629,10 @@ class Engine:
     def _check(self, u: Understood, decision: Decision) -> Answer | None:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""
         top = decision.top
+        if asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+            amount = passages.amount_claimed(self.facts, self.passages, u)  # "up to 10 years, right?"
+            if amount is not None:
+                return amount
         events = any(m.kind == "event" for m in u.reading.mentions) or " months " in f" {u.text} "
         figures = bool(u.refs) or any(ch.isdigit() for ch in u.text)
         if not figures and top is not None and top.intent.id in self.figure_ops:

@@ -730,3 +730,47 @@ def test_blind14_long_and_prose_requests(engine, question, needles, absent):
 def test_a_quote_about_something_the_article_never_mentions_is_declined(engine):
     reply = ask(engine, "give me a quote about the economy")
     assert reply.kind != "answer" and "“" not in reply.text, reply.text
+
+
+# -- blind set 15 (after its first contact) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needles"),
+    [
+        # a share stated as a fraction is checked against the share, never against the counts (12/55 = 21.8%)
+        ("Was the 2011/12 published figure more than a quarter of the commissioned figure that year?", "No.",
+         ["21.8%"]),
+        ("were fewer than a quarter of commissioned SCRs published in 2011/12?", "Yes.", ["21.8%"]),
+        # "according to Woolmore, ...": the question comes first; her quoted lines are about her
+        ("According to Woolmore, was the previous SCR system designed with publication in mind?", "No.",
+         ["publication in mind"]),
+        # a title in a name is a role ("Professor" Eileen Munro), and "a senior Ofsted official" an affiliation
+        ("Does the article describe Sue Woolmore as a professor?", "No.", ["chair"]),
+        ("Sue Woolmore is a senior Ofsted official, isn't she?", "No.", ["Association"]),
+        # an amount of time stated, against the article's
+        ("I read that under the old system LSCBs had to look up to 10 years into family history. that correct?",
+         "No: the article says 20 years", ["Woolmore"]),
+        ("Am I right that the old system meant looking back up to 20 years of family history?", "Yes.", ["20 years"]),
+    ],
+)
+def test_blind15_verdicts(engine, question, opens, needles):
+    text = one(engine, question)
+    assert text.startswith(opens) and all(n in text for n in needles), text
+
+
+def test_still_twenty_years_asks_about_now_not_the_old_system(engine):
+    text = one(engine, "Under the revised guidance, do LSCBs still have to go back 20 years into family history?")
+    assert not text.startswith("Yes"), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("can someone add up all the published SCRs across the three years in the article", ["114"]),
+        ("so what was the problem with Ofsted evaluating SCRs, per woolmore", ["focus"]),
+    ],
+)
+def test_blind15_requests(engine, question, needles):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not text.startswith(("Yes", "No")), text

@@ -246,13 +246,14 @@ def _names_role(facts: FactBase, m: Mention) -> bool:
 
 def _role_word(facts: FactBase, q: Query, person: Person) -> Answer | None:
     """"Eileen Munro is a minister?": a word of someone's role, said of another person."""
-    if not q.has("is", "was", "are", "were") and not any(_names_role(facts, m) for m in q.mentions):
+    if not q.has("is", "was", "are", "were", "as") and not any(_names_role(facts, m) for m in q.mentions):
         return None
     # the role named: the question's own words, or another person's role used as a name ("a minister")
     asked = {w for w in q.tokens if len(w) > 3} | {
         w for m in q.mentions if _names_role(facts, m) for w in m.text.replace("'s", "").split() if len(w) > 3
     }
-    roles = {p.id: set(p.role.lower().replace("'s", "").split()) for p in facts.people.values()}
+    # a title in a name is a role word too: "Professor" Eileen Munro ("is Woolmore a professor?")
+    roles = {p.id: set(f"{p.role} {p.name}".lower().replace("'s", "").split()) for p in facts.people.values()}
     words = asked & set().union(*roles.values()) - {"association", "independent", "local", "children", "board"}
     if not words:
         return None

@@ -67,6 +67,11 @@ class PassageIndex:
         sizes = [sum(feats.values()) for feats in self.features]
         self.avg_size = sum(sizes) / count if count else 1.0
         self.sizes = sizes
+        # speakers join after the weights and lengths: a speaker named in a question singles out their own
+        # lines, and changes nothing for a question that names nobody
+        speakers = _speakers(facts)
+        for sentence, feats in zip(self.sentences, self.features, strict=True):
+            feats.update(f"@{p}" for p in speakers.get(sentence, ()) if f"@{p}" not in feats)
 
     def _features(self, reading: Reading, mentions: list[Mention]) -> list[str]:
         words = [
@@ -156,6 +161,45 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | No
     return answer
 
 
+def without(u: Understood, noise: set[str]) -> Understood:
+    """The question without some of its words (those asking for a quote, those the article never uses), so
+    a search looks for what it is about, not for how it is asked."""
+    r = u.reading
+    return u._replace(reading=r._replace(
+        tokens=[t for t in r.tokens if t not in noise], signature=[t for t in r.signature if t not in noise],
+        known=[t for t in r.known if t not in noise], unknown=[t for t in r.unknown if t not in noise]))
+
+
+_NOW_WORDS = frozenset({"still", "now", "anymore", "today", "currently", "nowadays", "longer"})
+_AMOUNT = re.compile(r"\b(\d{1,3})\s+(years?|months?|weeks?|days?)\b")
+
+
+def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
+    """"Under the old system LSCBs had to look back up to 10 years, correct?": an amount of time the question
+    states, against the one the sentence it comes from states ("up to 20 years"): Yes when they agree, No
+    with the article's amount when not. Counts of SCRs are the figures' business, not this."""
+    stated = _AMOUNT.search(u.text)
+    if stated is None or u.reading.outside or u.reading.unknown_subject:
+        return None
+    if set(u.text.split()) & _NOW_WORDS:  # "do they still have to go back 20 years?" asks about now, not then
+        return None
+    found = index.search(without(u, set(u.reading.unknown)), limit=1)  # "meant looking back": how it is put
+    if not found:
+        return None
+    sentence = found[0][0]
+    unit = stated.group(2).rstrip("s")
+    said = [m for m in _AMOUNT.finditer(normalise(sentence.text)) if m.group(2).rstrip("s") == unit]
+    if not said:
+        return None
+    right = any(m.group(1) == stated.group(1) for m in said)
+    verdict = "Yes." if right else f"No: the article says {said[0].group(1)} {said[0].group(2)}, not {stated.group(0)}."
+    statements = [st for st in facts.statements if st.source == sentence]
+    quote, by = _quoted(facts, sentence, statements)
+    answer = Answer(f"{verdict} {quote} — {by}" if by else f"{verdict} {quote}")
+    answer.add_sources(sentence)
+    return answer
+
+
 def _stated(index: PassageIndex, asked: set[str]) -> Sentence | None:
     """The sentence holding nearly all the question's weight (`AFFIRM_COVERAGE`), if one does."""
     weights = {f: index.weight(f) for f in asked}
@@ -224,6 +268,14 @@ def _cited_ids(facts: FactBase) -> dict[Sentence, list[str]]:
         for sentence in reason.sources if reason.event else ():
             cited.setdefault(sentence, []).append(reason.event)
     return cited
+
+
+def _speakers(facts: FactBase) -> dict[Sentence, list[str]]:
+    """Who says each sentence: a quoted line is about its speaker too ("did Woolmore say ...?")."""
+    said: dict[Sentence, list[str]] = {}
+    for statement in facts.statements:
+        said.setdefault(statement.source, []).append(statement.by)
+    return said
 
 
 def _stem(word: str) -> str:

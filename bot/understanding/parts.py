@@ -95,8 +95,17 @@ _WHEN_CLAUSE = re.compile(
 )
 
 
+# "According to Woolmore, was the old system ...?": the question comes first, and who it is according to last.
+_ACCORDING = re.compile(r"^\s*(according to|per|in the words of)\s+([^,?]{2,40}),\s*(.+?)\s*$", re.IGNORECASE)
+
+
 def _main_clause(sentence: str) -> str:
-    return _WHEN_CLAUSE.sub("", sentence, count=1)
+    sentence = _WHEN_CLAUSE.sub("", sentence, count=1)
+    m = _ACCORDING.match(sentence)
+    if m:
+        question, mark = m.group(3).rstrip("?"), "?" if m.group(3).endswith("?") else ""
+        sentence = f"{question} {m.group(1).lower()} {m.group(2)}{mark}"
+    return sentence
 
 
 def split(words: FrameWords, text: str) -> list[str]:
