@@ -318,6 +318,7 @@ class Engine:
             decision = decide(ranking)
             decision = self._stays_on_topic(u, context, decision)
             decision = self._about_a_body(u, decision)
+            decision = self._more_of_the_same(u, context, decision)
 
         if context.sources and " ".join(u.text.split()) in self.frames.source_followups:
             # "says who?", "is that right?": the sentences behind the last answer, with who said them
@@ -325,6 +326,13 @@ class Engine:
             kept = self._next_context(u, context.intent or "meta.source", source, now)
             kept.sources, kept.topics, kept.periods = list(context.sources), list(context.topics), list(context.periods)
             return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
+        now_only = bool(u.refs) and all(r.kind == "now" for r in u.refs) and set(u.reading.signature) <= {
+            "and", "what", "whatis", "about", "how", "so", "then", "but"}  # "and now?", "what about now?"
+        if now_only and context.sources and context.intent not in self.figure_ops and not u.query.measure:
+            current = passages.now_of(self.facts, context.sources)  # "and now?" after how things were
+            if current is not None:
+                kept = self._next_context(u, context.intent or QUOTE_INTENT.id, current, now)
+                return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), current), kept
         if not elliptical and u.query.has("example", "instance"):
             lines = context.sources or self._lines_about(u)  # "what example does Woolmore give of ..."
             example = passages.example_of(self.facts, lines) if lines else None  # "give me an example"
@@ -365,7 +373,8 @@ class Engine:
         checked = None if elliptical else self._check(u, decision)
         if checked is not None:
             prose = decision.top is not None and decision.top.intent.id not in self.figure_ops
-            top = decision.top if decision.action == "answer" and prose else Candidate(CHECK_INTENT, ANSWER_AT)
+            trusted = decision.action in ("answer", "clarify") and prose  # the check says what was asked about
+            top = decision.top if trusted else Candidate(CHECK_INTENT, ANSWER_AT)
             return self._answer(u, top, checked), self._next_context(u, top.intent.id, checked, now)
         if decision.action == "decline" and not u.reading.unknown_subject:
             first = u.reading.tokens[0] if u.reading.tokens else ""
@@ -428,6 +437,15 @@ class Engine:
         if not points_back or u.refs or u.query.measure or any(ch.isdigit() for ch in u.text) \
                 or u.reading.unknown or u.reading.outside or u.query.has("many"):
             return decision  # "how many flights were delayed that year?" is no question about the guidance
+        return Decision("answer", (Candidate(last, ANSWER_AT), *decision.candidates))
+
+    def _more_of_the_same(self, u: Understood, context: Context, decision: Decision) -> Decision:
+        """"Anything else?" after an answer about the reasons (or events, people ...): more of that, the
+        reasons not yet given first ("else" reads as "besides" the last answer's topics)."""
+        last = self.intents.get(context.intent or "")
+        said = " ".join(u.text.replace("?", " ").split())
+        if last is None or last.id in self.figure_ops or said not in self.frames.more_followups:
+            return decision
         return Decision("answer", (Candidate(last, ANSWER_AT), *decision.candidates))
 
     def _about_a_body(self, u: Understood, decision: Decision) -> Decision:

@@ -774,3 +774,47 @@ def test_still_twenty_years_asks_about_now_not_the_old_system(engine):
 def test_blind15_requests(engine, question, needles):
     text = one(engine, question)
     assert all(n in text for n in needles) and not text.startswith(("Yes", "No")), text
+
+
+def test_and_now_after_how_things_were_quotes_how_they_are_now(engine):
+    replies = say(engine, "What did Woolmore say about looking into family history under the old system?", "and now?")
+    assert "need not go back that far" in replies[-1].text, replies[-1].text
+    replies = say(engine, "how many SCRs were published in 2013/14?", "and now?")
+    assert "don't have figures for now" in replies[-1].text, replies[-1].text  # figures: no year "now"
+
+
+def test_exact_quote_and_anything_else_follow_the_last_answer(engine):
+    replies = say(engine, "what did woolmore say about the old SCR system", "exact quote pls")
+    assert "prescriptive" in replies[-1].text and "“" in replies[-1].text, replies[-1].text
+    replies = say(engine, "what's the key factor woolmore gives for the SCR rise", "anything else?")
+    assert "Working Together" in replies[-1].text, replies[-1].text
+
+
+def test_the_minister_conversation_from_blind15(engine):
+    replies = say(engine, "who was the minister who gave out the SCR figures?", "what prompted him to release them",
+                  "did he say why the numbers went up?")
+    assert "Timpson" in replies[0].text and "parliamentary question" in replies[1].text
+    assert replies[2].kind != "answer" and "Ofsted" not in replies[2].text, replies[2].text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "absent"),
+    [
+        ("how many have been published since 2011/12?", ["114"], []),
+        ("Did Ofsted stop evaluating serious case reviews at some point?", ["Yes.", "July 2012"], []),
+        ("percentage-point change in the publication rate (published/commissioned) from 2011/12 to 2013/14?",
+         ["40.5 percentage points"], []),
+        ("what's the lowest number of published SCRs for any year the article mentions?", ["12 in 2011/12"], []),
+        ("of the 114 commissioned in 2013/14, how many have been published since?", ["doesn't say"], ["71 were"]),
+        ("write me a tweet-length summary of the story", ["114", "Woolmore"], ["Did you mean"]),
+    ],
+)
+def test_blind15_more_readings(engine, question, needles, absent):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(a in text for a in absent), text
+
+
+def test_why_she_doubts_the_panel_is_not_in_the_article(engine):
+    replies = say(engine, "did the serious case review panel help drive the spike in SCRs?",
+                  "why does she think it didn't matter much?")
+    assert replies[-1].kind != "answer" and "doesn't say why" in replies[-1].text, replies[-1].text

@@ -566,6 +566,26 @@ def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
     return answer
 
 
+_NOW = re.compile(r"\b(?:now|today|currently|these days|nowadays)\b", re.IGNORECASE)
+
+
+def now_of(facts: FactBase, lines: list[int]) -> Answer | None:
+    """"And now?" after an answer about how things were: the sentence among or beside the last answer's that
+    says how they are now ("Now, if it was appropriate they need not go back that far.")."""
+    if not lines:
+        return None
+    near = [s for s in facts.article.sentences if min(abs(s.line - n) for n in lines) <= 1 and _NOW.search(s.text)]
+    if not near:
+        return None
+    best = min(near, key=lambda s: (s.line not in lines, min(abs(s.line - n) for n in lines)))
+    statements = [st for st in facts.statements if st.source == best]
+    quote, by = _quoted(facts, best, statements)
+    answer = Answer(f"{quote} — {by}" if by else quote)
+    answer.add_sources(best)
+    answer.people.extend(st.by for st in statements if st.by in facts.people)
+    return answer
+
+
 def _subject(facts: FactBase, kind: str, item_id: str) -> _Subject | None:
     if kind == "person" and item_id in facts.people:
         p = facts.people[item_id]

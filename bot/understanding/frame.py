@@ -70,6 +70,7 @@ class FrameWords:
         verbs = "|".join(map(re.escape, self.multiples)) or "(?!)"
         self.multiple = re.compile(rf"\b({verbs})\b")
         self.source_followups = frozenset(doc.get("source_followups", []))
+        self.more_followups = frozenset(doc.get("more_followups", []))
         self.quote_words = frozenset(doc.get("quote_words", []))
         self.exclusions = tuple(doc.get("exclusions", []))
         self.inverting = tuple(doc.get("inverting", []))
@@ -145,7 +146,7 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
     for key in ("overall", "since", "yesno_openers", "request_verbs", "claim_markers", "question_words", "joiners",
                 "checks", "check_verbs", "pleasantries", "requests", "refers_back",
                 "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
-                "source_followups", "quote_words"):
+                "source_followups", "more_followups", "quote_words"):
         value = doc.get(key, [])
         need(isinstance(value, list) and all(isinstance(v, str) for v in value), doc, key,
              f"'{key}' must be a list of words", f"write {key}: [\"word\", \"other words\"]")
@@ -241,6 +242,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op = "share"  # "what percentage of all SCRs commissioned were published": published of commissioned
     if span and (op == "trend" or (op == "value" and _has(canon, ("rise", "change", "fall")))):
         op = "change"  # "the rise in published SCRs since 2011/12"
+    elif span and op == "value" and not yesno and _has(canon, ("many", "number")) and " since " in f" {text} ":
+        op = "total"  # "how many have been published since 2011/12?": every year from it on, together
     test = ""
     if yesno:
         for name, cues in words.predicates:
