@@ -383,6 +383,12 @@ class Engine:
                 decision = Decision("answer", (Candidate(fallback, CLARIFY_AT),))
         if decision.action == "decline" and not u.reading.signature and not u.reading.unknown and not u.refs:
             return self._vague(u), context  # "and?", "what about it?": ask for more, don't refuse
+        if decision.action != "answer" and not elliptical:
+            doer = passages.who_did(self.facts, self.passages, u)  # "who did the 2011 investigation?"
+            if doer is not None:
+                return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), doer), self._next_context(
+                    u, QUOTE_INTENT.id, doer, now
+                )
         substantial = len(u.reading.signature) >= 3
         about_figures = (u.query.measure or u.refs or "number" in u.reading.tokens) and not u.query.has(
             "reason", "why"

@@ -818,3 +818,22 @@ def test_why_she_doubts_the_panel_is_not_in_the_article(engine):
     replies = say(engine, "did the serious case review panel help drive the spike in SCRs?",
                   "why does she think it didn't matter much?")
     assert replies[-1].kind != "answer" and "doesn't say why" in replies[-1].text, replies[-1].text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "absent"),
+    [
+        # who did something: the body the sentence names after "by"
+        ("who did the 2011 investigation into SCR numbers?", ["CYP Now", "dropped sharply"], []),
+        # not a guess: a question the sentences do not settle gets no doer
+        ("who evaluated SCRs before 2012?", [], ["Timpson"]),
+        # only terms are spelled out; what an organisation's name stands for is not in the article
+        ("what does CYP Now stand for", ["doesn't say what that name stands for"], []),
+        ("what does LSCB stand for?", ["Local Safeguarding Children Board"], ["doesn't say"]),
+        ("what did Ofsted say about the rise in SCRs?", ["doesn't report anything Ofsted said"], []),
+        ("does anyone in the article disagree with her?", ["no one disagreeing"], []),
+    ],
+)
+def test_blind15_who_and_absent(engine, question, needles, absent):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(a in text for a in absent), text

@@ -170,6 +170,44 @@ def without(u: Understood, noise: set[str]) -> Understood:
         known=[t for t in r.known if t not in noise], unknown=[t for t in r.unknown if t not in noise]))
 
 
+_WHO_ASKS = frozenset({"who", "whose", "whom"})
+_WHICH_DOER = frozenset({"person", "organisation", "organization", "body", "publication", "outlet", "group",
+                         "magazine", "paper", "minister", "government"})
+_SAYING = frozenset({"talking", "talks", "talk", "mentions", "mentioned", "mention", "says", "said", "argues",
+                     "argued", "quoted", "person"})
+_BY = re.compile(r"\bby (the [a-z]+|[A-Z][\w’']*(?: [A-Z][\w’']*)*)")
+
+
+def who_did(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
+    """"Who did the 2011 investigation?", "who's the person talking about looking back 20 years?": the
+    sentence the question describes, and who it says did it: the speaker of its quoted words, the body
+    after "by", or else the one person or organisation it names. None when no sentence fits."""
+    first = u.reading.tokens[:2]
+    asks = bool(set(first[:1]) & _WHO_ASKS) or (first[:1] == ["which"] and bool(set(first[1:]) & _WHICH_DOER))
+    if not asks or u.query.mentioned("person") or u.reading.pronouns:
+        return None
+    noise = set(u.reading.unknown) | _WHO_ASKS | _WHICH_DOER | {"which", "said", "talking", "talk", "talks"}
+    found = index.search(without(u, noise), limit=1)
+    if not found:
+        return None
+    sentence = found[0][0]
+    statements = [st for st in facts.statements if st.source == sentence]
+    speakers = [facts.people[st.by] for st in statements if st.by in facts.people]
+    saying = u.query.has("said") or bool(set(u.text.split()) & _SAYING)  # who *says* it, not who did it
+    if speakers and saying:
+        doer = f"{speakers[0].name} ({speakers[0].role})"
+    elif not saying and (by := _BY.search(sentence.text)) is not None:
+        doer = by.group(1)
+        doer = doer[:1].upper() + doer[1:]
+    else:
+        return None
+    quote, attribution = _quoted(facts, sentence, statements)
+    answer = Answer(f"{doer}. {quote}" + (f" — {attribution}" if attribution else ""))
+    answer.add_sources(sentence)
+    answer.people.extend(p.id for p in speakers)
+    return answer
+
+
 _NOW_WORDS = frozenset({"still", "now", "anymore", "today", "currently", "nowadays", "longer"})
 _AMOUNT = re.compile(r"\b(\d{1,3})\s+(years?|months?|weeks?|days?)\b")
 
