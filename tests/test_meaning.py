@@ -827,6 +827,7 @@ def test_why_she_doubts_the_panel_is_not_in_the_article(engine):
         ("who did the 2011 investigation into SCR numbers?", ["CYP Now", "dropped sharply"], []),
         # not a guess: a question the sentences do not settle gets no doer
         ("who evaluated SCRs before 2012?", [], ["Timpson"]),
+        ("who waved away the panel?", [], ["The government"]),  # the panel was set up by it, not waved away
         # only terms are spelled out; what an organisation's name stands for is not in the article
         ("what does CYP Now stand for", ["doesn't say what that name stands for"], []),
         ("what does LSCB stand for?", ["Local Safeguarding Children Board"], ["doesn't say"]),

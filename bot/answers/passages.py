@@ -196,7 +196,7 @@ def who_did(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | Non
     saying = u.query.has("said") or bool(set(u.text.split()) & _SAYING)  # who *says* it, not who did it
     if speakers and saying:
         doer = f"{speakers[0].name} ({speakers[0].role})"
-    elif not saying and (by := _BY.search(sentence.text)) is not None:
+    elif not saying and (by := _BY.search(sentence.text)) is not None and _did_what_was_asked(index, u, sentence, by):
         doer = by.group(1)
         doer = doer[:1].upper() + doer[1:]
     else:
@@ -206,6 +206,15 @@ def who_did(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | Non
     answer.add_sources(sentence)
     answer.people.extend(p.id for p in speakers)
     return answer
+
+
+def _did_what_was_asked(index: PassageIndex, u: Understood, sentence: Sentence, by: re.Match[str]) -> bool:
+    """The doer after "by" did what the question asks about: a word just before "by" ("an investigation by",
+    "set up by") is the question's own, so "who waved away the panel?" is not answered with who set it up."""
+    before = tokens(normalise(sentence.text[: by.start()]))[-2:]
+    done = {_stem(w) for w in before if w not in index.lexicon.stopwords}
+    asked = {_stem(w) for w in tokens(normalise(u.text))}
+    return bool(done & asked)
 
 
 _NOW_WORDS = frozenset({"still", "now", "anymore", "today", "currently", "nowadays", "longer"})
