@@ -22,6 +22,7 @@ from .understanding.frame import (
     Frame,
     FrameWords,
     asks_verdict,
+    asks_what_number,
     followup_op,
     load_frame_words,
     operation_cue,
@@ -49,6 +50,11 @@ CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the qu
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
+_FIGURE_AS_YEAR = re.compile(
+    r"\bthe (\d{1,4}) (?:figure|number)\b"  # "the year before the 114 figure"
+    r"|\bthe (?:year|period) (?:with|that had|when there were) (?:only |just |about )?(\d{1,4})\b(?: \w+){0,3}?"
+    r"(?= published| commissioned|,|$)"  # "in the year with only 12 SCRs published, ..."
+)
 _THAT_YEAR = ("that year", "that financial year", "the same year", "that period", "those years")
 
 
@@ -124,7 +130,7 @@ class Engine:
 
     # -- reading ------------------------------------------------------------------------
     def understand(self, text: str, context: Context) -> Understood:
-        norm = normalise(text)
+        norm = self._figures_as_years(normalise(text))
         refs, rest = read_periods(norm)
         reading = self.lexicon.read(rest)
         query = Query(tokens=reading.tokens, mentions=reading.mentions, pronouns=reading.pronouns, context=context)
@@ -137,11 +143,17 @@ class Engine:
         excluded: list[str] = []
         named = [r for r in refs if r.kind in ("fy", "cy", "month")]
         named_years = bool(named)
+        only_anchor = None
         if len(named) == 1 and any(r.kind in ("previous", "next") for r in refs):
             # "published in 2013/14 than the year before": relative to the year this question names
             ids = resolve(named[0], self.facts.periods).ids
             anchor = ids[-1] if ids else anchor
+            relative = next(r for r in refs if r.kind in ("previous", "next"))
+            if re.search(rf"{re.escape(relative.text)}\s+(?:the\s+)?{re.escape(named[0].text)}", norm):
+                only_anchor = named[0]  # "the year before 2013/14": that year only places the one asked about
         for ref in refs:
+            if ref is only_anchor:
+                continue
             if ref.kind == "all" and named_years:
                 continue  # "the average per year in 2012/13 and 2013/14": the years named, not every year
             if ref.kind == "bad":
@@ -165,6 +177,14 @@ class Engine:
             query.excluded = list(dict.fromkeys(excluded))
         statement = text.rstrip().endswith("?") and states(self.frames, rest, reading)
         return Understood(norm, refs, reading, query, bad, rest, statement)
+
+    def _figures_as_years(self, norm: str) -> str:
+        """"The year before the 114 figure": a figure named to mean its year, when only one year has it."""
+        def year_of(m: re.Match[str]) -> str:
+            years = [f.period for f in self.facts.figures.values() if f.value == int(m.group(1) or m.group(2))]
+            return self.facts.period(years[0]).label if len(years) == 1 else m.group(0)
+
+        return _FIGURE_AS_YEAR.sub(year_of, norm) if re.search(r"\d", norm) else norm
 
     def _excludes(self, norm: str, ref_text: str) -> bool:
         """Whether the words right before a period leave it out ("excluding 2013/14", "apart from 2012/13")."""
@@ -301,6 +321,10 @@ class Engine:
             return self._decline(u, "not_counted"), context
 
         elliptical = followups.is_elliptical(u, context, self.figure_ops)
+        if elliptical and context.intent in self.figure_ops:
+            cued = operation_cue(self.frames, u.rest, u.reading.tokens)
+            if cued is not None and cued != (context.op or self.figure_ops[context.intent]):
+                elliptical = False  # "and how many percentage points higher in 2013/14?": a new computation
         if not elliptical and context.intent in self.figure_ops:
             reframed = self._figure_followup(u, context)
             if reframed is not None:
@@ -346,6 +370,11 @@ class Engine:
             lacking = passages.doesnt_say(self.facts, u, self.unknowns)
             if lacking is not None:
                 return self._decline(u, "doesnt_say", decision, lacking), context
+        if asks_what_number(u.rest) and not elliptical:  # "ok so what's the 71 then?": which figure it is
+            by_op = self.intent_for_op
+            identify = self.intents.get(by_op.get("identify", "") or by_op.get("value", ""))
+            if identify is not None:
+                decision = Decision("answer", (Candidate(identify, ANSWER_AT), *decision.candidates))
         if decision.action != "answer" and not elliptical and not u.reading.unknown_subject:
             routed = self._figures_by_frame(u)
             if routed is not None:  # "average published per year over the three years?"
@@ -480,6 +509,7 @@ class Engine:
             or bool(set(tokens) & words.anaphors)
             or change is not None
             or u.rest.startswith(("as ", "and as ", "so as "))  # "as a share of commissioned?"
+            or any(r.kind in ("next", "previous") for r in u.refs)  # "two years later": counted from the last
         )
         if not leans or len(u.reading.signature) > 6 or (u.reading.unknown and change is None):
             return None

@@ -838,3 +838,25 @@ def test_why_she_doubts_the_panel_is_not_in_the_article(engine):
 def test_blind15_who_and_absent(engine, question, needles, absent):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(a in text for a in absent), text
+
+
+def test_years_placed_by_other_years_and_by_figures(engine):
+    assert "81 SCRs were commissioned" in one(engine, "how many were commissioned the year before 2013/14?")
+    assert "81 SCRs were commissioned" in one(
+        engine, "how many serious case reviews were being commissioned the year before the 114 figure?")
+    assert "55 SCRs were commissioned" in one(
+        engine, "In the year with only 12 SCRs published, how many had been commissioned?")  # and the 12
+    text = one(engine, "were more published in 2013/14 than the year before?")  # both years, as before
+    assert text.startswith("Yes.") and "31 in 2012/13" in text, text
+
+
+def test_followups_that_compute_afresh_from_blind15(engine):
+    replies = say(engine, "what did the SCR numbers look like in 2011/12",
+                  "ok so how many times more were published two years later", "and for commissioned, same comparison?")
+    assert "5.9 times" in replies[1].text and "2.1 times" in replies[2].text, [r.text for r in replies]
+    replies = say(engine, "how many SCRs were published in 2011/12", "as a share of commissioned?",
+                  "and how many percentage points higher was that share in 2013/14")
+    assert "21.8%" in replies[-1].text and "40.5 percentage points" in replies[-1].text, replies[-1].text
+    replies = say(engine, "is it true that 71 SCRs were commissioned in 2013/14?", "ok so what's the 71 then")
+    assert "71 is the number of SCRs published in 2013/14" in replies[-1].text, replies[-1].text
+    assert "81 is the number of SCRs commissioned in 2012/13" in one(engine, "what is the 81?")

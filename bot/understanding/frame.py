@@ -260,6 +260,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op, yesno = "filter", False  # "in which years were fewer than 50 published?": the years that qualify
     if claim is not None and choice_of(rest):
         op, yesno, claim = "identify", False, claim._replace(compare="eq")  # "81 - commissioned or published?"
+    elif claim is None and asks_what_number(rest):
+        stated = _claims(words, rest, True)  # "ok so what's the 71 then?": which figure the number is
+        if len(stated) == 1:
+            op, claim, claims = "identify", stated[0]._replace(compare="eq"), stated
     if claim is None and op == "extreme" and not yesno and not _has(raw, _SUPERLATIVES):
         stated = _claims(words, rest, True)  # "in which year were 81 commissioned?": the year of a figure
         if len(stated) == 1 and stated[0].compare == "eq" and not stated[0].multiple:
@@ -315,9 +319,18 @@ def _cut_pattern(joiners: tuple[str, ...], question_words: frozenset[str]) -> re
     return re.compile(rf"(?:,\s*|\s+)(?:{joined})[\s,]+(?=(?:{heads}|{later})\b)", re.IGNORECASE)
 
 
+_WHAT_IS_NUMBER = re.compile(
+    r"^(?:(?:ok|okay|so|and|but|then)\s+)*(?:what's|whats|what is|what was|what are)\s+(?:the\s+|that\s+)?"
+    r"\d[\d,.]*\s*(?:then|about|for|exactly|figure|number|one)?\s*$"
+)
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
 _RANGE = re.compile(r" (?:between|from|through|until|till) ")
 _EITHER = re.compile(r"\bor\b(?! not\b)")
+
+
+def asks_what_number(rest: str) -> bool:
+    """"what's the 71 then?": which figure a number is, not what a term means."""
+    return bool(_WHAT_IS_NUMBER.match(rest))
 
 
 def choice_of(rest: str) -> bool:
