@@ -860,3 +860,20 @@ def test_followups_that_compute_afresh_from_blind15(engine):
     replies = say(engine, "is it true that 71 SCRs were commissioned in 2013/14?", "ok so what's the 71 then")
     assert "71 is the number of SCRs published in 2013/14" in replies[-1].text, replies[-1].text
     assert "81 is the number of SCRs commissioned in 2012/13" in one(engine, "what is the 81?")
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("can someone summarise this SCR article in 2-3 sentences", ["114", "Woolmore"]),  # "2-3" is no year
+        ("can you pull the key dates out into a quick timeline", ["July 2012", "March 2013"]),
+        ("main takeaways for someone who sits on a safeguarding children board?", ["Ofsted", "Working Together"]),
+    ],
+)
+def test_blind15_prose_requests(engine, question, needles):
+    text = one(engine, question)
+    assert all(n in text for n in needles), text
+
+
+def test_a_bad_year_is_still_refused(engine):
+    assert "couldn't read “2013/15”" in one(engine, "how many were published in 2013/15?")

@@ -259,7 +259,8 @@ _PATTERNS: list[tuple[str, object]] = [
         _word("all"),
     ),
     # anything else that looks like a period but is not one: 2013/1400000, 2013/15
-    (_any(rf"{_B}\d+(?:[/-]\d+)+{_E}", rf"{_B}\d{{5,}}{_E}"), _word("bad")),
+    (_any(rf"{_B}\d+(?:[/-]\d+)+{_E}(?!\s*(?:sentences?|lines?|paragraphs?|words?|points?|bullets?|pages?)\b)",
+          rf"{_B}\d{{5,}}{_E}"), _word("bad")),
 ]
 
 
