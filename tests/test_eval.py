@@ -47,7 +47,8 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind12.yaml", 0.8),
      ("blind13.yaml", 0.79),
      ("blind14.yaml", 0.89),
-     ("blind15.yaml", 0.79)],
+     ("blind15.yaml", 0.91),
+     ("blind16.yaml", 0.8)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
