@@ -389,6 +389,9 @@ class Engine:
             # "How many SCRs did Haringey publish?": a place or body the article never names
             return self._decline(u, "not_named", decision, names=strangers), context
         yesno = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)
+        unquoted = None if elliptical or yesno else checks.unquoted(self.facts, u.query, self.frames)
+        if unquoted is not None:  # "need Timpson's exact words": the article only reports what he said
+            return self._decline(u, "doesnt_say", decision, unquoted), context
         direct = None if elliptical else checks.direct_quotes(self.facts, u.query, self.frames, yesno)
         if direct is not None:  # "is Timpson quoted directly?": his words are reported, not quoted
             return self._answer(u, Candidate(CHECK_INTENT, ANSWER_AT), direct), self._next_context(
@@ -700,7 +703,11 @@ class Engine:
             return None
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
-            answer = checks.verify(self.facts, u.query, self.frames) or passages.affirmed(self.facts, self.passages, u)
+            answer = checks.verify(self.facts, u.query, self.frames) or passages.said_by(
+                self.facts, self.passages, u
+            ) or passages.affirmed(
+                self.facts, self.passages, u, self.frames
+            )
         return answer
 
     def answer_intent(

@@ -877,3 +877,32 @@ def test_blind15_prose_requests(engine, question, needles):
 
 def test_a_bad_year_is_still_refused(engine):
     assert "couldn't read “2013/15”" in one(engine, "how many were published in 2013/15?")
+
+
+# -- blind set 16 (after its first contact) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needles"),
+    [
+        # asking whether something went on is the opposite of the article's "ceased" (these had said "Yes")
+        ("did Ofsted keep evaluating SCRs after July 2012?", "No.", ["July 2012"]),
+        ("Did Ofsted carry on evaluating serious case reviews after July 2012?", "No.", ["July 2012"]),
+        ("did Ofsted stop evaluating SCRs in July 2012?", "Yes.", ["July 2012"]),
+        # a part in the rise is a cause, not an affiliation ("part of")
+        ("Does Woolmore reckon the new SCR panel was a big part of the spike?", "No", ["significantly"]),
+        # who said it: the speaker of the sentence the question describes
+        ("Was it Timpson who said the old system meant looking back up to 20 years?", "No: it was Sue Woolmore",
+         ["20 years"]),
+        # someone never quoted directly has no exact words to give
+        ("what are Timpson's exact words?", "The article doesn't quote Edward Timpson directly", ["dramatic"]),
+    ],
+)
+def test_blind16_verdicts(engine, question, opens, needles):
+    text = one(engine, question)
+    assert text.startswith(opens) and all(n in text for n in needles), text
+
+
+def test_a_claim_with_wrong_details_is_not_confirmed_by_its_speaker(engine):
+    text = one(engine, "Timpson revealed the figures in a speech at a conference, is that right?")
+    assert not text.startswith("Yes"), text

@@ -110,6 +110,9 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         right = f"{year}-{month}" in said_months if said_months else int(year) in said_years
     else:
         right = int(year) in said_years
+    continued = set(q.tokens) & set(words.check_list("continues"))
+    if continued and set(event.summary.lower().split()) & set(words.check_list("ceases")):
+        right = False  # "did Ofsted keep evaluating after July 2012?": it ceased then
     answer = Answer(f"{'Yes' if right else 'No'}. {event.summary}")
     answer.add_sources(event.source)
     answer.topics.extend(event.topics)
@@ -206,7 +209,10 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 
 
 def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
-    """"Is Sue Woolmore from Ofsted?", "It's Munro who chairs the association?": a person against an organisation."""
+    """"Is Sue Woolmore from Ofsted?", "It's Munro who chairs the association?": a person against an organisation.
+    Not a question about the rise ("does Woolmore reckon the panel was a big *part* of the spike?")."""
+    if q.has("rise", "fall", "reason", "effect"):
+        return None
     # "Eileen Munro is a minister?": "minister" names Timpson by his role; Munro is the one the claim is about
     persons = [m for m in q.mentions if m.kind == "person" and m.id in facts.people]
     by_role = {m.id for m in persons if _names_role(facts, m)} - {m.id for m in persons if not _names_role(facts, m)}
@@ -357,4 +363,24 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
         answer.people.append(p.id)
         first = next(s for s in facts.statements if s.by == p.id and s.kind == "quote")
         answer.add_sources(first.source)
+    return answer
+
+
+def unquoted(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
+    """"What exactly did Timpson say? need his exact words": someone the article never quotes directly has no
+    exact words to give; what it reports them saying, in its own words, is said instead. None otherwise."""
+    padded = f" {q.text} "
+    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
+    if len(people) != 1 or not any(f" {w} " in padded for w in words.check_list("exact")):
+        return None
+    person = people[0]
+    mine = [s for s in facts.statements if s.by == person.id]
+    if any(s.kind == "quote" for s in mine):
+        return None
+    their = {"he": "his", "she": "her"}.get(person.pronoun, "their")
+    answer = Answer(f"The article doesn't quote {person.name} directly, so it doesn't give {their} exact words.")
+    if mine:
+        answer.text += f" In its own words, it reports: {mine[0].text}"
+        answer.add_sources(mine[0].source)
+    answer.people.append(person.id)
     return answer

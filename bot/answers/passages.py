@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from ..knowledge.article import Sentence
 from ..knowledge.errors import DataError, Problem
 from ..knowledge.model import FactBase, Statement
+from ..understanding.frame import FrameWords
 from ..understanding.lexicon import PERSON, Lexicon, Mention, Reading
 from ..understanding.normalise import normalise, tokens
 from ..understanding.periods import read_periods
@@ -129,7 +130,7 @@ def _years(refs: list) -> list[str]:
     return [f"@{ref.kind}{ref.year}" for ref in refs if getattr(ref, "year", 0) > 1900]
 
 
-def affirmed(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
+def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords) -> Answer | None:
     """A yes/no question that one sentence of the article states almost word for word: Yes, with the
     sentence ("was the panel set up by the government?"); No when that sentence says the opposite
     ("was the old system designed with publication in mind?" against "wasn't designed with publication in
@@ -149,8 +150,11 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | No
     if found is None:
         return None
     sentence = found
-    words = tokens(normalise(sentence.text))
-    opposite = _negated(tokens(u.text)) != _negated(_window(words, tokens(u.text), index.lexicon.stopwords))
+    said = tokens(normalise(sentence.text))
+    window = _window(said, tokens(u.text), index.lexicon.stopwords)
+    opposite = _negated(tokens(u.text)) != _negated(window)
+    if set(words.check_list("continues")) & set(tokens(u.text)) and set(words.check_list("ceases")) & set(said):
+        opposite = not opposite  # "did Ofsted keep evaluating SCRs after July 2012?" against "ceased evaluating"
     other = _agent_of(sentence, agent) if agent is not None else None
     verdict = "No" if opposite or other else "Yes"
     statements = [st for st in facts.statements if st.source == sentence]
@@ -176,6 +180,40 @@ _WHICH_DOER = frozenset({"person", "organisation", "organization", "body", "publ
 _SAYING = frozenset({"talking", "talks", "talk", "mentions", "mentioned", "mention", "says", "said", "argues",
                      "argued", "quoted", "person"})
 _BY = re.compile(r"\bby (the [a-z]+|[A-Z][\w’']*(?: [A-Z][\w’']*)*)")
+
+
+_ASKS_SPEAKER = re.compile(r"\b(?:who|the one|the person|the one that|the person that)\b")
+
+
+def said_by(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
+    """"Was it Timpson who said the old system meant looking back 20 years?": the sentence the question
+    describes, found without the person named, and whether that person is who says it. None when the
+    sentence is nobody's words, or no sentence fits."""
+    named = [m for m in u.reading.mentions if m.kind == PERSON and m.id in facts.people]
+    if len(named) != 1 or not (u.query.has("said") or set(u.text.split()) & _SAYING):
+        return None
+    if not _ASKS_SPEAKER.search(u.text):  # "Timpson revealed it in a speech, right?" claims more than who said it
+        return None
+    r = u.reading
+    name_words = set(tokens(normalise(named[0].text)))
+    framing = {PERSON, "said", "who", "one", "comments", "comment", "remarks"}
+    bare = without(u, set(r.unknown) | name_words | framing | _SAYING)  # who said it, whatever the detail
+    bare = bare._replace(reading=bare.reading._replace(mentions=[m for m in r.mentions if m.kind != PERSON]))
+    found = index.search(bare, limit=1)
+    if not found:
+        return None
+    sentence = found[0][0]
+    statements = [st for st in facts.statements if st.source == sentence and st.by in facts.people]
+    if not statements:
+        return None
+    speaker = facts.people[statements[0].by]
+    asked = facts.people[named[0].id]
+    quote, by = _quoted(facts, sentence, statements)
+    lead = "Yes." if speaker.id == asked.id else f"No: it was {speaker.name} ({speaker.role}), not {asked.name}."
+    answer = Answer(f"{lead} {quote}" + (f" — {by}" if by else ""))
+    answer.add_sources(sentence)
+    answer.people.extend(dict.fromkeys([speaker.id, asked.id]))
+    return answer
 
 
 def who_did(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
