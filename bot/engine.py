@@ -40,7 +40,8 @@ from .understanding.question import Understood
 CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what the article says",
                       "Did Ofsted stop evaluating SCRs before the Working Together revisions?", (), Path("intents"), 0)
 # A quotation of at least a few words, in straight or curly quotes.
-_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]")
+# a span in quotation marks: curly or straight double quotes, or plain single quotes not inside a word
+_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]|(?<!\w)'([^'\n]{30,}?)'(?!\w)")
 # A capitalised word that does not open a sentence: a name ("Haringey", "Kent").
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,})\b")
 # The intent a reply names when it quotes the article's sentences that answer the question.
@@ -51,9 +52,10 @@ CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context
 
 
 _FIGURE_AS_YEAR = re.compile(
-    r"\bthe (\d{1,4}) (?:figure|number)\b"  # "the year before the 114 figure"
+    r"(?<=before )the (\d{1,4}) (?:figure|number)\b|(?<=after )the (\d{1,4}) (?:figure|number)\b"  # "the year
+    # before the 114 figure"; "in the year with only 12 SCRs published, ..."
     r"|\bthe (?:year|period) (?:with|that had|when there were) (?:only |just |about )?(\d{1,4})\b(?: \w+){0,3}?"
-    r"(?= published| commissioned|,|$)"  # "in the year with only 12 SCRs published, ..."
+    r"(?= published| commissioned|,|$)"
 )
 _THAT_YEAR = ("that year", "that financial year", "the same year", "that period", "those years")
 
@@ -181,7 +183,8 @@ class Engine:
     def _figures_as_years(self, norm: str) -> str:
         """"The year before the 114 figure": a figure named to mean its year, when only one year has it."""
         def year_of(m: re.Match[str]) -> str:
-            years = [f.period for f in self.facts.figures.values() if f.value == int(m.group(1) or m.group(2))]
+            value = int(m.group(1) or m.group(2) or m.group(3))
+            years = [f.period for f in self.facts.figures.values() if f.value == value]
             return self.facts.period(years[0]).label if len(years) == 1 else m.group(0)
 
         return _FIGURE_AS_YEAR.sub(year_of, norm) if re.search(r"\d", norm) else norm
@@ -222,8 +225,9 @@ class Engine:
         """A message quoting the article: "who said '...'?" and "did Woolmore say '...'?" are answered with who
         said it; otherwise the quote is set aside (its figures are the article's, not claims to check) and its
         years become the context of the question around it ("... What proportion is that?")."""
-        quotes = [(m, s) for m in _QUOTED.finditer(text or "")
-                  if len(m.group(1).split()) >= 7 and (s := self.facts.article.find(m.group(1)))]  # not a title
+        spans = [(m, m.group(1) or m.group(2)) for m in _QUOTED.finditer(text or "")]
+        quotes = [(m, s) for m, span in spans
+                  if len(span.split()) >= 7 and (s := self.facts.article.find(span))]  # not a title
         if not quotes:
             return None
         match, sentence = quotes[0]
@@ -233,7 +237,11 @@ class Engine:
         speakers = [self.facts.people[st.by] for st in statements if st.by in self.facts.people]
         asks_who = u.query.has("who", "whose") and u.query.has("said")
         named = [self.facts.people[p] for p in u.query.mentioned("person") if p in self.facts.people]
-        if asks_who or (named and u.query.has("said")) or not u.reading.signature:
+        # "... 'enabled LSCBs to fully focus on the review itself' - what ended?" (not "what proportion is that?")
+        about_it = bool(set(u.reading.tokens) & {"what", "whatis", "which", "why", "how"}) and len(
+            u.reading.signature) <= 4 and operation_cue(self.frames, u.rest, u.reading.tokens) is None and not (
+            u.query.has("many", "number", "rate", "percent", "total"))
+        if asks_who or (named and u.query.has("said")) or not u.reading.signature or about_it:
             answer = Answer("")
             answer.add_sources(sentence)
             if speakers:
@@ -490,13 +498,21 @@ class Engine:
         """"What changed about Ofsted's role?": a change asked of an organisation or an event, with no measure,
         year or number, is about what the article says of it, not about the figures' change."""
         top = decision.top
-        if top is None or top.intent.id not in self.figure_ops or u.query.measure or u.refs or u.query.missing:
+        # "what changed in March 2013?": a month an event is dated to names that event
+        dated = bool(u.query.months) and any(e.date in u.query.months for e in self.facts.events)
+        if top is None or top.intent.id not in self.figure_ops or u.query.measure or u.query.missing:
             return decision
-        if not any(m.kind in ("organisation", "event") for m in u.reading.mentions):
+        named = any(m.kind in ("organisation", "event") for m in u.reading.mentions)
+        if (u.refs and not dated) or not (dated or named):
             return decision
-        if u.query.has("many", "number", "percent", "rate", "total") or any(ch.isdigit() for ch in u.text):
+        numbers = any(ch.isdigit() for ch in u.text) and not dated
+        if u.query.has("many", "number", "percent", "rate", "total") or numbers:
             return decision
         rest = [c for c in decision.candidates if c.intent.id not in self.figure_ops]
+        if dated:  # what happened then: the intent that answers with events
+            when = next((i for i in self.intents.intents if i.answer == "events.when"), None)
+            if when is not None:
+                return Decision("answer", (Candidate(when, ANSWER_AT), *rest))
         return decide(rest) if rest else Decision("decline", ())
 
     def _figure_followup(self, u: Understood, context: Context) -> tuple[Intent, Frame] | None:

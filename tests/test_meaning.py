@@ -906,3 +906,25 @@ def test_blind16_verdicts(engine, question, opens, needles):
 def test_a_claim_with_wrong_details_is_not_confirmed_by_its_speaker(engine):
     text = one(engine, "Timpson revealed the figures in a speech at a conference, is that right?")
     assert not text.startswith("Yes"), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "absent"),
+    [
+        ("difference between SCRs commissioned and published in 2013/14?", ["43 more commissioned"], ["rose"]),
+        ("in 2011/12, how many were commissioned per one published? (ratio, 1 dp)", ["4.6"], []),
+        ("mean published per year across those 3 yrs", ["38", "published"], ["commissioned a year"]),
+        ("LSCB = ?", ["Local Safeguarding Children Board"], []),
+        ("what changed in March 2013?", ["Working Together"], ["rose from"]),
+        ("how many were published in March 2013?", ["2012/13", "31"], []),
+        ("She says something ended and 'enabled LSCBs to fully focus on the review itself' - what ended?",
+         ["Ofsted"], []),
+        ("the 31 number in the piece, what does it refer to exactly?", ["published in 2012/13"], []),
+        ("Which professor is mentioned in the article?", ["Eileen Munro"], []),
+        ("What's the Munro review the article refers to?", ["Munro", "child protection"], []),
+        ("Our copy says the Working Together revisions came out in March 2012. OK to run?", ["No", "March 2013"], []),
+    ],
+)
+def test_blind16_readings(engine, question, needles, absent):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(a in text for a in absent), text

@@ -323,14 +323,18 @@ _WHAT_IS_NUMBER = re.compile(
     r"^(?:(?:ok|okay|so|and|but|then)\s+)*(?:what's|whats|what is|what was|what are)\s+(?:the\s+|that\s+)?"
     r"\d[\d,.]*\s*(?:then|about|for|exactly|figure|number|one)?\s*$"
 )
+_NUMBER_MEANS = re.compile(
+    r"^(?:(?:the|that|this) )?\d[\d,.]* (?:number|figure)\b.*\b(?:refer|refers|mean|means|stand|stands|represent)"
+)
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
 _RANGE = re.compile(r" (?:between|from|through|until|till) ")
 _EITHER = re.compile(r"\bor\b(?! not\b)")
 
 
 def asks_what_number(rest: str) -> bool:
-    """"what's the 71 then?": which figure a number is, not what a term means."""
-    return bool(_WHAT_IS_NUMBER.match(rest))
+    """"what's the 71 then?", "the 31 number in the piece, what does it refer to?": which figure a number
+    is, not what a term means."""
+    return bool(_WHAT_IS_NUMBER.match(rest) or _NUMBER_MEANS.search(rest))
 
 
 def choice_of(rest: str) -> bool:

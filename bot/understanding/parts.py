@@ -99,8 +99,14 @@ _WHEN_CLAUSE = re.compile(
 _ACCORDING = re.compile(r"^\s*(according to|per|in the words of)\s+([^,?]{2,40}),\s*(.+?)\s*$", re.IGNORECASE)
 
 
+_EQUALS = re.compile(r"^\s*([\w'’ ]{1,40}?)\s*=+\s*\?*\s*$")  # "LSCB = ?": what is an LSCB?
+
+
 def _main_clause(sentence: str) -> str:
     sentence = _WHEN_CLAUSE.sub("", sentence, count=1)
+    equals = _EQUALS.match(sentence)
+    if equals:
+        return f"what is {equals.group(1)}?"
     m = _ACCORDING.match(sentence)
     if m:
         question, mark = m.group(3).rstrip("?"), "?" if m.group(3).endswith("?") else ""
