@@ -9,7 +9,7 @@ import re
 import time
 from pathlib import Path
 
-from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, passages
+from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, passages, reasons
 from .answers import format as fmt
 from .answers.meta import about, about_someone, examples, readings, tailored
 from .conversation import Context
@@ -329,6 +329,9 @@ class Engine:
             return self._decline(u, "not_counted"), context
 
         elliptical = followups.is_elliptical(u, context, self.figure_ops)
+        onward = any(f" {w} " in f" {u.rest} " for w in ("from there", "from then", "from that year"))
+        if elliptical and onward:
+            elliptical = False  # "and from there to 2013/14?": a new pair of years, the last one first
         if elliptical and context.intent in self.figure_ops:
             cued = operation_cue(self.frames, u.rest, u.reading.tokens)
             if cued is not None and cued != (context.op or self.figure_ops[context.intent]):
@@ -365,6 +368,14 @@ class Engine:
             if current is not None:
                 kept = self._next_context(u, context.intent or QUOTE_INTENT.id, current, now)
                 return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), current), kept
+        whose = bool({"who", "whose"} & set(u.text.split())) and u.query.has("recommend")
+        points_back = bool(set(u.reading.tokens) & followups.ANAPHORS) and not u.query.mentioned("person")
+        if whose and points_back and not elliptical and context.topics and not asks_verdict(
+                self.frames, u.rest, u.reading.tokens, u.question_mark):
+            idea = reasons.recommender(self.facts, u.query, context.topics)  # "whose idea was that originally?"
+            said = next((i for i in self.intents.intents if i.answer == "people.said"), QUOTE_INTENT)
+            if idea is not None:  # what someone recommended: an answer of the kind "what did she say"
+                return self._answer(u, Candidate(said, ANSWER_AT), idea), self._next_context(u, said.id, idea, now)
         if not elliptical and u.query.has("example", "instance"):
             lines = context.sources or self._lines_about(u)  # "what example does Woolmore give of ..."
             example = passages.example_of(self.facts, lines) if lines else None  # "give me an example"
@@ -529,6 +540,7 @@ class Engine:
             or change is not None
             or u.rest.startswith(("as ", "and as ", "so as "))  # "as a share of commissioned?"
             or any(r.kind in ("next", "previous") for r in u.refs)  # "two years later": counted from the last
+            or any(f" {w} " in f" {u.rest} " for w in ("from there", "from then", "from that year"))
         )
         if not leans or len(u.reading.signature) > 6 or (u.reading.unknown and change is None):
             return None
@@ -538,7 +550,9 @@ class Engine:
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
         if change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
             op = "change" if {"change", "rise", "fall"} & set(tokens) or last_op == "change" else "share"
-        elif change in ("other", "same", "span"):
+        elif change == "same":
+            op = last_op  # "and the same two numbers (absolute and %) for published?": the same computation
+        elif change in ("other", "span"):
             op = op or last_op  # "over those two years, the total?" keeps the total asked for
         elif change == "diff":
             one_year = len(set(context.history[-2:])) == 1 and not u.query.periods  # no second year to compare
@@ -549,6 +563,8 @@ class Engine:
                 op = "pp_change" if last_op in ("share", "pp_change") else "change"
         elif op is None and u.query.excluded:
             op = last_op  # "excluding 2013/14?": the last computation over the other years
+        elif op is None and any(f" {w} " in f" {u.rest} " for w in ("from there", "from then", "from that year")):
+            op = last_op  # "and from there to 2013/14?": the same computation, onward
         elif op is None:
             said = set(tokens)
             if not said & {"change", "compare"} or not said & (words.anaphors | {"what", "whats", "how"}):

@@ -928,3 +928,22 @@ def test_a_claim_with_wrong_details_is_not_confirmed_by_its_speaker(engine):
 def test_blind16_readings(engine, question, needles, absent):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(a in text for a in absent), text
+
+
+def test_followups_from_blind16(engine):
+    replies = say(engine, "who said Ofsted stopping its evaluations was a key factor?", "what's her role?",
+                  "when did Ofsted stop exactly", "whose idea was that originally?",
+                  "what kind of review was she doing")
+    assert "Munro" in replies[3].text and "child protection" in replies[4].text, [r.text for r in replies]
+    replies = say(engine, "published SCRs in 2011/12?", "and the next year?", "what's the % increase between those two",
+                  "and from there to 2013/14?")
+    assert "+158.3%" in replies[2].text and "+129%" in replies[3].text, [r.text for r in replies]
+    replies = say(engine, "commissioned SCRs in 2012/13?", "change to 2013/14 in absolute terms?", "as a percentage?",
+                  "and the same two numbers (absolute and %) for published?")
+    assert "up 33" in replies[1].text and "40.7%" in replies[2].text, [r.text for r in replies]
+    assert "up 40" in replies[3].text and "+129%" in replies[3].text, replies[3].text
+
+
+def test_who_recommended_it_asked_outright_is_still_answered_as_before(engine):
+    text = one(engine, "Was it Eileen Munro who recommended that Ofsted stop evaluating SCRs?")
+    assert text.startswith("Yes"), text

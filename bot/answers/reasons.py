@@ -161,3 +161,20 @@ def counter(facts: FactBase, q: Query) -> Answer:
     answer.text = "\n".join(lines)
     answer.followups = ["What drove the rise?"]
     return answer
+
+
+def recommender(facts: FactBase, q: Query, topics: list[str]) -> Answer | None:
+    """"Whose idea was that originally?" after an answer about the end of Ofsted's evaluations: who recommended
+    what the last answer was about, from the reasons' `recommended_by`. None when nothing recommended fits."""
+    about = set(topics) | set(q.mentioned("event")) | set(q.mentioned("organisation")) | set(q.mentioned("term"))
+    fits = [r for r in facts.reasons if r.recommended_by and ({r.event, *r.topics} & about)]
+    if not fits or fits[0].recommended_by not in facts.people:
+        return None
+    reason = fits[0]
+    person = facts.people[reason.recommended_by]
+    what = lower_first(reason.recommendation or reason.title)
+    answer = Answer(f"It was recommended by {person.name} ({person.role}): {what}.")
+    answer.add_sources(*[s for s in reason.sources if "recommend" in s.text.lower()] or reason.sources[:1])
+    answer.people.append(person.id)
+    answer.topics.extend(t for t in reason.topics if t not in answer.topics)
+    return answer
