@@ -363,6 +363,7 @@ class Engine:
             return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
         now_only = bool(u.refs) and all(r.kind == "now" for r in u.refs) and set(u.reading.signature) <= {
             "and", "what", "whatis", "about", "how", "so", "then", "but"}  # "and now?", "what about now?"
+        now_only = now_only or " ".join(u.text.split()) in self.frames.check_list("still")  # "still the case?"
         if now_only and context.sources and context.intent not in self.figure_ops and not u.query.measure:
             current = passages.now_of(self.facts, context.sources)  # "and now?" after how things were
             if current is not None:

@@ -947,3 +947,26 @@ def test_followups_from_blind16(engine):
 def test_who_recommended_it_asked_outright_is_still_answered_as_before(engine):
     text = one(engine, "Was it Eileen Munro who recommended that Ofsted stop evaluating SCRs?")
     assert text.startswith("Yes"), text
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needles"),
+    [
+        ("over the whole period, 2011/12 to 2013/14, did commissioned SCRs at least double?", "Yes.", ["114"]),
+        ("In 2013/14, were more published than in 2012/13?", "Yes.", ["71", "31"]),  # the years keep their order
+        ("is Munro the person quoted in the article?", "No.", ["Sue Woolmore"]),
+    ],
+)
+def test_blind16_more_verdicts(engine, question, opens, needles):
+    text = one(engine, question)
+    assert text.startswith(opens) and all(n in text for n in needles), text
+
+
+def test_more_blind16_followups(engine):
+    replies = say(engine, "how far back into family history did LSCBs have to look under the old system?",
+                  "is that still the case?")
+    assert "need not go back that far" in replies[-1].text, replies[-1].text
+    replies = say(engine, "is the SCR panel behind the spike in numbers?", "who set it up and when",
+                  "what's it meant to do?")
+    assert "lessons are learned" in replies[-1].text, replies[-1].text
+    assert "114" in one(engine, "Write a two-sentence news brief on this for our website")

@@ -14,6 +14,7 @@ import re
 from ..knowledge.model import Event, FactBase, Person
 from ..understanding.frame import FrameWords
 from ..understanding.lexicon import Mention
+from . import format as fmt
 from .events import date_label
 from .query import Answer, Query
 from .reasons import lower_first
@@ -328,10 +329,11 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
     """"Is Timpson quoted directly?", "who is the only person quoted directly?": whose own words the article
     quotes (statements of kind `quote`), as against words it only reports. A request for a direct quote
     ("give me a direct quote from Woolmore on ...") is left to the quotes."""
-    if not (q.has("said") and q.has(*words.check_list("direct"))):
+    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
+    quoted = q.has(*words.check_list("direct")) or (people and " quoted " in f" {q.text} ")  # "is Munro quoted?"
+    if not (q.has("said") and quoted):
         return None
     answer = Answer("")
-    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
     if not (yesno or (not people and q.has("who", "whose", "which", "whom"))):
         return None
     if people:
@@ -346,6 +348,9 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
             said = mine[0].text
             answer.text = f"No. The article gives what {person.name} said in its own words, not as a quote: {said}"
             answer.add_sources(mine[0].source)
+            others = list(dict.fromkeys(s.by for s in facts.statements if s.kind == "quote" and s.by in facts.people))
+            if others:
+                answer.text += " Quoted directly: " + fmt.join([facts.people[p].name for p in others]) + "."
         else:
             answer.text = f"No. The article does not quote {person.name}."
             answer.add_sources(person.source)

@@ -102,6 +102,20 @@ _ACCORDING = re.compile(r"^\s*(according to|per|in the words of)\s+([^,?]{2,40})
 _EQUALS = re.compile(r"^\s*([\w'’ ]{1,40}?)\s*=+\s*\?*\s*$")  # "LSCB = ?": what is an LSCB?
 
 
+def _yesno_last(words: FrameWords, sentence: str) -> str:
+    """"Over the whole period, 2011/12 to 2013/14, did commissioned SCRs double?": a yes/no question after
+    a leading phrase that asks nothing is moved first, so it still reads as yes/no."""
+    head, comma, tail = sentence.rpartition(",")
+    first = _words(tail)[:1]
+    if not comma or not first or first[0] not in words.yesno_openers or not 2 <= len(_words(head)) <= 12:
+        return sentence
+    if "than" in _words(tail):  # "In 2013/14, were more published than in 2012/13?": the order of years matters
+        return sentence
+    if set(_words(head)) & words.question_words - {"and", "so", "any"} - words.yesno_openers:
+        return sentence
+    return f"{tail.strip().rstrip('?')}, {head.strip()}?"
+
+
 def _main_clause(sentence: str) -> str:
     sentence = _WHEN_CLAUSE.sub("", sentence, count=1)
     equals = _EQUALS.match(sentence)
@@ -147,7 +161,7 @@ def split(words: FrameWords, text: str) -> list[str]:
             kept.append(sentence)
     if not kept:
         return [text]  # nothing reads as a question: the whole message is read as one
-    parts = [_main_clause(piece) for sentence in kept for piece in _cut(words, sentence)]
+    parts = [_yesno_last(words, _main_clause(piece)) for sentence in kept for piece in _cut(words, sentence)]
     if len(parts) > MAX_PARTS:
         return [" ".join(kept)]
     return parts
