@@ -16,6 +16,7 @@ from .conversation import Context
 from .gcpause import no_gc_pauses
 from .knowledge.errors import DataError, Problem
 from .knowledge.model import FactBase, Intent, IntentSet
+from .lazyre import LazyPattern
 from .reply import Reply, Suggestion
 from .understanding import calibrate, followups
 from .understanding.frame import (
@@ -51,7 +52,7 @@ CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the qu
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
-_FIGURE_AS_YEAR = re.compile(
+_FIGURE_AS_YEAR = LazyPattern(
     r"(?<=before )the (\d{1,4}) (?:figure|number)\b|(?<=after )the (\d{1,4}) (?:figure|number)\b"  # "the year
     # before the 114 figure"; "in the year with only 12 SCRs published, ..."
     r"|\bthe (?:year|period) (?:with|that had|when there were) (?:only |just |about )?(\d{1,4})\b(?: \w+){0,3}?"
@@ -187,7 +188,8 @@ class Engine:
             years = [f.period for f in self.facts.figures.values() if f.value == value]
             return self.facts.period(years[0]).label if len(years) == 1 else m.group(0)
 
-        return _FIGURE_AS_YEAR.sub(year_of, norm) if re.search(r"\d", norm) else norm
+        placed = (" figure" in norm or " number" in norm or " with " in norm) and any(ch.isdigit() for ch in norm)
+        return _FIGURE_AS_YEAR.sub(year_of, norm) if placed else norm
 
     def _excludes(self, norm: str, ref_text: str) -> bool:
         """Whether the words right before a period leave it out ("excluding 2013/14", "apart from 2012/13")."""

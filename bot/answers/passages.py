@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from ..knowledge.article import Sentence
 from ..knowledge.errors import DataError, Problem
 from ..knowledge.model import FactBase, Statement
+from ..lazyre import LazyPattern
 from ..understanding.frame import FrameWords
 from ..understanding.lexicon import PERSON, Lexicon, Mention, Reading
 from ..understanding.normalise import normalise, tokens
@@ -179,10 +180,10 @@ _WHICH_DOER = frozenset({"person", "organisation", "organization", "body", "publ
                          "magazine", "paper", "minister", "government"})
 _SAYING = frozenset({"talking", "talks", "talk", "mentions", "mentioned", "mention", "says", "said", "argues",
                      "argued", "quoted", "person"})
-_BY = re.compile(r"\bby (the [a-z]+|[A-Z][\w’']*(?: [A-Z][\w’']*)*)")
+_BY = LazyPattern(r"\bby (the [a-z]+|[A-Z][\w’']*(?: [A-Z][\w’']*)*)")
 
 
-_ASKS_SPEAKER = re.compile(r"\b(?:who|the one|the person|the one that|the person that)\b")
+_ASKS_SPEAKER = LazyPattern(r"\b(?:who|the one|the person|the one that|the person that)\b")
 
 
 def said_by(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
@@ -256,7 +257,7 @@ def _did_what_was_asked(index: PassageIndex, u: Understood, sentence: Sentence, 
 
 
 _NOW_WORDS = frozenset({"still", "now", "anymore", "today", "currently", "nowadays", "longer"})
-_AMOUNT = re.compile(r"\b(\d{1,3})\s+(years?|months?|weeks?|days?)\b")
+_AMOUNT = LazyPattern(r"\b(\d{1,3})\s+(years?|months?|weeks?|days?)\b")
 
 
 def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
@@ -651,7 +652,7 @@ def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
     return answer
 
 
-_NOW = re.compile(r"\b(?:now|today|currently|these days|nowadays)\b", re.IGNORECASE)
+_NOW = LazyPattern(r"\b(?:now|today|currently|these days|nowadays)\b", re.IGNORECASE)
 
 
 def now_of(facts: FactBase, lines: list[int]) -> Answer | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..knowledge.errors import DataError, Problem
+from ..lazyre import LazyPattern
 from .lexicon import Reading
 
 FRAMES_FILE = "frames.yaml"
@@ -184,8 +185,30 @@ class Frame(NamedTuple):
     claims: tuple[Claim, ...] = ()  # every figure stated ("81 commissioned and 31 published, right?")
 
 
+_PHRASES: dict[int, tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {}
+
+
 def _has(padded: str, phrases: tuple[str, ...]) -> bool:
-    return any(f" {p} " in padded for p in phrases)
+    """Any of the phrases as whole words in the padded text. The cue lists are long and asked of every
+    question, so each is split once into single words (a set lookup per word of the text) and phrases of
+    several words (a substring test each), and kept while the list itself is alive. No regex: compiling
+    one per list cost a one-shot `scrbot ask` more than it saved."""
+    if not phrases:
+        return False
+    cached = _PHRASES.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        if len(_PHRASES) > 512:  # only the data's lists and a few literal ones are ever asked: never grows
+            _PHRASES.clear()
+        singles = frozenset(p for p in phrases if " " not in p)
+        cached = _PHRASES[id(phrases)] = (phrases, singles, tuple(f" {p} " for p in phrases if " " in p))
+    _, singles, multis = cached
+    global _LAST_WORDS
+    if _LAST_WORDS[0] != padded:  # the same text is asked about many lists in a row
+        _LAST_WORDS = (padded, frozenset(padded.split()))
+    return not singles.isdisjoint(_LAST_WORDS[1]) or any(m in padded for m in multis)
+
+
+_LAST_WORDS: tuple[str, frozenset[str]] = ("", frozenset())
 
 
 def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens: list[str],
@@ -319,11 +342,11 @@ def _cut_pattern(joiners: tuple[str, ...], question_words: frozenset[str]) -> re
     return re.compile(rf"(?:,\s*|\s+)(?:{joined})[\s,]+(?=(?:{heads}|{later})\b)", re.IGNORECASE)
 
 
-_WHAT_IS_NUMBER = re.compile(
+_WHAT_IS_NUMBER = LazyPattern(
     r"^(?:(?:ok|okay|so|and|but|then)\s+)*(?:what's|whats|what is|what was|what are)\s+(?:the\s+|that\s+)?"
     r"\d[\d,.]*\s*(?:then|about|for|exactly|figure|number|one)?\s*$"
 )
-_NUMBER_MEANS = re.compile(
+_NUMBER_MEANS = LazyPattern(
     r"^(?:(?:the|that|this) )?\d[\d,.]* (?:number|figure)\b.*\b(?:refer|refers|mean|means|stand|stands|represent)"
 )
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
@@ -334,6 +357,8 @@ _EITHER = re.compile(r"\bor\b(?! not\b)")
 def asks_what_number(rest: str) -> bool:
     """"what's the 71 then?", "the 31 number in the piece, what does it refer to?": which figure a number
     is, not what a term means."""
+    if not any(ch.isdigit() for ch in rest):
+        return False
     return bool(_WHAT_IS_NUMBER.match(rest) or _NUMBER_MEANS.search(rest))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import LazyPattern
 from .frame import FrameWords
 
 MAX_PARTS = 3  # more questions than this in one message are read as one
@@ -89,17 +90,17 @@ def _on_figures_before(words: FrameWords, sentence: str, before: str) -> bool:
 
 
 # "When Woolmore calls it 'prescriptive', what does she mean?": that "when" opens a clause, it asks no date.
-_WHEN_CLAUSE = re.compile(
+_WHEN_CLAUSE = LazyPattern(
     r"^\s*when\s+(?=[^,?]{3,},\s*(?:what|who|whose|why|how|which|where|does|do|did|is|was|were|are|can|could)\b)",
     re.IGNORECASE,
 )
 
 
 # "According to Woolmore, was the old system ...?": the question comes first, and who it is according to last.
-_ACCORDING = re.compile(r"^\s*(according to|per|in the words of)\s+([^,?]{2,40}),\s*(.+?)\s*$", re.IGNORECASE)
+_ACCORDING = LazyPattern(r"^\s*(according to|per|in the words of)\s+([^,?]{2,40}),\s*(.+?)\s*$", re.IGNORECASE)
 
 
-_EQUALS = re.compile(r"^\s*([\w'’ ]{1,40}?)\s*=+\s*\?*\s*$")  # "LSCB = ?": what is an LSCB?
+_EQUALS = LazyPattern(r"^\s*([\w'’ ]{1,40}?)\s*=+\s*\?*\s*$")  # "LSCB = ?": what is an LSCB?
 
 
 def _yesno_last(words: FrameWords, sentence: str) -> str:
@@ -117,11 +118,14 @@ def _yesno_last(words: FrameWords, sentence: str) -> str:
 
 
 def _main_clause(sentence: str) -> str:
-    sentence = _WHEN_CLAUSE.sub("", sentence, count=1)
-    equals = _EQUALS.match(sentence)
+    """The sentence with its question first: a leading "when" clause, "X = ?" and "according to X," undone."""
+    head = sentence.lstrip()[:16].lower()
+    if head.startswith("when "):
+        sentence = _WHEN_CLAUSE.sub("", sentence, count=1)
+    equals = _EQUALS.match(sentence) if "=" in sentence else None
     if equals:
         return f"what is {equals.group(1)}?"
-    m = _ACCORDING.match(sentence)
+    m = _ACCORDING.match(sentence) if head.startswith(("according", "per ", "in the words")) else None
     if m:
         question, mark = m.group(3).rstrip("?"), "?" if m.group(3).endswith("?") else ""
         sentence = f"{question} {m.group(1).lower()} {m.group(2)}{mark}"
