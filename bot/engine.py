@@ -185,7 +185,9 @@ class Engine:
         """"The year before the 114 figure": a figure named to mean its year, when only one year has it."""
         def year_of(m: re.Match[str]) -> str:
             value = int(m.group(1) or m.group(2) or m.group(3))
-            years = [f.period for f in self.facts.figures.values() if f.value == value]
+            named = [w for w in norm[m.end(): m.end() + 40].split()[:3] if w in self.lexicon.measure_words]
+            years = [f.period for f in self.facts.figures.values() if f.value == value
+                     and (not named or self.lexicon.measure_words[named[0]] == f.measure)]  # "81 published"? none
             return self.facts.period(years[0]).label if len(years) == 1 else m.group(0)
 
         placed = (" figure" in norm or " number" in norm or " with " in norm) and any(ch.isdigit() for ch in norm)
@@ -242,7 +244,8 @@ class Engine:
         # "... 'enabled LSCBs to fully focus on the review itself' - what ended?" (not "what proportion is that?")
         about_it = bool(set(u.reading.tokens) & {"what", "whatis", "which", "why", "how"}) and len(
             u.reading.signature) <= 4 and operation_cue(self.frames, u.rest, u.reading.tokens) is None and not (
-            u.query.has("many", "number", "rate", "percent", "total"))
+            u.query.has("many", "number", "rate", "percent", "total", "compare", "year")) and not (
+            u.refs or u.query.measure)  # "... - how does that compare with 2013/14?" asks about the figures
         if asks_who or (named and u.query.has("said")) or not u.reading.signature or about_it:
             answer = Answer("")
             answer.add_sources(sentence)

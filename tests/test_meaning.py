@@ -970,3 +970,44 @@ def test_more_blind16_followups(engine):
                   "what's it meant to do?")
     assert "lessons are learned" in replies[-1].text, replies[-1].text
     assert "114" in one(engine, "Write a two-sentence news brief on this for our website")
+
+
+# -- a review of this session's reading rules: wrong answers they gave, now right --------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "good", "bad"),
+    [
+        # a Yes to "does anything contradict that?" would mean No
+        ("Ofsted stopped evaluating SCRs in July 2012. Does anything in the article contradict that?", [], ["Yes."]),
+        ("Did Woolmore recommend that Ofsted stop evaluating SCRs?", ["No: it was Professor Eileen Munro"], []),
+        ("Did Ofsted continue evaluating SCRs until July 2012?", ["Yes."], []),
+        ("Did Ofsted carry on evaluating SCRs in 2011?", ["Yes."], []),
+        ("did Ofsted keep evaluating SCRs after July 2012?", ["No."], []),
+        ("Who was investigated?", [], ["CYP Now."]),
+        ("Who did Ofsted evaluate?", [], ["Ofsted."]),
+        ("Did Woolmore directly say the panel contributed?", ["not according to Sue Woolmore"], ["quoted directly"]),
+        ("Was the old system 20 years old?", [], ["Yes."]),
+        ("Under the new system can LSCBs look back 5 years?", [], ["No: the article says 20 years"]),
+        ("Published went from 12 to 31, that's a rise of 19, right?", ["Yes.", "up 19"], ["Not 19"]),
+        ("Published went from 12 to 31, that's a rise of 25, right?", ["No. Not 25", "19"], []),
+        ("So 71 were published in 2012/13. How many times over is that?", ["Not 71", "31"], ["2.3"]),
+        ("what's the 71 then?", ["71 is the number of SCRs published in 2013/14"], ["Yes."]),
+        ("How many were commissioned in the year with 81 published?", [], ["In 2012/13, 81 SCRs were commissioned"]),
+        ("How many more SCRs have been published since 2011/12?", ["up 59"], ["In total"]),
+        ("Is Munro the Ofsted chief?", ["No."], ["Yes"]),
+        ("Is Munro an Ofsted inspector?", ["No."], ["Yes"]),
+        ("Is Woolmore part of Ofsted?", ["No. Sue Woolmore is the chair"], ["key factor"]),
+        ("what is the 20?", ["not a count of SCRs", "20 years"], ["None of the article's figures"]),
+    ],
+)
+def test_reviewed_answers(engine, question, good, bad):
+    text = one(engine, question)
+    assert all(g in text for g in good) and not any(b in text for b in bad), text
+
+
+def test_and_now_stays_with_the_last_answers_subject(engine):
+    replies = say(engine, "Who set up the Serious Case Review panel?", "and now?")
+    assert "dropped sharply" not in replies[-1].text, replies[-1].text  # "CYP Now" is a name, not a time
+    replies = say(engine, "What did Woolmore say about Ofsted?", "and now?")
+    assert "need not go back" not in replies[-1].text, replies[-1].text  # another subject's "now"

@@ -9,6 +9,7 @@ the figures that prove it.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 
 from ..knowledge.article import Sentence
@@ -568,6 +569,12 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
     else:  # "in which year were 50 published?": in none; with no measure named, no figure of the article is it
         r.lines.append(f"In no year were {shown} SCRs {fmt.join([al.label(m) for m in named])}."
                        if named and not claim.percent else f"None of the article's figures is {shown}.")
+        said = next((s for s in al.facts.article.sentences if re.search(rf"(?<![\d.]){re.escape(shown)}(?![\d.])",
+                                                                         s.text)), None)
+        if said is not None and not named:  # "what is the 20?": not an SCR count, but the article has it
+            r.lines[-1] = f"{shown} is not a count of SCRs; the article uses it here: “{said.text}”"
+            r.cite(said)
+            return r
         base = figures.count(al.facts, _with_periods(q, list(frame.periods) or None))
         r.lines.append(base.text)
         r.cite(*base.sources)
@@ -755,25 +762,34 @@ def _mixed_up(al: Algebra, frame: Frame, wrong: list[Claim]) -> list[str]:
     return lines[:1]
 
 
-def with_givens(al: Algebra, frame: Frame) -> Frame:
+def with_givens(al: Algebra, frame: Frame, q: Query) -> Frame:
     """"So commissioned went from 55 to 114, how many times over is that?", "published went from 31 to 71, is
     that more than double?": figures stated only to compute from are the article's own, so they are given, not
     claimed. They fix the years and the measure (each is one year's figure of one measure), and what is left
     to check is whatever else the question claims. Figures that are not the article's stay claims, to be
     corrected; so do figures a question only asks to confirm ("55 and 114, right?")."""
-    if frame.op in ("value", "identify", "filter") or frame.periods or not frame.claims:
+    if frame.op in ("identify", "filter") or not frame.claims:
         return frame
-    if frame.yesno and not frame.test and all(c.compare == "eq" for c in frame.claims):
-        return frame  # "rose from 55 to 114, is that right?": they are what is asked about
     where: dict[float, list[tuple[str, str]]] = {}
-    for p in al.ids:
+    for p in frame.periods or al.ids:
         for m in frame.measures or al.base:
             if m in al.base and (v := al.value(p, m)):
                 where.setdefault(float(v[0]), []).append((p, m))
     counts = [c for c in frame.claims if c.compare == "eq" and not c.percent and not c.multiple]
     givens = [c for c in counts if len(where.get(c.value, ())) == 1]
-    if not frame.yesno and givens and len(givens) < len(counts):
-        return frame._replace(op="value")  # "went from 55 to 120, how many times is that?": 120 is wrong
+    if frame.op == "value":
+        if not (len(givens) >= 2 and len(counts) > len(givens) and q.has("rise", "fall", "change")):
+            return frame
+        frame = frame._replace(op="change")  # "went from 12 to 31, that's a rise of 19, right?": the rise is 19
+    anywhere = {float(v[0]) for p in al.ids for m in al.base if (v := al.value(p, m))}
+    misplaced = [c for c in counts if c.value in anywhere and c not in givens]  # "71 were published in 2012/13"
+    # with two figures given, another number is the result claimed ("12 to 31, a rise of 19, right?")
+    if not frame.yesno and ((len(givens) == 1 and len(counts) > 1) or misplaced):
+        # "went from 55 to 120, how many times is that?", "so 71 were published in 2012/13, how many times over
+        # is that?": a stated count that is not the article's is corrected first, never against a ratio
+        return frame._replace(op="value")
+    if frame.periods or (frame.yesno and not frame.test and len(givens) == len(frame.claims)):
+        return frame  # "rose from 55 to 114, is that right?": they are what is asked about
     if len(givens) < 2:
         return frame
     places = [where[c.value][0] for c in givens]
@@ -1016,7 +1032,7 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
 def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answer:
     """The answer to a figures frame; yes/no questions and claims get a verdict first."""
     al = Algebra(facts, words)
-    frame = with_givens(al, frame)
+    frame = with_givens(al, frame, q)
     delegated = frame.op in ("value", "total", "extreme", "trend") and not frame.measures  # say their own notes
     notes = [] if delegated else figures.prefix(facts, q)
     if q.excluded:

@@ -113,7 +113,10 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         right = int(year) in said_years
     continued = set(q.tokens) & set(words.check_list("continues"))
     if continued and set(event.summary.lower().split()) & set(words.check_list("ceases")):
-        right = False  # "did Ofsted keep evaluating after July 2012?": it ceased then
+        # "did Ofsted keep evaluating after July 2012?": No, it ceased then; "until July 2012?", "in 2011?": Yes
+        said = max([*(m for m in said_months), *(f"{y}-13" for y in q.years)])
+        before = set(q.tokens) & {"until", "till", "before", "up"} or said < event.date
+        right = bool(before) and said <= (event.date if month else f"{year}-13")
     answer = Answer(f"{'Yes' if right else 'No'}. {event.summary}")
     answer.add_sources(event.source)
     answer.topics.extend(event.topics)
@@ -129,9 +132,16 @@ def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         return None
     person = people[0]
     mine = [r for r in facts.reasons if r.recommended_by == person.id]
-    if not mine:
-        return None
     topics = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
+    if not mine:  # "did Woolmore recommend that Ofsted stop ...?": who did, if anyone
+        theirs = [r for r in facts.reasons if r.recommended_by in facts.people and topics & {*r.topics, r.event}]
+        if not theirs:
+            return None
+        who = facts.people[theirs[0].recommended_by]
+        answer = Answer(f"No: it was {who.name} ({who.role}) who recommended it, not {person.name}.")
+        answer.add_sources(*[x for x in theirs[0].sources if "recommend" in x.text.lower()] or theirs[0].sources[:1])
+        answer.people.extend([who.id, person.id])
+        return answer
     words = set(q.tokens)
     hits = [
         r for r in mine
@@ -229,7 +239,7 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     if len(people) != 1 or not orgs:
         return None
     person, org = people[0], orgs[0]
-    right = org.name.lower() in f"{person.role} {person.summary}".lower()
+    right = org.name.lower() in person.role.lower()  # a summary may name a body the person never belonged to
     answer = Answer("")
     answer.add_sources(person.source)
     answer.people.append(person.id)
@@ -331,8 +341,8 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
     ("give me a direct quote from Woolmore on ...") is left to the quotes."""
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
     quoted = q.has(*words.check_list("direct")) or (people and " quoted " in f" {q.text} ")  # "is Munro quoted?"
-    if not (q.has("said") and quoted):
-        return None
+    if not (q.has("said") and quoted) or any(m.kind != "person" and m.id != "scr" for m in q.mentions):
+        return None  # "did Woolmore directly say the panel contributed?" asks what she said
     answer = Answer("")
     if not (yesno or (not people and q.has("who", "whose", "which", "whom"))):
         return None

@@ -225,6 +225,8 @@ def who_did(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | Non
     asks = bool(set(first[:1]) & _WHO_ASKS) or (first[:1] == ["which"] and bool(set(first[1:]) & _WHICH_DOER))
     if not asks or u.query.mentioned("person") or u.reading.pronouns:
         return None
+    if first[1:] in (["was"], ["were"], ["is"], ["are"], ["got"]) and "by" not in u.reading.tokens:
+        return None  # "who was investigated?" asks who it was done to, not who did it
     noise = set(u.reading.unknown) | _WHO_ASKS | _WHICH_DOER | {"which", "said", "talking", "talk", "talks"}
     found = index.search(without(u, noise), limit=1)
     if not found:
@@ -238,6 +240,8 @@ def who_did(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | Non
     elif not saying and (by := _BY.search(sentence.text)) is not None and _did_what_was_asked(index, u, sentence, by):
         doer = by.group(1)
         doer = doer[:1].upper() + doer[1:]
+        if set(tokens(normalise(doer))) <= set(tokens(u.text)) | {"the"}:
+            return None  # "who did Ofsted evaluate?": the doer is the question's own subject
     else:
         return None
     quote, attribution = _quoted(facts, sentence, statements)
@@ -256,7 +260,8 @@ def _did_what_was_asked(index: PassageIndex, u: Understood, sentence: Sentence, 
     return bool(done & asked)
 
 
-_NOW_WORDS = frozenset({"still", "now", "anymore", "today", "currently", "nowadays", "longer"})
+_NOW_WORDS = frozenset({"still", "now", "anymore", "today", "currently", "nowadays", "longer", "new", "revised",
+                        "revisions", "after"})
 _AMOUNT = LazyPattern(r"\b(\d{1,3})\s+(years?|months?|weeks?|days?)\b")
 
 
@@ -274,7 +279,10 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood) -> Answe
         return None
     sentence = found[0][0]
     unit = stated.group(2).rstrip("s")
-    said = [m for m in _AMOUNT.finditer(normalise(sentence.text)) if m.group(2).rstrip("s") == unit]
+    text = normalise(sentence.text)
+    lead = set(u.text[: stated.start()].split()[-2:])  # "up to 10 years" against "up to 20 years", not "20 years old"
+    said = [m for m in _AMOUNT.finditer(text)
+            if m.group(2).rstrip("s") == unit and lead & set(text[: m.start()].split()[-2:])]
     if not said:
         return None
     right = any(m.group(1) == stated.group(1) for m in said)
@@ -652,7 +660,7 @@ def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
     return answer
 
 
-_NOW = LazyPattern(r"\b(?:now|today|currently|these days|nowadays)\b", re.IGNORECASE)
+_NOW = LazyPattern(r"(?<!CYP )\b(?:[Nn]ow|[Tt]oday|[Cc]urrently|[Tt]hese days|[Nn]owadays)\b")  # not "CYP Now"
 
 
 def now_of(facts: FactBase, lines: list[int]) -> Answer | None:
@@ -660,10 +668,15 @@ def now_of(facts: FactBase, lines: list[int]) -> Answer | None:
     says how they are now ("Now, if it was appropriate they need not go back that far.")."""
     if not lines:
         return None
-    near = [s for s in facts.article.sentences if min(abs(s.line - n) for n in lines) <= 1 and _NOW.search(s.text)]
+    speakers = {st.by for st in facts.statements if st.source.line in lines}
+
+    def continues(s: Sentence) -> bool:  # the line right after one of the answer's, said by the same person
+        return s.line - 1 in lines and any(st.by in speakers for st in facts.statements if st.source == s)
+
+    near = [s for s in facts.article.sentences if (s.line in lines or continues(s)) and _NOW.search(s.text)]
     if not near:
         return None
-    best = min(near, key=lambda s: (s.line not in lines, min(abs(s.line - n) for n in lines)))
+    best = near[0]
     statements = [st for st in facts.statements if st.source == best]
     quote, by = _quoted(facts, best, statements)
     answer = Answer(f"{quote} — {by}" if by else quote)

@@ -54,6 +54,7 @@ class FrameWords:
         self.joiners = tuple(doc.get("joiners", []))
         self.checks = frozenset(doc.get("checks", []))
         self.check_verbs = tuple(doc.get("check_verbs", []))
+        self.contradicting = frozenset(doc.get("contradicting", []))
         self.pleasantries = frozenset(doc.get("pleasantries", []))
         self.requests = tuple(doc.get("requests", []))
         self.refers_back = tuple(doc.get("refers_back", []))
@@ -145,7 +146,7 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
             need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",
                  "use the id of a person or organisation from facts/people.yaml")
     for key in ("overall", "since", "yesno_openers", "request_verbs", "claim_markers", "question_words", "joiners",
-                "checks", "check_verbs", "pleasantries", "requests", "refers_back",
+                "checks", "check_verbs", "contradicting", "pleasantries", "requests", "refers_back",
                 "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
                 "source_followups", "more_followups", "quote_words"):
         value = doc.get(key, [])
@@ -263,9 +264,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     of_share = op == "average" and "share" in cued
     if op == "portion" and len(named) != 1:
         op = "share"  # "what percentage of all SCRs commissioned were published": published of commissioned
-    if span and (op == "trend" or (op == "value" and _has(canon, ("rise", "change", "fall")))):
-        op = "change"  # "the rise in published SCRs since 2011/12"
-    elif span and op == "value" and not yesno and _has(canon, ("many", "number")) and " since " in f" {text} ":
+    if span and (op == "trend" or (op == "value" and _has(canon, ("rise", "change", "fall", "more", "fewer")))):
+        op = "change"  # "the rise in published SCRs since 2011/12", "how many more since 2011/12?"
+    elif span and op == "value" and not yesno and _has(canon, ("many", "number")) and " since " in f" {text} " \
+            and not _has(canon, ("more", "fewer", "rise", "fall", "change", "compare")):
         op = "total"  # "how many have been published since 2011/12?": every year from it on, together
     test = ""
     if yesno:

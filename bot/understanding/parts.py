@@ -85,6 +85,8 @@ def _on_figures_before(words: FrameWords, sentence: str, before: str) -> bool:
     """"So commissioned went from 55 to 114. How many times over is that?": a short question pointing back
     ("that") at figures the sentence before states, without asking; the two are one question."""
     tokens = _words(sentence)
+    if set(tokens) & words.contradicting:  # "... Does anything contradict that?": a Yes would mean No
+        return False
     return (len(tokens) <= STATED_WORDS and bool(set(tokens) & set(words.anaphors))
             and any(ch.isdigit() for ch in before) and not before.rstrip().endswith("?"))
 
