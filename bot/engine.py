@@ -58,7 +58,6 @@ _FIGURE_AS_YEAR = LazyPattern(
     r"|\bthe (?:year|period) (?:with|that had|when there were) (?:only |just |about )?(\d{1,4})\b(?: \w+){0,3}?"
     r"(?= published| commissioned|,|$)"
 )
-_THAT_YEAR = ("that year", "that financial year", "the same year", "that period", "those years")
 
 
 class Engine:
@@ -87,6 +86,11 @@ class Engine:
         # Intents answered with figures, and the operation each asks for unless the question says otherwise.
         self.figure_ops = {i.id: FIGURE_OPS[i.answer] for i in intents.intents if i.answer in FIGURE_OPS}
         self.intent_for_op = {default: intent_id for intent_id, default in self.figure_ops.items()}
+        # the intent answering with each composer ("events.when", "people.said"), for answers given outside
+        # the matcher that should read, and be followed up, as that kind of answer
+        self.intent_for_answer: dict[str, Intent] = {}
+        for intent in self.intents.intents:
+            self.intent_for_answer.setdefault(intent.answer, intent)
         self.passages = passages.PassageIndex(facts, self.lexicon)
         unknowns = intents.unknowns
         self.unknowns = unknowns if isinstance(unknowns, passages.Unknowns) else None
@@ -242,7 +246,7 @@ class Engine:
         asks_who = u.query.has("who", "whose") and u.query.has("said")
         named = [self.facts.people[p] for p in u.query.mentioned("person") if p in self.facts.people]
         # "... 'enabled LSCBs to fully focus on the review itself' - what ended?" (not "what proportion is that?")
-        about_it = bool(set(u.reading.tokens) & {"what", "whatis", "which", "why", "how"}) and len(
+        about_it = bool(set(u.reading.tokens) & set(self.frames.check_list("about_it"))) and len(
             u.reading.signature) <= 4 and operation_cue(self.frames, u.rest, u.reading.tokens) is None and not (
             u.query.has("many", "number", "rate", "percent", "total", "compare", "year")) and not (
             u.refs or u.query.measure)  # "... - how does that compare with 2013/14?" asks about the figures
@@ -275,10 +279,11 @@ class Engine:
         """"... I've been told to treat that as 2011/12. On that basis, what were the figures for that year?":
         "that year" is the last year the message named before the question, in a sentence set aside."""
         out = []
+        that_year = self.frames.check_list("that_year")
         for part in parts:
             padded = f" {normalise(part)} "
             at = text.find(part) if part else -1
-            if at > 0 and not read_periods(normalise(part))[0] and any(f" {w} " in padded for w in _THAT_YEAR):
+            if at > 0 and not read_periods(normalise(part))[0] and any(f" {w} " in padded for w in that_year):
                 named = read_periods(normalise(text[:at]))[0]
                 if named:
                     part = f"{part.rstrip('?. ')} ({named[-1].text})?"
@@ -334,7 +339,7 @@ class Engine:
             return self._decline(u, "not_counted"), context
 
         elliptical = followups.is_elliptical(u, context, self.figure_ops)
-        onward = any(f" {w} " in f" {u.rest} " for w in ("from there", "from then", "from that year"))
+        onward = self._onward(u)
         if elliptical and onward:
             elliptical = False  # "and from there to 2013/14?": a new pair of years, the last one first
         if elliptical and context.intent in self.figure_ops:
@@ -379,7 +384,7 @@ class Engine:
         if whose and points_back and not elliptical and context.topics and not asks_verdict(
                 self.frames, u.rest, u.reading.tokens, u.question_mark):
             idea = reasons.recommender(self.facts, u.query, context.topics)  # "whose idea was that originally?"
-            said = next((i for i in self.intents.intents if i.answer == "people.said"), QUOTE_INTENT)
+            said = self.intent_for_answer.get("people.said", QUOTE_INTENT)
             if idea is not None:  # what someone recommended: an answer of the kind "what did she say"
                 return self._answer(u, Candidate(said, ANSWER_AT), idea), self._next_context(u, said.id, idea, now)
         if not elliptical and u.query.has("example", "instance"):
@@ -441,7 +446,7 @@ class Engine:
         if decision.action == "decline" and not u.reading.signature and not u.reading.unknown and not u.refs:
             return self._vague(u), context  # "and?", "what about it?": ask for more, don't refuse
         if decision.action != "answer" and not elliptical:
-            doer = passages.who_did(self.facts, self.passages, u)  # "who did the 2011 investigation?"
+            doer = passages.who_did(self.facts, self.passages, u, self.frames)  # "who did the 2011 investigation?"
             if doer is not None:
                 return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), doer), self._next_context(
                     u, QUOTE_INTENT.id, doer, now
@@ -511,6 +516,10 @@ class Engine:
             return decision
         return Decision("answer", (Candidate(last, ANSWER_AT), *decision.candidates))
 
+    def _onward(self, u: Understood) -> bool:
+        """"And from there to 2013/14?": the last computation carried on from the last year."""
+        return any(f" {w} " in f" {u.rest} " for w in self.frames.check_list("onward"))
+
     def _about_a_body(self, u: Understood, decision: Decision) -> Decision:
         """"What changed about Ofsted's role?": a change asked of an organisation or an event, with no measure,
         year or number, is about what the article says of it, not about the figures' change."""
@@ -527,7 +536,7 @@ class Engine:
             return decision
         rest = [c for c in decision.candidates if c.intent.id not in self.figure_ops]
         if dated:  # what happened then: the intent that answers with events
-            when = next((i for i in self.intents.intents if i.answer == "events.when"), None)
+            when = self.intent_for_answer.get("events.when")
             if when is not None:
                 return Decision("answer", (Candidate(when, ANSWER_AT), *rest))
         return decide(rest) if rest else Decision("decline", ())
@@ -546,7 +555,7 @@ class Engine:
             or change is not None
             or u.rest.startswith(("as ", "and as ", "so as "))  # "as a share of commissioned?"
             or any(r.kind in ("next", "previous") for r in u.refs)  # "two years later": counted from the last
-            or any(f" {w} " in f" {u.rest} " for w in ("from there", "from then", "from that year"))
+            or self._onward(u)
         )
         if not leans or len(u.reading.signature) > 6 or (u.reading.unknown and change is None):
             return None
@@ -569,7 +578,7 @@ class Engine:
                 op = "pp_change" if last_op in ("share", "pp_change") else "change"
         elif op is None and u.query.excluded:
             op = last_op  # "excluding 2013/14?": the last computation over the other years
-        elif op is None and any(f" {w} " in f" {u.rest} " for w in ("from there", "from then", "from that year")):
+        elif op is None and self._onward(u):
             op = last_op  # "and from there to 2013/14?": the same computation, onward
         elif op is None:
             said = set(tokens)
@@ -725,7 +734,7 @@ class Engine:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""
         top = decision.top
         if asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
-            amount = passages.amount_claimed(self.facts, self.passages, u)  # "up to 10 years, right?"
+            amount = passages.amount_claimed(self.facts, self.passages, u, self.frames)  # "up to 10 years, right?"
             if amount is not None:
                 return amount
         events = any(m.kind == "event" for m in u.reading.mentions) or " months " in f" {u.text} "
@@ -742,7 +751,7 @@ class Engine:
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
             answer = checks.verify(self.facts, u.query, self.frames) or passages.said_by(
-                self.facts, self.passages, u
+                self.facts, self.passages, u, self.frames
             ) or passages.affirmed(
                 self.facts, self.passages, u, self.frames
             )

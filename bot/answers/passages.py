@@ -175,30 +175,26 @@ def without(u: Understood, noise: set[str]) -> Understood:
         known=[t for t in r.known if t not in noise], unknown=[t for t in r.unknown if t not in noise]))
 
 
-_WHO_ASKS = frozenset({"who", "whose", "whom"})
-_WHICH_DOER = frozenset({"person", "organisation", "organization", "body", "publication", "outlet", "group",
-                         "magazine", "paper", "minister", "government"})
-_SAYING = frozenset({"talking", "talks", "talk", "mentions", "mentioned", "mention", "says", "said", "argues",
-                     "argued", "quoted", "person"})
 _BY = LazyPattern(r"\bby (the [a-z]+|[A-Z][\w’']*(?: [A-Z][\w’']*)*)")
 
 
 _ASKS_SPEAKER = LazyPattern(r"\b(?:who|the one|the person|the one that|the person that)\b")
 
 
-def said_by(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
+def said_by(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords) -> Answer | None:
     """"Was it Timpson who said the old system meant looking back 20 years?": the sentence the question
     describes, found without the person named, and whether that person is who says it. None when the
     sentence is nobody's words, or no sentence fits."""
     named = [m for m in u.reading.mentions if m.kind == PERSON and m.id in facts.people]
-    if len(named) != 1 or not (u.query.has("said") or set(u.text.split()) & _SAYING):
+    saying = set(words.check_list("saying"))
+    if len(named) != 1 or not (u.query.has("said") or set(u.text.split()) & saying):
         return None
     if not _ASKS_SPEAKER.search(u.text):  # "Timpson revealed it in a speech, right?" claims more than who said it
         return None
     r = u.reading
     name_words = set(tokens(normalise(named[0].text)))
     framing = {PERSON, "said", "who", "one", "comments", "comment", "remarks"}
-    bare = without(u, set(r.unknown) | name_words | framing | _SAYING)  # who said it, whatever the detail
+    bare = without(u, set(r.unknown) | name_words | framing | saying)  # who said it, whatever the detail
     bare = bare._replace(reading=bare.reading._replace(mentions=[m for m in r.mentions if m.kind != PERSON]))
     found = index.search(bare, limit=1)
     if not found:
@@ -217,27 +213,29 @@ def said_by(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | Non
     return answer
 
 
-def who_did(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
+def who_did(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords) -> Answer | None:
     """"Who did the 2011 investigation?", "who's the person talking about looking back 20 years?": the
     sentence the question describes, and who it says did it: the speaker of its quoted words, the body
     after "by", or else the one person or organisation it names. None when no sentence fits."""
     first = u.reading.tokens[:2]
-    asks = bool(set(first[:1]) & _WHO_ASKS) or (first[:1] == ["which"] and bool(set(first[1:]) & _WHICH_DOER))
+    who, doers, saying = (set(words.check_list(name)) for name in ("who_asks", "doers", "saying"))
+    asks = bool(set(first[:1]) & who) or (first[:1] == ["which"] and bool(set(first[1:]) & doers))
     if not asks or u.query.mentioned("person") or u.reading.pronouns:
         return None
     if first[1:] in (["was"], ["were"], ["is"], ["are"], ["got"]) and "by" not in u.reading.tokens:
         return None  # "who was investigated?" asks who it was done to, not who did it
-    noise = set(u.reading.unknown) | _WHO_ASKS | _WHICH_DOER | {"which", "said", "talking", "talk", "talks"}
+    noise = set(u.reading.unknown) | who | doers | saying | {"which"}
     found = index.search(without(u, noise), limit=1)
     if not found:
         return None
     sentence = found[0][0]
     statements = [st for st in facts.statements if st.source == sentence]
     speakers = [facts.people[st.by] for st in statements if st.by in facts.people]
-    saying = u.query.has("said") or bool(set(u.text.split()) & _SAYING)  # who *says* it, not who did it
-    if speakers and saying:
+    asks_saying = u.query.has("said") or bool(set(u.text.split()) & saying)  # who *says* it, not who did it
+    if speakers and asks_saying:
         doer = f"{speakers[0].name} ({speakers[0].role})"
-    elif not saying and (by := _BY.search(sentence.text)) is not None and _did_what_was_asked(index, u, sentence, by):
+    elif not asks_saying and (by := _BY.search(sentence.text)) is not None and _did_what_was_asked(
+            index, u, sentence, by):
         doer = by.group(1)
         doer = doer[:1].upper() + doer[1:]
         if set(tokens(normalise(doer))) <= set(tokens(u.text)) | {"the"}:
@@ -260,19 +258,17 @@ def _did_what_was_asked(index: PassageIndex, u: Understood, sentence: Sentence, 
     return bool(done & asked)
 
 
-_NOW_WORDS = frozenset({"still", "now", "anymore", "today", "currently", "nowadays", "longer", "new", "revised",
-                        "revisions", "after"})
 _AMOUNT = LazyPattern(r"\b(\d{1,3})\s+(years?|months?|weeks?|days?)\b")
 
 
-def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood) -> Answer | None:
+def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords) -> Answer | None:
     """"Under the old system LSCBs had to look back up to 10 years, correct?": an amount of time the question
     states, against the one the sentence it comes from states ("up to 20 years"): Yes when they agree, No
     with the article's amount when not. Counts of SCRs are the figures' business, not this."""
     stated = _AMOUNT.search(u.text)
     if stated is None or u.reading.outside or u.reading.unknown_subject:
         return None
-    if set(u.text.split()) & _NOW_WORDS:  # "do they still have to go back 20 years?" asks about now, not then
+    if set(u.text.split()) & set(words.check_list("now_words")):  # "do they still have to go back 20 years?"
         return None
     found = index.search(without(u, set(u.reading.unknown)), limit=1)  # "meant looking back": how it is put
     if not found:
@@ -460,6 +456,8 @@ class Unknowns(NamedTuple):
 
 
 def _keys(asks: Sequence[Unknown]) -> dict[str, tuple[int, ...]]:
+    """Each ask indexed under the rarest word of each of its phrases (a phrase can only match a question
+    holding that word)."""
     counts = Counter(w for ask in asks for phrase in ask.words for w in set(phrase) if w != GAP)
     index: dict[str, set[int]] = {}
     for i, ask in enumerate(asks):

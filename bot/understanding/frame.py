@@ -385,11 +385,10 @@ def _opens_yesno(words: FrameWords, rest: str, tokens: list[str], declarative: b
 def _polite_request(words: FrameWords, rest: str) -> bool:
     """"can you quote ...", "could you please explain ...": asks for something to be done, not whether."""
     head = [w for w in rest.split() if w not in ("please", "kindly", "just", "maybe", "possibly")][:3]
-    return (len(head) == 3 and head[0] in ("can", "could", "would", "will") and head[1] in _ADDRESSEES
-            and head[2] in words.request_verbs)
+    asked = words.check_list("addressees")  # "can someone explain ..."
+    return len(head) == 3 and head[0] in ("can", "could", "would", "will") and head[1] in asked and (
+        head[2] in words.request_verbs)
 
-
-_ADDRESSEES = frozenset({"you", "u", "someone", "somebody", "anyone", "anybody"})  # "can someone explain ..."
 
 
 _WH = frozenset({"what", "what's", "whats", "which", "who", "who's", "whom", "whose", "why", "when", "where", "how",

@@ -53,7 +53,7 @@ def _pleasantry(words: FrameWords, sentence: str) -> bool:
     """A sentence of nothing but greeting, thanks or a plea for help ("Could someone help me out? Thanks!")."""
     tokens = _words(sentence)
     return bool(tokens) and all(t in words.pleasantries for t in tokens) and bool(
-        set(tokens) & {"help", "thanks", "thank", "cheers", "appreciated"}
+        set(tokens) & set(words.check_list("thanks_help"))
     )
 
 
@@ -64,7 +64,7 @@ def _is_check(words: FrameWords, sentence: str) -> bool:
     text = " ".join(tokens)
     if text in words.checks:
         return True
-    return (len(tokens) <= CHECK_WORDS and bool({"that", "this", "it", "claim"} & set(tokens))
+    return (len(tokens) <= CHECK_WORDS and bool(set(words.check_list("pointing")) & set(tokens))
             and any(f" {verb} " in f" {text} " for verb in words.check_verbs))
 
 
