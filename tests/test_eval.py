@@ -48,7 +48,8 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind13.yaml", 0.79),
      ("blind14.yaml", 0.89),
      ("blind15.yaml", 0.91),
-     ("blind16.yaml", 0.8)],
+     ("blind16.yaml", 0.89),
+     ("blind17.yaml", 0.78)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
