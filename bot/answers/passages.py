@@ -205,11 +205,9 @@ def said_by(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWor
         return None
     speaker = facts.people[statements[0].by]
     asked = facts.people[named[0].id]
-    quote, by = _quoted(facts, sentence, statements)
     lead = "Yes." if speaker.id == asked.id else f"No: it was {speaker.name} ({speaker.role}), not {asked.name}."
-    answer = Answer(f"{lead} {quote}" + (f" — {by}" if by else ""))
-    answer.add_sources(sentence)
-    answer.people.extend(dict.fromkeys([speaker.id, asked.id]))
+    answer = quoted_sentence(facts, sentence, f"{lead} ")
+    answer.people.extend(p for p in (speaker.id, asked.id) if p not in answer.people)
     return answer
 
 
@@ -242,11 +240,7 @@ def who_did(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWor
             return None  # "who did Ofsted evaluate?": the doer is the question's own subject
     else:
         return None
-    quote, attribution = _quoted(facts, sentence, statements)
-    answer = Answer(f"{doer}. {quote}" + (f" — {attribution}" if attribution else ""))
-    answer.add_sources(sentence)
-    answer.people.extend(p.id for p in speakers)
-    return answer
+    return quoted_sentence(facts, sentence, f"{doer}. ")
 
 
 def _did_what_was_asked(index: PassageIndex, u: Understood, sentence: Sentence, by: re.Match[str]) -> bool:
@@ -283,11 +277,7 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
         return None
     right = any(m.group(1) == stated.group(1) for m in said)
     verdict = "Yes." if right else f"No: the article says {said[0].group(1)} {said[0].group(2)}, not {stated.group(0)}."
-    statements = [st for st in facts.statements if st.source == sentence]
-    quote, by = _quoted(facts, sentence, statements)
-    answer = Answer(f"{verdict} {quote} — {by}" if by else f"{verdict} {quote}")
-    answer.add_sources(sentence)
-    return answer
+    return quoted_sentence(facts, sentence, f"{verdict} ")
 
 
 def _stated(index: PassageIndex, asked: set[str]) -> Sentence | None:
@@ -650,10 +640,15 @@ def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
     best = min(examples, key=lambda s: min(abs(s.line - n) for n in lines))
     if min(abs(best.line - n) for n in lines) > 3 and not related:
         return None
-    statements = [st for st in facts.statements if st.source == best]
-    quote, by = _quoted(facts, best, statements)
-    answer = Answer(f"{quote} — {by}" if by else quote)
-    answer.add_sources(best)
+    return quoted_sentence(facts, best)
+
+
+def quoted_sentence(facts: FactBase, sentence: Sentence, lead: str = "") -> Answer:
+    """One sentence of the article as an answer: quoted, with its speaker when it is someone's words."""
+    statements = [st for st in facts.statements if st.source == sentence]
+    quote, by = _quoted(facts, sentence, statements)
+    answer = Answer(f"{lead}{quote} — {by}" if by else f"{lead}{quote}")
+    answer.add_sources(sentence)
     answer.people.extend(st.by for st in statements if st.by in facts.people)
     return answer
 
@@ -674,13 +669,7 @@ def now_of(facts: FactBase, lines: list[int]) -> Answer | None:
     near = [s for s in facts.article.sentences if (s.line in lines or continues(s)) and _NOW.search(s.text)]
     if not near:
         return None
-    best = near[0]
-    statements = [st for st in facts.statements if st.source == best]
-    quote, by = _quoted(facts, best, statements)
-    answer = Answer(f"{quote} — {by}" if by else quote)
-    answer.add_sources(best)
-    answer.people.extend(st.by for st in statements if st.by in facts.people)
-    return answer
+    return quoted_sentence(facts, near[0])
 
 
 def _subject(facts: FactBase, kind: str, item_id: str) -> _Subject | None:
