@@ -508,8 +508,8 @@ class Engine:
         return Decision("answer", (Candidate(last, ANSWER_AT), *decision.candidates))
 
     def _more_of_the_same(self, u: Understood, context: Context, decision: Decision) -> Decision:
-        """"Anything else?" after an answer about the reasons (or events, people ...): more of that, the
-        reasons not yet given first ("else" reads as "besides" the last answer's topics)."""
+        """"Anything else?" after an answer about the reasons (or events, people ...): that kind of answer
+        again, where "else" reads as "besides" (a reasons answer about one reason then gives the others)."""
         last = self.intents.get(context.intent or "")
         said = " ".join(u.text.replace("?", " ").split())
         if last is None or last.id in self.figure_ops or said not in self.frames.more_followups:
