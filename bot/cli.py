@@ -83,7 +83,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     for question in questions:
         if not args.question and not question.strip():
             continue
-        reply, _ = engine.reply(question, Context())
+        try:
+            reply, _ = engine.reply(question, Context())
+        except Exception as exc:  # a bug must not end the run or show a traceback: say so, go on to the next
+            print(f"Sorry, I couldn't answer that one (an internal error: {type(exc).__name__}).", flush=True)
+            continue
         if args.json:
             import json  # only for --json: json costs ~1.5 ms of start-up
             print(json.dumps(reply.to_json(question), ensure_ascii=False), flush=True)
@@ -340,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `scrbot ask ... | head`
         sys.stderr.close()
         return 0
+    except Exception as exc:  # no traceback reaches a user, whatever the command
+        print(f"scrbot: an internal error stopped the command ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

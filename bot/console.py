@@ -209,7 +209,11 @@ def _turn(runner: Any, core: Any, incoming: Any) -> Reply:
     async def send(reply: Reply) -> None:
         sent.append(reply)
 
-    runner.run(core.turn(incoming, send))
+    try:
+        runner.run(core.turn(incoming, send))
+    except Exception as exc:  # a bug answering one line must not end the chat or show a traceback
+        text = f"Sorry, I couldn't answer that (an internal error: {type(exc).__name__}). Try asking another way."
+        return Reply(text, "error", 0.0, "decline")
     return sent[0]
 
 

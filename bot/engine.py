@@ -427,7 +427,8 @@ class Engine:
             return self._answer(u, Candidate(CHECK_INTENT, ANSWER_AT), direct), self._next_context(
                 u, CHECK_INTENT.id, direct, now
             )
-        quote = None if elliptical else self._quote_request(u)
+        sure = decision.action == "answer" and decision.top is not None and decision.top.confidence >= 1.0
+        quote = None if elliptical or sure else self._quote_request(u)  # a template said word for word wins
         if quote is not None:  # "who said the old system wasn't designed with publication in mind?"
             return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quote), self._next_context(
                 u, QUOTE_INTENT.id, quote, now
@@ -750,8 +751,8 @@ class Engine:
             return None
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
-            answer = checks.verify(self.facts, u.query, self.frames) or passages.said_by(
-                self.facts, self.passages, u, self.frames
+            answer = passages.said_by(self.facts, self.passages, u, self.frames) or checks.verify(
+                self.facts, u.query, self.frames
             ) or passages.affirmed(
                 self.facts, self.passages, u, self.frames
             )

@@ -267,3 +267,17 @@ def test_each_command_alone_parses_as_in_the_whole_parser(capsys):
         cli.main(["--help"])
     listed = capsys.readouterr().out
     assert all(name in listed for name in cli.COMMANDS)
+
+
+def test_an_internal_error_answering_is_one_line_not_a_traceback(monkeypatch, capsys):
+    """A bug in the engine on one question: `scrbot ask` says so in a line and goes on; no traceback."""
+    from bot import cli
+    from bot.engine import Engine
+
+    def broken(self, text, context=None, now=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Engine, "reply", broken)
+    assert cli.main(["ask", "how many SCRs were published in 2013/14?"]) == 0
+    out = capsys.readouterr()
+    assert "internal error: RuntimeError" in out.out and "Traceback" not in out.out + out.err

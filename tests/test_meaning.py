@@ -1011,3 +1011,43 @@ def test_and_now_stays_with_the_last_answers_subject(engine):
     assert "dropped sharply" not in replies[-1].text, replies[-1].text  # "CYP Now" is a name, not a time
     replies = say(engine, "What did Woolmore say about Ofsted?", "and now?")
     assert "need not go back" not in replies[-1].text, replies[-1].text  # another subject's "now"
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needles"),
+    [
+        ("Did SCR numbers stop rising?", "No.", ["114"]),
+        ("Commissioned went from 55 to 81 to 114, did it rise every year?", "Yes.", ["81", "114"]),
+        ("Is Woolmore the one who said the number of SCRs dropped sharply in 2011?", "No", ["CYP Now"]),
+        ("Was it Munro who said the Ofsted change was important?", "No: it was Sue Woolmore", []),
+    ],
+)
+def test_reviewed_verdicts_about_rises_and_speakers(engine, question, opens, needles):
+    text = one(engine, question)
+    assert text.startswith(opens) and all(n in text for n in needles), text
+
+
+def test_who_revealed_the_increase_is_not_answered_with_another_quote(engine):
+    assert "20 years" not in one(engine, "Who revealed the increase?")
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        # wrong verdicts a probe of the bot found (some older than this session)
+        ("Did Eileen Munro recommend that Ofsted keep evaluating SCRs?", "No."),
+        ("Did Munro recommend tightening SCR procedures?", "No."),
+        ("Did Munro recommend relaxing SCR procedures?", "Yes."),
+        ("Did Sue Woolmore say the Ofsted change was a minor factor?", "No"),
+        ("Did Eileen Munro say the Ofsted change was a key factor?", "No: it was Sue Woolmore"),
+        ("Did Ofsted's change cause the rise, according to Timpson?", "No: it was Sue Woolmore"),
+        ("was the Ofsted change a key factor?", "Yes"),
+        ("Did published SCRs rise by 50 in 2013/14?", "No. Not 50: the figure is 40"),
+        ("Did published SCRs rise by 40 in 2013/14?", "Yes."),
+        ("Is it true that 12 out of 55 were published in 2011/12?", "Yes."),
+        ("Were 12 out of 81 published in 2012/13?", "No."),
+    ],
+)
+def test_probed_verdicts(engine, question, opens):
+    text = one(engine, question)
+    assert text.startswith(opens), text

@@ -788,7 +788,12 @@ def with_givens(al: Algebra, frame: Frame, q: Query) -> Frame:
         # "went from 55 to 120, how many times is that?", "so 71 were published in 2012/13, how many times over
         # is that?": a stated count that is not the article's is corrected first, never against a ratio
         return frame._replace(op="value")
-    if frame.periods or (frame.yesno and not frame.test and len(givens) == len(frame.claims)):
+    if frame.periods:
+        if frame.test and counts and len(givens) == len(counts):  # "55 to 81 to 114, did it rise every year?"
+            left = tuple(c for c in frame.claims if c not in givens)
+            return frame._replace(claims=left, claim=left[0] if left else None)
+        return frame
+    if frame.yesno and not frame.test and len(givens) == len(frame.claims):
         return frame  # "rose from 55 to 114, is that right?": they are what is asked about
     if len(givens) < 2:
         return frame
@@ -828,8 +833,12 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
         if claim.compare == "eq":
             stated = [c for c in frame.claims if c.compare == "eq" and c.percent == claim.percent] or [claim]
             wrong, rounded = [], []
+            # "12 out of 55 were published in 2011/12?": the 55 is the other measure of the same year
+            out_of = {float(v[0]) for p in al.span(frame) for m in al.base if (v := al.value(p, m))} if (
+                " out of " in f" {q.text} " and frame.op == "value") else set()
             for c in stated:
-                exact = any(abs(v - c.value) <= (0.05 if c.percent else 0.0) + 1e-9 for v, _ in candidates)
+                exact = any(abs(v - c.value) <= (0.05 if c.percent else 0.0) + 1e-9 for v, _ in candidates) or (
+                    not c.percent and c.value in out_of)
                 # "rose by 40%" for 40.7%: a whole percentage is a fair rounding, said as "about"
                 near = c.percent and c.value.is_integer() and any(abs(v - c.value) < 1.0 for v, _ in candidates)
                 if not exact and near:

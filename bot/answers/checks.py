@@ -127,6 +127,7 @@ def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Was X one of Munro's recommendations?": the reasons a person recommended, against X."""
     if not q.has("recommend"):
         return None
+    reversing = words.check_list("reversing")  # "keep", "tighten": the opposite of what was recommended
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
     if not people:
         return None
@@ -150,6 +151,14 @@ def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     ]
     answer = Answer("")
     answer.people.append(person.id)
+    said = " ".join(f"{r.recommendation} {r.title} {r.summary}".lower() for r in hits)
+    reversed_ = [w for w in reversing if f" {w} " in f" {q.text} " and w not in said]
+    if hits and reversed_:  # "did Munro recommend that Ofsted *keep* evaluating?", "... *tightening* procedures?"
+        things = [r.recommendation or r.title for r in hits]
+        answer.text = f"No. {person.name} recommended: " + "; ".join(things) + "."
+        for r in hits:
+            answer.add_sources(*r.sources[:2])
+        return answer
     if hits:
         things = [r.recommendation or r.title for r in hits]
         answer.text = f"Yes. {person.name} recommended: " + "; ".join(things) + "."
@@ -193,9 +202,11 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     who = speaker.name if speaker else reason.said_by
     answer = Answer("")
     by_name = {m.id for m in q.mentions if m.kind == "person" and not _names_role(facts, m)}
-    claimed = [p for p in by_name if p in facts.people and p not in (reason.said_by, reason.recommended_by)]
+    recommends = q.has("recommend")  # Munro recommended the change; she did not call it a factor
+    claimed = [p for p in by_name if p in facts.people and p != reason.said_by
+               and not (recommends and p == reason.recommended_by)]
     claimed = [] if q.carried else claimed
-    if claimed and q.has("said"):  # "Did Timpson say the Ofsted change was a key factor?"
+    if claimed:  # "Did Timpson (Munro) say the Ofsted change was a key factor?", "... according to Timpson?"
         other = facts.people[claimed[0]]
         answer.text = (
             f"No: it was {who} who said that, not {other.name}. According to {who}, {lower_first(reason.title)} "
@@ -211,6 +222,8 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
             f"contributed significantly to the rise. {reason.summary}"
         )
         answer.followups = ["What drove the rise?"]
+    elif q.has(*words.check_list("minor")):  # "did she say the Ofsted change was a minor factor?"
+        answer.text = f"No: according to {who}, {lower_first(reason.title)} was {reason.weight or 'a cause'}."
     else:
         answer.text = f"Yes, according to {who}: {lower_first(reason.title)} was {reason.weight or 'a cause'}."
     answer.add_sources(*reason.sources)

@@ -201,10 +201,12 @@ def said_by(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWor
         return None
     sentence = found[0][0]
     statements = [st for st in facts.statements if st.source == sentence and st.by in facts.people]
-    if not statements:
-        return None
-    speaker = facts.people[statements[0].by]
     asked = facts.people[named[0].id]
+    if not statements:  # "is Woolmore the one who said SCRs dropped sharply in 2011?": nobody is said to
+        answer = quoted_sentence(facts, sentence, f"No: the article doesn't report {asked.name} saying that. ")
+        answer.people.append(asked.id)
+        return answer
+    speaker = facts.people[statements[0].by]
     lead = "Yes." if speaker.id == asked.id else f"No: it was {speaker.name} ({speaker.role}), not {asked.name}."
     answer = quoted_sentence(facts, sentence, f"{lead} ")
     answer.people.extend(p for p in (speaker.id, asked.id) if p not in answer.people)

@@ -281,6 +281,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op = "share" if claim.percent else "value"  # "did fewer than a quarter get published?" is no extreme
     if claim is not None and claim.percent and not claim.multiple and op == "value":
         op = "share"  # "were more than a quarter of commissioned SCRs published?": a share, never a count
+    if claim is not None and op == "value" and " by " in raw and _has(canon, ("rise", "fall", "change")):
+        op = "change"  # "did published SCRs rise by 50 in 2013/14?": the rise into that year, not its count
     if claim is not None and claim.compare in ("gt", "lt") and ("which" in tokens or "which" in rest.split()):
         op, yesno = "filter", False  # "in which years were fewer than 50 published?": the years that qualify
     if claim is not None and choice_of(rest):
