@@ -1046,6 +1046,7 @@ def test_who_revealed_the_increase_is_not_answered_with_another_quote(engine):
         ("Did published SCRs rise by 40 in 2013/14?", "Yes."),
         ("Is it true that 12 out of 55 were published in 2011/12?", "Yes."),
         ("Were 12 out of 81 published in 2012/13?", "No."),
+        ("Did Ofsted start evaluating SCRs in July 2012?", "No."),
     ],
 )
 def test_probed_verdicts(engine, question, opens):

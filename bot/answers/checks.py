@@ -117,6 +117,9 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         said = max([*(m for m in said_months), *(f"{y}-13" for y in q.years)])
         before = set(q.tokens) & {"until", "till", "before", "up"} or said < event.date
         right = bool(before) and said <= (event.date if month else f"{year}-13")
+    started = set(q.text.split()) & set(words.check_list("starts"))
+    if started and set(event.summary.lower().split()) & set(words.check_list("ceases")):
+        right = False  # "did Ofsted start evaluating SCRs in July 2012?": that is when it stopped
     answer = Answer(f"{'Yes' if right else 'No'}. {event.summary}")
     answer.add_sources(event.source)
     answer.topics.extend(event.topics)
