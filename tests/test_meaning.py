@@ -1047,6 +1047,11 @@ def test_who_revealed_the_increase_is_not_answered_with_another_quote(engine):
         ("Is it true that 12 out of 55 were published in 2011/12?", "Yes."),
         ("Were 12 out of 81 published in 2012/13?", "No."),
         ("Did Ofsted start evaluating SCRs in July 2012?", "No."),
+        # no year named: the step where the stated rise holds, else the whole period
+        ("Published SCRs rose by 40, right?", "Yes. 40 is right.\nSCRs published rose from 31 in 2012/13"),
+        ("Published SCRs rose by 45, right?", "No. Not 45"),
+        # "by more than commissioned in 2013/14": the rises into that year, not the year's totals
+        ("Did published SCRs increase by more than commissioned in 2013/14?", "Yes. SCRs published: 31 in 2012/13"),
     ],
 )
 def test_probed_verdicts(engine, question, opens):

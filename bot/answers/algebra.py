@@ -770,6 +770,14 @@ def with_givens(al: Algebra, frame: Frame, q: Query) -> Frame:
     corrected; so do figures a question only asks to confirm ("55 and 114, right?")."""
     if frame.op in ("identify", "filter") or not frame.claims:
         return frame
+    if frame.op == "change" and not frame.periods and len(frame.claims) == 1 and not frame.claims[0].percent:
+        # "published SCRs rose by 40, right?": no year named; the step where it is so, if one is
+        claimed = frame.claims[0].value
+        for old, new in zip(al.ids, al.ids[1:], strict=False):
+            steps = [(b[0] - a[0]) for m in (frame.measures or al.base) if m in al.base
+                     and (a := al.value(old, m)) and (b := al.value(new, m))]
+            if len(frame.measures) == 1 and steps and abs(abs(steps[0]) - claimed) < 1e-9:
+                return frame._replace(periods=(old, new), span=False, range=False)
     where: dict[float, list[tuple[str, str]]] = {}
     for p in frame.periods or al.ids:
         for m in frame.measures or al.base:
@@ -977,9 +985,11 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
     checks: list[bool] = []
     than = "than" in tokens
     by_measure = len(named) >= 2 and than and not any(m in al.derived for m in frame.measures)
-    if by_measure and q.has("rise", "change", "fall") and (len(asked) >= 2 or frame.span):
-        # "did published SCRs rise by more than commissioned ones from 2012/13 to 2013/14?"
-        ends = al.ends(frame)
+    into = len(asked) == 1 and asked[0] in al.ids and al.ids.index(asked[0]) > 0 and not frame.span
+    if by_measure and q.has("rise", "change", "fall") and (len(asked) >= 2 or frame.span or into):
+        # "did published SCRs rise by more than commissioned ones from 2012/13 to 2013/14?"; "... in 2013/14?":
+        # the rise into that year
+        ends = al.ends(frame) if not into else (al.ids[al.ids.index(asked[0]) - 1], asked[0])
         if ends:
             old, new = ends
             diffs = []
