@@ -1050,6 +1050,8 @@ def test_who_revealed_the_increase_is_not_answered_with_another_quote(engine):
         # no year named: the step where the stated rise holds, else the whole period
         ("Published SCRs rose by 40, right?", "Yes. 40 is right.\nSCRs published rose from 31 in 2012/13"),
         ("Published SCRs rose by 45, right?", "No. Not 45"),
+        ("Is it true that commissioned SCRs rose from 81 to 141?", "No. Not 141: the figures are 55, 81, 114"),
+        ("Is it true that commissioned SCRs rose from 81 to 114?", "Yes."),
         # "by more than commissioned in 2013/14": the rises into that year, not the year's totals
         ("Did published SCRs increase by more than commissioned in 2013/14?", "Yes. SCRs published: 31 in 2012/13"),
     ],

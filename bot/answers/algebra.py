@@ -791,8 +791,10 @@ def with_givens(al: Algebra, frame: Frame, q: Query) -> Frame:
         frame = frame._replace(op="change")  # "went from 12 to 31, that's a rise of 19, right?": the rise is 19
     anywhere = {float(v[0]) for p in al.ids for m in al.base if (v := al.value(p, m))}
     misplaced = [c for c in counts if c.value in anywhere and c not in givens]  # "71 were published in 2012/13"
-    # with two figures given, another number is the result claimed ("12 to 31, a rise of 19, right?")
-    if not frame.yesno and ((len(givens) == 1 and len(counts) > 1) or misplaced):
+    # with two figures given, another number is the result claimed ("12 to 31, a rise of 19, right?"); with one,
+    # the other end is wrong ("rose from 81 to 141?", also asked as yes/no): the figures are checked as counts
+    ends = " from " in f" {q.text} " and len(givens) == 1 and len(counts) == 2
+    if (not frame.yesno or ends) and ((len(givens) == 1 and len(counts) > 1) or misplaced):
         # "went from 55 to 120, how many times is that?", "so 71 were published in 2012/13, how many times over
         # is that?": a stated count that is not the article's is corrected first, never against a ratio
         return frame._replace(op="value")
