@@ -281,9 +281,10 @@ class Engine:
         out = []
         that_year = self.frames.check_list("that_year")
         for part in parts:
-            padded = f" {normalise(part)} "
+            norm = normalise(part)
+            padded = f" {norm} "
             at = text.find(part) if part else -1
-            if at > 0 and not read_periods(normalise(part))[0] and any(f" {w} " in padded for w in that_year):
+            if at > 0 and any(f" {w} " in padded for w in that_year) and not read_periods(norm)[0]:
                 named = read_periods(normalise(text[:at]))[0]
                 if named:
                     part = f"{part.rstrip('?. ')} ({named[-1].text})?"
@@ -734,7 +735,8 @@ class Engine:
     def _check(self, u: Understood, decision: Decision) -> Answer | None:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""
         top = decision.top
-        if asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+        verdict = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)
+        if verdict:
             amount = passages.amount_claimed(self.facts, self.passages, u, self.frames)  # "up to 10 years, right?"
             if amount is not None:
                 return amount
@@ -745,12 +747,12 @@ class Engine:
                                u.query.periods, u.query.measure, u.question_mark)
             figures = frame.op != "value" or bool(frame.test) or frame.claim is not None  # "more than ...?"
         if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops and not events \
-                and (figures or not asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)):
+                and (figures or not verdict):
             # figures' own verdicts come from the algebra; an event named, or a yes/no question naming no year
             # or number ("was the old system designed with publication in mind?"), may be about the prose
             return None
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
-        if answer is None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+        if answer is None and verdict:
             answer = passages.said_by(self.facts, self.passages, u, self.frames) or checks.verify(
                 self.facts, u.query, self.frames
             ) or passages.affirmed(

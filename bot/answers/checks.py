@@ -356,12 +356,13 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
     quotes (statements of kind `quote`), as against words it only reports. A request for a direct quote
     ("give me a direct quote from Woolmore on ...") is left to the quotes."""
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
-    quoted = q.has(*words.check_list("direct")) or (people and " quoted " in f" {q.text} ")  # "is Munro quoted?"
-    if not (q.has("said") and quoted) or any(m.kind != "person" and m.id != "scr" for m in q.mentions):
+    asks = q.has(*words.check_list("direct")) or (people and " quoted " in f" {q.text} ")  # "is Munro quoted?"
+    if not (q.has("said") and asks) or any(m.kind != "person" and m.id != "scr" for m in q.mentions):
         return None  # "did Woolmore directly say the panel contributed?" asks what she said
-    answer = Answer("")
     if not (yesno or (not people and q.has("who", "whose", "which", "whom"))):
         return None
+    answer = Answer("")
+    quoted = list(dict.fromkeys(s.by for s in facts.statements if s.kind == "quote" and s.by in facts.people))
     if people:
         person = people[0]
         mine = [s for s in facts.statements if s.by == person.id]
@@ -374,14 +375,12 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
             said = mine[0].text
             answer.text = f"No. The article gives what {person.name} said in its own words, not as a quote: {said}"
             answer.add_sources(mine[0].source)
-            others = list(dict.fromkeys(s.by for s in facts.statements if s.kind == "quote" and s.by in facts.people))
-            if others:
-                answer.text += " Quoted directly: " + fmt.join([facts.people[p].name for p in others]) + "."
+            if quoted:
+                answer.text += " Quoted directly: " + fmt.join([facts.people[p].name for p in quoted]) + "."
         else:
             answer.text = f"No. The article does not quote {person.name}."
             answer.add_sources(person.source)
         return answer
-    quoted = list(dict.fromkeys(s.by for s in facts.statements if s.kind == "quote" and s.by in facts.people))
     if not quoted:
         answer.text = "The article quotes nobody directly; it reports what people said."
         return answer
