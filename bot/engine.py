@@ -5,6 +5,7 @@ It knows nothing of Telegram or terminals; adapters call `Engine.reply` and rend
 
 from __future__ import annotations
 
+import datetime
 import re
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, passages, reasons
 from .answers import format as fmt
 from .answers.meta import about, about_someone, examples, readings, tailored
+from .answers.people import resolve_people
 from .conversation import Context
 from .gcpause import no_gc_pauses
 from .knowledge.errors import DataError, Problem
@@ -55,8 +57,8 @@ CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context
 _FIGURE_AS_YEAR = LazyPattern(
     r"(?<=before )the (\d{1,4}) (?:figure|number)\b|(?<=after )the (\d{1,4}) (?:figure|number)\b"  # "the year
     # before the 114 figure"; "in the year with only 12 SCRs published, ..."
-    r"|\bthe (?:year|period) (?:with|that had|when there were) (?:only |just |about )?(\d{1,4})\b(?: \w+){0,3}?"
-    r"(?= published| commissioned|,|$)"
+    r"|\bthe (?:year|period) (?:with|that had|when there were|that|when|in which) (?:only |just |about )?(\d{1,4})\b"
+    r"(?: \w+){0,3}?(?= published| commissioned|,|$)"  # "the year that 114 got commissioned - how many ..."
 )
 
 
@@ -194,7 +196,8 @@ class Engine:
                      and (not named or self.lexicon.measure_words[named[0]] == f.measure)]  # "81 published"? none
             return self.facts.period(years[0]).label if len(years) == 1 else m.group(0)
 
-        placed = (" figure" in norm or " number" in norm or " with " in norm) and any(ch.isdigit() for ch in norm)
+        placed = any(w in norm for w in (" figure", " number", " with ", "the year ")) and any(
+            ch.isdigit() for ch in norm)
         return _FIGURE_AS_YEAR.sub(year_of, norm) if placed else norm
 
     def _excludes(self, norm: str, ref_text: str) -> bool:
@@ -549,7 +552,7 @@ class Engine:
         last question's years and measures; None for anything else, a complete new question included."""
         words = self.frames
         tokens = u.reading.tokens
-        change = followup_op(words, u.rest)
+        change = followup_op(words, u.rest, tokens)
         op = operation_cue(words, u.rest, tokens)
         leans = (
             not (u.query.measure or u.refs)
@@ -603,8 +606,8 @@ class Engine:
         elif not periods and not across and op not in ("average", "median", "spread", "cagr"):
             periods = list(context.periods)  # an average is over every year unless years are named
         measures = (measure,) if measure else ()
-        if last_op == "gap" and (op == "share" or (op == "value" and not u.query.measure)):
-            measures = tuple(d.id for d in words.derived[:1])
+        if (last_op == "gap" and (op == "share" or (op == "value" and not u.query.measure))) or op == "gap":
+            measures = tuple(d.id for d in words.derived[:1])  # "same calc for 2011/12?" after a gap
         asks_direction = read_frame(words, op, u.text, u.rest, tokens, [], measure).test in ("rise", "fall", "same")
         if asks_direction and not u.query.periods:  # "so did the gap shrink?": between the last two answers' years
             distinct = list(dict.fromkeys(context.history[-2:]))
@@ -695,13 +698,19 @@ class Engine:
         """"Who said ...?", "the exact quote about ...", "what phrase does the article use for ...": the
         sentence of the article that says it, with who said it, when no one is named to ask about."""
         q = u.query
-        if q.mentioned("person") or u.reading.pronouns or q.has("many", "number"):
+        if q.has("many", "number"):
             return None
         raw = set(u.text.split())
         framing = self.frames.quote_words
         asks_words = raw & (framing - {"said", "source", "use", "uses", "used", "put"})  # "quote", "phrase" ...
         if not (asks_words or (q.has("said") and u.reading.tokens[:1] in (["who"], ["whose"]))):
             return None
+        # "what was Woolmore's line about publication?": only that person's sentences; otherwise someone named
+        # is asked about by the people answers
+        speakers = {p.id for p in resolve_people(self.facts, q)} if asks_words else set()
+        if (q.mentioned("person") or u.reading.pronouns) and not (
+                speakers and set(u.reading.known) - framing - {"person"}):
+            return None  # "quote me something Sue Woolmore said" names nothing to look for among her words
         if set(u.reading.tokens) & self.frames.anaphors:
             return None  # "who said that?" is about the last answer
         if q.periods and not (set(q.content) - self.frames.quote_words - {"scr"}):
@@ -715,10 +724,16 @@ class Engine:
                 return None  # "who is quoted in the article?" names nothing to look for
             # look for what the quote is about, not for the words asking for it, nor for words the article
             # never uses ("a short punchy quote for a pull-out box, something on flexibility")
-            found = self.passages.search(passages.without(u, framing | set(u.reading.unknown)), limit=1)
+            found = self.passages.search(passages.without(u, framing | set(u.reading.unknown)), limit=3)
+            if speakers:
+                found = [(s, score) for s, score in found
+                         if any(st.by in speakers for st in self.facts.statements if st.source == s)]
             if not found:
                 return None
             sentence = found[0][0]
+            if passages.speaks_of_now(self.frames, u.text):  # "... don't have to go back as far any more"
+                current = passages.now_of(self.facts, [sentence.line])
+                sentence = current.sources[0] if current else sentence
         statements = [st for st in self.facts.statements if st.source == sentence]
         speakers = [self.facts.people[st.by] for st in statements if st.by in self.facts.people]
         answer = Answer("")
@@ -794,8 +809,19 @@ class Engine:
             entities["missing_periods"] = list(q.missing)
         return entities
 
+    def _dated_by(self, answer: Answer) -> list[str]:
+        """The financial year of the one event dated to a month that the answer cites, if it cites one."""
+        dated = [e for e in self.facts.events if len(e.date) == 7 and e.source in answer.sources]
+        if len(dated) != 1:
+            return []
+        year, month = map(int, dated[0].date.split("-"))
+        day = datetime.date(year, month, 1)
+        return [p.id for p in self.facts.periods if p.start <= day <= p.end]
+
     def _next_context(self, u: Understood, intent: str, answer: Answer, now: float, op: str | None = None) -> Context:
         periods = answer.periods if answer.periods is not None else u.query.periods
+        if not periods and intent not in self.figure_ops:
+            periods = self._dated_by(answer)  # "when did it end?" - "how many were published the year after that?"
         people = list(dict.fromkeys([*u.query.mentioned("person"), *answer.people]))
         history = [p for p in u.query.context.history if p not in periods][-3:] + list(periods)
         return Context(

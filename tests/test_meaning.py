@@ -1059,3 +1059,70 @@ def test_who_revealed_the_increase_is_not_answered_with_another_quote(engine):
 def test_probed_verdicts(engine, question, opens):
     text = one(engine, question)
     assert text.startswith(opens), text
+
+
+# -- blind set 17's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        # "CYP Now" with its year between the words is still a name, not "now"
+        ("What did CYP Now's 2011 investigation find?", ["dropped sharply"]),
+        # "can't find it in my notes" is about the asker, not the article's findings
+        ("sorry cant find it in my notes - how many reviews were published in 13/14?", ["71"]),
+        # a range written with a dash between two financial years
+        ("On average how many SCRs were commissioned per year over 2011/12-2013/14?", ["83.3"]),
+        # "the difference between the number commissioned and the number published": the two measures
+        ("In 2013/14, what's the difference between the number of SCRs commissioned and the number published?",
+         ["43 more commissioned than published"]),
+        # the year placed by its figure
+        ("the year that 114 got commissioned - how many were published?", ["71"]),
+        # a label before a colon asks nothing; the claim after it is checked
+        ("headline draft: 'SCR commissioning almost TRIPLES in two years'. does that hold up against 2011/12 vs "
+         "2013/14?", ["No.", "2.1 times"]),
+        ("just checking: 114 commissioned in 2013-14?", ["Yes."]),
+        # "who called it ..." asks who said it; "called" is how it was put, not an unknown subject
+        ("who called the old process very prescriptive?", ["Woolmore"]),
+        # someone's "line" about a subject is their sentence about it; "any more" asks how it is now
+        ("Is there a line from Woolmore saying boards don't have to go back as far any more?", ["need not go back"]),
+        ("what was Woolmore's line about publication?", ["publication in mind"]),
+        # why the minister gave the figures: he was answering a parliamentary question
+        ("What was the occasion for the minister revealing the numbers?", ["parliamentary question"]),
+    ],
+)
+def test_blind17_questions(engine, question, needles):
+    text = one(engine, question)
+    assert all(n in text for n in needles), text
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        # a share stated as "six in ten" is about 60%, checked against the share
+        ("Roughly six in ten of the SCRs commissioned in 2013/14 were published - fair summary?", "Yes. About 60%"),
+        ("did about one in two get published in 2011/12?", "No."),
+        # a claim, then "is that what the article says?": the claim is checked, not the article summarised
+        ("I read that 81 SCRs were published in 2012/13. Is that what the article says?", "No. Not 81"),
+        ('My draft says: "Ofsted stopped evaluating SCRs in July 2013, a move recommended by Professor Eileen '
+         'Munro." Anything wrong?', "No."),
+        # how it is now, against the old amount: the sentence that says so
+        ("do LSCBs still have to go back 20 years?", "No. “Now, if it was appropriate they need not go back"),
+        ("so LSCBs no longer have to go back 20 years?", "Yes."),
+    ],
+)
+def test_blind17_verdicts(engine, question, opens):
+    text = one(engine, question)
+    assert text.startswith(opens), text
+
+
+def test_same_calculation_follow_up_repeats_the_gap(engine):
+    replies = say(engine, "gap between SCRs commissioned and published in 13/14?", "same calc for 2011/12?")
+    assert "43 more commissioned than published" in replies[-1].text and "2011/12" in replies[-1].text
+
+
+def test_a_year_after_an_event_is_counted_from_the_events_financial_year(engine):
+    replies = say(engine, "Why did Ofsted's evaluation of SCRs matter so much?", "when did it end?",
+                  "how many SCRs were published in the first full financial year after that?")
+    assert "July 2012" in replies[1].text, replies[1].text
+    assert "In 2013/14, 71 SCRs were published" in replies[2].text, replies[2].text

@@ -264,12 +264,19 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
     stated = _AMOUNT.search(u.text)
     if stated is None or u.reading.outside or u.reading.unknown_subject:
         return None
-    if set(u.text.split()) & set(words.check_list("now_words")):  # "do they still have to go back 20 years?"
-        return None
+    now = speaks_of_now(words, u.text)  # "do they still have to go back 20 years?"
     found = index.search(without(u, set(u.reading.unknown)), limit=1)  # "meant looking back": how it is put
     if not found:
         return None
     sentence = found[0][0]
+    if now:  # how it is now, from the sentence after the one stating the amount; the old amount is no answer
+        current = now_of(facts, [sentence.line]) if _AMOUNT.search(normalise(sentence.text)) else None
+        if current is None:
+            return None
+        negated = bool(set(u.text.split()) & _NEGATIONS) or " no longer " in f" {u.text} "
+        current.text = f"{'Yes' if negated else 'No'}. {current.text}"
+        current.add_sources(sentence)
+        return current
     unit = stated.group(2).rstrip("s")
     text = normalise(sentence.text)
     lead = set(u.text[: stated.start()].split()[-2:])  # "up to 10 years" against "up to 20 years", not "20 years old"
@@ -655,6 +662,12 @@ def quoted_sentence(facts: FactBase, sentence: Sentence, lead: str = "") -> Answ
     return answer
 
 
+def speaks_of_now(words: FrameWords, text: str) -> bool:
+    """Whether a question asks how things are now ("still", "any more"), not how they were."""
+    padded = f" {text} "
+    return any(f" {w} " in padded for w in words.check_list("now_words"))
+
+
 _NOW = LazyPattern(r"(?<!CYP )\b(?:[Nn]ow|[Tt]oday|[Cc]urrently|[Tt]hese days|[Nn]owadays)\b")  # not "CYP Now"
 
 
@@ -696,8 +709,9 @@ def _unknown_asked(
     """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
     full = f" {' '.join(t.removesuffix(chr(39) + 's') for t in tokens(u.text))} "  # "the coalition's policy"
     names = [f" {' '.join(tokens(normalise(m.text)))} " for m in u.reading.mentions]
-    joined = full
-    for name in names:  # a name's own words ask for nothing: the "now" of "CYP Now"
+    # a name's own words ask for nothing: the "now" of "CYP Now" (its year read out: "CYP Now's 2011 investigation")
+    joined = f" {' '.join(t.removesuffix(chr(39) + 's') for t in tokens(u.rest))} "
+    for name in names:
         joined = joined.replace(name, " ")
 
     def asks(phrase: tuple[str, ...]) -> bool:

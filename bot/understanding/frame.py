@@ -68,6 +68,8 @@ class FrameWords:
         self.approx = re.compile(rf"(?:{approx})\s*$")
         words = "|".join(map(re.escape, self.number_words)) or "(?!)"
         self.times = re.compile(rf"\b({words})\s*(?=fold\b|times\b)")
+        # "six in ten", "1 out of 3": a share stated as a rate per a small whole
+        self.per_whole = re.compile(rf"\b({words}|one|\d{{1,2}}) (?:in|out of) ({words}|10|100|[2-9])\b(?! \d)")
         self.multiples = {str(k): int(v) for k, v in (doc.get("multiple_words") or {}).items()}
         verbs = "|".join(map(re.escape, self.multiples)) or "(?!)"
         self.multiple = re.compile(rf"\b({verbs})\b")
@@ -219,6 +221,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     canon = f" {' '.join(tokens)} "
     both = raw + "|" + canon
     cued = [name for name, cues in words.operations if _has(both, cues)]
+    if "gap" not in cued and " between " in canon and _BETWEEN_MEASURES.search(canon):
+        cued.append("gap")  # "the difference between the number of SCRs commissioned and the number published"
     op = cued[0] if cued else default_op
     derived = [d.id for d in words.derived]
     measures: list[str] = []
@@ -329,9 +333,10 @@ def operation_cue(words: FrameWords, rest: str, tokens: list[str]) -> str | None
     return next((name for name, cues in words.operations if _has(both, cues)), None)
 
 
-def followup_op(words: FrameWords, rest: str) -> str | None:
-    """'as a percentage?', 'the other measure?', 'same comparison?': how a follow-up changes the last question."""
-    padded = f" {rest} "
+def followup_op(words: FrameWords, rest: str, tokens: list[str] | None = None) -> str | None:
+    """'as a percentage?', 'the other measure?', 'same comparison?': how a follow-up changes the last question
+    (read in its words as typed and in their canonical form: "same calc" is the same calculation)."""
+    padded = f" {rest} | {' '.join(tokens or ())} "
     return next((name for name, cues in words.followup_ops if _has(padded, cues)), None)
 
 
@@ -352,6 +357,10 @@ _WHAT_IS_NUMBER = LazyPattern(
 )
 _NUMBER_MEANS = LazyPattern(
     r"^(?:(?:the|that|this) )?\d[\d,.]* (?:number|figure)\b.*\b(?:refer|refers|mean|means|stand|stands|represent)"
+)
+_BETWEEN_MEASURES = LazyPattern(
+    r" between (?:\w+ ){0,4}?(?:commissioned (?:\w+ ){0,4}?and (?:\w+ ){0,3}?published"
+    r"|published (?:\w+ ){0,4}?and (?:\w+ ){0,3}?commissioned) "
 )
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
 _RANGE = re.compile(r" (?:between|from|through|until|till) ")
@@ -423,6 +432,13 @@ def asks_verdict(words: FrameWords, rest: str, tokens: list[str], declarative: b
 
 
 
+def _per_whole(words: FrameWords, m: re.Match[str]) -> str:
+    """"six in ten" as "about 60 percent" (a rate per ten is a rounding); left as written when it is no share
+    (a part larger than its whole)."""
+    part, whole = (words.number_words.get(g, 1 if g == "one" else 0) or int(g) for g in m.groups())
+    return f"about {_num(round(100 * part / whole, 1))} percent" if 0 < part < whole else m.group(0)
+
+
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -432,6 +448,7 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
     rest = words.times.sub(lambda m: f"{words.number_words[m.group(1)]} ", rest)  # "six-fold" is a figure
     rest = words.multiple.sub(lambda m: f"{words.multiples[m.group(1)]} times", rest)  # "sextupled"
     rest = words.fraction.sub(lambda m: f"{_num(words.fractions[m.group(1)])} percent", rest)  # "a quarter"
+    rest = words.per_whole.sub(lambda m: _per_whole(words, m), rest)  # "six in ten"
     padded = f" {rest} "
     marked = yesno or _has(padded, words.claim_markers)
     out: list[Claim] = []

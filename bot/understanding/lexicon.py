@@ -259,7 +259,7 @@ class Lexicon(Memoised):
             return Reading(out, mentions, pronouns, [], [], signature, named, outside)
         content = [t for t in out if t not in self.stopwords and t not in self.keep and not t[0].isdigit()]
         known = [t for t in content if t in self.vocabulary]
-        unknown = [t for t in content if t not in self.vocabulary]
+        unknown = [t for t in content if t not in self.vocabulary and t not in self.framing]  # "who *called* it ..."
         subject = self._unknown_subject(out, set(unknown))
         uncounted = self._uncounted(out)
         return Reading(out, mentions, pronouns, unknown, known, signature, named, outside, subject, uncounted)

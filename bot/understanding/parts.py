@@ -14,7 +14,7 @@ from ..lazyre import LazyPattern
 from .frame import FrameWords
 
 MAX_PARTS = 3  # more questions than this in one message are read as one
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"\u2019\u201d])\s+|\n+")
 # A full stop after these ends no sentence ("Prof. Munro", "e.g. 2013/14").
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z']+")
@@ -102,6 +102,9 @@ _WHEN_CLAUSE = LazyPattern(
 _ACCORDING = LazyPattern(r"^\s*(according to|per|in the words of)\s+([^,?]{2,40}),\s*(.+?)\s*$", re.IGNORECASE)
 
 
+# "Checking a line: '...', accurate?", "headline draft: ...": a short lower-case label before a colon asks nothing
+_LABEL = LazyPattern(r"^\s*([A-Za-z][a-z']*(?: [a-z']+){1,3})\s*:\s+(?=(?:\S+\s+){3})")
+
 _EQUALS = LazyPattern(r"^\s*([\w'’ ]{1,40}?)\s*=+\s*\?*\s*$")  # "LSCB = ?": what is an LSCB?
 
 
@@ -114,13 +117,24 @@ def _yesno_last(words: FrameWords, sentence: str) -> str:
         return sentence
     if "than" in _words(tail):  # "In 2013/14, were more published than in 2012/13?": the order of years matters
         return sentence
+    if _is_check(words, tail):  # "I read that 81 were published in 2012/13, is that what the article says?"
+        return sentence
     if set(_words(head)) & words.question_words - {"and", "so", "any"} - words.yesno_openers:
         return sentence
     return f"{tail.strip().rstrip('?')}, {head.strip()}?"
 
 
-def _main_clause(sentence: str) -> str:
-    """The sentence with its question first: a leading "when" clause, "X = ?" and "according to X," undone."""
+def _claims_it(words: FrameWords, label: str) -> bool:
+    padded = f" {' '.join(_words(label.lower()))} "
+    return any(f" {m} " in padded for m in words.claim_markers)
+
+
+def _main_clause(words: FrameWords, sentence: str) -> str:
+    """The sentence with its question first: a leading label ("Checking a line:"), "when" clause, "X = ?" and
+    "according to X," undone."""
+    label = _LABEL.match(sentence) if ":" in sentence[:40] else None
+    if label and not set(_words(label.group(1).lower())) & _EMBEDDED and not _claims_it(words, label.group(1)):
+        sentence = sentence[label.end():]  # "just checking: 114 commissioned?" keeps what makes it a claim
     head = sentence.lstrip()[:16].lower()
     if head.startswith("when "):
         sentence = _WHEN_CLAUSE.sub("", sentence, count=1)
@@ -167,7 +181,7 @@ def split(words: FrameWords, text: str) -> list[str]:
             kept.append(sentence)
     if not kept:
         return [text]  # nothing reads as a question: the whole message is read as one
-    parts = [_yesno_last(words, _main_clause(piece)) for sentence in kept for piece in _cut(words, sentence)]
+    parts = [_yesno_last(words, _main_clause(words, piece)) for sentence in kept for piece in _cut(words, sentence)]
     if len(parts) > MAX_PARTS:
         return [" ".join(kept)]
     return parts
