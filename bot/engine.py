@@ -35,7 +35,7 @@ from .understanding.frame import (
 from .understanding.lexicon import Lexicon
 from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
-from .understanding.parts import split
+from .understanding.parts import sentences, split
 from .understanding.periods import read_periods, resolve
 from .understanding.question import Understood
 
@@ -54,6 +54,7 @@ CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the qu
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
+_EMBEDDED_ASK = LazyPattern(r"\b(?:whether|if|how|why|what)\b.{12,}", re.IGNORECASE)  # the ask inside a sentence
 _FIGURE_AS_YEAR = LazyPattern(
     r"(?<=before )the (\d{1,4}) (?:figure|number)\b|(?<=after )the (\d{1,4}) (?:figure|number)\b"  # "the year
     # before the 114 figure"; "in the year with only 12 SCRs published, ..."
@@ -223,6 +224,7 @@ class Engine:
             text, context = quoted
         parts = split(self.frames, text) if text and text.strip() else [text]
         parts = self._years_said_before(text, parts)
+        parts = self._subject_said_before(text, parts)
         if len(parts) == 1:
             return self._reply_one(parts[0], context, now)
         parts = self._share_periods(parts)
@@ -293,6 +295,47 @@ class Engine:
                     part = f"{part.rstrip('?. ')} ({named[-1].text})?"
             out.append(part)
         return out
+
+    def _subject_said_before(self, text: str, parts: list[str]) -> list[str]:
+        """"... whether the SCR panel is the reason so many more SCRs are done. I'd rather not guess. What does
+        the chair of the LSCB chairs' association say about that?": a question pointing back ("that", "those",
+        "each") with no subject of its own, or "about that", is asked of the last sentence before it in the same
+        message that has a subject (a person, body, event, measure or year), set aside until now."""
+        within, at_words = self.frames.check_list("points_within"), self.frames.check_list("points_at")
+        whole = sentences(text) if len(text) > 60 else []
+        out = []
+        for part in parts:
+            # only a whole sentence of its own (not the second half of "X, and how many more was that?")
+            at = next((i for i, s in enumerate(whole) if part and s.startswith(part)), 0)
+            padded = f" {' '.join(normalise(part).split())} "
+            if at == 0:
+                out.append(part)
+                continue
+            u = self.understand(part, Context())
+            if u.query.has(*self.frames.contradicting):
+                out.append(part)  # "does anything contradict that?": a Yes would mean the opposite of the claim
+                continue
+            points = any(f" {w} " in padded for w in within)
+            bare = not self._has_subject(u)
+            if not ((points and (bare or any(f" {w} " in padded for w in at_words)))
+                    or (bare and len(u.reading.signature) <= 2)):  # "What does the article give me?"
+                out.append(part)
+                continue
+            before = next((s for s in reversed(whole[:at]) if not any(p and p in s for p in parts)
+                           and self._has_subject(self.understand(s, Context()))), None)
+            if before is not None:
+                embedded = _EMBEDDED_ASK.search(before)  # "... has asked me whether the panel is the reason"
+                before = before[embedded.start():] if embedded else before
+                before = before.split(", which ")[0]  # "..., which sounds backwards to me" only comments
+                part = f"{before.strip().rstrip('.!;:')}: {part}"
+            out.append(part)
+        return out
+
+    def _has_subject(self, u: Understood) -> bool:
+        """Whether a sentence names something to ask about: a person, body, event, term, measure or year."""
+        named = [m for m in u.reading.mentions if m.id != "scr"]
+        measures = [t for t in u.reading.tokens if t in self.lexicon.measure_words]
+        return bool(named or measures or [r for r in u.refs if r.kind in ("fy", "cy", "month")])
 
     def _share_periods(self, parts: list[str]) -> list[str]:
         """"How many were commissioned and how many published in 2013/14?": the year belongs to both."""
@@ -432,6 +475,7 @@ class Engine:
                 u, CHECK_INTENT.id, direct, now
             )
         sure = decision.action == "answer" and decision.top is not None and decision.top.confidence >= 1.0
+        sure = sure and not set(u.text.split()) & set(self.frames.check_list("verbatim"))  # "the exact quote about ..."
         quote = None if elliptical or sure else self._quote_request(u)  # a template said word for word wins
         if quote is not None:  # "who said the old system wasn't designed with publication in mind?"
             return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quote), self._next_context(
@@ -457,7 +501,9 @@ class Engine:
                     u, QUOTE_INTENT.id, doer, now
                 )
         substantial = len(u.reading.signature) >= 3
-        about_figures = (u.query.measure or u.refs or "number" in u.reading.tokens) and not u.query.has(
+        counts = u.query.measure and (u.query.has("many", "much", "total", "rate", "percent", "share")
+                                      or any(ch.isdigit() for ch in u.text))  # not "publishing made them rarer"
+        about_figures = (counts or u.refs or "number" in u.reading.tokens) and not u.query.has(
             "reason", "why"
         )  # "figures from before 2011?"; but a figure's cause is in the prose ("what caused the fall ... in 2011?")
         if decision.action in ("decline", "clarify") and not u.reading.unknown_subject and substantial \

@@ -1126,3 +1126,27 @@ def test_a_year_after_an_event_is_counted_from_the_events_financial_year(engine)
                   "how many SCRs were published in the first full financial year after that?")
     assert "July 2012" in replies[1].text, replies[1].text
     assert "In 2013/14, 71 SCRs were published" in replies[2].text, replies[2].text
+
+
+@pytest.mark.parametrize(
+    ("message", "needles"),
+    [
+        # the question points back ("those", "about that") to a sentence set aside before it in the same message
+        ("Morning all. I'm putting together a short paper for our board. I'd like to express it as a publication "
+         "rate, so published as a percentage of commissioned, for 2012/13 and for 2013/14. Can you work those out "
+         "from the article for me? Rounded is fine.", ["38.3%", "62.3%"]),
+        ("Hi, I write for a trade title. I want a paragraph explaining what the revised Working Together guidance "
+         "changed for boards doing SCRs. What does the article give me?", ["flexibility"]),
+        ("Hiya, quick context: I run a small charity newsletter. Someone told me that publishing SCRs actually made "
+         "them less common at one point, which sounds backwards to me. Does the article say anything about that, "
+         "and if so, who found it and when?", ["CYP Now", "2011"]),
+        # a question with a subject of its own is not merged with the sentence before it
+        ("Hi, I research child protection policy at a university. From this article, could you give me the "
+         "commissioned and published SCR numbers for each financial year it covers?", ["55", "81", "114"]),
+        # the exact words are asked for, even when the rest matches a template word for word
+        ("What's the exact quote about what happened when Ofsted evaluation ended?", ["fully focus"]),
+    ],
+)
+def test_long_messages_pointing_back(engine, message, needles):
+    text = one(engine, message)
+    assert all(n in text for n in needles), text

@@ -148,35 +148,41 @@ def _main_clause(words: FrameWords, sentence: str) -> str:
     return sentence
 
 
-def split(words: FrameWords, text: str) -> list[str]:
-    """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
-    sentences: list[str] = []
+def sentences(text: str) -> list[str]:
+    """The message's sentences, in order (a full stop after "Prof." or "e.g." ends none)."""
+    out: list[str] = []
     for piece in _SENTENCE.split(text):
         piece = piece.strip()
         if not piece:
             continue
-        if sentences and _ABBREVIATION.search(sentences[-1]):
-            sentences[-1] += " " + piece
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece
         else:
-            sentences.append(piece)
-    if not sentences:
+            out.append(piece)
+    return out
+
+
+def split(words: FrameWords, text: str) -> list[str]:
+    """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
+    found = sentences(text)
+    if not found:
         return [text]
     kept: list[str] = []
-    for i, sentence in enumerate(sentences):
+    for i, sentence in enumerate(found):
         if kept and _CLARIFIES.match(sentence):  # "...? i.e. commissioned minus published": part of the question
             kept[-1] = f"{kept[-1]} {sentence}"
         elif _pleasantry(words, sentence):  # "Could someone from the group help me out?": asks nothing itself
-            if i > 0 and not _asks(words, sentences[i - 1]) and (not kept or kept[-1] != sentences[i - 1]):
-                kept.append(sentences[i - 1])  # "I need the 2013/14 figures. Can anyone help?"
+            if i > 0 and not _asks(words, found[i - 1]) and (not kept or kept[-1] != found[i - 1]):
+                kept.append(found[i - 1])  # "I need the 2013/14 figures. Can anyone help?"
         elif _refers_back(words, sentence):
-            if i > 0 and (not kept or kept[-1] != sentences[i - 1]):
-                kept.append(sentences[i - 1])  # the request is to answer what was just said
-        elif _is_check(words, sentence) and i > 0 and not _asks(words, sentences[i - 1]):
-            kept.append(f"{sentences[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
-        elif _asks(words, sentence) and i > 0 and _on_figures_before(words, sentence, sentences[i - 1]):
-            if kept and kept[-1] == sentences[i - 1]:
+            if i > 0 and (not kept or kept[-1] != found[i - 1]):
+                kept.append(found[i - 1])  # the request is to answer what was just said
+        elif _is_check(words, sentence) and i > 0 and not _asks(words, found[i - 1]):
+            kept.append(f"{found[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
+        elif _asks(words, sentence) and i > 0 and _on_figures_before(words, sentence, found[i - 1]):
+            if kept and kept[-1] == found[i - 1]:
                 kept.pop()  # "So commissioned went from 55 to 114." asked nothing of its own
-            kept.append(f"{sentences[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
+            kept.append(f"{found[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
         elif _asks(words, sentence):
             kept.append(sentence)
     if not kept:
