@@ -45,6 +45,8 @@ CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what 
 # A quotation of at least a few words, in straight or curly quotes.
 # a span in quotation marks: curly or straight double quotes, or plain single quotes not inside a word
 _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]|(?<!\w)'([^'\n]{30,}?)'(?!\w)")
+# "finish the quote: 'Now, if it was appropriate...'": a shorter quote that trails off is the article's too
+_TRAILING = re.compile(r"[“\"‘']([^“”\"‘’']{12,}?)(?:\.\.\.|…)\s*[”\"’']")
 # A capitalised word that does not open a sentence: a name ("Haringey", "Kent").
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,})\b")
 # The intent a reply names when it quotes the article's sentences that answer the question.
@@ -54,6 +56,7 @@ CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the qu
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
+CLARIFY_SURE = 0.6  # a "did you mean" this weak, for a question about something unknown, is no help
 _EMBEDDED_ASK = LazyPattern(r"\b(?:whether|if|how|why|what)\b.{12,}", re.IGNORECASE)  # the ask inside a sentence
 _FIGURE_AS_YEAR = LazyPattern(
     r"(?<=before )the (\d{1,4}) (?:figure|number)\b|(?<=after )the (\d{1,4}) (?:figure|number)\b"  # "the year
@@ -185,7 +188,9 @@ class Engine:
             kept = [p.id for p in self.facts.periods if p.id not in excluded]
             query.periods = [p for p in query.periods if p not in excluded] or kept
             query.excluded = list(dict.fromkeys(excluded))
-        statement = text.rstrip().endswith("?") and states(self.frames, rest, reading)
+        # a statement put to the bot, asked ("... in 2013/14?") or not ("55 SCRs were published in 2011/12."), is
+        # a claim to check
+        statement = "?" not in text.rstrip()[:-1] and states(self.frames, rest, reading)
         return Understood(norm, refs, reading, query, bad, rest, statement)
 
     def _figures_as_years(self, norm: str) -> str:
@@ -238,9 +243,10 @@ class Engine:
         """A message quoting the article: "who said '...'?" and "did Woolmore say '...'?" are answered with who
         said it; otherwise the quote is set aside (its figures are the article's, not claims to check) and its
         years become the context of the question around it ("... What proportion is that?")."""
-        spans = [(m, m.group(1) or m.group(2)) for m in _QUOTED.finditer(text or "")]
-        quotes = [(m, s) for m, span in spans
-                  if len(span.split()) >= 7 and (s := self.facts.article.find(span))]  # not a title
+        spans = [(m, m.group(1) or m.group(2), 7) for m in _QUOTED.finditer(text or "")]
+        spans += [(m, m.group(1), 4) for m in _TRAILING.finditer(text or "")]
+        quotes = [(m, s) for m, span, least in spans
+                  if len(span.split()) >= least and (s := self.facts.article.find(span))]  # not a title
         if not quotes:
             return None
         match, sentence = quotes[0]
@@ -255,7 +261,9 @@ class Engine:
             u.reading.signature) <= 4 and operation_cue(self.frames, u.rest, u.reading.tokens) is None and not (
             u.query.has("many", "number", "rate", "percent", "total", "compare", "year")) and not (
             u.refs or u.query.measure)  # "... - how does that compare with 2013/14?" asks about the figures
-        if asks_who or (named and u.query.has("said")) or not u.reading.signature or about_it:
+        only_quote = set(u.reading.signature) <= self.frames.quote_words | set(  # "finish the quote: '...'"
+            self.frames.check_list("completing"))
+        if asks_who or (named and u.query.has("said")) or not u.reading.signature or about_it or only_quote:
             answer = Answer("")
             answer.add_sources(sentence)
             if speakers:
@@ -331,6 +339,10 @@ class Engine:
             out.append(part)
         return out
 
+    def _asks_both(self, u: Understood) -> bool:
+        """"Numbers for that year?": the plural asks for both measures, not the last one again."""
+        return bool(set(u.text.split()) & set(self.frames.check_list("both_measures")))
+
     def _has_subject(self, u: Understood) -> bool:
         """Whether a sentence names something to ask about: a person, body, event, term, measure or year."""
         named = [m for m in u.reading.mentions if m.id != "scr"]
@@ -401,7 +413,7 @@ class Engine:
                 top = Candidate(intent, 0.9)
                 return self._answer(u, top, answer), self._next_context(u, intent.id, answer, now, frame.op)
         if elliptical:
-            followups.repeat(u, context, self.lexicon)
+            followups.repeat(u, context, self.lexicon, self._asks_both(u))
             intent = self.intents.get(context.intent)
             assert intent is not None
             decision = Decision("answer", (Candidate(intent, 0.9),))
@@ -447,6 +459,10 @@ class Engine:
             lacking = passages.doesnt_say(self.facts, u, self.unknowns)
             if lacking is not None:
                 return self._decline(u, "doesnt_say", decision, lacking), context
+            about = passages.everything_about(self.facts, self.passages, u, self.frames)
+            if about is not None:  # "what does the article say about the SCR panel?": every sentence naming it
+                return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), about), self._next_context(
+                    u, QUOTE_INTENT.id, about, now)
         if asks_what_number(u.rest) and not elliptical:  # "ok so what's the 71 then?": which figure it is
             by_op = self.intent_for_op
             identify = self.intents.get(by_op.get("identify", "") or by_op.get("value", ""))
@@ -516,6 +532,9 @@ class Engine:
                 )
         if decision.action == "decline":
             return self._decline(u, "off_topic", decision), context
+        if decision.action == "clarify" and u.reading.unknown_subject and decision.top.confidence < CLARIFY_SURE \
+                and not u.query.measure:
+            return self._decline(u, "off_topic", decision), context  # "which named *cases* led to SCRs?"
         if decision.action == "clarify":
             return self._clarify(u, decision), context
         top = decision.top
@@ -526,7 +545,7 @@ class Engine:
             kept = Context(intent=top.intent.id, measure=u.query.measure, updated=now, people=list(context.people))
             return self._decline(u, "no_data", decision), kept
         if not elliptical:
-            followups.carry(u, context, top.intent.id, self.lexicon, self.facts, self.figure_ops)
+            followups.carry(u, context, top.intent.id, self.lexicon, self.facts, self.figure_ops, self._asks_both(u))
         op = None
         if default_op:
             if elliptical and context.op:
@@ -658,8 +677,9 @@ class Engine:
         if asks_direction and not u.query.periods:  # "so did the gap shrink?": between the last two answers' years
             distinct = list(dict.fromkeys(context.history[-2:]))
             periods = distinct if len(distinct) >= 2 else periods
-        if change == "span":  # "over those two years?": the last two answers' years, together
-            periods = list(dict.fromkeys(context.history[-2:])) or list(context.periods)
+        if change == "span":  # "over those two years?": the last answer's years, or the last two answers' years
+            periods = list(context.periods) if len(context.periods) >= 2 else (
+                list(dict.fromkeys(context.history[-2:])) or list(context.periods))
         frame = read_frame(words, op, u.text, u.rest, tokens, periods, measure)
         derived = {d.id for d in words.derived}
         if set(frame.measures) & derived:  # "which year had the biggest gap then?" keeps commissioned - published
@@ -774,6 +794,10 @@ class Engine:
             if speakers:
                 found = [(s, score) for s, score in found
                          if any(st.by in speakers for st in self.facts.statements if st.source == s)]
+            if raw & {"quote", "quotable", "quotation"}:  # "the quote about publication": someone's own words first
+                quoted = [(s, score) for s, score in found
+                          if any(st.kind == "quote" for st in self.facts.statements if st.source == s)]
+                found = quoted or found
             if not found:
                 return None
             sentence = found[0][0]
@@ -812,6 +836,9 @@ class Engine:
             # figures' own verdicts come from the algebra; an event named, or a yes/no question naming no year
             # or number ("was the old system designed with publication in mind?"), may be about the prose
             return None
+        same = passages.same_thing(self.facts, u, self.frames) if verdict else None
+        if same is not None:  # "is the SCR panel the same thing as an LSCB?"
+            return same
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and verdict:
             answer = passages.said_by(self.facts, self.passages, u, self.frames) or checks.verify(

@@ -1150,3 +1150,66 @@ def test_a_year_after_an_event_is_counted_from_the_events_financial_year(engine)
 def test_long_messages_pointing_back(engine, message, needles):
     text = one(engine, message)
     assert all(n in text for n in needles), text
+
+
+# -- blind set 18's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        # a statement put to the bot, with no question mark, is a claim to check
+        ("55 SCRs were published in 2011/12.", "No. Not 55"),
+        ("Timpson put the rise down to Ofsted stopping its evaluations.", "No: it was Sue Woolmore"),
+        # "still" about a named year asks about that year, not about today
+        ("was ofsted still evaluating SCRs in 2013?", "No."),
+        ("was ofsted still evaluating SCRs in 2011?", "Yes."),
+        # "yrs" is years
+        ("under the old system could an LSCB really have to dig through up to 20 yrs of family history?", "Yes."),
+        # two names asked to be one thing
+        ("is 'SCR' the same thing as a serious case review?", "Yes"),
+        ("is the SCR panel the same thing as an LSCB?", "No"),
+        ("is the LSCB different from the SCR panel?", "Yes"),
+    ],
+)
+def test_blind18_verdicts(engine, question, opens):
+    text = one(engine, question)
+    assert text.startswith(opens), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # every sentence naming the subject, and the sentence "This had been ..." points back to
+        ("what does the article say about the SCR panel", ["lessons are learned", "does not believe"], []),
+        ("What does the piece say about Professor Munro?", ["Ofsted ceased", "Relaxation of SCR procedures"], []),
+        # a clause before a colon that asks nothing is set aside ("I don't need every year" is no period)
+        ("I don't need every year, just the headline: how much did commissioned SCRs grow from the earliest year "
+         "in the article to the latest, in raw numbers and in percent?", ["up 59", "107.3%"], ["2012/13"]),
+        # the rest of a quote that trails off
+        ("finish the quote: 'Now, if it was appropriate...'", ["need not go back that far"], []),
+        # "the quote about ..." prefers someone's own words; "hard" is how the article's "big challenge" is asked
+        ("whats the quote about publication", ["publication in mind"], []),
+        ("is there a quotable line about how hard SCRs used to be?", ["big challenge"], []),
+        ("wtf is an lscb", ["Local Safeguarding Children Board"], []),
+        ("name everyone in the piece", ["Timpson", "Woolmore", "Munro"], []),
+    ],
+)
+def test_blind18_answers(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+def test_a_question_about_something_unknown_gets_no_weak_did_you_mean(engine):
+    assert ask(engine, "Which named cases led to SCRs in 2013/14?").kind == "decline"
+
+
+def test_numbers_for_that_year_gives_both_measures(engine):
+    replies = say(engine, "How many SCRs were commissioned in 2012/13?", "and in 2013/14?", "numbers for that year?")
+    assert "114" in replies[-1].text and "71" in replies[-1].text, replies[-1].text
+
+
+def test_total_over_those_years_after_an_average_is_the_total_over_them(engine):
+    replies = say(engine, "average number of SCRs commissioned per year across the 3 years?", "and published?",
+                  "total published over those years then?")
+    assert "114 SCRs were published" in replies[-1].text, replies[-1].text

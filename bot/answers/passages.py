@@ -254,7 +254,11 @@ def _did_what_was_asked(index: PassageIndex, u: Understood, sentence: Sentence, 
     return bool(done & asked)
 
 
-_AMOUNT = LazyPattern(r"\b(\d{1,3})\s+(years?|months?|weeks?|days?)\b")
+_AMOUNT = LazyPattern(r"\b(\d{1,3})\s*(years?|yrs?|months?|weeks?|days?)\b")
+
+
+def _unit(word: str) -> str:
+    return {"yr": "year", "yrs": "year"}.get(word, word.rstrip("s"))
 
 
 def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords) -> Answer | None:
@@ -277,11 +281,11 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
         current.text = f"{'Yes' if negated else 'No'}. {current.text}"
         current.add_sources(sentence)
         return current
-    unit = stated.group(2).rstrip("s")
+    unit = _unit(stated.group(2))
     text = normalise(sentence.text)
     lead = set(u.text[: stated.start()].split()[-2:])  # "up to 10 years" against "up to 20 years", not "20 years old"
     said = [m for m in _AMOUNT.finditer(text)
-            if m.group(2).rstrip("s") == unit and lead & set(text[: m.start()].split()[-2:])]
+            if _unit(m.group(2)) == unit and lead & set(text[: m.start()].split()[-2:])]
     if not said:
         return None
     right = any(m.group(1) == stated.group(1) for m in said)
@@ -443,6 +447,7 @@ class Unknown(NamedTuple):
     exempt: frozenset[str]  # subject ids or kinds the article does answer this for
     always: bool = False  # applies to any question about the article, with or without a named subject
     not_claims: bool = False  # skipped when the question states a figure to check ("doubled ... is he right?")
+    not_dated: bool = False  # skipped when the question names a year ("was Ofsted still evaluating in 2013?")
 
 
 class Unknowns(NamedTuple):
@@ -504,14 +509,14 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
 def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     fix = (
         "write it as: id: <name>, says: <sentence>, words: [<word or phrase>, ...], optional except: [<id or kind>]"
-        ", always: true and not_claims: true"
+        ", always: true, not_claims: true and not_dated: true"
     )
     if not isinstance(item, dict):
         problem(None, None, "each unknown must be a mapping", fix)
         return None
     ok = True
     for key in item:
-        if key not in ("id", "says", "words", "except", "always", "not_claims"):
+        if key not in ("id", "says", "words", "except", "always", "not_claims", "not_dated"):
             problem(item, key, f"unknown key '{key}'", fix)
             ok = False
     for key in ("id", "says"):
@@ -527,7 +532,7 @@ def _read_unknown(item: Any, problem: Any) -> Unknown | None:
         ):
             problem(item, key, f"'{key}' must be a list of non-empty texts", fix)
             ok = False
-    for flag in ("always", "not_claims"):
+    for flag in ("always", "not_claims", "not_dated"):
         if not isinstance(item.get(flag, False), bool):
             problem(item, flag, f"'{flag}' must be true or false", fix)
             ok = False
@@ -536,7 +541,7 @@ def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     words = tuple(_phrase(w) for w in item["words"])
     return Unknown(
         item["id"], item["says"].strip(), words, frozenset(item.get("except", [])), bool(item.get("always", False)),
-        bool(item.get("not_claims", False)),
+        bool(item.get("not_claims", False)), bool(item.get("not_dated", False)),
     )
 
 
@@ -652,6 +657,75 @@ def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
     return quoted_sentence(facts, best)
 
 
+def same_thing(facts: FactBase, u: Understood, words: FrameWords) -> Answer | None:
+    """"Is 'SCR' the same thing as a serious case review?" (Yes: one name of the other) and "is the SCR panel
+    the same thing as an LSCB?" (No, with what the article says each is): two names asked to be one thing."""
+    padded = f" {' '.join(tokens(u.text))} "
+    if not any(f" {p} " in padded for p in words.check_list("same_thing")):
+        return None
+    seen: dict[str, Any] = {}
+    for m in u.reading.mentions:
+        if m.text not in seen:
+            seen[m.text] = m
+    if len(seen) != 2:
+        return None
+    first, second = seen.values()
+    differ = " different " in padded  # "is the LSCB different from the SCR panel?" asks the opposite
+    if first.id == second.id:
+        subject = _subject(facts, first.kind, first.id)
+        if subject is None:
+            return None
+        verdict = "No" if differ else "Yes"
+        answer = Answer(f"{verdict}: “{first.text}” and “{second.text}” name the same thing. "
+                        f"{subject.name}: {subject.summary}")
+        answer.add_sources(*subject.sources)
+        return answer
+    one, other = _subject(facts, first.kind, first.id), _subject(facts, second.kind, second.id)
+    if one is None or other is None:
+        return None
+    verdict = "Yes" if differ else "No"
+    answer = Answer(f"{verdict}: they are different.\n• {one.name}: {one.summary}\n• {other.name}: {other.summary}")
+    answer.add_sources(*one.sources, *other.sources)
+    return answer
+
+
+MAX_ABOUT = 4  # sentences quoted for "what does the article say about X?"
+_POINTS_BACK = re.compile(r"^[\"“]?(?:This|That|These|It)\b")
+
+
+def everything_about(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords) -> Answer | None:
+    """"What does the article say about the SCR panel?": every sentence naming that one subject (a person, body,
+    event or term), in the article's order and quoted with who said it; None unless the question asks that of
+    exactly one subject."""
+    padded = f" {' '.join(u.text.split())} "
+    at = max((padded.find(f" {p} ") + len(p) + 1 for p in words.check_list("says_about") if f" {p} " in padded),
+             default=-1)
+    if at < 0:
+        return None
+    after = " ".join(padded[at:].split()[:6])  # the subject follows the phrase: not "... say about it"
+    named = list(dict.fromkeys(m.id for m in u.reading.mentions if m.id != "scr" and m.text.split()[0] in after))
+    if len(named) != 1:
+        return None
+    feature = f"@{named[0]}"
+    found = [s for s, feats in zip(index.sentences, index.features, strict=True) if feature in feats]
+    if not found:
+        return None
+    by_line = {s.line: s for s in index.sentences}
+    # "This had been a recommendation by Professor Eileen Munro": the sentence "this" points to comes first
+    found = list(dict.fromkeys(p for s in found for p in (
+        (by_line[s.line - 1], s) if _POINTS_BACK.match(s.text) and s.line - 1 in by_line else (s,))))
+    answer = Answer("")
+    lines = []
+    for sentence in found[:MAX_ABOUT]:
+        said = quoted_sentence(facts, sentence)
+        lines.append(f"• {said.text}")
+        answer.add_sources(sentence)
+        answer.people.extend(said.people)
+    answer.text = "\n".join(lines)
+    answer.topics.append(named[0])
+    return answer
+
+
 def quoted_sentence(facts: FactBase, sentence: Sentence, lead: str = "") -> Answer:
     """One sentence of the article as an answer: quoted, with its speaker when it is someone's words."""
     statements = [st for st in facts.statements if st.source == sentence]
@@ -724,11 +798,12 @@ def _unknown_asked(
         return text in full and not any(text in name for name in names)
 
     states_figure = bool(_FIGURE.search(u.text))
+    dated = any(r.kind in ("fy", "cy", "month") for r in u.refs)
     opened = sorted({i for word in set(full.split()) for i in unknowns.keys.get(word, ())})
     for ask in (unknowns.asks[i] for i in opened):
         if (only_always and not ask.always) or any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects):
             continue
-        if ask.not_claims and states_figure:
+        if (ask.not_claims and states_figure) or (ask.not_dated and dated):
             continue
         if any(asks(phrase) for phrase in ask.words if phrase):
             return ask.says

@@ -85,23 +85,26 @@ def _names_measure(u: Understood, lexicon: Lexicon) -> bool:
     return any(t in lexicon.measure_words for t in u.reading.tokens)
 
 
-def repeat(u: Understood, context: Context, lexicon: Lexicon) -> None:
-    """Fill an elliptical question from the last turn: its periods unless new ones are given, its measure."""
+def repeat(u: Understood, context: Context, lexicon: Lexicon, both: bool = False) -> None:
+    """Fill an elliptical question from the last turn: its periods unless new ones are given, its measure
+    (unless it asks for `both`: "numbers for that year?")."""
     if not u.refs and context.periods:
         u.query.periods = list(context.periods)
-    if u.query.measure is None and not _names_measure(u, lexicon):
+    if u.query.measure is None and not _names_measure(u, lexicon) and not both:
         u.query.measure = context.measure
 
 
 def carry(
-    u: Understood, context: Context, intent: str, lexicon: Lexicon, facts: FactBase, figure_ops: dict[str, str]
+    u: Understood, context: Context, intent: str, lexicon: Lexicon, facts: FactBase, figure_ops: dict[str, str],
+    both: bool = False,
 ) -> None:
-    """Fill what a question leaves out from the last turn, when it leans on it."""
+    """Fill what a question leaves out from the last turn, when it leans on it (the measure, unless it asks
+    for `both`)."""
     q = u.query
     if not context.intent or not leans_on_context(u):
         return
     if intent in figure_ops and context.intent in figure_ops:
-        if q.measure is None and not _names_measure(u, lexicon):
+        if q.measure is None and not _names_measure(u, lexicon) and not both:
             q.measure = context.measure
         if figure_ops[intent] in ("value", "share", "gap", "ratio") and not u.refs:
             q.periods = list(context.periods)

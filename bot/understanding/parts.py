@@ -135,6 +135,11 @@ def _main_clause(words: FrameWords, sentence: str) -> str:
     label = _LABEL.match(sentence) if ":" in sentence[:40] else None
     if label and not set(_words(label.group(1).lower())) & _EMBEDDED and not _claims_it(words, label.group(1)):
         sentence = sentence[label.end():]  # "just checking: 114 commissioned?" keeps what makes it a claim
+    head, colon, tail = sentence.partition(": ")
+    asked = _words(tail)[:1]
+    if colon and asked and asked[0] in _EMBEDDED and not set(_words(head)) & words.question_words \
+            and len(head.split()) >= 3 and not any(ch.isdigit() for ch in head) and not _claims_it(words, head):
+        sentence = tail  # "I don't need every year, just the headline: how much did commissioned SCRs grow ..."
     head = sentence.lstrip()[:16].lower()
     if head.startswith("when "):
         sentence = _WHEN_CLAUSE.sub("", sentence, count=1)
