@@ -440,9 +440,13 @@ class Engine:
                 return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), current), kept
         whose = bool({"who", "whose"} & set(u.text.split())) and u.query.has("recommend")
         points_back = bool(set(u.reading.tokens) & followups.ANAPHORS) and not u.query.mentioned("person")
-        if whose and points_back and not elliptical and context.topics and not asks_verdict(
+        # "whose idea was that originally?" is about the last answer; "why did Ofsted stop evaluating SCRs - whose
+        # idea?" names its own subject
+        named = [m.id for m in u.reading.mentions if m.id != "scr" and m.kind != "person"]
+        topics = list(context.topics) if points_back else named
+        if whose and (points_back or named) and not elliptical and topics and not asks_verdict(
                 self.frames, u.rest, u.reading.tokens, u.question_mark):
-            idea = reasons.recommender(self.facts, u.query, context.topics)  # "whose idea was that originally?"
+            idea = reasons.recommender(self.facts, u.query, topics)
             said = self.intent_for_answer.get("people.said", QUOTE_INTENT)
             if idea is not None:  # what someone recommended: an answer of the kind "what did she say"
                 return self._answer(u, Candidate(said, ANSWER_AT), idea), self._next_context(u, said.id, idea, now)

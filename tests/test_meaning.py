@@ -1213,3 +1213,24 @@ def test_total_over_those_years_after_an_average_is_the_total_over_them(engine):
     replies = say(engine, "average number of SCRs commissioned per year across the 3 years?", "and published?",
                   "total published over those years then?")
     assert "114 SCRs were published" in replies[-1].text, replies[-1].text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        # "what does the article say about" only frames the question; the rest finds the sentence
+        ("what does the article say about publication under the old system?", ["publication in mind"]),
+        # what Ofsted did, and which bodies carry out SCRs
+        ("In the article, what did Ofsted use to do with SCRs?", ["Ofsted ceased evaluating SCRs"]),
+        ("In the piece, which bodies actually carry out SCRs?", ["Local Safeguarding Children Boards"]),
+        # a claim followed by "Fair?"; "a fifth" and "three fifths" are shares
+        ("Commissioned SCRs rose by a third, from 81 to 114. Fair?", ["No.", "40.7%"]),
+        ("My take: publication went from about a fifth of commissioned numbers to about three fifths over the "
+         "period. Does that hold up?", ["21.8%", "62.3%"]),
+        # "- whose idea?" names its own subject
+        ("Why did Ofsted stop evaluating SCRs in the first place - whose idea?", ["Munro"]),
+    ],
+)
+def test_blind18_more(engine, question, needles):
+    text = one(engine, question)
+    assert all(n in text for n in needles), text

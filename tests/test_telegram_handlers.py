@@ -360,7 +360,7 @@ async def test_ambiguous_inline_query_offers_each_candidate(tg: Harness) -> None
     call = only_send(await tg.send(tg.emu.inline_query("ofsted?")), "answerInlineQuery")
     results = call.params["results"]
     assert len(results) >= 2
-    assert "What drove the rise in SCRs?" in [r["title"] for r in results]
+    assert "When did Ofsted stop evaluating SCRs?" in [r["title"] for r in results]
     assert all("not sure" not in r["input_message_content"]["message_text"] for r in results)
 
 
