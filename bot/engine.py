@@ -66,6 +66,23 @@ _FIGURE_AS_YEAR = LazyPattern(
 )
 
 
+Turned = tuple[Reply, Context]  # a reader's answer: the reply and the context for the next turn
+
+
+class Turn:
+    """One question as the readers pass it on: what it says, and what earlier readers decided about it.
+    (A plain class: `dataclasses` costs a cached start its import.)"""
+
+    __slots__ = ("context", "decision", "elliptical", "now", "ranking", "text", "u", "yesno")
+
+    def __init__(self, u: Understood, text: str, context: Context, now: float, ranking: list[Candidate]) -> None:
+        self.u, self.text, self.context, self.now = u, text, context, now
+        self.ranking = ranking  # filled by `_rank`: the matcher's candidates, kept for the question log
+        self.decision = Decision("decline", ())
+        self.elliptical = False  # a repeat of the last question about something else ("and 2011/12?")
+        self.yesno = False  # asks for a verdict (set by `_unquoted`)
+
+
 class Engine:
     """Answers questions from a validated fact base and intent set."""
 
@@ -385,169 +402,281 @@ class Engine:
         ranked = tuple((c.intent.id, round(c.confidence, 3)) for c in ranking if c.confidence > 0)[:CANDIDATES_KEPT]
         return (reply._replace(candidates=ranked) if ranked else reply), kept
 
+    # -- one question, read by an ordered list of readers ----------------------------------------------
+    # Each reader either answers the turn (a reply and the next context) or returns None and passes it on;
+    # some only re-rank what the matcher decided. The order is the policy: refusals first, then follow-ups
+    # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
+    # the intent's composer or the algebra last.
+    READERS: tuple[str, ...] = (
+        "_unreadable", "_rank", "_source_followup", "_now_followup", "_whose_idea", "_example",
+        "_not_in_article", "_everything_about", "_reroute_figures", "_credited", "_strangers",
+        "_unquoted", "_direct_quotes", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
+        "_who_did", "_from_passages", "_decline_or_clarify", "_compose",
+    )
+
     def _respond(
         self, u: Understood, text: str, context: Context, now: float, ranking: list[Candidate]
     ) -> tuple[Reply, Context]:
-        if not u.text:
-            return self._decline(u, "empty"), context
-        if u.bad_periods:
-            return self._decline(u, "bad_period"), context
-        if u.reading.outside:
-            return self._decline(u, "not_covered", typed=text), context
-        if u.reading.uncounted:
-            return self._decline(u, "not_counted"), context
+        turn = Turn(u, text, context, now, ranking)
+        for name in self.READERS:
+            done = getattr(self, name)(turn)
+            if done is not None:
+                return done
+        raise AssertionError("the last reader always answers")  # _compose
 
+    def _unreadable(self, t: Turn) -> Turned | None:
+        """Nothing to read: empty, an unreadable year, a subject the lexicon knows is not covered."""
+        u = t.u
+        if not u.text:
+            return self._decline(u, "empty"), t.context
+        if u.bad_periods:
+            return self._decline(u, "bad_period"), t.context
+        if u.reading.outside:
+            return self._decline(u, "not_covered", typed=t.text), t.context
+        if u.reading.uncounted:
+            return self._decline(u, "not_counted"), t.context
+        return None
+
+    def _rank(self, t: Turn) -> Turned | None:
+        """A follow-up repeats or recomputes the last figures; anything else is ranked by the matcher."""
+        u, context = t.u, t.context
         elliptical = followups.is_elliptical(u, context, self.figure_ops)
-        onward = self._onward(u)
-        if elliptical and onward:
+        if elliptical and self._onward(u):
             elliptical = False  # "and from there to 2013/14?": a new pair of years, the last one first
         if elliptical and context.intent in self.figure_ops:
             cued = operation_cue(self.frames, u.rest, u.reading.tokens)
             if cued is not None and cued != (context.op or self.figure_ops[context.intent]):
                 elliptical = False  # "and how many percentage points higher in 2013/14?": a new computation
+        t.elliptical = elliptical
         if not elliptical and context.intent in self.figure_ops:
             reframed = self._figure_followup(u, context)
             if reframed is not None:
                 intent, frame = reframed
                 answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
-                top = Candidate(intent, 0.9)
-                return self._answer(u, top, answer), self._next_context(u, intent.id, answer, now, frame.op)
+                return self._answer(u, Candidate(intent, 0.9), answer), self._next_context(
+                    u, intent.id, answer, t.now, frame.op)
         if elliptical:
             followups.repeat(u, context, self.lexicon, self._asks_both(u))
             intent = self.intents.get(context.intent)
             assert intent is not None
-            decision = Decision("answer", (Candidate(intent, 0.9),))
+            t.decision = Decision("answer", (Candidate(intent, 0.9),))
         else:
-            ranking[:] = calibrate.rank(u, self.matcher, self.lexicon)
-            decision = decide(ranking)
+            t.ranking[:] = calibrate.rank(u, self.matcher, self.lexicon)
+            decision = decide(t.ranking)
             decision = self._stays_on_topic(u, context, decision)
             decision = self._about_a_body(u, decision)
-            decision = self._more_of_the_same(u, context, decision)
+            t.decision = self._more_of_the_same(u, context, decision)
+        return None
 
-        if context.sources and " ".join(u.text.split()) in self.frames.source_followups:
-            # "says who?", "is that right?": the sentences behind the last answer, with who said them
-            source = COMPOSERS["meta.source"](self.facts, u.query)
-            kept = self._next_context(u, context.intent or "meta.source", source, now)
-            kept.sources, kept.topics, kept.periods = list(context.sources), list(context.topics), list(context.periods)
-            return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
+    def _source_followup(self, t: Turn) -> Turned | None:
+        """"Says who?", "is that right?": the sentences behind the last answer, with who said them."""
+        u, context = t.u, t.context
+        if not (context.sources and " ".join(u.text.split()) in self.frames.source_followups):
+            return None
+        source = COMPOSERS["meta.source"](self.facts, u.query)
+        kept = self._next_context(u, context.intent or "meta.source", source, t.now)
+        kept.sources, kept.topics, kept.periods = list(context.sources), list(context.topics), list(context.periods)
+        return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
+
+    def _now_followup(self, t: Turn) -> Turned | None:
+        """"And now?", "is that still the case?" after how things were: the sentence on how they are now."""
+        u, context = t.u, t.context
         now_only = bool(u.refs) and all(r.kind == "now" for r in u.refs) and set(u.reading.signature) <= {
             "and", "what", "whatis", "about", "how", "so", "then", "but"}  # "and now?", "what about now?"
         now_only = now_only or " ".join(u.text.split()) in self.frames.check_list("still")  # "still the case?"
-        if now_only and context.sources and context.intent not in self.figure_ops and not u.query.measure:
-            current = passages.now_of(self.facts, context.sources)  # "and now?" after how things were
-            if current is not None:
-                kept = self._next_context(u, context.intent or QUOTE_INTENT.id, current, now)
-                return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), current), kept
+        if not (now_only and context.sources and context.intent not in self.figure_ops and not u.query.measure):
+            return None
+        current = passages.now_of(self.facts, context.sources)
+        if current is None:
+            return None
+        kept = self._next_context(u, context.intent or QUOTE_INTENT.id, current, t.now)
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), current), kept
+
+    def _whose_idea(self, t: Turn) -> Turned | None:
+        """"Whose idea was that originally?" is about the last answer; "why did Ofsted stop evaluating SCRs -
+        whose idea?" names its own subject. What someone recommended is an answer of the kind "what did she say"."""
+        u, context = t.u, t.context
         whose = bool({"who", "whose"} & set(u.text.split())) and u.query.has("recommend")
+        if not whose or t.elliptical:
+            return None
         points_back = bool(set(u.reading.tokens) & followups.ANAPHORS) and not u.query.mentioned("person")
-        # "whose idea was that originally?" is about the last answer; "why did Ofsted stop evaluating SCRs - whose
-        # idea?" names its own subject
         named = [m.id for m in u.reading.mentions if m.id != "scr" and m.kind != "person"]
         topics = list(context.topics) if points_back else named
-        if whose and (points_back or named) and not elliptical and topics and not asks_verdict(
-                self.frames, u.rest, u.reading.tokens, u.question_mark):
-            idea = reasons.recommender(self.facts, u.query, topics)
-            said = self.intent_for_answer.get("people.said", QUOTE_INTENT)
-            if idea is not None:  # what someone recommended: an answer of the kind "what did she say"
-                return self._answer(u, Candidate(said, ANSWER_AT), idea), self._next_context(u, said.id, idea, now)
-        if not elliptical and u.query.has("example", "instance"):
-            lines = context.sources or self._lines_about(u)  # "what example does Woolmore give of ..."
-            example = passages.example_of(self.facts, lines) if lines else None  # "give me an example"
-            if example is None:
-                return self._decline(u, "doesnt_say", None, Answer("The article gives no example of that.")), context
-            top = Candidate(QUOTE_INTENT, ANSWER_AT)
-            kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, now)
-            kept.topics = list(context.topics)
-            return self._answer(u, top, example), kept
-        if not elliptical:
-            lacking = passages.doesnt_say(self.facts, u, self.unknowns)
-            if lacking is not None:
-                return self._decline(u, "doesnt_say", decision, lacking), context
-            about = passages.everything_about(self.facts, self.passages, u, self.frames)
-            if about is not None:  # "what does the article say about the SCR panel?": every sentence naming it
-                return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), about), self._next_context(
-                    u, QUOTE_INTENT.id, about, now)
-        if asks_what_number(u.rest) and not elliptical:  # "ok so what's the 71 then?": which figure it is
+        if not topics or asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+            return None
+        idea = reasons.recommender(self.facts, u.query, topics)
+        if idea is None:
+            return None
+        said = self.intent_for_answer.get("people.said", QUOTE_INTENT)
+        return self._answer(u, Candidate(said, ANSWER_AT), idea), self._next_context(u, said.id, idea, t.now)
+
+    def _example(self, t: Turn) -> Turned | None:
+        """"Give me an example", "what example does Woolmore give of ...": the article's own example."""
+        u, context = t.u, t.context
+        if t.elliptical or not u.query.has("example", "instance"):
+            return None
+        lines = context.sources or self._lines_about(u)
+        example = passages.example_of(self.facts, lines) if lines else None
+        if example is None:
+            return self._decline(u, "doesnt_say", None, Answer("The article gives no example of that.")), context
+        kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, t.now)
+        kept.topics = list(context.topics)
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), example), kept
+
+    def _not_in_article(self, t: Turn) -> Turned | None:
+        """A known subject asked for what the fact base never holds: "the article doesn't say"."""
+        if t.elliptical:
+            return None
+        lacking = passages.doesnt_say(self.facts, t.u, self.unknowns)
+        return None if lacking is None else (self._decline(t.u, "doesnt_say", t.decision, lacking), t.context)
+
+    def _everything_about(self, t: Turn) -> Turned | None:
+        """"What does the article say about the SCR panel?": every sentence naming it."""
+        about = None if t.elliptical else passages.everything_about(self.facts, self.passages, t.u, self.frames)
+        if about is None:
+            return None
+        return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), about), self._next_context(
+            t.u, QUOTE_INTENT.id, about, t.now)
+
+    def _reroute_figures(self, t: Turn) -> Turned | None:
+        """"What's the 71 then?" asks which figure it is; a figures question no template matched is routed by
+        its frame ("average published per year over the three years?"). Only re-ranks."""
+        u = t.u
+        if t.elliptical:
+            return None
+        if asks_what_number(u.rest):
             by_op = self.intent_for_op
             identify = self.intents.get(by_op.get("identify", "") or by_op.get("value", ""))
             if identify is not None:
-                decision = Decision("answer", (Candidate(identify, ANSWER_AT), *decision.candidates))
-        if decision.action != "answer" and not elliptical and not u.reading.unknown_subject:
+                t.decision = Decision("answer", (Candidate(identify, ANSWER_AT), *t.decision.candidates))
+        if t.decision.action != "answer" and not u.reading.unknown_subject:
             routed = self._figures_by_frame(u)
-            if routed is not None:  # "average published per year over the three years?"
-                decision = Decision("answer", (Candidate(routed, ANSWER_AT), *decision.candidates))
-        asks_count = u.query.has("many") or self._asks_figures(decision)
-        credited = None if elliptical or not asks_count else self._credited_elsewhere(u)
-        if credited is not None:  # "how many SCRs did CYP Now count?": the figures are the minister's
-            return self._decline(u, "doesnt_say", decision, credited), context
-        strangers = [] if elliptical else self._unknown_names(text, u)
-        top_is_figures = decision.top is not None and decision.top.intent.id in self.figure_ops
-        if strangers and (decision.action != "answer" or top_is_figures):
-            # "How many SCRs did Haringey publish?": a place or body the article never names
-            return self._decline(u, "not_named", decision, names=strangers), context
-        yesno = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)
-        unquoted = None if elliptical or yesno else checks.unquoted(self.facts, u.query, self.frames)
-        if unquoted is not None:  # "need Timpson's exact words": the article only reports what he said
-            return self._decline(u, "doesnt_say", decision, unquoted), context
-        direct = None if elliptical else checks.direct_quotes(self.facts, u.query, self.frames, yesno)
-        if direct is not None:  # "is Timpson quoted directly?": his words are reported, not quoted
-            return self._answer(u, Candidate(CHECK_INTENT, ANSWER_AT), direct), self._next_context(
-                u, CHECK_INTENT.id, direct, now
-            )
+            if routed is not None:
+                t.decision = Decision("answer", (Candidate(routed, ANSWER_AT), *t.decision.candidates))
+        return None
+
+    def _credited(self, t: Turn) -> Turned | None:
+        """"How many SCRs did CYP Now count?": the figures are the minister's, not theirs."""
+        asks_count = t.u.query.has("many") or self._asks_figures(t.decision)
+        credited = None if t.elliptical or not asks_count else self._credited_elsewhere(t.u)
+        return None if credited is None else (self._decline(t.u, "doesnt_say", t.decision, credited), t.context)
+
+    def _strangers(self, t: Turn) -> Turned | None:
+        """"How many SCRs did Haringey publish?": a place or body the article never names."""
+        strangers = [] if t.elliptical else self._unknown_names(t.text, t.u)
+        top = t.decision.top
+        top_is_figures = top is not None and top.intent.id in self.figure_ops
+        if strangers and (t.decision.action != "answer" or top_is_figures):
+            return self._decline(t.u, "not_named", t.decision, names=strangers), t.context
+        return None
+
+    def _unquoted(self, t: Turn) -> Turned | None:
+        """"Need Timpson's exact words": the article only reports what he said."""
+        u = t.u
+        t.yesno = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)
+        unquoted = None if t.elliptical or t.yesno else checks.unquoted(self.facts, u.query, self.frames)
+        return None if unquoted is None else (self._decline(u, "doesnt_say", t.decision, unquoted), t.context)
+
+    def _direct_quotes(self, t: Turn) -> Turned | None:
+        """"Is Timpson quoted directly?": his words are reported, not quoted."""
+        direct = None if t.elliptical else checks.direct_quotes(self.facts, t.u.query, self.frames, t.yesno)
+        if direct is None:
+            return None
+        return self._answer(t.u, Candidate(CHECK_INTENT, ANSWER_AT), direct), self._next_context(
+            t.u, CHECK_INTENT.id, direct, t.now)
+
+    def _quoted_words(self, t: Turn) -> Turned | None:
+        """"Who said the old system wasn't designed with publication in mind?", "the exact quote about ...":
+        the sentence that says it. A template matched word for word wins, unless the words are asked for."""
+        u, decision = t.u, t.decision
         sure = decision.action == "answer" and decision.top is not None and decision.top.confidence >= 1.0
-        sure = sure and not set(u.text.split()) & set(self.frames.check_list("verbatim"))  # "the exact quote about ..."
-        quote = None if elliptical or sure else self._quote_request(u)  # a template said word for word wins
-        if quote is not None:  # "who said the old system wasn't designed with publication in mind?"
-            return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quote), self._next_context(
-                u, QUOTE_INTENT.id, quote, now
-            )
-        checked = None if elliptical else self._check(u, decision)
-        if checked is not None:
-            prose = decision.top is not None and decision.top.intent.id not in self.figure_ops
-            trusted = decision.action in ("answer", "clarify") and prose  # the check says what was asked about
-            top = decision.top if trusted else Candidate(CHECK_INTENT, ANSWER_AT)
-            return self._answer(u, top, checked), self._next_context(u, top.intent.id, checked, now)
-        if decision.action == "decline" and not u.reading.unknown_subject:
+        sure = sure and not set(u.text.split()) & set(self.frames.check_list("verbatim"))
+        quote = None if t.elliptical or sure else self._quote_request(u)
+        if quote is None:
+            return None
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quote), self._next_context(
+            u, QUOTE_INTENT.id, quote, t.now)
+
+    def _prose_check(self, t: Turn) -> Turned | None:
+        """A yes/no question or claim about the prose, when a check settles it."""
+        checked = None if t.elliptical else self._check(t.u, t.decision)
+        if checked is None:
+            return None
+        decision = t.decision
+        prose = decision.top is not None and decision.top.intent.id not in self.figure_ops
+        trusted = decision.action in ("answer", "clarify") and prose  # the check says what was asked about
+        top = decision.top if trusted and decision.top is not None else Candidate(CHECK_INTENT, ANSWER_AT)
+        return self._answer(t.u, top, checked), self._next_context(t.u, top.intent.id, checked, t.now)
+
+    def _fallback(self, t: Turn) -> Turned | None:
+        """"Good morning - I sit on the council's scrutiny committee": a message the lexicon's fallback words
+        place (a greeting) is answered as that, not refused. Only re-ranks."""
+        u = t.u
+        if t.decision.action == "decline" and not u.reading.unknown_subject:
             first = u.reading.tokens[0] if u.reading.tokens else ""
             fallback = self.intents.get(self.lexicon.fallback_words.get(first, ""))
-            if fallback is not None:  # "Good morning - I sit on the council's scrutiny committee"
-                decision = Decision("answer", (Candidate(fallback, CLARIFY_AT),))
-        if decision.action == "decline" and not u.reading.signature and not u.reading.unknown and not u.refs:
-            return self._vague(u), context  # "and?", "what about it?": ask for more, don't refuse
-        if decision.action != "answer" and not elliptical:
-            doer = passages.who_did(self.facts, self.passages, u, self.frames)  # "who did the 2011 investigation?"
-            if doer is not None:
-                return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), doer), self._next_context(
-                    u, QUOTE_INTENT.id, doer, now
-                )
+            if fallback is not None:
+                t.decision = Decision("answer", (Candidate(fallback, CLARIFY_AT),))
+        return None
+
+    def _vague_question(self, t: Turn) -> Turned | None:
+        """"And?", "what about it?": ask for more, don't refuse."""
+        r = t.u.reading
+        if t.decision.action == "decline" and not r.signature and not r.unknown and not t.u.refs:
+            return self._vague(t.u), t.context
+        return None
+
+    def _who_did(self, t: Turn) -> Turned | None:
+        """"Who did the 2011 investigation?": the body the article names after "by"."""
+        if t.decision.action == "answer" or t.elliptical:
+            return None
+        doer = passages.who_did(self.facts, self.passages, t.u, self.frames)
+        if doer is None:
+            return None
+        return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), doer), self._next_context(
+            t.u, QUOTE_INTENT.id, doer, t.now)
+
+    def _from_passages(self, t: Turn) -> Turned | None:
+        """A question of substance that no intent answers may be answered by the article's own sentences
+        (not a figures question: "figures from before 2011?"; but a figure's cause is in the prose)."""
+        u = t.u
+        if t.decision.action not in ("decline", "clarify") or u.reading.unknown_subject:
+            return None
         substantial = len(u.reading.signature) >= 3
         counts = u.query.measure and (u.query.has("many", "much", "total", "rate", "percent", "share")
                                       or any(ch.isdigit() for ch in u.text))  # not "publishing made them rarer"
-        about_figures = (counts or u.refs or "number" in u.reading.tokens) and not u.query.has(
-            "reason", "why"
-        )  # "figures from before 2011?"; but a figure's cause is in the prose ("what caused the fall ... in 2011?")
-        if decision.action in ("decline", "clarify") and not u.reading.unknown_subject and substantial \
-                and not about_figures:
-            # A question of substance that no intent answers may be answered by the article's own sentences.
-            quoted = passages.answer_from_passages(self.facts, self.passages, u)
-            if quoted is not None:
-                return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quoted), self._next_context(
-                    u, QUOTE_INTENT.id, quoted, now
-                )
+        about_figures = (counts or u.refs or "number" in u.reading.tokens) and not u.query.has("reason", "why")
+        if not substantial or about_figures:
+            return None
+        quoted = passages.answer_from_passages(self.facts, self.passages, u)
+        if quoted is None:
+            return None
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quoted), self._next_context(
+            u, QUOTE_INTENT.id, quoted, t.now)
+
+    def _decline_or_clarify(self, t: Turn) -> Turned | None:
+        """What no reader answered: refused, or a "did you mean" (none, when too weak to help with something
+        unknown: "which named *cases* led to SCRs?")."""
+        u, decision = t.u, t.decision
         if decision.action == "decline":
-            return self._decline(u, "off_topic", decision), context
-        if decision.action == "clarify" and u.reading.unknown_subject and decision.top.confidence < CLARIFY_SURE \
-                and not u.query.measure:
-            return self._decline(u, "off_topic", decision), context  # "which named *cases* led to SCRs?"
-        if decision.action == "clarify":
-            return self._clarify(u, decision), context
-        top = decision.top
+            return self._decline(u, "off_topic", decision), t.context
+        if decision.action != "clarify":
+            return None
+        weak = decision.top is not None and decision.top.confidence < CLARIFY_SURE
+        if u.reading.unknown_subject and weak and not u.query.measure:
+            return self._decline(u, "off_topic", decision), t.context
+        return self._clarify(u, decision), t.context
+
+    def _compose(self, t: Turn) -> Turned:
+        """The matched intent answers: figures by evaluating the question's frame, anything else by its composer."""
+        u, context, elliptical = t.u, t.context, t.elliptical
+        top = t.decision.top
         assert top is not None
         default_op = self.figure_ops.get(top.intent.id)
         if default_op and u.query.missing and not u.query.periods:
             # Remember what was asked, so "ok, what about 2013/14?" still knows the measure.
-            kept = Context(intent=top.intent.id, measure=u.query.measure, updated=now, people=list(context.people))
-            return self._decline(u, "no_data", decision), kept
+            kept = Context(intent=top.intent.id, measure=u.query.measure, updated=t.now, people=list(context.people))
+            return self._decline(u, "no_data", t.decision), kept
         if not elliptical:
             followups.carry(u, context, top.intent.id, self.lexicon, self.facts, self.figure_ops, self._asks_both(u))
         op = None
@@ -566,7 +695,7 @@ class Engine:
             answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         else:
             answer = COMPOSERS[top.intent.answer](self.facts, u.query)
-        return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now, op)
+        return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, t.now, op)
 
     def _stays_on_topic(self, u: Understood, context: Context, decision: Decision) -> Decision:
         """"What did it change?" after an answer about the revised guidance: "it" is that guidance, so the

@@ -1234,3 +1234,29 @@ def test_total_over_those_years_after_an_average_is_the_total_over_them(engine):
 def test_blind18_more(engine, question, needles):
     text = one(engine, question)
     assert all(n in text for n in needles), text
+
+
+# -- the order of the readers ----------------------------------------------------------------------------
+
+
+def test_every_reader_exists_and_the_composer_answers_last(engine):
+    names = engine.READERS
+    assert all(callable(getattr(engine, n, None)) for n in names)
+    assert names[0] == "_unreadable" and names[-1] == "_compose" and len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "question", "needle"),
+    [
+        # what the article does not hold is said before any quote could be passed off as the answer
+        ("_not_in_article", "_quoted_words", "what is Sue Woolmore's exact salary?", "doesn't"),
+        # an unreadable year is refused before anything else reads the question
+        ("_unreadable", "_rank", "how many SCRs were published in 2013/14/15?", "couldn't read"),
+        # the last answer's sentences are shown before "is that right?" is checked as a claim
+        ("_source_followup", "_prose_check", None, None),
+    ],
+)
+def test_the_reader_order_is_the_policy(engine, earlier, later, question, needle):
+    assert engine.READERS.index(earlier) < engine.READERS.index(later)
+    if question:
+        assert needle in one(engine, question)

@@ -203,11 +203,12 @@ class Lexicon(Memoised):
         """Names of things the article does not cover that the question mentions ("scotland")."""
         words = set(raw)
         joined = f" {' '.join(raw)} "
-        return [
+        found = [
             " ".join(k)
             for k in self.not_covered
             if (k[0] in words if len(k) == 1 else k[0] in words and f" {' '.join(k)} " in joined)
         ]
+        return sorted(found, key=lambda w: (joined.find(f" {w} "), w))  # as the question names them, every run
 
     def read(self, text: str, template: bool = False) -> Reading:
         """Canonical tokens of normalised text (periods already cut out).
