@@ -10,7 +10,7 @@ import re
 import time
 from pathlib import Path
 
-from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, passages, reasons
+from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, events, passages, reasons
 from .answers import format as fmt
 from .answers.meta import about, about_someone, examples, readings, tailored
 from .answers.people import resolve_people
@@ -409,7 +409,7 @@ class Engine:
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
         "_unreadable", "_rank", "_source_followup", "_now_followup", "_whose_idea", "_example",
-        "_not_in_article", "_everything_about", "_reroute_figures", "_credited", "_strangers",
+        "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers",
         "_unquoted", "_direct_quotes", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
         "_who_did", "_from_passages", "_decline_or_clarify", "_compose",
     )
@@ -538,6 +538,23 @@ class Engine:
         return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), about), self._next_context(
             t.u, QUOTE_INTENT.id, about, t.now)
 
+    def _dates_of_events(self, t: Turn) -> Turned | None:
+        """"The CYP Now investigation, Ofsted ending its evaluations, the revised Working Together: can you give
+        me the date for each?": the events named, with their dates, in order (not "did A come before B?")."""
+        u = t.u
+        padded = f" {' '.join(u.reading.tokens)} "
+        if t.elliptical or not any(f" {w} " in padded for w in self.frames.check_list("asks_dates")):
+            return None
+        if set(u.reading.tokens) & set(self.frames.check_list("before") + self.frames.check_list("after")):
+            return None  # "did Ofsted stop before the guidance was revised?" is a yes or no
+        if u.refs and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+            return None  # "Ofsted stopped in March 2013 when Working Together came out, yeah?" is a claim
+        listed = events.dated(self.facts, u.query)
+        if listed is None:
+            return None
+        intent = self.intent_for_answer.get("events.timeline", QUOTE_INTENT)
+        return self._answer(u, Candidate(intent, ANSWER_AT), listed), self._next_context(u, intent.id, listed, t.now)
+
     def _reroute_figures(self, t: Turn) -> Turned | None:
         """"What's the 71 then?" asks which figure it is; a figures question no template matched is routed by
         its frame ("average published per year over the three years?"). Only re-ranks."""
@@ -642,10 +659,14 @@ class Engine:
         u = t.u
         if t.decision.action not in ("decline", "clarify") or u.reading.unknown_subject:
             return None
-        substantial = len(u.reading.signature) >= 3
+        in_article = [w for w in u.reading.unknown if self.passages.knows(w)]  # "lessons", "learned": the article's
+        substantial = len(u.reading.signature) + len(in_article) >= 3
         counts = u.query.measure and (u.query.has("many", "much", "total", "rate", "percent", "share")
                                       or any(ch.isdigit() for ch in u.text))  # not "publishing made them rarer"
-        about_figures = (counts or u.refs or "number" in u.reading.tokens) and not u.query.has("reason", "why")
+        # "what did the government do in 2013 to make sure lessons were learned?": a calendar year with the
+        # article's own words is prose
+        years = [r for r in u.refs if r.kind != "cy" or counts or not in_article]
+        about_figures = (counts or years or "number" in u.reading.tokens) and not u.query.has("reason", "why")
         if not substantial or about_figures:
             return None
         quoted = passages.answer_from_passages(self.facts, self.passages, u)

@@ -1260,3 +1260,26 @@ def test_the_reader_order_is_the_policy(engine, earlier, later, question, needle
     assert engine.READERS.index(earlier) < engine.READERS.index(later)
     if question:
         assert needle in one(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        # two or more events named and their dates asked: each with its date, in order
+        ("Can you put the Ofsted change and the Working Together revision in order with dates?",
+         ["In date order:", "July 2012", "March 2013"]),
+        ("Journalism student here. I want to check I have the dates right from this article: the CYP Now "
+         "investigation, Ofsted ending its evaluations of SCRs, the revised Working Together, and the setting up of "
+         "the SCR panel. Can you give me the date for each?", ["2011", "July 2012", "March 2013", "2013"]),
+        # one date said of the first of two events named: checked against that event
+        ("ofsted stopped evaluating scrs in march 2013 when working together came out yeah",
+         ["No. Ofsted ceased evaluating SCRs from July 2012"]),
+        # a calendar year in a question about what was done is no figures question; the article's own words
+        # ("lessons", "learned") give it substance
+        ("What did the government do in 2013 to make sure lessons were learned from SCRs?", ["panel"]),
+        ("what made the old SCR process so rigid, per the article?", ["prescriptive"]),
+    ],
+)
+def test_blind17_events_and_prose(engine, question, needles):
+    text = one(engine, question)
+    assert all(n in text for n in needles), text

@@ -101,9 +101,11 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"So Ofsted stopped evaluating SCRs in July 2013?": the date stated against the event's."""
     events = _events(facts, q)
-    if len(events) != 1 or not (q.months or q.years):
+    dates = {*q.months, *map(str, q.years)}
+    # "Ofsted stopped in March 2013 when Working Together came out": one date, said of the event named first
+    if not events or not dates or (len(events) > 1 and (len(dates) > 1 or q.carried or " when " not in q.text)):
         return None
-    event = events[0]
+    event, others = events[0], events[1:]
     year, _, month = event.date.partition("-")
     said_months = [m for m in q.months]
     said_years = [*q.years, *(int(m[:4]) for m in q.months)]
@@ -120,9 +122,10 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     started = set(q.text.split()) & set(words.check_list("starts"))
     if started and set(event.summary.lower().split()) & set(words.check_list("ceases")):
         right = False  # "did Ofsted start evaluating SCRs in July 2012?": that is when it stopped
-    answer = Answer(f"{'Yes' if right else 'No'}. {event.summary}")
-    answer.add_sources(event.source)
-    answer.topics.extend(event.topics)
+    answer = Answer(" ".join([f"{'Yes' if right else 'No'}. {event.summary}", *(e.summary for e in others)]))
+    for e in (event, *others):
+        answer.add_sources(e.source)
+        answer.topics.extend(e.topics)
     return answer
 
 

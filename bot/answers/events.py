@@ -77,6 +77,20 @@ def when(facts: FactBase, q: Query) -> Answer:
     return answer
 
 
+def dated(facts: FactBase, q: Query) -> Answer | None:
+    """"Can you put the Ofsted change and the Working Together revision in order with dates?": the events the
+    question names, two or more, each with its date, in date order; None when it names fewer."""
+    named = {m.id for m in q.mentions}
+    events = [e for e in facts.events if e.id in named or named & set(e.topics)]
+    if len(events) < 2:
+        return None
+    answer = Answer("In date order:\n" + "\n".join(f"• {date_label(e)}: {e.summary}" for e in events))
+    for e in events:
+        answer.add_sources(e.source)
+        answer.topics.extend(e.topics)
+    return answer
+
+
 def timeline(facts: FactBase, q: Query) -> Answer:
     lines = ["Key events, in order:"]
     answer = Answer("")

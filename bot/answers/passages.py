@@ -86,6 +86,13 @@ class PassageIndex:
         ]
         return [_stem(w) for w in words] + [f"@{m.id}" for m in mentions]
 
+    def knows(self, word: str) -> bool:
+        """Whether the article itself uses the word, in any form ("learned" for "learnt" aside)."""
+        words = self.__dict__.get("_typed")
+        if words is None:
+            words = self.__dict__["_typed"] = {_stem(w) for s in self.sentences for w in tokens(normalise(s.text))}
+        return _stem(word) in words
+
     def weight(self, feature: str) -> float:
         idf = self.idf.get(feature, self.unseen_idf)
         return idf * ENTITY_WEIGHT if feature.startswith("@") else idf
