@@ -32,6 +32,7 @@ from .understanding.frame import (
     read_frame,
     states,
 )
+from .understanding.lexicon import PERSON as PERSON_TOKEN
 from .understanding.lexicon import Lexicon
 from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
@@ -205,9 +206,10 @@ class Engine:
             kept = [p.id for p in self.facts.periods if p.id not in excluded]
             query.periods = [p for p in query.periods if p not in excluded] or kept
             query.excluded = list(dict.fromkeys(excluded))
-        # a statement put to the bot, asked ("... in 2013/14?") or not ("55 SCRs were published in 2011/12."), is
-        # a claim to check
-        statement = "?" not in text.rstrip()[:-1] and states(self.frames, rest, reading)
+        # a statement put to the bot is a claim to check: asked ("... in 2013/14?"), or not when it states a figure
+        # ("55 SCRs were published in 2011/12."); a plain sentence of prose is not checked unasked
+        asked = text.rstrip().endswith("?") or any(ch.isdigit() for ch in rest)
+        statement = asked and states(self.frames, rest, reading)
         return Understood(norm, refs, reading, query, bad, rest, statement)
 
     def _figures_as_years(self, norm: str) -> str:
@@ -245,6 +247,7 @@ class Engine:
                 return quoted, context
             text, context = quoted
         parts = split(self.frames, text) if text and text.strip() else [text]
+        parts = [self._without_label(p) for p in parts]
         parts = self._years_said_before(text, parts)
         parts = self._subject_said_before(text, parts)
         if len(parts) == 1:
@@ -321,6 +324,21 @@ class Engine:
             out.append(part)
         return out
 
+    def _without_label(self, part: str) -> str:
+        """"Checking a line: '...', accurate?", "headline draft: ...", "I don't need every year, just the headline:
+        how much did ...": what comes before a colon is set aside when it names nothing to ask about and makes
+        no claim ("the panel: when was it set up?" and "just checking: 114 commissioned?" keep theirs)."""
+        head, colon, tail = part.partition(": ")
+        if not colon or not tail.strip() or len(head) > 120:
+            return part
+        padded = f" {' '.join(normalise(head).split())} "
+        if any(f" {m} " in padded for m in self.frames.claim_markers) or any(ch.isdigit() for ch in head):
+            return part
+        if set(padded.split()) & self.frames.question_words:  # "Which came first: the panel or ...?" asks
+            return part
+        u = self.understand(head, Context())
+        return part if self._has_subject(u) or any(r.kind not in ("all", "bad") for r in u.refs) else tail
+
     def _subject_said_before(self, text: str, parts: list[str]) -> list[str]:
         """"... whether the SCR panel is the reason so many more SCRs are done. I'd rather not guess. What does
         the chair of the LSCB chairs' association say about that?": a question pointing back ("that", "those",
@@ -352,6 +370,8 @@ class Engine:
                 embedded = _EMBEDDED_ASK.search(before)  # "... has asked me whether the panel is the reason"
                 before = before[embedded.start():] if embedded else before
                 before = before.split(", which ")[0]  # "..., which sounds backwards to me" only comments
+                for phrase in self.frames.check_list("asker_time"):  # "... at our meeting today": the asker's day
+                    before = re.sub(rf"\b{re.escape(phrase)}\b", "", before, flags=re.IGNORECASE)
                 part = f"{before.strip().rstrip('.!;:')}: {part}"
             out.append(part)
         return out
@@ -792,6 +812,8 @@ class Engine:
         elif change == "same":
             op = last_op  # "and the same two numbers (absolute and %) for published?": the same computation
         elif change in ("other", "span"):
+            if op is None and change == "span" and u.query.has("total", "totals"):
+                op = "total"  # "total published over those years then?" after an average
             op = op or last_op  # "over those two years, the total?" keeps the total asked for
         elif change == "diff":
             one_year = len(set(context.history[-2:])) == 1 and not u.query.periods  # no second year to compare
@@ -928,9 +950,11 @@ class Engine:
         # "what was Woolmore's line about publication?": only that person's sentences; otherwise someone named
         # is asked about by the people answers
         speakers = {p.id for p in resolve_people(self.facts, q)} if asks_words else set()
+        topic = set(u.reading.known) - framing - {"person"}
         if (q.mentioned("person") or u.reading.pronouns) and not (
-                speakers and set(u.reading.known) - framing - {"person"}):
-            return None  # "quote me something Sue Woolmore said" names nothing to look for among her words
+                speakers and topic - set(self.frames.check_list("reasons_asked"))):
+            return None  # "quote me something Sue Woolmore said" names nothing to look for among her words, and
+            # "Woolmore's quote on why SCRs rose" is her reasons
         if set(u.reading.tokens) & self.frames.anaphors:
             return None  # "who said that?" is about the last answer
         if q.periods and not (set(q.content) - self.frames.quote_words - {"scr"}):
@@ -944,10 +968,15 @@ class Engine:
                 return None  # "who is quoted in the article?" names nothing to look for
             # look for what the quote is about, not for the words asking for it, nor for words the article
             # never uses ("a short punchy quote for a pull-out box, something on flexibility")
-            found = self.passages.search(passages.without(u, framing | set(u.reading.unknown)), limit=3)
-            if speakers:
-                found = [(s, score) for s, score in found
-                         if any(st.by in speakers for st in self.facts.statements if st.source == s)]
+            asked = passages.without(u, framing | set(u.reading.unknown))
+            if speakers:  # what the quote is about, found without the person, then only among their sentences
+                names = {PERSON_TOKEN} | {w for m in u.reading.mentions if m.kind == PERSON_TOKEN
+                                          for w in normalise(m.text).split()}
+                asked = passages.without(asked, names)
+                asked = asked._replace(reading=asked.reading._replace(
+                    mentions=[m for m in u.reading.mentions if m.kind != PERSON_TOKEN], pronouns=[]))
+            theirs = {st.source.line for st in self.facts.statements if st.by in speakers} if speakers else None
+            found = self.passages.search(asked, limit=3, among=theirs)  # none: "Munro's quote about flexibility"
             if raw & {"quote", "quotable", "quotation"}:  # "the quote about publication": someone's own words first
                 quoted = [(s, score) for s, score in found
                           if any(st.kind == "quote" for st in self.facts.statements if st.source == s)]
@@ -993,6 +1022,9 @@ class Engine:
         same = passages.same_thing(self.facts, u, self.frames) if verdict else None
         if same is not None:  # "is the SCR panel the same thing as an LSCB?"
             return same
+        padded = f" {' '.join(u.text.split())} "
+        if verdict and any(f" {p} " in padded for p in self.frames.check_list("same_thing")):
+            return None  # a sameness the names cannot settle is not settled by a sentence that mentions both
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and verdict:
             answer = passages.said_by(self.facts, self.passages, u, self.frames) or checks.verify(

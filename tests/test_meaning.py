@@ -1160,7 +1160,6 @@ def test_long_messages_pointing_back(engine, message, needles):
     [
         # a statement put to the bot, with no question mark, is a claim to check
         ("55 SCRs were published in 2011/12.", "No. Not 55"),
-        ("Timpson put the rise down to Ofsted stopping its evaluations.", "No: it was Sue Woolmore"),
         # "still" about a named year asks about that year, not about today
         ("was ofsted still evaluating SCRs in 2013?", "No."),
         ("was ofsted still evaluating SCRs in 2011?", "Yes."),
@@ -1283,3 +1282,60 @@ def test_the_reader_order_is_the_policy(engine, earlier, later, question, needle
 def test_blind17_events_and_prose(engine, question, needles):
     text = one(engine, question)
     assert all(n in text for n in needles), text
+
+
+# -- what a fresh-eyes review of this session's rules found ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        # a claim that denies agrees with "does not believe"; a negative question asks the same as a positive
+        ("Woolmore said the panel was not a significant factor?", "Yes, according to Sue Woolmore"),
+        ("Does Woolmore believe the Ofsted change didn't matter?", "No: according to Sue Woolmore"),
+        ("Did Woolmore say the panel was a significant factor?", "No, not according to Sue Woolmore"),
+        # "still" in a year after the article's is about today, which the article cannot say
+        ("Is Ofsted still evaluating SCRs in 2024?", "The article doesn't say what is the case today"),
+        ("Was Ofsted still evaluating SCRs in 2012?", "Yes, until July 2012"),
+        # the gap stated as a share is checked against the gap's share, never against the count
+        ("did around four in ten SCRs commissioned in 2013/14 go unpublished?", "Yes. About 40%: the figure is 37.7%"),
+        # an amount that is not the article's, asked of now
+        ("Do LSCBs now have to go back 10 years?", "The article's amount is 20 years"),
+        ("Did boards have to look back 10 years under the old system?", "No: the article says 20 years"),
+    ],
+)
+def test_reviewed_this_session(engine, question, opens):
+    text = one(engine, question)
+    assert text.startswith(opens), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # a label that names the subject is kept
+        ("the share published: what was it in 2013/14?", ["62.3%"], []),
+        ("the panel: when was it set up?", ["2013"], ["Key events"]),
+        ("commissioned ones only: how many in 2013/14?", ["114"], ["71"]),
+        # someone's quote about a subject they never spoke of is not another of their sentences
+        ("What's Munro's quote about flexibility?", ["reports nothing"], ["This had been"]),
+        ("Give me Woolmore's quote on why SCRs rose.", ["two reasons"], []),
+        ("How exactly did Woolmore describe commissioning and publishing an SCR? I need the quote.",
+         ["big challenge"], []),
+        # "what does the article say about X's figures" is about the figures, not every sentence naming X
+        ("What does the article say about Timpson's figures for 2013/14?", ["114", "71"], []),
+        # two names the check cannot settle get no verdict from a sentence that mentions both
+        ("Is an SCR the same thing as a child protection review?", [], ["Yes."]),
+        ("Are the LSCB chairs the same as the LSCBs?", [], ["Yes"]),
+        # "which came first" gets the order, not a Yes or No
+        ("I know the Working Together guidance was revised and I know Ofsted stopped evaluating. Which came "
+         "first of those?", ["came after"], ["No:", "Yes:"]),
+        # the asker's "today" in a sentence a question borrows from is not a question about today
+        ("My manager mentioned the SCR panel at our meeting today. Did it contribute to the spike?",
+         ["does not believe"], ["case today"]),
+        # "total" alone is no total: the total change is a change
+        ("What was the total change in published SCRs between 2012/13 and 2013/14?", ["up 40"], ["102"]),
+    ],
+)
+def test_reviewed_answers_this_session(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

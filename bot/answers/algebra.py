@@ -837,7 +837,16 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
         result.numbers = [(float(v[0]), False) for p in al.span(frame) for m in al.measures(frame)
                           if (v := al.value(p, m))]
     if claim is not None:
-        candidates = [(v, pct) for v, pct in result.numbers if pct == claim.percent] or result.numbers
+        candidates = [(v, pct) for v, pct in result.numbers if pct == claim.percent]
+        if not candidates and claim.percent and frame.op == "gap":
+            # "four in ten commissioned in 2013/14 were never published": the gap as a share of commissioned
+            whole = al.base[0] if al.base else ""
+            candidates = [(100 * gap[0] / base[0], True) for p in al.span(frame)
+                          if (gap := al.value(p, frame.measures[0] if frame.measures else "")) and
+                          (base := al.value(p, whole)) and base[0]]
+        if not candidates and claim.percent:
+            return "", []  # a percentage is never checked against a count
+        candidates = candidates or result.numbers
         if not candidates:
             return "", []
         if claim.compare == "eq":

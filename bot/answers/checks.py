@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge.model import Event, FactBase, Person
-from ..understanding.frame import FrameWords
+from ..understanding.frame import FrameWords, denies
 from ..understanding.lexicon import Mention
 from . import format as fmt
 from .events import date_label
@@ -61,7 +61,7 @@ def order(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         answer.lacking = True
         return answer
     a_first = (ya, ma) < (yb, mb)
-    asked_yesno = q.has(*words.check_list("yesno"))
+    asked_yesno = q.has(*words.check_list("yesno")) and not q.has("which")  # "... which came first of those?"
     if asked_yesno and not (before and after):
         verdict = "Yes" if a_first == (before and not after) else "No"
         came = "before" if a_first else "after"
@@ -119,10 +119,14 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         said = max([*(m for m in said_months), *(f"{y}-13" for y in q.years)])
         before = set(q.tokens) & {"until", "till", "before", "up"} or said < event.date
         right = bool(before) and said <= (event.date if month else f"{year}-13")
+    verdict = "Yes" if right else "No"
+    if continued and month and not said_months and q.years == [int(year)] and set(event.summary.lower().split()) & \
+            set(words.check_list("ceases")):
+        verdict = f"Yes, until {date_label(event)}"  # "still evaluating in 2012?": for part of it
     started = set(q.text.split()) & set(words.check_list("starts"))
     if started and set(event.summary.lower().split()) & set(words.check_list("ceases")):
-        right = False  # "did Ofsted start evaluating SCRs in July 2012?": that is when it stopped
-    answer = Answer(" ".join([f"{'Yes' if right else 'No'}. {event.summary}", *(e.summary for e in others)]))
+        verdict = "No"  # "did Ofsted start evaluating SCRs in July 2012?": that is when it stopped
+    answer = Answer(" ".join([f"{verdict}. {event.summary}", *(e.summary for e in others)]))
     for e in (event, *others):
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)
@@ -222,13 +226,16 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         answer.add_sources(*reason.sources[:1])
         answer.people.append(reason.said_by)
         return answer
+    # "Woolmore said the panel was not a significant factor": a claim that denies it agrees with "not significant"
+    denied = denies(words, q.text)
     if reason.stance == "not_significant":
+        verdict = "Yes, according to" if denied else "No, not according to"
         answer.text = (
-            f"No, not according to {who}: {who.split()[-1]} does not believe that {lower_first(reason.title)} "
+            f"{verdict} {who}: {who.split()[-1]} does not believe that {lower_first(reason.title)} "
             f"contributed significantly to the rise. {reason.summary}"
         )
         answer.followups = ["What drove the rise?"]
-    elif q.has(*words.check_list("minor")):  # "did she say the Ofsted change was a minor factor?"
+    elif q.has(*words.check_list("minor")) or denied:  # "... a minor factor?", "... didn't matter?"
         answer.text = f"No: according to {who}, {lower_first(reason.title)} was {reason.weight or 'a cause'}."
     else:
         answer.text = f"Yes, according to {who}: {lower_first(reason.title)} was {reason.weight or 'a cause'}."

@@ -22,7 +22,7 @@ from ..knowledge.article import Sentence
 from ..knowledge.errors import DataError, Problem
 from ..knowledge.model import FactBase, Statement
 from ..lazyre import LazyPattern
-from ..understanding.frame import FrameWords
+from ..understanding.frame import FrameWords, denies
 from ..understanding.lexicon import PERSON, Lexicon, Mention, Reading
 from ..understanding.normalise import normalise, tokens
 from ..understanding.periods import read_periods
@@ -105,7 +105,7 @@ class PassageIndex:
         framing = {_stem(w) for w in self.lexicon.framing}  # "how did she describe ...": the wording, not the topic
         return {f for f in self._features(u.reading, mentions) + _years(u.refs) if f not in framing}
 
-    def search(self, u: Understood, limit: int = 2) -> list[tuple[Sentence, float]]:
+    def search(self, u: Understood, limit: int = 2, among: set[int] | None = None) -> list[tuple[Sentence, float]]:
         """Sentences that answer the question, best first: each matches at least `MIN_COVERAGE` of the
         question's weight. Words the article never uses weigh most, and twice that when the bot does not
         know them either ("economy"), so a question about something else matches nothing."""
@@ -120,6 +120,8 @@ class PassageIndex:
             return []
         scored: list[tuple[Sentence, float]] = []
         for sentence, feats, size in zip(self.sentences, self.features, self.sizes, strict=True):
+            if among is not None and sentence.line not in among:  # only these lines ("her words on ...")
+                continue
             shared = asked & feats.keys()
             if sum(weights[f] for f in shared) < MIN_COVERAGE * total:
                 continue
@@ -280,19 +282,27 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
     if not found:
         return None
     sentence = found[0][0]
-    if now:  # how it is now, from the sentence after the one stating the amount; the old amount is no answer
-        current = now_of(facts, [sentence.line]) if _AMOUNT.search(normalise(sentence.text)) else None
-        if current is None:
-            return None
-        negated = bool(set(u.text.split()) & _NEGATIONS) or " no longer " in f" {u.text} "
-        current.text = f"{'Yes' if negated else 'No'}. {current.text}"
-        current.add_sources(sentence)
-        return current
     unit = _unit(stated.group(2))
     text = normalise(sentence.text)
     lead = set(u.text[: stated.start()].split()[-2:])  # "up to 10 years" against "up to 20 years", not "20 years old"
-    said = [m for m in _AMOUNT.finditer(text)
-            if _unit(m.group(2)) == unit and lead & set(text[: m.start()].split()[-2:])]
+    same_unit = [m for m in _AMOUNT.finditer(text) if _unit(m.group(2)) == unit]
+    said = [m for m in same_unit if lead & set(text[: m.start()].split()[-2:])]
+    age = u.text[stated.end():].split()[:1] in (["old"], ["ago"])  # "20 years old" is no span looked back over
+    if not said and len(same_unit) == 1 and not now and not age:  # "look back 10 years" and "..., up to 20 years"
+        said = same_unit
+    if now:  # how it is now, from the sentence after the one stating the amount; the old amount is no answer
+        current = now_of(facts, [sentence.line]) if same_unit else None
+        if current is None:
+            return None
+        if all(m.group(1) != stated.group(1) for m in same_unit):  # "do they now have to go back 10 years?"
+            old = same_unit[0]
+            current.text = (f"The article's amount is {old.group(1)} {old.group(2)}, under the old system, not "
+                            f"{stated.group(0)}; of now it says: {current.text}")
+        else:
+            negated = denies(words, u.text) or " no longer " in f" {u.text} "
+            current.text = f"{'Yes' if negated else 'No'}. {current.text}"
+        current.add_sources(sentence)
+        return current
     if not said:
         return None
     right = any(m.group(1) == stated.group(1) for m in said)
@@ -314,7 +324,7 @@ def _stated(index: PassageIndex, asked: set[str]) -> Sentence | None:
     return sentence if coverage >= AFFIRM_COVERAGE else None
 
 
-_NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "cannot"})
+_NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "cannot"})  # the sentences' own (English) words
 
 
 def _negated(words: list[str]) -> bool:
@@ -596,13 +606,13 @@ def doesnt_say(facts: FactBase, u: Understood, unknowns: Unknowns | None = None)
     unknowns = unknowns or shipped_unknowns()
     subjects = _subjects(facts, u)
     if not subjects:
-        said = _unknown_asked(u, unknowns, subjects, only_always=True)
+        said = _unknown_asked(u, unknowns, subjects, only_always=True, last_year=_last_year(facts))
         if said is None:
             return None
         answer = Answer(said)
         answer.followups = ["What drove the rise?"]
         return answer
-    said = _unknown_asked(u, unknowns, subjects)
+    said = _unknown_asked(u, unknowns, subjects, last_year=_last_year(facts))
     if said is None and u.reading.uncounted:
         said = unknowns.uncounted
     asks_when = u.reading.tokens[:1] == ["when"]  # not "who's she when she's at home?"
@@ -618,6 +628,11 @@ def doesnt_say(facts: FactBase, u: Understood, unknowns: Unknowns | None = None)
         (answer.people if subject.kind == "person" else answer.topics).append(subject.id)
     answer.text = "\n".join(lines)
     return answer
+
+
+def _last_year(facts: FactBase) -> int:
+    """The last calendar year the article's figures reach (a financial year's start year counts as itself)."""
+    return max(p.end.year for p in facts.periods) if facts.periods else 0
 
 
 def _subjects(facts: FactBase, u: Understood) -> list[_Subject]:
@@ -677,6 +692,11 @@ def same_thing(facts: FactBase, u: Understood, words: FrameWords) -> Answer | No
     if len(seen) != 2:
         return None
     first, second = seen.values()
+    if PERSON in (first.kind, second.kind) or first.text in second.text or second.text in first.text:
+        return None  # a person is no term ("a child protection review" names Munro); "the LSCB chairs" vs "LSCBs"
+    if first.id != second.id and ({*_topics_of(facts, first.id)} & {second.id} or {*_topics_of(facts, second.id)}
+                                  & {first.id}):
+        return None  # "is Working Together the same as the revised guidance?": one is a revision of the other
     differ = " different " in padded  # "is the LSCB different from the SCR panel?" asks the opposite
     if first.id == second.id:
         subject = _subject(facts, first.kind, first.id)
@@ -696,7 +716,12 @@ def same_thing(facts: FactBase, u: Understood, words: FrameWords) -> Answer | No
     return answer
 
 
-MAX_ABOUT = 4  # sentences quoted for "what does the article say about X?"
+def _topics_of(facts: FactBase, item_id: str) -> tuple[str, ...]:
+    event = facts.event(item_id)
+    return event.topics if event else ()
+
+
+MAX_ABOUT = 6  # sentences quoted for "what does the article say about X?" (the rest are counted)
 _POINTS_BACK = re.compile(r"^[\"“]?(?:This|That|These|It)\b")
 
 
@@ -713,8 +738,15 @@ def everything_about(facts: FactBase, index: PassageIndex, u: Understood, words:
     named = list(dict.fromkeys(m.id for m in u.reading.mentions if m.id != "scr" and m.text.split()[0] in after))
     if len(named) != 1:
         return None
-    feature = f"@{named[0]}"
-    found = [s for s, feats in zip(index.sentences, index.features, strict=True) if feature in feats]
+    # the subject is all that is asked about: not "about Timpson's figures for 2013/14", "about Ofsted's reasons"
+    rest = padded[at:].split()
+    said = next((m.text for m in u.reading.mentions if m.id == named[0]), "")
+    tail = " ".join(rest).split(said, 1)[-1].split() if said and said in " ".join(rest) else rest
+    if u.refs or any(w not in words.check_list("about_tail") for w in tail):
+        return None
+    # its sentences, and those of the events about it ("the Working Together revisions")
+    ids = {named[0], *(e.id for e in facts.events if named[0] in e.topics)}
+    found = [s for s, feats in zip(index.sentences, index.features, strict=True) if any(f"@{i}" in feats for i in ids)]
     if not found:
         return None
     by_line = {s.line: s for s in index.sentences}
@@ -724,10 +756,12 @@ def everything_about(facts: FactBase, index: PassageIndex, u: Understood, words:
     answer = Answer("")
     lines = []
     for sentence in found[:MAX_ABOUT]:
-        said = quoted_sentence(facts, sentence)
-        lines.append(f"• {said.text}")
+        quoted = quoted_sentence(facts, sentence)
+        lines.append(f"• {quoted.text}")
         answer.add_sources(sentence)
-        answer.people.extend(said.people)
+        answer.people.extend(quoted.people)
+    if len(found) > MAX_ABOUT:
+        lines.append(f"(and {len(found) - MAX_ABOUT} more sentences: ask about one part of it)")
     answer.text = "\n".join(lines)
     answer.topics.append(named[0])
     return answer
@@ -785,7 +819,7 @@ def _subject(facts: FactBase, kind: str, item_id: str) -> _Subject | None:
 
 
 def _unknown_asked(
-    u: Understood, unknowns: Unknowns, subjects: list[_Subject], only_always: bool = False
+    u: Understood, unknowns: Unknowns, subjects: list[_Subject], only_always: bool = False, last_year: int = 0
 ) -> str | None:
     """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
     full = f" {' '.join(t.removesuffix(chr(39) + 's') for t in tokens(u.text))} "  # "the coalition's policy"
@@ -805,7 +839,8 @@ def _unknown_asked(
         return text in full and not any(text in name for name in names)
 
     states_figure = bool(_FIGURE.search(u.text))
-    dated = any(r.kind in ("fy", "cy", "month") for r in u.refs)
+    # a year the article covers ("was Ofsted still evaluating in 2013?"), not one after it ("in 2024?")
+    dated = any(r.kind in ("fy", "cy", "month") and r.year <= last_year for r in u.refs)
     opened = sorted({i for word in set(full.split()) for i in unknowns.keys.get(word, ())})
     for ask in (unknowns.asks[i] for i in opened):
         if (only_always and not ask.always) or any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects):

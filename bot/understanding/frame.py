@@ -433,10 +433,10 @@ def asks_verdict(words: FrameWords, rest: str, tokens: list[str], declarative: b
 
 
 def _per_whole(words: FrameWords, m: re.Match[str]) -> str:
-    """"six in ten" as "about 60 percent" (a rate per ten is a rounding); left as written when it is no share
-    (a part larger than its whole)."""
+    """"six in ten" as "60 percent", as exact as "three fifths" ("roughly six in ten" is about 60); left as
+    written when it is no share (a part larger than its whole)."""
     part, whole = (words.number_words.get(g, 1 if g == "one" else 0) or int(g) for g in m.groups())
-    return f"about {_num(round(100 * part / whole, 1))} percent" if 0 < part < whole else m.group(0)
+    return f"{_num(round(100 * part / whole, 1))} percent" if 0 < part < whole else m.group(0)
 
 
 def _num(value: float) -> str:
@@ -475,3 +475,17 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
         out.append(Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare,
                          multiple))
     return out
+
+
+def denies(words: FrameWords, text: str) -> bool:
+    """Whether a claim denies what it states ("Woolmore said the panel was *not* a significant factor"); not
+    a negative question ("didn't the panel contribute?", "did it not ...?"), which asks the same as a positive."""
+    typed = text.split()
+    negations = set(words.check_list("negations"))
+    at = next((i for i, w in enumerate(typed) if w in negations or w.endswith("n't") or (w.endswith("nt")
+               and w[:-2] in words.yesno_openers)), -1)
+    if at < 0:
+        return False
+    opens = typed[:1] and (typed[0] in words.yesno_openers or typed[0].removesuffix("n't") in words.yesno_openers
+                          or typed[0].removesuffix("nt") in words.yesno_openers)
+    return not (opens and at <= 2)

@@ -102,9 +102,6 @@ _WHEN_CLAUSE = LazyPattern(
 _ACCORDING = LazyPattern(r"^\s*(according to|per|in the words of)\s+([^,?]{2,40}),\s*(.+?)\s*$", re.IGNORECASE)
 
 
-# "Checking a line: '...', accurate?", "headline draft: ...": a short lower-case label before a colon asks nothing
-_LABEL = LazyPattern(r"^\s*([A-Za-z][a-z']*(?: [a-z']+){1,3})\s*:\s+(?=(?:\S+\s+){3})")
-
 _EQUALS = LazyPattern(r"^\s*([\w'’ ]{1,40}?)\s*=+\s*\?*\s*$")  # "LSCB = ?": what is an LSCB?
 
 
@@ -124,22 +121,8 @@ def _yesno_last(words: FrameWords, sentence: str) -> str:
     return f"{tail.strip().rstrip('?')}, {head.strip()}?"
 
 
-def _claims_it(words: FrameWords, label: str) -> bool:
-    padded = f" {' '.join(_words(label.lower()))} "
-    return any(f" {m} " in padded for m in words.claim_markers)
-
-
-def _main_clause(words: FrameWords, sentence: str) -> str:
-    """The sentence with its question first: a leading label ("Checking a line:"), "when" clause, "X = ?" and
-    "according to X," undone."""
-    label = _LABEL.match(sentence) if ":" in sentence[:40] else None
-    if label and not set(_words(label.group(1).lower())) & _EMBEDDED and not _claims_it(words, label.group(1)):
-        sentence = sentence[label.end():]  # "just checking: 114 commissioned?" keeps what makes it a claim
-    head, colon, tail = sentence.partition(": ")
-    asked = _words(tail)[:1]
-    if colon and asked and asked[0] in _EMBEDDED and not set(_words(head)) & words.question_words \
-            and len(head.split()) >= 3 and not any(ch.isdigit() for ch in head) and not _claims_it(words, head):
-        sentence = tail  # "I don't need every year, just the headline: how much did commissioned SCRs grow ..."
+def _main_clause(sentence: str) -> str:
+    """The sentence with its question first: a leading "when" clause, "X = ?" and "according to X," undone."""
     head = sentence.lstrip()[:16].lower()
     if head.startswith("when "):
         sentence = _WHEN_CLAUSE.sub("", sentence, count=1)
@@ -192,7 +175,7 @@ def split(words: FrameWords, text: str) -> list[str]:
             kept.append(sentence)
     if not kept:
         return [text]  # nothing reads as a question: the whole message is read as one
-    parts = [_yesno_last(words, _main_clause(words, piece)) for sentence in kept for piece in _cut(words, sentence)]
+    parts = [_yesno_last(words, _main_clause(piece)) for sentence in kept for piece in _cut(words, sentence)]
     if len(parts) > MAX_PARTS:
         return [" ".join(kept)]
     return parts
