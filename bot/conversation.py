@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-_FIELDS = ("intent", "periods", "history", "measure", "people", "topics", "sources", "updated", "op", "cited")
+_FIELDS = ("intent", "periods", "history", "measure", "people", "topics", "sources", "updated", "op", "cited",
+           "measures")
 
 
 class Context:
@@ -28,6 +29,7 @@ class Context:
         updated: float = 0.0,
         op: str | None = None,  # the figures operation last computed ("share", "gap" ...), for "and in 2011/12?"
         cited: list[str] | None = None,  # "document:line" of every sentence behind the last answer, any source
+        measures: list[str] | None = None,  # the measures of the last two answers, oldest first ("difference?")
     ) -> None:
         self.intent = intent
         self.periods = periods if periods is not None else []
@@ -39,6 +41,7 @@ class Context:
         self.updated = updated
         self.op = op
         self.cited = cited if cited is not None else []
+        self.measures = measures if measures is not None else []
 
     def to_dict(self) -> dict[str, Any]:
         return {name: _copy(getattr(self, name)) for name in _FIELDS}
@@ -64,6 +67,7 @@ class Context:
                 topics=[t for t in data.get("topics") or [] if isinstance(t, str)],
                 sources=[s for s in data.get("sources") or [] if isinstance(s, int) and not isinstance(s, bool)],
                 cited=[s for s in data.get("cited") or [] if isinstance(s, str)],
+                measures=[m for m in data.get("measures") or [] if isinstance(m, str)],
                 updated=float(data.get("updated") or 0.0),
                 op=data.get("op") if isinstance(data.get("op"), str) else None,
             )

@@ -428,7 +428,7 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_source_followup", "_now_followup", "_whose_idea", "_example",
+        "_unreadable", "_rank", "_source_followup", "_now_followup", "_by_whom", "_whose_idea", "_example",
         "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers",
         "_unquoted", "_direct_quotes", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
         "_who_did", "_from_passages", "_decline_or_clarify", "_compose",
@@ -465,8 +465,11 @@ class Engine:
             elliptical = False  # "and from there to 2013/14?": a new pair of years, the last one first
         if elliptical and context.intent in self.figure_ops:
             cued = operation_cue(self.frames, u.rest, u.reading.tokens)
-            if cued is not None and cued != (context.op or self.figure_ops[context.intent]):
+            last = context.op or self.figure_ops[context.intent]
+            if cued is not None and cued != last:
                 elliptical = False  # "and how many percentage points higher in 2013/14?": a new computation
+            elif last == "value" and {"change", "rise", "fall"} & set(u.reading.tokens) and len(u.query.periods) >= 2:
+                elliptical = False  # "so overall change from the first year to the last?" after single figures
         t.elliptical = elliptical
         if not elliptical and context.intent in self.figure_ops:
             reframed = self._figure_followup(u, context)
@@ -501,8 +504,8 @@ class Engine:
     def _now_followup(self, t: Turn) -> Turned | None:
         """"And now?", "is that still the case?" after how things were: the sentence on how they are now."""
         u, context = t.u, t.context
-        now_only = bool(u.refs) and all(r.kind == "now" for r in u.refs) and set(u.reading.signature) <= {
-            "and", "what", "whatis", "about", "how", "so", "then", "but"}  # "and now?", "what about now?"
+        now_only = bool(u.refs) and all(r.kind == "now" for r in u.refs) and set(u.reading.signature) <= set(
+            self.frames.check_list("now_only"))  # "and now?", "what about now?", "what's the position now?"
         now_only = now_only or " ".join(u.text.split()) in self.frames.check_list("still")  # "still the case?"
         if not (now_only and context.sources and context.intent not in self.figure_ops and not u.query.measure):
             return None
@@ -511,6 +514,18 @@ class Engine:
             return None
         kept = self._next_context(u, context.intent or QUOTE_INTENT.id, current, t.now)
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), current), kept
+
+    def _by_whom(self, t: Turn) -> Turned | None:
+        """"By whom?", "who by?" after an answer: who its sentence says did it."""
+        u, context = t.u, t.context
+        if not context.sources or " ".join(u.text.split()) not in self.frames.check_list("by_whom"):
+            return None
+        doer = passages.done_by(self.facts, context.sources)
+        if doer is None:
+            return None
+        kept = self._next_context(u, QUOTE_INTENT.id, doer, t.now)
+        kept.topics = list(context.topics)
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), doer), kept
 
     def _whose_idea(self, t: Turn) -> Turned | None:
         """"Whose idea was that originally?" is about the last answer; "why did Ofsted stop evaluating SCRs -
@@ -551,8 +566,15 @@ class Engine:
         return None if lacking is None else (self._decline(t.u, "doesnt_say", t.decision, lacking), t.context)
 
     def _everything_about(self, t: Turn) -> Turned | None:
-        """"What does the article say about the SCR panel?": every sentence naming it."""
-        about = None if t.elliptical else passages.everything_about(self.facts, self.passages, t.u, self.frames)
+        """"What does the article say about the SCR panel?": every sentence naming it; "... about family
+        history?" names no subject, and the sentences that answer it are given."""
+        if t.elliptical:
+            return None
+        about = passages.everything_about(self.facts, self.passages, t.u, self.frames)
+        padded = f" {' '.join(t.u.text.split())} "
+        if about is None and not t.u.query.measure and not t.u.refs and any(
+                f" {p} " in padded for p in self.frames.check_list("says_about")):
+            about = passages.answer_from_passages(self.facts, self.passages, t.u)
         if about is None:
             return None
         return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), about), self._next_context(
@@ -641,7 +663,7 @@ class Engine:
             return None
         decision = t.decision
         prose = decision.top is not None and decision.top.intent.id not in self.figure_ops
-        trusted = decision.action in ("answer", "clarify") and prose  # the check says what was asked about
+        trusted = decision.action == "answer" and prose  # the check says what was asked about
         top = decision.top if trusted and decision.top is not None else Candidate(CHECK_INTENT, ANSWER_AT)
         return self._answer(t.u, top, checked), self._next_context(t.u, top.intent.id, checked, t.now)
 
@@ -803,12 +825,15 @@ class Engine:
         )
         if not leans or len(u.reading.signature) > 6 or (u.reading.unknown and change is None):
             return None
+        if set(tokens) & {"who", "whom", "whose", "why", "when", "where"}:
+            return None  # "who released these figures?" asks about the figures, not for them again
         last_op = context.op or self.figure_ops[context.intent or ""]
         if op is not None:  # the reader settles combinations ("which year had the biggest gap" is an extreme)
             op = read_frame(words, op, u.text, u.rest, tokens, u.query.periods, u.query.measure).op
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
         if change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
-            op = "change" if {"change", "rise", "fall"} & set(tokens) or last_op == "change" else "share"
+            moved = {"change", "rise", "fall", *self.frames.check_list("comparatives")} & set(tokens)
+            op = "change" if moved or last_op == "change" else "share"  # "how much higher ..., in %?" is a change
         elif change == "same":
             op = last_op  # "and the same two numbers (absolute and %) for published?": the same computation
         elif change in ("other", "span"):
@@ -817,9 +842,11 @@ class Engine:
             op = op or last_op  # "over those two years, the total?" keeps the total asked for
         elif change == "diff":
             one_year = len(set(context.history[-2:])) == 1 and not u.query.periods  # no second year to compare
-            two = {"two", "both", "them"} & set(u.rest.split()) and not u.query.has("rise", "fall")  # "between the two"
-            if one_year and two and last_op == "value":  # "12 published" - "out of how many commissioned?" - "the
-                op = "gap"  # difference between the two?": the two measures of that year
+            two = len(set(context.measures)) == 2 or {"two", "both", "them"} & set(u.rest.split())  # "31 published"
+            # - "and commissioned?" - "difference?"; "the difference between those two numbers"
+            if one_year and two and last_op == "value" and not u.query.has("rise", "fall"):  # "12 published" - "out
+                # of how many commissioned?" - "the
+                op = "gap"  # difference (between the two)?": the two measures of that year, no second year to compare
             else:
                 op = "pp_change" if last_op in ("share", "pp_change") else "change"
         elif op is None and u.query.excluded:
@@ -828,12 +855,16 @@ class Engine:
             op = last_op  # "and from there to 2013/14?": the same computation, onward
         elif op is None:
             said = set(tokens)
-            if not said & {"change", "compare"} or not said & (words.anaphors | {"what", "whats", "how"}):
+            bare = len(tokens) == 1  # "difference?" alone leans on the last answers
+            if not said & {"change", "compare"} or not (bare or said & (words.anaphors | {"what", "whats", "how"})):
                 return None
             distinct = list(dict.fromkeys(context.history[-2:]))
             between_years = (len(distinct) >= 2 or bool(u.query.periods)) and last_op != "gap" \
                 and " gap " not in f" {u.rest} "
-            op = ("pp_change" if last_op in ("share", "pp_change") else "change") if between_years else "gap"
+            one_measure = bare and len(set(context.measures)) < 2 and last_op == "value"  # "71 published" -
+            # "difference?": the change into that year, as "what is the difference?" is
+            op = ("pp_change" if last_op in ("share", "pp_change") else "change") if (
+                between_years or one_measure) else "gap"
         measure = u.query.measure or context.measure
         if change == "other" and context.measure:
             measure = next((m.id for m in self.facts.measures if m.id != context.measure), None)
@@ -1094,6 +1125,7 @@ class Engine:
             updated=now,
             op=op,
             cited=[s.ref for s in answer.sources],  # every source document's sentences (/source cites them)
+            measures=[*u.query.context.measures, u.query.measure][-2:] if u.query.measure else [],
         )
 
     def _clarify(self, u: Understood, decision: Decision) -> Reply:

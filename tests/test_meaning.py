@@ -1339,3 +1339,58 @@ def test_reviewed_this_session(engine, question, opens):
 def test_reviewed_answers_this_session(engine, question, needles, unwanted):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+# -- blind set 19's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("How many years after the CYP Now investigation was the SCR panel set up?", ["2 years apart"]),
+        ("work out the 2011/12 publication rate (published ÷ commissioned) to 1 decimal place", ["21.8%"]),
+        ("commissioned 13/14 divided by commissioned 12/13, one decimal", ["1.4 times"]),
+        ("Eileen Munro is chair of the Association of Independent LSCB Chairs, isnt she", ["No", "Woolmore"]),
+        ("who downplayed the panel's role in the spike?", ["Woolmore"]),
+        ("highest and lowest year for published SCRs? with the numbers", ["Most SCRs published: 71",
+                                                                          "Fewest SCRs published: 12"]),
+        ("what got revised in March 2013 and what happened in July 2012?", ["Working Together", "Ofsted ceased"]),
+        ("How many SCRs were commissioned in 2013/14 and how many published? Also, who released these figures?",
+         ["114", "71", "Timpson"]),
+        ("What does the article say about family history in SCRs?", ["up to 20 years"]),
+    ],
+)
+def test_blind19_questions(engine, question, needles):
+    text = one(engine, question)
+    assert all(n in text for n in needles), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        # "difference?" after two measures of one year: the gap between them
+        (("how many scr publish in 2012/13 ?", "and commission?", "difference?"), ["50 more commissioned"], []),
+        # "change it to published" swaps the measure; it asks for no change
+        (("commissioned in 2011/12?", "change it to published", "as a percent of commissioned, one decimal?"),
+         ["21.8% published"], ["not published"]),
+        # "how much higher ..., in %" is a change, not a share
+        (("how many were commissioned in 2012/13?", "how much higher is 2013/14 than that, in % to one decimal"),
+         ["+40.7%"], []),
+        # "the first year to the last": the two ends
+        (("published number for 2013/14?", "what about before that?", "and the year before that?",
+          "so overall change from the first year to the last?"), ["12 in 2011/12 to 71 in 2013/14"], []),
+        # "do the same comparison" is done, not answered Yes or No
+        (("which year had the most SCRs published?", "fewest?", "how many times more in the top year than the bottom "
+          "one?", "do the same comparison for commissioned"), ["2.1 times"], ["No."]),
+        # "which of those came first?" after the reasons: their events in order
+        (("sum up what woolmore thinks caused the rise", "which of those came first?"), ["came before"], []),
+        # "by whom?" after an answer: who its sentence says did it
+        (("was the SCR panel set up in 2012?", "by whom?"), ["By the government"], []),
+        # "what's the position now?" after how it was
+        (("What does the article say about family history in SCRs?", "what's the position now?"),
+         ["need not go back"], []),
+    ],
+)
+def test_blind19_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

@@ -30,7 +30,7 @@ def _events(facts: FactBase, q: Query) -> list[Event]:
         for e in facts.events:
             if (e.id == m.id or m.id in e.topics) and e not in out:
                 out.append(e)
-    if len(out) < 2 and q.has("that", "it", "this") and not q.carried:
+    if len(out) < 2 and q.has("that", "it", "this", "those", "these", "them", "they") and not q.carried:
         last = [e for t in q.context.topics for e in facts.events if (e.id == t or t in e.topics) and e not in out]
         out = [*dict.fromkeys(last), *out]
     return out
@@ -76,13 +76,14 @@ def order(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 
 def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"How many months between Ofsted stopping evaluations and the Working Together revision?"."""
-    if not (q.has("long") or " months " in f" {q.text} " or " between " in f" {q.text} "):
+    in_years = " many years " in f" {q.text} "  # "how many years after the CYP Now investigation was the panel set up?"
+    if not (q.has("long") or " months " in f" {q.text} " or " between " in f" {q.text} " or in_years):
         return None
     events = _events(facts, q)
     if len(events) < 2 and not q.mentions:  # "how many months before?" right after the order of two events
         events = [e for t in q.context.topics for e in facts.events if e.id == t or t in e.topics]
         events = list(dict.fromkeys(events))
-    asks_length = q.has("long") or " months " in f" {q.text} "
+    asks_length = q.has("long") or " months " in f" {q.text} " or in_years
     if len(events) < 2 or (q.has(*words.check_list("before"), *words.check_list("after")) and not asks_length):
         return None
     a, b = sorted(events[:2], key=_key)
@@ -90,6 +91,10 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     answer.add_sources(a.source, b.source)
     (ya, ma), (yb, mb) = _key(a), _key(b)
     facts_line = f"{a.title}: {date_label(a)}. {b.title}: {date_label(b)}."
+    if in_years and not (ma and mb):
+        years = yb - ya
+        answer.text = f"{years} year{'s' if years != 1 else ''} apart, by the years the article gives. {facts_line}"
+        return answer
     if not ma or not mb:
         answer.text = f"The article doesn't give both months, so it can't say exactly how long. {facts_line}"
         return answer

@@ -228,19 +228,22 @@ def total(facts: FactBase, q: Query) -> Answer:
 def extreme(facts: FactBase, q: Query) -> Answer:
     periods = chronological(facts, q.periods) or [p.id for p in facts.periods]
     want_min = q.has("fewest")
+    # "highest and lowest year for published SCRs?": both ends
+    ends = (False, True) if want_min and q.has("most") else (want_min,)
     answer = Answer("", periods=[])
     lines = prefix(facts, q)
     for m in _measures(facts, q):
         figs = [f for f in (facts.value(p, m) for p in periods) if f]
         if not figs:
             continue
-        pick = min(figs, key=lambda f: f.value) if want_min else max(figs, key=lambda f: f.value)
-        ties = [f for f in figs if f.value == pick.value]
-        which = fmt.join([facts.period(f.period).label for f in ties])
-        word = "Fewest" if want_min else "Most"
-        lines.append(f"{word} SCRs {facts.measure(m).label}: {fmt.number(pick.value)} in {which}.")
-        answer.add_sources(*(f.source for f in ties))
-        answer.periods = chronological(facts, [*(answer.periods or []), *(f.period for f in ties)])
+        for lowest in ends:
+            pick = min(figs, key=lambda f: f.value) if lowest else max(figs, key=lambda f: f.value)
+            ties = [f for f in figs if f.value == pick.value]
+            which = fmt.join([facts.period(f.period).label for f in ties])
+            word = "Fewest" if lowest else "Most"
+            lines.append(f"{word} SCRs {facts.measure(m).label}: {fmt.number(pick.value)} in {which}.")
+            answer.add_sources(*(f.source for f in ties))
+            answer.periods = chronological(facts, [*(answer.periods or []), *(f.period for f in ties)])
     if len(periods) > 1:
         lines.append(f"(Figures cover {fmt.period_span(_labels(facts, periods))}.)")
     answer.text = "\n".join(lines)

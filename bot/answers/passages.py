@@ -474,6 +474,7 @@ class Unknowns(NamedTuple):
     # a phrase's rarest word -> the asks (by position) holding such a phrase: a question is checked only
     # against the asks its own words can complete, not against every phrase of the file
     keys: dict[str, tuple[int, ...]]
+    plain: frozenset[str] = frozenset()  # words of names that are also plain words ("now" of "CYP Now")
 
 
 def _keys(asks: Sequence[Unknown]) -> dict[str, tuple[int, ...]]:
@@ -506,8 +507,13 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
     if not isinstance(doc, Node):
         raise DataError([Problem(path, None, "the file must be a mapping", "start it with 'unknowns:'")])
     for key in doc:
-        if key not in (*_SENTENCES, "unknowns"):
-            problem(doc, key, f"unknown top-level key '{key}'", f"use only: {', '.join([*_SENTENCES, 'unknowns'])}")
+        if key not in (*_SENTENCES, "unknowns", "plain"):
+            problem(doc, key, f"unknown top-level key '{key}'",
+                    f"use only: {', '.join([*_SENTENCES, 'unknowns', 'plain'])}")
+    plain = doc.get("plain", [])
+    if not isinstance(plain, list) or not all(isinstance(w, str) for w in plain):
+        problem(doc, "plain", "'plain' must be a list of words", "write plain: [now, new]")
+        plain = []
     for key, example in _SENTENCES.items():
         if not isinstance(doc.get(key), str) or not doc[key].strip():
             problem(doc, key, f"'{key}' must be a sentence", f'write {key}: "{example}"')
@@ -520,7 +526,8 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
     asks = [ask for item in items if (ask := _read_unknown(item, problem))]
     if problems:
         raise DataError(problems)
-    return Unknowns(doc["undated"].strip(), doc["uncounted"].strip(), tuple(asks), _keys(asks))
+    return Unknowns(doc["undated"].strip(), doc["uncounted"].strip(), tuple(asks), _keys(asks),
+                    frozenset(w.lower() for w in plain))
 
 
 def _read_unknown(item: Any, problem: Any) -> Unknown | None:
@@ -742,7 +749,7 @@ def everything_about(facts: FactBase, index: PassageIndex, u: Understood, words:
     rest = padded[at:].split()
     said = next((m.text for m in u.reading.mentions if m.id == named[0]), "")
     tail = " ".join(rest).split(said, 1)[-1].split() if said and said in " ".join(rest) else rest
-    if u.refs or any(w not in words.check_list("about_tail") for w in tail):
+    if u.refs or any(w not in words.check_list("about_tail") for w in tail if w != "'s"):
         return None
     # its sentences, and those of the events about it ("the Working Together revisions")
     ids = {named[0], *(e.id for e in facts.events if named[0] in e.topics)}
@@ -775,6 +782,17 @@ def quoted_sentence(facts: FactBase, sentence: Sentence, lead: str = "") -> Answ
     answer.add_sources(sentence)
     answer.people.extend(st.by for st in statements if st.by in facts.people)
     return answer
+
+
+def done_by(facts: FactBase, lines: list[int]) -> Answer | None:
+    """"By whom?" after an answer: who its sentence says did it ("set up by the government"), quoted."""
+    for sentence in (s for s in facts.article.sentences if s.line in lines):
+        found = _BY.search(sentence.text)
+        if found:
+            doer = found.group(1)
+            doer = doer[:1].lower() + doer[1:] if doer.startswith("The ") else doer
+            return quoted_sentence(facts, sentence, f"By {doer}. ")
+    return None
 
 
 def speaks_of_now(words: FrameWords, text: str) -> bool:
@@ -824,14 +842,19 @@ def _unknown_asked(
     """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
     full = f" {' '.join(t.removesuffix(chr(39) + 's') for t in tokens(u.text))} "  # "the coalition's policy"
     names = [f" {' '.join(tokens(normalise(m.text)))} " for m in u.reading.mentions]
-    # a name's own words ask for nothing: the "now" of "CYP Now" (its year read out: "CYP Now's 2011 investigation")
-    joined = f" {' '.join(t.removesuffix(chr(39) + 's') for t in tokens(u.rest))} "
+    # a name's own words ask for nothing: the "now" of "CYP Now", also with a year between ("CYP Now's 2011
+    # investigation")
+    joined = full
     for name in names:
-        joined = joined.replace(name, " ")
+        spaced = r"\s(?:\d\S*\s)*".join(re.escape(w) for w in name.split())
+        joined = re.sub(rf" {spaced} ", " ", joined)
+    name_words = {w for name in names for w in name.split()}
+    plain = unknowns.plain  # the "now" of "CYP Now" is also a plain word
 
     def asks(phrase: tuple[str, ...]) -> bool:
-        if GAP in phrase:  # "when ... coalition ... policy": a name's words may be among them
-            return _in_order(full, phrase)
+        if GAP in phrase:  # "when ... coalition ... policy": a name's words may be among them, but the "now" of
+            # "CYP Now" is no "how many years ... now"
+            return _in_order(joined, phrase) or (bool(set(phrase) & name_words - plain) and _in_order(full, phrase))
         text = f" {' '.join(phrase)} "
         if text in joined:
             return True

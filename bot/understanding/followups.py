@@ -51,6 +51,9 @@ _DATED = frozenset({"events.when"})
 _REPEATABLE = {"terms.define": ("term", "organisation"), "people.who": ("person",), "people.said": ("person",)}
 
 
+_ASKS_OTHER = frozenset({"who", "whom", "whose", "why", "where"})
+
+
 def is_elliptical(u: Understood, context: Context, figure_ops: dict[str, str]) -> bool:
     """The last turn's question asked again about something else ("and 2011/12?", "and SCR?").
 
@@ -61,6 +64,8 @@ def is_elliptical(u: Understood, context: Context, figure_ops: dict[str, str]) -
     tokens = u.reading.tokens
     opens = any(tuple(tokens[: len(c)]) == c for c in CONNECTORS)
     if context.intent in figure_ops:
+        if set(tokens) & _ASKS_OTHER:
+            return False  # "also, who released these figures?" asks about the figures, not for them again
         has_slot = bool(u.refs) or u.query.measure is not None
         complete = any(t in QUESTION_HEADS for t in tokens)
         if complete and "than" in tokens:  # "and how much higher was that than 2011/12?": a comparison, asked afresh
@@ -113,7 +118,9 @@ def carry(
                 q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
             elif len(context.periods) == 1:  # "did it double?" after two single-year answers
                 q.periods = context.history[-2:] if len(context.history) >= 2 else list(context.periods)
-    elif intent not in figure_ops and not q.mentions and not q.pronouns:
+    elif intent not in figure_ops and not q.mentions and not q.pronouns and not (
+            any(r.kind in ("cy", "month") for r in u.refs) and not set(u.reading.tokens) & ANAPHORS):
+        # (not "what happened in July 2012?" after March 2013: a date asked is about that date)
         q.mentions = [m for t in context.topics if (m := _mention(facts, t))]
         q.carried = bool(q.mentions)
 

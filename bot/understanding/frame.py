@@ -223,6 +223,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     cued = [name for name, cues in words.operations if _has(both, cues)]
     if "gap" not in cued and " between " in canon and _BETWEEN_MEASURES.search(canon):
         cued.append("gap")  # "the difference between the number of SCRs commissioned and the number published"
+    named_measures = set(tokens) & {"commissioned", "published"}
+    if not cued and " divided by " in raw and len(named_measures) == 1 and len(periods) >= 2:
+        cued.append("times")  # "commissioned 13/14 divided by commissioned 12/13": one year over the other
     op = cued[0] if cued else default_op
     derived = [d.id for d in words.derived]
     measures: list[str] = []
@@ -386,8 +389,8 @@ def _opens_yesno(words: FrameWords, rest: str, tokens: list[str], declarative: b
     if choice_of(rest):
         return False
     lead = [w for w in rest.split() if w not in words.leading][:1]
-    if _polite_request(words, rest):
-        return False
+    if _polite_request(words, rest) or _has(f" {' '.join(rest.split()[:3])} ", words.check_list("imperatives")):
+        return False  # "do the same comparison for commissioned" asks for it to be done
     if {*lead, *tokens[:1]} & words.yesno_openers:
         return True
     return declarative and not ({*lead, *tokens[:1]} & words.question_words)

@@ -214,6 +214,8 @@ _PATTERNS: list[tuple[str, object]] = [
         _count("latest"),
     ),
     (_any(r"\blast year\b"), _word("last")),
+    # "from the first year to the last": the latest year
+    (_any(r"(?<=to )the last(?: one)?$", r"(?<=until )the last(?: one)?$"), _word("latest")),
     # "two years later", "2 years before that": a step of more than one year from the last answer's
     (
         _any(r"\b(?P<n>two|three|2|3) (?:financial )?years? (?:later|after(?: that)?|on)\b"),
