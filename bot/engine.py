@@ -46,6 +46,7 @@ CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what 
 # A quotation of at least a few words, in straight or curly quotes.
 # a span in quotation marks: curly or straight double quotes, or plain single quotes not inside a word
 _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]|(?<!\w)'([^'\n]{30,}?)'(?!\w)")
+_SHORT_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’.?!]{5,40})[”\"’]|(?<!\w)'([^'\n.?!]{5,40})'(?!\w)")
 # "finish the quote: 'Now, if it was appropriate...'": a shorter quote that trails off is the article's too
 _TRAILING = re.compile(r"[“\"‘']([^“”\"‘’']{12,}?)(?:\.\.\.|…)\s*[”\"’']")
 # A capitalised word that does not open a sentence: a name ("Haringey", "Kent").
@@ -265,6 +266,9 @@ class Engine:
         years become the context of the question around it ("... What proportion is that?")."""
         spans = [(m, m.group(1) or m.group(2), 7) for m in _QUOTED.finditer(text or "")]
         spans += [(m, m.group(1), 4) for m in _TRAILING.finditer(text or "")]
+        # "did Woolmore call something 'a big challenge'?": a short phrase of the article, not a name in quotes
+        spans += [(m, m.group(1) or m.group(2), 2) for m in _SHORT_QUOTED.finditer(text or "")
+                  if not self.lexicon.read(normalise(m.group(1) or m.group(2))).mentions]
         quotes = [(m, s) for m, span, least in spans
                   if len(span.split()) >= least and (s := self.facts.article.find(span))]  # not a title
         if not quotes:
@@ -274,7 +278,8 @@ class Engine:
         u = self.understand(rest, context)
         statements = [st for st in self.facts.statements if st.source == sentence]
         speakers = [self.facts.people[st.by] for st in statements if st.by in self.facts.people]
-        asks_who = u.query.has("who", "whose") and u.query.has("said")
+        asks_who = u.query.has("who", "whose") and (u.query.has("said") or bool(set(u.text.split()) &
+                                                                              self.lexicon.framing))
         named = [self.facts.people[p] for p in u.query.mentioned("person") if p in self.facts.people]
         # "... 'enabled LSCBs to fully focus on the review itself' - what ended?" (not "what proportion is that?")
         about_it = bool(set(u.reading.tokens) & set(self.frames.check_list("about_it"))) and len(
@@ -283,7 +288,9 @@ class Engine:
             u.refs or u.query.measure)  # "... - how does that compare with 2013/14?" asks about the figures
         only_quote = set(u.reading.signature) <= self.frames.quote_words | set(  # "finish the quote: '...'"
             self.frames.check_list("completing"))
-        if asks_who or (named and u.query.has("said")) or not u.reading.signature or about_it or only_quote:
+        called = named and bool(set(u.text.split()) & self.lexicon.framing)  # "did Woolmore call it '...'?"
+        if asks_who or (named and u.query.has("said")) or called or not u.reading.signature or about_it or \
+                only_quote:
             answer = Answer("")
             answer.add_sources(sentence)
             if speakers:
@@ -368,7 +375,9 @@ class Engine:
                            and self._has_subject(self.understand(s, Context()))), None)
             if before is not None:
                 embedded = _EMBEDDED_ASK.search(before)  # "... has asked me whether the panel is the reason"
-                before = before[embedded.start():] if embedded else before
+                if embedded and self._has_subject(self.understand(before[embedded.start():], Context())):
+                    before = before[embedded.start():]  # (not when that loses the subject: "I read the number
+                    # 114 and the number 71 but I don't understand what is the difference")
                 before = before.split(", which ")[0]  # "..., which sounds backwards to me" only comments
                 for phrase in self.frames.check_list("asker_time"):  # "... at our meeting today": the asker's day
                     before = re.sub(rf"\b{re.escape(phrase)}\b", "", before, flags=re.IGNORECASE)
@@ -384,7 +393,8 @@ class Engine:
         """Whether a sentence names something to ask about: a person, body, event, term, measure or year."""
         named = [m for m in u.reading.mentions if m.id != "scr"]
         measures = [t for t in u.reading.tokens if t in self.lexicon.measure_words]
-        return bool(named or measures or [r for r in u.refs if r.kind in ("fy", "cy", "month")])
+        figures = {str(f.value) for f in self.facts.figures.values()} & set(u.text.split())  # "the number 114"
+        return bool(named or measures or figures or [r for r in u.refs if r.kind in ("fy", "cy", "month")])
 
     def _share_periods(self, parts: list[str]) -> list[str]:
         """"How many were commissioned and how many published in 2013/14?": the year belongs to both."""
@@ -428,9 +438,9 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_source_followup", "_now_followup", "_by_whom", "_whose_idea", "_example",
-        "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers",
-        "_unquoted", "_direct_quotes", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
+        "_unreadable", "_rank", "_source_followup", "_now_followup", "_by_whom", "_by_position", "_whose_idea",
+        "_example", "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited",
+        "_strangers", "_unquoted", "_direct_quotes", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
         "_who_did", "_from_passages", "_decline_or_clarify", "_compose",
     )
 
@@ -526,6 +536,14 @@ class Engine:
         kept = self._next_context(u, QUOTE_INTENT.id, doer, t.now)
         kept.topics = list(context.topics)
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), doer), kept
+
+    def _by_position(self, t: Turn) -> Turned | None:
+        """"What does the final paragraph say?", "the article's opening line": that sentence, quoted."""
+        where = passages.sentence_at(self.facts, t.u.text, self.frames)
+        if where is None or t.elliptical:
+            return None
+        return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), where), self._next_context(
+            t.u, QUOTE_INTENT.id, where, t.now)
 
     def _whose_idea(self, t: Turn) -> Turned | None:
         """"Whose idea was that originally?" is about the last answer; "why did Ofsted stop evaluating SCRs -

@@ -1394,3 +1394,29 @@ def test_blind19_questions(engine, question, needles):
 def test_blind19_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # a sentence of the article by its place
+        ("what does the final paragraph say", ["CYP Now"], []),
+        ("what's the first line of the article", ["parliamentary question"], []),
+        ("Write a news intro (first par) based on the figures", [], ["The article says: “In 2011"]),
+        # a short phrase of the article in quotes points to its sentence and speaker
+        ("Did Woolmore call something 'a big challenge'? what was it?", ["Yes.", "Commissioning and publishing"], []),
+        ("who called the process 'very prescriptive'?", ["Sue Woolmore"], ["people named"]),
+        # a name in quotes is still a name
+        ("what is 'Working Together'?", ["Working Together to Safeguard Children"], []),
+        # figures stated in a sentence set aside are what "explain it" is about
+        ("In the article I read the number 114 and the number 71 but i dont understand what is the difference "
+         "between these two numbers. Can you explain to me?", ["114 commissioned", "71 published"], []),
+        # "family background" is no one's personal details; "heavy" is the article's "prescriptive"
+        ("why did the old rules make boards dig so deep into family background", ["20 years"], ["personal"]),
+        ("in what way was the old approach so heavy?", ["prescriptive"], []),
+        ("how do you say good morning in spanish", ["doesn't cover"], []),
+    ],
+)
+def test_blind19_more(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

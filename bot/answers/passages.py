@@ -784,6 +784,23 @@ def quoted_sentence(facts: FactBase, sentence: Sentence, lead: str = "") -> Answ
     return answer
 
 
+def sentence_at(facts: FactBase, text: str, words: FrameWords) -> Answer | None:
+    """"What does the final paragraph say?", "the opening line": the article's sentence at that place (each
+    line of the article is a paragraph of it); None unless the question names a place and a paragraph."""
+    said = text.split()
+    if not set(said) & set(words.check_list("paragraphs")) or not set(said) & set(words.check_list("looks_up")):
+        return None  # "write a news intro (first par)" asks for writing, not for the first paragraph
+    places = dict(p.split(":") for p in words.check_list("places_in_text"))
+    # the place right before the paragraph, a word at most between: "the final paragraph", "the opening line"
+    place = next((places[w] for i, w in enumerate(said) if w in places and set(said[i + 1: i + 3]) & set(
+        words.check_list("paragraphs"))), None)
+    sentences = facts.article.sentences
+    if place is None or not sentences:
+        return None
+    index = {"first": 0, "second": 1, "third": 2, "last": -1, "penultimate": -2}[place]
+    return quoted_sentence(facts, sentences[index])
+
+
 def done_by(facts: FactBase, lines: list[int]) -> Answer | None:
     """"By whom?" after an answer: who its sentence says did it ("set up by the government"), quoted."""
     for sentence in (s for s in facts.article.sentences if s.line in lines):
