@@ -480,6 +480,8 @@ class Engine:
                 elliptical = False  # "and how many percentage points higher in 2013/14?": a new computation
             elif last == "value" and {"change", "rise", "fall"} & set(u.reading.tokens) and len(u.query.periods) >= 2:
                 elliptical = False  # "so overall change from the first year to the last?" after single figures
+            elif last == "total" and followup_op(self.frames, u.text, u.reading.tokens) == "average":
+                elliptical = False  # "per year?" after a total is its average, not each year's figure
         t.elliptical = elliptical
         if not elliptical and context.intent in self.figure_ops:
             reframed = self._figure_followup(u, context)
@@ -570,6 +572,9 @@ class Engine:
             return None
         lines = context.sources or self._lines_about(u)
         example = passages.example_of(self.facts, lines) if lines else None
+        if example is None:  # "her example about family history": the article's example the question describes
+            found = self.passages.search(passages.without(u, {"example", "instance", *u.reading.unknown}), limit=3)
+            example = passages.example_of(self.facts, [s.line for s, _ in found]) if found else None
         if example is None:
             return self._decline(u, "doesnt_say", None, Answer("The article gives no example of that.")), context
         kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, t.now)
@@ -607,6 +612,8 @@ class Engine:
             return None
         if set(u.reading.tokens) & set(self.frames.check_list("before") + self.frames.check_list("after")):
             return None  # "did Ofsted stop before the guidance was revised?" is a yes or no
+        if u.query.has("many", "long") or " between " in f" {u.text} ":
+            return None  # "how many months passed between ...?" is the interval
         if u.refs and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
             return None  # "Ofsted stopped in March 2013 when Working Together came out, yeah?" is a claim
         listed = events.dated(self.facts, u.query)
@@ -635,6 +642,8 @@ class Engine:
     def _credited(self, t: Turn) -> Turned | None:
         """"How many SCRs did CYP Now count?": the figures are the minister's, not theirs."""
         asks_count = t.u.query.has("many") or self._asks_figures(t.decision)
+        if " months " in f" {t.u.text} " or " years " in f" {t.u.text} ":
+            asks_count = False  # "how many months were there between Ofsted ceasing ... and ...?" counts no SCRs
         credited = None if t.elliptical or not asks_count else self._credited_elsewhere(t.u)
         return None if credited is None else (self._decline(t.u, "doesnt_say", t.decision, credited), t.context)
 
@@ -727,9 +736,16 @@ class Engine:
         # article's own words is prose
         years = [r for r in u.refs if r.kind != "cy" or counts or not in_article]
         about_figures = (counts or years or "number" in u.reading.tokens) and not u.query.has("reason", "why")
-        if not substantial or about_figures:
+        if about_figures:
             return None
-        quoted = passages.answer_from_passages(self.facts, self.passages, u)
+        quoted = passages.answer_from_passages(self.facts, self.passages, u) if substantial else None
+        if quoted is None and not u.reading.mentions and set(u.reading.tokens) & followups.ANAPHORS \
+                and t.context.topics:
+            # "what extra flexibility did they get?" after LSCBs: the last answer's subject is what is asked about
+            carried = [m for topic in t.context.topics if (m := followups.mention_of(self.facts, topic))]
+            u = u._replace(reading=u.reading._replace(mentions=carried))
+            if len(u.reading.signature) + len(carried) >= 3:
+                quoted = passages.answer_from_passages(self.facts, self.passages, u)
         if quoted is None:
             return None
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quoted), self._next_context(
@@ -832,6 +848,8 @@ class Engine:
         words = self.frames
         tokens = u.reading.tokens
         change = followup_op(words, u.rest, tokens)
+        if change is None and followup_op(words, u.text, tokens) == "average":
+            change = "average"  # "per year?": read as a period, and here as the last total's average
         op = operation_cue(words, u.rest, tokens)
         leans = (
             not (u.query.measure or u.refs)
@@ -854,6 +872,8 @@ class Engine:
             op = "change" if moved or last_op == "change" else "share"  # "how much higher ..., in %?" is a change
         elif change == "same":
             op = last_op  # "and the same two numbers (absolute and %) for published?": the same computation
+        elif change == "average":
+            op = op or ("average" if last_op in ("total", "value") and len(context.periods) >= 2 else last_op)
         elif change in ("other", "span"):
             if op is None and change == "span" and u.query.has("total", "totals"):
                 op = "total"  # "total published over those years then?" after an average
@@ -896,7 +916,8 @@ class Engine:
         elif not periods and not across and op not in ("average", "median", "spread", "cagr"):
             periods = list(context.periods)  # an average is over every year unless years are named
         measures = (measure,) if measure else ()
-        if (last_op == "gap" and (op == "share" or (op == "value" and not u.query.measure))) or op == "gap":
+        if (last_op == "gap" and (op in ("share", "extreme") or (op == "value" and not u.query.measure))) or \
+                op == "gap":  # (and "so which year was biggest?" after gaps)
             measures = tuple(d.id for d in words.derived[:1])  # "same calc for 2011/12?" after a gap
         asks_direction = read_frame(words, op, u.text, u.rest, tokens, [], measure).test in ("rise", "fall", "same")
         if asks_direction and not u.query.periods:  # "so did the gap shrink?": between the last two answers' years
@@ -1075,6 +1096,8 @@ class Engine:
         if verdict and any(f" {p} " in padded for p in self.frames.check_list("same_thing")):
             return None  # a sameness the names cannot settle is not settled by a sentence that mentions both
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
+        if answer is None and verdict:
+            answer = checks.venue(self.facts, u.query, self.frames)  # "... in a press release, didn't he?"
         if answer is None and verdict:
             answer = passages.said_by(self.facts, self.passages, u, self.frames) or checks.verify(
                 self.facts, u.query, self.frames

@@ -1420,3 +1420,56 @@ def test_blind19_followups(engine, turns, needles, unwanted):
 def test_blind19_more(engine, question, needles, unwanted):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+# -- blind set 20's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # every year in order of its figure, and the two measures of one year summed
+        ("Rank the three years by number of SCRs published, lowest first.", ["2011/12 12; 2012/13 31; 2013/14 71"],
+         []),
+        ("add together commissioned and published for 2013/14", ["= 185"], []),
+        ("How many SCRs were commissioned in the two most recent years combined?", ["195"], ["250"]),
+        ("the latest year's figures?", ["114", "71"], []),
+        # an interval in months counts no SCRs, whoever is named
+        ("How many months were there between Ofsted ceasing to evaluate SCRs and the revised Working Together "
+         "guidance coming out?", ["8 months apart"], ["no figures from Ofsted"]),
+        # how the figures were made public, against the article's
+        ("Timpson put the figures out in a press release, didn't he?", ["No:", "parliamentary question"], []),
+        ("Did Timpson give the figures in response to a parliamentary question?", ["Yes:"], []),
+        # "which sentence says ...": that sentence, found by what it says
+        ("Which sentence says Ofsted stopped evaluating SCRs?", ["Ofsted"], ["outside"]),
+        # the article's example, found by what it is about
+        ("What was her example about family history - exact quote", ["For example", "20 years"], []),
+        ("How many SCRs were commissioned in 2013/14 and how many published? And who gave these figures?",
+         ["114", "71", "Edward Timpson"], ["people named"]),
+        ("Sorry, long one. I'm getting confused about the sequence. Ofsted stopped evaluating SCRs, the Working "
+         "Together guidance was revised, and a national panel was set up. Could you give me the month and/or year "
+         "for each of those three things as the article states them?", ["July 2012", "March 2013", "2013"], []),
+    ],
+)
+def test_blind20_questions(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles"),
+    [
+        # "per year?" after a total is its average; "same calc" repeats it for the other measure
+        (("Total SCRs published over the three years?", "per year?"), ["On average 38"]),
+        (("Total SCRs published over the three years?", "per year?", "and commissioned, same calc"),
+         ["On average 83.3"]),
+        # "which year was biggest" after gaps: the biggest gap
+        (("gap between commissioned and published 2013/14?", "and 2012/13?", "and 2011/12?",
+          "so which year was biggest"), ["50 in 2012/13"]),
+        (("What is the Working Together guidance?", "when was it revised", "who called it pivotal",
+          "which sentence says so?"), ["pivotal"]),
+    ],
+)
+def test_blind20_followups(engine, turns, needles):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles), text

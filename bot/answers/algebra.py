@@ -715,7 +715,43 @@ def filter_years(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def rank(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"Rank the three years by number of SCRs published, lowest first": every year, in order of its figure."""
+    r = Result()
+    for m in al.measures(frame):
+        rows = [(v[0], p, v) for p in al.ids if (v := al.value(p, m))]
+        rows.sort(key=lambda row: row[0], reverse=not frame.lowest)
+        order = "fewest first" if frame.lowest else "most first"
+        r.lines.append(f"SCRs {al.label(m)}, {order}: " + "; ".join(
+            f"{al.plabel(p)} {fmt.number(int(value))}" for value, p, _ in rows) + ".")
+        for *_, v in rows:
+            r.cite(*v[1])
+    r.answer.periods = list(al.ids)
+    return r
+
+
+def both_measures(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"Add together commissioned and published for 2013/14": the two measures of each year, summed."""
+    r = Result()
+    periods = al.span(frame)
+    for p in periods:
+        values = [v for m in al.base if (v := al.value(p, m))]
+        if len(values) == len(al.base):
+            parts = " + ".join(f"{fmt.number(int(v[0]))} {al.label(m)}" for m, v in zip(al.base, values,
+                                                                                         strict=True))
+            total = sum(v[0] for v in values)
+            r.lines.append(f"In {al.plabel(p)}: {parts} = {fmt.number(int(total))} (commissioned and published "
+                           "counted together; a review can be in both).")
+            r.numbers.append((float(total), False))
+            for v in values:
+                r.cite(*v[1])
+    r.answer.periods = list(periods)
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "rank": rank,
+    "both_measures": both_measures,
     "filter": filter_years,
     "spread": spread,
     "per_time": per_time,

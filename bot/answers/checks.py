@@ -138,6 +138,24 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return answer
 
 
+def venue(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
+    """"Timpson put the figures out in a press release, didn't he?": how the figures were made public, against
+    the article's (responding to a parliamentary question)."""
+    announced = facts.announcement
+    if announced is None or announced.by not in q.mentioned("person"):
+        return None  # (not "our chair was at a conference and said the number fell": about someone else)
+    padded = f" {q.text} "
+    other = next((v for v in words.check_list("venues") if f" {v} " in padded), None)
+    said = any(f" {v} " in padded for v in words.check_list("venue_said"))
+    if other is None and not said:
+        return None
+    verdict = "Yes" if said and other is None else "No"
+    answer = Answer(f"{verdict}: {announced.summary}")
+    answer.add_sources(announced.source)
+    answer.people.append(announced.by)
+    return answer
+
+
 def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Was X one of Munro's recommendations?": the reasons a person recommended, against X."""
     if not q.has("recommend"):

@@ -179,9 +179,11 @@ def without(u: Understood, noise: set[str]) -> Understood:
     """The question without some of its words (those asking for a quote, those the article never uses), so
     a search looks for what it is about, not for how it is asked."""
     r = u.reading
+    unknown = [t for t in r.unknown if t not in noise]
     return u._replace(reading=r._replace(
         tokens=[t for t in r.tokens if t not in noise], signature=[t for t in r.signature if t not in noise],
-        known=[t for t in r.known if t not in noise], unknown=[t for t in r.unknown if t not in noise]))
+        known=[t for t in r.known if t not in noise], unknown=unknown,
+        unknown_subject=r.unknown_subject and bool(unknown)))  # "which *sentence* says ...": set aside, no subject
 
 
 _BY = LazyPattern(r"\bby (the [a-z]+|[A-Z][\w’']*(?: [A-Z][\w’']*)*)")

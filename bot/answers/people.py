@@ -23,7 +23,8 @@ def resolve_people(facts: FactBase, q: Query) -> list[Person]:
 
 def _by_role(facts: FactBase, q: Query) -> list[Person]:
     """'Who announced the figures?', 'who recommended it?': people found through what they did."""
-    if facts.announcement and q.has("said", "published", "released", "source") and q.has("number", "figures"):
+    if facts.announcement and q.has("said", "published", "released", "source", "gave", "give") and q.has(
+            "number", "figures"):
         return [facts.people[facts.announcement.by]]
     topics = {m.id for m in q.mentions}
     for reason in facts.reasons:

@@ -121,11 +121,12 @@ def carry(
     elif intent not in figure_ops and not q.mentions and not q.pronouns and not (
             any(r.kind in ("cy", "month") for r in u.refs) and not set(u.reading.tokens) & ANAPHORS):
         # (not "what happened in July 2012?" after March 2013: a date asked is about that date)
-        q.mentions = [m for t in context.topics if (m := _mention(facts, t))]
+        q.mentions = [m for t in context.topics if (m := mention_of(facts, t))]
         q.carried = bool(q.mentions)
 
 
-def _mention(facts: FactBase, entity_id: str) -> Mention | None:
+def mention_of(facts: FactBase, entity_id: str) -> Mention | None:
+    """A mention of a subject by its id, as if the question had named it."""
     entity = facts.entity(entity_id)
     if entity is not None:
         return Mention(entity.kind, entity_id, entity_id)

@@ -19,8 +19,10 @@ from .lexicon import Reading
 
 FRAMES_FILE = "frames.yaml"
 OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
-              "extreme", "trend", "identify", "cagr", "median", "portion", "spread", "per_time", "filter")
+              "extreme", "trend", "identify", "cagr", "median", "portion", "spread", "per_time", "filter",
+              "rank", "both_measures")
 PREDICATES = ("double", "triple", "half", "same", "fall", "rise")
+FOLLOWUP_OPS = ("percent", "other", "same", "span", "diff", "average")
 _NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
 _NOT_A_CLAIM = re.compile(r"^\s*(?:years?|months?|days?|weeks?)\b")
@@ -139,10 +141,10 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
                 need(item[key] in measures, item, key, f"'{item[key]}' is not a measure of facts/figures.yaml",
                      f"use one of: {', '.join(sorted(measures))}")
     for item in doc.get("followup_ops") or []:
-        ok = isinstance(item, dict) and item.get("op") in ("percent", "other", "same", "span", "diff")
+        ok = isinstance(item, dict) and item.get("op") in FOLLOWUP_OPS
         ok = ok and isinstance(item.get("cues"), list)
         need(ok, item, "op", f"bad follow-up entry {item!r}",
-             "write '- op: percent|other|same|span|diff' with 'cues: [...]'")
+             f"write '- op: {'|'.join(FOLLOWUP_OPS)}' with 'cues: [...]'")
     if entities is not None:
         for source in doc.get("figure_sources") or []:
             need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",

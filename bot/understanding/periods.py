@@ -194,6 +194,10 @@ _PATTERNS: list[tuple[str, object]] = [
     (_any(rf"\b(?:in |during |from |since )?(?P<m>{_MONTH}) (?P<y>{_Y4}){_E}"), _month),
     # 2013
     (_any(rf"{_B}(?P<y>{_Y4}){_E}"), _calendar),
+    (  # "the two most recent years"
+        _any(rf"\b(?:the )?(?P<n>two|three|four|2|3|4) (?:last|latest|most recent|final) {_YEAR_WORD}s\b"),
+        _count("latest"),
+    ),
     (
         _any(
             r"\b(?:the )?(?:latest|most recent|newest|last|final|current) (?:year|period|figures?|numbers?|data) "
@@ -312,7 +316,7 @@ def read_periods(text: str) -> tuple[list[PeriodRef], str]:
         if cut:
             current = "".join(chars)  # type: ignore[arg-type]
     found.sort(key=lambda item: item[0])
-    rest = " ".join(current.replace("\0", " ").split())
+    rest = " ".join(current.replace("\0" + "'s", " ").replace("\0", " ").split())  # "the latest year's figures"
     return [ref for _, ref in found], rest
 
 
