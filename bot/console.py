@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -38,9 +39,13 @@ INDENT = " " * len("bot> ")
 
 
 def _width() -> int:
-    import shutil  # only the interactive chat wraps; `scrbot ask` need not import it
-
-    return max(40, min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns))
+    """The terminal's width, at most WIDTH; WIDTH when output is not a terminal (os, not shutil: `scrbot ask`
+    need not import shutil and the compression modules it brings)."""
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        columns = WIDTH
+    return max(40, min(WIDTH, columns))
 
 
 def _where(sentence: Sentence) -> str:
