@@ -269,13 +269,15 @@ class Engine:
         # "did Woolmore call something 'a big challenge'?": a short phrase of the article, not a name in quotes
         spans += [(m, m.group(1) or m.group(2), 2) for m in _SHORT_QUOTED.finditer(text or "")
                   if not self.lexicon.read(normalise(m.group(1) or m.group(2))).mentions]
-        quotes = [(m, s) for m, span, least in spans
+        quotes = [(m, s, least) for m, span, least in spans
                   if len(span.split()) >= least and (s := self.facts.article.find(span))]  # not a title
         if not quotes:
             return None
-        match, sentence = quotes[0]
+        match, sentence, least = quotes[0]
         rest = (text[: match.start()] + " " + text[match.end():]).strip()
         u = self.understand(rest, context)
+        if least == 2 and [m for m in u.reading.mentions if m.kind != "person" and m.id != "scr"]:
+            return None  # "did Woolmore call the panel 'a key factor'?": a short phrase said of something else
         statements = [st for st in self.facts.statements if st.source == sentence]
         speakers = [self.facts.people[st.by] for st in statements if st.by in self.facts.people]
         asks_who = u.query.has("who", "whose") and (u.query.has("said") or bool(set(u.text.split()) &
@@ -541,7 +543,7 @@ class Engine:
 
     def _by_position(self, t: Turn) -> Turned | None:
         """"What does the final paragraph say?", "the article's opening line": that sentence, quoted."""
-        where = passages.sentence_at(self.facts, t.u.text, self.frames)
+        where = passages.sentence_at(self.facts, t.u, self.frames)
         if where is None or t.elliptical:
             return None
         return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), where), self._next_context(
@@ -572,7 +574,8 @@ class Engine:
             return None
         lines = context.sources or self._lines_about(u)
         example = passages.example_of(self.facts, lines) if lines else None
-        if example is None:  # "her example about family history": the article's example the question describes
+        topic = set(u.reading.known) - {"example", "instance", "scr", "person"}
+        if example is None and topic:  # "her example about family history": the article's example it describes
             found = self.passages.search(passages.without(u, {"example", "instance", *u.reading.unknown}), limit=3)
             example = passages.example_of(self.facts, [s.line for s, _ in found]) if found else None
         if example is None:
@@ -642,7 +645,7 @@ class Engine:
     def _credited(self, t: Turn) -> Turned | None:
         """"How many SCRs did CYP Now count?": the figures are the minister's, not theirs."""
         asks_count = t.u.query.has("many") or self._asks_figures(t.decision)
-        if " months " in f" {t.u.text} " or " years " in f" {t.u.text} ":
+        if " many months " in f" {t.u.text} " or " many years " in f" {t.u.text} ":
             asks_count = False  # "how many months were there between Ofsted ceasing ... and ...?" counts no SCRs
         credited = None if t.elliptical or not asks_count else self._credited_elsewhere(t.u)
         return None if credited is None else (self._decline(t.u, "doesnt_say", t.decision, credited), t.context)
@@ -869,7 +872,10 @@ class Engine:
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
         if change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
             moved = {"change", "rise", "fall", *self.frames.check_list("comparatives")} & set(tokens)
-            op = "change" if moved or last_op == "change" else "share"  # "how much higher ..., in %?" is a change
+            if last_op in ("share", "pp_change"):
+                op = "pp_change" if moved else "share"  # "how much higher was the rate, in %?": points
+            else:
+                op = "change" if moved or last_op == "change" else "share"  # "how much higher ..., in %?"
         elif change == "same":
             op = last_op  # "and the same two numbers (absolute and %) for published?": the same computation
         elif change == "average":
@@ -899,7 +905,8 @@ class Engine:
             distinct = list(dict.fromkeys(context.history[-2:]))
             between_years = (len(distinct) >= 2 or bool(u.query.periods)) and last_op != "gap" \
                 and " gap " not in f" {u.rest} "
-            one_measure = bare and len(set(context.measures)) < 2 and last_op == "value"  # "71 published" -
+            one_measure = bare and context.measure is not None and len(set(context.measures)) < 2 and \
+                last_op == "value"  # "71 published" -
             # "difference?": the change into that year, as "what is the difference?" is
             op = ("pp_change" if last_op in ("share", "pp_change") else "change") if (
                 between_years or one_measure) else "gap"
@@ -907,14 +914,17 @@ class Engine:
         if change == "other" and context.measure:
             measure = next((m.id for m in self.facts.measures if m.id != context.measure), None)
         periods = list(u.query.periods)
+        if change == "average" and all(r.kind == "all" for r in u.refs):
+            periods = list(context.periods)  # "per year?" (read as every year) after a total: the total's years
         if op in ("change", "times", "pp_change", "faster"):
             if len(periods) == 1 and context.periods:
                 periods = list(dict.fromkeys([*context.periods[-1:], *periods]))
             elif not periods:
                 distinct = list(dict.fromkeys(context.history[-2:]))
                 periods = distinct if len(distinct) >= 2 else list(context.periods)
-        elif not periods and not across and op not in ("average", "median", "spread", "cagr"):
-            periods = list(context.periods)  # an average is over every year unless years are named
+        elif not periods and not across and (op not in ("average", "median", "spread", "cagr") or change == "average"):
+            periods = list(context.periods)  # an average is over every year unless years are named (or, for
+            # "per year?" after a total, the total's years)
         measures = (measure,) if measure else ()
         if (last_op == "gap" and (op in ("share", "extreme") or (op == "value" and not u.query.measure))) or \
                 op == "gap":  # (and "so which year was biggest?" after gaps)

@@ -1473,3 +1473,59 @@ def test_blind20_questions(engine, question, needles, unwanted):
 def test_blind20_followups(engine, turns, needles):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles), text
+
+
+# -- what a second fresh-eyes review found ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        # a tag question ("wasnt it") asks; it denies nothing
+        ("the Ofsted change was a key factor, wasnt it", "Yes"),
+        ("the panel contributed to the rise, didn't it", "No, not according to Sue Woolmore"),
+        # a short phrase said of something else is no quote to credit
+        ("did Woolmore call the panel 'a key factor'?", "No"),
+        # the article says "responding to a parliamentary question", no more
+        ("Did Timpson announce the figures in a written answer to a parliamentary question?", "Yes"),
+    ],
+)
+def test_second_review_verdicts(engine, question, opens):
+    text = one(engine, question)
+    assert text.startswith(opens), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("who gave the figure of 20 years?", [], ["Edward Timpson: Children's minister"]),
+        ("how many SCRs did Ofsted evaluate in the years before July 2012?", ["no figures from Ofsted"], []),
+        ("rank the years by publication rate", ["2013/14 62.3%; 2012/13 38.3%; 2011/12 21.8%"], []),
+        ("rank 2012/13 and 2013/14 by published", ["2013/14 71; 2012/13 31"], ["2011/12"]),
+        ("commissioned and published combined in 2013/14?", ["= 185"], ["2011/12"]),
+        ("which year had the smallest gap between commissioned and published?", ["43 in 2011/12 and 2013/14"], []),
+        ("what does the last line of Woolmore's quote say?", [], ["CYP Now"]),
+        ("can you give an example of an SCR?", ["no example"], []),
+        ("what is Woolmore's background?", ["personal details"], []),
+    ],
+)
+def test_second_review_answers(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("why did the number of SCRs rise?", "by whom?"), [], ["By Professor Eileen Munro"]),
+        (("total commissioned in 2012/13 and 2013/14?", "per year?"), ["97.5"], []),
+        (("what was the publication rate in 2012/13?", "how much higher was it in 2013/14, in %?"),
+         ["38.3% in 2012/13 to 62.3%"], ["+129%"]),
+        (("what were the figures for 2013/14?", "difference?"), ["43 more commissioned"], []),
+        (("How many SCRs were published in 2013/14?", "did Ofsted's change make it easier to publish?"), [],
+         ["In 2013/14, 71 SCRs were published."]),
+    ],
+)
+def test_second_review_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

@@ -511,18 +511,22 @@ def extreme(al: Algebra, frame: Frame, q: Query) -> Result:
         r.answer.periods = list(al.ids)
         return r
     if any(m in al.derived for m in frame.measures):
-        pick_fn = min if frame.lowest else max
+        both = frame.lowest and q.has("most")  # "the biggest and smallest gap"
         for m in frame.measures:
             rows = [(v[0], p, v) for p in al.ids if (v := al.value(p, m))]
-            if rows:
-                best = pick_fn(rows)
-                word = "fewest" if frame.lowest else "most"
+            for lowest in ((False, True) if both else (frame.lowest,)):
+                if not rows:
+                    continue
+                best = (min if lowest else max)(row[0] for row in rows)
+                ties = [row for row in rows if row[0] == best]  # 43 in 2011/12 and in 2013/14
+                word = "fewest" if lowest else "most"
                 r.lines.append(
-                    f"The {word} SCRs {al.label(m)} (commissioned minus published): {fmt.number(best[0])} in "
-                    f"{al.plabel(best[1])}."
+                    f"The {word} SCRs {al.label(m)} (commissioned minus published): {fmt.number(best)} in "
+                    f"{fmt.join([al.plabel(row[1]) for row in ties])}."
                 )
-                r.cite(*best[2][1])
-                r.answer.periods = [best[1]]
+                for row in ties:
+                    r.cite(*row[2][1])
+                r.answer.periods = [row[1] for row in ties]
         r.lines.append(GAP_NOTE)
         return r
     base = figures.extreme(al.facts, q)
@@ -716,24 +720,37 @@ def filter_years(al: Algebra, frame: Frame, q: Query) -> Result:
 
 
 def rank(al: Algebra, frame: Frame, q: Query) -> Result:
-    """"Rank the three years by number of SCRs published, lowest first": every year, in order of its figure."""
+    """"Rank the three years by number of SCRs published, lowest first": the years asked (every year if none),
+    in order of their figure, or of their share published when that is what is ranked ("by publication rate");
+    a ranking by growth is the year-on-year changes, which the extreme of a change answers."""
+    if q.has("rise", "change", "fall"):
+        return extreme(al, frame._replace(op="extreme", of_change=True), q)
     r = Result()
-    for m in al.measures(frame):
-        rows = [(v[0], p, v) for p in al.ids if (v := al.value(p, m))]
+    periods = al.span(frame, between=True) if len(frame.periods) != 1 else list(al.ids)
+    order = "lowest first" if frame.lowest else "highest first"
+    if q.has("rate", "share", "percent", "proportion"):
+        rows = [(v[0], p, v) for p in periods if (v := al.share(p))]
         rows.sort(key=lambda row: row[0], reverse=not frame.lowest)
-        order = "fewest first" if frame.lowest else "most first"
-        r.lines.append(f"SCRs {al.label(m)}, {order}: " + "; ".join(
-            f"{al.plabel(p)} {fmt.number(int(value))}" for value, p, _ in rows) + ".")
+        r.lines.append("The share of SCRs published (of those commissioned the same year), " + order + ": " +
+                       "; ".join(f"{al.plabel(p)} {_pct(value)}" for value, p, _ in rows) + ".")
         for *_, v in rows:
             r.cite(*v[1])
-    r.answer.periods = list(al.ids)
+    else:
+        for m in al.measures(frame):
+            rows = [(v[0], p, v) for p in periods if (v := al.value(p, m))]
+            rows.sort(key=lambda row: row[0], reverse=not frame.lowest)
+            r.lines.append(f"SCRs {al.label(m)}, {order}: " + "; ".join(
+                f"{al.plabel(p)} {fmt.number(int(value))}" for value, p, _ in rows) + ".")
+            for *_, v in rows:
+                r.cite(*v[1])
+    r.answer.periods = periods
     return r
 
 
 def both_measures(al: Algebra, frame: Frame, q: Query) -> Result:
     """"Add together commissioned and published for 2013/14": the two measures of each year, summed."""
     r = Result()
-    periods = al.span(frame)
+    periods = al.chronological(frame.periods) or al.span(frame)  # "combined in 2013/14": that year only
     for p in periods:
         values = [v for m in al.base if (v := al.value(p, m))]
         if len(values) == len(al.base):

@@ -786,12 +786,15 @@ def quoted_sentence(facts: FactBase, sentence: Sentence, lead: str = "") -> Answ
     return answer
 
 
-def sentence_at(facts: FactBase, text: str, words: FrameWords) -> Answer | None:
+def sentence_at(facts: FactBase, u: Understood, words: FrameWords) -> Answer | None:
     """"What does the final paragraph say?", "the opening line": the article's sentence at that place (each
     line of the article is a paragraph of it); None unless the question names a place and a paragraph."""
-    said = text.split()
+    said = u.text.split()
     if not set(said) & set(words.check_list("paragraphs")) or not set(said) & set(words.check_list("looks_up")):
         return None  # "write a news intro (first par)" asks for writing, not for the first paragraph
+    dated = [r for r in u.refs if r.kind in ("fy", "cy", "month")]  # ("the final" is read as a period too)
+    if dated or [m for m in u.reading.mentions if m.id != "scr"] or " second last " in f" {u.text} ":
+        return None  # "the last line of Woolmore's quote", "the top line about 2011/12": not the article's place
     places = dict(p.split(":") for p in words.check_list("places_in_text"))
     # the place right before the paragraph, a word at most between: "the final paragraph", "the opening line"
     place = next((places[w] for i, w in enumerate(said) if w in places and set(said[i + 1: i + 3]) & set(
@@ -804,7 +807,10 @@ def sentence_at(facts: FactBase, text: str, words: FrameWords) -> Answer | None:
 
 
 def done_by(facts: FactBase, lines: list[int]) -> Answer | None:
-    """"By whom?" after an answer: who its sentence says did it ("set up by the government"), quoted."""
+    """"By whom?" after an answer: who its sentence says did it ("set up by the government"), quoted; None
+    when the answer rests on several sentences (which "by" would be a guess)."""
+    if len(set(lines)) != 1:
+        return None
     for sentence in (s for s in facts.article.sentences if s.line in lines):
         found = _BY.search(sentence.text)
         if found:

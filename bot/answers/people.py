@@ -23,7 +23,8 @@ def resolve_people(facts: FactBase, q: Query) -> list[Person]:
 
 def _by_role(facts: FactBase, q: Query) -> list[Person]:
     """'Who announced the figures?', 'who recommended it?': people found through what they did."""
-    if facts.announcement and q.has("said", "published", "released", "source", "gave", "give") and q.has(
+    gave = q.has("gave", "give") and not any(ch.isdigit() for ch in q.text)  # not "who gave the figure of 20 years"
+    if facts.announcement and (q.has("said", "published", "released", "source") or gave) and q.has(
             "number", "figures"):
         return [facts.people[facts.announcement.by]]
     topics = {m.id for m in q.mentions}

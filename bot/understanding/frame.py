@@ -226,8 +226,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     if "gap" not in cued and " between " in canon and _BETWEEN_MEASURES.search(canon):
         cued.append("gap")  # "the difference between the number of SCRs commissioned and the number published"
     named_measures = set(tokens) & {"commissioned", "published"}
-    if not cued and " divided by " in raw and len(named_measures) == 1 and len(periods) >= 2:
-        cued.append("times")  # "commissioned 13/14 divided by commissioned 12/13": one year over the other
+    if not cued and " divided by " in raw and len(named_measures) == 1 and len(periods) >= 2 and \
+            periods[0] > periods[-1]:
+        cued.append("times")  # "commissioned 13/14 divided by commissioned 12/13": the later over the earlier
     op = cued[0] if cued else default_op
     derived = [d.id for d in words.derived]
     measures: list[str] = []
@@ -486,6 +487,10 @@ def denies(words: FrameWords, text: str) -> bool:
     """Whether a claim denies what it states ("Woolmore said the panel was *not* a significant factor"); not
     a negative question ("didn't the panel contribute?", "did it not ...?"), which asks the same as a positive."""
     typed = text.split()
+    if len(typed) > 2 and typed[-1] in ("it", "she", "he", "they", "there") and (
+            typed[-2].endswith(("n't", "nt")) and typed[-2].removesuffix("n't").removesuffix("nt") in
+            words.yesno_openers | {"is", "was", "did", "does", "are", "were", "has", "had", "wo", "ca"}):
+        typed = typed[:-2]  # "... was a key factor, wasn't it": a tag asks, it denies nothing
     negations = set(words.check_list("negations"))
     at = next((i for i, w in enumerate(typed) if w in negations or w.endswith("n't") or (w.endswith("nt")
                and w[:-2] in words.yesno_openers)), -1)

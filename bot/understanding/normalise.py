@@ -49,7 +49,6 @@ _SPACES = re.compile(r"\s+")
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _YEAR_APOSTROPHE = re.compile(r"'(?=\d)")  # '11/'12
 _YEAR_RANGE = re.compile(r"\b(\d{2,4}/\d{2,4}) ?[-\u2013\u2014] ?(?=\d{2,4}/\d{2,4}\b)")  # 2011/12-2013/14
-_WORD_SLASH = re.compile(r"(?<=[a-z]) / (?=[a-z])")  # "carries out / commissions": one or the other
 _LONE_PUNCT = re.compile(r"(?<![a-z0-9])[.'\-/]+|[.'\-/]+(?![a-z0-9])")
 
 
@@ -76,7 +75,6 @@ def normalise(text: str) -> str:
     text = _WORD_HYPHEN.sub(" ", text)
     text = _YEAR_APOSTROPHE.sub("", text)
     text = _YEAR_RANGE.sub(r"\1 to ", text)
-    text = _WORD_SLASH.sub(" or ", text)
     text = _LONE_PUNCT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
