@@ -1529,3 +1529,8 @@ def test_second_review_answers(engine, question, needles, unwanted):
 def test_second_review_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+def test_a_present_tense_question_about_what_ceased_is_no(engine):
+    """"Does Ofsted evaluate SCRs?" is No as the article tells it (it ceased in July 2012), never a bare Yes."""
+    assert one(engine, "does Ofsted evaluate SCRs?").startswith("No: as the article tells it, Ofsted ceased")

@@ -107,6 +107,13 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"So Ofsted stopped evaluating SCRs in July 2013?": the date stated against the event's."""
     events = _events(facts, q)
     dates = {*q.months, *map(str, q.years)}
+    present = q.text.split()[:1] in (["does"], ["do"])  # "does Ofsted evaluate SCRs?": as the article leaves it
+    if present and len(events) == 1 and not dates and not q.periods and not q.mentioned("person") and set(
+            events[0].summary.lower().split()) & set(words.check_list("ceases")):
+        answer = Answer(f"No: as the article tells it, {lower_first(events[0].summary)}")
+        answer.add_sources(events[0].source)
+        answer.topics.extend(events[0].topics)
+        return answer
     # "Ofsted stopped in March 2013 when Working Together came out": one date, said of the event named first
     if not events or not dates or (len(events) > 1 and (len(dates) > 1 or q.carried or " when " not in q.text)):
         return None
