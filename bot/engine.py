@@ -359,10 +359,10 @@ class Engine:
         for part in parts:
             # only a whole sentence of its own (not the second half of "X, and how many more was that?")
             at = next((i for i, s in enumerate(whole) if part and s.startswith(part)), 0)
-            padded = f" {' '.join(normalise(part).split())} "
             if at == 0:
                 out.append(part)
                 continue
+            padded = f" {' '.join(normalise(part).split())} "
             u = self.understand(part, Context())
             if u.query.has(*self.frames.contradicting):
                 out.append(part)  # "does anything contradict that?": a Yes would mean the opposite of the claim
@@ -597,9 +597,7 @@ class Engine:
         if t.elliptical:
             return None
         about = passages.everything_about(self.facts, self.passages, t.u, self.frames)
-        padded = f" {' '.join(t.u.text.split())} "
-        if about is None and not t.u.query.measure and not t.u.refs and any(
-                f" {p} " in padded for p in self.frames.check_list("says_about")):
+        if about is None and not t.u.query.measure and not t.u.refs and passages.asks_about(self.frames, t.u.text) >= 0:
             about = passages.answer_from_passages(self.facts, self.passages, t.u)
         if about is None:
             return None
@@ -688,7 +686,7 @@ class Engine:
 
     def _prose_check(self, t: Turn) -> Turned | None:
         """A yes/no question or claim about the prose, when a check settles it."""
-        checked = None if t.elliptical else self._check(t.u, t.decision)
+        checked = None if t.elliptical else self._check(t.u, t.decision, t.yesno)
         if checked is None:
             return None
         decision = t.decision
@@ -1080,10 +1078,10 @@ class Engine:
             answer.text = f"The article says: “{sentence.text}”"
         return answer
 
-    def _check(self, u: Understood, decision: Decision) -> Answer | None:
-        """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it."""
+    def _check(self, u: Understood, decision: Decision, verdict: bool) -> Answer | None:
+        """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it;
+        `verdict`: whether the question asks for one (read once per question, by `_unquoted`)."""
         top = decision.top
-        verdict = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)
         if verdict:
             amount = passages.amount_claimed(self.facts, self.passages, u, self.frames)  # "up to 10 years, right?"
             if amount is not None:

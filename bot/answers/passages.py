@@ -734,13 +734,19 @@ MAX_ABOUT = 6  # sentences quoted for "what does the article say about X?" (the 
 _POINTS_BACK = re.compile(r"^[\"“]?(?:This|That|These|It)\b")
 
 
+def asks_about(words: FrameWords, text: str) -> int:
+    """Where the subject of "what does the article say about ..." starts in the padded text; -1 if not asked."""
+    padded = f" {' '.join(text.split())} "
+    return max((padded.find(f" {p} ") + len(p) + 1 for p in words.check_list("says_about") if f" {p} " in padded),
+               default=-1)
+
+
 def everything_about(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords) -> Answer | None:
     """"What does the article say about the SCR panel?": every sentence naming that one subject (a person, body,
     event or term), in the article's order and quoted with who said it; None unless the question asks that of
     exactly one subject."""
     padded = f" {' '.join(u.text.split())} "
-    at = max((padded.find(f" {p} ") + len(p) + 1 for p in words.check_list("says_about") if f" {p} " in padded),
-             default=-1)
+    at = asks_about(words, u.text)
     if at < 0:
         return None
     after = " ".join(padded[at:].split()[:6])  # the subject follows the phrase: not "... say about it"
@@ -871,8 +877,11 @@ def _unknown_asked(
     # investigation")
     joined = full
     for name in names:
-        spaced = r"\s(?:\d\S*\s)*".join(re.escape(w) for w in name.split())
-        joined = re.sub(rf" {spaced} ", " ", joined)
+        if name in joined:
+            joined = joined.replace(name, " ")
+        elif any(ch.isdigit() for ch in joined):
+            spaced = r"\s(?:\d\S*\s)*".join(re.escape(w) for w in name.split())
+            joined = re.sub(rf" {spaced} ", " ", joined)
     name_words = {w for name in names for w in name.split()}
     plain = unknowns.plain  # the "now" of "CYP Now" is also a plain word
 
@@ -901,7 +910,15 @@ def _unknown_asked(
 
 
 def _dated(facts: FactBase) -> set[str]:
-    """Ids of everything an event dates: the events, their topics, and whatever their summaries name."""
+    """Ids of everything an event dates: the events, their topics, and whatever their summaries name (worked
+    out once per fact base)."""
+    cached = facts.__dict__.get("_dated_ids")
+    if cached is None:
+        cached = facts.__dict__["_dated_ids"] = _dated_ids(facts)
+    return cached
+
+
+def _dated_ids(facts: FactBase) -> set[str]:
     dated = {e.id for e in facts.events} | {t for e in facts.events for t in e.topics}
     summaries = [f" {' '.join(tokens(normalise(e.summary)))} " for e in facts.events]
     for item in [*facts.people.values(), *facts.organisations.values(), *facts.terms.values()]:
