@@ -1534,3 +1534,29 @@ def test_second_review_followups(engine, turns, needles, unwanted):
 def test_a_present_tense_question_about_what_ceased_is_no(engine):
     """"Does Ofsted evaluate SCRs?" is No as the article tells it (it ceased in July 2012), never a bare Yes."""
     assert one(engine, "does Ofsted evaluate SCRs?").startswith("No: as the article tells it, Ofsted ceased")
+
+
+# -- wrong answers left from the last probe, fixed -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needles"),
+    [
+        # a rise by a percentage is a percentage change, checked as one (31 to 71 is +129%)
+        ("Published SCRs rose by 40% in 2013/14?", "No. Not 40%: the figure is 129%", []),
+        # the rate tripling is the share's ratio (21.8% to 62.3%: 2.9 times), not the counts'
+        ("Did the publication rate triple?", "No. The share of SCRs published", ["2.9 times as high"]),
+        ("did the publication rate double between 2011/12 and 2013/14?", "Yes.", ["more than double"]),
+        # the biggest percentage rise is the step with the biggest relative change
+        ("biggest percentage rise in published SCRs, which year?", "The biggest percentage", ["2012/13", "+158.3%"]),
+        # who answered the parliamentary question: the minister the figures came from
+        ("who answered the parliamentary question?", "Edward Timpson", []),
+    ],
+)
+def test_probe_leftovers(engine, question, opens, needles):
+    text = one(engine, question)
+    assert text.startswith(opens) and all(n in text for n in needles), text
+
+
+def test_asking_for_a_sum_over_some_years_is_no_claim(engine):
+    assert not one(engine, "add up the published SCRs over the 3 years for me").startswith(("Yes", "No"))

@@ -492,17 +492,18 @@ def extreme(al: Algebra, frame: Frame, q: Query) -> Result:
     if frame.yesno and frame.periods:
         q.periods = []  # "was 2012/13 a record year?" compares it with every year
     if frame.of_change:
+        relative = " percent" in f" {q.text}" or " percentage" in f" {q.text}"  # "the biggest percentage rise"
         for m in al.measures(frame):
             steps = []
             for a_id, b_id in itertools.pairwise(al.ids):
                 a, b = al.value(a_id, m), al.value(b_id, m)
-                if a and b:
-                    steps.append((b[0] - a[0], a_id, b_id, a, b))
+                if a and b and (a[0] or not relative):
+                    steps.append(((b[0] - a[0]) / a[0] if relative else b[0] - a[0], a_id, b_id, a, b))
             if not steps:
                 continue
             pick = min(steps) if frame.lowest else max(steps)
             _, a_id, b_id, a, b = pick
-            word = "smallest" if frame.lowest else "biggest"
+            word = ("smallest" if frame.lowest else "biggest") + (" percentage" if relative else "")
             r.lines.append(
                 f"The {word} year-on-year change in SCRs {al.label(m)} came in {al.plabel(b_id)}: "
                 f"{fmt.number(a[0])} to {fmt.number(b[0])}, {fmt.change(a[0], b[0])} on {al.plabel(a_id)}."
@@ -876,7 +877,11 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
     if claim is not None and claim.multiple:  # "published nearly sextupled": the ratio between the ends
         ends = al.ends(frame)
         ratios = []
-        if ends:
+        if ends and frame.op in ("share", "pp_change"):  # "did the publication rate triple?": of the shares
+            a, b = al.share(ends[0]), al.share(ends[1])
+            if a and b and a[0]:
+                ratios.append((round(b[0] / a[0], 1), False))
+        elif ends:
             for m in al.measures(frame):
                 a, b = al.value(ends[0], m), al.value(ends[1], m)
                 if a and b and a[0]:
@@ -970,6 +975,17 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
         old, new = ends
         checks = []
         lines = []
+        if frame.op in ("share", "pp_change"):  # "did the publication rate triple?": the share, not the counts
+            a, b = al.share(old), al.share(new)
+            if a and b and a[0]:
+                ok = b[0] >= need * a[0]
+                lines.append(
+                    f"The share of SCRs published: {_pct(a[0])} in {al.plabel(old)} to {_pct(b[0])} in "
+                    f"{al.plabel(new)}, {b[0] / a[0]:.1f} times as high"
+                    f" ({'more than ' if ok else 'less than '}{'double' if need == 2 else 'triple'})."
+                )
+                result.cite(*a[1], *b[1])
+                return ("Yes" if ok else "No"), lines
         for m in al.measures(frame):
             a, b = al.value(old, m), al.value(new, m)
             if a and b and a[0]:

@@ -27,6 +27,11 @@ def _by_role(facts: FactBase, q: Query) -> list[Person]:
     if facts.announcement and (q.has("said", "published", "released", "source") or gave) and q.has(
             "number", "figures"):
         return [facts.people[facts.announcement.by]]
+    source_terms = {m.id for m in q.mentions if m.kind == "term"} & {  # "who answered the parliamentary question?"
+        t.id for t in facts.terms.values() if any(facts.announcement.source.text in s.text for s in t.sources)
+    } if facts.announcement else set()
+    if source_terms and q.tokens[:1] == ["who"]:
+        return [facts.people[facts.announcement.by]]
     topics = {m.id for m in q.mentions}
     for reason in facts.reasons:
         if topics & {*reason.topics, reason.event}:

@@ -230,6 +230,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             periods[0] > periods[-1]:
         cued.append("times")  # "commissioned 13/14 divided by commissioned 12/13": the later over the earlier
     op = cued[0] if cued else default_op
+    if op == "change" and "extreme" in cued and _has(raw, _SUPERLATIVES):
+        op = "extreme"  # "which year saw the biggest percentage rise?": the year of the biggest change
     derived = [d.id for d in words.derived]
     measures: list[str] = []
     for d in words.derived:
@@ -289,10 +291,11 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     claim = claims[0] if claims else None
     if claim is not None and claim.compare in ("gt", "lt") and op in ("extreme", "trend"):
         op = "share" if claim.percent else "value"  # "did fewer than a quarter get published?" is no extreme
-    if claim is not None and claim.percent and not claim.multiple and op == "value":
+    rose_by = " by " in raw and _has(canon, ("rise", "fall", "change"))  # "rose by 40% in 2013/14"
+    if claim is not None and claim.percent and not claim.multiple and op == "value" and not rose_by:
         op = "share"  # "were more than a quarter of commissioned SCRs published?": a share, never a count
-    if claim is not None and op == "value" and " by " in raw and _has(canon, ("rise", "fall", "change")):
-        op = "change"  # "did published SCRs rise by 50 in 2013/14?": the rise into that year, not its count
+    if claim is not None and op in ("value", "share") and rose_by and "share" not in cued:
+        op = "change"  # "did published SCRs rise by 50 (or 40%) in 2013/14?": the rise into that year
     if claim is not None and claim.compare in ("gt", "lt") and ("which" in tokens or "which" in rest.split()):
         op, yesno = "filter", False  # "in which years were fewer than 50 published?": the years that qualify
     if claim is not None and choice_of(rest):
@@ -364,6 +367,8 @@ _WHAT_IS_NUMBER = LazyPattern(
 _NUMBER_MEANS = LazyPattern(
     r"^(?:(?:the|that|this) )?\d[\d,.]* (?:number|figure)\b.*\b(?:refer|refers|mean|means|stand|stands|represent)"
 )
+_STATED_FIGURE = LazyPattern(r"\b\d+(?:\.\d+)?\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|decimal|dp|sentences?|"
+                             r"lines?|words?|points?|bullets?|paragraphs?))")
 _BETWEEN_MEASURES = LazyPattern(
     r" between (?:\w+ ){0,4}?(?:commissioned (?:\w+ ){0,4}?and (?:\w+ ){0,3}?published"
     r"|published (?:\w+ ){0,4}?and (?:\w+ ){0,3}?commissioned) "
@@ -421,7 +426,9 @@ def states(words: FrameWords, rest: str, reading: Reading) -> bool:
         return False
     verb_after = any(w in words.yesno_openers for w in rest.split()[1:])
     name_first = bool(tokens) and (tokens[0] in reading.named or tokens[0] == "person") and len(tokens) >= 4
-    return verb_after or name_first
+    # "published SCRs rose by 40% in 2013/14?" states a figure; "add up ... over the 3 years" asks for one
+    figure = bool(_STATED_FIGURE.search(rest)) and len(tokens) >= 3 and rest.split()[0] not in words.request_verbs
+    return verb_after or name_first or figure
 
 
 def asks_verdict(words: FrameWords, rest: str, tokens: list[str], declarative: bool = False) -> bool:
