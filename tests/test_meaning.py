@@ -1560,3 +1560,27 @@ def test_probe_leftovers(engine, question, opens, needles):
 
 def test_asking_for_a_sum_over_some_years_is_no_claim(engine):
     assert not one(engine, "add up the published SCRs over the 3 years for me").startswith(("Yes", "No"))
+
+
+# -- blind set 21's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("What's the combined total of SCRs commissioned and published in 2013/14?", ["= 185"], ["250"]),
+        ("Were these figures released in a press release?", ["No:", "parliamentary question"], []),
+        ("What is CYP Now in this article?", ["2011 investigation"], []),
+        ("Does the article mention the Munro review?", ["Munro"], []),
+        ("What is Ofsted's full name according to the article?", ["doesn't say what it is called"], []),
+        ("what does LSCB stand for?", ["Local Safeguarding Children Board"], ["doesn't say"]),
+    ],
+)
+def test_blind21_questions(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+def test_the_one_before_a_share_is_the_year_before(engine):
+    replies = say(engine, "what share of SCRs commissioned in 2013/14 were published", "and the one before?")
+    assert "38.3%" in replies[-1].text, replies[-1].text

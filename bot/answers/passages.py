@@ -737,8 +737,9 @@ _POINTS_BACK = re.compile(r"^[\"“]?(?:This|That|These|It)\b")
 def asks_about(words: FrameWords, text: str) -> int:
     """Where the subject of "what does the article say about ..." starts in the padded text; -1 if not asked."""
     padded = f" {' '.join(text.split())} "
-    return max((padded.find(f" {p} ") + len(p) + 1 for p in words.check_list("says_about") if f" {p} " in padded),
-               default=-1)
+    # "does the article mention X?" only as the whole question ("which recommendations does it mention?" is not)
+    return max((padded.find(f" {p} ") + len(p) + 1 for p in words.check_list("says_about") if f" {p} " in padded
+                and (not p.startswith("does ") or padded.startswith(f" {p} "))), default=-1)
 
 
 def everything_about(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords) -> Answer | None:

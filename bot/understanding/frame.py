@@ -230,6 +230,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             periods[0] > periods[-1]:
         cued.append("times")  # "commissioned 13/14 divided by commissioned 12/13": the later over the earlier
     op = cued[0] if cued else default_op
+    if len(set(tokens) & {"commissioned", "published"}) == 2 and len(periods) == 1 and op in ("total", "value") and \
+            _has(raw, ("combined", "total", "add", "sum", "plus", "together")):
+        op = "both_measures"  # "the combined total of SCRs commissioned and published in 2013/14"
     if op == "change" and "extreme" in cued and _has(raw, _SUPERLATIVES):
         op = "extreme"  # "which year saw the biggest percentage rise?": the year of the biggest change
     derived = [d.id for d in words.derived]

@@ -233,6 +233,7 @@ _PATTERNS: list[tuple[str, object]] = [
         _any(
             rf"\b(?:the )?(?:previous|prior|preceding) {_YEAR_WORD}(?: before)?(?: that)?\b",
             r"\b(?:the )?(?:year|period) before(?: that)?\b",
+            r"\bthe one before\b",
             r"\bbefore that\b",
         ),
         _word("previous"),
