@@ -53,7 +53,8 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind18.yaml", 0.88),
      ("blind19.yaml", 0.88),
      ("blind20.yaml", 0.9),
-     ("blind21.yaml", 0.85)],
+     ("blind21.yaml", 0.88),
+     ("blind22.yaml", 0.87)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
