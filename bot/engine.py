@@ -417,6 +417,8 @@ class Engine:
             if r.kind == "answer":
                 if r.text not in texts:  # a part read as a repeat of another says nothing new
                     texts.append(r.text)
+            elif r.entities.get("declined") == "doesnt_say":  # "... and what was her review called?": say so
+                texts.append(f"On “{part.strip()[:80]}”: {r.text}")
             else:
                 texts.append(f"On “{part.strip()[:80]}”: I can't answer that from the article.")
         first = answered[0]

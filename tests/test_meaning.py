@@ -1584,3 +1584,10 @@ def test_blind21_questions(engine, question, needles, unwanted):
 def test_the_one_before_a_share_is_the_year_before(engine):
     replies = say(engine, "what share of SCRs commissioned in 2013/14 were published", "and the one before?")
     assert "38.3%" in replies[-1].text, replies[-1].text
+
+
+def test_what_munros_review_was_called_is_not_in_the_article(engine):
+    """One of issue 10's examples: the review has no title in the article, and a part of a message the
+    article cannot answer says why, not only that it can't."""
+    text = one(engine, "what was munro's review called and when was it published?")
+    assert "doesn't give the review a title" in text and "doesn't say when it came out" in text, text

@@ -660,7 +660,7 @@ def _subjects(facts: FactBase, u: Understood) -> list[_Subject]:
         # in SCRs?": she is the subject, SCRs only what she is asked about
         out = [s for p in resolve_people(facts, u.query) if (s := _subject(facts, "person", p.id))] + out
     if not out and _ANAPHORS & set(u.reading.tokens):  # "is that still government policy?": the last topic
-        for topic in u.query.context.topics[:1]:
+        for topic in (u.query.context.topics or u.query.context.people)[:1]:  # (or person: "when was it published?")
             kind = "event" if facts.event(topic) else getattr(facts.entity(topic), "kind", "")
             if subject := _subject(facts, kind, topic):
                 out.append(subject)
