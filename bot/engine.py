@@ -599,7 +599,9 @@ class Engine:
         if t.elliptical:
             return None
         about = passages.everything_about(self.facts, self.passages, t.u, self.frames)
-        if about is None and not t.u.query.measure and not t.u.refs and passages.asks_about(self.frames, t.u.text) >= 0:
+        counts = t.u.query.has("many", "much", "total", "rate", "percent", "share") or any(
+            ch.isdigit() for ch in t.u.text)  # ("... about publishing SCRs under the previous system" asks no figure)
+        if about is None and not counts and not t.u.refs and passages.asks_about(self.frames, t.u.text) >= 0:
             about = passages.answer_from_passages(self.facts, self.passages, t.u)
         if about is None:
             return None

@@ -1591,3 +1591,32 @@ def test_what_munros_review_was_called_is_not_in_the_article(engine):
     article cannot answer says why, not only that it can't."""
     text = one(engine, "what was munro's review called and when was it published?")
     assert "doesn't give the review a title" in text and "doesn't say when it came out" in text, text
+
+
+# -- blind set 22's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        # two shares stated "from ... to ..." are the ends, checked as shares, not against the change in points
+        ("Publication rate rose from about 38% in 2012/13 to about 62% in 2013/14. Check this for me", "Yes."),
+        ("Were the figures given in answer to a parliamentary question?", "Yes:"),
+    ],
+)
+def test_blind22_verdicts(engine, question, opens):
+    text = one(engine, question)
+    assert text.startswith(opens), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("what's this story about", ["parliamentary question"]),
+        ("Which two changes does Woolmore tie the rise to?", ["Ofsted", "Working Together"]),
+        ("what does it say about publishing SCRs under the previous system", ["publication in mind"]),
+    ],
+)
+def test_blind22_answers(engine, question, needles):
+    text = one(engine, question)
+    assert all(n in text for n in needles), text

@@ -894,6 +894,11 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
         # "did more than 100 get commissioned in any year?": the yearly figures, not the change between them
         result.numbers = [(float(v[0]), False) for p in al.span(frame) for m in al.measures(frame)
                           if (v := al.value(p, m))]
+    pct_claims = [c for c in frame.claims if c.percent]
+    ends = al.ends(frame) if len(pct_claims) >= 2 and frame.op in ("pp_change", "share") else None
+    if claim is not None and ends:  # "the rate rose from about 38% to about 62%": the two ends' shares, stated
+        shares = [s for p in ends if (s := al.share(p))]
+        result.numbers = [(s[0], True) for s in shares] or result.numbers
     if claim is not None:
         candidates = [(v, pct) for v, pct in result.numbers if pct == claim.percent]
         if not candidates and claim.percent and frame.op == "gap":

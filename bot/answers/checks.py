@@ -149,8 +149,9 @@ def venue(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Timpson put the figures out in a press release, didn't he?": how the figures were made public, against
     the article's (responding to a parliamentary question)."""
     announced = facts.announcement
+    release_words = {"released", "published", "given", "gave", "revealed", "announced", "made"}
     released = announced is not None and (announced.by in q.mentioned("person") or (
-        q.has("released", "published") and " figures " in f" {q.text} "))  # "were these figures released in ...?"
+        (q.has("released", "published") or release_words & set(q.text.split())) and " figures " in f" {q.text} "))
     if announced is None or not released or not q.has("number", "figures"):
         return None  # (not "our chair was at a conference and said the number fell": about someone else)
     padded = f" {q.text} "
