@@ -54,7 +54,8 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind19.yaml", 0.88),
      ("blind20.yaml", 0.9),
      ("blind21.yaml", 0.88),
-     ("blind22.yaml", 0.87)],
+     ("blind22.yaml", 0.88),
+     ("blind23.yaml", 0.9)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
