@@ -30,6 +30,7 @@ from .understanding.frame import (
     load_frame_words,
     operation_cue,
     read_frame,
+    says_any,
     states,
 )
 from .understanding.lexicon import PERSON as PERSON_TOKEN
@@ -82,7 +83,7 @@ class Turn:
         self.ranking = ranking  # filled by `_rank`: the matcher's candidates, kept for the question log
         self.decision = Decision("decline", ())
         self.elliptical = False  # a repeat of the last question about something else ("and 2011/12?")
-        self.yesno = False  # asks for a verdict (set by `_unquoted`)
+        self.yesno = False  # asks for a verdict (set by `_rank`)
 
 
 class Engine:
@@ -324,9 +325,8 @@ class Engine:
         that_year = self.frames.check_list("that_year")
         for part in parts:
             norm = normalise(part)
-            padded = f" {norm} "
             at = text.find(part) if part else -1
-            if at > 0 and any(f" {w} " in padded for w in that_year) and not read_periods(norm)[0]:
+            if at > 0 and says_any(norm, that_year) and not read_periods(norm)[0]:
                 named = read_periods(normalise(text[:at]))[0]
                 if named:
                     part = f"{part.rstrip('?. ')} ({named[-1].text})?"
@@ -340,10 +340,10 @@ class Engine:
         head, colon, tail = part.partition(": ")
         if not colon or not tail.strip() or len(head) > 120:
             return part
-        padded = f" {' '.join(normalise(head).split())} "
-        if any(f" {m} " in padded for m in self.frames.claim_markers) or any(ch.isdigit() for ch in head):
+        said = normalise(head)
+        if says_any(said, self.frames.claim_markers) or any(ch.isdigit() for ch in head):
             return part
-        if set(padded.split()) & self.frames.question_words:  # "Which came first: the panel or ...?" asks
+        if set(said.split()) & self.frames.question_words:  # "Which came first: the panel or ...?" asks
             return part
         u = self.understand(head, Context())
         return part if self._has_subject(u) or any(r.kind not in ("all", "bad") for r in u.refs) else tail
@@ -362,14 +362,14 @@ class Engine:
             if at == 0:
                 out.append(part)
                 continue
-            padded = f" {' '.join(normalise(part).split())} "
+            said = normalise(part)
             u = self.understand(part, Context())
             if u.query.has(*self.frames.contradicting):
                 out.append(part)  # "does anything contradict that?": a Yes would mean the opposite of the claim
                 continue
-            points = any(f" {w} " in padded for w in within)
+            points = says_any(said, within)
             bare = not self._has_subject(u)
-            if not ((points and (bare or any(f" {w} " in padded for w in at_words)))
+            if not ((points and (bare or says_any(said, at_words)))
                     or (bare and len(u.reading.signature) <= 2)):  # "What does the article give me?"
                 out.append(part)
                 continue
@@ -487,6 +487,7 @@ class Engine:
             elif last == "total" and followup_op(self.frames, u.text, u.reading.tokens) == "average":
                 elliptical = False  # "per year?" after a total is its average, not each year's figure
         t.elliptical = elliptical
+        t.yesno = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)  # read once, used by several
         if not elliptical and context.intent in self.figure_ops:
             reframed = self._figure_followup(u, context)
             if reframed is not None:
@@ -561,7 +562,7 @@ class Engine:
         points_back = bool(set(u.reading.tokens) & followups.ANAPHORS) and not u.query.mentioned("person")
         named = [m.id for m in u.reading.mentions if m.id != "scr" and m.kind != "person"]
         topics = list(context.topics) if points_back else named
-        if not topics or asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+        if not topics or t.yesno:
             return None
         idea = reasons.recommender(self.facts, u.query, topics)
         if idea is None:
@@ -612,14 +613,13 @@ class Engine:
         """"The CYP Now investigation, Ofsted ending its evaluations, the revised Working Together: can you give
         me the date for each?": the events named, with their dates, in order (not "did A come before B?")."""
         u = t.u
-        padded = f" {' '.join(u.reading.tokens)} "
-        if t.elliptical or not any(f" {w} " in padded for w in self.frames.check_list("asks_dates")):
+        if t.elliptical or not says_any(" ".join(u.reading.tokens), self.frames.check_list("asks_dates")):
             return None
         if set(u.reading.tokens) & set(self.frames.check_list("before") + self.frames.check_list("after")):
             return None  # "did Ofsted stop before the guidance was revised?" is a yes or no
         if u.query.has("many", "long") or " between " in f" {u.text} ":
             return None  # "how many months passed between ...?" is the interval
-        if u.refs and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+        if u.refs and t.yesno:
             return None  # "Ofsted stopped in March 2013 when Working Together came out, yeah?" is a claim
         listed = events.dated(self.facts, u.query)
         if listed is None:
@@ -664,7 +664,6 @@ class Engine:
     def _unquoted(self, t: Turn) -> Turned | None:
         """"Need Timpson's exact words": the article only reports what he said."""
         u = t.u
-        t.yesno = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)
         unquoted = None if t.elliptical or t.yesno else checks.unquoted(self.facts, u.query, self.frames)
         return None if unquoted is None else (self._decline(u, "doesnt_say", t.decision, unquoted), t.context)
 
@@ -1084,7 +1083,7 @@ class Engine:
 
     def _check(self, u: Understood, decision: Decision, verdict: bool) -> Answer | None:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it;
-        `verdict`: whether the question asks for one (read once per question, by `_unquoted`)."""
+        `verdict`: whether the question asks for one (read once per question, by `_rank`)."""
         top = decision.top
         if verdict:
             amount = passages.amount_claimed(self.facts, self.passages, u, self.frames)  # "up to 10 years, right?"
@@ -1104,8 +1103,7 @@ class Engine:
         same = passages.same_thing(self.facts, u, self.frames) if verdict else None
         if same is not None:  # "is the SCR panel the same thing as an LSCB?"
             return same
-        padded = f" {' '.join(u.text.split())} "
-        if verdict and any(f" {p} " in padded for p in self.frames.check_list("same_thing")):
+        if verdict and says_any(u.text, self.frames.check_list("same_thing")):
             return None  # a sameness the names cannot settle is not settled by a sentence that mentions both
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and verdict:

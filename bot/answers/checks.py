@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge.model import Event, FactBase, Person
-from ..understanding.frame import FrameWords, denies
+from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import Mention
 from . import format as fmt
 from .events import date_label
@@ -149,17 +149,16 @@ def venue(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Timpson put the figures out in a press release, didn't he?": how the figures were made public, against
     the article's (responding to a parliamentary question)."""
     announced = facts.announcement
-    release_words = {"released", "published", "given", "gave", "revealed", "announced", "made"}
+    release_words = set(words.check_list("released"))  # "were these figures given in answer to ...?"
     released = announced is not None and (announced.by in q.mentioned("person") or (
         (q.has("released", "published") or release_words & set(q.text.split())) and " figures " in f" {q.text} "))
     if announced is None or not released or not q.has("number", "figures"):
         return None  # (not "our chair was at a conference and said the number fell": about someone else)
-    padded = f" {q.text} "
-    other = next((v for v in words.check_list("venues") if f" {v} " in padded), None)
-    said = any(f" {v} " in padded for v in words.check_list("venue_said"))
-    if other is None and not said:
+    other = says_any(q.text, words.check_list("venues"))
+    said = says_any(q.text, words.check_list("venue_said"))
+    if not other and not said:
         return None
-    verdict = "Yes" if said and other is None else "No"
+    verdict = "Yes" if said and not other else "No"
     answer = Answer(f"{verdict}: {announced.summary}")
     answer.add_sources(announced.source)
     answer.people.append(announced.by)
@@ -442,9 +441,8 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
 def unquoted(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"What exactly did Timpson say? need his exact words": someone the article never quotes directly has no
     exact words to give; what it reports them saying, in its own words, is said instead. None otherwise."""
-    padded = f" {q.text} "
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
-    if len(people) != 1 or not any(f" {w} " in padded for w in words.check_list("exact")):
+    if len(people) != 1 or not says_any(q.text, words.check_list("exact")):
         return None
     person = people[0]
     mine = [s for s in facts.statements if s.by == person.id]

@@ -22,7 +22,7 @@ from ..knowledge.article import Sentence
 from ..knowledge.errors import DataError, Problem
 from ..knowledge.model import FactBase, Statement
 from ..lazyre import LazyPattern
-from ..understanding.frame import FrameWords, denies
+from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import PERSON, Lexicon, Mention, Reading
 from ..understanding.normalise import normalise, tokens
 from ..understanding.periods import read_periods
@@ -692,7 +692,7 @@ def same_thing(facts: FactBase, u: Understood, words: FrameWords) -> Answer | No
     """"Is 'SCR' the same thing as a serious case review?" (Yes: one name of the other) and "is the SCR panel
     the same thing as an LSCB?" (No, with what the article says each is): two names asked to be one thing."""
     padded = f" {' '.join(tokens(u.text))} "
-    if not any(f" {p} " in padded for p in words.check_list("same_thing")):
+    if not says_any(padded, words.check_list("same_thing")):
         return None
     seen: dict[str, Any] = {}
     for m in u.reading.mentions:
@@ -829,8 +829,7 @@ def done_by(facts: FactBase, lines: list[int]) -> Answer | None:
 
 def speaks_of_now(words: FrameWords, text: str) -> bool:
     """Whether a question asks how things are now ("still", "any more"), not how they were."""
-    padded = f" {text} "
-    return any(f" {w} " in padded for w in words.check_list("now_words"))
+    return says_any(text, words.check_list("now_words"))
 
 
 _NOW = LazyPattern(r"(?<!CYP )\b(?:[Nn]ow|[Tt]oday|[Cc]urrently|[Tt]hese days|[Nn]owadays)\b")  # not "CYP Now"

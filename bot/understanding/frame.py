@@ -216,6 +216,11 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
 _LAST_WORDS: tuple[str, frozenset[str]] = ("", frozenset())
 
 
+def says_any(text: str, phrases: tuple[str, ...]) -> bool:
+    """Any of the phrases as whole words of a text: the cue lists' own test (`_has`), for any word list."""
+    return _has(f" {' '.join(text.split())} ", phrases)
+
+
 def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens: list[str],
                periods: list[str], measure: str | None, declarative: bool = False) -> Frame:
     """A frame from the question's words: `text` normalised, `rest` with periods cut out, canonical `tokens`."""
