@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 _FIELDS = ("intent", "periods", "history", "measure", "people", "topics", "sources", "updated", "op", "cited",
-           "measures")
+           "measures", "earlier_topics")
 
 
 class Context:
@@ -30,6 +30,7 @@ class Context:
         op: str | None = None,  # the figures operation last computed ("share", "gap" ...), for "and in 2011/12?"
         cited: list[str] | None = None,  # "document:line" of every sentence behind the last answer, any source
         measures: list[str] | None = None,  # the measures of the last two answers, oldest first ("difference?")
+        earlier_topics: list[str] | None = None,  # the topics of the answer before the last ("which came first?")
     ) -> None:
         self.intent = intent
         self.periods = periods if periods is not None else []
@@ -42,6 +43,7 @@ class Context:
         self.op = op
         self.cited = cited if cited is not None else []
         self.measures = measures if measures is not None else []
+        self.earlier_topics = earlier_topics if earlier_topics is not None else []
 
     def to_dict(self) -> dict[str, Any]:
         return {name: _copy(getattr(self, name)) for name in _FIELDS}
@@ -68,6 +70,7 @@ class Context:
                 sources=[s for s in data.get("sources") or [] if isinstance(s, int) and not isinstance(s, bool)],
                 cited=[s for s in data.get("cited") or [] if isinstance(s, str)],
                 measures=[m for m in data.get("measures") or [] if isinstance(m, str)],
+                earlier_topics=[t for t in data.get("earlier_topics") or [] if isinstance(t, str)],
                 updated=float(data.get("updated") or 0.0),
                 op=data.get("op") if isinstance(data.get("op"), str) else None,
             )

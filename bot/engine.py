@@ -442,10 +442,11 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_source_followup", "_now_followup", "_by_whom", "_by_position", "_whose_idea",
+        "_unreadable", "_rank", "_source_followup", "_now_followup", "_by_whom", "_by_how_much", "_by_position",
+        "_whose_idea",
         "_example", "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited",
         "_strangers", "_unquoted", "_direct_quotes", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
-        "_who_did", "_from_passages", "_decline_or_clarify", "_compose",
+        "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -544,6 +545,17 @@ class Engine:
         kept.topics = list(context.topics)
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), doer), kept
 
+    def _by_how_much(self, t: Turn) -> Turned | None:
+        """"By how many?" after an answer in words ("the number of SCRs dropped sharply"): the article gives no
+        number for it, and says so; never the figures table."""
+        u, context = t.u, t.context
+        if not context.sources or context.intent in self.figure_ops or u.query.measure or u.refs:
+            return None
+        if " ".join(u.text.split()) not in self.frames.check_list("by_how_much"):
+            return None
+        lacking = passages.unquantified(self.facts, context.sources, self.unknowns.unquantified)
+        return None if lacking is None else (self._decline(u, "doesnt_say", t.decision, lacking), context)
+
     def _by_position(self, t: Turn) -> Turned | None:
         """"What does the final paragraph say?", "the article's opening line": that sentence, quoted."""
         where = passages.sentence_at(self.facts, t.u, self.frames)
@@ -592,7 +604,12 @@ class Engine:
         if t.elliptical:
             return None
         lacking = passages.doesnt_say(self.facts, t.u, self.unknowns)
-        return None if lacking is None else (self._decline(t.u, "doesnt_say", t.decision, lacking), t.context)
+        if lacking is None:
+            return None
+        if not lacking.lacking:  # "how far back in the old system, and now?": the article's half is the answer
+            return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), lacking), self._next_context(
+                t.u, QUOTE_INTENT.id, lacking, t.now)
+        return self._decline(t.u, "doesnt_say", t.decision, lacking), t.context
 
     def _everything_about(self, t: Turn) -> Turned | None:
         """"What does the article say about the SCR panel?": every sentence naming it; "... about family
@@ -726,6 +743,17 @@ class Engine:
         return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), doer), self._next_context(
             t.u, QUOTE_INTENT.id, doer, t.now)
 
+    def _word_in_use(self, t: Turn) -> Turned | None:
+        """"What does 'prescriptive' mean here?": a word of the article none of its terms names, where the
+        article uses it (the terms answer what they name; a figure asked for is no word's meaning)."""
+        if t.elliptical or t.u.refs or t.u.query.has("many", "much"):
+            return None
+        used = passages.word_in_use(self.facts, self.passages, t.text, t.u, self.frames, self.unknowns.undefined)
+        if used is None:
+            return None
+        return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), used), self._next_context(
+            t.u, QUOTE_INTENT.id, used, t.now)
+
     def _from_passages(self, t: Turn) -> Turned | None:
         """A question of substance that no intent answers may be answered by the article's own sentences
         (not a figures question: "figures from before 2011?"; but a figure's cause is in the prose)."""
@@ -739,7 +767,10 @@ class Engine:
         # "what did the government do in 2013 to make sure lessons were learned?": a calendar year with the
         # article's own words is prose
         years = [r for r in u.refs if r.kind != "cy" or counts or not in_article]
-        about_figures = (counts or years or "number" in u.reading.tokens) and not u.query.has("reason", "why")
+        # "the figures" with no measure asks about them, not for them: "what was Timpson responding to when he
+        # revealed the figures?"
+        numbers = "number" in u.reading.tokens and (u.query.measure is not None or not u.reading.mentions)
+        about_figures = (counts or years or numbers) and not u.query.has("reason", "why")
         if about_figures:
             return None
         quoted = passages.answer_from_passages(self.facts, self.passages, u) if substantial else None
@@ -901,11 +932,16 @@ class Engine:
         elif op is None:
             said = set(tokens)
             bare = len(tokens) == 1  # "difference?" alone leans on the last answers
-            if not said & {"change", "compare"} or not (bare or said & (words.anaphors | {"what", "whats", "how"})):
+            asks_why = bool(said & {"why", "reason", "cause", "caused", "behind"})  # "what caused that jump?"
+            moved = set() if asks_why else {"rise", "fall"}  # "increase in published between those two"
+            if not said & ({"change", "compare"} | moved) or not (
+                    bare or said & (words.anaphors | {"what", "whats", "how"})):
                 return None
             distinct = list(dict.fromkeys(context.history[-2:]))
             between_years = (len(distinct) >= 2 or bool(u.query.periods)) and last_op != "gap" \
                 and " gap " not in f" {u.rest} "
+            if not said & {"change", "compare"} and not between_years:
+                return None  # "how much did they rise?" after one year: the change into it, as the matcher reads it
             one_measure = bare and context.measure is not None and len(set(context.measures)) < 2 and \
                 last_op == "value"  # "71 published" -
             # "difference?": the change into that year, as "what is the difference?" is
@@ -1047,6 +1083,9 @@ class Engine:
         else:
             if not set(q.content) - framing - {"person"}:
                 return None  # "who is quoted in the article?" names nothing to look for
+            reasons = set(self.frames.check_list("reasons_asked"))
+            if q.has("why", "reason", "cause") and not set(u.reading.known) - framing - {"person"} - reasons:
+                return None  # "who is quoted on why SCRs rose?" asks for the reasons, with who gives them
             # look for what the quote is about, not for the words asking for it, nor for words the article
             # never uses ("a short punchy quote for a pull-out box, something on flexibility")
             asked = passages.without(u, framing | set(u.reading.unknown))
@@ -1177,7 +1216,17 @@ class Engine:
             op=op,
             cited=[s.ref for s in answer.sources],  # every source document's sentences (/source cites them)
             measures=[*u.query.context.measures, u.query.measure][-2:] if u.query.measure else [],
+            earlier_topics=self._earlier_topics(u.query.context, answer),
         )
+
+    @staticmethod
+    def _earlier_topics(context: Context, answer: Answer) -> list[str]:
+        """The topics of the last answer about something else: after Ofsted, then Working Together, "which
+        came first?" is about both."""
+        topics = list(dict.fromkeys(answer.topics))
+        if context.topics and context.topics != topics:
+            return list(context.topics)
+        return list(context.earlier_topics)
 
     def _clarify(self, u: Understood, decision: Decision) -> Reply:
         people = u.query.mentioned("person")  # offer the person asked about, not the intents' example person

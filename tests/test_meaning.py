@@ -1620,3 +1620,86 @@ def test_blind22_verdicts(engine, question, opens):
 def test_blind22_answers(engine, question, needles):
     text = one(engine, question)
     assert all(n in text for n in needles), text
+
+
+# -- blind set 23's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needles"),
+    [
+        # a post said of a person: theirs ("childrens minister" without the apostrophe), another's, or none's
+        ("is edward timpson the childrens minister", "Yes", ["children's minister"]),
+        ("Is it correct that Sue Woolmore is the chair of Ofsted?", "No", ["Association"]),
+        ("Is it right that Edward Timpson is the education secretary?", "No", ["children's minister"]),
+        # a yes/no question after a phrase that sets the scene
+        ("Under the new rules, must LSCBs always go back 20 years in family history?", "No", ["need not"]),
+    ],
+)
+def test_blind23_verdicts(engine, question, opens, needles):
+    text = one(engine, question)
+    assert text.startswith(opens) and all(n in text for n in needles), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # "what happened when X ended": what followed, not only when; "exact words please" asks for her words
+        ("What did Woolmore say happened when Ofsted evaluations ended? Exact words please", ["fully focus", "“"],
+         []),
+        ("what happened when ofsted stopped evaluating SCRs?", ["July 2012", "fully focus"], []),
+        # "the figures" with no measure: asked about, not for
+        ("What was Timpson responding to when he revealed the figures?", ["parliamentary question"], ["114"]),
+        ("What does 'SCRs' refer to in this article?", ["serious case review"], []),
+        # the article's words inside a name ("dramatic increase") are found by their meaning ("increase")
+        ("How does the article describe the increase in SCRs?", ["dramatic increase"], []),
+        ("who is quoted in the article on why SCRs rose", ["Woolmore", "Ofsted"], ["parliamentary"]),
+        # background first, then two asks in one run-on sentence with no question mark
+        ("hi im a parent and honestly all this is new to me, my friend said there was a story about child reviews "
+         "going up a lot, can you explain simply what an SCR is and how many were published in the latest year "
+         "in the article thanks", ["serious case review", "71"], []),
+        # the old half answered, with what the article says of now
+        ("How many years they must look back in old system, and now is it the same?", ["20 years", "need not"], []),
+        # a numbered list: each item is a question
+        ("1) year the SCR panel was set up 2) who set it up 3) what for", ["2013", "government", "lessons"], []),
+        # a word of the article none of its terms names: not defined, shown where it is used and what it is about
+        ("What does 'prescriptive' mean in this context?", ["doesn't define “prescriptive”", "very prescriptive",
+                                                           "flexibility"], []),
+        ("What does the article mean by the relaxation of SCR procedures?",
+         ["“Relaxation of SCR procedures”", "Munro", "flexibility"], []),
+        # a measure is the terms' to explain, not a word to look up
+        ("what does 'commissioned' mean for an SCR?", [], ["doesn't define"]),
+    ],
+)
+def test_blind23_answers(engine, question, needles, unwanted):
+    reply = ask(engine, question)
+    assert reply.kind == "answer", reply.text
+    assert all(n in reply.text for n in needles) and not any(n in reply.text for n in unwanted), reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "needles", "unwanted"),
+    [
+        # "what for?" asks the last subject's purpose
+        (("Did the Serious Case Review panel drive the spike in SCRs?", "when was it set up?", "what for?"),
+         "answer", ["lessons"], []),
+        # "by how many?" after an answer in words: the article gives no number, and no table is offered
+        (("What did CYP Now find in 2011?", "by how many?"), "decline", ["doesn't give a number", "dropped"],
+         ["114"]),
+        # "n 13 14" is "and 2013/14"; "between those 2" is the last two answers' years, not a claim of 2
+        (("scr numbrs 2011 12", "n 13 14"), "answer", ["114", "71"], []),
+        (("scr numbrs 2011 12", "n 13 14", "increase in published between those 2"), "answer", ["59"], ["Not 2"]),
+        # the subjects of the last two answers: which came first, and how far apart
+        (("What did Woolmore say about Ofsted?", "and about Working Together?", "which came first?"), "answer",
+         ["July 2012", "before"], []),
+        (("What did Woolmore say about Ofsted?", "and about Working Together?", "which came first?",
+          "how many months apart?"), "answer", ["8 months"], []),
+        # a reason asked after a rise is the reasons, not the rise again
+        (("Which year had the fewest SCRs commissioned?", "and the most?", "what caused that jump?"), "answer",
+         ["Ofsted"], ["up 59"]),
+    ],
+)
+def test_blind23_followups(engine, turns, kind, needles, unwanted):
+    reply = say(engine, *turns)[-1]
+    assert reply.kind == kind, reply.text
+    assert all(n in reply.text for n in needles) and not any(n in reply.text for n in unwanted), reply.text

@@ -33,6 +33,9 @@ def _events(facts: FactBase, q: Query) -> list[Event]:
     if len(out) < 2 and q.has("that", "it", "this", "those", "these", "them", "they") and not q.carried:
         last = [e for t in q.context.topics for e in facts.events if (e.id == t or t in e.topics) and e not in out]
         out = [*dict.fromkeys(last), *out]
+    if len(out) < 2 and (not q.mentions or q.carried):  # "which came first?" after answers on two subjects
+        topics = [*q.context.earlier_topics, *q.context.topics]
+        out = list(dict.fromkeys(e for t in topics for e in facts.events if e.id == t or t in e.topics))
     return out
 
 
@@ -287,10 +290,11 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     by_role = {m.id for m in persons if _names_role(facts, m)} - {m.id for m in persons if not _names_role(facts, m)}
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people and p not in by_role]
     if len(people) == 1 and (by_role or not q.mentioned("organisation")):
-        worded = _role_word(facts, q, people[0])  # "children's minister Sue Woolmore said ..."
+        worded = _role_word(facts, q, people[0], words)  # "children's minister Sue Woolmore said ..."
         if worded is not None or not q.mentioned("organisation"):
             return worded
-    if not q.has(*words.check_list("affiliation")):
+    # "the chair" read as a name still says a post: "is Woolmore the chair of Ofsted?"
+    if not q.has(*words.check_list("affiliation")) and not any(_names_role(facts, m) for m in persons):
         return None
     orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
     orgs = [o for o in orgs if o.id != "lscbs"] or orgs
@@ -316,10 +320,15 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 def _names_role(facts: FactBase, m: Mention) -> bool:
     """The mention names a person by their role ("the minister"), not by name."""
     person = facts.people.get(m.id) if m.kind == "person" else None
-    return person is not None and m.text.removeprefix("the ") in person.role.lower()
+    return person is not None and _plain(m.text.removeprefix("the ")) in _plain(person.role)
 
 
-def _role_word(facts: FactBase, q: Query, person: Person) -> Answer | None:
+def _plain(text: str) -> str:
+    """"children's minister" and "childrens minister" are one role."""
+    return text.lower().replace("'", "").replace("’", "")
+
+
+def _role_word(facts: FactBase, q: Query, person: Person, cues: FrameWords) -> Answer | None:
     """"Eileen Munro is a minister?": a word of someone's role, said of another person."""
     if not q.has("is", "was", "are", "were", "as") and not any(_names_role(facts, m) for m in q.mentions):
         return None
@@ -331,7 +340,14 @@ def _role_word(facts: FactBase, q: Query, person: Person) -> Answer | None:
     roles = {p.id: set(f"{p.role} {p.name}".lower().replace("'s", "").split()) for p in facts.people.values()}
     words = asked & set().union(*roles.values()) - {"association", "independent", "local", "children", "board"}
     if not words:
-        return None
+        # a post nobody in the article holds ("is Timpson the education secretary?") is not theirs either
+        posts = asked & set(cues.check_list("posts"))
+        if not posts or not q.has("is", "was", "as"):
+            return None
+        answer = Answer(f"No. {person.name} is {_article(person.role)}.")
+        answer.people.append(person.id)
+        answer.add_sources(person.source)
+        return answer
     answer = Answer("")
     answer.people.append(person.id)
     answer.add_sources(person.source)

@@ -68,13 +68,20 @@ def when(facts: FactBase, q: Query) -> Answer:
     for e in events:
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)
-    if q.has("happened", "effect", "reason") and not q.has("when"):
-        # "what happened once Ofsted's evaluation ended?": what it changed, as its speaker explained it
+    if q.has("happened", "effect", "reason") and not _asks_when(q):
+        # "what happened once (or when) Ofsted's evaluation ended?": what it changed, as its speaker explained it
         for reason in (r for r in facts.reasons if r.event in {e.id for e in events}):
             answer.text += f"\n{reason.explanation}"
             answer.add_sources(*reason.sources)
     answer.followups = ["Show me a timeline of key events.", "What drove the rise?"]
     return answer
+
+
+def _asks_when(q: Query) -> bool:
+    """"When" as the question, not as in "what happened when Ofsted's evaluations ended?"."""
+    tokens = q.tokens
+    return any(w == "when" and (i == 0 or tokens[i - 1] not in ("happened", "happen", "changed")) for i, w in
+               enumerate(tokens))
 
 
 def dated(facts: FactBase, q: Query) -> Answer | None:

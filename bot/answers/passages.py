@@ -75,7 +75,7 @@ class PassageIndex:
         for sentence, feats in zip(self.sentences, self.features, strict=True):
             feats.update(f"@{p}" for p in speakers.get(sentence, ()) if f"@{p}" not in feats)
 
-    def _features(self, reading: Reading, mentions: list[Mention]) -> list[str]:
+    def _features(self, reading: Reading, mentions: list[Mention], known: dict[str, float] | None = None) -> list[str]:
         words = [
             t
             for t in reading.tokens
@@ -84,7 +84,17 @@ class PassageIndex:
             and t not in _PLACEHOLDERS
             and not t[0].isdigit()
         ]
-        return [_stem(w) for w in words] + [f"@{m.id}" for m in mentions]
+        # a word inside a name ("dramatic increase") counts as written and as the lexicon reads it alone
+        # ("rise"); a question's word the article never uses is only its reading ("stopped" is "ceased")
+        out = []
+        for w in words:
+            canonical = _stem(self.lexicon.canonical(w))
+            stem = _stem(w)
+            if canonical == stem or known is None or stem in known:
+                out.append(stem)
+            if canonical != stem:
+                out.append(canonical)
+        return out + [f"@{m.id}" for m in mentions]
 
     def knows(self, word: str) -> bool:
         """Whether the article itself uses the word, in any form ("learned" for "learnt" aside)."""
@@ -103,7 +113,8 @@ class PassageIndex:
         if u.reading.pronouns and not u.query.mentioned("person"):
             mentions += [Mention("person", p.id, p.name) for p in resolve_people(self.facts, u.query)]
         framing = {_stem(w) for w in self.lexicon.framing}  # "how did she describe ...": the wording, not the topic
-        return {f for f in self._features(u.reading, mentions) + _years(u.refs) if f not in framing}
+        features = self._features(u.reading, mentions, self.idf) + _years(u.refs)
+        return {f for f in features if f not in framing}
 
     def search(self, u: Understood, limit: int = 2, among: set[int] | None = None) -> list[tuple[Sentence, float]]:
         """Sentences that answer the question, best first: each matches at least `MIN_COVERAGE` of the
@@ -467,6 +478,9 @@ class Unknown(NamedTuple):
     always: bool = False  # applies to any question about the article, with or without a named subject
     not_claims: bool = False  # skipped when the question states a figure to check ("doubled ... is he right?")
     not_dated: bool = False  # skipped when the question names a year ("was Ofsted still evaluating in 2013?")
+    # phrases that ask too for what the article does say ("... in the old system, and now?"): with one of
+    # them the sentence is an answer, not a refusal
+    answered_with: tuple[tuple[str, ...], ...] = ()
 
 
 class Unknowns(NamedTuple):
@@ -477,6 +491,8 @@ class Unknowns(NamedTuple):
     # against the asks its own words can complete, not against every phrase of the file
     keys: dict[str, tuple[int, ...]]
     plain: frozenset[str] = frozenset()  # words of names that are also plain words ("now" of "CYP Now")
+    unquantified: str = ""  # said when "by how much?" follows an answer whose sentences give no number
+    undefined: str = ""  # said before where the article uses a word it does not define ("{phrase}" is the word)
 
 
 def _keys(asks: Sequence[Unknown]) -> dict[str, tuple[int, ...]]:
@@ -493,6 +509,9 @@ def _keys(asks: Sequence[Unknown]) -> dict[str, tuple[int, ...]]:
 
 
 _SENTENCES = {"undated": "The article doesn't say when.", "uncounted": "The article doesn't give that number."}
+# sentences a file written before them may leave out: these are said instead
+_OPTIONAL = {"unquantified": "The article doesn't give a number for that.",
+             "undefined": "The article doesn't define “{phrase}”; it uses it here:"}
 
 
 def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
@@ -509,9 +528,9 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
     if not isinstance(doc, Node):
         raise DataError([Problem(path, None, "the file must be a mapping", "start it with 'unknowns:'")])
     for key in doc:
-        if key not in (*_SENTENCES, "unknowns", "plain"):
+        if key not in (*_SENTENCES, *_OPTIONAL, "unknowns", "plain"):
             problem(doc, key, f"unknown top-level key '{key}'",
-                    f"use only: {', '.join([*_SENTENCES, 'unknowns', 'plain'])}")
+                    f"use only: {', '.join([*_SENTENCES, *_OPTIONAL, 'unknowns', 'plain'])}")
     plain = doc.get("plain", [])
     if not isinstance(plain, list) or not all(isinstance(w, str) for w in plain):
         problem(doc, "plain", "'plain' must be a list of words", "write plain: [now, new]")
@@ -519,6 +538,10 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
     for key, example in _SENTENCES.items():
         if not isinstance(doc.get(key), str) or not doc[key].strip():
             problem(doc, key, f"'{key}' must be a sentence", f'write {key}: "{example}"')
+    optional = {key: doc.get(key, default) for key, default in _OPTIONAL.items()}
+    for key, value in optional.items():
+        if not isinstance(value, str) or not value.strip():
+            problem(doc, key, f"'{key}' must be a sentence", f'write {key}: "{_OPTIONAL[key]}" or leave it out')
     items = doc.get("unknowns")
     if not isinstance(items, list) or not items:
         problem(
@@ -529,27 +552,28 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
     if problems:
         raise DataError(problems)
     return Unknowns(doc["undated"].strip(), doc["uncounted"].strip(), tuple(asks), _keys(asks),
-                    frozenset(w.lower() for w in plain))
+                    frozenset(w.lower() for w in plain), optional["unquantified"].strip(),
+                    optional["undefined"].strip())
 
 
 def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     fix = (
         "write it as: id: <name>, says: <sentence>, words: [<word or phrase>, ...], optional except: [<id or kind>]"
-        ", always: true, not_claims: true and not_dated: true"
+        ", always: true, not_claims: true, not_dated: true and answered_with: [<word or phrase>, ...]"
     )
     if not isinstance(item, dict):
         problem(None, None, "each unknown must be a mapping", fix)
         return None
     ok = True
     for key in item:
-        if key not in ("id", "says", "words", "except", "always", "not_claims", "not_dated"):
+        if key not in ("id", "says", "words", "except", "always", "not_claims", "not_dated", "answered_with"):
             problem(item, key, f"unknown key '{key}'", fix)
             ok = False
     for key in ("id", "says"):
         if not isinstance(item.get(key), str) or not item[key].strip():
             problem(item, key, f"'{key}' must be a non-empty text", fix)
             ok = False
-    for key, required in (("words", True), ("except", False)):
+    for key, required in (("words", True), ("except", False), ("answered_with", False)):
         value = item.get(key, None if required else [])
         if (
             not isinstance(value, list)
@@ -568,6 +592,7 @@ def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     return Unknown(
         item["id"], item["says"].strip(), words, frozenset(item.get("except", [])), bool(item.get("always", False)),
         bool(item.get("not_claims", False)), bool(item.get("not_dated", False)),
+        tuple(_phrase(w) for w in item.get("answered_with", [])),
     )
 
 
@@ -615,13 +640,15 @@ def doesnt_say(facts: FactBase, u: Understood, unknowns: Unknowns | None = None)
     unknowns = unknowns or shipped_unknowns()
     subjects = _subjects(facts, u)
     if not subjects:
-        said = _unknown_asked(u, unknowns, subjects, only_always=True, last_year=_last_year(facts))
-        if said is None:
+        found = _unknown_asked(u, unknowns, subjects, only_always=True, last_year=_last_year(facts))
+        if found is None:
             return None
-        answer = Answer(said)
+        answer = Answer(found[0])
+        answer.lacking = not found[1]
         answer.followups = ["What drove the rise?"]
         return answer
-    said = _unknown_asked(u, unknowns, subjects, last_year=_last_year(facts))
+    found = _unknown_asked(u, unknowns, subjects, last_year=_last_year(facts))
+    said = found[0] if found else None
     if said is None and u.reading.uncounted:
         said = unknowns.uncounted
     asks_when = u.reading.tokens[:1] == ["when"]  # not "who's she when she's at home?"
@@ -630,6 +657,7 @@ def doesnt_say(facts: FactBase, u: Understood, unknowns: Unknowns | None = None)
     if said is None:
         return None
     answer = Answer("")
+    answer.lacking = not (found and found[1])  # a refusal, unless the question asked for what it says too
     lines = [said]
     for subject in subjects:
         lines.append(f"What it does say about {subject.name}: {subject.summary}")
@@ -827,6 +855,22 @@ def done_by(facts: FactBase, lines: list[int]) -> Answer | None:
     return None
 
 
+_QUANTITY = LazyPattern(r"\b(?!(?:19|20)\d\d\b)\d+")  # a number that is not a year
+
+
+def unquantified(facts: FactBase, lines: list[int], says: str) -> Answer | None:
+    """"By how much?" after an answer whose sentences give no number ("dropped sharply"): the article doesn't
+    say, with what it does say; None when they give one."""
+    said = [s for s in facts.article.sentences if s.line in lines]
+    if not said or any(_QUANTITY.search(s.text) for s in said):
+        return None
+    answer = quoted_sentence(facts, said[0], f"{says} ")
+    for s in said[1:]:
+        answer.add_sources(s)
+    answer.lacking = True
+    return answer
+
+
 def speaks_of_now(words: FrameWords, text: str) -> bool:
     """Whether a question asks how things are now ("still", "any more"), not how they were."""
     return says_any(text, words.check_list("now_words"))
@@ -905,7 +949,7 @@ def _unknown_asked(
         if (ask.not_claims and states_figure) or (ask.not_dated and dated):
             continue
         if any(asks(phrase) for phrase in ask.words if phrase):
-            return ask.says
+            return ask.says, any(asks(phrase) for phrase in ask.answered_with if phrase)
     return None
 
 
@@ -926,3 +970,45 @@ def _dated_ids(facts: FactBase) -> set[str]:
         if any(a in s for a in aliases for s in summaries):
             dated.add(item.id)
     return dated
+
+
+# a phrase in quotes: not the apostrophe of "what's" or "Woolmore's"
+_QUOTED = LazyPattern(r"(?:^|[\s(])['‘\"“]([^'’\"”]{2,60}?)['’\"”](?=$|[\s,.?!;:)])")
+_MEANT_BY = LazyPattern(r"\b(?:meant|mean|means) by (?:the word |the term |the phrase )?(.+)$")
+
+
+def word_in_use(facts: FactBase, index: PassageIndex, raw: str, u: Understood, words: FrameWords,
+                undefined: str) -> Answer | None:
+    """"What does 'prescriptive' mean here?", "what does the article mean by the old system?": a word or phrase
+    of the article that is none of its named terms, shown where the article uses it, with what that sentence is
+    about; the article defines none of them, and the answer says so."""
+    if not says_any(u.text, words.check_list("asks_meaning")):
+        return None
+    phrases = [m.group(1) for m in _QUOTED.finditer(raw)]
+    meant = _MEANT_BY.search(u.text)
+    if not phrases and meant:
+        phrases = [meant.group(1)]
+    named = [*facts.people.values(), *facts.organisations.values(), *facts.terms.values(), *facts.events]
+    names = {a for item in named for a in item.aliases} | {getattr(i, "name", "").lower() for i in named}
+    names |= set(index.lexicon.measure_words)  # "commissioned" is a measure, which the terms explain
+    for phrase in phrases:
+        said = " ".join(tokens(normalise(phrase))).removeprefix("the ")
+        for tail in ("in the article", "in this article", "here", "in practice", "in this context"):
+            said = said.removesuffix(f" {tail}")
+        if not said or said in names or f"the {said}" in names:
+            continue  # a named term ("what does 'LSCB' mean?") is the terms' to answer
+        found = [s for s in index.sentences if f" {said} " in f" {' '.join(tokens(normalise(s.text)))} "]
+        if not found:
+            continue
+        sentence = found[0]
+        at = sentence.text.lower().find(said)
+        shown = sentence.text[at: at + len(said)] if at >= 0 else phrase.strip()  # as the article writes it
+        answer = quoted_sentence(facts, sentence, undefined.format(phrase=shown) + " ")
+        feats = index.features[index.sentences.index(sentence)]
+        for event in facts.events:  # what the sentence is about: "prescriptive" is the process Working Together eased
+            if f"@{event.id}" in feats and event.source != sentence:
+                answer.text += f"\n{event.summary}"
+                answer.add_sources(event.source)
+                answer.topics.extend(event.topics)
+        return answer
+    return None

@@ -26,6 +26,7 @@ FOLLOWUP_OPS = ("percent", "other", "same", "span", "diff", "average")
 _NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
 _NOT_A_CLAIM = re.compile(r"^\s*(?:years?|months?|days?|weeks?)\b")
+_COUNTED_THINGS = re.compile(r"\b(?:those|these|the|both|all|them)\s$")
 
 
 class DerivedMeasure(NamedTuple):
@@ -49,6 +50,7 @@ class FrameWords:
             for d in doc.get("derived_measures", [])
         ]
         self.yesno_openers = frozenset(doc.get("yesno_openers", []))
+        self.scene_openers = frozenset(doc.get("scene_openers", []))
         self.request_verbs = frozenset(doc.get("request_verbs", []))
         self.predicates = [(p["test"], tuple(p["cues"])) for p in doc.get("predicates", [])]
         self.claim_markers = tuple(doc.get("claim_markers", []))
@@ -149,9 +151,9 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
         for source in doc.get("figure_sources") or []:
             need(source in entities, doc, "figure_sources", f"figure source '{source}' is not in facts/",
                  "use the id of a person or organisation from facts/people.yaml")
-    for key in ("overall", "since", "yesno_openers", "request_verbs", "claim_markers", "question_words", "joiners",
-                "checks", "check_verbs", "contradicting", "pleasantries", "requests", "refers_back",
-                "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
+    for key in ("overall", "since", "yesno_openers", "scene_openers", "request_verbs", "claim_markers",
+                "question_words", "joiners", "checks", "check_verbs", "contradicting", "pleasantries", "requests",
+                "refers_back", "anaphors", "leading", "approximately", "figure_sources", "exclusions", "inverting",
                 "source_followups", "more_followups", "quote_words"):
         value = doc.get(key, [])
         need(isinstance(value, list) and all(isinstance(v, str) for v in value), doc, key,
@@ -409,7 +411,23 @@ def _opens_yesno(words: FrameWords, rest: str, tokens: list[str], declarative: b
         return False  # "do the same comparison for commissioned" asks for it to be done
     if {*lead, *tokens[:1]} & words.yesno_openers:
         return True
+    if _after_scene(words, rest):
+        return True
     return declarative and not ({*lead, *tokens[:1]} & words.question_words)
+
+
+def _after_scene(words: FrameWords, rest: str) -> bool:
+    """"Under the new rules, must LSCBs ...", "after Ofsted stopped did numbers rise": a yes/no opener within
+    six words, after a phrase that sets the scene and asks nothing itself."""
+    head = rest.split()[:7]
+    if not head or head[0] not in words.scene_openers:
+        return False
+    for i, w in enumerate(head[1:], start=1):
+        if w in words.question_words:
+            return False
+        if w in words.yesno_openers:  # "in did ..." is no scene; "with those, can you work out ..." a request
+            return i >= 2 and not _polite_request(words, " ".join(rest.split()[i:]))
+    return False
 
 
 def _polite_request(words: FrameWords, rest: str) -> bool:
@@ -478,6 +496,8 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
         if _NOT_A_CLAIM.match(after) and not m.group(2):
             continue
         before = f" {rest[: m.start()].strip()} "
+        if _COUNTED_THINGS.search(before) and not m.group(2) and float(m.group(1)) <= 3:
+            continue  # "between those 2": the things just named, counted, not a figure stated
         comparing = words.comparator.search(before)
         if not (marked or comparing):
             continue

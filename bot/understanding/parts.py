@@ -163,15 +163,51 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _wants_words(words: FrameWords, sentence: str) -> bool:
+    """"Exact words please.": a few words asking for the last question's answer verbatim, asking nothing new."""
+    said = _words(sentence)
+    return len(said) <= 5 and bool(set(said) & set(words.check_list("verbatim"))) and not _asks(words, sentence)
+
+
+def _from_the_ask(words: FrameWords, piece: str) -> str:
+    """"hi, I'm a parent, my friend said ..., can you explain what an SCR is": from the clause that asks, when
+    the clauses before it name no year or figure the question could need."""
+    clauses = piece.split(", ")
+    for i, clause in enumerate(clauses[1:], start=1):
+        if _asks(words, clause):
+            before = ", ".join(clauses[:i])
+            return piece if any(ch.isdigit() for ch in before) else ", ".join(clauses[i:])
+    return piece
+
+
+_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9]|[a-e])[).]\s+")  # "1) ", "(2) ", "b. ": an item of a numbered list
+
+
+def _listed(text: str) -> list[str]:
+    """"1) year the panel was set up 2) who set it up 3) what for": each item asks a question of its own;
+    none unless the items are numbered in order from 1 (or a)."""
+    found = list(_ITEM.finditer(text))
+    labels = [m.group(1) for m in found]
+    first = "1" if labels[:1] == ["1"] else "a"
+    expected = [chr(ord(first) + i) for i in range(len(labels))]
+    if len(found) < 2 or labels != expected:
+        return []
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    return [text[m.end():end].strip(" ,;") for m, end in zip(found, ends, strict=True)]
+
+
 def split(words: FrameWords, text: str) -> list[str]:
     """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
+    items = _listed(text)
+    if 1 < len(items) <= MAX_PARTS and all(len(_words(item)) >= 2 for item in items):
+        return [_main_clause(item) for item in items]
     found = sentences(text)
     if not found:
         return [text]
     kept: list[str] = []
     for i, sentence in enumerate(found):
-        if kept and _CLARIFIES.match(sentence):  # "...? i.e. commissioned minus published": part of the question
-            kept[-1] = f"{kept[-1]} {sentence}"
+        if kept and (_CLARIFIES.match(sentence) or _wants_words(words, sentence)):
+            kept[-1] = f"{kept[-1]} {sentence}"  # "...? i.e. commissioned minus published", "...? Exact words pls"
         elif _pleasantry(words, sentence):  # "Could someone from the group help me out?": asks nothing itself
             if i > 0 and not _asks(words, found[i - 1]) and (not kept or kept[-1] != found[i - 1]):
                 kept.append(found[i - 1])  # "I need the 2013/14 figures. Can anyone help?"
@@ -186,8 +222,11 @@ def split(words: FrameWords, text: str) -> list[str]:
             kept.append(f"{found[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
         elif _asks(words, sentence):
             kept.append(sentence)
-    if not kept:
-        return [text]  # nothing reads as a question: the whole message is read as one
+    if not kept:  # nothing reads as a question: the whole message is read as one, or as the two things it asks
+        cut = [_main_clause(piece) for piece in _cut(words, text)]  # "hi ... can you explain X and how many ..."
+        if 1 < len(cut) <= MAX_PARTS:
+            return [_from_the_ask(words, cut[0]), *cut[1:]]
+        return [text]
     parts = [_yesno_last(words, _main_clause(piece)) for sentence in kept for piece in _cut(words, sentence)]
     if len(parts) > MAX_PARTS:
         return [" ".join(kept)]

@@ -190,6 +190,8 @@ _PATTERNS: list[tuple[str, object]] = [
     ),
     # 2013 14
     (_any(rf"{_B}(?P<a>{_Y4}) (?P<b>\d\d){_E}"), lambda m: _fy_pair(m) if _fy_from(m["a"], m["b"]) else None),
+    # 13 14, as typed in a hurry ("n 13 14"): two consecutive two-digit years
+    (_any(rf"{_B}(?P<a>(?:0|1|2)\d) (?P<b>\d\d){_E}"), lambda m: _fy_pair(m) if _fy_from(m["a"], m["b"]) else None),
     # July 2012
     (_any(rf"\b(?:in |during |from |since )?(?P<m>{_MONTH}) (?P<y>{_Y4}){_E}"), _month),
     # 2013
