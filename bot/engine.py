@@ -61,6 +61,7 @@ CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context
 
 CLARIFY_SURE = 0.6  # a "did you mean" this weak, for a question about something unknown, is no help
 _EMBEDDED_ASK = LazyPattern(r"\b(?:whether|if|how|why|what)\b.{12,}", re.IGNORECASE)  # the ask inside a sentence
+_STATED_NUMBER = LazyPattern(r"\b(?!(?:19|20)\d\d\b)\d+")  # a number that is not a year ("114", not "2011")
 _FIGURE_AS_YEAR = LazyPattern(
     r"(?<=before )the (\d{1,4}) (?:figure|number)\b|(?<=after )the (\d{1,4}) (?:figure|number)\b"  # "the year
     # before the 114 figure"; "in the year with only 12 SCRs published, ..."
@@ -551,7 +552,10 @@ class Engine:
         u, context = t.u, t.context
         if not context.sources or context.intent in self.figure_ops or u.query.measure or u.refs:
             return None
-        if " ".join(u.text.split()) not in self.frames.check_list("by_how_much"):
+        said = f" {' '.join(u.text.split())} "
+        asked = next((p for p in self.frames.check_list("by_how_much") if f" {p} " in said), None)
+        rest = said.replace(f" {asked} ", " ", 1).split() if asked else ["?"]
+        if not set(rest) <= set(self.frames.check_list("by_how_much_rest")):  # "by how many did the numbers drop?"
             return None
         lacking = passages.unquantified(self.facts, context.sources, self.unknowns.unquantified)
         return None if lacking is None else (self._decline(u, "doesnt_say", t.decision, lacking), context)
@@ -655,6 +659,14 @@ class Engine:
             identify = self.intents.get(by_op.get("identify", "") or by_op.get("value", ""))
             if identify is not None:
                 t.decision = Decision("answer", (Candidate(identify, ANSWER_AT), *t.decision.candidates))
+        top = t.decision.top
+        falls = u.query.has("fall") or any(m.kind == "event" for m in u.reading.mentions)
+        if top is not None and top.intent.id in self.figure_ops and u.query.has("reason") and falls and not (
+                u.query.has("many", "much", "percent", "rate", "share", "times") or _STATED_NUMBER.search(u.text)):
+            # "what caused the sharp drop in SCR numbers that CYP Now reported in 2011?" asks why, not how many
+            why = next((c for c in t.ranking if c.intent.answer == "reasons.why"), None)
+            if why is not None:
+                t.decision = Decision("answer", (Candidate(why.intent, ANSWER_AT), *t.decision.candidates))
         if t.decision.action != "answer" and not u.reading.unknown_subject:
             routed = self._figures_by_frame(u)
             if routed is not None:
@@ -761,7 +773,10 @@ class Engine:
         if t.decision.action not in ("decline", "clarify") or u.reading.unknown_subject:
             return None
         in_article = [w for w in u.reading.unknown if self.passages.knows(w)]  # "lessons", "learned": the article's
-        substantial = len(u.reading.signature) + len(in_article) >= 3
+        # (or a subject and one word more: "whose policy was blamed?")
+        substantial = len(u.reading.signature) + len(in_article) >= 3 or (
+            any(m.kind != PERSON_TOKEN for m in u.reading.mentions)
+            and any(w not in u.reading.named for w in u.reading.signature))
         counts = u.query.measure and (u.query.has("many", "much", "total", "rate", "percent", "share")
                                       or any(ch.isdigit() for ch in u.text))  # not "publishing made them rarer"
         # "what did the government do in 2013 to make sure lessons were learned?": a calendar year with the
@@ -1147,6 +1162,8 @@ class Engine:
         answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and verdict:
             answer = checks.venue(self.facts, u.query, self.frames)  # "... in a press release, didn't he?"
+        if answer is None and not verdict:
+            answer = checks.made_public(self.facts, u.query, self.frames)  # "how did he reveal them?"
         if answer is None and verdict:
             answer = passages.said_by(self.facts, self.passages, u, self.frames) or checks.verify(
                 self.facts, u.query, self.frames

@@ -1703,3 +1703,55 @@ def test_blind23_followups(engine, turns, kind, needles, unwanted):
     reply = say(engine, *turns)[-1]
     assert reply.kind == kind, reply.text
     assert all(n in reply.text for n in needles) and not any(n in reply.text for n in unwanted), reply.text
+
+
+# -- the tuned sets' leftovers, as general rules --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # a person named by a long description of their post is that person, with the subject still asked about
+        ("What does the chair of the independent LSCB chairs' association actually think about the panel's role?",
+         ["Woolmore", "does not believe"], []),
+        ("Is Edward Timpson the chair of the LSCB chairs' association?", ["No.", "children's minister"], []),
+        # a check sentence after a short aside is about the claim before the aside
+        ("As a lay member of our LSCB I sat through a long meeting today where someone insisted the national panel "
+         "set up in 2013 is the reason everyone is doing more SCRs. I was sceptical. Does the article back that "
+         "up or not?", ["Woolmore", "does not believe"], ["Yes"]),
+        ("Our chair keeps saying the rise in SCRs is all down to the new national SCR panel. Is that what the "
+         "independent LSCB chairs' association head thinks?", ["No", "Woolmore"], []),
+        # how the figures were made public, asked with "how"
+        ("how did Timpson reveal the figures?", ["parliamentary question"], []),
+        # why a fall, not how many
+        ("What caused the sharp drop in SCR numbers that CYP Now reported in 2011?", ["coalition"], ["rose from"]),
+        ("whose policy was blamed?", ["coalition government"], []),
+        ("Summarise the article in a couple of sentences", ["Timpson", "rise"], []),
+        ("Bullet points of all the figures in the article, by year", ["55", "12", "81", "31", "114", "71"], ["%"]),
+        ("what are the totals themselves?", ["250", "114"], []),
+    ],
+)
+def test_tuned_leftovers_answers(engine, question, needles, unwanted):
+    reply = ask(engine, question)
+    assert reply.kind == "answer", reply.text
+    assert all(n in reply.text for n in needles) and not any(n in reply.text for n in unwanted), reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "needles"),
+    [
+        (("who revealed the figures?", "How did he reveal it?"), "answer", ["parliamentary question"]),
+        (("who revealed the figures?", "was that in a speech or what?"), "answer", ["parliamentary question"]),
+        # the size of a fall the article gives in words only
+        (("What did CYP Now's 2011 investigation find?", "By how many did the numbers drop?"), "decline",
+         ["doesn't give a number"]),
+        (("What did CYP Now's 2011 investigation find?", "Does it say how big the fall was?"), "decline",
+         ["doesn't give a number"]),
+        # a correction mid-message replaces what came before it
+        (("how many SCRs were commissioned in 2012/13?", "and how many of those... sorry, how many were published "
+          "that year"), "answer", ["31 SCRs were published"]),
+    ],
+)
+def test_tuned_leftovers_followups(engine, turns, kind, needles):
+    reply = say(engine, *turns)[-1]
+    assert reply.kind == kind and all(n in reply.text for n in needles), reply.text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge.model import Event, FactBase, Person
+from ..knowledge.model import Announcement, Event, FactBase, Person
 from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import Mention
 from . import format as fmt
@@ -151,18 +151,40 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 def venue(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Timpson put the figures out in a press release, didn't he?": how the figures were made public, against
     the article's (responding to a parliamentary question)."""
-    announced = facts.announcement
-    release_words = set(words.check_list("released"))  # "were these figures given in answer to ...?"
-    released = announced is not None and (announced.by in q.mentioned("person") or (
-        (q.has("released", "published") or release_words & set(q.text.split())) and " figures " in f" {q.text} "))
-    if announced is None or not released or not q.has("number", "figures"):
-        return None  # (not "our chair was at a conference and said the number fell": about someone else)
+    announced = _announced(facts, q, words)
+    if announced is None:
+        return None
     other = says_any(q.text, words.check_list("venues"))
     said = says_any(q.text, words.check_list("venue_said"))
     if not other and not said:
         return None
     verdict = "Yes" if said and not other else "No"
     answer = Answer(f"{verdict}: {announced.summary}")
+    answer.add_sources(announced.source)
+    answer.people.append(announced.by)
+    return answer
+
+
+def _announced(facts: FactBase, q: Query, words: FrameWords) -> Announcement | None:
+    """The figures' announcement, when the question is about how it was made: it names the figures and who gave
+    them or how ("were these figures given in answer to ...?"), or points back at him ("was that in a speech?"
+    right after an answer about Timpson). Not "our chair said at a conference the number fell"."""
+    announced = facts.announcement
+    if announced is None:
+        return None
+    back = bool(q.pronouns or q.has("that", "it", "this")) and not q.mentions and q.context.people[:1] == [announced.by]
+    release_words = set(words.check_list("released"))
+    released = announced.by in q.mentioned("person") or back or (
+        (q.has("released", "published") or release_words & set(q.text.split())) and " figures " in f" {q.text} ")
+    return announced if released and (q.has("number", "figures") or back) else None
+
+
+def made_public(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
+    """"How did he reveal them?", "in what setting, a speech or what?": how the figures were made public."""
+    announced = _announced(facts, q, words)
+    if announced is None or not says_any(q.text, words.check_list("asks_how_released")):
+        return None
+    answer = Answer(announced.summary)  # "... revealed the figures in response to a parliamentary question: ..."
     answer.add_sources(announced.source)
     answer.people.append(announced.by)
     return answer
@@ -320,7 +342,13 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 def _names_role(facts: FactBase, m: Mention) -> bool:
     """The mention names a person by their role ("the minister"), not by name."""
     person = facts.people.get(m.id) if m.kind == "person" else None
-    return person is not None and _plain(m.text.removeprefix("the ")) in _plain(person.role)
+    if person is None:
+        return False
+    named = set(_plain(person.name).split()) - {"professor", "prof", "dr", "ms", "mr"}
+    said = set(_plain(m.text).split())
+    # "the minister", "the chair of the association of independent lscb chairs": no word of the name
+    return _plain(m.text.removeprefix("the ")) in _plain(person.role) or (
+        not said & named and bool(said & set(_plain(person.role).split())))
 
 
 def _plain(text: str) -> str:

@@ -44,7 +44,7 @@ def _about_a_fall(facts: FactBase, q: Query) -> Answer | None:
     events = [e for e in facts.events if e.id in named or int(e.date[:4]) in q.years or topics & set(e.topics)]
     falls = [e for e in events if any(w in e.summary.lower() for w in ("dropped", "fell", "declined"))]
     # "why did SCRs drop?", or "so what caused that?" right after the drop
-    if q.has("rise") or not (q.has("fall") or (q.carried and falls)):
+    if q.has("rise") or not (q.has("fall") or (q.carried and falls) or (named and falls)):  # "the sharp drop"
         return None
     answer = Answer("")
     if falls:

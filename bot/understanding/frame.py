@@ -228,7 +228,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     """A frame from the question's words: `text` normalised, `rest` with periods cut out, canonical `tokens`."""
     raw = f" {rest} "
     canon = f" {' '.join(tokens)} "
-    both = raw + "|" + canon
+    both = _cue_text(words, rest, tokens)
     cued = [name for name, cues in words.operations if _has(both, cues)]
     if "gap" not in cued and " between " in canon and _BETWEEN_MEASURES.search(canon):
         cued.append("gap")  # "the difference between the number of SCRs commissioned and the number published"
@@ -284,7 +284,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         # published from 2011/12 to 2012/13 in %" is a percentage change of the count
         op = "pp_change" if "share" in cued or not named else "change"
     of_share = op == "average" and "share" in cued
-    if op == "portion" and len(named) != 1:
+    if op == "portion" and not named and default_op not in ("portion", "share"):
+        op = default_op  # "bullet points of all the figures": no part of anything is asked
+    elif op == "portion" and len(named) != 1:
         op = "share"  # "what percentage of all SCRs commissioned were published": published of commissioned
     if span and (op == "trend" or (op == "value" and _has(canon, ("rise", "change", "fall", "more", "fewer")))):
         op = "change"  # "the rise in published SCRs since 2011/12", "how many more since 2011/12?"
@@ -348,8 +350,16 @@ _SUPERLATIVES = ("most", "highest", "biggest", "largest", "peak", "record", "bus
 
 def operation_cue(words: FrameWords, rest: str, tokens: list[str]) -> str | None:
     """The operation a question's own words ask for, if any ("average", "faster", "percentage points")."""
-    both = f" {rest} | {' '.join(tokens)} "
+    both = _cue_text(words, rest, tokens)
     return next((name for name, cues in words.operations if _has(both, cues)), None)
+
+
+def _cue_text(words: FrameWords, rest: str, tokens: list[str]) -> str:
+    """The question as typed and as read, for cue phrases; "bullet points" asks for no percentage points."""
+    both = f" {rest} | {' '.join(tokens)} "
+    for phrase in words.check_list("not_cues"):
+        both = both.replace(f" {phrase} ", " ")
+    return both
 
 
 def followup_op(words: FrameWords, rest: str, tokens: list[str] | None = None) -> str | None:
@@ -526,6 +536,8 @@ def denies(words: FrameWords, text: str) -> bool:
             typed[-2].endswith(("n't", "nt")) and typed[-2].removesuffix("n't").removesuffix("nt") in
             words.yesno_openers | {"is", "was", "did", "does", "are", "were", "has", "had", "wo", "ca"}):
         typed = typed[:-2]  # "... was a key factor, wasn't it": a tag asks, it denies nothing
+    if typed[-2:] == ["or", "not"]:
+        typed = typed[:-2]  # "does the article back that up or not?": the choice asked denies nothing
     negations = set(words.check_list("negations"))
     at = next((i for i, w in enumerate(typed) if w in negations or w.endswith("n't") or (w.endswith("nt")
                and w[:-2] in words.yesno_openers)), -1)

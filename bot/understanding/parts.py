@@ -77,8 +77,22 @@ def _is_check(words: FrameWords, sentence: str) -> bool:
     text = " ".join(tokens)
     if text in words.checks:
         return True
+    if tokens[:3] == ["is", "that", "what"] and tokens[-1:] and tokens[-1] in words.check_list("views") \
+            and len(tokens) <= CHECK_WORDS + 6:
+        return True  # "is that what the association's head thinks?": the sentence before, as someone's view
     return (len(tokens) <= CHECK_WORDS and bool(set(words.check_list("pointing")) & set(tokens))
             and any(f" {verb} " in f" {text} " for verb in words.check_verbs))
+
+
+ASIDE_WORDS = 4  # "I was sceptical." says nothing a check could be about
+
+
+def _claimed_before(before: list[str]) -> str:
+    """The sentence a check points back to: the last one before it, passing over a short aside."""
+    for sentence in reversed(before):
+        if len(_words(sentence)) > ASIDE_WORDS:
+            return sentence
+    return before[-1]
 
 
 def _cut(words: FrameWords, sentence: str) -> list[str]:
@@ -196,8 +210,22 @@ def _listed(text: str) -> list[str]:
     return [text[m.end():end].strip(" ,;") for m, end in zip(found, ends, strict=True)]
 
 
+def _corrected(words: FrameWords, text: str) -> str:
+    """"and how many of those... sorry, how many were published that year": what the asker corrected it to,
+    when a correction follows some words and is followed by a question of its own."""
+    lowered = text.lower()
+    for marker in words.check_list("corrections"):
+        at = lowered.rfind(marker)
+        if at > 0 and not lowered[at - 1].isalnum():
+            after = text[at + len(marker):].lstrip(" ,.:;-–—")
+            if len(_words(after)) >= 3 and _asks(words, after):
+                return after
+    return text
+
+
 def split(words: FrameWords, text: str) -> list[str]:
     """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
+    text = _corrected(words, text)
     items = _listed(text)
     if 1 < len(items) <= MAX_PARTS and all(len(_words(item)) >= 2 for item in items):
         return [_main_clause(item) for item in items]
@@ -215,7 +243,8 @@ def split(words: FrameWords, text: str) -> list[str]:
             if i > 0 and (not kept or kept[-1] != found[i - 1]):
                 kept.append(found[i - 1])  # the request is to answer what was just said
         elif _is_check(words, sentence) and i > 0 and not _asks(words, found[i - 1]):
-            kept.append(f"{found[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
+            claim = _claimed_before(found[:i])  # "... is the reason. I was sceptical. Does the article back that up?"
+            kept.append(f"{claim.rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
         elif _asks(words, sentence) and i > 0 and _on_figures_before(words, sentence, found[i - 1]):
             if kept and kept[-1] == found[i - 1]:
                 kept.pop()  # "So commissioned went from 55 to 114." asked nothing of its own
