@@ -342,6 +342,10 @@ class Engine:
         if not colon or not tail.strip() or len(head) > 120:
             return part
         said = normalise(head)
+        asks = normalise(tail).split()[:1]
+        if set(said.split()) & set(self.frames.check_list("asker_words")) and set(asks) & self.frames.question_words \
+                and not any(ch.isdigit() for ch in head) and self._has_subject(self.understand(tail, Context())):
+            return tail  # "Before I respond I'd like to check the numbers: what was the increase in commissioned ...?"
         if says_any(said, self.frames.claim_markers) or any(ch.isdigit() for ch in head):
             return part
         if set(said.split()) & self.frames.question_words:  # "Which came first: the panel or ...?" asks
@@ -403,8 +407,11 @@ class Engine:
         """"How many were commissioned and how many published in 2013/14?": the year belongs to both."""
         refs = [read_periods(normalise(p))[0] for p in parts]
         named = next((r for r in refs if r), [])
+        if sum(1 for r in refs if r) > 1 and len({(r.kind, r.year) for rs in refs for r in rs}) > 1:
+            return parts  # "... in 2011/12? How many in 2012/13? And what's the difference?": between those parts
         anaphors = self.frames.anaphors  # "... and the difference between them?" is about the parts before it
-        return [p if r or not named or set(normalise(p).split()) & anaphors
+        asks_year = self.frames.check_list("asks_year")  # "... 2) what year had the most published": any year
+        return [p if r or not named or set(normalise(p).split()) & anaphors or says_any(normalise(p), asks_year)
                 else f"{p.rstrip('?. ')} in {' and '.join(x.text for x in named)}?"
                 for p, r in zip(parts, refs, strict=True)]
 
@@ -443,7 +450,8 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_source_followup", "_now_followup", "_by_whom", "_by_how_much", "_by_position",
+        "_unreadable", "_rank", "_source_followup", "_now_followup", "_by_whom", "_by_how_much", "_words_of_last",
+        "_by_position",
         "_whose_idea",
         "_example", "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited",
         "_strangers", "_unquoted", "_direct_quotes", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
@@ -560,6 +568,23 @@ class Engine:
         lacking = passages.unquantified(self.facts, context.sources, self.unknowns.unquantified)
         return None if lacking is None else (self._decline(u, "doesnt_say", t.decision, lacking), context)
 
+    def _words_of_last(self, t: Turn) -> Turned | None:
+        """"Exact words please", "can you give me the quote on that?" after an answer: the words its sentences
+        quote, with who said them; not a quote of someone the last answer only named."""
+        u, context = t.u, t.context
+        if not context.sources or (u.reading.mentions and not u.query.carried) or u.refs or u.query.measure:
+            return None
+        said = set(u.text.split())
+        if not said & set(self.frames.check_list("verbatim")) or not (
+                said & self.frames.anaphors or len(u.reading.tokens) <= 4):
+            return None
+        quoted = passages.words_at(self.facts, context.sources)
+        if quoted is None:
+            return None
+        kept = self._next_context(u, QUOTE_INTENT.id, quoted, t.now)
+        kept.topics = list(context.topics)
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quoted), kept
+
     def _by_position(self, t: Turn) -> Turned | None:
         """"What does the final paragraph say?", "the article's opening line": that sentence, quoted."""
         where = passages.sentence_at(self.facts, t.u, self.frames)
@@ -625,6 +650,11 @@ class Engine:
             ch.isdigit() for ch in t.u.text)  # ("... about publishing SCRs under the previous system" asks no figure)
         if about is None and not counts and not t.u.refs and passages.asks_about(self.frames, t.u.text) >= 0:
             about = passages.answer_from_passages(self.facts, self.passages, t.u)
+        current = passages.now_of(self.facts, [s.line for s in about.sources]) if about and \
+            passages.speaks_of_now(self.frames, t.u.text) else None
+        if about is not None and current is not None and not set(current.sources) & set(about.sources):
+            about.text += f"\n{current.text}"  # "... how far back LSCBs must *now* look": and how it is now
+            about.add_sources(*current.sources)
         if about is None:
             return None
         return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), about), self._next_context(
@@ -1219,7 +1249,8 @@ class Engine:
         periods = answer.periods if answer.periods is not None else u.query.periods
         if not periods and intent not in self.figure_ops:
             periods = self._dated_by(answer)  # "when did it end?" - "how many were published the year after that?"
-        people = list(dict.fromkeys([*u.query.mentioned("person"), *answer.people]))
+        named = [] if u.query.carried else u.query.mentioned("person")  # (not the last answer's topics, carried)
+        people = list(dict.fromkeys([*named, *answer.people]))
         history = [p for p in u.query.context.history if p not in periods][-3:] + list(periods)
         return Context(
             intent=intent,

@@ -1755,3 +1755,82 @@ def test_tuned_leftovers_answers(engine, question, needles, unwanted):
 def test_tuned_leftovers_followups(engine, turns, kind, needles):
     reply = say(engine, *turns)[-1]
     assert reply.kind == kind and all(n in reply.text for n in needles), reply.text
+
+
+# -- blind set 24's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opens", "needles"),
+    [
+        ("Did the SCRs published in 2013/14 outnumber the SCRs commissioned in 2011/12?", "Yes", ["71", "55"]),
+        # a claim marker ("Accurate?") states nothing the sentence must hold
+        ("Woolmore said the previous system wasn't designed with publication in mind. Accurate?", "Yes",
+         ["publication in mind"]),
+        ("Is there a quote from Edward Timpson in the article?", "No", []),
+        ("Under the old rules LSCBs had to look back up to 10 years into family history - correct?", "No",
+         ["20 years"]),
+    ],
+)
+def test_blind24_verdicts(engine, question, opens, needles):
+    text = one(engine, question)
+    assert text.startswith(opens) and all(n in text for n in needles), text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "needles", "unwanted"),
+    [
+        ("wt2013 - what's that", "answer", ["Working Together", "March 2013"], []),
+        # "in relation to" is not a misspelt "relaxation"
+        ("According to the article, what did Munro recommend in relation to SCRs?", "answer", ["Ofsted", "relaxation"],
+         []),
+        ("How is Professor Munro connected to the rise in SCRs?", "answer", ["recommended by Professor Eileen Munro",
+                                                                            "Ofsted", "Working Together"], []),
+        ("Can you give me Professor Munro's own quote on SCRs from the article?", "decline",
+         ["doesn't quote Professor Eileen Munro", "relaxation"], []),
+        # a label about the asker before a complete question is set aside
+        ("Good afternoon. I work in the council press office and we've had an enquiry from a local paper about "
+         "national trends. Before I respond I'd like to check the numbers: what was the percentage increase in "
+         "commissioned SCRs from 2012/13 to 2013/14?", "answer", ["40.7%"], []),
+        ("Hello everyone, just back from leave and catching up on the news. I saw something about a minister "
+         "answering a question in Parliament about serious case reviews. Which minister was it?", "answer",
+         ["Edward Timpson"], []),
+        ("Could you list commissioned and published for each year?", "answer", ["55", "12", "81", "31", "114", "71"],
+         []),
+        # parts naming different years: "the difference" is between them, not within the first
+        ("How many SCRs were commissioned in 2011/12? How many in 2012/13? And what's the difference?", "answer",
+         ["55", "81", "up 26"], []),
+        # an item asking for a year is not narrowed by a year another item named
+        ("1) what did CYP Now find in 2011 2) what year had the most SCRs published", "answer", ["71 in 2013/14"],
+         ["12 in 2011/12"]),
+        ("What does the article say about how far back LSCBs must now look into family history?", "answer",
+         ["20 years", "need not go back"], []),
+    ],
+)
+def test_blind24_answers(engine, question, kind, needles, unwanted):
+    reply = ask(engine, question)
+    assert reply.kind == kind, reply.text
+    assert all(n in reply.text for n in needles) and not any(n in reply.text for n in unwanted), reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        # "who said that?" names the speaker, not a person the last answer's topics carried
+        (("What was the biggest reason for the rise in SCRs?", "who said that?", "and what's her role?"),
+         ["Sue Woolmore: Chair"], ["Munro"]),
+        (("Who revealed the SCR figures?", "what's his job?", "why did he release them?"),
+         ["parliamentary question"], ["two reasons"]),
+        # "the quote on that": the words the last answer's sentences quote
+        (("What happened in March 2013?", "why did it matter?", "can you give me the quote on that?"),
+         ["much more flexibility", "— Sue Woolmore"], ["Munro"]),
+        # a measure alone, right after a year's figure, is that year's
+        (("how many SCRs were published in the year to March 2014?", "how many commissioned?"),
+         ["114"], ["55"]),
+        (("how many SCRs were published in the year to March 2014?", "how many commissioned?",
+          "ratio of the two, 1 decimal?"), ["1.6"], []),
+    ],
+)
+def test_blind24_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

@@ -442,7 +442,9 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
     quotes (statements of kind `quote`), as against words it only reports. A request for a direct quote
     ("give me a direct quote from Woolmore on ...") is left to the quotes."""
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
-    asks = q.has(*words.check_list("direct")) or (people and " quoted " in f" {q.text} ")  # "is Munro quoted?"
+    # "is Munro quoted?", "is there a quote from Timpson in the article?"
+    asks = q.has(*words.check_list("direct")) or (people and (" quoted " in f" {q.text} " or (
+        yesno and " a quote " in f" {q.text} ")))
     if not (q.has("said") and asks) or any(m.kind != "person" and m.id != "scr" for m in q.mentions):
         return None  # "did Woolmore directly say the panel contributed?" asks what she said
     if not (yesno or (not people and q.has("who", "whose", "which", "whom"))):
@@ -495,7 +497,7 @@ def unquoted(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     their = {"he": "his", "she": "her"}.get(person.pronoun, "their")
     answer = Answer(f"The article doesn't quote {person.name} directly, so it doesn't give {their} exact words.")
     if mine:
-        answer.text += f" In its own words, it reports: {mine[0].text}"
-        answer.add_sources(mine[0].source)
+        answer.text += " In its own words, it reports: " + " ".join(s.text for s in mine)
+        answer.add_sources(*(s.source for s in mine))
     answer.people.append(person.id)
     return answer

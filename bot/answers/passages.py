@@ -160,7 +160,8 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
     r = u.reading
     if r.outside or r.unknown_subject:
         return None
-    asked = index.question_features(u)
+    markers = {_stem(w) for w in words.claim_markers if " " not in w}  # "..., accurate?" asks, it states nothing
+    asked = index.question_features(u) - markers
     found = _stated(index, asked)
     agent = _agent_asked(u)
     if found is None and agent is not None:  # "set up by Ofsted?": the sentence that says who did it instead
@@ -871,6 +872,26 @@ def unquantified(facts: FactBase, lines: list[int], says: str) -> Answer | None:
     return answer
 
 
+def words_at(facts: FactBase, lines: list[int]) -> Answer | None:
+    """The words quoted in the article's sentences at `lines` (someone's own words, in quotation marks), each
+    with who said them; None when those sentences quote no one."""
+    quotes = [st for st in facts.statements if st.kind == "quote" and st.source.line in lines]
+    if not quotes:
+        return None
+    answer = Answer("")
+    shown: list[tuple[str, str]] = []
+    for sentence in dict.fromkeys(st.source for st in quotes):
+        shown.append(_quoted(facts, sentence, [st for st in facts.statements if st.source == sentence]))
+        answer.add_sources(sentence)
+        answer.people.extend(st.by for st in quotes if st.source == sentence and st.by not in answer.people)
+    speakers = {by for _, by in shown}
+    if len(speakers) == 1:  # one speaker: named once, after her words
+        answer.text = "\n".join(quote for quote, _ in shown) + (f"\n— {shown[0][1]}" if shown[0][1] else "")
+    else:
+        answer.text = "\n".join(f"{quote} — {by}" if by else quote for quote, by in shown)
+    return answer
+
+
 def speaks_of_now(words: FrameWords, text: str) -> bool:
     """Whether a question asks how things are now ("still", "any more"), not how they were."""
     return says_any(text, words.check_list("now_words"))
@@ -942,9 +963,12 @@ def _unknown_asked(
     states_figure = bool(_FIGURE.search(u.text))
     # a year the article covers ("was Ofsted still evaluating in 2013?"), not one after it ("in 2024?")
     dated = any(r.kind in ("fy", "cy", "month") and r.year <= last_year for r in u.refs)
+    # a year after the article's is past what any subject's exemption covers ("still evaluating in 2024?")
+    later = any(r.kind in ("fy", "cy", "month") and r.year > last_year for r in u.refs)
     opened = sorted({i for word in set(full.split()) for i in unknowns.keys.get(word, ())})
     for ask in (unknowns.asks[i] for i in opened):
-        if (only_always and not ask.always) or any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects):
+        exempt = not later and any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects)
+        if (only_always and not ask.always) or exempt:
             continue
         if (ask.not_claims and states_figure) or (ask.not_dated and dated):
             continue

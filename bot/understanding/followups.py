@@ -83,7 +83,10 @@ def leans_on_context(u: Understood) -> bool:
     tokens = set(u.reading.tokens)
     subject = tokens & {"scr", "number", "commissioned", "published"} or u.reading.mentions
     follows_on = u.rest.split()[:1] in (["so"], ["and"], ["then"])  # "so what share was published?"
-    return not subject or bool(tokens & ANAPHORS) or (follows_on and not u.refs)
+    # "how many commissioned?" right after a year's figure: a measure and nothing else, of that year
+    measure_only = not u.refs and not u.reading.mentions and bool(u.reading.known) and set(u.reading.known) <= {
+        "scr", "number", "commissioned", "published"} and not u.reading.unknown and len(u.reading.tokens) <= 5
+    return not subject or bool(tokens & ANAPHORS) or (follows_on and not u.refs) or measure_only
 
 
 def _names_measure(u: Understood, lexicon: Lexicon) -> bool:
