@@ -451,11 +451,10 @@ class Engine:
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
         "_unreadable", "_rank", "_source_followup", "_now_followup", "_by_whom", "_by_how_much", "_words_of_last",
-        "_by_position",
-        "_whose_idea",
-        "_example", "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited",
-        "_strangers", "_unquoted", "_direct_quotes", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
-        "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
+        "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about", "_dates_of_events",
+        "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote",
+        "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use",
+        "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -741,6 +740,23 @@ class Engine:
         sure = decision.action == "answer" and decision.top is not None and decision.top.confidence >= 1.0
         sure = sure and not set(u.text.split()) & set(self.frames.check_list("verbatim"))
         quote = None if t.elliptical or sure else self._quote_request(u)
+        if quote is None:
+            return None
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quote), self._next_context(
+            u, QUOTE_INTENT.id, quote, t.now)
+
+    def _another_quote(self, t: Turn) -> Turned | None:
+        """"And the one on Working Together?" after a quote: the same speaker's words on the new subject."""
+        u, context = t.u, t.context
+        if context.intent != QUOTE_INTENT.id or not u.reading.mentions or not context.people:
+            return None
+        said = " ".join(u.text.split())
+        at = next((said.find(p) + len(p) for p in self.frames.check_list("another_one") if said.startswith(p)), -1)
+        person = self.facts.people.get(context.people[0])
+        if at < 0 or person is None:
+            return None
+        asked = self.understand(f"{person.name}'s quote on {said[at:].strip()}", Context())
+        quote = self._quote_request(asked)
         if quote is None:
             return None
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quote), self._next_context(
@@ -1142,10 +1158,11 @@ class Engine:
                     mentions=[m for m in u.reading.mentions if m.kind != PERSON_TOKEN], pronouns=[]))
             theirs = {st.source.line for st in self.facts.statements if st.by in speakers} if speakers else None
             found = self.passages.search(asked, limit=3, among=theirs)  # none: "Munro's quote about flexibility"
-            if raw & {"quote", "quotable", "quotation"}:  # "the quote about publication": someone's own words first
-                quoted = [(s, score) for s, score in found
-                          if any(st.kind == "quote" for st in self.facts.statements if st.source == s)]
-                found = quoted or found
+            if raw & {"quote", "quotable", "quotation"}:  # "the quote about publication": someone's own words first,
+                # looked for among them alone ("her quote on Working Together" is not the sentence reporting her)
+                own = {st.source.line for st in self.facts.statements if st.kind == "quote"} & (theirs or {
+                    s.line for s in self.facts.article.sentences})
+                found = self.passages.search(asked, limit=3, among=own) or found
             if not found:
                 return None
             sentence = found[0][0]

@@ -1834,3 +1834,40 @@ def test_blind24_answers(engine, question, kind, needles, unwanted):
 def test_blind24_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+# -- blind set 25's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "needles"),
+    [
+        # "up until" is "until", not a rise; who did it is found in the sentence saying "by", without the date
+        ("Who evaluated SCRs up until July 2012?", "answer", ["Ofsted."]),
+        # someone's view of the rise the article never reports
+        ("What does Eileen Munro think about the rise in SCRs?", "decline", ["doesn't report"]),
+    ],
+)
+def test_blind25_answers(engine, question, kind, needles):
+    reply = ask(engine, question)
+    assert reply.kind == kind and all(n in reply.text for n in needles), reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "needles"),
+    [
+        (("Who is Edward Timpson?", "what did he reveal?", "ok and who gives the reasons for it then?"), "answer",
+         ["Woolmore"]),
+        (("what's the gap between commissioned and published SCRs in 2012/13?", "and in 2013/14?",
+          "so did the gap narrow?"), "answer", ["Yes", "43", "50"]),
+        (("Who's Eileen Munro?", "and what does she make of the rise in SCRs?"), "decline", ["doesn't report"]),
+        # another quote by the same speaker, on a new subject: her own words, not the sentence reporting her
+        (("Give me Woolmore's quote on the Ofsted change.", "and the one on Working Together?"), "answer",
+         ["much more flexibility"]),
+        (("Give me Woolmore's quote on the Ofsted change.", "on what date did she say all this?"), "decline",
+         ["doesn't say when"]),
+    ],
+)
+def test_blind25_followups(engine, turns, kind, needles):
+    reply = say(engine, *turns)[-1]
+    assert reply.kind == kind and all(n in reply.text for n in needles), reply.text

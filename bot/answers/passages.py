@@ -71,9 +71,13 @@ class PassageIndex:
         self.sizes = sizes
         # speakers join after the weights and lengths: a speaker named in a question singles out their own
         # lines, and changes nothing for a question that names nobody
+        # so do the topics of the events a sentence names ("the Working Together revisions" are about Working
+        # Together), for the same reason
         speakers = _speakers(facts)
-        for sentence, feats in zip(self.sentences, self.features, strict=True):
+        for sentence, feats, named in zip(self.sentences, self.features, self.mentions, strict=True):
             feats.update(f"@{p}" for p in speakers.get(sentence, ()) if f"@{p}" not in feats)
+            topics = {t for m in named if m.kind == "event" and (e := facts.event(m.id)) for t in e.topics}
+            feats.update(f"@{t}" for t in sorted(topics) if f"@{t}" not in feats)
 
     def _features(self, reading: Reading, mentions: list[Mention], known: dict[str, float] | None = None) -> list[str]:
         words = [
@@ -248,24 +252,29 @@ def who_did(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWor
     if first[1:] in (["was"], ["were"], ["is"], ["are"], ["got"]) and "by" not in u.reading.tokens:
         return None  # "who was investigated?" asks who it was done to, not who did it
     noise = set(u.reading.unknown) | who | doers | saying | {"which"}
-    found = index.search(without(u, noise), limit=1)
+    asked = without(u, noise)
+    found = index.search(asked, limit=3)
+    if u.refs:  # "who evaluated SCRs until July 2012?": the sentence saying who did it may not give the date
+        found += [pair for pair in index.search(asked._replace(refs=[]), limit=3) if pair not in found]
     if not found:
         return None
-    sentence = found[0][0]
-    statements = [st for st in facts.statements if st.source == sentence]
-    speakers = [facts.people[st.by] for st in statements if st.by in facts.people]
     asks_saying = u.query.has("said") or bool(set(u.text.split()) & saying)  # who *says* it, not who did it
-    if speakers and asks_saying:
-        doer = f"{speakers[0].name} ({speakers[0].role})"
-    elif not asks_saying and (by := _BY.search(sentence.text)) is not None and _did_what_was_asked(
-            index, u, sentence, by):
-        doer = by.group(1)
-        doer = doer[:1].upper() + doer[1:]
-        if set(tokens(normalise(doer))) <= set(tokens(u.text)) | {"the"}:
-            return None  # "who did Ofsted evaluate?": the doer is the question's own subject
-    else:
-        return None
-    return quoted_sentence(facts, sentence, f"{doer}. ")
+    for sentence, _ in found if not asks_saying else found[:1]:
+        statements = [st for st in facts.statements if st.source == sentence]
+        speakers = [facts.people[st.by] for st in statements if st.by in facts.people]
+        if speakers and asks_saying:
+            doer = f"{speakers[0].name} ({speakers[0].role})"
+        elif not asks_saying and (by := _BY.search(sentence.text)) is not None and _did_what_was_asked(
+                index, u, sentence, by):
+            # (the best sentence first; "who evaluated SCRs until July 2012?" is said "evaluated by Ofsted")
+            doer = by.group(1)
+            doer = doer[:1].upper() + doer[1:]
+            if set(tokens(normalise(doer))) <= set(tokens(u.text)) | {"the"}:
+                return None  # "who did Ofsted evaluate?": the doer is the question's own subject
+        else:
+            continue
+        return quoted_sentence(facts, sentence, f"{doer}. ")
+    return None
 
 
 def _did_what_was_asked(index: PassageIndex, u: Understood, sentence: Sentence, by: re.Match[str]) -> bool:
