@@ -325,8 +325,8 @@ class Engine:
         out = []
         that_year = self.frames.check_list("that_year")
         for part in parts:
-            norm = normalise(part)
             at = text.find(part) if part else -1
+            norm = normalise(part) if at > 0 else ""  # (a part opening the message has nothing before it)
             if at > 0 and says_any(norm, that_year) and not read_periods(norm)[0]:
                 named = read_periods(normalise(text[:at]))[0]
                 if named:

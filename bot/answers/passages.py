@@ -497,24 +497,23 @@ class Unknowns(NamedTuple):
     undated: str  # said when "when" is asked about something no event dates
     uncounted: str  # said when "how many" asks to count what no figure counts (the lexicon's not_counted)
     asks: tuple[Unknown, ...]
-    # a phrase's rarest word -> the asks (by position) holding such a phrase: a question is checked only
-    # against the asks its own words can complete, not against every phrase of the file
-    keys: dict[str, tuple[int, ...]]
+    # a phrase's rarest word -> the phrases (ask position, phrase position) holding it: a question is checked
+    # only against the phrases its own words can complete, not against every phrase of the file
+    keys: dict[str, tuple[tuple[int, int], ...]]
     plain: frozenset[str] = frozenset()  # words of names that are also plain words ("now" of "CYP Now")
     unquantified: str = ""  # said when "by how much?" follows an answer whose sentences give no number
     undefined: str = ""  # said before where the article uses a word it does not define ("{phrase}" is the word)
 
 
-def _keys(asks: Sequence[Unknown]) -> dict[str, tuple[int, ...]]:
-    """Each ask indexed under the rarest word of each of its phrases (a phrase can only match a question
-    holding that word)."""
+def _keys(asks: Sequence[Unknown]) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Each phrase indexed under its rarest word (a phrase can only match a question holding that word)."""
     counts = Counter(w for ask in asks for phrase in ask.words for w in set(phrase) if w != GAP)
-    index: dict[str, set[int]] = {}
+    index: dict[str, set[tuple[int, int]]] = {}
     for i, ask in enumerate(asks):
-        for phrase in ask.words:
+        for j, phrase in enumerate(ask.words):
             words = [w for w in phrase if w != GAP]
             if words:
-                index.setdefault(min(words, key=lambda w: (counts[w], w)), set()).add(i)
+                index.setdefault(min(words, key=lambda w: (counts[w], w)), set()).add((i, j))
     return {word: tuple(sorted(positions)) for word, positions in index.items()}
 
 
@@ -941,12 +940,18 @@ def _subject(facts: FactBase, kind: str, item_id: str) -> _Subject | None:
     return None
 
 
+@cache
+def _padded_name(text: str) -> str:
+    """A name as whole words, padded: the same few names are asked about again and again."""
+    return f" {' '.join(tokens(normalise(text)))} "
+
+
 def _unknown_asked(
     u: Understood, unknowns: Unknowns, subjects: list[_Subject], only_always: bool = False, last_year: int = 0
 ) -> str | None:
     """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
     full = f" {' '.join(t.removesuffix(chr(39) + 's') for t in tokens(u.text))} "  # "the coalition's policy"
-    names = [f" {' '.join(tokens(normalise(m.text)))} " for m in u.reading.mentions]
+    names = [_padded_name(m.text) for m in u.reading.mentions]
     # a name's own words ask for nothing: the "now" of "CYP Now", also with a year between ("CYP Now's 2011
     # investigation")
     joined = full
@@ -974,14 +979,17 @@ def _unknown_asked(
     dated = any(r.kind in ("fy", "cy", "month") and r.year <= last_year for r in u.refs)
     # a year after the article's is past what any subject's exemption covers ("still evaluating in 2024?")
     later = any(r.kind in ("fy", "cy", "month") and r.year > last_year for r in u.refs)
-    opened = sorted({i for word in set(full.split()) for i in unknowns.keys.get(word, ())})
-    for ask in (unknowns.asks[i] for i in opened):
+    opened: dict[int, list[int]] = {}  # ask position -> the positions of its phrases the question's words open
+    for i, j in sorted(pair for word in set(full.split()) for pair in unknowns.keys.get(word, ())):
+        opened.setdefault(i, []).append(j)
+    for i in sorted(opened):
+        ask = unknowns.asks[i]
         exempt = not later and any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects)
         if (only_always and not ask.always) or exempt:
             continue
         if (ask.not_claims and states_figure) or (ask.not_dated and dated):
             continue
-        if any(asks(phrase) for phrase in ask.words if phrase):
+        if any(asks(ask.words[j]) for j in opened[i]):
             return ask.says, any(asks(phrase) for phrase in ask.answered_with if phrase)
     return None
 
