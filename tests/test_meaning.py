@@ -1846,6 +1846,15 @@ def test_blind24_followups(engine, turns, needles, unwanted):
         ("Who evaluated SCRs up until July 2012?", "answer", ["Ofsted."]),
         # someone's view of the rise the article never reports
         ("What does Eileen Munro think about the rise in SCRs?", "decline", ["doesn't report"]),
+        ("how many published in 2012/13 and 2013/14 together", "answer", ["102"]),
+        ("According to Woolmore, what are the two key factors behind the rise?", "answer",
+         ["Ofsted", "Working Together"]),
+        ("whats munro's first name", "answer", ["Eileen"]),
+        # figures stated of the wrong measures are corrected, not confirmed
+        ("so 2011/12 was 55 published and 12 commissioned?", "answer", ["No.", "other way round"]),
+        ("I half remember 2011/12 being 55 published and 12 commissioned?", "answer", ["No.", "other way round"]),
+        ("so 2011/12 was 55 commissioned and 12 published?", "answer", ["Yes."]),
+        ("12 out of 55 were published in 2011/12?", "answer", ["Yes."]),
     ],
 )
 def test_blind25_answers(engine, question, kind, needles):

@@ -921,6 +921,12 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             for c in stated:
                 exact = any(abs(v - c.value) <= (0.05 if c.percent else 0.0) + 1e-9 for v, _ in candidates) or (
                     not c.percent and c.value in out_of)
+                yearly = {v[0] for p in al.span(frame) for m in al.base if (v := al.value(p, m))}
+                if exact and c.measure and not c.percent and frame.op == "value" and c.measure in al.base and \
+                        not out_of and c.value in yearly:
+                    # "2011/12 was 55 published and 12 commissioned?": each year's figure of the measure it is
+                    # said of (not "250 commissioned across the three years", a total)
+                    exact = any(v[0] == c.value for p in al.span(frame) if (v := al.value(p, c.measure)))
                 # "rose by 40%" for 40.7%: a whole percentage is a fair rounding, said as "about"
                 near = c.percent and c.value.is_integer() and any(abs(v - c.value) < 1.0 for v, _ in candidates)
                 if not exact and near:
@@ -936,6 +942,10 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             bad = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in wrong])
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
             lines = [f"Not {bad}: the figure{'s are' if len(candidates) > 1 else ' is'} {right}."]
+            swapped = [c for c in wrong if c.measure and any(abs(v - c.value) < 1e-9 for v, _ in candidates)]
+            if swapped:  # "55 published and 12 commissioned": the article's figures, each of the other measure
+                said = fmt.join([f"{_num(c.value)} {al.label(c.measure or '')}" for c in wrong])
+                lines = [f"Not {said}: the measures are the other way round."]
             return "No", lines + _mixed_up(al, frame, wrong)
         if claim.compare == "approx":
             near = [v for v, _ in candidates if abs(v - claim.value) <= max(0.5, 0.1 * abs(claim.value))]

@@ -76,6 +76,8 @@ def why(facts: FactBase, q: Query) -> Answer:
     if outsiders:
         focus = [r for r in focus if not ({*r.topics} <= set(outsiders))]
     weighed = [r for r in facts.reasons if r.weight and r.weight.lower().removeprefix("a ") in f" {q.text} "]
+    if q.has("two", "both", "all"):
+        weighed = []  # "what are the two key factors?" asks for both, not for the one called "a key factor"
     asks_which = bool(q.tokens[:1]) and q.tokens[0] in ("what", "whatis", "which")
     if weighed and (not focus or asks_which):  # "what was the key factor?", "what key factor does the chair of
         focus = weighed  # the LSCB chairs' association point to?": the reason given that weight, whatever else is named

@@ -41,7 +41,8 @@ class DerivedMeasure(NamedTuple):
 class FrameWords:
     """The vocabulary of `intents/frames.yaml`, compiled to padded phrases for whole-word lookups."""
 
-    def __init__(self, doc: dict[str, Any]) -> None:
+    def __init__(self, doc: dict[str, Any], measures: frozenset[str] = frozenset()) -> None:
+        self.measures = measures  # the base measures' ids ("commissioned", "published"), as questions write them
         self.operations = [(o["op"], tuple(o["cues"])) for o in doc.get("operations", [])]
         self.overall = tuple(doc.get("overall", []))
         self.since = tuple(doc.get("since", []))
@@ -160,7 +161,7 @@ def load_frame_words(directory: Path, measures: set[str], entities: set[str] | N
              f"'{key}' must be a list of words", f"write {key}: [\"word\", \"other words\"]")
     if problems:
         raise DataError(problems)
-    return FrameWords(doc)
+    return FrameWords(doc, frozenset(measures))
 
 
 class Claim(NamedTuple):
@@ -170,6 +171,7 @@ class Claim(NamedTuple):
     percent: bool
     compare: str = "eq"  # "eq", "approx" ("almost six-fold"), or "gt"/"lt" for "more than 100", "fewer than 50"
     multiple: bool = False  # "six times", "sextupled": a ratio between two years, not a count
+    measure: str | None = None  # the measure the figure is stated of ("55 published"), when it says
 
 
 class Frame(NamedTuple):
@@ -494,6 +496,8 @@ def _num(value: float) -> str:
 
 def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
     """Every figure the question states, when it states them to be checked."""
+    for phrase in words.check_list("not_cues"):  # "I half remember ..." states no half
+        rest = f" {rest} ".replace(f" {phrase} ", " ").strip()
     rest = words.times.sub(lambda m: f"{words.number_words[m.group(1)]} ", rest)  # "six-fold" is a figure
     rest = words.multiple.sub(lambda m: f"{words.multiples[m.group(1)]} times", rest)  # "sextupled"
     rest = words.fraction.sub(lambda m: f"{_num(words.fractions[m.group(1)])} percent", rest)  # "a quarter"
@@ -524,8 +528,20 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
         if multiple and compare == "eq":
             compare = "approx"  # "sixfold" for 5.9 times is fair
         out.append(Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare,
-                         multiple))
+                         multiple, _measure_after(words, after)))
     return out
+
+
+_TO_MEASURE = re.compile(r"^\s*(?:(?:scrs?|serious|case|reviews?|were|was|got|been|being|of|them)\s+){0,3}([a-z]+)")
+
+
+def _measure_after(words: FrameWords, after: str) -> str | None:
+    """"55 published", "12 SCRs were commissioned": the measure a stated figure is of, named right after it."""
+    m = _TO_MEASURE.match(after)
+    if m is None:
+        return None
+    said = m.group(1)
+    return next((x for x in words.measures if said == x or (len(x) > 4 and said.startswith(x[:-2]))), None)
 
 
 def denies(words: FrameWords, text: str) -> bool:
