@@ -704,7 +704,8 @@ class Engine:
 
     def _credited(self, t: Turn) -> Turned | None:
         """"How many SCRs did CYP Now count?": the figures are the minister's, not theirs."""
-        asks_count = t.u.query.has("many") or self._asks_figures(t.decision)
+        # ("did CYP Now find that SCR numbers went up?" asks a direction, which the checks settle, not a count)
+        asks_count = t.u.query.has("many") or (self._asks_figures(t.decision) and not t.yesno)
         if " many months " in f" {t.u.text} " or " many years " in f" {t.u.text} ":
             asks_count = False  # "how many months were there between Ofsted ceasing ... and ...?" counts no SCRs
         credited = None if t.elliptical or not asks_count else self._credited_elsewhere(t.u)

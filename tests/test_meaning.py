@@ -1855,6 +1855,14 @@ def test_blind24_followups(engine, turns, needles, unwanted):
         ("I half remember 2011/12 being 55 published and 12 commissioned?", "answer", ["No.", "other way round"]),
         ("so 2011/12 was 55 commissioned and 12 published?", "answer", ["Yes."]),
         ("12 out of 55 were published in 2011/12?", "answer", ["Yes."]),
+        # "every year" not held is a No, not a Partly
+        ("The gap between commissioned and published SCRs narrowed every year, didn't it?", "answer", ["No."]),
+        ("Was every SCR commissioned in 2013/14 published?", "answer", ["No.", "62.3%"]),
+        ("Did the 2011 CYP Now investigation find that SCR numbers went up after the publication policy came in?",
+         "answer", ["No.", "dropped sharply"]),
+        # a word the article says the opposite of ("less" against "greater flexibility")
+        ("did the revised guidance give LSCBs less flexibility", "answer", ["No."]),
+        ("did the revised guidance give LSCBs more flexibility?", "answer", ["Yes."]),
     ],
 )
 def test_blind25_answers(engine, question, kind, needles):

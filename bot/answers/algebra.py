@@ -1026,6 +1026,15 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                 lines.append(f"In {al.plabel(p)}, {_pct(pct)} were {'not ' if negated else ''}published.")
                 result.cite(*s[1])
         return _all_or_some(checks), lines
+    if test == "all":  # "was every SCR commissioned in 2013/14 published?": all of them, or not
+        checks, lines = [], []
+        for p in al.span(frame):
+            s = al.share(p)
+            if s:
+                checks.append(s[0] >= 100.0 - 1e-9)
+                lines.append(f"In {al.plabel(p)}, {_pct(s[0])} of the SCRs commissioned were published.")
+                result.cite(*s[1])
+        return _all_or_some(checks), lines
     if test in ("rise", "fall", "same"):
         return _direction(al, frame, q, result, test)
     return "", []
@@ -1157,6 +1166,8 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
         verdict, why = _verdict(al, frame, q, result)
         if frame.inverted and verdict in ("Yes", "No"):  # "were there no years with over 100?"
             verdict = "No" if verdict == "Yes" else "Yes"
+        if frame.every and verdict == "Partly":  # "it narrowed every year, didn't it?": not every year, so no
+            verdict = "No"
         if verdict and frame.claim is not None:
             result.lines = [f"{verdict}. {why[0]}" if why else f"{verdict}.", *result.lines, *why[1:]]
         elif verdict:

@@ -429,7 +429,8 @@ def verify(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     if len(found) <= 1:
         return found[0] if found else None
     wrong = any(a.text.startswith("No") for a in found)
-    combined = Answer(("No." if wrong else "Yes.") + " " + " ".join(_VERDICT.sub("", a.text, count=1) for a in found))
+    said = dict.fromkeys(_VERDICT.sub("", a.text, count=1) for a in found)  # two checks may quote one sentence
+    combined = Answer(("No." if wrong else "Yes.") + " " + " ".join(said))
     for a in found:
         combined.add_sources(*a.sources)
         combined.people.extend(p for p in a.people if p not in combined.people)

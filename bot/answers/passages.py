@@ -92,12 +92,12 @@ class PassageIndex:
         # ("rise"); a question's word the article never uses is only its reading ("stopped" is "ceased")
         out = []
         for w in words:
-            canonical = _stem(self.lexicon.canonical(w))
+            canonical = [_stem(c) for c in self.lexicon.canonical(w)]
             stem = _stem(w)
-            if canonical == stem or known is None or stem in known:
+            if canonical == [stem] or known is None or stem in known:
                 out.append(stem)
-            if canonical != stem:
-                out.append(canonical)
+            if canonical != [stem]:
+                out.extend(canonical)
         return out + [f"@{m.id}" for m in mentions]
 
     def knows(self, word: str) -> bool:
@@ -165,7 +165,11 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
     if r.outside or r.unknown_subject:
         return None
     markers = {_stem(w) for w in words.claim_markers if " " not in w}  # "..., accurate?" asks, it states nothing
-    asked = index.question_features(u) - markers
+    # "less flexibility" against "greater flexibility": a word with an opposite is left to the verdict
+    opposites = dict(pair.split(":") for pair in words.check_list("opposites"))
+    typed = tokens(u.text)
+    contrasted = [w for w in typed if w in opposites]
+    asked = index.question_features(u) - markers - {_stem(w) for w in contrasted}
     found = _stated(index, asked)
     agent = _agent_asked(u)
     if found is None and agent is not None:  # "set up by Ofsted?": the sentence that says who did it instead
@@ -179,6 +183,8 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
     said = tokens(normalise(sentence.text))
     window = _window(said, tokens(u.text), index.lexicon.stopwords)
     opposite = _negated(tokens(u.text)) != _negated(window)
+    if any(set(opposites[w].split("|")) & set(said) for w in contrasted):
+        opposite = not opposite  # "did it give LSCBs less flexibility?" against "greater flexibility"
     if set(words.check_list("continues")) & set(tokens(u.text)) and set(words.check_list("ceases")) & set(said):
         opposite = not opposite  # "did Ofsted keep evaluating SCRs after July 2012?" against "ceased evaluating"
     other = _agent_of(sentence, agent) if agent is not None else None

@@ -210,10 +210,10 @@ class Lexicon(Memoised):
         ]
         return sorted(found, key=lambda w: (joined.find(f" {w} "), w))  # as the question names them, every run
 
-    def canonical(self, word: str) -> str:
-        """One word as the lexicon reads it alone: "increase" in the name "dramatic increase" is still "rise"."""
-        found = self._synonyms.get((word,))
-        return found[0] if found and len(found) == 1 else word
+    def canonical(self, word: str) -> tuple[str, ...]:
+        """One word as the lexicon reads it alone: "increase" in the name "dramatic increase" is still "rise"
+        (and "guidance" in "the revised guidance" is "working together")."""
+        return tuple(self._synonyms.get((word,), (word,)))
 
     def read(self, text: str, template: bool = False) -> Reading:
         """Canonical tokens of normalised text (periods already cut out).
