@@ -345,7 +345,9 @@ class Engine:
         asks = normalise(tail).split()[:1]
         if set(said.split()) & set(self.frames.check_list("asker_words")) and set(asks) & self.frames.question_words \
                 and not any(ch.isdigit() for ch in head) and self._has_subject(self.understand(tail, Context())):
-            return tail  # "Before I respond I'd like to check the numbers: what was the increase in commissioned ...?"
+            own = self.understand(head, Context())  # (not "I think the panel caused it: ...", "I want the latest
+            if not self._has_subject(own) and not own.refs and not own.reading.mentions:  # year only: ...")
+                return tail  # "Before I respond I'd like to check the numbers: what was the increase in ...?"
         if says_any(said, self.frames.claim_markers) or any(ch.isdigit() for ch in head):
             return part
         if set(said.split()) & self.frames.question_words:  # "Which came first: the panel or ...?" asks
@@ -564,7 +566,7 @@ class Engine:
         rest = said.replace(f" {asked} ", " ", 1).split() if asked else ["?"]
         if not set(rest) <= set(self.frames.check_list("by_how_much_rest")):  # "by how many did the numbers drop?"
             return None
-        lacking = passages.unquantified(self.facts, context.sources, self.unknowns.unquantified)
+        lacking = passages.unquantified(self.facts, context.sources, self.unknowns.unquantified, self.frames)
         return None if lacking is None else (self._decline(u, "doesnt_say", t.decision, lacking), context)
 
     def _words_of_last(self, t: Turn) -> Turned | None:
@@ -754,8 +756,8 @@ class Engine:
         said = " ".join(u.text.split())
         at = next((said.find(p) + len(p) for p in self.frames.check_list("another_one") if said.startswith(p)), -1)
         person = self.facts.people.get(context.people[0])
-        if at < 0 or person is None:
-            return None
+        if at < 0 or person is None or any(m.kind == PERSON_TOKEN for m in u.reading.mentions):
+            return None  # ("and the one on Munro's recommendations?": Munro is never quoted)
         asked = self.understand(f"{person.name}'s quote on {said[at:].strip()}", Context())
         quote = self._quote_request(asked)
         if quote is None:
@@ -1002,8 +1004,10 @@ class Engine:
             distinct = list(dict.fromkeys(context.history[-2:]))
             between_years = (len(distinct) >= 2 or bool(u.query.periods)) and last_op != "gap" \
                 and " gap " not in f" {u.rest} "
-            if not said & {"change", "compare"} and not between_years:
+            gap_moved = last_op == "gap" and len(distinct) >= 2 and bool(said & moved) and not u.query.measure
+            if not said & {"change", "compare"} and not between_years and not gap_moved:
                 return None  # "how much did they rise?" after one year: the change into it, as the matcher reads it
+            between_years = between_years or gap_moved  # "did it widen?" after two years' gaps: the gap's change
             one_measure = bare and context.measure is not None and len(set(context.measures)) < 2 and \
                 last_op == "value"  # "71 published" -
             # "difference?": the change into that year, as "what is the difference?" is
@@ -1032,6 +1036,8 @@ class Engine:
         if asks_direction and not u.query.periods:  # "so did the gap shrink?": between the last two answers' years
             distinct = list(dict.fromkeys(context.history[-2:]))
             periods = distinct if len(distinct) >= 2 else periods
+        if asks_direction and last_op == "gap" and not u.query.measure:
+            measures = tuple(d.id for d in words.derived[:1])  # "did it widen?" after two gaps: the gap's direction
         if change == "span":  # "over those two years?": the last answer's years, or the last two answers' years
             periods = list(context.periods) if len(context.periods) >= 2 else (
                 list(dict.fromkeys(context.history[-2:])) or list(context.periods))
@@ -1187,11 +1193,14 @@ class Engine:
         """A verdict on a yes/no question or claim about the prose ("did A come before B?"), if one settles it;
         `verdict`: whether the question asks for one (read once per question, by `_rank`)."""
         top = decision.top
-        if verdict:
-            amount = passages.amount_claimed(self.facts, self.passages, u, self.frames)  # "up to 10 years, right?"
-            if amount is not None:
+        obliged = says_any(u.text, self.frames.check_list("obliged"))  # "must LSCBs go back 20 years?"
+        if verdict or obliged:
+            then = says_any(u.text, self.frames.check_list("then_words"))  # "under the old system, must they ...?"
+            amount = passages.amount_claimed(self.facts, self.passages, u, self.frames, obliged and not then)
+            if amount is not None:  # "up to 10 years, right?"
                 return amount
-        events = any(m.kind == "event" for m in u.reading.mentions) or " months " in f" {u.text} "
+        moved = self._moved_topics()  # "did CYP Now find the number rose?": the body a directional event is about
+        events = any(m.kind == "event" or m.id in moved for m in u.reading.mentions) or " months " in f" {u.text} "
         figures = bool(u.refs) or any(ch.isdigit() for ch in u.text)
         if not figures and top is not None and top.intent.id in self.figure_ops:
             frame = read_frame(self.frames, self.figure_ops[top.intent.id], u.text, u.rest, u.reading.tokens,
@@ -1219,6 +1228,11 @@ class Engine:
                 self.facts, self.passages, u, self.frames
             )
         return answer
+
+    def _moved_topics(self) -> set[str]:
+        """The subjects of events whose summary says numbers rose or fell (CYP Now's 2011 finding)."""
+        said = self.frames.check_list("fell") + self.frames.check_list("rose")
+        return {t for e in self.facts.events if says_any(e.summary.lower(), said) for t in e.topics}
 
     def answer_intent(
         self, intent_id: str, context: Context | None = None, now: float | None = None

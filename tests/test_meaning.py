@@ -1842,8 +1842,6 @@ def test_blind24_followups(engine, turns, needles, unwanted):
 @pytest.mark.parametrize(
     ("question", "kind", "needles"),
     [
-        # "up until" is "until", not a rise; who did it is found in the sentence saying "by", without the date
-        ("Who evaluated SCRs up until July 2012?", "answer", ["Ofsted."]),
         # someone's view of the rise the article never reports
         ("What does Eileen Munro think about the rise in SCRs?", "decline", ["doesn't report"]),
         ("how many published in 2012/13 and 2013/14 together", "answer", ["102"]),
@@ -1888,3 +1886,55 @@ def test_blind25_answers(engine, question, kind, needles):
 def test_blind25_followups(engine, turns, kind, needles):
     reply = say(engine, *turns)[-1]
     assert reply.kind == kind and all(n in reply.text for n in needles), reply.text
+
+
+# -- what a third fresh-eyes review found in this session's rules ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # what Ofsted does today is not the article's to say; who evaluated after it stopped is not either
+        ("Is Ofsted evaluating SCRs today?", ["doesn't say what is the case today"], ["Yes"]),
+        ("Who evaluated SCRs after July 2012?", [], ["Ofsted."]),
+        ("Who investigated the number of SCRs in 2013?", [], ["CYP Now."]),
+        # "must" asks of the rule now, unless the old system is named
+        ("Must LSCBs look back up to 20 years into family history?", ["No.", "need not go back"], []),
+        ("under the old system must LSCBs look back 20 years?", ["Yes.", "up to 20 years"], []),
+        ("Must Ofsted evaluate SCRs?", [], ["Yes"]),
+        ("Did CYP Now find the number of SCRs rose sharply?", ["No.", "dropped sharply"], []),
+        ("Did Woolmore say the Working Together revisions reduced LSCBs' flexibility?", ["No."], []),
+        # a claim nobody made is nobody's, not Woolmore's, who said the opposite
+        ("The panel drove the rise. Is that what Timpson said?", ["doesn't report Edward Timpson saying"],
+         ["it was Sue Woolmore who said that"]),
+        ("How did Timpson explain the rise in the figures?", ["no reasons from Edward Timpson"], []),
+        ("Is Munro linked to the rise?", ["recommended by Professor Eileen Munro"], ["No."]),
+        ("Was Timpson the minister who set up the panel?", [], ["No. Edward Timpson"]),
+        ("Is Timpson a shadow minister?", ["No."], []),
+        # an item joined to the one before is part of one question, not a list
+        ("What's the ratio of 1) commissioned to 2) published in 2013/14?", ["1.61"], []),
+        ("How many SCRs were commissioned in 2012/13, sorry, how many were published?", ["31"], ["71"]),
+        ("I think the panel caused the rise in SCRs: was that Woolmore's view?", ["No", "Woolmore"], []),
+        ("I want the latest year only: how many SCRs were published?", ["71"], ["12 published"]),
+        ("What's the view of the rise from the LSCB chairs?", ["Association"], ["doesn't report"]),
+    ],
+)
+def test_third_review(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        # the gap's direction after two gaps, not the counts'
+        (("what was the gap in 2012/13?", "and in 2013/14?", "did it widen?"), ["No", "50", "43"], []),
+        # "by how much?" after the rise: the figures hold it
+        (("What did Timpson reveal?", "by how much?"), ["114"], ["doesn't give a number"]),
+        (("Give me Woolmore's quote on the Ofsted change.", "and the one on Munro's recommendations?"), [],
+         ["Munro (author of a child protection review) said it"]),
+    ],
+)
+def test_third_review_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

@@ -184,6 +184,9 @@ def made_public(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     announced = _announced(facts, q, words)
     if announced is None or not says_any(q.text, words.check_list("asks_how_released")):
         return None
+    venue = says_any(q.text, (*words.check_list("venues"), "setting", "or what", "responding"))
+    if not venue and not says_any(q.text, words.check_list("releasing")):
+        return None  # "how did Timpson explain the rise?" asks no how the figures came out
     answer = Answer(announced.summary)  # "... revealed the figures in response to a parliamentary question: ..."
     answer.add_sources(announced.source)
     answer.people.append(announced.by)
@@ -275,8 +278,14 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     claimed = [] if q.carried else claimed
     if claimed:  # "Did Timpson (Munro) say the Ofsted change was a key factor?", "... according to Timpson?"
         other = facts.people[claimed[0]]
+        # who said it only when the claim is what they said: "the panel drove the rise: is that what Timpson
+        # said?" is said by nobody, and Woolmore said the opposite
+        agrees = (reason.stance == "not_significant") == (denies(words, q.text) or q.has(
+            *words.check_list("minor")))
+        lead = f"No: it was {who} who said that, not {other.name}." if agrees else \
+            f"No: the article doesn't report {other.name} saying that."
         answer.text = (
-            f"No: it was {who} who said that, not {other.name}. According to {who}, {lower_first(reason.title)} "
+            f"{lead} According to {who}, {lower_first(reason.title)} "
             + ("did not contribute significantly." if reason.stance == "not_significant"
                else f"was {reason.weight or 'a cause'}.")
         )
@@ -315,8 +324,10 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         worded = _role_word(facts, q, people[0], words)  # "children's minister Sue Woolmore said ..."
         if worded is not None or not q.mentioned("organisation"):
             return worded
-    # "the chair" read as a name still says a post: "is Woolmore the chair of Ofsted?"
-    if not q.has(*words.check_list("affiliation")) and not any(_names_role(facts, m) for m in persons):
+    # "the chair" read as a name still says a post: "is Woolmore the chair of Ofsted?" (not "the minister who
+    # set up the panel", no post of the panel)
+    of_body = any(_names_role(facts, m) and f" {m.text} of " in f" {q.text} " for m in persons)
+    if not q.has(*words.check_list("affiliation")) and not of_body:
         return None
     orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
     orgs = [o for o in orgs if o.id != "lscbs"] or orgs
@@ -379,7 +390,8 @@ def _role_word(facts: FactBase, q: Query, person: Person, cues: FrameWords) -> A
     answer = Answer("")
     answer.people.append(person.id)
     answer.add_sources(person.source)
-    if words <= roles[person.id]:
+    qualified = set(q.text.split()) & set(cues.check_list("post_qualifiers")) - roles[person.id]
+    if words <= roles[person.id] and not qualified:  # (not "is Timpson a *shadow* minister?")
         answer.text = f"Yes. {person.name}: {person.role}."
         return answer
     answer.text = f"No. {person.name} is {_article(person.role)}."

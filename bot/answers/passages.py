@@ -240,6 +240,9 @@ def said_by(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWor
         answer.people.append(asked.id)
         return answer
     speaker = facts.people[statements[0].by]
+    if denies(words, normalise(sentence.text)) != denies(words, u.text):
+        return None  # "the panel drove the rise: is that what Timpson said?": the sentence says the opposite, so
+        # it is nobody's saying of it; the stance check answers
     lead = "Yes." if speaker.id == asked.id else f"No: it was {speaker.name} ({speaker.role}), not {asked.name}."
     answer = quoted_sentence(facts, sentence, f"{lead} ")
     answer.people.extend(p for p in (speaker.id, asked.id) if p not in answer.people)
@@ -258,10 +261,7 @@ def who_did(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWor
     if first[1:] in (["was"], ["were"], ["is"], ["are"], ["got"]) and "by" not in u.reading.tokens:
         return None  # "who was investigated?" asks who it was done to, not who did it
     noise = set(u.reading.unknown) | who | doers | saying | {"which"}
-    asked = without(u, noise)
-    found = index.search(asked, limit=3)
-    if u.refs:  # "who evaluated SCRs until July 2012?": the sentence saying who did it may not give the date
-        found += [pair for pair in index.search(asked._replace(refs=[]), limit=3) if pair not in found]
+    found = index.search(without(u, noise), limit=3)
     if not found:
         return None
     asks_saying = u.query.has("said") or bool(set(u.text.split()) & saying)  # who *says* it, not who did it
@@ -299,14 +299,16 @@ def _unit(word: str) -> str:
     return {"yr": "year", "yrs": "year"}.get(word, word.rstrip("s"))
 
 
-def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords) -> Answer | None:
+def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords,
+                   obliged: bool = False) -> Answer | None:
     """"Under the old system LSCBs had to look back up to 10 years, correct?": an amount of time the question
     states, against the one the sentence it comes from states ("up to 20 years"): Yes when they agree, No
     with the article's amount when not. Counts of SCRs are the figures' business, not this."""
     stated = _AMOUNT.search(u.text)
     if stated is None or u.reading.outside or u.reading.unknown_subject:
         return None
-    now = speaks_of_now(words, u.text)  # "do they still have to go back 20 years?"
+    # "do they still have to go back 20 years?"; "must they go back 20 years?" asks of the rule as it now is
+    now = speaks_of_now(words, u.text) or obliged
     found = index.search(without(u, set(u.reading.unknown)), limit=1)  # "meant looking back": how it is put
     if not found:
         return None
@@ -873,11 +875,13 @@ def done_by(facts: FactBase, lines: list[int]) -> Answer | None:
 _QUANTITY = LazyPattern(r"\b(?!(?:19|20)\d\d\b)\d+")  # a number that is not a year
 
 
-def unquantified(facts: FactBase, lines: list[int], says: str) -> Answer | None:
-    """"By how much?" after an answer whose sentences give no number ("dropped sharply"): the article doesn't
-    say, with what it does say; None when they give one."""
+def unquantified(facts: FactBase, lines: list[int], says: str, words: FrameWords) -> Answer | None:
+    """"By how much?" after an answer telling of a fall in words only ("dropped sharply"): the article doesn't
+    say, with what it does say; None when its sentences give a number, or tell of the rise the figures measure."""
     said = [s for s in facts.article.sentences if s.line in lines]
     if not said or any(_QUANTITY.search(s.text) for s in said):
+        return None
+    if not any(says_any(normalise(s.text), words.check_list("fell")) for s in said):
         return None
     answer = quoted_sentence(facts, said[0], f"{says} ")
     for s in said[1:]:

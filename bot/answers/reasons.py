@@ -113,11 +113,17 @@ def why(facts: FactBase, q: Query) -> Answer:
         names = fmt.join([facts.people[p].name for p in outsiders])
         opener = "No. " if q.tokens[:1] and q.tokens[0] in ("did", "does", "has", "is", "was") else ""
         behind = [r for r in causes if r.recommended_by in outsiders]
+        announcer = facts.announcement.by if facts.announcement else None
         if behind:  # "how is Munro connected to the rise?": she gives no reasons, but recommended what they were
+            opener = ""  # (so no "No." to "is Munro linked to the rise?")
             which = ("both reasons" if len(behind) == 2 else "every reason") if len(behind) == len(causes) else (
                 f"{fmt.words(len(behind))} of the reasons")
             lines.insert(0, f"{opener}{names} gives no reasons in the article, but {which} it gives had been "
                             f"recommended by {names}.")
+        elif announcer in outsiders and facts.announcement is not None:  # "how is Timpson connected to the rise?"
+            lines.insert(0, f"{opener}The article reports no reasons from {names}. {facts.announcement.summary} "
+                            "The reasons it gives are these.")
+            answer.add_sources(facts.announcement.source)
         else:
             lines.insert(0, f"{opener}The article reports no reasons from {names}; the reasons it gives are these.")
         # "what reasons did Timpson give?": the article doesn't say (a No answers a yes/no); Munro's part in the

@@ -286,7 +286,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         # published from 2011/12 to 2012/13 in %" is a percentage change of the count
         op = "pp_change" if "share" in cued or not named else "change"
     of_share = op == "average" and "share" in cued
-    if op == "portion" and not named and default_op not in ("portion", "share"):
+    if op == "portion" and not named and default_op not in ("portion", "share") and not _has(
+            both, ("percent", "percentage", "share", "proportion", "fraction", "rate", "%")):
         op = default_op  # "bullet points of all the figures": no part of anything is asked
     elif op == "portion" and len(named) != 1:
         op = "share"  # "what percentage of all SCRs commissioned were published": published of commissioned

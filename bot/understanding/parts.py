@@ -12,6 +12,8 @@ import re
 
 from ..lazyre import LazyPattern
 from .frame import FrameWords
+from .normalise import normalise
+from .periods import read_periods
 
 MAX_PARTS = 3  # more questions than this in one message are read as one
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"\u2019\u201d])\s+|\n+")
@@ -194,6 +196,7 @@ def _from_the_ask(words: FrameWords, piece: str) -> str:
     return piece
 
 
+_ITEM_JOINED = (" or", " to", " and", " vs", " versus", " than", " with")
 _ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9]|[a-e])[).]\s+")  # "1) ", "(2) ", "b. ": an item of a numbered list
 
 
@@ -206,6 +209,12 @@ def _listed(text: str) -> list[str]:
     expected = [chr(ord(first) + i) for i in range(len(labels))]
     if len(found) < 2 or labels != expected:
         return []
+    # the list opens the message, or follows a colon or a question; an item joined to the one before ("the
+    # ratio of 1) commissioned to 2) published", "a) commissioned or b) published") is part of one question
+    lead = text[: found[0].start()].rstrip()
+    if (lead and not lead.endswith((":", "?", "\n"))) or any(
+            text[: m.start()].rstrip().lower().endswith(_ITEM_JOINED) for m in found[1:]):
+        return []
     ends = [m.start() for m in found[1:]] + [len(text)]
     return [text[m.end():end].strip(" ,;") for m, end in zip(found, ends, strict=True)]
 
@@ -214,11 +223,14 @@ def _corrected(words: FrameWords, text: str) -> str:
     """"and how many of those... sorry, how many were published that year": what the asker corrected it to,
     when a correction follows some words and is followed by a question of its own."""
     lowered = text.lower()
-    for marker in words.check_list("corrections"):
+    for marker in sorted(words.check_list("corrections"), key=len, reverse=True):  # "sorry, i mean" over "sorry,"
         at = lowered.rfind(marker)
         if at > 0 and not lowered[at - 1].isalnum():
             after = text[at + len(marker):].lstrip(" ,.:;-–—")
             if len(_words(after)) >= 3 and _asks(words, after):
+                before, _ = read_periods(normalise(text[:at]))
+                if before and not read_periods(normalise(after))[0]:  # "... in 2012/13, sorry, how many were
+                    after = f"{after.rstrip('?. ')} ({before[-1].text})?"  # published?": that year still
                 return after
     return text
 
