@@ -51,7 +51,7 @@ _SHORT_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’.?!]{5,40})[”\"’]|(?
 # "finish the quote: 'Now, if it was appropriate...'": a shorter quote that trails off is the article's too
 _TRAILING = re.compile(r"[“\"‘']([^“”\"‘’']{12,}?)(?:\.\.\.|…)\s*[”\"’']")
 # A capitalised word that does not open a sentence: a name ("Haringey", "Kent").
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,})\b")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b")  # "Leeds", "NSPCC"
 # The intent a reply names when it quotes the article's sentences that answer the question.
 QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sentences say",
                       "What was the old system like?", (), Path("intents"), 0)
@@ -1029,7 +1029,9 @@ class Engine:
             periods = list(context.periods)  # an average is over every year unless years are named (or, for
             # "per year?" after a total, the total's years)
         measures = (measure,) if measure else ()
-        if (last_op == "gap" and (op in ("share", "extreme") or (op == "value" and not u.query.measure))) or \
+        # "... and the publication rate that year?" names what the gap takes away (not "as a share of commissioned")
+        named_measure = bool(words.derived) and u.query.measure == words.derived[0].minus
+        if (last_op == "gap" and not named_measure and op in ("share", "extreme", "value")) or \
                 op == "gap":  # (and "so which year was biggest?" after gaps)
             measures = tuple(d.id for d in words.derived[:1])  # "same calc for 2011/12?" after a gap
         asks_direction = read_frame(words, op, u.text, u.rest, tokens, [], measure).test in ("rise", "fall", "same")
@@ -1068,7 +1070,8 @@ class Engine:
         handled = q.has(*self.frames.check_list("handled")) and not set(u.reading.tokens) & set(
             self.lexicon.measure_words
         )  # "how many did Ofsted evaluate?" asks Ofsted's figures; "published after Ofsted stopped" does not
-        if not (q.has(*self.frames.check_list("credit")) or handled) or q.carried:
+        credit = self.frames.check_list("credit")  # as typed too: "count" reads as "number"
+        if not (q.has(*credit) or says_any(u.text, credit) or handled) or q.carried:
             return None
         facts = self.facts
         events = {e.id: e for e in self.facts.events}
@@ -1360,7 +1363,8 @@ class Engine:
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_named" and names:
             text = (
-                f"The article doesn't mention {fmt.join(names)}, and its figures are not broken down by area. "
+                f"The article doesn't mention {fmt.join(names)}"
+                + (", and its figures are not broken down by area. " if not any(n.isupper() for n in names) else ". ")
                 + about(self.facts)
             )
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]

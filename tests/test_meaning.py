@@ -1938,3 +1938,51 @@ def test_third_review(engine, question, needles, unwanted):
 def test_third_review_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+# -- blind set 26's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "needles", "unwanted"),
+    [
+        # one measure in one year against the other measure in another
+        ("How many more SCRs were published in 2013/14 than were commissioned in 2011/12?", "answer", ["16 more"],
+         ["unchanged"]),
+        # a factor of the publication rate is of the shares, not the counts
+        ("By roughly what factor did the publication rate grow from 2011/12 to 2013/14?", "answer", ["2.9 times"],
+         ["5.9"]),
+        ("sue woolmore chairs the NSPCC, right?", "answer", ["No.", "Association"], []),
+        ("What did the NSPCC say about the rise in SCRs?", "decline", ["doesn't mention NSPCC"], ["by area"]),
+        ("what percentage of SCRs were in the north east", "decline", ["doesn't cover north east"], ["%"]),
+        ("How many SCRs did the CYP Now investigation count in 2011?", "decline", ["no figures from CYP Now"], []),
+        # a second part pointing back at the first part's measure, in another year
+        ("What was the publication rate in 2011/12 and what was it in 2013/14?", "answer", ["21.8%", "62.3%"], []),
+        ("What was the gap between commissioned and published in 2013/14, and what was the publication rate that "
+         "year?", "answer", ["43 more", "62.3% published"], []),
+    ],
+)
+def test_blind26_answers(engine, question, kind, needles, unwanted):
+    reply = ask(engine, question)
+    assert reply.kind == kind, reply.text
+    assert all(n in reply.text for n in needles) and not any(n in reply.text for n in unwanted), reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("How many SCRs were published in 2011/12?", "and two years later?", "is that more than five times as many?"),
+         ["Yes", "5.9 times"], []),
+        (("who revealed the figures", "what's his job", "and in response to what?"), ["parliamentary question"], []),
+        # a comparison's years, kept by the follow-ups on it
+        (("Between 2012/13 and 2013/14, which rose faster in % terms, commissioned or published SCRs?",
+          "by what % did published rise?"), ["+129%"], ["491"]),
+        (("Were more SCRs published in 2013/14 than in 2012/13?", "is that more than double?"),
+         ["Yes", "31 in 2012/13", "2.3 times"], ["12 in 2011/12"]),
+        (("When was Working Together revised?", "what did it give LSCBs?",
+          "how many months after Ofsted stopped evaluating SCRs was that?"), ["8 months"], []),
+    ],
+)
+def test_blind26_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

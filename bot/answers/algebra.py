@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ..knowledge.article import Sentence
 from ..knowledge.model import FactBase
-from ..understanding.frame import Claim, DerivedMeasure, Frame, FrameWords
+from ..understanding.frame import Claim, DerivedMeasure, Frame, FrameWords, crosses_cells
 from . import figures
 from . import format as fmt
 from .query import Answer, Query
@@ -128,6 +128,19 @@ def gap(al: Algebra, frame: Frame, q: Query) -> Result:
     if derived is None:
         r.lines.append("I can't compare the two measures.")
         return r
+    named = list(dict.fromkeys(t for t in q.tokens if t in al.base))
+    asked = [p for p in q.periods if p in al.ids]
+    if len(named) == 2 and len(asked) == 2 and crosses_cells(al.base, q.text):
+        # "how many more were published in 2013/14 than were commissioned in 2011/12?": one cell against the other
+        a, b = al.value(asked[0], named[0]), al.value(asked[1], named[1])
+        if a and b:
+            d = a[0] - b[0]
+            r.lines.append(f"{fmt.number(a[0])} SCRs {al.label(named[0])} in {al.plabel(asked[0])} against "
+                           f"{fmt.number(b[0])} {al.label(named[1])} in {al.plabel(asked[1])}: "
+                           f"{fmt.number(abs(d))} {'more' if d >= 0 else 'fewer'}.")
+            r.numbers.append((abs(d), False))
+            r.cite(*a[1], *b[1])
+            return r
     periods = al.span(frame)
     rows = []
     for p in periods:
@@ -430,6 +443,15 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
     if ends is None:
         return _one_year("nothing to compare")
     old, new = ends
+    a, b = (al.share(old), al.share(new)) if q.has("rate", "share", "proportion") else (None, None)
+    if a and b and a[0]:  # "by what factor did the publication rate grow?": of the shares, not the counts
+        x = b[0] / a[0]
+        r.lines.append(f"The share of SCRs published went from {_pct(a[0])} in {al.plabel(old)} to {_pct(b[0])} in "
+                       f"{al.plabel(new)}: {x:.1f} times as high.")
+        r.cite(*a[1], *b[1])
+        r.numbers.append((round(x, 1), False))
+        r.answer.periods = [old, new]
+        return r
     for m in al.measures(frame):
         _years_ratio(al, r, m, old, new)
     r.answer.periods = [old, new]

@@ -31,7 +31,10 @@ def _events(facts: FactBase, q: Query) -> list[Event]:
             if (e.id == m.id or m.id in e.topics) and e not in out:
                 out.append(e)
     if len(out) < 2 and q.has("that", "it", "this", "those", "these", "them", "they") and not q.carried:
-        last = [e for t in q.context.topics for e in facts.events if (e.id == t or t in e.topics) and e not in out]
+        # (the last answer's subject, or the one before it: "when was WT revised?" - "what did it give LSCBs?" -
+        # "how many months after Ofsted stopped was that?")
+        topics = [*q.context.topics, *q.context.earlier_topics]
+        last = [e for t in topics for e in facts.events if (e.id == t or t in e.topics) and e not in out]
         out = [*dict.fromkeys(last), *out]
     if len(out) < 2 and (not q.mentions or q.carried):  # "which came first?" after answers on two subjects
         topics = [*q.context.earlier_topics, *q.context.topics]
@@ -172,7 +175,9 @@ def _announced(facts: FactBase, q: Query, words: FrameWords) -> Announcement | N
     announced = facts.announcement
     if announced is None:
         return None
-    back = bool(q.pronouns or q.has("that", "it", "this")) and not q.mentions and q.context.people[:1] == [announced.by]
+    last = not q.mentions and q.context.people[:1] == [announced.by]  # right after an answer about him
+    back = last and (bool(q.pronouns or q.has("that", "it", "this")) or says_any(
+        q.text, words.check_list("asks_how_released")))  # "and in response to what?"
     release_words = set(words.check_list("released"))
     released = announced.by in q.mentioned("person") or back or (
         (q.has("released", "published") or release_words & set(q.text.split())) and " figures " in f" {q.text} ")
@@ -184,7 +189,7 @@ def made_public(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     announced = _announced(facts, q, words)
     if announced is None or not says_any(q.text, words.check_list("asks_how_released")):
         return None
-    venue = says_any(q.text, (*words.check_list("venues"), "setting", "or what", "responding"))
+    venue = says_any(q.text, (*words.check_list("venues"), *words.check_list("venue_asks")))
     if not venue and not says_any(q.text, words.check_list("releasing")):
         return None  # "how did Timpson explain the rise?" asks no how the figures came out
     answer = Answer(announced.summary)  # "... revealed the figures in response to a parliamentary question: ..."
@@ -369,7 +374,9 @@ def _plain(text: str) -> str:
 
 def _role_word(facts: FactBase, q: Query, person: Person, cues: FrameWords) -> Answer | None:
     """"Eileen Munro is a minister?": a word of someone's role, said of another person."""
-    if not q.has("is", "was", "are", "were", "as") and not any(_names_role(facts, m) for m in q.mentions):
+    chairs = bool(set(q.text.split()) & set(cues.check_list("post_verbs")))  # "Woolmore chairs the NSPCC?"
+    if not q.has("is", "was", "are", "were", "as") and not chairs and not any(
+            _names_role(facts, m) for m in q.mentions):
         return None
     # the role named: the question's own words, or another person's role used as a name ("a minister")
     asked = {w for w in q.tokens if len(w) > 3} | {
@@ -379,9 +386,10 @@ def _role_word(facts: FactBase, q: Query, person: Person, cues: FrameWords) -> A
     roles = {p.id: set(f"{p.role} {p.name}".lower().replace("'s", "").split()) for p in facts.people.values()}
     words = asked & set().union(*roles.values()) - {"association", "independent", "local", "children", "board"}
     if not words:
-        # a post nobody in the article holds ("is Timpson the education secretary?") is not theirs either
+        # a post nobody in the article holds ("is Timpson the education secretary?", "Woolmore chairs the NSPCC,
+        # right?") is not theirs either
         posts = asked & set(cues.check_list("posts"))
-        if not posts or not q.has("is", "was", "as"):
+        if not (posts and q.has("is", "was", "as")) and not chairs:
             return None
         answer = Answer(f"No. {person.name} is {_article(person.role)}.")
         answer.people.append(person.id)
@@ -391,6 +399,13 @@ def _role_word(facts: FactBase, q: Query, person: Person, cues: FrameWords) -> A
     answer.people.append(person.id)
     answer.add_sources(person.source)
     qualified = set(q.text.split()) & set(cues.check_list("post_qualifiers")) - roles[person.id]
+    if chairs:  # "Woolmore chairs the NSPCC?": the body after the verb must be the one of her role
+        said = q.text.split()
+        at = next(i for i, w in enumerate(said) if w in cues.check_list("post_verbs"))
+        body = {w for w in said[at + 1:] if len(w) > 3} - set(cues.claim_markers)
+        theirs = [o for o in facts.organisations.values() if o.name.lower() in person.role.lower()]
+        known = set(_plain(person.role).split()) | {w for o in theirs for a in o.aliases for w in _plain(a).split()}
+        qualified |= body - known  # (her association, however it is written: "the LSCB chairs' association")
     if words <= roles[person.id] and not qualified:  # (not "is Timpson a *shadow* minister?")
         answer.text = f"Yes. {person.name}: {person.role}."
         return answer

@@ -38,7 +38,7 @@ ELLIPTICAL = frozenset(
     {
         *("commissioned", "published", "scr", "number", "figures", "year", "ones", "one", "those", "them", "that"),
         *("how", "many", "in", "for", "the", "was", "were", "it", "is", "what", "about", "and", "then", "same"),
-        *("of", "there"),
+        *("of", "there", "whatis"),
     }
 )
 # Words that make a figures question complete on its own ("how many ...", "what was the number ...").
@@ -84,8 +84,10 @@ def leans_on_context(u: Understood) -> bool:
     subject = tokens & {"scr", "number", "commissioned", "published"} or u.reading.mentions
     follows_on = u.rest.split()[:1] in (["so"], ["and"], ["then"])  # "so what share was published?"
     # "how many commissioned?" right after a year's figure: a measure and nothing else, of that year
+    # (and "by what % did published rise?" right after a comparison of two years: over those years)
     measure_only = not u.refs and not u.reading.mentions and bool(u.reading.known) and set(u.reading.known) <= {
-        "scr", "number", "commissioned", "published"} and not u.reading.unknown and len(u.reading.tokens) <= 5
+        "scr", "number", "commissioned", "published", "rise", "fall", "percent"} and not u.reading.unknown and len(
+        u.reading.tokens) <= 7
     return not subject or bool(tokens & ANAPHORS) or (follows_on and not u.refs) or measure_only
 
 
@@ -121,6 +123,8 @@ def carry(
                 q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
             elif len(context.periods) == 1:  # "did it double?" after two single-year answers
                 q.periods = context.history[-2:] if len(context.history) >= 2 else list(context.periods)
+            else:  # "is that more than double?" after 2012/13 against 2013/14: those years
+                q.periods = list(context.periods)
     elif intent not in figure_ops and not q.mentions and not q.pronouns and not (
             any(r.kind in ("cy", "month") for r in u.refs) and not set(u.reading.tokens) & ANAPHORS):
         # (not "what happened in July 2012?" after March 2013: a date asked is about that date)

@@ -108,6 +108,7 @@ class FrameWords:
         groups += [*self.comparators.values(), tuple(self.fractions)]
         groups += [self.check_list("affiliation"), self.check_list("direct")]  # "head", "direct" are not typos
         groups.append(tuple(m for m in self.claim_markers if " " not in m))  # "right", "accurate", "correct"
+        groups.append(tuple(self.number_words))  # "more than five times as many?"
         return [c for cues in groups for c in cues] + [w for d in self.derived for w in d.words]
 
 
@@ -220,6 +221,15 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
 _LAST_WORDS: tuple[str, frozenset[str]] = ("", frozenset())
 
 
+def crosses_cells(measures: frozenset[str] | list[str], text: str) -> bool:
+    """"more published in 2013/14 than commissioned in 2011/12": each measure with its own year."""
+    stems = "|".join(re.escape(m[:-2] if m.endswith("ed") else m) for m in sorted(measures))
+    if not stems:
+        return False
+    return re.search(rf"\b(?:{stems})\w*\b[^?.]*?\d[^?.]*?\bthan\b[^?.]*?\b(?:{stems})\w*\b[^?.]*?\d",
+                     text) is not None
+
+
 def says_any(text: str, phrases: tuple[str, ...]) -> bool:
     """Any of the phrases as whole words of a text: the cue lists' own test (`_has`), for any word list."""
     return _has(f" {' '.join(text.split())} ", phrases)
@@ -271,6 +281,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         others = [c for c in cued if c != "gap"]
         if others:
             op = others[0]  # "as a % of commissioned", "which year had the biggest gap", "average yearly gap"
+        elif len(periods) == 2 and not moves and crosses_cells(words.measures, text):
+            op = "gap"  # "how many more were published in 2013/14 than commissioned in 2011/12?": two cells
         elif len(periods) >= 2 and (default_op == "change" or moves):
             op = "change"  # "how did the gap change from 2012/13 to 2013/14?"
         else:
