@@ -274,7 +274,7 @@ class Engine:
         quotes = [(m, s, least) for m, span, least in spans
                   if len(span.split()) >= least and (s := self.facts.article.find(span))]  # not a title
         if not quotes:
-            return None
+            return self._words_never_used(text, context)
         match, sentence, least = quotes[0]
         rest = (text[: match.start()] + " " + text[match.end():]).strip()
         u = self.understand(rest, context)
@@ -318,6 +318,30 @@ class Engine:
             context = Context.from_dict({**context.to_dict(), "periods": periods, "history": periods, "updated": now,
                                          "intent": value_intent, "op": "value", "sources": [sentence.line]})
         return rest, context
+
+    def _words_never_used(self, text: str, context: Context) -> Reply | None:
+        """"Did Woolmore describe the old process as 'very bureaucratic'?": words in quotes the article never
+        has, asked of someone it reports: No, with what it does report of them on that subject."""
+        phrases = [p for m in _SHORT_QUOTED.finditer(text or "") if (p := m.group(1) or m.group(2))
+                   and not self.facts.article.find(p) and not self.lexicon.read(normalise(p)).mentions]
+        if not phrases:
+            return None
+        u = self.understand(text.replace(phrases[0], " "), context)
+        people = [self.facts.people[p] for p in u.query.mentioned("person") if p in self.facts.people]
+        described = set(u.text.split()) & self.lexicon.framing or u.query.has("said")
+        if len(people) != 1 or not described or not asks_verdict(self.frames, u.rest, u.reading.tokens, True):
+            return None
+        person = people[0]
+        answer = Answer(f"No: the article doesn't quote {person.name} using the words “{phrases[0]}”.")
+        theirs = {st.source.line for st in self.facts.statements if st.by == person.id}
+        found = self.passages.search(passages.without(u, {PERSON_TOKEN, *self.lexicon.framing}), limit=1,
+                                     among=theirs)
+        if found:
+            said = passages.quoted_sentence(self.facts, found[0][0], "What it reports: ")
+            answer.text += f" {said.text}"
+            answer.add_sources(*said.sources)
+        answer.people.append(person.id)
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer)
 
     def _years_said_before(self, text: str, parts: list[str]) -> list[str]:
         """"... I've been told to treat that as 2011/12. On that basis, what were the figures for that year?":
@@ -965,7 +989,11 @@ class Engine:
         last_op = context.op or self.figure_ops[context.intent or ""]
         if op is not None:  # the reader settles combinations ("which year had the biggest gap" is an extreme)
             op = read_frame(words, op, u.text, u.rest, tokens, u.query.periods, u.query.measure).op
+        if last_op == "share" and not u.query.measure and (op == "extreme" or (
+                op is None and change is None and set(tokens) & {"most", "fewest"})):
+            op = "share"  # "and the lowest?" after the highest publication rate: of the rates, not the counts
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
+        gap_moved = False  # the direction of the gap, asked after gaps ("was it bigger than the year before?")
         if change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
             moved = {"change", "rise", "fall", *self.frames.check_list("comparatives")} & set(tokens)
             if last_op in ("share", "pp_change"):
@@ -997,14 +1025,17 @@ class Engine:
             said = set(tokens)
             bare = len(tokens) == 1  # "difference?" alone leans on the last answers
             asks_why = bool(said & {"why", "reason", "cause", "caused", "behind"})  # "what caused that jump?"
-            moved = set() if asks_why else {"rise", "fall"}  # "increase in published between those two"
+            # "increase in published between those two"; "was it bigger or smaller than the year before?" after a gap
+            moved = set() if asks_why else {"rise", "fall", *(
+                self.frames.check_list("comparatives") if last_op == "gap" else ())}
             if not said & ({"change", "compare"} | moved) or not (
                     bare or said & (words.anaphors | {"what", "whats", "how"})):
                 return None
             distinct = list(dict.fromkeys(context.history[-2:]))
             between_years = (len(distinct) >= 2 or bool(u.query.periods)) and last_op != "gap" \
                 and " gap " not in f" {u.rest} "
-            gap_moved = last_op == "gap" and len(distinct) >= 2 and bool(said & moved) and not u.query.measure
+            gap_moved = last_op == "gap" and (len(distinct) >= 2 or bool(u.query.periods)) and bool(
+                said & moved) and not u.query.measure
             if not said & {"change", "compare"} and not between_years and not gap_moved:
                 return None  # "how much did they rise?" after one year: the change into it, as the matcher reads it
             between_years = between_years or gap_moved  # "did it widen?" after two years' gaps: the gap's change
@@ -1038,7 +1069,7 @@ class Engine:
         if asks_direction and not u.query.periods:  # "so did the gap shrink?": between the last two answers' years
             distinct = list(dict.fromkeys(context.history[-2:]))
             periods = distinct if len(distinct) >= 2 else periods
-        if asks_direction and last_op == "gap" and not u.query.measure:
+        if (asks_direction or gap_moved) and last_op == "gap" and not u.query.measure:
             measures = tuple(d.id for d in words.derived[:1])  # "did it widen?" after two gaps: the gap's direction
         if change == "span":  # "over those two years?": the last answer's years, or the last two answers' years
             periods = list(context.periods) if len(context.periods) >= 2 else (
@@ -1071,7 +1102,8 @@ class Engine:
             self.lexicon.measure_words
         )  # "how many did Ofsted evaluate?" asks Ofsted's figures; "published after Ofsted stopped" does not
         credit = self.frames.check_list("credit")  # as typed too: "count" reads as "number"
-        if not (q.has(*credit) or says_any(u.text, credit) or handled) or q.carried:
+        pointed = bool(set(u.reading.tokens) & self.frames.anaphors)  # "how many did they count?" after CYP Now
+        if not (q.has(*credit) or says_any(u.text, credit) or handled) or (q.carried and not pointed):
             return None
         facts = self.facts
         events = {e.id: e for e in self.facts.events}
@@ -1080,6 +1112,8 @@ class Engine:
         named += [t for m in q.mentions if m.kind == "event" for t in events[m.id].topics
                   if t not in self.frames.figure_sources]  # "the CYP Now investigation" is CYP Now's
         named = list(dict.fromkeys(named))
+        if not named and pointed:  # "how many SCRs did they count?" right after CYP Now's finding
+            named = [t for t in q.context.topics if t in facts.organisations and t not in self.frames.figure_sources]
         if not named:
             return None
         entities = [facts.entity(n) for n in named]

@@ -1986,3 +1986,45 @@ def test_blind26_answers(engine, question, kind, needles, unwanted):
 def test_blind26_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+# -- blind set 27's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "needles"),
+    [
+        ("According to CYP Now, did the coalition's publishing policy lead to fewer SCRs?", "answer",
+         ["Yes.", "dropped sharply"]),
+        ("Was the gap between commissioned and published smaller in 2013/14 than in 2012/13?", "answer",
+         ["Yes.", "43", "50"]),
+        ("Is it true Woolmore credits the SCR panel with the spike in numbers?", "answer", ["No, not according"]),
+        ("Which two policy changes does the article link to the increase?", "answer", ["Ofsted", "Working Together"]),
+        ("How many of the 114 SCRs commissioned in 2013/14 have since been published?", "decline",
+         ["doesn't say how many of a year's reviews were published later"]),
+        ("Did Woolmore describe the old process as 'very bureaucratic'?", "answer",
+         ["No: the article doesn't quote Sue Woolmore using the words “very bureaucratic”", "prescriptive"]),
+        ("Quote the line that starts 'Now, if it was appropriate...'", "answer", ["go back that far"]),
+        ("What does SCR stand for, how many were published in 2013-14, and what is Munro's job?", "answer",
+         ["serious case review", "71", "child protection review"]),
+    ],
+)
+def test_blind27_answers(engine, question, kind, needles):
+    reply = ask(engine, question)
+    assert reply.kind == kind and all(n in reply.text for n in needles), reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "needles"),
+    [
+        (("What did CYP Now find in 2011?", "How many SCRs did they count?"), "decline", ["no figures from CYP Now"]),
+        (("Which year had the highest publication rate?", "and the lowest?"), "answer", ["21.8%", "Lowest: 2011/12"]),
+        (("How many SCRs were commissioned in 2013/14?", "And how many were published that year?", "what's the gap",
+          "was it bigger or smaller than the year before?"), "answer", ["50", "43", "fell"]),
+        (("What does Woolmore say caused the rise?", "Does she credit the SCR panel too?"), "answer",
+         ["No, not according"]),
+    ],
+)
+def test_blind27_followups(engine, turns, kind, needles):
+    reply = say(engine, *turns)[-1]
+    assert reply.kind == kind and all(n in reply.text for n in needles), reply.text

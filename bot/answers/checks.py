@@ -264,7 +264,8 @@ def _stems(text: str) -> list[str]:
 
 def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Did the panel contribute to the rise?": a reason's stance, as its speaker gave it."""
-    if not q.has(*words.check_list("cause")):
+    cause = words.check_list("cause")  # as typed too: "credits" reads as "source"
+    if not (q.has(*cause) or says_any(q.text, cause)):
         return None
     named = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
     if not named and q.has("it", "that", "this", "they"):  # "did it contribute much?" right after the panel
@@ -428,7 +429,8 @@ def _article(role: str) -> str:
 
 def direction(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"CYP Now found SCRs rose sharply in 2011?": the direction an event's summary states, against the claim's."""
-    asks_rise, asks_fall = q.has("rise"), q.has("fall")
+    asks_rise = q.has("rise") or says_any(q.text, words.check_list("asks_more"))
+    asks_fall = q.has("fall") or says_any(q.text, words.check_list("asks_fewer"))  # "lead to fewer SCRs?"
     if asks_rise == asks_fall:
         return None
     for event in _events(facts, q):

@@ -97,6 +97,10 @@ def _claimed_before(before: list[str]) -> str:
     return before[-1]
 
 
+_ASKS_FIRST = frozenset({"what", "how", "who", "which", "why", "where", "whose"})  # not "when ..., what ...?"
+_COMMA_ASK = re.compile(r",\s+(?=(?:what|how|who|when|which|why|where)\b)", re.IGNORECASE)
+
+
 def _cut(words: FrameWords, sentence: str) -> list[str]:
     """One sentence asking two things, as two: cut before a question word that follows a joiner."""
     if words.cut is None:
@@ -104,7 +108,17 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
     pieces = [p.strip(" ,") for p in words.cut.split(sentence)]
     if len(pieces) > 1 and any(len(_words(p)) < 3 for p in pieces):
         return [sentence]  # "81 - commissioned or published, and which year?": one question with a rider
-    return pieces or [sentence]
+    # "What does SCR stand for, how many were published in 2013-14, and ...?": a question, then another after
+    # a comma (not "According to Woolmore, what ...": the part before the comma must ask)
+    out: list[str] = []
+    for piece in pieces or [sentence]:
+        head, *rest = _COMMA_ASK.split(piece)
+        opener = _words(head)[:1]
+        if rest and opener and opener[0] in _ASKS_FIRST and all(len(_words(r)) >= 3 for r in rest):
+            out += [head.strip(" ,"), *(r.strip(" ,") for r in rest)]
+        else:
+            out.append(piece)
+    return out
 
 
 STATED_WORDS = 8  # "How many times over is that?" and no longer
