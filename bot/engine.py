@@ -376,6 +376,8 @@ class Engine:
             return part
         if set(said.split()) & self.frames.question_words:  # "Which came first: the panel or ...?" asks
             return part
+        if operation_cue(self.frames, said, said.split()) is not None:
+            return part  # "multiple: published 2013/14 vs 2012/13" names what to compute
         u = self.understand(head, Context())
         return part if self._has_subject(u) or any(r.kind not in ("all", "bad") for r in u.refs) else tail
 

@@ -2028,3 +2028,35 @@ def test_blind27_answers(engine, question, kind, needles):
 def test_blind27_followups(engine, turns, kind, needles):
     reply = say(engine, *turns)[-1]
     assert reply.kind == kind and all(n in reply.text for n in needles), reply.text
+
+
+# -- blind set 28's misses, as general rules -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # summaries asked in new shapes, with the asker's persona set aside ("school" here is no subject)
+        ("Hi, I'm a school governor. What's the main finding of this article?", ["Timpson"], ["doesn't cover"]),
+        ("What's the news angle here for a radio bulletin?", ["Timpson"], []),
+        ("One-sentence summary please", ["Timpson"], []),
+        ("Draft a headline for this story", ["Timpson"], []),
+        # an average per month is the year spread over months
+        ("On average how many SCRs were commissioned per month in 2013/14?", ["9.5 a month"], []),
+        ("monthly average of published SCRs in 2013/14?", ["5.9 a month"], []),
+        # a label naming the operation is kept
+        ("multiple: published 2013/14 vs 2012/13", ["2.3 times"], []),
+        ("Table please: year | commissioned | published.", ["55", "12", "81", "31", "114", "71"], []),
+        # a stated share compares no measures; "in both years" is each year's figure; "Claim:" marks a claim
+        ("fact check - fewer than a quarter of SCRs commissioned in 2011/12 were published", ["Yes.", "21.8%"],
+         ["No."]),
+        ("Check: the gap between commissioned and published was 43 in both 2011/12 and 2013/14.", ["Yes."],
+         ["the figure is 0"]),
+        ("Claim: commissioned SCRs doubled between 2011/12 and 2013/14.", ["Yes."], []),
+        ("Do LSCBs still always have to go back 20 years into family history?", ["No", "20 years", "need not"], []),
+    ],
+)
+def test_blind28_answers(engine, question, needles, unwanted):
+    reply = ask(engine, question)
+    assert reply.kind == "answer", reply.text
+    assert all(n in reply.text for n in needles) and not any(n in reply.text for n in unwanted), reply.text

@@ -331,7 +331,9 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
                             f"{stated.group(0)}; of now it says: {current.text}")
         else:
             negated = denies(words, u.text) or " no longer " in f" {u.text} "
-            current.text = f"{'Yes' if negated else 'No'}. {current.text}"
+            old = same_unit[0]  # "do they still have to go back 20 years?": that was the old system's amount
+            current.text = (f"{'Yes' if negated else 'No'}. {current.text} (Up to {old.group(1)} {old.group(2)} "
+                            "was the old system's rule.)")
         current.add_sources(sentence)
         return current
     if not said:

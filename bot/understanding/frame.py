@@ -242,6 +242,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     canon = f" {' '.join(tokens)} "
     both = _cue_text(words, rest, tokens)
     cued = [name for name, cues in words.operations if _has(both, cues)]
+    if "per_time" in cued and "average" in cued:  # "on average how many per month?": a year spread over months
+        cued.remove("average")
     if "gap" not in cued and " between " in canon and _BETWEEN_MEASURES.search(canon):
         cued.append("gap")  # "the difference between the number of SCRs commissioned and the number published"
     named_measures = set(tokens) & {"commissioned", "published"}
@@ -266,9 +268,12 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     # "how many more were commissioned than published?" asks for the gap; "were more commissioned than
     # published?" asks for a verdict on the two figures.
     states_figure = bool(_NUMBER.search(rest))  # "is it right that 50 more were commissioned than published?"
+    # ("fewer than a quarter of those commissioned were published" states a share; it compares no measures)
+    than_figure = re.search(r" than (?:about |around |roughly |nearly |almost )?(?:\d|half\b|one\b|a (?:"
+                            + "|".join(re.escape(f.removeprefix("a ")) for f in words.fractions) + r")\b)", raw)
     compares_measures = (
         (not yesno or states_figure) and len(named) == 2 and " than " in canon
-        and _has(canon, ("more", "fewest", "less"))
+        and _has(canon, ("more", "fewest", "less")) and than_figure is None
     )
     moves = _has(canon, ("rise", "change", "fall"))
     if "gap" in cued and len(named) == 1 and len(periods) >= 2 and not _has(raw, ("between commissioned",
@@ -283,8 +288,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             op = others[0]  # "as a % of commissioned", "which year had the biggest gap", "average yearly gap"
         elif len(periods) == 2 and not moves and crosses_cells(words.measures, text):
             op = "gap"  # "how many more were published in 2013/14 than commissioned in 2011/12?": two cells
-        elif len(periods) >= 2 and (default_op == "change" or moves):
-            op = "change"  # "how did the gap change from 2012/13 to 2013/14?"
+        elif len(periods) >= 2 and (default_op == "change" or moves) and not _has(
+                f" {text} ", ("in both", "in each", "both years", "each year", "every year")):
+            op = "change"  # "how did the gap change from 2012/13 to 2013/14?" (not "43 in both years?")
         else:
             op = "gap"
     if measure and not measures:
