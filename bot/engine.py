@@ -6,6 +6,7 @@ It knows nothing of Telegram or terminals; adapters call `Engine.reply` and rend
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import time
 from pathlib import Path
@@ -1238,7 +1239,7 @@ class Engine:
             amount = passages.amount_claimed(self.facts, self.passages, u, self.frames, obliged and not then)
             if amount is not None:  # "up to 10 years, right?"
                 return amount
-        moved = self._moved_topics()  # "did CYP Now find the number rose?": the body a directional event is about
+        moved = self._moved_topics  # "did CYP Now find the number rose?": the body a directional event is about
         events = any(m.kind == "event" or m.id in moved for m in u.reading.mentions) or " months " in f" {u.text} "
         figures = bool(u.refs) or any(ch.isdigit() for ch in u.text)
         if not figures and top is not None and top.intent.id in self.figure_ops:
@@ -1268,10 +1269,12 @@ class Engine:
             )
         return answer
 
-    def _moved_topics(self) -> set[str]:
-        """The subjects of events whose summary says numbers rose or fell (CYP Now's 2011 finding)."""
+    @functools.cached_property
+    def _moved_topics(self) -> frozenset[str]:
+        """The subjects of events whose summary says numbers rose or fell (CYP Now's 2011 finding): worked out
+        once per engine, as the facts and word lists it reads are."""
         said = self.frames.check_list("fell") + self.frames.check_list("rose")
-        return {t for e in self.facts.events if says_any(e.summary.lower(), said) for t in e.topics}
+        return frozenset(t for e in self.facts.events if says_any(e.summary.lower(), said) for t in e.topics)
 
     def answer_intent(
         self, intent_id: str, context: Context | None = None, now: float | None = None

@@ -38,8 +38,8 @@ def test_off_topic_lookalikes_are_declined(report):
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("holdout.yaml", 0.92), ("holdout2.yaml", 0.92), ("blind3.yaml", 0.95), ("blind4.yaml", 0.94),
-     ("blind5.yaml", 0.92), ("blind6.yaml", 0.89), ("blind7.yaml", 0.89),
+    [("holdout.yaml", 0.92), ("holdout2.yaml", 0.92), ("blind3.yaml", 0.96), ("blind4.yaml", 0.94),
+     ("blind5.yaml", 0.92), ("blind6.yaml", 0.9), ("blind7.yaml", 0.91),
      ("blind8.yaml", 0.92),
      ("blind9.yaml", 0.96),
      ("blind10.yaml", 0.94),
@@ -57,7 +57,10 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind22.yaml", 0.89),
      ("blind23.yaml", 0.95),
      ("blind24.yaml", 0.95),
-     ("blind25.yaml", 0.88)],
+     ("blind25.yaml", 0.9),
+     ("blind26.yaml", 0.93),
+     ("blind27.yaml", 0.91),
+     ("blind28.yaml", 0.89)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""

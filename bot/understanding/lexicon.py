@@ -222,7 +222,9 @@ class Lexicon(Memoised):
         28,000 templates is then a third faster.
         """
         raw = [self.spellings.get(w, w) for w in split_tokens(text)]
-        outside = [] if template else self._outside(self._drop_fillers(raw))  # not "as a school governor, ..."
+        outside = [] if template else self._outside(raw)
+        if outside:  # not the "school" of "as a school governor, ...": a filler phrase names nothing
+            outside = self._outside(self._drop_fillers(raw))
         spelt = self._spellings  # a word already spelt as the bot knows it needs no correcting
         words = self._drop_fillers([w if w in spelt else self._word(w) for w in raw])
         out: list[str] = []
