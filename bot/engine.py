@@ -576,11 +576,14 @@ class Engine:
         if not context.sources or " ".join(u.text.split()) not in self.frames.check_list("by_whom"):
             return None
         doer = passages.done_by(self.facts, context.sources)
-        if doer is None:
-            return None
-        kept = self._next_context(u, QUOTE_INTENT.id, doer, t.now)
-        kept.topics = list(context.topics)
-        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), doer), kept
+        return None if doer is None else self._on_last_answer(t, doer)
+
+    def _on_last_answer(self, t: Turn, answer: Answer) -> Turned:
+        """An answer about the last answer ("by whom?", "exact words please"): the conversation stays on its
+        subject."""
+        kept = self._next_context(t.u, QUOTE_INTENT.id, answer, t.now)
+        kept.topics = list(t.context.topics)
+        return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), kept
 
     def _by_how_much(self, t: Turn) -> Turned | None:
         """"By how many?" after an answer in words ("the number of SCRs dropped sharply"): the article gives no
@@ -607,11 +610,7 @@ class Engine:
                 said & self.frames.anaphors or len(u.reading.tokens) <= 4):
             return None
         quoted = passages.words_at(self.facts, context.sources)
-        if quoted is None:
-            return None
-        kept = self._next_context(u, QUOTE_INTENT.id, quoted, t.now)
-        kept.topics = list(context.topics)
-        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quoted), kept
+        return None if quoted is None else self._on_last_answer(t, quoted)
 
     def _by_position(self, t: Turn) -> Turned | None:
         """"What does the final paragraph say?", "the article's opening line": that sentence, quoted."""
