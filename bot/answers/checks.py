@@ -191,7 +191,7 @@ def made_public(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         return None
     venue = says_any(q.text, (*words.check_list("venues"), *words.check_list("venue_asks")))
     if not venue and not says_any(q.text, words.check_list("releasing")):
-        return None  # "how did Timpson explain the rise?" asks no how the figures came out
+        return None  # "how did Timpson explain the rise?" does not ask how the figures came out
     answer = Answer(announced.summary)  # "... revealed the figures in response to a parliamentary question: ..."
     answer.add_sources(announced.source)
     answer.people.append(announced.by)
