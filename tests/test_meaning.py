@@ -2060,3 +2060,19 @@ def test_blind28_answers(engine, question, needles, unwanted):
     reply = ask(engine, question)
     assert reply.kind == "answer", reply.text
     assert all(n in reply.text for n in needles) and not any(n in reply.text for n in unwanted), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        # a what-if the figures give: one year's commissioned count at another year's (or a stated) rate
+        ("If the 2013/14 commissions had been published at the 2012/13 rate, how many would have been published?",
+         ["about 43.6 would have been published", "71 were"]),
+        ("what if 2013/14 had the same publication rate as 2011/12 - how many would've been published",
+         ["about 24.9"]),
+        ("What would a 50% publication rate have meant in 2013/14, in numbers?", ["about 57"]),
+    ],
+)
+def test_what_if_rates(engine, question, needles):
+    text = one(engine, question)
+    assert all(n in text for n in needles), text

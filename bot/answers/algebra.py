@@ -789,7 +789,39 @@ def both_measures(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+_RATE_SAID = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+
+
+def at_rate(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"If 2013/14's commissions had been published at 2012/13's rate, how many?", "what would a 50% publication
+    rate have meant in 2013/14?": one year's commissioned count at another year's (or a stated) publication rate,
+    a what-if the article's figures give, said to be one."""
+    r = Result()
+    asked = [p for p in q.periods if p in al.ids] or al.span(frame)[-1:]
+    if len(al.base) < 2 or not asked:
+        return value(al, frame, q)
+    whole, part = al.base[0], al.base[1]
+    year = asked[0]
+    said = _RATE_SAID.search(q.text)  # "a 50% publication rate": stated to compute with, not claimed
+    stated = float(said.group(1)) if said else None
+    rate = (stated, ()) if stated is not None else al.share(asked[1]) if len(asked) > 1 else None
+    base = al.value(year, whole)
+    if rate is None or not base:
+        return share(al, frame, q)
+    would = base[0] * rate[0] / 100.0
+    source = f"{al.plabel(asked[1])}'s publication rate" if stated is None else "a publication rate"
+    actual = al.value(year, part)
+    r.lines.append(f"In {al.plabel(year)}, {fmt.number(base[0])} SCRs were {al.label(whole)}. At {source} of "
+                   f"{_pct(rate[0])}, about {_num(round(would, 1))} would have been {al.label(part)}"
+                   + (f" ({fmt.number(actual[0])} were)." if actual else "."))
+    r.cite(*base[1], *rate[1], *(actual[1] if actual else ()))
+    r.numbers.append((round(would, 1), False))
+    r.answer.periods = list(dict.fromkeys(asked))
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "at_rate": at_rate,
     "rank": rank,
     "both_measures": both_measures,
     "filter": filter_years,

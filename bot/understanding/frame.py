@@ -20,7 +20,7 @@ from .lexicon import Reading
 FRAMES_FILE = "frames.yaml"
 OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
               "extreme", "trend", "identify", "cagr", "median", "portion", "spread", "per_time", "filter",
-              "rank", "both_measures")
+              "rank", "both_measures", "at_rate")
 PREDICATES = ("double", "triple", "half", "all", "same", "fall", "rise")
 FOLLOWUP_OPS = ("percent", "other", "same", "span", "diff", "average")
 _NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
@@ -244,6 +244,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     cued = [name for name, cues in words.operations if _has(both, cues)]
     if "per_time" in cued and "average" in cued:  # "on average how many per month?": a year spread over months
         cued.remove("average")
+    if "at_rate" in cued:  # "at 2012/13's rate, how many would have been published?": the rate is only its means
+        cued = ["at_rate"]
     if "gap" not in cued and " between " in canon and _BETWEEN_MEASURES.search(canon):
         cued.append("gap")  # "the difference between the number of SCRs commissioned and the number published"
     named_measures = set(tokens) & {"commissioned", "published"}
