@@ -301,8 +301,10 @@ class Engine:
             if speakers:
                 who = speakers[0]
                 said = next((st for st in statements if st.kind == "quote"), statements[0])
-                words = f"“{said.text}”" if said.kind == "quote" else f"the article reports: “{sentence.text}”"
-                line = f"{who.name} ({who.role}) said it: {words}"
+                if said.kind == "quote":
+                    line = f"{who.name} ({who.role}) said it: “{said.text}”"
+                else:  # "This had been a recommendation by Professor Eileen Munro": the article's words about her
+                    line = f"The article's own words, reporting {who.name} ({who.role}): “{sentence.text}”"
                 if named and not asks_who:
                     verdict = "Yes" if named[0].id == who.id else f"No: it was {who.name}, not {named[0].name}"
                     line = f"{verdict}. " + line
@@ -333,8 +335,13 @@ class Engine:
         if len(people) != 1 or not described or not asks_verdict(self.frames, u.rest, u.reading.tokens, True):
             return None
         person = people[0]
-        answer = Answer(f"No: the article doesn't quote {person.name} using the words “{phrases[0]}”.")
         theirs = {st.source.line for st in self.facts.statements if st.by == person.id}
+        content = {w[:6] for w in normalise(phrases[0]).split() if len(w) > 4}
+        for sentence in (s for s in self.facts.article.sentences if s.line in theirs):
+            said = {w[:6] for w in normalise(sentence.text).split()}
+            if content and len(content & said) * 2 >= len(content):
+                return None  # her words near enough ("a greater focus on evaluation"): the quote checks answer
+        answer = Answer(f"No: the article doesn't quote {person.name} using the words “{phrases[0]}”.")
         found = self.passages.search(passages.without(u, {PERSON_TOKEN, *self.lexicon.framing}), limit=1,
                                      among=theirs)
         if found:
@@ -994,6 +1001,10 @@ class Engine:
         if last_op == "share" and not u.query.measure and (op == "extreme" or (
                 op is None and change is None and set(tokens) & {"most", "fewest"})):
             op = "share"  # "and the lowest?" after the highest publication rate: of the rates, not the counts
+        multiplied = op is None and change is None and read_frame(
+            words, "value", u.text, u.rest, tokens, [], None, u.question_mark).test in ("double", "triple")
+        if last_op in ("share", "pp_change") and not u.query.measure and multiplied:
+            op = "share"  # "is that more than double?" after two years' rates: of the rates (1.6 times), not counts
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
         gap_moved = False  # the direction of the gap, asked after gaps ("was it bigger than the year before?")
         if change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
@@ -1104,7 +1115,8 @@ class Engine:
             self.lexicon.measure_words
         )  # "how many did Ofsted evaluate?" asks Ofsted's figures; "published after Ofsted stopped" does not
         credit = self.frames.check_list("credit")  # as typed too: "count" reads as "number"
-        pointed = bool(set(u.reading.tokens) & self.frames.anaphors)  # "how many did they count?" after CYP Now
+        # "how many did they count?" after CYP Now (not "count them for 2013/14", which asks for the figures)
+        pointed = bool(set(u.reading.tokens) & self.frames.anaphors) and not q.periods
         if not (q.has(*credit) or says_any(u.text, credit) or handled) or (q.carried and not pointed):
             return None
         facts = self.facts
@@ -1132,7 +1144,7 @@ class Engine:
 
     def _unknown_names(self, text: str, u: Understood) -> list[str]:
         """Capitalised words inside a sentence that the bot does not know: names the article never mentions."""
-        unknown = set(u.reading.unknown)
+        unknown = set(u.reading.unknown) - self._name_words  # ("EILEEN" is a word of a name the article has)
         found = [m.group(1) for m in _NAME.finditer(text) if m.group(1).lower() in unknown]
         return list(dict.fromkeys(found))
 
@@ -1267,6 +1279,13 @@ class Engine:
                 self.facts, self.passages, u, self.frames
             )
         return answer
+
+    @functools.cached_property
+    def _name_words(self) -> frozenset[str]:
+        """Every word of every name and alias of the fact base, once per engine."""
+        named = [*self.facts.people.values(), *self.facts.organisations.values(), *self.facts.terms.values()]
+        return frozenset(w for item in named for a in (*item.aliases, getattr(item, "name", "").lower())
+                         for w in normalise(a).split())
 
     @functools.cached_property
     def _moved_topics(self) -> frozenset[str]:

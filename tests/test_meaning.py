@@ -2076,3 +2076,50 @@ def test_blind28_answers(engine, question, needles, unwanted):
 def test_what_if_rates(engine, question, needles):
     text = one(engine, question)
     assert all(n in text for n in needles), text
+
+
+# -- what a fourth fresh-eyes review found in the late rules ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # "43 in both years" must hold in each year
+        ("The gap was 43 in both 2012/13 and 2013/14, right?", ["No."], ["Yes"]),
+        ("Did Ofsted ending its evaluations lead to fewer SCRs?", ["No", "behind the rise"], []),
+        # a what-if applies the rate of the year named with "rate"/"as" to the other year's count
+        ("At the same rate as 2013/14, how many would have been published in 2011/12?", ["about 34.3"], ["24.9"]),
+        # growth rates and counterfactuals the article can't give are no publication-rate what-ifs
+        ("If commissions in 2013/14 had grown at the same rate as in 2012/13, how many?", [], ["would have been"]),
+        ("How many times higher was the rate of commissioning in 2013/14 than in 2011/12?", ["2.1 times"], ["2.9"]),
+        ("Commissioned SCRs have since doubled, haven't they?", ["Yes"], ["published later"]),
+        ("Who, when asked in parliament, revealed the figures?", ["Edward Timpson"], []),
+        ("What did EILEEN recommend?", ["Ofsted"], ["doesn't mention"]),
+        # her own words, near enough, are no words she never used; a sentence about her is not her saying
+        ("Did Woolmore say Ofsted evaluation created 'a greater focus on evaluation'?", ["greater focus"],
+         ["doesn't quote"]),
+        ("Did Woolmore say the process was 'very prescriptive for LSCBs'?", ["Yes"], ["is the chair"]),
+        ("Quote me the line that starts 'This had been a recommendation...'", ["article's own words"],
+         ["Munro (author of a child protection review) said it"]),
+        ("Can LSCBs still go back 20 years if they want?", ["need not go back"], ["No."]),
+    ],
+)
+def test_fourth_review(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("What was the publication rate in 2013/14 compared with 2012/13?", "is that more than double?"),
+         ["No.", "1.6 times"], []),
+        (("What did CYP Now find in 2011?", "count them for 2013/14"), ["114", "71"], ["no figures from CYP Now"]),
+        (("When was Working Together revised?", "what did Woolmore say about Ofsted?",
+          "how many months after the CYP Now investigation was that?"), ["CYP Now investigation: 2011"],
+         ["8 months"]),
+    ],
+)
+def test_fourth_review_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

@@ -443,7 +443,9 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
     if ends is None:
         return _one_year("nothing to compare")
     old, new = ends
-    a, b = (al.share(old), al.share(new)) if q.has("rate", "share", "proportion") else (None, None)
+    of_rate = q.has("rate", "share", "proportion") and q.measure in (None, al.base[-1]) and not any(
+        m in al.derived for m in frame.measures)  # (not "the rate of commissioning", "the share not published")
+    a, b = (al.share(old), al.share(new)) if of_rate else (None, None)
     if a and b and a[0]:  # "by what factor did the publication rate grow?": of the shares, not the counts
         x = b[0] / a[0]
         r.lines.append(f"The share of SCRs published went from {_pct(a[0])} in {al.plabel(old)} to {_pct(b[0])} in "
@@ -801,6 +803,13 @@ def at_rate(al: Algebra, frame: Frame, q: Query) -> Result:
     if len(al.base) < 2 or not asked:
         return value(al, frame, q)
     whole, part = al.base[0], al.base[1]
+    if len(asked) > 1:  # the year whose rate is applied is the one named right after "as" or before "rate"
+        text = q.text
+        def near_rate(p: str) -> int:
+            at = text.find(p)
+            spots = [i for w in (" rate", " as ") if (i := text.find(w)) >= 0]
+            return min((abs(at - i) for i in spots), default=0) if at >= 0 else 10**6
+        asked = sorted(asked[:2], key=near_rate, reverse=True)
     year = asked[0]
     said = _RATE_SAID.search(q.text)  # "a 50% publication rate": stated to compute with, not claimed
     stated = float(said.group(1)) if said else None
@@ -972,9 +981,13 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             # "12 out of 55 were published in 2011/12?": the 55 is the other measure of the same year
             out_of = {float(v[0]) for p in al.span(frame) for m in al.base if (v := al.value(p, m))} if (
                 " out of " in f" {q.text} " and frame.op == "value") else set()
+            each = [v[0] for p in al.span(frame) for m in al.measures(frame) if (v := al.value(p, m))] if (
+                frame.every and frame.op in ("gap", "value")) else []  # "43 in both years?": each year's, not one
             for c in stated:
                 exact = any(abs(v - c.value) <= (0.05 if c.percent else 0.0) + 1e-9 for v, _ in candidates) or (
                     not c.percent and c.value in out_of)
+                if exact and each and not c.percent:
+                    exact = all(abs(v - c.value) < 1e-9 for v in each)
                 yearly = {v[0] for p in al.span(frame) for m in al.base if (v := al.value(p, m))}
                 if exact and c.measure and not c.percent and frame.op == "value" and c.measure in al.base and \
                         not out_of and c.value in yearly:

@@ -35,7 +35,7 @@ def _events(facts: FactBase, q: Query) -> list[Event]:
         # "how many months after Ofsted stopped was that?")
         topics = [*q.context.topics, *q.context.earlier_topics]
         last = [e for t in topics for e in facts.events if (e.id == t or t in e.topics) and e not in out]
-        out = [*dict.fromkeys(last), *out]
+        out = [*list(dict.fromkeys(last))[: 2 - len(out)], *out]  # (what the question names stays)
     if len(out) < 2 and (not q.mentions or q.carried):  # "which came first?" after answers on two subjects
         topics = [*q.context.earlier_topics, *q.context.topics]
         out = list(dict.fromkeys(e for t in topics for e in facts.events if e.id == t or t in e.topics))
@@ -309,6 +309,9 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         answer.followups = ["What drove the rise?"]
     elif q.has(*words.check_list("minor")) or denied:  # "... a minor factor?", "... didn't matter?"
         answer.text = f"No: according to {who}, {lower_first(reason.title)} was {reason.weight or 'a cause'}."
+    elif q.has("fall") or says_any(q.text, words.check_list("asks_fewer")):  # "did it lead to fewer SCRs?"
+        answer.text = (f"No: according to {who}, {lower_first(reason.title)} was {reason.weight or 'a cause'} "
+                       "behind the rise.")
     else:
         answer.text = f"Yes, according to {who}: {lower_first(reason.title)} was {reason.weight or 'a cause'}."
     answer.add_sources(*reason.sources)
@@ -333,8 +336,8 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     # "the chair" read as a name still says a post: "is Woolmore the chair of Ofsted?" (not "the minister who
     # set up the panel", no post of the panel)
     of_body = any(_names_role(facts, m) and f" {m.text} of " in f" {q.text} " for m in persons)
-    if not q.has(*words.check_list("affiliation")) and not of_body:
-        return None
+    if (not q.has(*words.check_list("affiliation")) or q.has("said")) and not of_body:
+        return None  # ("did Woolmore say the process was very prescriptive for LSCBs?" asks what she said)
     orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
     orgs = [o for o in orgs if o.id != "lscbs"] or orgs
     if len(people) != 1 or not orgs:

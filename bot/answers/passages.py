@@ -332,8 +332,11 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
         else:
             negated = denies(words, u.text) or " no longer " in f" {u.text} "
             old = same_unit[0]  # "do they still have to go back 20 years?": that was the old system's amount
-            current.text = (f"{'Yes' if negated else 'No'}. {current.text} (Up to {old.group(1)} {old.group(2)} "
-                            "was the old system's rule.)")
+            rule = f"(Up to {old.group(1)} {old.group(2)} was the old system's rule.)"
+            if says_any(u.text, words.check_list("permission")):  # "can they still go back 20 years?": it
+                current.text = f"The article says only: {current.text} {rule}"  # says they need not, not may not
+            else:
+                current.text = f"{'Yes' if negated else 'No'}. {current.text} {rule}"
         current.add_sources(sentence)
         return current
     if not said:

@@ -226,6 +226,8 @@ def crosses_cells(measures: frozenset[str] | list[str], text: str) -> bool:
     stems = "|".join(re.escape(m[:-2] if m.endswith("ed") else m) for m in sorted(measures))
     if not stems:
         return False
+    if re.search(r"\bthan\b.*\b(?:together|combined|put together|added together)\b", text):
+        return False  # "... than published in 2012/13 and 2013/14 together": against a sum, not one cell
     return re.search(rf"\b(?:{stems})\w*\b[^?.]*?\d[^?.]*?\bthan\b[^?.]*?\b(?:{stems})\w*\b[^?.]*?\d",
                      text) is not None
 
@@ -244,6 +246,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     cued = [name for name, cues in words.operations if _has(both, cues)]
     if "per_time" in cued and "average" in cued:  # "on average how many per month?": a year spread over months
         cued.remove("average")
+    if "at_rate" in cued and (_has(canon, ("rise", "fall", "change")) or not _has(both, ("rate", "percent"))):
+        cued.remove("at_rate")  # "grown at the same rate as", "if Ofsted had not stopped": no publication rate
     if "at_rate" in cued:  # "at 2012/13's rate, how many would have been published?": the rate is only its means
         cued = ["at_rate"]
     if "gap" not in cued and " between " in canon and _BETWEEN_MEASURES.search(canon):
@@ -350,7 +354,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     )
     overall = _has(f" {text} ", words.overall)
     ranged = bool(_RANGE.search(raw)) and len(periods) >= 2
-    every = _has(canon, ("every", "each")) or " all years " in raw or (
+    every = _has(canon, ("every", "each")) or _has(raw, ("in both", "both years")) or " all years " in raw or (
         yesno and _has(f" {text} ", ("every", "each", "year after year", "year on year"))  # "every year" is a period
     )
     each_of = " each of the " in f" {text} "  # "the totals for each of the three years"

@@ -114,7 +114,10 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
     for piece in pieces or [sentence]:
         head, *rest = _COMMA_ASK.split(piece)
         opener = _words(head)[:1]
-        if rest and opener and opener[0] in _ASKS_FIRST and all(len(_words(r)) >= 3 for r in rest):
+        # (not "Who, when asked in parliament, ...", nor "How many in 2011/12, what share were published, ...":
+        # a year named first belongs to what follows too)
+        if rest and opener and opener[0] in _ASKS_FIRST and len(_words(head)) >= 3 and not any(
+                ch.isdigit() for ch in head) and all(len(_words(r)) >= 3 for r in rest):
             out += [head.strip(" ,"), *(r.strip(" ,") for r in rest)]
         else:
             out.append(piece)
