@@ -1075,7 +1075,8 @@ class Engine:
         measures = (measure,) if measure else ()
         # "... and the publication rate that year?" names what the gap takes away (not "as a share of commissioned")
         named_measure = bool(words.derived) and u.query.measure == words.derived[0].minus
-        if (last_op == "gap" and not named_measure and op in ("share", "extreme", "value")) or \
+        if (last_op == "gap" and ((op in ("share", "extreme") and not named_measure) or (
+                op == "value" and not u.query.measure))) or \
                 op == "gap":  # (and "so which year was biggest?" after gaps)
             measures = tuple(d.id for d in words.derived[:1])  # "same calc for 2011/12?" after a gap
         asks_direction = read_frame(words, op, u.text, u.rest, tokens, [], measure).test in ("rise", "fall", "same")
