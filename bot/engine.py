@@ -62,7 +62,6 @@ CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context
 
 CLARIFY_SURE = 0.6  # a "did you mean" this weak, for a question about something unknown, is no help
 _EMBEDDED_ASK = LazyPattern(r"\b(?:whether|if|how|why|what)\b.{12,}", re.IGNORECASE)  # the ask inside a sentence
-_STATED_NUMBER = LazyPattern(r"\b(?!(?:19|20)\d\d\b)\d+")  # a number that is not a year ("114", not "2011")
 _FIGURE_AS_YEAR = LazyPattern(
     r"(?<=before )the (\d{1,4}) (?:figure|number)\b|(?<=after )the (\d{1,4}) (?:figure|number)\b"  # "the year
     # before the 114 figure"; "in the year with only 12 SCRs published, ..."
@@ -375,10 +374,11 @@ class Engine:
             return part
         said = normalise(head)
         asks = normalise(tail).split()[:1]
+        u: Understood | None = None  # the head, read once
         if set(said.split()) & set(self.frames.check_list("asker_words")) and set(asks) & self.frames.question_words \
                 and not any(ch.isdigit() for ch in head) and self._has_subject(self.understand(tail, Context())):
-            own = self.understand(head, Context())  # (not "I think the panel caused it: ...", "I want the latest
-            if not self._has_subject(own) and not own.refs and not own.reading.mentions:  # year only: ...")
+            u = self.understand(head, Context())  # (not "I think the panel caused it: ...", "I want the latest
+            if not self._has_subject(u) and not u.refs and not u.reading.mentions:  # year only: ...")
                 return tail  # "Before I respond I'd like to check the numbers: what was the increase in ...?"
         if says_any(said, self.frames.claim_markers) or any(ch.isdigit() for ch in head):
             return part
@@ -386,7 +386,7 @@ class Engine:
             return part
         if operation_cue(self.frames, said, said.split()) is not None:
             return part  # "multiple: published 2013/14 vs 2012/13" names what to compute
-        u = self.understand(head, Context())
+        u = u or self.understand(head, Context())
         return part if self._has_subject(u) or any(r.kind not in ("all", "bad") for r in u.refs) else tail
 
     def _subject_said_before(self, text: str, parts: list[str]) -> list[str]:
@@ -726,7 +726,7 @@ class Engine:
         top = t.decision.top
         falls = u.query.has("fall") or any(m.kind == "event" for m in u.reading.mentions)
         if top is not None and top.intent.id in self.figure_ops and u.query.has("reason") and falls and not (
-                u.query.has("many", "much", "percent", "rate", "share", "times") or _STATED_NUMBER.search(u.text)):
+                u.query.has("many", "much", "percent", "rate", "share", "times") or passages.QUANTITY.search(u.text)):
             # "what caused the sharp drop in SCR numbers that CYP Now reported in 2011?" asks why, not how many
             why = next((c for c in t.ranking if c.intent.answer == "reasons.why"), None)
             if why is not None:

@@ -877,14 +877,14 @@ def done_by(facts: FactBase, lines: list[int]) -> Answer | None:
     return None
 
 
-_QUANTITY = LazyPattern(r"\b(?!(?:19|20)\d\d\b)\d+")  # a number that is not a year
+QUANTITY = LazyPattern(r"\b(?!(?:19|20)\d\d\b)\d+")  # a number that is not a year ("114", not "2011")
 
 
 def unquantified(facts: FactBase, lines: list[int], says: str, words: FrameWords) -> Answer | None:
     """"By how much?" after an answer telling of a fall in words only ("dropped sharply"): the article doesn't
     say, with what it does say; None when its sentences give a number, or tell of the rise the figures measure."""
     said = [s for s in facts.article.sentences if s.line in lines]
-    if not said or any(_QUANTITY.search(s.text) for s in said):
+    if not said or any(QUANTITY.search(s.text) for s in said):
         return None
     if not any(says_any(normalise(s.text), words.check_list("fell")) for s in said):
         return None
