@@ -700,8 +700,9 @@ class Engine:
         u = t.u
         if t.elliptical or not says_any(" ".join(u.reading.tokens), self.frames.check_list("asks_dates")):
             return None
-        if set(u.reading.tokens) & set(self.frames.check_list("before") + self.frames.check_list("after")):
-            return None  # "did Ofsted stop before the guidance was revised?" is a yes or no
+        if set(u.reading.tokens) & set(self.frames.check_list("before") + self.frames.check_list("after")) or (
+                t.yesno and says_any(u.text, self.frames.check_list("same_time"))):
+            return None  # "did Ofsted stop before the guidance was revised?", "... in the same year?": a yes or no
         if u.query.has("many", "long") or " between " in f" {u.text} ":
             return None  # "how many months passed between ...?" is the interval
         if u.refs and t.yesno:
@@ -1085,6 +1086,9 @@ class Engine:
             periods = distinct if len(distinct) >= 2 else periods
         if (asks_direction or gap_moved) and last_op == "gap" and not u.query.measure:
             measures = tuple(d.id for d in words.derived[:1])  # "did it widen?" after two gaps: the gap's direction
+        if asks_direction and "than" in tokens and len(periods) == 1 and set(tokens) & words.anaphors and \
+                context.periods and periods != context.periods[-1:]:
+            periods = [context.periods[-1], *periods]  # "is that bigger than the gap the year before?": that, then it
         if change == "span":  # "over those two years?": the last answer's years, or the last two answers' years
             periods = list(context.periods) if len(context.periods) >= 2 else (
                 list(dict.fromkeys(context.history[-2:])) or list(context.periods))
@@ -1208,7 +1212,7 @@ class Engine:
                 return None  # "who is quoted on why SCRs rose?" asks for the reasons, with who gives them
             # look for what the quote is about, not for the words asking for it, nor for words the article
             # never uses ("a short punchy quote for a pull-out box, something on flexibility")
-            asked = passages.without(u, framing | set(u.reading.unknown))
+            asked = passages.without(u, framing | {w for w in u.reading.unknown if not self.passages.knows(w)})
             if speakers:  # what the quote is about, found without the person, then only among their sentences
                 names = {PERSON_TOKEN} | {w for m in u.reading.mentions if m.kind == PERSON_TOKEN
                                           for w in normalise(m.text).split()}
@@ -1268,7 +1272,8 @@ class Engine:
             return same
         if verdict and says_any(u.text, self.frames.check_list("same_thing")):
             return None  # a sameness the names cannot settle is not settled by a sentence that mentions both
-        answer = checks.interval(self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
+        answer = checks.same_time(self.facts, u.query, self.frames) or checks.interval(
+            self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
         if answer is None and verdict:
             answer = checks.venue(self.facts, u.query, self.frames)  # "... in a press release, didn't he?"
         if answer is None and not verdict:

@@ -2123,3 +2123,53 @@ def test_fourth_review(engine, question, needles, unwanted):
 def test_fourth_review_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # "credit ... for the rise" asks for the reasons, not the source of the figures or a change in them
+        ("What two changes does Woolmore credit for the increase?", ["Ofsted", "Working Together"], ["up 59"]),
+        # a greeting before the question, with or without a comma, does not weaken it
+        ("hi, what's the Munro review?", ["child protection review"], ["not sure"]),
+        ("hi what's the Munro review?", ["child protection review"], ["not sure"]),
+        ("What's the Munro review, as the article describes it?", ["child protection review"], ["comes from one"]),
+        # a quote looked for by a word of the article the bot's word lists never needed ("focus")
+        ("What's the quote about LSCBs being able to fully focus?", ["fully focus"], ["big challenge"]),
+        ("Which change did Woolmore describe as pivotal?", ["Working Together"], ["greater focus"]),
+        # "true or false?" checks the sentence before it
+        ("claim - 55 SCRs commissioned in 2011/12. true or false?", ["Yes", "55"], []),
+        ("Claim: 31 SCRs commissioned in 2011/12. True or false?", ["No", "55"], []),
+        # "credits Munro with recommending ..." is about her recommendation, not her job nor the cause
+        ("The article credits Professor Eileen Munro with recommending that Ofsted stop evaluating SCRs — true?",
+         ["Yes. Professor Eileen Munro recommended"], ["No", "key factor"]),
+        # "more prescriptive" is the opposite of the "much more flexibility" the revisions gave
+        ("Claim: Woolmore says the Working Together revisions made SCRs more prescriptive for LSCBs. Correct?",
+         ["No.", "flexibility"], []),
+        ("did woolmore say the old process was very prescriptive?", ["Yes."], []),
+        ("Did Woolmore actually say the SCR panel had transformed the figures?", ["No", "significantly"], []),
+        # two events in the same year (or month): compared, not ordered
+        ("Were the Working Together revision and the creation of the SCR panel in the same year?",
+         ["Yes: the same year", "March 2013"], []),
+        ("Did Ofsted stop evaluating in the same year as the panel was set up?", ["No: not the same year"], []),
+        ("did the panel and the WT revision happen in the same month?", ["doesn't say", "no month"], ["Yes", "No:"]),
+    ],
+)
+def test_fifth_round(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        # "that" is the last answer's year; "the year before" is the one it is compared with
+        (("How many SCRs were commissioned in 2013/14?", "and how many of those were published?", "what's the gap?",
+          "is that bigger than the gap the year before?"), ["No.", "43 in 2013/14 against 50 in 2012/13"], []),
+        (("How many SCRs were published in 2012/13?", "was that fewer than the year after?"),
+         ["Yes.", "31 in 2012/13 against 71 in 2013/14"], []),
+    ],
+)
+def test_fifth_round_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

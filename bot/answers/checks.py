@@ -80,6 +80,29 @@ def order(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return answer
 
 
+def same_time(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
+    """"Were the Working Together revision and the panel in the same year?": two events' dates, side by side."""
+    asked = next((p for p in words.check_list("same_time") if f" {p} " in f" {q.text} "), None)
+    events = _events(facts, q)
+    if asked is None or len(events) < 2:
+        return None
+    a, b = sorted(events[:2], key=_key)
+    answer = Answer("")
+    answer.add_sources(a.source, b.source)
+    answer.topics.extend([*a.topics, *b.topics])
+    (ya, ma), (yb, mb) = _key(a), _key(b)
+    facts_line = f"{a.title}: {date_label(a)}. {b.title}: {date_label(b)}."
+    by_month = "month" in asked or "time" in asked
+    if by_month and ya == yb and not (ma and mb):
+        answer.text = f"The article doesn't say: it gives no month for one of them. {facts_line}"
+        answer.lacking = True
+        return answer
+    same = (ya, ma) == (yb, mb) if by_month else ya == yb
+    unit = "month" if by_month else "year"
+    answer.text = f"{'Yes' if same else 'No'}: {'the same' if same else 'not the same'} {unit}. {facts_line}"
+    return answer
+
+
 def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"How many months between Ofsted stopping evaluations and the Working Together revision?"."""
     in_years = " many years " in f" {q.text} "  # "how many years after the CYP Now investigation was the panel set up?"
@@ -279,6 +302,8 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     answer = Answer("")
     by_name = {m.id for m in q.mentions if m.kind == "person" and not _names_role(facts, m)}
     recommends = q.has("recommend")  # Munro recommended the change; she did not call it a factor
+    if recommends and reason.recommended_by in by_name:  # "credits Munro with recommending it": what she
+        return None  # recommended, which `recommended` checks
     claimed = [p for p in by_name if p in facts.people and p != reason.said_by
                and not (recommends and p == reason.recommended_by)]
     claimed = [] if q.carried else claimed
@@ -336,8 +361,9 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     # "the chair" read as a name still says a post: "is Woolmore the chair of Ofsted?" (not "the minister who
     # set up the panel", no post of the panel)
     of_body = any(_names_role(facts, m) and f" {m.text} of " in f" {q.text} " for m in persons)
-    if (not q.has(*words.check_list("affiliation")) or q.has("said")) and not of_body:
-        return None  # ("did Woolmore say the process was very prescriptive for LSCBs?" asks what she said)
+    if (not q.has(*words.check_list("affiliation")) or q.has("said", "recommend")) and not of_body:
+        return None  # ("did Woolmore say the process was very prescriptive for LSCBs?" asks what she said, and
+        # "credits Munro with recommending that Ofsted stop ..." what she recommended)
     orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
     orgs = [o for o in orgs if o.id != "lscbs"] or orgs
     if len(people) != 1 or not orgs:
@@ -357,6 +383,11 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         answer.add_sources(holder.source)
         answer.people.append(holder.id)
     return answer
+
+
+def _sentence_case(text: str) -> str:
+    """A verdict's reasons, once its "Yes, " is cut off, start a sentence of their own."""
+    return text[:1].upper() + text[1:]
 
 
 def _names_role(facts: FactBase, m: Mention) -> bool:
@@ -461,7 +492,7 @@ def verify(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     if len(found) <= 1:
         return found[0] if found else None
     wrong = any(a.text.startswith("No") for a in found)
-    said = dict.fromkeys(_VERDICT.sub("", a.text, count=1) for a in found)  # two checks may quote one sentence
+    said = dict.fromkeys(_sentence_case(_VERDICT.sub("", a.text, count=1)) for a in found)  # two may quote one sentence
     combined = Answer(("No." if wrong else "Yes.") + " " + " ".join(said))
     for a in found:
         combined.add_sources(*a.sources)

@@ -118,6 +118,10 @@ def carry(
             q.measure = context.measure
         if figure_ops[intent] in ("value", "share", "gap", "ratio") and not u.refs:
             q.periods = list(context.periods)
+        elif u.refs and all(r.kind in ("previous", "next") for r in u.refs) and "than" in u.reading.tokens \
+                and set(u.reading.tokens) & ANAPHORS and context.periods:
+            # "is that bigger than the gap the year before?": the last answer's year against the one named
+            q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
         elif figure_ops[intent] == "change" and context.periods and len(q.periods) < 2:
             if q.periods:
                 q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))

@@ -252,9 +252,29 @@ def _corrected(words: FrameWords, text: str) -> str:
     return text
 
 
+_GREETED = re.compile(r"^\s*([^,:;!?.\-–—]{1,30})\s*[,:;\-–—]+\s*(?=\S)")
+
+
+_GREETED_ASKING = re.compile(r"^\s*((?:[a-z]+\s+){1,3}?)(?=(?:what|what's|whats|how|who|who's|which|why|when|"
+                             r"where|is|are|was|were|did|does|do|can|could)\b)", re.IGNORECASE)
+
+
+def _ungreeted(words: FrameWords, text: str) -> str:
+    """"hi, what's the Munro review?": the question without the greeting before its first comma or dash, which
+    only made it read less like the question it is."""
+    greetings = set(words.check_list("greetings"))
+    found = _GREETED.match(text) or _GREETED_ASKING.match(text)  # (or "hi what's ...", with no comma)
+    if found is None:
+        return text
+    head, rest = _words(found.group(1)), text[found.end():]
+    if head and set(head) <= greetings and len(_words(rest)) >= 3 and _asks(words, rest):
+        return rest
+    return text
+
+
 def split(words: FrameWords, text: str) -> list[str]:
     """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
-    text = _corrected(words, text)
+    text = _corrected(words, _ungreeted(words, text))
     items = _listed(text)
     if 1 < len(items) <= MAX_PARTS and all(len(_words(item)) >= 2 for item in items):
         return [_main_clause(item) for item in items]
