@@ -21,7 +21,7 @@ from .knowledge.errors import DataError, Problem
 from .knowledge.model import FactBase, Intent, IntentSet
 from .lazyre import LazyPattern
 from .reply import Reply, Suggestion
-from .understanding import calibrate, followups
+from .understanding import calibrate, followups, sums
 from .understanding.frame import (
     Frame,
     FrameWords,
@@ -486,10 +486,10 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_source_followup", "_now_followup", "_by_whom", "_by_how_much", "_words_of_last",
-        "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about", "_dates_of_events",
-        "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote",
-        "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use",
+        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_by_whom", "_by_how_much",
+        "_words_of_last", "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about",
+        "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes",
+        "_another_quote", "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use",
         "_from_passages", "_decline_or_clarify", "_compose",
     )
 
@@ -618,6 +618,52 @@ class Engine:
             return None
         quoted = passages.words_at(self.facts, context.sources)
         return None if quoted is None else self._on_last_answer(t, quoted)
+
+    def _against_sum(self, t: Turn) -> Turned | None:
+        """"Were more published in 2013/14 than in the two previous years combined?": one year's figure against
+        the sum of others', with a verdict when asked for one."""
+        u = t.u
+        if t.elliptical or (" than " not in f" {u.text} " and " as " not in f" {u.text} "):
+            return None
+        placed, at = [], 0
+        for ref in u.refs:
+            found = u.text.find(ref.text, at)
+            if found < 0:
+                continue
+            at = found + len(ref.text)
+            ids = resolve(ref, self.facts.periods, t.context.periods[-1] if t.context.periods else None).ids
+            if ids:
+                placed.append((found, ids))
+        summed = sums.read_sum(self.frames, u.text, placed, [p.id for p in self.facts.periods], self._measure_of,
+                               self._cells)
+        intent = self.intents.get(self.intent_for_op.get("value", ""))
+        if summed is None or intent is None:
+            return None
+        plain = read_frame(self.frames, "value", u.text, u.rest, u.reading.tokens, [], None, u.question_mark)
+        periods = (summed.subject, *summed.summed)
+        figures = {float(f.value) for f in self.facts.figures.values() if f.period in periods}
+        claims = tuple(c for c in plain.claims if c.percent or c.value not in figures)  # "is 114 more than 55 plus
+        # 81?" claims nothing: the figures stand for their years
+        frame = plain._replace(op="vs_sum", measures=summed.measures, periods=periods, span=False, range=False,
+                               overall=False, claims=claims, claim=claims[0] if claims else None)
+        u.query.periods = list(frame.periods)
+        answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
+            u, intent.id, answer, t.now, "vs_sum")
+
+    def _measure_of(self, text: str) -> str | None:
+        """The one measure a piece of a question names, as the lexicon reads it ("publications" is published)."""
+        named = {self.lexicon.measure_words[t] for t in self.lexicon.read(text, template=True).tokens
+                 if t in self.lexicon.measure_words}
+        return named.pop() if len(named) == 1 else None
+
+    @functools.cached_property
+    def _cells(self) -> dict[float, list[tuple[str, str]]]:
+        """Each yearly figure's value, with the year and measure it is of: "55 plus 81" names two cells."""
+        cells: dict[float, list[tuple[str, str]]] = {}
+        for f in self.facts.figures.values():
+            cells.setdefault(float(f.value), []).append((f.period, f.measure))
+        return cells
 
     def _by_position(self, t: Turn) -> Turned | None:
         """"What does the final paragraph say?", "the article's opening line": that sentence, quoted."""

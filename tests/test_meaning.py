@@ -2173,3 +2173,32 @@ def test_fifth_round(engine, question, needles, unwanted):
 def test_fifth_round_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # one year's figure against the sum of others' (12 + 31 = 43; 55 + 81 = 136; 81 + 114 = 195)
+        ("How many more SCRs were published in 2013/14 than in the previous two years combined?",
+         ["43 (12 + 31)", "71 is 28 more than 43"], ["114 SCRs were published"]),
+        ("Were more SCRs commissioned in 2013/14 than in 2011/12 and 2012/13 combined?",
+         ["No.", "114 is 22 fewer than 136"], []),
+        ("Is 2013/14's commissioned figure bigger than the previous two years combined?", ["No.", "136"], []),
+        ("Is 114 more than 55 plus 81?", ["No.", "136 (55 + 81)"], ["Not 114"]),
+        ("How many more SCRs were commissioned in the two later years combined than in 2011/12?",
+         ["195 (81 + 114)", "140"], ["250"]),
+        ("Is the number commissioned in 2013/14 the same as the total published over three years?",
+         ["Yes.", "114 (12 + 31 + 71)"], []),
+        ("So 30 more were published in 2013/14 than the two previous years combined, right?",
+         ["No. Not 30: the figure is 28."], []),
+    ],
+)
+def test_a_year_against_the_sum_of_others(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+def test_a_sum_comparison_is_asked_again_for_the_other_measure(engine):
+    text = say(engine, "Were more SCRs published in 2013/14 than in 2011/12 and 2012/13 combined?",
+               "and commissioned?")[-1].text
+    assert "136 (55 + 81)" in text and "114 is 22 fewer" in text, text

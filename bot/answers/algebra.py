@@ -98,6 +98,7 @@ class Result:
         self.answer = Answer("")
         self.lines: list[str] = []
         self.numbers: list[tuple[float, bool]] = []  # (value, is a percentage)
+        self.verdict = ""  # an operation that settles its own yes or no ("more than the two combined?")
 
     def cite(self, *sources: Sentence) -> None:
         self.answer.add_sources(*sources)
@@ -829,7 +830,36 @@ def at_rate(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def vs_sum(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"How many more were published in 2013/14 than in the two previous years combined?": one year's figure
+    (the first period, of the first measure) against the sum of the others' (of the last measure)."""
+    r = Result()
+    subject, *summed = frame.periods
+    mine, theirs = frame.measures[0], frame.measures[-1]
+    one = al.value(subject, mine)
+    parts = [v for p in summed if (v := al.value(p, theirs))]
+    if one is None or len(parts) != len(summed):
+        return value(al, frame, q)
+    total = sum(v[0] for v in parts)
+    years = fmt.join([al.plabel(p) for p in summed])
+    r.lines.append(f"SCRs {al.label(mine)} in {al.plabel(subject)}: {fmt.number(one[0])}.")
+    r.lines.append(f"SCRs {al.label(theirs)} in {years} together: {fmt.number(total)} ("
+                   + " + ".join(fmt.number(v[0]) for v in parts) + ").")
+    diff = one[0] - total
+    more = "more" if diff > 0 else "fewer"
+    said = f"{fmt.number(one[0])} is {fmt.number(abs(diff))} {more} than {fmt.number(total)}."
+    r.lines.append(said if diff else f"The two are the same: {fmt.number(total)} each.")
+    r.cite(*one[1], *(src for v in parts for src in v[1]))
+    r.numbers.append((abs(diff), False))
+    if frame.yesno and frame.claim is None:
+        holds = {"rise": diff > 0, "fall": diff < 0, "same": diff == 0}.get(frame.test or "rise", diff > 0)
+        r.verdict = "Yes" if holds else "No"
+    r.answer.periods = [subject, *summed]
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "vs_sum": vs_sum,
     "at_rate": at_rate,
     "rank": rank,
     "both_measures": both_measures,
@@ -1230,7 +1260,7 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
     result = OPERATIONS.get(frame.op, value)(al, frame, q)
     result.lines = [*notes, *result.lines]
     if frame.op not in ("filter", "identify") and (frame.yesno or frame.claim is not None):
-        verdict, why = _verdict(al, frame, q, result)
+        verdict, why = (result.verdict, []) if result.verdict else _verdict(al, frame, q, result)
         if frame.inverted and verdict in ("Yes", "No"):  # "were there no years with over 100?"
             verdict = "No" if verdict == "Yes" else "Yes"
         if frame.every and verdict == "Partly":  # "it narrowed every year, didn't it?": not every year, so no

@@ -1,0 +1,76 @@
+"""A figure against the sum of others: "were more published in 2013/14 than in the two previous years
+combined?", "is 114 more than 55 plus 81?", "the two later years together than 2011/12".
+
+One side of the comparison is one year's figure; the other, named with a word of summing ("combined",
+"together", "plus"), is the sum of several years' figures, named or placed relative to the first
+("the previous two years", "the other years"). Only reads; the algebra's `vs_sum` computes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .frame import FrameWords, says_any
+
+_COMPARED = re.compile(r"\b(?:than|the same as|same as|equal to|as many as|as much as|as big as|as high as)\b")
+_NUMBER = re.compile(r"(?<![\d/.])\d{1,4}(?![\d/%])")
+
+
+class Summed(NamedTuple):
+    """One year's figure (`subject`, of `measures[0]`) against the sum of `summed` (of `measures[1]`)."""
+
+    subject: str
+    summed: tuple[str, ...]
+    measures: tuple[str, str]
+
+
+def read_sum(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ...]]], period_ids: list[str],
+             measure_of: Callable[[str], str | None], cells: dict[float, list[tuple[str, str]]]) -> Summed | None:
+    """The comparison `text` (normalised) makes with a sum, if it makes one. `placed`: where each period the
+    question names stands in the text, with its ids; `measure_of`: the one measure a piece of text names;
+    `cells`: the (period, measure) of each yearly figure."""
+    compared = _COMPARED.search(text)
+    if compared is None:
+        return None
+    left, right = text[: compared.start()], text[compared.end():]
+    summing = words.check_list("sum_words")
+    sum_right = says_any(right, summing)
+    if not sum_right and not says_any(left, summing):
+        return None
+    at = compared.start()
+    sides = ([ids for pos, ids in placed if pos < at], [ids for pos, ids in placed if pos >= at])
+    years = [list(dict.fromkeys(i for ids in side for i in ids)) for side in sides]
+    measures = [measure_of(side) for side in (left, right)]
+    if not placed:  # "is 114 more than 55 plus 81?": the figures stand for their years
+        found = [[cells.get(float(n), []) for n in _NUMBER.findall(side)] for side in (left, right)]
+        if not all(found) or any(len(c) != 1 for side in found for c in side):
+            return None
+        years = [[c[0][0] for c in side] for side in found]
+        measures = [side[0][0][1] for side in found]
+    one, many = (0, 1) if sum_right else (1, 0)
+    if len(years[one]) != 1:
+        return None
+    subject = years[one][0]
+    summed = years[many] if len(years[many]) >= 2 else _placed(words, (left, right)[many], subject, period_ids)
+    if len(summed) < 2 or (subject in summed and len(summed) < len(period_ids)):
+        return None
+    measure = measures[one] or measures[many]
+    if measure is None:
+        return None
+    return Summed(subject, tuple(summed), (measure, measures[many] or measure))
+
+
+def _placed(words: FrameWords, side: str, subject: str, period_ids: list[str]) -> list[str]:
+    """The years a sum is placed by, relative to the one year compared ("the two previous years")."""
+    at = period_ids.index(subject)
+    if says_any(side, words.check_list("sum_before")):
+        return period_ids[:at]
+    if says_any(side, words.check_list("sum_after")):
+        return period_ids[at + 1:]
+    if says_any(side, words.check_list("sum_other")):
+        return [p for p in period_ids if p != subject]
+    if says_any(side, words.check_list("sum_all")):
+        return list(period_ids)
+    return []
