@@ -246,9 +246,10 @@ class Engine:
             context = Context()
         quoted = self._quotes_the_article(text, context, now)
         if quoted is not None:
-            if isinstance(quoted, Reply):
-                return quoted, context
-            text, context = quoted
+            said, context = quoted
+            if isinstance(said, Reply):
+                return said, context
+            text = said
         parts = split(self.frames, text) if text and text.strip() else [text]
         parts = [self._without_label(p) for p in parts]
         parts = self._years_said_before(text, parts)
@@ -262,7 +263,7 @@ class Engine:
             replies.append((part, reply))
         return self._combine(replies), context
 
-    def _quotes_the_article(self, text: str, context: Context, now: float) -> Reply | tuple[str, Context] | None:
+    def _quotes_the_article(self, text: str, context: Context, now: float) -> tuple[Reply | str, Context] | None:
         """A message quoting the article: "who said '...'?" and "did Woolmore say '...'?" are answered with who
         said it; otherwise the quote is set aside (its figures are the article's, not claims to check) and its
         years become the context of the question around it ("... What proportion is that?")."""
@@ -274,7 +275,8 @@ class Engine:
         quotes = [(m, s, least) for m, span, least in spans
                   if len(span.split()) >= least and (s := self.facts.article.find(span))]  # not a title
         if not quotes:
-            return self._words_never_used(text, context)
+            never = self._words_never_used(text, context)
+            return None if never is None else (never, context)
         match, sentence, least = quotes[0]
         rest = (text[: match.start()] + " " + text[match.end():]).strip()
         u = self.understand(rest, context)
@@ -312,7 +314,8 @@ class Engine:
             else:
                 answer.text = f"That is the article's own wording, not a quote from anyone: “{sentence.text}”"
             top = Candidate(self.intents.get("people.said") or QUOTE_INTENT, ANSWER_AT)
-            return self._answer(u, top, answer)
+            answer.topics.extend(self._named_in([sentence.line]))  # "whose idea was ending it?" is about those
+            return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now)
         periods = [p for r in read_periods(normalise(sentence.text))[0]
                    for p in resolve(r, self.facts.periods, None).ids]
         if periods and not u.refs:  # "... What proportion is that?": the quote's figures are what "that" means
@@ -651,6 +654,13 @@ class Engine:
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
             u, intent.id, answer, t.now, "vs_sum")
 
+    def _named_in(self, lines: list[int]) -> list[str]:
+        """What the article's sentences at these lines name, people aside ("whose idea was ending it?" after a
+        quote about Ofsted's evaluations is about Ofsted)."""
+        index = self.passages
+        return list(dict.fromkeys(m.id for s, named in zip(index.sentences, index.mentions, strict=True)
+                                  if s.line in lines for m in named if m.kind != PERSON_TOKEN and m.id != "scr"))
+
     def _measure_of(self, text: str) -> str | None:
         """The one measure a piece of a question names, as the lexicon reads it ("publications" is published)."""
         named = {self.lexicon.measure_words[t] for t in self.lexicon.read(text, template=True).tokens
@@ -680,9 +690,15 @@ class Engine:
         whose = bool({"who", "whose"} & set(u.text.split())) and u.query.has("recommend")
         if not whose or t.elliptical:
             return None
-        points_back = bool(set(u.reading.tokens) & followups.ANAPHORS) and not u.query.mentioned("person")
         named = [m.id for m in u.reading.mentions if m.id != "scr" and m.kind != "person"]
-        topics = list(context.topics) if points_back else named
+        # ("who recommended the change in the first place?" names nothing either: the last answer's subject)
+        points_back = bool(set(u.reading.tokens) & followups.ANAPHORS or not named) and not u.query.mentioned(
+            "person")
+        # one sentence's subject ("whose idea was ending it?" after a quote), or what the sentences name when the
+        # question points at nothing in them ("who recommended the change?")
+        anaphor = bool(set(u.reading.tokens) & followups.ANAPHORS)
+        quoted = self._named_in(context.sources) if len(context.sources) == 1 or not anaphor else []
+        topics = (list(context.topics) or quoted) if points_back else named
         if not topics or t.yesno:
             return None
         idea = reasons.recommender(self.facts, u.query, topics)
@@ -968,6 +984,8 @@ class Engine:
             if u.query.excluded and frame.op in ("value", "total", "average", "gap"):
                 frame = frame._replace(overall=True, range=False)  # "how many apart from 2012/13?": the rest
             op = "total" if frame.op == "value" and frame.overall else frame.op  # "and published?" keeps the sum
+            if op == "share" and {d.id for d in self.frames.derived} & set(frame.measures):
+                u.query.measure = frame.measures[0]  # "what was it in 2013/14?" after the share not published
             answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         else:
             answer = COMPOSERS[top.intent.answer](self.facts, u.query)
@@ -1045,7 +1063,10 @@ class Engine:
         last_op = context.op or self.figure_ops[context.intent or ""]
         if op is not None:  # the reader settles combinations ("which year had the biggest gap" is an extreme)
             op = read_frame(words, op, u.text, u.rest, tokens, u.query.periods, u.query.measure).op
-        if last_op == "share" and not u.query.measure and (op == "extreme" or (
+        if op == "total" and not u.query.measure and not u.refs and len(set(context.measures)) == 2 and len(
+                set(context.history[-2:])) == 1:
+            op = "both_measures"  # "what's the combined total?" after a year's two figures: the two added
+        if last_op in ("share", "pp_change") and not u.query.measure and (op == "extreme" or (
                 op is None and change is None and set(tokens) & {"most", "fewest"})):
             op = "share"  # "and the lowest?" after the highest publication rate: of the rates, not the counts
         multiplied = op is None and change is None and read_frame(
@@ -1054,6 +1075,13 @@ class Engine:
             op = "share"  # "is that more than double?" after two years' rates: of the rates (1.6 times), not counts
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
         gap_moved = False  # the direction of the gap, asked after gaps ("was it bigger than the year before?")
+        if last_op in ("change", "pp_change") and op is None and change is None and says_any(
+                u.text, words.overall) and not u.refs and not u.query.measure and len(u.reading.signature) <= 3:
+            op = last_op  # "and overall?" after a change: from the first year to the last
+            u.query.periods = [self.facts.periods[0].id, self.facts.periods[-1].id]
+        if op == "gap" and last_op == "gap" and {"rise", "fall"} & set(tokens) and not u.query.periods and \
+                change is None and len(set(context.history[-2:])) >= 2:
+            op, gap_moved = "change", True  # "has the gap grown or shrunk?" after two years' gaps: its change
         if change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
             moved = {"change", "rise", "fall", *self.frames.check_list("comparatives")} & set(tokens)
             if last_op in ("share", "pp_change"):
@@ -1077,6 +1105,9 @@ class Engine:
                 op = "gap"  # difference (between the two)?": the two measures of that year, no second year to compare
             else:
                 op = "pp_change" if last_op in ("share", "pp_change") else "change"
+        elif op is None and last_op == "change" and "which" in tokens and len(set(context.measures)) == 2 and \
+                set(tokens) & {"more", "fewest", *self.frames.check_list("comparatives")}:
+            op = "faster"  # "which is bigger?" after the change in each measure: which grew more
         elif op is None and u.query.excluded:
             op = last_op  # "excluding 2013/14?": the last computation over the other years
         elif op is None and self._onward(u):
@@ -1087,7 +1118,7 @@ class Engine:
             asks_why = bool(said & {"why", "reason", "cause", "caused", "behind"})  # "what caused that jump?"
             # "increase in published between those two"; "was it bigger or smaller than the year before?" after a gap
             moved = set() if asks_why else {"rise", "fall", *(
-                self.frames.check_list("comparatives") if last_op == "gap" else ())}
+                self.frames.check_list("comparatives") if last_op in ("gap", "share", "pp_change") else ())}
             if not said & ({"change", "compare"} | moved) or not (
                     bare or said & (words.anaphors | {"what", "whats", "how"})):
                 return None
@@ -1104,6 +1135,8 @@ class Engine:
             # "difference?": the change into that year, as "what is the difference?" is
             op = ("pp_change" if last_op in ("share", "pp_change") else "change") if (
                 between_years or one_measure) else "gap"
+            if last_op == "ratio" and between_years and said & {"compare"}:
+                op = "ratio"  # "how does that compare with 2013/14?" after a year's ratio: that year's, beside it
         measure = u.query.measure or context.measure
         if change == "other" and context.measure:
             measure = next((m.id for m in self.facts.measures if m.id != context.measure), None)
@@ -1144,6 +1177,8 @@ class Engine:
             measures = frame.measures
         frame = frame._replace(op=op, periods=tuple(periods), measures=measures, overall=change == "span")
         u.query.measure, u.query.periods = measure, periods
+        if op == "share" and set(frame.measures) & derived:  # "as a percentage?" of those not published: "and for
+            u.query.measure = frame.measures[0]  # 2011/12?" asks the same share, so the context keeps that measure
         by_op = self.intent_for_op
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
         return (intent, frame) if intent is not None else None

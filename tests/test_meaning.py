@@ -2202,3 +2202,62 @@ def test_a_sum_comparison_is_asked_again_for_the_other_measure(engine):
     text = say(engine, "Were more SCRs published in 2013/14 than in 2011/12 and 2012/13 combined?",
                "and commissioned?")[-1].text
     assert "136 (55 + 81)" in text and "114 is 22 fewer" in text, text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        # who made figures public, asked of them
+        (("What is the rise being talked about?", "who revealed it?"), ["Edward Timpson", "parliamentary question"],
+         ["The people named"]),
+        # a quote's subject carries to "whose idea was ending it?"; a question naming nothing is about the last
+        (('"When it ended it enabled LSCBs to fully focus on the review itself" - who said that?',
+          "whose idea was ending it?"), ["Munro"], ["The people named"]),
+        (("Who said Ofsted stopping evaluations was a key factor?", "did she say why?",
+          "who recommended the change in the first place?"), ["Munro"], ["not sure"]),
+        # the direction of the gap after two years' gaps, asked without "it"
+        (("How many SCRs were commissioned in 2012/13?", "what's the gap?", "and in 2013/14?",
+          "has the gap grown or shrunk?"), ["fell from 50 in 2012/13 to 43 in 2013/14"], []),
+        # after a share, a comparison with another year is of the shares (in points), not the counts
+        (("What share of commissioned SCRs was published in 2012/13?", "is that more or less than 2011/12?"),
+         ["21.8% in 2011/12 to 38.3% in 2012/13", "16.5 percentage points"], ["up 26"]),
+        (("What was the publication rate in 2011/12?", "and in 2013/14?", "what's the change in percentage points?",
+          "which year was it highest?"), ["62.3%", "Highest: 2013/14"], ["Most SCRs published"]),
+        # "which is bigger?" after each measure's change compares the two changes
+        (("What's the percentage increase in commissioned SCRs from 2012/13 to 2013/14?", "and for published?",
+          "which is bigger?"), ["SCRs published grew faster", "+129%", "+40.7%"], []),
+        (("How many SCRs were commissioned in 2011/12?", "how about 2012/13?", "percentage change?",
+          "and for the next year?", "and overall?"), ["55 in 2011/12 to 114 in 2013/14", "+107.3%"], ["250"]),
+        # a figure stated in a follow-up is checked, and "what's 81 then?" is not limited to the last measure
+        (("Is it true 114 SCRs were commissioned in 2013/14?", "and 81 published in 2012/13?"),
+         ["No. Not 81: the figure is 31."], []),
+        (("Is it true 114 SCRs were commissioned in 2013/14?", "and 81 published in 2012/13?", "what's 81 then?"),
+         ["81 is the number of SCRs commissioned in 2012/13"], ["In no year"]),
+        # those not published stay the measure through "as a percentage?" and the years after
+        (("Tell me the number of SCRs commissioned in 2012/13", "how many weren't published?", "as a percentage?",
+          "and for 2011/12?"), ["78.2% not published"], ["21.8% published"]),
+        (("Tell me the number of SCRs commissioned in 2012/13", "how many weren't published?"), ["50 more"], ["43"]),
+        (("what share of SCRs commissioned in 2012/13 were not published?", "what was it in 2013/14?"),
+         ["37.7% not published"], ["62.3%"]),
+        # "the combined total" after a year's two figures adds the two
+        (("how many published 2012/13", "and commissioned that year", "what's the combined total"), ["= 112"],
+         ["single year"]),
+    ],
+)
+def test_review_five_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Did the Working Together revisions make SCRs easier?", ["Yes.", "flexibility"], []),
+        # two opposites are what the article says: "less prescriptive" against "more flexibility"
+        ("Did the Working Together revisions make SCRs less prescriptive?", ["Yes."], []),
+        ("Did the guidance give LSCBs less flexibility?", ["No."], []),
+    ],
+)
+def test_review_five_checks(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

@@ -581,7 +581,8 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
     if claim is None:
         return value(al, frame, q)
     found = []
-    named = [m for m in frame.measures if m in (*al.base, *al.derived)]
+    # only a measure the question names ("what's 81 then?" after published figures may be the commissioned one)
+    named = [m for m in frame.measures if m in al.derived or (m in al.base and m in q.tokens)]
     for p in al.ids:
         for m in named or [*al.base, *al.derived]:
             v = al.value(p, m)

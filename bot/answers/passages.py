@@ -183,8 +183,9 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
     said = tokens(normalise(sentence.text))
     window = _window(said, tokens(u.text), index.lexicon.stopwords)
     opposite = _negated(tokens(u.text)) != _negated(window)
-    if any(set(opposites[w].split("|")) & set(said) for w in contrasted):
-        opposite = not opposite  # "did it give LSCBs less flexibility?" against "greater flexibility"
+    if sum(bool(set(opposites[w].split("|")) & set(said)) for w in contrasted) % 2:
+        opposite = not opposite  # "did it give LSCBs less flexibility?" against "greater flexibility" (and "less
+        # prescriptive" against "more flexibility" is two opposites: what it says)
     if set(words.check_list("continues")) & set(tokens(u.text)) and set(words.check_list("ceases")) & set(said):
         opposite = not opposite  # "did Ofsted keep evaluating SCRs after July 2012?" against "ceased evaluating"
     other = _agent_of(sentence, agent) if agent is not None else None

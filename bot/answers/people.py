@@ -128,6 +128,16 @@ def _of_last_answer(facts: FactBase, q: Query) -> Answer | None:
         answer.add_sources(*(src for r in reasons for src in r.sources if "recommend" in src.text.lower()))
     elif q.has("said"):
         speakers = [p for p in q.context.people if p in facts.people]
+        told = facts.announcement
+        figures = {f.source.line for f in facts.figures.values()}
+        if not speakers and told is not None and told.by in facts.people and lines & figures:
+            # "who revealed that?" after figures: who made them public, and how
+            person = facts.people[told.by]
+            answer = Answer(f"That was {person.name}, {person.role}. {told.summary}")
+            answer.add_sources(told.source)
+            answer.people.append(person.id)
+            answer.followups = [f"Who is {person.name}?"]
+            return answer
         if not speakers:
             return None
         person = facts.people[speakers[0]]

@@ -86,8 +86,8 @@ def leans_on_context(u: Understood) -> bool:
     # "how many commissioned?" right after a year's figure: a measure and nothing else, of that year
     # (and "by what % did published rise?" right after a comparison of two years: over those years)
     measure_only = not u.refs and not u.reading.mentions and bool(u.reading.known) and set(u.reading.known) <= {
-        "scr", "number", "commissioned", "published", "rise", "fall", "percent"} and not u.reading.unknown and len(
-        u.reading.tokens) <= 7
+        "scr", "number", "commissioned", "published", "rise", "fall", "percent", "not"} and not u.reading.unknown \
+        and len(u.reading.tokens) <= 7
     return not subject or bool(tokens & ANAPHORS) or (follows_on and not u.refs) or measure_only
 
 

@@ -450,7 +450,8 @@ def _opens_yesno(words: FrameWords, rest: str, tokens: list[str], declarative: b
         return True
     if _after_scene(words, rest):
         return True
-    return declarative and not ({*lead, *tokens[:1]} & words.question_words)
+    first = [t for t in tokens[:1] if t not in words.leading]  # ("and 81 published in 2012/13?" states a figure)
+    return declarative and not ({*lead, *first} & words.question_words)
 
 
 def _after_scene(words: FrameWords, rest: str) -> bool:
