@@ -27,6 +27,7 @@ from .understanding.frame import (
     FrameWords,
     asks_verdict,
     asks_what_number,
+    denies,
     followup_op,
     load_frame_words,
     operation_cue,
@@ -57,6 +58,7 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b")  #
 QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sentences say",
                       "What was the old system like?", (), Path("intents"), 0)
 CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the question log keeps them)
+WITHIN_WORDS = 4  # "how far back?", "why was it a challenge?" and no longer: a question about the last sentences
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
@@ -489,7 +491,8 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_by_whom", "_by_how_much",
+        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_in_last_sentences",
+        "_by_whom", "_by_how_much",
         "_words_of_last", "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about",
         "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes",
         "_another_quote", "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use",
@@ -572,13 +575,40 @@ class Engine:
         now_only = bool(u.refs) and all(r.kind == "now" for r in u.refs) and set(u.reading.signature) <= set(
             self.frames.check_list("now_only"))  # "and now?", "what about now?", "what's the position now?"
         now_only = now_only or " ".join(u.text.split()) in self.frames.check_list("still")  # "still the case?"
-        if not (now_only and context.sources and context.intent not in self.figure_ops and not u.query.measure):
+        # "do they still always have to go back that far?": how it is now, in the words of the sentence saying so
+        asked_now = t.yesno and passages.speaks_of_now(self.frames, u.text) and not u.refs
+        if not ((now_only or asked_now) and context.sources and context.intent not in self.figure_ops
+                and not u.query.measure):
             return None
         current = passages.now_of(self.facts, context.sources)
         if current is None:
             return None
+        if not now_only:
+            lines = [s.line for s in current.sources]
+            if passages.within(self.passages, lines, u.text) is None:
+                return None
+            said = normalise(current.sources[0].text)
+            agrees = denies(self.frames, said) == denies(self.frames, u.text)
+            current.text = f"{'Yes' if agrees else 'No'}. {current.text}"
         kept = self._next_context(u, context.intent or QUOTE_INTENT.id, current, t.now)
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), current), kept
+
+    def _in_last_sentences(self, t: Turn) -> Turned | None:
+        """"How far back?" after an answer about family history: a short question about the words of the last
+        answer's sentences is answered by the one that uses them, not by a nearby intent ("how far back do the
+        figures go?")."""
+        u, context = t.u, t.context
+        if not context.sources or context.intent in self.figure_ops or u.refs or u.query.measure or \
+                u.reading.mentions or u.reading.pronouns or len(u.reading.tokens) > WITHIN_WORDS or not set(
+                    u.reading.tokens) & set(self.frames.check_list("about_it")):
+            return None
+        sentence = passages.within(self.passages, context.sources, u.text)
+        if sentence is None:
+            return None
+        answer = passages.quoted_sentence(self.facts, sentence)
+        kept = self._next_context(u, QUOTE_INTENT.id, answer, t.now)
+        kept.topics = list(context.topics)
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), kept
 
     def _by_whom(self, t: Turn) -> Turned | None:
         """"By whom?", "who by?" after an answer: who its sentence says did it."""
@@ -887,8 +917,26 @@ class Engine:
         """"And?", "what about it?": ask for more, don't refuse."""
         r = t.u.reading
         if t.decision.action == "decline" and not r.signature and not r.unknown and not t.u.refs:
+            named = self._named_instead(t)
+            if named is not None:
+                return named
             return self._vague(t.u), t.context
         return None
+
+    def _named_instead(self, t: Turn) -> Turned | None:
+        """"What did it find?" after the CYP Now investigation: asked again with the last answer's subject named
+        in place of "it" (once: asked again with no context, it cannot point back any further)."""
+        words = t.text.split()
+        at = next((i for i, w in enumerate(words) if w.lower().strip("?.,!") in ("it", "they", "that", "this")), -1)
+        entity = self.facts.entity(t.context.topics[0]) if t.context.topics and t.context.intent not in \
+            self.figure_ops else None
+        name = getattr(entity, "name", None)
+        if at < 0 or not name:
+            return None
+        tail = words[at][len(words[at].rstrip("?.,!")):]
+        asked = " ".join([*words[:at], f"{name}{tail}", *words[at + 1:]])
+        reply, context = self._reply_one(asked, Context(), t.now)
+        return (reply, context) if reply.kind == "answer" else None
 
     def _who_did(self, t: Turn) -> Turned | None:
         """"Who did the 2011 investigation?": the body the article names after "by"."""

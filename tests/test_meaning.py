@@ -2261,3 +2261,43 @@ def test_review_five_followups(engine, turns, needles, unwanted):
 def test_review_five_checks(engine, question, needles, unwanted):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        # "it" is the last answer's subject, asked again by name
+        (("Tell me about the CYP Now investigation", "what did it find?"), ["dropped sharply"], ["say a bit more"]),
+        (("Hi, I'm a student. Why did SCRs go up?", "who is she?", "what was the second reason?"),
+         ["Working Together"], ["outside what I know"]),
+        # a short question in the words of the last answer's sentences, then how it is now
+        (("What did Woolmore say about family history?", "how far back?"), ["up to 20 years"], ["financial years"]),
+        (("What did Woolmore say about family history?", "how far back?", "and now?"), ["need not go back"],
+         ["figures for now"]),
+        (("what did woolmore say the old system wasnt designed for",
+          "and how far back into family history did it make boards look?",
+          "do they still always have to go back that far?"), ["No.", "need not go back"], []),
+        # what the article doesn't give about the last person named
+        (("What did the minister say?", "what party?"), ["doesn't give personal details"], ["Key events"]),
+        # a figure put forward after a check is checked too
+        (("Is it true 141 SCRs were commissioned in 2013/14?", "what about published that year — 17?"),
+         ["No. Not 17: the figure is 71."], []),
+        (("how many published in 2012/13?", "what about 2013/14 — 71?"), ["Yes. 71 is right."], ["About 71"]),
+        # "he" who gave no reasons: No, and whose they are
+        (("Who revealed the SCR figures?", "did he say what caused the rise?"),
+         ["No. The article reports no reasons from Edward Timpson"], []),
+        (("Who revealed the SCR figures?", "did he say what caused the rise?", "did he give reasons?"),
+         ["No. The article reports no reasons from Edward Timpson"], []),
+        # "those two years" after one year's figures and then another's: those two, added
+        (("give me the numbers for FY13/14", "and the same for 2011/12",
+          "what's the total published across those two years"), ["83"], ["114 SCRs"]),
+    ],
+)
+def test_review_five_followups_about_the_last_answer(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+def test_still_obliged_to_an_amount_is_about_the_rule_now(engine):
+    text = one(engine, "do they still have to go back 20 years?")
+    assert text.startswith("No.") and "need not go back" in text, text

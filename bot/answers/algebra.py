@@ -1048,6 +1048,8 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
         if claim.compare == "approx":
             near = [v for v, _ in candidates if abs(v - claim.value) <= max(0.5, 0.1 * abs(claim.value))]
             shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
+            if near and abs(near[0] - claim.value) < 1e-9:  # "what about 2013/14 - 71?": exactly right
+                return "Yes", [f"{shown} is right."]
             if near:
                 return "Yes", [f"About {shown}: the figure is {_num(round(near[0], 1))}{'%' if claim.percent else ''}."]
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])

@@ -318,6 +318,11 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
     text = normalise(sentence.text)
     lead = set(u.text[: stated.start()].split()[-2:])  # "up to 10 years" against "up to 20 years", not "20 years old"
     same_unit = [m for m in _AMOUNT.finditer(text) if _unit(m.group(2)) == unit]
+    before = next((s for s in index.sentences if s.line == sentence.line - 1), None)
+    if now and not same_unit and before is not None:  # "do they still have to go back 20 years?" finds "they need
+        earlier = [m for m in _AMOUNT.finditer(normalise(before.text)) if _unit(m.group(2)) == unit]
+        if earlier:  # not go back that far": the amount is in the sentence it follows on from
+            sentence, text, same_unit = before, normalise(before.text), earlier
     said = [m for m in same_unit if lead & set(text[: m.start()].split()[-2:])]
     age = u.text[stated.end():].split()[:1] in (["old"], ["ago"])  # "20 years old" is no span looked back over
     if not said and len(same_unit) == 1 and not now and not age:  # "look back 10 years" and "..., up to 20 years"
@@ -710,7 +715,8 @@ def _subjects(facts: FactBase, u: Understood) -> list[_Subject]:
     if u.reading.pronouns and not any(s.kind == "person" for s in out):  # "what does she think caused the rise
         # in SCRs?": she is the subject, SCRs only what she is asked about
         out = [s for p in resolve_people(facts, u.query) if (s := _subject(facts, "person", p.id))] + out
-    if not out and _ANAPHORS & set(u.reading.tokens):  # "is that still government policy?": the last topic
+    if not out and (_ANAPHORS & set(u.reading.tokens) or len(u.reading.tokens) <= SHORT_FOLLOWUP):
+        # "is that still government policy?", "what party?": the last topic
         for topic in (u.query.context.topics or u.query.context.people)[:1]:  # (or person: "when was it published?")
             kind = "event" if facts.event(topic) else getattr(facts.entity(topic), "kind", "")
             if subject := _subject(facts, kind, topic):
@@ -719,6 +725,7 @@ def _subjects(facts: FactBase, u: Understood) -> list[_Subject]:
 
 
 _ANAPHORS = frozenset({"that", "this", "it", "those", "these", "they"})
+SHORT_FOLLOWUP = 2  # "what party?" names nothing, and is about the last answer's subject
 
 
 def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
@@ -832,6 +839,17 @@ def everything_about(facts: FactBase, index: PassageIndex, u: Understood, words:
     answer.text = "\n".join(lines)
     answer.topics.append(named[0])
     return answer
+
+
+def within(index: PassageIndex, lines: list[int], text: str) -> Sentence | None:
+    """"How far back?" right after a sentence saying "far more deeply ..., up to 20 years": the last answer's
+    sentence that uses most of the words the short question asks with (at least half), as written; None if
+    none does, or if the question's words are all ones that say nothing."""
+    asked = {_stem(w) for w in tokens(text) if w not in index.lexicon.stopwords and not w[0].isdigit()}
+    scored = [(len(asked & {_stem(w) for w in tokens(normalise(s.text))}), s) for s in index.sentences
+              if s.line in lines]
+    best = max(scored, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if asked and best[0] and 2 * best[0] >= len(asked) else None
 
 
 def quoted_sentence(facts: FactBase, sentence: Sentence, lead: str = "") -> Answer:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..knowledge.model import FactBase, Reason
 from . import format as fmt
+from .people import resolve_people
 from .query import Answer, Query
 
 
@@ -63,7 +64,8 @@ def _from_others(facts: FactBase, q: Query) -> list[str]:
     if q.carried:
         return []
     speakers = {r.said_by for r in facts.reasons}
-    return [p for p in q.mentioned("person") if p in facts.people and p not in speakers]
+    named = q.mentioned("person") or ([p.id for p in resolve_people(facts, q)] if q.pronouns else [])  # "did he
+    return [p for p in named if p in facts.people and p not in speakers]  # say what caused it?" after Timpson
 
 
 def why(facts: FactBase, q: Query) -> Answer:
@@ -111,6 +113,7 @@ def why(facts: FactBase, q: Query) -> Answer:
                 answer.add_sources(*reason.sources)
     if outsiders:
         names = fmt.join([facts.people[p].name for p in outsiders])
+        answer.people[:0] = [p for p in outsiders if p not in answer.people]  # "did he give reasons?" is still him
         opener = "No. " if q.tokens[:1] and q.tokens[0] in ("did", "does", "has", "is", "was") else ""
         behind = [r for r in causes if r.recommended_by in outsiders]
         announcer = facts.announcement.by if facts.announcement else None

@@ -118,6 +118,12 @@ def carry(
             q.measure = context.measure
         if figure_ops[intent] in ("value", "share", "gap", "ratio") and not u.refs:
             q.periods = list(context.periods)
+        elif figure_ops[intent] in ("total", "average") and not u.refs and set(u.reading.tokens) & {
+                "those", "these", "both"}:
+            # "the total published across those two years" after one year's figures and then another's
+            count = 3 if {"three", "3"} & set(u.text.split()) else 2
+            distinct = list(dict.fromkeys(context.history[-count:]))
+            q.periods = list(context.periods) if len(context.periods) >= 2 else distinct
         elif u.refs and all(r.kind in ("previous", "next") for r in u.refs) and "than" in u.reading.tokens \
                 and set(u.reading.tokens) & ANAPHORS and context.periods:
             # "is that bigger than the gap the year before?": the last answer's year against the one named

@@ -271,6 +271,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     # "was the rise bigger for commissioned or published?" offers a choice: it wants which, not yes or no
     choice = len(named) == 2 and bool(_CHOICE.search(canon))
     yesno = _opens_yesno(words, rest, tokens, declarative) and not choice
+    if not yesno and _TRAILING_FIGURE.search(rest) and rest.startswith(("what about ", "how about ", "and ")):
+        yesno = True  # "what about published that year - 17?": a figure put forward to check, as the one before
     # "how many more were commissioned than published?" asks for the gap; "were more commissioned than
     # published?" asks for a verdict on the two figures.
     states_figure = bool(_NUMBER.search(rest))  # "is it right that 50 more were commissioned than published?"
@@ -416,6 +418,7 @@ _NUMBER_MEANS = LazyPattern(
 )
 _STATED_FIGURE = LazyPattern(r"\b\d+(?:\.\d+)?\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|decimal|dp|sentences?|"
                              r"lines?|words?|points?|bullets?|paragraphs?))")
+_TRAILING_FIGURE = LazyPattern(r"\s\d{1,3}(?:\.\d+)?$")
 _BETWEEN_MEASURES = LazyPattern(
     r" between (?:\w+ ){0,4}?(?:commissioned (?:\w+ ){0,4}?and (?:\w+ ){0,3}?published"
     r"|published (?:\w+ ){0,4}?and (?:\w+ ){0,3}?commissioned) "
