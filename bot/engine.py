@@ -21,7 +21,7 @@ from .knowledge.errors import DataError, Problem
 from .knowledge.model import FactBase, Intent, IntentSet
 from .lazyre import LazyPattern
 from .reply import Reply, Suggestion
-from .understanding import calibrate, followups, sums
+from .understanding import calibrate, followups, steps, sums
 from .understanding.frame import (
     Frame,
     FrameWords,
@@ -308,7 +308,8 @@ class Engine:
                     line = f"{who.name} ({who.role}) said it: “{said.text}”"
                 else:  # "This had been a recommendation by Professor Eileen Munro": the article's words about her
                     line = f"The article's own words, reporting {who.name} ({who.role}): “{sentence.text}”"
-                if named and not asks_who:
+                if named and not asks_who and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+                    # (not "what was 'a big challenge' according to Woolmore?", which asks what it was)
                     verdict = "Yes" if named[0].id == who.id else f"No: it was {who.name}, not {named[0].name}"
                     line = f"{verdict}. " + line
                 answer.text = line
@@ -654,10 +655,11 @@ class Engine:
 
     def _against_sum(self, t: Turn) -> Turned | None:
         """"Were more published in 2013/14 than in the two previous years combined?": one year's figure against
-        the sum of others', with a verdict when asked for one."""
+        the sum of others'; "did published grow faster in 2012/13 than in 2013/14?": one year's rise against
+        another's. With a verdict when asked for one."""
         u = t.u
         if t.elliptical or (" than " not in f" {u.text} " and " as " not in f" {u.text} "):
-            return None
+            return None  # (and "if ... the same ... as ...": a what-if)
         placed, at = [], 0
         for ref in u.refs:
             found = u.text.find(ref.text, at)
@@ -667,22 +669,36 @@ class Engine:
             ids = resolve(ref, self.facts.periods, t.context.periods[-1] if t.context.periods else None).ids
             if ids:
                 placed.append((found, ids))
-        summed = sums.read_sum(self.frames, u.text, placed, [p.id for p in self.facts.periods], self._measure_of,
-                               self._cells)
+        ids = [p.id for p in self.facts.periods]
+        summed = sums.read_sum(self.frames, u.text, placed, ids, self._measure_of, self._cells)
+        supposed = None if summed else steps.read_what_if(self.frames, u.text, placed, ids)
+        stepped = None if summed or supposed else steps.read_steps(self.frames, u.text, placed, ids)
         intent = self.intents.get(self.intent_for_op.get("value", ""))
-        if summed is None or intent is None:
+        if intent is None or (summed is None and stepped is None and supposed is None):
             return None
         plain = read_frame(self.frames, "value", u.text, u.rest, u.reading.tokens, [], None, u.question_mark)
-        periods = (summed.subject, *summed.summed)
-        figures = {float(f.value) for f in self.facts.figures.values() if f.period in periods}
-        claims = tuple(c for c in plain.claims if c.percent or c.value not in figures)  # "is 114 more than 55 plus
-        # 81?" claims nothing: the figures stand for their years
-        frame = plain._replace(op="vs_sum", measures=summed.measures, periods=periods, span=False, range=False,
-                               overall=False, claims=claims, claim=claims[0] if claims else None)
+        if summed is not None:
+            periods = (summed.subject, *summed.summed)
+            figures = {float(f.value) for f in self.facts.figures.values() if f.period in periods}
+            claims = tuple(c for c in plain.claims if c.percent or c.value not in figures)  # "is 114 more than 55
+            # plus 81?" claims nothing: the figures stand for their years
+            frame = plain._replace(op="vs_sum", measures=summed.measures, periods=periods, span=False, range=False,
+                                   overall=False, claims=claims, claim=claims[0] if claims else None)
+        elif supposed is not None:
+            measure = self._measure_of(u.text)
+            frame = plain._replace(op="at_change", measures=(measure,) if measure else (),
+                                   periods=(supposed.target, supposed.reference), span=False, range=False,
+                                   overall=False, of_share=supposed.relative, yesno=False, claims=(), claim=None)
+        else:
+            assert stepped is not None
+            measure = self._measure_of(u.text)
+            frame = plain._replace(op="steps", measures=(measure,) if measure else (), periods=stepped.into,
+                                   span=False, range=False, overall=False, of_share=stepped.relative, claims=(),
+                                   claim=None)
         u.query.periods = list(frame.periods)
         answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
-            u, intent.id, answer, t.now, "vs_sum")
+            u, intent.id, answer, t.now, frame.op)
 
     def _named_in(self, lines: list[int]) -> list[str]:
         """What the article's sentences at these lines name, people aside ("whose idea was ending it?" after a
@@ -1280,7 +1296,14 @@ class Engine:
         """Capitalised words inside a sentence that the bot does not know: names the article never mentions."""
         unknown = set(u.reading.unknown) - self._name_words  # ("EILEEN" is a word of a name the article has)
         found = [m.group(1) for m in _NAME.finditer(text) if m.group(1).lower() in unknown]
-        return list(dict.fromkeys(found))
+        # the whole name each is part of: "the Department for Education", not "Department and Education"; "the
+        # World Cup", not "Cup"
+        whole = [m.group(0) for w in dict.fromkeys(found) if (m := re.search(
+            rf"(?:[A-Z][\w’']+\s+(?:(?:for|of|and|on)\s+)?)*\b{re.escape(w)}\b(?:\s+(?:(?:for|of|the|and|on)\s+)?"
+            rf"[A-Z][\w’']+)*", text))]
+        asks = set(self.frames.question_words) | self.frames.yesno_openers  # "Did the NSPCC ...": not a name
+        whole = [" ".join(n.split()[1:]) if n.split()[0].lower() in asks else n for n in whole]
+        return [n for n in dict.fromkeys(whole) if n and not any(n != o and n in o for o in whole)]
 
     def _figures_by_frame(self, u: Understood) -> Intent | None:
         """The figures intent for a question no template matched well, when its own words ask for a figure:
@@ -1556,7 +1579,8 @@ class Engine:
         elif why == "not_named" and names:
             text = (
                 f"The article doesn't mention {fmt.join(names)}"
-                + (", and its figures are not broken down by area. " if not any(n.isupper() for n in names) else ". ")
+                + (", and its figures are not broken down by area. " if not any(n.isupper() for n in names) and (
+                    u.query.has("many", "number", "total", "rate") or u.query.measure) else ". ")
                 + about(self.facts)
             )
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]

@@ -2301,3 +2301,43 @@ def test_review_five_followups_about_the_last_answer(engine, turns, needles, unw
 def test_still_obliged_to_an_amount_is_about_the_rule_now(engine):
     text = one(engine, "do they still have to go back 20 years?")
     assert text.startswith("No.") and "need not go back" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # one year's rise against another's (12 -> 31 is +158.3%, 31 -> 71 is +129%; 55 -> 81 +26, 81 -> 114 +33)
+        ("Is the growth in published SCRs from 2011/12 to 2012/13 bigger than from 2012/13 to 2013/14 in percentage "
+         "terms?", ["Yes.", "+158.3%", "+129%"], []),
+        ("Did commissioned rise more in 2013/14 than in 2012/13?", ["Yes.", "up 33", "up 26"], []),
+        ("Was the rise in published smaller in 2013/14 than in 2012/13?", ["No."], []),
+        ("Which year had the bigger percentage rise in published SCRs?", ["2012/13", "+158.3%"], ["commissioned"]),
+        ("In which year did published SCRs grow the most in absolute terms?", ["2013/14", "up 40"], ["Most SCRs"]),
+        # what-ifs on a rise: the same number (31 + 19 = 50) or the same percentage (31 x 31/12 = 80.1)
+        ("If publications had risen by the same number in 2013/14 as they did in 2012/13, how many would have been "
+         "published in 2013/14?", ["about 50", "71 actually"], []),
+        ("If 2013/14 published had grown at the same rate as 2012/13, how many would there have been?",
+         ["about 80.1"], []),
+        # the rate's year is the one "at the ... level"
+        ("If the publication rate in 2013/14 had stayed at the 2012/13 level, how many would have been published?",
+         ["114 SCRs were commissioned", "about 43.6"], ["50.4"]),
+        # what the figures don't break down or follow
+        ("How many SCRs were published per LSCB on average?", ["doesn't break the figures down"], ["38"]),
+        ("How many SCRs were published in the first half of 2013/14?", ["doesn't break the figures down"], ["71"]),
+        ("How many SCRs were started but never finished in 2013/14?", ["doesn't say how far"], ["114"]),
+        ("What was the parliamentary question asked?", ["doesn't say what the parliamentary question was"], []),
+        ("Does the article say the rise is because more children are being harmed?", ["harm to children"], []),
+        # checks against what the article says instead
+        ("Was Eileen Munro the one who answered the parliamentary question?", ["No: it was Edward Timpson"], []),
+        ("Did Woolmore say the Ofsted change was unimportant?", ["No", "key factor"], []),
+        ("Did Timpson say there was a dramatic decrease?", ["No."], []),
+        ("Was Timpson responding to a freedom of information request?", ["No:", "parliamentary question"], []),
+        ('What was "a big challenge" according to Woolmore?', ["Commissioning and publishing"], ["Yes"]),
+        # names the article never has, whole, and no talk of areas unless figures are asked
+        ("What did the Department for Education say?", ["doesn't mention Department for Education."], ["area"]),
+        ("How many SRCs were published in 2013/14?", ["71"], []),
+    ],
+)
+def test_review_five_singles(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

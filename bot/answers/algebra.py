@@ -794,6 +794,7 @@ def both_measures(al: Algebra, frame: Frame, q: Query) -> Result:
 
 
 _RATE_SAID = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+_RATE_YEAR = re.compile(r"\b(?:at|as|as in|like|at the|to the) YEAR\b|\bYEAR(?:'s)? (?:rate|level)\b")
 
 
 def at_rate(al: Algebra, frame: Frame, q: Query) -> Result:
@@ -809,6 +810,9 @@ def at_rate(al: Algebra, frame: Frame, q: Query) -> Result:
         text = q.text
         def near_rate(p: str) -> int:
             at = text.find(p)
+            near = " ".join(text[max(0, at - 10): at + len(p) + 8].replace(p, " YEAR ").split())
+            if at >= 0 and _RATE_YEAR.search(near):
+                return -1  # "at the 2012/13 level", "as in 2012/13", "2012/13's rate": the rate's own year, last
             spots = [i for w in (" rate", " as ") if (i := text.find(w)) >= 0]
             return min((abs(at - i) for i in spots), default=0) if at >= 0 else 10**6
         asked = sorted(asked[:2], key=near_rate, reverse=True)
@@ -859,7 +863,71 @@ def vs_sum(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def steps(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"Did published grow faster in 2012/13 than in 2013/14?": the rise into one year against the rise into
+    another (each from the year before), in numbers or, with `of_share`, in percentage terms."""
+    r = Result()
+    first, second = frame.periods[:2]
+    relative = frame.of_share
+    checks = []
+    for m in al.measures(frame):
+        moved = []
+        for year in (first, second):
+            before = al.ids[al.ids.index(year) - 1]
+            a, b = al.value(before, m), al.value(year, m)
+            if not a or not b or (relative and not a[0]):
+                break
+            moved.append(((b[0] - a[0]) / a[0] if relative else b[0] - a[0], before, year, a, b))
+            r.cite(*a[1], *b[1])
+        if len(moved) != 2:
+            continue
+        said = [f"{fmt.number(a[0])} in {al.plabel(before)} to {fmt.number(b[0])} in {al.plabel(year)}, "
+                f"{fmt.change(a[0], b[0])}" for _, before, year, a, b in moved]
+        r.lines.append(f"SCRs {al.label(m)}: " + "; against ".join(said) + ".")
+        bigger = moved[0][0] > moved[1][0]
+        terms = "in percentage terms" if relative else "in numbers"
+        r.lines.append(f"The rise into {al.plabel(first)} was {'bigger' if bigger else 'smaller'} {terms}."
+                       if moved[0][0] != moved[1][0] else f"The two rises were the same {terms}.")
+        checks.append(bigger)
+    if frame.yesno and frame.claim is None and checks:
+        smaller = frame.test == "fall"  # "was it smaller (slower) ...?"
+        r.verdict = "Yes" if all(c != smaller for c in checks) else "No"
+    r.answer.periods = [first, second]
+    return r
+
+
+def at_change(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"If published had risen by the same number in 2013/14 as in 2012/13, how many?": the year before the
+    target plus the reference year's rise (or times it, with `of_share`: the same percentage rise). A what-if the
+    figures give, said to be one."""
+    r = Result()
+    target, reference = frame.periods[:2]
+    relative = frame.of_share
+    for m in al.measures(frame)[:2]:
+        ref_before = al.value(al.ids[al.ids.index(reference) - 1], m)
+        ref_after, base = al.value(reference, m), al.value(al.ids[al.ids.index(target) - 1], m)
+        actual = al.value(target, m)
+        if not ref_before or not ref_after or not base or (relative and not ref_before[0]):
+            continue
+        rise = ref_after[0] - ref_before[0]
+        growth = rise / ref_before[0] if ref_before[0] else 0.0
+        would = base[0] * (1 + growth) if relative else base[0] + rise
+        said = fmt.change(ref_before[0], ref_after[0])
+        how = f"the same percentage rise ({100 * growth:+.1f}%)" if relative else f"the same rise ({rise:+,.0f})"
+        r.lines.append(
+            f"SCRs {al.label(m)} went from {fmt.number(ref_before[0])} to {fmt.number(ref_after[0])} into "
+            f"{al.plabel(reference)}, {said}. With {how} on {al.plabel(al.ids[al.ids.index(target) - 1])}'s "
+            f"{fmt.number(base[0])}, {al.plabel(target)} would have had about {_num(round(would, 1))}"
+            + (f" ({fmt.number(actual[0])} actually)." if actual else "."))
+        r.cite(*ref_before[1], *ref_after[1], *base[1], *(actual[1] if actual else ()))
+        r.numbers.append((round(would, 1), False))
+    r.answer.periods = [target, reference]
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "at_change": at_change,
+    "steps": steps,
     "vs_sum": vs_sum,
     "at_rate": at_rate,
     "rank": rank,

@@ -204,7 +204,9 @@ def _announced(facts: FactBase, q: Query, words: FrameWords) -> Announcement | N
     release_words = set(words.check_list("released"))
     released = announced.by in q.mentioned("person") or back or (
         (q.has("released", "published") or release_words & set(q.text.split())) and " figures " in f" {q.text} ")
-    return announced if released and (q.has("number", "figures") or back) else None
+    responding = announced.by in q.mentioned("person") and says_any(q.text, words.check_list("venue_asks"))
+    return announced if released and (q.has("number", "figures") or back or responding) else None  # ("was
+    # Timpson responding to an FOI request?")
 
 
 def made_public(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
@@ -288,8 +290,8 @@ def _stems(text: str) -> list[str]:
 def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Did the panel contribute to the rise?": a reason's stance, as its speaker gave it."""
     cause = words.check_list("cause")  # as typed too: "credits" reads as "source"
-    if not (q.has(*cause) or says_any(q.text, cause)):
-        return None
+    if not (q.has(*cause) or says_any(q.text, cause) or says_any(q.text, words.check_list("minor"))):
+        return None  # ("did she say the Ofsted change was unimportant?" asks about it as a cause too)
     named = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
     if not named and q.has("it", "that", "this", "they"):  # "did it contribute much?" right after the panel
         named = set(q.context.topics) - {"scr"}

@@ -169,7 +169,8 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
     opposites = dict(pair.split(":") for pair in words.check_list("opposites"))
     typed = tokens(u.text)
     contrasted = [w for w in typed if w in opposites]
-    asked = index.question_features(u) - markers - {_stem(w) for w in contrasted}
+    asked = index.question_features(u) - markers - {_stem(c) for w in contrasted for c in (
+        w, *index.lexicon.canonical(w))}  # ("decrease" is read as "fall", and both are set aside)
     found = _stated(index, asked)
     agent = _agent_asked(u)
     if found is None and agent is not None:  # "set up by Ofsted?": the sentence that says who did it instead

@@ -262,6 +262,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op = "both_measures"  # "the combined total of SCRs commissioned and published in 2013/14"
     if op == "change" and "extreme" in cued and _has(raw, _SUPERLATIVES):
         op = "extreme"  # "which year saw the biggest percentage rise?": the year of the biggest change
+    if op == "faster" and " which year " in f" {rest} " and len(set(tokens) & {"commissioned", "published"}) < 2:
+        op = "extreme"  # "which year had the bigger percentage rise in published?": years, not the two measures
     derived = [d.id for d in words.derived]
     measures: list[str] = []
     for d in words.derived:
@@ -351,8 +353,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             op, claim, claims = "identify", stated[0], stated
     lowest = " fewest " in canon or _has(raw, ("least", "lowest", "smallest", "fewest", "minimum", "worst"))
     of_change = op in ("extreme", "average") and _has(
-        raw, ("rise", "rose", "increase", "increases", "change", "changes", "jump", "growth", "grew", "went up",
-              "fall", "fell", "drop", "decrease")
+        raw, ("rise", "rose", "risen", "increase", "increases", "change", "changes", "jump", "growth", "grew", "grow",
+              "grown", "climb", "climbed", "went up", "fall", "fell", "drop", "decrease")
     )
     overall = _has(f" {text} ", words.overall)
     ranged = bool(_RANGE.search(raw)) and len(periods) >= 2

@@ -1,0 +1,75 @@
+"""One year's rise against another's: "was the growth from 2011/12 to 2012/13 bigger than from 2012/13 to
+2013/14 in percentage terms?", "did published grow faster in 2012/13 than in 2013/14?".
+
+Each side of "than" names a year-on-year step: by its two ends, or by the year it rose into. Only reads;
+the algebra's `steps` computes.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .frame import FrameWords, says_any
+
+
+class Steps(NamedTuple):
+    """The steps into `into[0]` and into `into[1]` (each from the year before), and whether the comparison is
+    in percentage terms."""
+
+    into: tuple[str, str]
+    relative: bool
+
+
+def read_steps(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ...]]],
+               period_ids: list[str]) -> Steps | None:
+    """The two steps `text` (normalised) compares, if it compares two; `placed`: where each period the question
+    names stands in the text, with its ids."""
+    at = f" {text} ".find(" than ")
+    if at < 0 or not says_any(text, words.check_list("step_words")):
+        return None
+    if says_any(text, words.check_list("sum_words")) or says_any(text, words.check_list("not_steps")):
+        return None  # "than the two previous years combined" is a sum; "was the gap bigger ..." a gap
+    sides = ([ids for pos, ids in placed if pos < at], [ids for pos, ids in placed if pos >= at])
+    into = []
+    for side in sides:
+        years = list(dict.fromkeys(i for ids in side for i in ids))
+        if len(years) == 2 and abs(period_ids.index(years[0]) - period_ids.index(years[1])) == 1:
+            into.append(max(years, key=period_ids.index))  # "from 2011/12 to 2012/13": the step into the later
+        elif len(years) == 1 and period_ids.index(years[0]) > 0:
+            into.append(years[0])  # "in 2012/13": the rise into it
+        else:
+            return None
+    if into[0] == into[1]:
+        return None
+    relative = says_any(text, words.check_list("relative"))
+    return Steps((into[0], into[1]), relative)
+
+
+class WhatIf(NamedTuple):
+    """A year's figure had it risen as another year's did: `target` had its rise been `reference`'s (each from
+    the year before), by the same number or, `relative`, the same percentage."""
+
+    target: str
+    reference: str
+    relative: bool
+
+
+def read_what_if(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ...]]],
+                 period_ids: list[str]) -> WhatIf | None:
+    """"If publications had risen by the same number in 2013/14 as they did in 2012/13, how many would have been
+    published?": the year whose rise is supposed (named after "as") and the year it is applied to."""
+    padded = f" {text} "
+    if " if " not in padded or " same " not in padded or not says_any(text, words.check_list("step_words")):
+        return None
+    at = padded.find(" as ", padded.find(" same "))
+    if at < 0:
+        return None
+    after = [ids[0] for pos, ids in placed if pos + 1 > at and len(ids) == 1]
+    before = [ids[0] for pos, ids in placed if pos + 1 <= at and len(ids) == 1]
+    others = [p for p in before + after[1:] if p not in after[:1]]
+    if not after or not others:
+        return None
+    reference, target = after[0], others[0]
+    if period_ids.index(reference) == 0 or period_ids.index(target) == 0:
+        return None  # the first year has no rise into it
+    return WhatIf(target, reference, says_any(text, words.check_list("relative")))
