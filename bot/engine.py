@@ -36,7 +36,7 @@ from .understanding.frame import (
     states,
 )
 from .understanding.lexicon import PERSON as PERSON_TOKEN
-from .understanding.lexicon import Lexicon
+from .understanding.lexicon import Lexicon, Reading
 from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
 from .understanding.parts import sentences, split
@@ -211,11 +211,33 @@ class Engine:
             kept = [p.id for p in self.facts.periods if p.id not in excluded]
             query.periods = [p for p in query.periods if p not in excluded] or kept
             query.excluded = list(dict.fromkeys(excluded))
+        if not refs and not query.periods:
+            self._years_of_an_event(norm, reading, query)
         # a statement put to the bot is a claim to check: asked ("... in 2013/14?"), or not when it states a figure
         # ("55 SCRs were published in 2011/12."); a plain sentence of prose is not checked unasked
         asked = text.rstrip().endswith("?") or any(ch.isdigit() for ch in rest)
         statement = asked and states(self.frames, rest, reading)
         return Understood(norm, refs, reading, query, bad, rest, statement)
+
+    def _years_of_an_event(self, norm: str, reading: Reading, query: Query) -> None:
+        """"How many were published in the year Ofsted stopped evaluating?": the financial year of the one event
+        a figures question names, or those before or after it."""
+        counts = query.measure is not None or {"many", "number", "figures"} & set(reading.tokens)
+        if not counts:
+            return
+        named = {m.id for m in reading.mentions}
+        found = [e for e in self.facts.events if e.id in named or named & set(e.topics)]
+        if len(found) != 1:
+            return
+        padded = f" {norm} "
+        relation = next((r for r, words in (("in", self.frames.check_list("year_of")), ("before", (" before ",
+                         " prior to ")), ("after", (" after ", " since ", " following "))) if any(
+                         w in padded for w in words)), None)
+        if relation is None:
+            return
+        query.periods, note = events.years_of(self.facts, found[0], relation)
+        if note:
+            query.notes.append(note)
 
     def _figures_as_years(self, norm: str) -> str:
         """"The year before the 114 figure": a figure named to mean its year, when only one year has it."""

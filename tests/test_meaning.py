@@ -2341,3 +2341,26 @@ def test_still_obliged_to_an_amount_is_about_the_rule_now(engine):
 def test_review_five_singles(engine, question, needles, unwanted):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # one year's part of the three-year total (114 of 250; 12 of 114)
+        ("What proportion of the three-year commissioned total came in 2013/14?", ["114 of the 250", "45.6%"],
+         ["62.3%"]),
+        ("What percentage of the 3-year published total came from 2011/12?", ["12 of the 114", "10.5%"], []),
+        # the financial year of an event named, or those before or after it
+        ("How many were published in the year Ofsted stopped evaluating?", ["July 2012", "2012/13", "31"], ["71"]),
+        ("How many SCRs were published in the year the Working Together guidance came out?", ["March 2013", "31"],
+         ["71"]),
+        ("How many SCRs were published after the Working Together revision?", ["2013/14", "71"], []),
+        ("How many SCRs were commissioned in the year the SCR panel was set up?", ["no month", "81", "114"], []),
+        # a share claimed as a fraction is checked as a share, not against the counts' rise
+        ("Did more than a third get published in 2012/13?", ["Yes.", "38.3%"], ["rose"]),
+        ("Was there ever a year when more SCRs were published than commissioned?", ["No."], ["not sure"]),
+    ],
+)
+def test_review_five_figures(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

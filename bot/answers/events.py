@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..knowledge.model import Event, FactBase
 from ..understanding.periods import fy_label, fy_start
 from .query import Answer, Query
@@ -107,3 +109,26 @@ def timeline(facts: FactBase, q: Query) -> Answer:
     answer.text = "\n".join(lines)
     answer.followups = ["What drove the rise?"]
     return answer
+
+
+def years_of(facts: FactBase, event: Event, relation: str) -> tuple[list[str], str]:
+    """The financial years `relation` ("in", "before", "after") an event: "published in the year Ofsted stopped
+    evaluating" is 2012/13, "before the Ofsted change" 2011/12. With a note saying how the date was placed."""
+    year, _, month = event.date.partition("-")
+    first = date(int(year), int(month) if month else 1, 1)
+    last = date(int(year), int(month) if month else 12, 28)
+    if relation == "before":
+        ids = [p.id for p in facts.periods if p.end < first]
+    elif relation == "after":
+        ids = [p.id for p in facts.periods if p.start > last]
+    else:
+        ids = [p.id for p in facts.periods if p.start <= last and p.end >= first]
+    labels = [p.label for p in facts.periods if p.id in ids]
+    if not ids:
+        return [], ""
+    years = "the financial year" + ("s" if len(ids) > 1 else "")
+    where = {"before": f"{years} before it", "after": f"{years} after it"}.get(relation, f"{years} it falls in")
+    note = f"{event.title}: {date_label(event)}; {where}: {' and '.join(labels)}."
+    if not month and relation == "in" and len(ids) > 1:
+        note += " The article gives no month, so either could be meant."
+    return ids, note

@@ -314,9 +314,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         # published from 2011/12 to 2012/13 in %" is a percentage change of the count
         op = "pp_change" if "share" in cued or not named else "change"
     of_share = op == "average" and "share" in cued
-    if op == "portion" and not named and default_op not in ("portion", "share") and not _has(
+    if op == "portion" and default_op not in ("portion", "share") and not _has(
             both, ("percent", "percentage", "share", "proportion", "fraction", "rate", "%")):
-        op = default_op  # "bullet points of all the figures": no part of anything is asked
+        op = default_op  # "bullet points of all the figures", "what was the published total?": no part is asked
     elif op == "portion" and len(named) != 1:
         op = "share"  # "what percentage of all SCRs commissioned were published": published of commissioned
     if span and (op == "trend" or (op == "value" and _has(canon, ("rise", "change", "fall", "more", "fewer")))):
@@ -335,7 +335,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     if claim is not None and claim.compare in ("gt", "lt") and op in ("extreme", "trend"):
         op = "share" if claim.percent else "value"  # "did fewer than a quarter get published?" is no extreme
     rose_by = " by " in raw and _has(canon, ("rise", "fall", "change"))  # "rose by 40% in 2013/14"
-    if claim is not None and claim.percent and not claim.multiple and op == "value" and not rose_by:
+    if claim is not None and claim.percent and not claim.multiple and not rose_by and (op == "value" or (
+            op == "change" and claim.compare in ("gt", "lt") and not moves and len(periods) <= 1)):
         op = "share"  # "were more than a quarter of commissioned SCRs published?": a share, never a count
     if claim is not None and op in ("value", "share") and rose_by and "share" not in cued:
         op = "change"  # "did published SCRs rise by 50 (or 40%) in 2013/14?": the rise into that year
