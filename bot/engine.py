@@ -5,7 +5,6 @@ It knows nothing of Telegram or terminals; adapters call `Engine.reply` and rend
 
 from __future__ import annotations
 
-import datetime
 import functools
 import re
 import time
@@ -40,7 +39,7 @@ from .understanding.lexicon import Lexicon, Reading
 from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
 from .understanding.parts import sentences, split
-from .understanding.periods import read_periods, resolve
+from .understanding.periods import PeriodRef, read_periods, resolve
 from .understanding.question import Understood
 
 # The intent a reply names when a yes/no check answered a question no intent recognised.
@@ -57,6 +56,8 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b")  #
 # The intent a reply names when it quotes the article's sentences that answer the question.
 QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sentences say",
                       "What was the old system like?", (), Path("intents"), 0)
+_SIGNED = re.compile(r"(?i:thanks|thank you|regards|cheers|best wishes|best|thx|ta)[,.!]?\s+(?:[A-Z][a-z]+\s*){1,2}"
+                     r"[.!]?\s*$")  # "Many thanks, Jane": who asks
 CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the question log keeps them)
 WITHIN_WORDS = 4  # "how far back?", "why was it a challenge?" and no longer: a question about the last sentences
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
@@ -211,31 +212,43 @@ class Engine:
             kept = [p.id for p in self.facts.periods if p.id not in excluded]
             query.periods = [p for p in query.periods if p not in excluded] or kept
             query.excluded = list(dict.fromkeys(excluded))
-        if not refs and not query.periods:
-            self._years_of_an_event(norm, reading, query)
+        stepped = [r for r in refs if r.kind in ("previous", "next")]
+        if not query.periods and (not refs or (stepped and len(stepped) == len(refs) and not context.periods)):
+            self._years_of_an_event(norm, reading, query, stepped[0] if stepped else None)
         # a statement put to the bot is a claim to check: asked ("... in 2013/14?"), or not when it states a figure
         # ("55 SCRs were published in 2011/12."); a plain sentence of prose is not checked unasked
         asked = text.rstrip().endswith("?") or any(ch.isdigit() for ch in rest)
         statement = asked and states(self.frames, rest, reading)
         return Understood(norm, refs, reading, query, bad, rest, statement)
 
-    def _years_of_an_event(self, norm: str, reading: Reading, query: Query) -> None:
+    def _years_of_an_event(self, norm: str, reading: Reading, query: Query, step: PeriodRef | None) -> None:
         """"How many were published in the year Ofsted stopped evaluating?": the financial year of the one event
-        a figures question names, or those before or after it."""
+        a figures question names, or those before or after it; with `step`, the year before or after that one
+        ("the year before the Ofsted change")."""
         counts = query.measure is not None or {"many", "number", "figures"} & set(reading.tokens)
-        if not counts:
-            return
+        if not counts or {"happened", "happen", "phrase"} & set(reading.tokens):
+            return  # (not "what happened to SCR numbers after the coalition's policy?": its sentence says)
         named = {m.id for m in reading.mentions}
         found = [e for e in self.facts.events if e.id in named or named & set(e.topics)]
         if len(found) != 1:
             return
         padded = f" {norm} "
-        relation = next((r for r, words in (("in", self.frames.check_list("year_of")), ("before", (" before ",
-                         " prior to ")), ("after", (" after ", " since ", " following "))) if any(
-                         w in padded for w in words)), None)
+        relation = "in" if step is not None else next((r for r, words in (
+            ("in", self.frames.check_list("year_of")), ("before", (" before ", " prior to ")),
+            ("after", (" after ", " since ", " following "))) if any(w in padded for w in words)), None)
         if relation is None:
             return
-        query.periods, note = events.years_of(self.facts, found[0], relation)
+        ids, note = events.years_of(self.facts, found[0], relation)
+        if step is not None and ids:
+            order = [p.id for p in self.facts.periods]
+            at = order.index(ids[0] if step.kind == "previous" else ids[-1]) + (
+                -max(step.year, 1) if step.kind == "previous" else max(step.year, 1))
+            if not 0 <= at < len(order):
+                return
+            ids = [order[at]]
+            note += f" The year {'before' if step.kind == 'previous' else 'after'}: {self.facts.period(ids[0]).label}."
+            query.missing = [m for m in query.missing if m != step.text]
+        query.periods, query.by_event = ids, bool(ids)
         if note:
             query.notes.append(note)
 
@@ -475,8 +488,13 @@ class Engine:
             return parts  # "... in 2011/12? How many in 2012/13? And what's the difference?": between those parts
         anaphors = self.frames.anaphors  # "... and the difference between them?" is about the parts before it
         asks_year = self.frames.check_list("asks_year")  # "... 2) what year had the most published": any year
+        said = " and ".join(x.text for x in named)
+        source = next((normalise(p) for p, r in zip(parts, refs, strict=True) if r), "")
+        ranged = re.search(rf"{re.escape(named[0].text)}\s*(?:-|–|—|to|through|until)\s*"
+                           rf"{re.escape(named[-1].text)}", source) if len(named) == 2 else None
+        said = ranged.group(0) if ranged else said  # "2011/12-2013/14": the years between count too
         return [p if r or not named or set(normalise(p).split()) & anaphors or says_any(normalise(p), asks_year)
-                else f"{p.rstrip('?. ')} in {' and '.join(x.text for x in named)}?"
+                else f"{p.rstrip('?. ')} in {said}?"
                 for p, r in zip(parts, refs, strict=True)]
 
     def _combine(self, replies: list[tuple[str, Reply]]) -> Reply:
@@ -680,8 +698,9 @@ class Engine:
         the sum of others'; "did published grow faster in 2012/13 than in 2013/14?": one year's rise against
         another's. With a verdict when asked for one."""
         u = t.u
-        if t.elliptical or (" than " not in f" {u.text} " and " as " not in f" {u.text} "):
-            return None  # (and "if ... the same ... as ...": a what-if)
+        if t.elliptical or not any(w in f" {u.text} " for w in (" than ", " as ", " or ", " compare", " against ",
+                                                                 " versus ", " vs ")):
+            return None  # (and "if ... the same ... as ...": a what-if; "bigger in 2012/13 or 2013/14?": a choice)
         placed, at = [], 0
         for ref in u.refs:
             found = u.text.find(ref.text, at)
@@ -854,6 +873,11 @@ class Engine:
             identify = self.intents.get(by_op.get("identify", "") or by_op.get("value", ""))
             if identify is not None:
                 t.decision = Decision("answer", (Candidate(identify, ANSWER_AT), *t.decision.candidates))
+        value = self.intents.get(self.intent_for_op.get("value", ""))
+        if u.query.by_event and value is not None and (t.decision.action != "answer" or not self._asks_figures(
+                t.decision)):
+            t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))  # "published in
+            # the year Ofsted stopped evaluating?" asks for that year's figure, not about the event
         top = t.decision.top
         falls = u.query.has("fall") or any(m.kind == "event" for m in u.reading.mentions)
         if top is not None and top.intent.id in self.figure_ops and u.query.has("reason") and falls and not (
@@ -1317,6 +1341,8 @@ class Engine:
     def _unknown_names(self, text: str, u: Understood) -> list[str]:
         """Capitalised words inside a sentence that the bot does not know: names the article never mentions."""
         unknown = set(u.reading.unknown) - self._name_words  # ("EILEEN" is a word of a name the article has)
+        signed = _SIGNED.search(text)  # "Many thanks, Jane": who is asking, not what about
+        text = text[: signed.start()] if signed else text
         found = [m.group(1) for m in _NAME.finditer(text) if m.group(1).lower() in unknown]
         # the whole name each is part of: "the Department for Education", not "Department and Education"; "the
         # World Cup", not "Cup"
@@ -1509,13 +1535,12 @@ class Engine:
         return entities
 
     def _dated_by(self, answer: Answer) -> list[str]:
-        """The financial year of the one event dated to a month that the answer cites, if it cites one."""
-        dated = [e for e in self.facts.events if len(e.date) == 7 and e.source in answer.sources]
+        """The financial year of the one event the answer cites, if it cites one (both years a calendar year
+        touches, for an event dated only by its year: the panel's "2013")."""
+        dated = [e for e in self.facts.events if e.source in answer.sources]
         if len(dated) != 1:
             return []
-        year, month = map(int, dated[0].date.split("-"))
-        day = datetime.date(year, month, 1)
-        return [p.id for p in self.facts.periods if p.start <= day <= p.end]
+        return events.years_of(self.facts, dated[0], "in")[0]
 
     def _next_context(self, u: Understood, intent: str, answer: Answer, now: float, op: str | None = None) -> Context:
         periods = answer.periods if answer.periods is not None else u.query.periods

@@ -2364,3 +2364,46 @@ def test_review_five_singles(engine, question, needles, unwanted):
 def test_review_five_figures(engine, question, needles, unwanted):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # a range named once serves every part of a list, as a range (250, 114 and 45.6% over the three years)
+        ("Hi, I'm a data analyst at a council. For our report I need: (a) total commissioned 2011/12-2013/14, "
+         "(b) total published, (c) overall publication rate.", ["250", "114 SCRs were published", "45.6%"], ["83"]),
+        ("published SCRs went up nearly 500% over the period, is that fair?", ["Yes.", "491.7%"], []),
+        ("how many scrs altogether, commissioned and published, in 2013/14", ["185"], ["250"]),
+        ("how many were commissioned in the year the revised Working Together guidance came out", ["81"], ["112"]),
+        ("what percentage of commissioned reviews over three years were in 2011/12", ["55 of the 250", "22%"], []),
+        ("what share of three-year publications were in 2012/13", ["31 of the 114", "27.2%"], ["38.3%"]),
+        ("what share of all the published reviews came in the last year", ["71 of the 114", "62.3%"], []),
+        ("how many fewer were published in 2011/12 than in 2013/14", ["up 59"], ["Fewest"]),
+        # one measure in one year against the other in another, said without "than"
+        ("how does 2013/14 published compare to 2012/13 commissioned", ["71", "81", "10 fewer"], []),
+        ("commissioned in 2013/14 minus published in 2011/12", ["102 more"], []),
+        ("compare the 2013/14 commissioned figure to the sum of the two earlier years", ["136 (55 + 81)", "22 fewer"],
+         []),
+        ("how much bigger was the 2013/14 rise in published than the 2012/13 rise", ["40 against 19, 21 more"], []),
+        ("was the percentage rise in published bigger in 2012/13 or 2013/14", ["+158.3%", "+129%"], []),
+        # the year of an event, the year before or after it
+        ("published in the year ofsted stopped evaluating?", ["2012/13", "31"], []),
+        ("in the year of the CYP Now investigation how many SCRs were published", ["2011/12", "12"], []),
+        ("how many SCRs were published in the year before the ofsted change", ["The year before: 2011/12", "12"],
+         ["don't have figures"]),
+        ("how many SCRs were commissioned in the year after working together was revised", ["2013/14", "114"], []),
+        ("what happened to SCR numbers after the coalition's publishing policy came in?", ["dropped sharply"], []),
+        # persona words and sign-offs are no subject
+        ("hi im a trainee social worker and my tutor asked me why there were more serious case reviews after 2012, "
+         "can you explain in simple terms?", ["Ofsted", "Working Together"], ["doesn't report"]),
+        ("how many SCRs did each LSCB commission on average", ["doesn't break the figures down"], ["83.3"]),
+    ],
+)
+def test_review_six_singles(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+def test_that_year_after_an_event_is_its_financial_year(engine):
+    assert "In 2012/13, 31 SCRs were published." in say(
+        engine, "when did ofsted stop evaluating scrs", "how many were published that year?")[-1].text

@@ -201,7 +201,7 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
         return _one_year("no change to compare")
     old, new = ends
     steps = [(old, new)]
-    if len(frame.periods) >= 3:
+    if len(frame.periods) >= 3 and not frame.overall:  # ("over the period": from its first year to its last)
         chosen = al.chronological(frame.periods)
         steps = list(itertools.pairwise(chosen))
     for m in al.measures(frame):
@@ -271,7 +271,8 @@ def pp_change(al: Algebra, frame: Frame, q: Query) -> Result:
 
 def share(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
-    periods = al.span(frame) if frame.span or frame.overall else al.chronological(frame.periods) or list(al.ids)
+    periods = al.span(frame, between=frame.range) if frame.span or frame.overall else \
+        al.chronological(frame.periods) or list(al.ids)  # ("overall ... 2011/12-2013/14": the years between too)
     negated = any(m in al.derived for m in frame.measures)
     what = "not published" if negated else "published"
     rows = []
@@ -886,8 +887,13 @@ def steps(al: Algebra, frame: Frame, q: Query) -> Result:
         r.lines.append(f"SCRs {al.label(m)}: " + "; against ".join(said) + ".")
         bigger = moved[0][0] > moved[1][0]
         terms = "in percentage terms" if relative else "in numbers"
-        r.lines.append(f"The rise into {al.plabel(first)} was {'bigger' if bigger else 'smaller'} {terms}."
-                       if moved[0][0] != moved[1][0] else f"The two rises were the same {terms}.")
+        a, b = moved[0][0], moved[1][0]
+        by = (f"{_num(round(100 * abs(a - b), 1))} percentage points" if relative else
+              f"{_num(abs(a - b))} {'more' if bigger else 'fewer'}")
+        shown = (f"{100 * a:+.1f}% against {100 * b:+.1f}%" if relative else f"{_num(a)} against {_num(b)}")
+        r.lines.append(f"The rise into {al.plabel(first)} was {'bigger' if bigger else 'smaller'} {terms}: "
+                       f"{shown}, {by}." if a != b else f"The two rises were the same {terms}.")
+        r.numbers.append((round(100 * abs(a - b), 1) if relative else abs(a - b), False))
         checks.append(bigger)
     if frame.yesno and frame.claim is None and checks:
         smaller = frame.test == "fall"  # "was it smaller (slower) ...?"

@@ -32,6 +32,7 @@ class Query:
         self.content: list[str] = []  # the question's content words (not stopwords or question words)
         self.excluded: list[str] = []  # periods the question leaves out ("other than 2012/13")
         self.text = ""  # the question as normalised, for wording the tokens no longer show ("pivotal")
+        self.by_event = False  # the periods are those of an event named ("in the year Ofsted stopped evaluating")
 
     def has(self, *words: str) -> bool:
         return any(w in self.tokens for w in words)

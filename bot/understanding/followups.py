@@ -135,6 +135,9 @@ def carry(
                 q.periods = context.history[-2:] if len(context.history) >= 2 else list(context.periods)
             else:  # "is that more than double?" after 2012/13 against 2013/14: those years
                 q.periods = list(context.periods)
+    elif intent in figure_ops and context.periods and not u.refs and {"that", "then", "same"} & set(
+            u.reading.tokens):
+        q.periods = list(context.periods)  # "how many were published that year?" after when Ofsted stopped
     elif intent not in figure_ops and not q.mentions and not q.pronouns and not (
             any(r.kind in ("cy", "month") for r in u.refs) and not set(u.reading.tokens) & ANAPHORS):
         # (not "what happened in July 2012?" after March 2013: a date asked is about that date)

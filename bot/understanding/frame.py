@@ -228,8 +228,19 @@ def crosses_cells(measures: frozenset[str] | list[str], text: str) -> bool:
         return False
     if re.search(r"\bthan\b.*\b(?:together|combined|put together|added together)\b", text):
         return False  # "... than published in 2012/13 and 2013/14 together": against a sum, not one cell
-    return re.search(rf"\b(?:{stems})\w*\b[^?.]*?\d[^?.]*?\bthan\b[^?.]*?\b(?:{stems})\w*\b[^?.]*?\d",
-                     text) is not None
+    if re.search(rf"\b(?:{stems})\w*\b[^?.]*?\d[^?.]*?\bthan\b[^?.]*?\b(?:{stems})\w*\b[^?.]*?\d", text):
+        return True
+    # "how does 2013/14 published compare to 2012/13 commissioned?", "commissioned in 2013/14 minus published in
+    # 2011/12": each side of the comparison one measure and one year, and the two measures different
+    sides = _CELL_SEPARATOR.split(text, maxsplit=1)
+    if len(sides) != 2:
+        return False
+    named = [set(re.findall(rf"\b({stems})\w*\b", side)) for side in sides]
+    return all(len(n) == 1 and re.search(r"\d", side) for n, side in zip(named, sides, strict=True)) and \
+        named[0] != named[1]
+
+
+_CELL_SEPARATOR = re.compile(r"\b(?:compared? (?:to|with)|minus|against|versus|vs)\b")
 
 
 def says_any(text: str, phrases: tuple[str, ...]) -> bool:
@@ -258,10 +269,13 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         cued.append("times")  # "commissioned 13/14 divided by commissioned 12/13": the later over the earlier
     op = cued[0] if cued else default_op
     if len(set(tokens) & {"commissioned", "published"}) == 2 and len(periods) == 1 and op in ("total", "value") and \
-            _has(raw, ("combined", "total", "add", "sum", "plus", "together")):
+            _has(raw.replace(" working together ", " "), ("combined", "total", "add", "sum", "plus", "together",
+                                                          "altogether")):
         op = "both_measures"  # "the combined total of SCRs commissioned and published in 2013/14"
     if op == "change" and "extreme" in cued and _has(raw, _SUPERLATIVES):
         op = "extreme"  # "which year saw the biggest percentage rise?": the year of the biggest change
+    if op == "extreme" and " than " in raw and len(periods) == 2 and not _has(raw, _SUPERLATIVES):
+        op = "change"  # "how many fewer were published in 2011/12 than in 2013/14?": "fewer" is no "fewest"
     if op == "faster" and " which year " in f" {rest} " and len(set(tokens) & {"commissioned", "published"}) < 2:
         op = "extreme"  # "which year had the bigger percentage rise in published?": years, not the two measures
     derived = [d.id for d in words.derived]
@@ -303,6 +317,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             op = "change"  # "how did the gap change from 2012/13 to 2013/14?" (not "43 in both years?")
         else:
             op = "gap"
+    if len(periods) == 2 and len(named) == 2 and not moves and op in ("value", "change", "total", "extreme") and \
+            _CELL_SEPARATOR.search(text) and crosses_cells(words.measures, text):
+        op, measures = "gap", derived[:1] or measures  # "2013/14 published compared to 2012/13 commissioned"
     if measure and not measures:
         measures.append(measure)
     if op == "value" and any(m in derived for m in measures):
@@ -313,6 +330,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         # "the increase in the publication rate from 2011/12 to 2012/13" is in points; "the increase in
         # published from 2011/12 to 2012/13 in %" is a percentage change of the count
         op = "pp_change" if "share" in cued or not named else "change"
+    if op == "share" and len(named) <= 1 and len(periods) == 1 and not _has(raw, ("rate", "rates")) \
+            and _has(f" {text} ", words.check_list("whole_span")):
+        op = "portion"  # "what share of the three-year publications were in 2012/13?": of the total, not the year's
     of_share = op == "average" and "share" in cued
     if op == "portion" and default_op not in ("portion", "share") and not _has(
             both, ("percent", "percentage", "share", "proportion", "fraction", "rate", "%")):
@@ -334,7 +354,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     claim = claims[0] if claims else None
     if claim is not None and claim.compare in ("gt", "lt") and op in ("extreme", "trend"):
         op = "share" if claim.percent else "value"  # "did fewer than a quarter get published?" is no extreme
-    rose_by = " by " in raw and _has(canon, ("rise", "fall", "change"))  # "rose by 40% in 2013/14"
+    rose_by = _has(canon, ("rise", "fall", "change")) and (" by " in raw or (  # "rose by 40% in 2013/14", and
+        claim is not None and claim.percent and not _has(canon, ("rate",)) and "share" not in cued  # "went up
+        and not _has(raw, ("point", "points", "of commissioned", *words.fractions))))  # nearly 500% over the
+    # period" (not "the rate went up 24 points", nor "from about a fifth of commissioned to three fifths")
     if claim is not None and claim.percent and not claim.multiple and not rose_by and (op == "value" or (
             op == "change" and claim.compare in ("gt", "lt") and not moves and len(periods) <= 1)):
         op = "share"  # "were more than a quarter of commissioned SCRs published?": a share, never a count
@@ -358,7 +381,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
               "grown", "climb", "climbed", "went up", "fall", "fell", "drop", "decrease")
     )
     overall = _has(f" {text} ", words.overall)
-    ranged = bool(_RANGE.search(raw)) and len(periods) >= 2
+    ranged = bool(_RANGE.search(raw) or _DASHED.search(text)) and len(periods) >= 2  # ("2011/12-2013/14")
     every = _has(canon, ("every", "each")) or _has(raw, ("in both", "both years")) or " all years " in raw or (
         yesno and _has(f" {text} ", ("every", "each", "year after year", "year on year"))  # "every year" is a period
     )
@@ -428,6 +451,7 @@ _BETWEEN_MEASURES = LazyPattern(
 )
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
 _RANGE = re.compile(r" (?:between|from|through|until|till) ")
+_DASHED = re.compile(r"\d{2}\s*(?:-|–|—|to)\s*\d{4}/\d{2}")
 _EITHER = re.compile(r"\bor\b(?! not\b)")
 
 

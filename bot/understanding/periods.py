@@ -219,6 +219,7 @@ _PATTERNS: list[tuple[str, object]] = [
         _any(rf"\b(?:the )?(?:last|latest|most recent|final) (?P<n>two|three|four|2|3|4) {_YEAR_WORD}s\b"),
         _count("latest"),
     ),
+    (_any(r"\bthe last year\b"), _word("latest")),  # "in the last year" of the figures, not the calendar's
     (_any(r"\blast year\b"), _word("last")),
     # "from the first year to the last": the latest year
     (_any(r"(?<=to )the last(?: one)?$", r"(?<=until )the last(?: one)?$"), _word("latest")),

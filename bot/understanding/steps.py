@@ -25,6 +25,8 @@ def read_steps(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, 
     """The two steps `text` (normalised) compares, if it compares two; `placed`: where each period the question
     names stands in the text, with its ids."""
     at = f" {text} ".find(" than ")
+    if at < 0 and says_any(text, words.check_list("comparatives")):  # "was the rise bigger in 2012/13 or 2013/14?"
+        at = f" {text} ".find(" or ")
     if at < 0 or not says_any(text, words.check_list("step_words")):
         return None
     if says_any(text, words.check_list("sum_words")) or says_any(text, words.check_list("not_steps")):

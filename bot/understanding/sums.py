@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from .frame import FrameWords, says_any
 
-_COMPARED = re.compile(r"\b(?:than|the same as|same as|equal to|as many as|as much as|as big as|as high as)\b")
+_COMPARED = re.compile(r"\b(?:than|the same as|same as|equal to|as many as|as much as|as big as|as high as|"
+                       r"compared? (?:to|with)|against|versus|vs|(?:to|with)(?= the (?:sum|total|combined)\b))\b")
 _NUMBER = re.compile(r"(?<![\d/.])\d{1,4}(?![\d/%])")
 
 
