@@ -1171,6 +1171,9 @@ class Engine:
         if set(tokens) & {"who", "whom", "whose", "why", "when", "where"}:
             return None  # "who released these figures?" asks about the figures, not for them again
         last_op = context.op or self.figure_ops[context.intent or ""]
+        stepped = self._step_followup(u, context, last_op)
+        if stepped is not None:
+            return stepped
         if op is not None:  # the reader settles combinations ("which year had the biggest gap" is an extreme)
             op = read_frame(words, op, u.text, u.rest, tokens, u.query.periods, u.query.measure).op
         if op == "total" and not u.query.measure and not u.refs and len(set(context.measures)) == 2 and len(
@@ -1291,6 +1294,34 @@ class Engine:
             u.query.measure = frame.measures[0]  # 2011/12?" asks the same share, so the context keeps that measure
         by_op = self.intent_for_op
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
+        return (intent, frame) if intent is not None else None
+
+    def _step_followup(self, u: Understood, context: Context, last_op: str) -> tuple[Intent, Frame] | None:
+        """After a year's rise: "is that more than the year before?" compares it with the rise into the year
+        before; "which was bigger?" after two years' rises of one measure compares those two."""
+        tokens = set(u.reading.tokens)
+        compares = tokens & {"more", "fewest", *self.frames.check_list("comparatives")}
+        ids = [p.id for p in self.facts.periods]
+        last = [p for p in context.periods if p in ids]
+        if last_op not in ("change", "steps") or not compares or (u.query.measure and len(last) != 2):
+            return None
+        if u.refs and all(r.kind in ("previous", "next") for r in u.refs) and tokens & self.frames.anaphors \
+                and len(last) == 2 and len(u.query.periods) == 1:
+            into = (last[-1], u.query.periods[0])  # "is that more than the year before?": the rise into each
+        elif not u.refs and "which" in tokens and len(set(context.measures)) < 2 and len(
+                set(context.history[-3:])) == 3 and last_op == "change":
+            first = [p for p in ids if p in context.history[-3:]]
+            into = (first[1], first[2])  # "which was bigger?" after the rise into one year and then the next
+        else:
+            return None
+        if any(ids.index(p) == 0 for p in into):
+            return None
+        measure = u.query.measure or context.measure
+        frame = read_frame(self.frames, "steps", u.text, u.rest, u.reading.tokens, list(into), measure,
+                           u.question_mark)._replace(op="steps", periods=into, measures=(measure,) if measure else (),
+                                                     of_share=False, claims=(), claim=None)
+        u.query.measure, u.query.periods = measure, list(into)
+        intent = self.intents.get(self.intent_for_op.get("value", ""))
         return (intent, frame) if intent is not None else None
 
     def _lines_about(self, u: Understood) -> list[int]:

@@ -2384,7 +2384,7 @@ def test_review_five_figures(engine, question, needles, unwanted):
         ("commissioned in 2013/14 minus published in 2011/12", ["102 more"], []),
         ("compare the 2013/14 commissioned figure to the sum of the two earlier years", ["136 (55 + 81)", "22 fewer"],
          []),
-        ("how much bigger was the 2013/14 rise in published than the 2012/13 rise", ["40 against 19, 21 more"], []),
+        ("how much bigger was the 2013/14 rise in published than the 2012/13 rise", ["(40 against 19), 21 more"], []),
         ("was the percentage rise in published bigger in 2012/13 or 2013/14", ["+158.3%", "+129%"], []),
         # the year of an event, the year before or after it
         ("published in the year ofsted stopped evaluating?", ["2012/13", "31"], []),
@@ -2407,3 +2407,23 @@ def test_review_six_singles(engine, question, needles, unwanted):
 def test_that_year_after_an_event_is_its_financial_year(engine):
     assert "In 2012/13, 31 SCRs were published." in say(
         engine, "when did ofsted stop evaluating scrs", "how many were published that year?")[-1].text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        # after shares, "more than the year before?" compares shares (61.7% not published against 78.2%)
+        (("how many more were commissioned than published in 2013/14?", "as a percentage", "and the year before?",
+          "is that more than the year before?"), ["No.", "61.7%", "78.2%"], ["50 in 2012/13"]),
+        (("publication rate 2012/13?", "is that higher than the year before?"), ["Yes.", "38.3%", "21.8%"], []),
+        # after a rise, its size against the rise before, in numbers and in percentage terms
+        (("how many SCRs were commissioned in 2013/14?", "and the year before?", "by how much?", "as a percentage",
+          "is that more than the year before?"), ["Yes.", "bigger in numbers (33 against 26)",
+                                                  "smaller in percentage terms"], []),
+        (("percentage increase in commissioned between 2011/12 and 2012/13", "and the next year?", "which was bigger?",
+          "and for published?"), ["19 against 40", "+158.3% against +129.0%"], []),
+    ],
+)
+def test_review_six_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

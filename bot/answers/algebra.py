@@ -243,21 +243,22 @@ def pp_change(al: Algebra, frame: Frame, q: Query) -> Result:
     covered = al.span(frame) if frame.span else list(al.ids) if not frame.periods else list(ends)
     if len(covered) > 2:  # every step, then overall
         steps = [*itertools.pairwise(covered)]
+    what = "not published" if any(m in al.derived for m in frame.measures) else "published"
     for a_id, b_id in steps:
-        a, b = al.share(a_id), al.share(b_id)
+        a, b = _share_of(al, frame, a_id), _share_of(al, frame, b_id)
         if not a or not b:
             continue
         diff = b[0] - a[0]
         direction = "up" if diff > 0 else "down"
         r.lines.append(
-            f"The share of SCRs published (published as a share of commissioned in the same year) went from "
+            f"The share of SCRs {what} ({what} as a share of commissioned in the same year) went from "
             f"{_pct(a[0])} in {al.plabel(a_id)} to {_pct(b[0])} in {al.plabel(b_id)}: {direction} "
             f"{fmt.percent(abs(diff))[:-1]} percentage points."
         )
         r.cite(*a[1], *b[1])
         r.numbers.append((diff, True))
     if len(steps) > 1:
-        a, b = al.share(covered[0]), al.share(covered[-1])
+        a, b = _share_of(al, frame, covered[0]), _share_of(al, frame, covered[-1])
         if a and b:
             diff = b[0] - a[0]
             r.lines.append(
@@ -886,14 +887,21 @@ def steps(al: Algebra, frame: Frame, q: Query) -> Result:
                 f"{fmt.change(a[0], b[0])}" for _, before, year, a, b in moved]
         r.lines.append(f"SCRs {al.label(m)}: " + "; against ".join(said) + ".")
         bigger = moved[0][0] > moved[1][0]
-        terms = "in percentage terms" if relative else "in numbers"
-        a, b = moved[0][0], moved[1][0]
-        by = (f"{_num(round(100 * abs(a - b), 1))} percentage points" if relative else
-              f"{_num(abs(a - b))} {'more' if bigger else 'fewer'}")
-        shown = (f"{100 * a:+.1f}% against {100 * b:+.1f}%" if relative else f"{_num(a)} against {_num(b)}")
-        r.lines.append(f"The rise into {al.plabel(first)} was {'bigger' if bigger else 'smaller'} {terms}: "
-                       f"{shown}, {by}." if a != b else f"The two rises were the same {terms}.")
-        r.numbers.append((round(100 * abs(a - b), 1) if relative else abs(a - b), False))
+        (_, _, _, a0, b0), (_, _, _, a1, b1) = moved
+        counts = (b0[0] - a0[0], b1[0] - a1[0])
+        rates = ((b0[0] - a0[0]) / a0[0] if a0[0] else 0.0, (b1[0] - a1[0]) / a1[0] if a1[0] else 0.0)
+        said = []
+        for terms, (x, y), shown in (("in numbers", counts, f"{_num(counts[0])} against {_num(counts[1])}"),
+                                     ("in percentage terms", rates, f"{100 * rates[0]:+.1f}% against "
+                                                                   f"{100 * rates[1]:+.1f}%")):
+            said.append(f"{'bigger' if x > y else 'smaller' if x < y else 'the same'} {terms} ({shown})")
+        if relative:
+            said.reverse()  # the terms asked about first
+        by = (f"{_num(round(100 * abs(rates[0] - rates[1]), 1))} percentage points" if relative else
+              f"{_num(abs(counts[0] - counts[1]))} {'more' if counts[0] > counts[1] else 'fewer'}")
+        r.lines.append(f"The rise into {al.plabel(first)} was {said[0]}, {by}; {said[1]}.")
+        r.numbers.append((round(100 * abs(rates[0] - rates[1]), 1) if relative else abs(counts[0] - counts[1]),
+                          False))
         checks.append(bigger)
     if frame.yesno and frame.claim is None and checks:
         smaller = frame.test == "fall"  # "was it smaller (slower) ...?"
@@ -1229,8 +1237,8 @@ def _all_or_some(checks: list[bool]) -> str:
 
 def _metric(al: Algebra, frame: Frame) -> Callable[[str, str], tuple[float, tuple[Sentence, ...]] | None]:
     """What a comparison compares: the figure itself, or the share or ratio the question is about."""
-    if frame.op == "share":
-        return lambda p, m: al.share(p)
+    if frame.op in ("share", "pp_change"):  # (the share not published, when that is the measure asked about)
+        return lambda p, m: _share_of(al, frame, p)
     if frame.op == "ratio" and len(al.base) >= 2:
 
         def ratio_of(p: str, m: str) -> tuple[float, tuple[Sentence, ...]] | None:
@@ -1241,8 +1249,15 @@ def _metric(al: Algebra, frame: Frame) -> Callable[[str, str], tuple[float, tupl
     return lambda p, m: (float(v[0]), v[1]) if (v := al.value(p, m)) else None
 
 
+def _share_of(al: Algebra, frame: Frame, period: str) -> tuple[float, tuple[Sentence, ...]] | None:
+    """The share published in a year, or not published when the frame's measure is commissioned minus published."""
+    s = al.share(period)
+    negated = any(m in al.derived for m in frame.measures)
+    return (100.0 - s[0], s[1]) if s and negated else s
+
+
 def _shown(frame: Frame, value: float) -> str:
-    if frame.op == "share":
+    if frame.op in ("share", "pp_change"):
         return _pct(value)
     if frame.op == "ratio":
         return f"{value:.2f} to 1"
@@ -1310,13 +1325,14 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
         pairs = [ends] if ends else []
     else:
         pairs = list(itertools.pairwise(al.ids))
-    measures = al.measures(frame) if frame.op not in ("share", "ratio") else ["-"]
+    measures = al.measures(frame) if frame.op not in ("share", "ratio", "pp_change") else ["-"]
+    shared = "Share not published" if any(m in al.derived for m in frame.measures) else "Share published"
     for m in measures:
         for old, new in pairs:
             a, b = metric(old, m), metric(new, m)
             if a and b:
                 checks.append(holds(a[0], b[0]))
-                what = {"share": "Share published", "ratio": "Commissioned to published"}.get(
+                what = {"share": shared, "pp_change": shared, "ratio": "Commissioned to published"}.get(
                     frame.op, f"SCRs {al.label(m)}" if m != "-" else "")
                 lines.append(f"{what}: {_shown(frame, b[0])} in {al.plabel(new)} against {_shown(frame, a[0])} in "
                              f"{al.plabel(old)}.")
