@@ -698,9 +698,13 @@ class Engine:
         the sum of others'; "did published grow faster in 2012/13 than in 2013/14?": one year's rise against
         another's. With a verdict when asked for one."""
         u = t.u
-        if t.elliptical or not any(w in f" {u.text} " for w in (" than ", " as ", " or ", " compare", " against ",
-                                                                 " versus ", " vs ")):
+        summing = says_any(u.text, self.frames.check_list("sum_words"))  # ("and more than both put together?")
+        if (t.elliptical and not summing) or not any(w in f" {u.text} " for w in (
+                " than ", " as ", " or ", " compare", " against ", " versus ", " vs ")):
             return None  # (and "if ... the same ... as ...": a what-if; "bigger in 2012/13 or 2013/14?": a choice)
+        crossed = self._against_last_cell(t)
+        if crossed is not None:
+            return crossed
         placed, at = [], 0
         for ref in u.refs:
             found = u.text.find(ref.text, at)
@@ -711,7 +715,15 @@ class Engine:
             if ids:
                 placed.append((found, ids))
         ids = [p.id for p in self.facts.periods]
+        follows = (bool(set(u.reading.tokens) & self.frames.anaphors) or u.text.startswith(("and ", "so "))) and \
+            t.context.intent in self.figure_ops
         summed = sums.read_sum(self.frames, u.text, placed, ids, self._measure_of, self._cells)
+        for year in reversed(t.context.periods if follows and summed is None and summing else []):
+            # "and more than both earlier years' put together?": a year of the last answer, the one that has them
+            summed = sums.read_sum(self.frames, u.text, placed, ids, self._measure_of, self._cells,
+                                   (year, t.context.measure))
+            if summed is not None:
+                break
         supposed = None if summed else steps.read_what_if(self.frames, u.text, placed, ids)
         stepped = None if summed or supposed else steps.read_steps(self.frames, u.text, placed, ids)
         intent = self.intents.get(self.intent_for_op.get("value", ""))
@@ -740,6 +752,19 @@ class Engine:
         answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
             u, intent.id, answer, t.now, frame.op)
+
+    def _against_last_cell(self, t: Turn) -> Turned | None:
+        """"Was that more or less than published in 2013/14?" right after a year's count of the other measure:
+        that count against this one, asked again in full."""
+        u, context = t.u, t.context
+        last = context.periods
+        if context.intent not in self.figure_ops or context.op not in (None, "value") or len(last) != 1 or \
+                not context.measure or u.query.measure in (None, context.measure) or len(u.query.periods) != 1 or \
+                not set(u.reading.tokens) & self.frames.anaphors or " than " not in f" {u.text} ":
+            return None
+        asked = (f"how many more were {context.measure} in {self.facts.period(last[0]).label} than "
+                 f"{u.query.measure} in {self.facts.period(u.query.periods[0]).label}?")
+        return self._reply_one(asked, Context(), t.now)
 
     def _named_in(self, lines: list[int]) -> list[str]:
         """What the article's sentences at these lines name, people aside ("whose idea was ending it?" after a
@@ -1087,6 +1112,8 @@ class Engine:
                 default_op = context.op
                 if context.op == "share" and set(u.reading.tokens) & set(self.lexicon.measure_words):
                     default_op = "value"  # "what share was published in 2013/14?" - "and commissioned?"
+                if context.op == "portion" and u.query.has("many"):
+                    default_op = "value"  # "and how many were published in the same period?" asks for a count
             frame = read_frame(
                 self.frames, default_op, u.text, u.rest, u.reading.tokens, u.query.periods, u.query.measure,
                 u.question_mark,
@@ -1174,6 +1201,13 @@ class Engine:
         stepped = self._step_followup(u, context, last_op)
         if stepped is not None:
             return stepped
+        value = self.intents.get(self.intent_for_op.get("value", ""))
+        if last_op in ("vs_sum", "steps") and " ".join(u.text.split()) in words.check_list("by_how_much") and \
+                value is not None and len(context.periods) >= 2:  # "by how much?" after a comparison that says so
+            measure = context.measure
+            return value, read_frame(words, last_op, u.text, u.rest, tokens, list(context.periods), measure)._replace(
+                op=last_op, periods=tuple(context.periods), measures=(measure,) if measure else (), yesno=False,
+                claims=(), claim=None)
         if op is not None:  # the reader settles combinations ("which year had the biggest gap" is an extreme)
             op = read_frame(words, op, u.text, u.rest, tokens, u.query.periods, u.query.measure).op
         if op == "total" and not u.query.measure and not u.refs and len(set(context.measures)) == 2 and len(
@@ -1186,6 +1220,10 @@ class Engine:
             words, "value", u.text, u.rest, tokens, [], None, u.question_mark).test in ("double", "triple")
         if last_op in ("share", "pp_change") and not u.query.measure and multiplied:
             op = "share"  # "is that more than double?" after two years' rates: of the rates (1.6 times), not counts
+        portion_of = self._portion_followup(u, context, last_op, op, change)
+        if portion_of:  # "what percentage of those were in the latest year?" after a three-year total
+            op, change = "portion", None
+            u.query.periods = portion_of
         across = "which" in tokens or u.query.has("most", "fewest")  # "which year had the highest share then?"
         gap_moved = False  # the direction of the gap, asked after gaps ("was it bigger than the year before?")
         if last_op in ("change", "pp_change") and op is None and change is None and says_any(
@@ -1295,6 +1333,22 @@ class Engine:
         by_op = self.intent_for_op
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
         return (intent, frame) if intent is not None else None
+
+    def _portion_followup(self, u: Understood, context: Context, last_op: str, op: str | None,
+                          change: str | None) -> list[str]:
+        """The one year whose part of the three-year total a follow-up asks ("what percentage of those were in
+        the latest year?" after a total, "what share of the three-year total is that?" after a year's figure)."""
+        if (op not in ("share", "portion") and change != "percent") or u.query.has("rise", "fall", "change"):
+            return []  # (not "by what percentage did it go up over the whole period?")
+        whole = says_any(u.text, self.frames.check_list("whole_span")) or last_op == "total"
+        if not whole or " rate " in f" {u.rest} " or (u.query.measure and u.query.measure != context.measure):
+            return []
+        if len(u.query.periods) == 1:
+            return list(u.query.periods)
+        if not u.refs and last_op != "total" and len(context.periods) == 1 and set(u.reading.tokens) & \
+                self.frames.anaphors:
+            return list(context.periods)
+        return []
 
     def _step_followup(self, u: Understood, context: Context, last_op: str) -> tuple[Intent, Frame] | None:
         """After a year's rise: "is that more than the year before?" compares it with the rise into the year

@@ -2427,3 +2427,27 @@ def test_that_year_after_an_event_is_its_financial_year(engine):
 def test_review_six_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        # a year's part of the three-year total, asked after the total or after that year's figure
+        (("how many SCRs were commissioned in total 2011/12 to 2013/14?", "what percentage of those were in the "
+          "latest year?"), ["114 of the 250", "45.6%"], ["62.3%"]),
+        (("how many were commissioned in 2013/14", "what share of the three-year total is that", "and for published?"),
+         ["71 of the 114", "62.3%"], []),
+        (("total commissioned over the three years?", "and published?", "what share of that was 2013/14?",
+          "and the other measure?"), ["114 of the 250", "45.6%"], []),
+        # the last count against the other measure in another year, and against a sum of years, and by how much
+        (("how many scrs were commissioned in 2011/12", "was that more or less than published in 2013/14?"),
+         ["55 SCRs commissioned in 2011/12 against 71 published in 2013/14: 16 fewer"], []),
+        (("how many were published in 2013/14", "is that more than commissioned in 2011/12?",
+          "and more than both earlier years' publications put together?"), ["43 (12 + 31)", "28 more"], ["83"]),
+        (("how many were published in 2013/14", "is that more than commissioned in 2011/12?",
+          "and more than both earlier years' publications put together?", "by how much?"), ["28 more"], ["up 19"]),
+    ],
+)
+def test_review_six_more_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

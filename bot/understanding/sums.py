@@ -28,10 +28,12 @@ class Summed(NamedTuple):
 
 
 def read_sum(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ...]]], period_ids: list[str],
-             measure_of: Callable[[str], str | None], cells: dict[float, list[tuple[str, str]]]) -> Summed | None:
+             measure_of: Callable[[str], str | None], cells: dict[float, list[tuple[str, str]]],
+             last: tuple[str, str | None] | None = None) -> Summed | None:
     """The comparison `text` (normalised) makes with a sum, if it makes one. `placed`: where each period the
     question names stands in the text, with its ids; `measure_of`: the one measure a piece of text names;
-    `cells`: the (period, measure) of each yearly figure."""
+    `cells`: the (period, measure) of each yearly figure; `last`: the year and measure a follow-up's side that
+    names none stands for ("and more than both earlier years' put together?")."""
     compared = _COMPARED.search(text)
     if compared is None:
         return None
@@ -44,13 +46,16 @@ def read_sum(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ..
     sides = ([ids for pos, ids in placed if pos < at], [ids for pos, ids in placed if pos >= at])
     years = [list(dict.fromkeys(i for ids in side for i in ids)) for side in sides]
     measures = [measure_of(side) for side in (left, right)]
-    if not placed:  # "is 114 more than 55 plus 81?": the figures stand for their years
+    if not placed and _NUMBER.search(text):  # "is 114 more than 55 plus 81?": the figures stand for their years
         found = [[cells.get(float(n), []) for n in _NUMBER.findall(side)] for side in (left, right)]
         if not all(found) or any(len(c) != 1 for side in found for c in side):
             return None
         years = [[c[0][0] for c in side] for side in found]
         measures = [side[0][0][1] for side in found]
     one, many = (0, 1) if sum_right else (1, 0)
+    if not years[one] and last is not None:
+        years[one] = [last[0]]
+        measures[one] = measures[one] or last[1]
     if len(years[one]) != 1:
         return None
     subject = years[one][0]
