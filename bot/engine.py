@@ -59,7 +59,8 @@ QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sent
 _SIGNED = re.compile(r"(?i:thanks|thank you|regards|cheers|best wishes|best|thx|ta)[,.!]?\s+(?:[A-Z][a-z]+\s*){1,2}"
                      r"[.!]?\s*$")  # "Many thanks, Jane": who asks
 CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the question log keeps them)
-WITHIN_WORDS = 4  # "how far back?", "why was it a challenge?" and no longer: a question about the last sentences
+WITHIN_WORDS = 3  # "how far back (did they have to look)?": as many words of substance, about the last sentences
+SAID_WORDS = 4  # words in quotes this many or more are a saying, even naming someone ("Ofsted was holding LSCBs back")
 CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context no longer applies
 
 
@@ -366,7 +367,8 @@ class Engine:
         """"Did Woolmore describe the old process as 'very bureaucratic'?": words in quotes the article never
         has, asked of someone it reports: No, with what it does report of them on that subject."""
         phrases = [p for m in _SHORT_QUOTED.finditer(text or "") if (p := m.group(1) or m.group(2))
-                   and not self.facts.article.find(p) and not self.lexicon.read(normalise(p)).mentions]
+                   and not self.facts.article.find(p) and (len(p.split()) >= SAID_WORDS or not self.lexicon.read(
+                       normalise(p)).mentions)]  # (a whole saying may name things: "Ofsted was holding LSCBs back")
         if not phrases:
             return None
         u = self.understand(text.replace(phrases[0], " "), context)
@@ -376,7 +378,8 @@ class Engine:
             return None
         person = people[0]
         theirs = {st.source.line for st in self.facts.statements if st.by == person.id}
-        content = {w[:6] for w in normalise(phrases[0]).split() if len(w) > 4}
+        content = {w[:6] for w in normalise(phrases[0]).split() if len(w) > 4 and w.rstrip("s") not in {
+            n.rstrip("s") for n in self._name_words}}  # (her words, not the names she would use anyway)
         for sentence in (s for s in self.facts.article.sentences if s.line in theirs):
             said = {w[:6] for w in normalise(sentence.text).split()}
             if content and len(content & said) * 2 >= len(content):
@@ -532,12 +535,11 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_in_last_sentences",
-        "_by_whom", "_by_how_much",
-        "_words_of_last", "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about",
-        "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes",
-        "_another_quote", "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use",
-        "_from_passages", "_decline_or_clarify", "_compose",
+        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_by_whom", "_by_how_much",
+        "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_not_in_article",
+        "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted",
+        "_direct_quotes", "_another_quote", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
+        "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -640,8 +642,10 @@ class Engine:
         figures go?")."""
         u, context = t.u, t.context
         if not context.sources or context.intent in self.figure_ops or u.refs or u.query.measure or \
-                u.reading.mentions or u.reading.pronouns or len(u.reading.tokens) > WITHIN_WORDS or not set(
-                    u.reading.tokens) & set(self.frames.check_list("about_it")):
+                u.reading.mentions or u.reading.pronouns or not set(u.reading.tokens) & set(
+                    self.frames.check_list("about_it")) or len(u.reading.tokens) > 2 * WITHIN_WORDS + 2 or len(
+                    [w for w in u.reading.tokens if w not in self.lexicon.stopwords and w not in self.frames.anaphors]
+                ) > WITHIN_WORDS:
             return None
         sentence = passages.within(self.passages, context.sources, u.text)
         if sentence is None:

@@ -2451,3 +2451,23 @@ def test_review_six_followups(engine, turns, needles, unwanted):
 def test_review_six_more_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("what did woolmore say about family history", "how far back did they have to look?"), ["up to 20 years"],
+         ["financial years"]),
+        (("who said ofsted stopping evaluation was key?", "is she the minister?"),
+         ["No. Sue Woolmore is the chair", "Edward Timpson is the children's minister"], []),
+        (("what did munro recommend", "and who said these changes mattered?", "which change did she call a key factor?",
+          "and the other one?"), ["Working Together"], ["Ofsted: Evaluated"]),
+        (("did woolmore blame the coalition government?",), ["No: the causes Sue Woolmore gives"], []),
+        (("Did Woolmore say 'Ofsted was holding LSCBs back'?",), ["No: the article doesn't quote Sue Woolmore"], []),
+        (("Morning. On deadline here. Need the percentage rise in published serious case reviews from 2012/13 to "
+          "2013/14, and who explained it.",), ["+129%", "Sue Woolmore"], ["The people named"]),
+    ],
+)
+def test_review_six_people_and_words(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

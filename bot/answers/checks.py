@@ -296,6 +296,18 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     if not named and q.has("it", "that", "this", "they"):  # "did it contribute much?" right after the panel
         named = set(q.context.topics) - {"scr"}
     focus = [r for r in facts.reasons if named & {*r.topics, r.event}]
+    givers = {r.said_by for r in facts.reasons} & set(q.mentioned("person"))
+    if not focus and named and givers and q.has("said", *cause) and not q.has("recommend"):
+        # "did Woolmore blame the coalition government?": none of the causes she gives
+        who = facts.people[sorted(givers)[0]]
+        given = [r for r in facts.reasons if r.said_by == who.id and r.stance == "cause"]
+        answer = Answer(f"No: the causes {who.name} gives for the rise are "
+                        + fmt.join([lower_first(r.title) for r in given]) + "; the article doesn't report "
+                        f"{ {'she': 'her', 'he': 'him'}.get(who.pronoun, 'them') } blaming anything else.")
+        for r in given:
+            answer.add_sources(*r.sources[:1])
+        answer.people.append(who.id)
+        return answer
     if len(focus) != 1:
         return None
     reason = focus[0]
@@ -356,6 +368,10 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     persons = [m for m in q.mentions if m.kind == "person" and m.id in facts.people]
     by_role = {m.id for m in persons if _names_role(facts, m)} - {m.id for m in persons if not _names_role(facts, m)}
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people and p not in by_role]
+    if not people and q.pronouns and by_role:  # "is she the minister?" right after Woolmore: she, not him
+        said = {"her": "she", "hers": "she", "him": "he", "his": "he"}.get(q.pronouns[0], q.pronouns[0])
+        people = [facts.people[p] for p in q.context.people if p in facts.people and p not in by_role
+                  and facts.people[p].pronoun == said][:1]
     if len(people) == 1 and (by_role or not q.mentioned("organisation")):
         worded = _role_word(facts, q, people[0], words)  # "children's minister Sue Woolmore said ..."
         if worded is not None or not q.mentioned("organisation"):

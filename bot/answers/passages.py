@@ -846,7 +846,8 @@ def within(index: PassageIndex, lines: list[int], text: str) -> Sentence | None:
     """"How far back?" right after a sentence saying "far more deeply ..., up to 20 years": the last answer's
     sentence that uses most of the words the short question asks with (at least half), as written; None if
     none does, or if the question's words are all ones that say nothing."""
-    asked = {_stem(w) for w in tokens(text) if w not in index.lexicon.stopwords and not w[0].isdigit()}
+    asked = {_stem(w) for w in tokens(text) if w not in index.lexicon.stopwords and w not in _ANAPHORS
+             and not w[0].isdigit()}
     scored = [(len(asked & {_stem(w) for w in tokens(normalise(s.text))}), s) for s in index.sentences
               if s.line in lines]
     best = max(scored, key=lambda pair: pair[0], default=(0, None))
