@@ -56,7 +56,7 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b")  #
 # The intent a reply names when it quotes the article's sentences that answer the question.
 QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sentences say",
                       "What was the old system like?", (), Path("intents"), 0)
-_SIGNED = re.compile(r"(?i:thanks|thank you|regards|cheers|best wishes|best|thx|ta)[,.!]?\s+(?:[A-Z][a-z]+\s*){1,2}"
+_SIGNED = LazyPattern(r"(?i:thanks|thank you|regards|cheers|best wishes|best|thx|ta)[,.!]?\s+(?:[A-Z][a-z]+\s*){1,2}"
                      r"[.!]?\s*$")  # "Many thanks, Jane": who asks
 CANDIDATES_KEPT = 3  # intents a reply carries as the ones it considered (the question log keeps them)
 WITHIN_WORDS = 3  # "how far back (did they have to look)?": as many words of substance, about the last sentences

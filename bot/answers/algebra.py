@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ..knowledge.article import Sentence
 from ..knowledge.model import FactBase
+from ..lazyre import LazyPattern
 from ..understanding.frame import Claim, DerivedMeasure, Frame, FrameWords, crosses_cells
 from . import figures
 from . import format as fmt
@@ -796,7 +797,7 @@ def both_measures(al: Algebra, frame: Frame, q: Query) -> Result:
 
 
 _RATE_SAID = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
-_RATE_YEAR = re.compile(r"\b(?:at|as|as in|like|at the|to the) YEAR\b|\bYEAR(?:'s)? (?:rate|level)\b")
+_RATE_YEAR = LazyPattern(r"\b(?:at|as|as in|like|at the|to the) YEAR\b|\bYEAR(?:'s)? (?:rate|level)\b")
 
 
 def at_rate(al: Algebra, frame: Frame, q: Query) -> Result:

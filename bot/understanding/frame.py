@@ -240,7 +240,7 @@ def crosses_cells(measures: frozenset[str] | list[str], text: str) -> bool:
         named[0] != named[1]
 
 
-_CELL_SEPARATOR = re.compile(r"\b(?:compared? (?:to|with)|minus|against|versus|vs)\b")
+_CELL_SEPARATOR = LazyPattern(r"\b(?:compared? (?:to|with)|minus|against|versus|vs)\b")
 
 
 def says_any(text: str, phrases: tuple[str, ...]) -> bool:
@@ -381,7 +381,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
               "grown", "climb", "climbed", "went up", "fall", "fell", "drop", "decrease")
     )
     overall = _has(f" {text} ", words.overall)
-    ranged = bool(_RANGE.search(raw) or _DASHED.search(text)) and len(periods) >= 2  # ("2011/12-2013/14")
+    ranged = len(periods) >= 2 and bool(_RANGE.search(raw) or ((any(d in text for d in "-–—") or " to " in text)
+                                         and _DASHED.search(text)))  # ("2011/12-2013/14")
     every = _has(canon, ("every", "each")) or _has(raw, ("in both", "both years")) or " all years " in raw or (
         yesno and _has(f" {text} ", ("every", "each", "year after year", "year on year"))  # "every year" is a period
     )
@@ -451,7 +452,7 @@ _BETWEEN_MEASURES = LazyPattern(
 )
 _CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
 _RANGE = re.compile(r" (?:between|from|through|until|till) ")
-_DASHED = re.compile(r"\d{2}\s*(?:-|–|—|to)\s*\d{4}/\d{2}")
+_DASHED = LazyPattern(r"\d{2}\s*(?:-|–|—|to)\s*\d{4}/\d{2}")
 _EITHER = re.compile(r"\bor\b(?! not\b)")
 
 

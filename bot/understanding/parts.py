@@ -252,21 +252,27 @@ def _corrected(words: FrameWords, text: str) -> str:
     return text
 
 
-_GREETED = re.compile(r"^\s*([^,:;!?.\-–—]{1,30})\s*[,:;\-–—]+\s*(?=\S)")
-
-
-_GREETED_ASKING = re.compile(r"^\s*((?:[a-z]+\s+){1,3}?)(?=(?:what|what's|whats|how|who|who's|which|why|when|"
-                             r"where|is|are|was|were|did|does|do|can|could)\b)", re.IGNORECASE)
+GREETING_WORDS = 3  # "good morning all," and no longer
 
 
 def _ungreeted(words: FrameWords, text: str) -> str:
-    """"hi, what's the Munro review?": the question without the greeting before its first comma or dash, which
-    only made it read less like the question it is."""
+    """"hi, what's the Munro review?", "hi what's ...": the question without the greeting before it, which only
+    made it read less like the question it is. (String work, not a pattern: every message passes here.)"""
     greetings = set(words.check_list("greetings"))
-    found = _GREETED.match(text) or _GREETED_ASKING.match(text)  # (or "hi what's ...", with no comma)
-    if found is None:
-        return text
-    head, rest = _words(found.group(1)), text[found.end():]
+    said = text.lstrip()
+    first = said.split(maxsplit=1)[:1]
+    if not first or first[0].lower().strip(",:;-–—!") not in greetings:
+        return text  # (most messages: one set lookup)
+    cut = next((i for i, ch in enumerate(said[:31]) if ch in ",:;-–—"), -1)
+    if cut > 0:  # "hi all - ...", "good morning, team: ..."
+        head, rest = _words(said[:cut]), said[cut:].lstrip(" ,:;-–—")
+    else:  # "hi what's ...": greeting words straight before a question word
+        tokens = said.split()
+        at = next((i for i, w in enumerate(tokens[:GREETING_WORDS + 1]) if w.lower() in words.question_words
+                   or w.lower() in words.yesno_openers), -1)
+        if at <= 0:
+            return text
+        head, rest = _words(" ".join(tokens[:at])), " ".join(tokens[at:])
     if head and set(head) <= greetings and len(_words(rest)) >= 3 and _asks(words, rest):
         return rest
     return text

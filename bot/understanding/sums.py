@@ -8,15 +8,15 @@ One side of the comparison is one year's figure; the other, named with a word of
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ..lazyre import LazyPattern
 from .frame import FrameWords, says_any
 
-_COMPARED = re.compile(r"\b(?:than|the same as|same as|equal to|as many as|as much as|as big as|as high as|"
+_COMPARED = LazyPattern(r"\b(?:than|the same as|same as|equal to|as many as|as much as|as big as|as high as|"
                        r"compared? (?:to|with)|against|versus|vs|(?:to|with)(?= the (?:sum|total|combined)\b))\b")
-_NUMBER = re.compile(r"(?<![\d/.])\d{1,4}(?![\d/%])")
+_NUMBER = LazyPattern(r"(?<![\d/.])\d{1,4}(?![\d/%])")
 
 
 class Summed(NamedTuple):
