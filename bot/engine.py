@@ -730,8 +730,10 @@ class Engine:
                 break
         supposed = None if summed else steps.read_what_if(self.frames, u.text, placed, ids)
         stepped = None if summed or supposed else steps.read_steps(self.frames, u.text, placed, ids)
+        against = None if summed or supposed or stepped else steps.read_rise_vs_figure(
+            self.frames, u.text, placed, ids, self._measure_of)
         intent = self.intents.get(self.intent_for_op.get("value", ""))
-        if intent is None or (summed is None and stepped is None and supposed is None):
+        if intent is None or (summed is None and stepped is None and supposed is None and against is None):
             return None
         plain = read_frame(self.frames, "value", u.text, u.rest, u.reading.tokens, [], None, u.question_mark)
         if summed is not None:
@@ -741,6 +743,12 @@ class Engine:
             # plus 81?" claims nothing: the figures stand for their years
             frame = plain._replace(op="vs_sum", measures=summed.measures, periods=periods, span=False, range=False,
                                    overall=False, claims=claims, claim=claims[0] if claims else None)
+        elif against is not None:
+            rising, figure = against.measures
+            rising = rising or figure or u.query.measure
+            frame = plain._replace(op="rise_vs", measures=tuple(m for m in (rising, figure or rising) if m),
+                                   periods=(against.into, against.year), span=False, range=False, overall=False,
+                                   claims=(), claim=None)
         elif supposed is not None:
             measure = self._measure_of(u.text)
             frame = plain._replace(op="at_change", measures=(measure,) if measure else (),
@@ -903,8 +911,14 @@ class Engine:
             if identify is not None:
                 t.decision = Decision("answer", (Candidate(identify, ANSWER_AT), *t.decision.candidates))
         value = self.intents.get(self.intent_for_op.get("value", ""))
-        if u.query.by_event and value is not None and (t.decision.action != "answer" or not self._asks_figures(
-                t.decision)):
+        asks_missing = bool(u.query.missing) and not u.query.periods and any(r.kind in ("fy", "cy") for r in u.refs) \
+            and (u.query.measure is not None or u.query.has("number", "figures")) and not u.query.has("why", "reason")
+        listed = self.intent_for_answer.get("figures.periods")
+        if asks_missing and listed is not None and t.decision.top is not None and t.decision.top.intent != listed \
+                and not self._asks_figures(t.decision):  # "does the article give figures for 2010/11?": which it has
+            t.decision = Decision("answer", (Candidate(listed, ANSWER_AT), *t.decision.candidates))
+        if u.query.by_event and value is not None and (
+                t.decision.action != "answer" or not self._asks_figures(t.decision)):
             t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))  # "published in
             # the year Ofsted stopped evaluating?" asks for that year's figure, not about the event
         top = t.decision.top

@@ -2471,3 +2471,24 @@ def test_review_six_more_followups(engine, turns, needles, unwanted):
 def test_review_six_people_and_words(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("who are you", ["I answer questions about the rise"], ["not sure"]),
+        ("how many SCRs were published in April 2013", ["no monthly figures", "whole year's figure", "71"], []),
+        ("is July 2012 in the 2012/13 year?", ["July 2012 falls in the 2012/13 financial year",
+                                                "April 2012 to March 2013"], []),
+        ("which financial year does March 2013 fall in", ["March 2013 falls in the 2012/13 financial year"], []),
+        ("does the article give figures for 2010/11?", ["no figures for 2010/11"], ["comes from one news"]),
+        # a year's rise against a year's figure (40 against 31; 33 against 12)
+        ("is the increase in published between 2012/13 and 2013/14 more than the 2012/13 published figure?",
+         ["Yes.", "The rise of 40 is 9 more than 31"], []),
+        ("is the rise in commissioned from 2012/13 to 2013/14 bigger than the whole of 2011/12's published figure?",
+         ["Yes.", "The rise of 33 is 21 more than 12"], []),
+    ],
+)
+def test_review_six_dates_and_rises(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

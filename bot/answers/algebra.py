@@ -940,7 +940,34 @@ def at_change(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def rise_vs(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"Is the increase in published from 2012/13 to 2013/14 more than the 2012/13 published figure?": the rise
+    into the first period (of the first measure) against the second period's figure (of the last measure)."""
+    r = Result()
+    into, year = frame.periods[:2]
+    rising, figure = frame.measures[0], frame.measures[-1]
+    before = al.value(al.ids[al.ids.index(into) - 1], rising)
+    after, other = al.value(into, rising), al.value(year, figure)
+    if not before or not after or not other:
+        return value(al, frame, q)
+    rise = after[0] - before[0]
+    diff = rise - other[0]
+    r.lines.append(f"The rise in SCRs {al.label(rising)} into {al.plabel(into)}: {fmt.number(before[0])} to "
+                   f"{fmt.number(after[0])}, {fmt.change(before[0], after[0])}.")
+    r.lines.append(f"SCRs {al.label(figure)} in {al.plabel(year)}: {fmt.number(other[0])}.")
+    r.lines.append(f"The rise of {fmt.number(rise)} is {fmt.number(abs(diff))} {'more' if diff > 0 else 'less'} "
+                   f"than {fmt.number(other[0])}." if diff else "The two are the same.")
+    r.cite(*before[1], *after[1], *other[1])
+    r.numbers.append((abs(diff), False))
+    if frame.yesno and frame.claim is None:
+        holds = {"rise": diff > 0, "fall": diff < 0, "same": diff == 0}.get(frame.test or "rise", diff > 0)
+        r.verdict = "Yes" if holds else "No"
+    r.answer.periods = [into, year]
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "rise_vs": rise_vs,
     "at_change": at_change,
     "steps": steps,
     "vs_sum": vs_sum,

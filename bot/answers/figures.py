@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..knowledge.model import FactBase
+from ..knowledge.model import FactBase, Period
 from . import format as fmt
 from .query import Answer, Query
 
@@ -294,7 +294,27 @@ def periods(facts: FactBase, q: Query) -> Answer:
     )
     if q.missing:
         text = f"I have no figures for {fmt.join(q.missing)}. " + text
+    elif q.months and q.periods:  # "which financial year does March 2013 fall in?"
+        found = [facts.period(p) for p in q.periods]
+        text = " ".join(f"{_month_label(m)} falls in the {p.label} financial year ({_span_label(p)})."
+                        for m, p in zip(q.months, found, strict=False)) + " " + text
     answer = Answer(text, periods=list(q.periods) or [p.id for p in facts.periods])
     answer.add_sources(*(p.source for p in facts.periods))
     answer.followups = [f"How many SCRs were published in {labels[-1]}?"]
     return answer
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def _month_label(month: str) -> str:
+    """"2012-07" as "July 2012"."""
+    year, _, number = month.partition("-")
+    return f"{_MONTH_NAMES[int(number) - 1]} {year}"
+
+
+def _span_label(period: Period) -> str:
+    """A financial year's months: "April 2012 to March 2013"."""
+    return (f"{_MONTH_NAMES[period.start.month - 1]} {period.start.year} to "
+            f"{_MONTH_NAMES[period.end.month - 1]} {period.end.year}")

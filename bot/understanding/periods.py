@@ -352,7 +352,8 @@ def resolve(ref: PeriodRef, periods: list[Period], anchor: str | None = None) ->
         day = date(ref.year, ref.month, 15)
         match = tuple(p.id for p in periods if p.start <= day <= p.end)
         start = fy_start(ref.year, ref.month)
-        note = f"{ref.label} falls in the {fy_label(start)} financial year; figures are kept by financial year."
+        note = (f"The article gives no monthly figures: {ref.label} falls in the {fy_label(start)} financial year, "
+                "and this is that whole year's figure.")
         return Resolved(match, () if match else (fy_label(start),), note)
     if ref.kind == "latest":
         return Resolved(tuple(ids[-max(ref.year, 1) :]))

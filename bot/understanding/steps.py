@@ -7,6 +7,7 @@ the algebra's `steps` computes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .frame import FrameWords, says_any
@@ -32,6 +33,9 @@ def read_steps(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, 
     if says_any(text, words.check_list("sum_words")) or says_any(text, words.check_list("not_steps")):
         return None  # "than the two previous years combined" is a sum; "was the gap bigger ..." a gap
     sides = ([ids for pos, ids in placed if pos < at], [ids for pos, ids in placed if pos >= at])
+    padded = f" {text} "
+    if not says_any(padded[at:], words.check_list("step_words")) and len(sides[1]) == 1 and len(sides[0]) == 2:
+        return None  # "is the rise from 2012/13 to 2013/14 more than the 2012/13 published figure?": a figure
     into = []
     for side in sides:
         years = list(dict.fromkeys(i for ids in side for i in ids))
@@ -75,3 +79,28 @@ def read_what_if(words: FrameWords, text: str, placed: list[tuple[int, tuple[str
     if period_ids.index(reference) == 0 or period_ids.index(target) == 0:
         return None  # the first year has no rise into it
     return WhatIf(target, reference, says_any(text, words.check_list("relative")))
+
+
+class RiseVsFigure(NamedTuple):
+    """The rise into `into` (from the year before, of `measures[0]`) against one year's figure (`year`, of
+    `measures[1]`): "is the increase in published from 2012/13 to 2013/14 more than the 2012/13 figure?"."""
+
+    into: str
+    year: str
+    measures: tuple[str | None, str | None]
+
+
+def read_rise_vs_figure(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ...]]],
+                        period_ids: list[str], measure_of: Callable[[str], str | None]) -> RiseVsFigure | None:
+    """A year-on-year rise (two years named) against a year's own figure (one year, no word of rising)."""
+    padded = f" {text} "
+    at = padded.find(" than ")
+    if at < 0 or not says_any(padded[:at], words.check_list("step_words")) or says_any(
+            padded[at:], words.check_list("step_words")) or says_any(text, words.check_list("sum_words")):
+        return None
+    before = list(dict.fromkeys(i for pos, ids in placed if pos < at for i in ids))
+    after = list(dict.fromkeys(i for pos, ids in placed if pos >= at for i in ids))
+    if len(before) != 2 or len(after) != 1 or abs(period_ids.index(before[0]) - period_ids.index(before[1])) != 1:
+        return None
+    into = max(before, key=period_ids.index)
+    return RiseVsFigure(into, after[0], (measure_of(padded[:at]), measure_of(padded[at:])))
