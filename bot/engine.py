@@ -761,6 +761,7 @@ class Engine:
                                    span=False, range=False, overall=False, of_share=stepped.relative, claims=(),
                                    claim=None)
         u.query.periods = list(frame.periods)
+        u.query.measure = frame.measures[0] if frame.measures else u.query.measure  # ("by how many?" next)
         answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
             u, intent.id, answer, t.now, frame.op)

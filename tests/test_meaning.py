@@ -2492,3 +2492,22 @@ def test_review_six_people_and_words(engine, turns, needles, unwanted):
 def test_review_six_dates_and_rises(engine, question, needles, unwanted):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize("first", [
+    "Were more SCRs published in 2013/14 than in 2011/12 and 2012/13 combined?",
+    "Did published grow faster in 2012/13 than in 2013/14 in percentage terms?",
+    "If publications had risen by the same number in 2013/14 as they did in 2012/13, how many would have been "
+    "published in 2013/14?",
+    "is the increase in published between 2012/13 and 2013/14 more than the 2012/13 published figure?",
+    "What proportion of the three-year commissioned total came in 2013/14?",
+    "How many SCRs were published in 2013/14?",
+])
+@pytest.mark.parametrize("then", ["by how many?", "and published?", "and commissioned?", "and 2011/12?",
+                                  "as a percentage?", "which is bigger?", "is that more than the year before?",
+                                  "and the other measure?", "why?", "who said that?"])
+def test_follow_ups_after_the_new_comparisons_never_fail(engine, first, then):
+    """Every follow-up to a comparison with a sum, of two rises, a what-if or a part of the total gets a reply,
+    never the internal-error apology (a missing measure once raised IndexError)."""
+    reply = say(engine, first, then)[-1]
+    assert "internal error" not in reply.text and reply.text.strip(), reply.text

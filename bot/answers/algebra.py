@@ -840,28 +840,35 @@ def at_rate(al: Algebra, frame: Frame, q: Query) -> Result:
 
 def vs_sum(al: Algebra, frame: Frame, q: Query) -> Result:
     """"How many more were published in 2013/14 than in the two previous years combined?": one year's figure
-    (the first period, of the first measure) against the sum of the others' (of the last measure)."""
+    (the first period, of the first measure) against the sum of the others' (of the last measure); each measure
+    against itself when none is named."""
     r = Result()
-    subject, *summed = frame.periods
-    mine, theirs = frame.measures[0], frame.measures[-1]
-    one = al.value(subject, mine)
-    parts = [v for p in summed if (v := al.value(p, theirs))]
-    if one is None or len(parts) != len(summed):
+    if len(frame.periods) < 2:
         return value(al, frame, q)
-    total = sum(v[0] for v in parts)
-    years = fmt.join([al.plabel(p) for p in summed])
-    r.lines.append(f"SCRs {al.label(mine)} in {al.plabel(subject)}: {fmt.number(one[0])}.")
-    r.lines.append(f"SCRs {al.label(theirs)} in {years} together: {fmt.number(total)} ("
-                   + " + ".join(fmt.number(v[0]) for v in parts) + ").")
-    diff = one[0] - total
-    more = "more" if diff > 0 else "fewer"
-    said = f"{fmt.number(one[0])} is {fmt.number(abs(diff))} {more} than {fmt.number(total)}."
-    r.lines.append(said if diff else f"The two are the same: {fmt.number(total)} each.")
-    r.cite(*one[1], *(src for v in parts for src in v[1]))
-    r.numbers.append((abs(diff), False))
+    subject, *summed = frame.periods
+    pairs = [(frame.measures[0], frame.measures[-1])] if frame.measures else [(m, m) for m in al.base]
+    holds = []
+    for mine, theirs in pairs:
+        one = al.value(subject, mine)
+        parts = [v for p in summed if (v := al.value(p, theirs))]
+        if one is None or len(parts) != len(summed):
+            continue
+        total = sum(v[0] for v in parts)
+        years = fmt.join([al.plabel(p) for p in summed])
+        r.lines.append(f"SCRs {al.label(mine)} in {al.plabel(subject)}: {fmt.number(one[0])}.")
+        r.lines.append(f"SCRs {al.label(theirs)} in {years} together: {fmt.number(total)} ("
+                       + " + ".join(fmt.number(v[0]) for v in parts) + ").")
+        diff = one[0] - total
+        more = "more" if diff > 0 else "fewer"
+        said = f"{fmt.number(one[0])} is {fmt.number(abs(diff))} {more} than {fmt.number(total)}."
+        r.lines.append(said if diff else f"The two are the same: {fmt.number(total)} each.")
+        r.cite(*one[1], *(src for v in parts for src in v[1]))
+        r.numbers.append((abs(diff), False))
+        holds.append({"rise": diff > 0, "fall": diff < 0, "same": diff == 0}.get(frame.test or "rise", diff > 0))
+    if not holds:
+        return value(al, frame, q)
     if frame.yesno and frame.claim is None:
-        holds = {"rise": diff > 0, "fall": diff < 0, "same": diff == 0}.get(frame.test or "rise", diff > 0)
-        r.verdict = "Yes" if holds else "No"
+        r.verdict = _all_or_some(holds)
     r.answer.periods = [subject, *summed]
     return r
 
@@ -870,6 +877,8 @@ def steps(al: Algebra, frame: Frame, q: Query) -> Result:
     """"Did published grow faster in 2012/13 than in 2013/14?": the rise into one year against the rise into
     another (each from the year before), in numbers or, with `of_share`, in percentage terms."""
     r = Result()
+    if len(frame.periods) < 2:
+        return value(al, frame, q)
     first, second = frame.periods[:2]
     relative = frame.of_share
     checks = []
@@ -916,6 +925,8 @@ def at_change(al: Algebra, frame: Frame, q: Query) -> Result:
     target plus the reference year's rise (or times it, with `of_share`: the same percentage rise). A what-if the
     figures give, said to be one."""
     r = Result()
+    if len(frame.periods) < 2:
+        return value(al, frame, q)
     target, reference = frame.periods[:2]
     relative = frame.of_share
     for m in al.measures(frame)[:2]:
@@ -944,6 +955,8 @@ def rise_vs(al: Algebra, frame: Frame, q: Query) -> Result:
     """"Is the increase in published from 2012/13 to 2013/14 more than the 2012/13 published figure?": the rise
     into the first period (of the first measure) against the second period's figure (of the last measure)."""
     r = Result()
+    if len(frame.periods) < 2 or not frame.measures:
+        return value(al, frame, q)
     into, year = frame.periods[:2]
     rising, figure = frame.measures[0], frame.measures[-1]
     before = al.value(al.ids[al.ids.index(into) - 1], rising)
