@@ -704,9 +704,9 @@ class Engine:
         u = t.u
         summing = says_any(u.text, self.frames.check_list("sum_words"))  # ("and more than both put together?")
         if (t.elliptical and not summing) or not any(w in f" {u.text} " for w in (
-                " than ", " as ", " or ", " compare", " against ", " versus ", " vs ")):
+                " than ", " as ", " or ", " compare", " against ", " versus ", " vs ", " minus ", " divided by ")):
             return None  # (and "if ... the same ... as ...": a what-if; "bigger in 2012/13 or 2013/14?": a choice)
-        crossed = self._against_last_cell(t)
+        crossed = self._against_last_cell(t) or self._sum_of_figures(t)
         if crossed is not None:
             return crossed
         placed, at = [], 0
@@ -778,6 +778,23 @@ class Engine:
         asked = (f"how many more were {context.measure} in {self.facts.period(last[0]).label} than "
                  f"{u.query.measure} in {self.facts.period(u.query.periods[0]).label}?")
         return self._reply_one(asked, Context(), t.now)
+
+    def _sum_of_figures(self, t: Turn) -> Turned | None:
+        """"What's 114 minus 71?": figures of the article named by their values, each one year's count of one
+        measure, asked again with their years and measures ("commissioned in 2013/14 minus published in
+        2013/14")."""
+        u = t.u
+        if u.refs or not any(f" {w} " in f" {u.text} " for w in ("minus", "divided by")):
+            return None
+        numbers = re.findall(r"(?<![\d/.])\d{1,4}(?![\d/%.])", u.text)
+        cells = [self._cells.get(float(n), []) for n in numbers]
+        if len(numbers) != 2 or any(len(c) != 1 for c in cells):
+            return None
+        asked = u.text
+        for n, [(period, measure)] in zip(numbers, cells, strict=True):
+            asked = re.sub(rf"(?<![\d/.]){n}(?![\d/%.])", f"{measure} in {self.facts.period(period).label}", asked,
+                           count=1)
+        return self._reply_one(asked + "?", Context(), t.now)
 
     def _named_in(self, lines: list[int]) -> list[str]:
         """What the article's sentences at these lines name, people aside ("whose idea was ending it?" after a
@@ -1140,7 +1157,7 @@ class Engine:
             if u.query.excluded and frame.op in ("value", "total", "average", "gap"):
                 frame = frame._replace(overall=True, range=False)  # "how many apart from 2012/13?": the rest
             op = "total" if frame.op == "value" and frame.overall else frame.op  # "and published?" keeps the sum
-            if op == "share" and {d.id for d in self.frames.derived} & set(frame.measures):
+            if op in ("share", "extreme") and {d.id for d in self.frames.derived} & set(frame.measures):
                 u.query.measure = frame.measures[0]  # "what was it in 2013/14?" after the share not published
             answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         else:
@@ -1212,14 +1229,16 @@ class Engine:
             or any(r.kind in ("next", "previous") for r in u.refs)  # "two years later": counted from the last
             or self._onward(u)
         )
-        if not leans or len(u.reading.signature) > 6 or (u.reading.unknown and change is None):
+        if not leans or len(u.reading.signature) > 6:
             return None
         if set(tokens) & {"who", "whom", "whose", "why", "when", "where"}:
             return None  # "who released these figures?" asks about the figures, not for them again
         last_op = context.op or self.figure_ops[context.intent or ""]
-        stepped = self._step_followup(u, context, last_op)
-        if stepped is not None:
+        stepped = self._step_followup(u, context, last_op)  # ("faster or slower than the year before?": "slower"
+        if stepped is not None:  # is no word the lexicon needs)
             return stepped
+        if u.reading.unknown and change is None:
+            return None
         value = self.intents.get(self.intent_for_op.get("value", ""))
         if last_op in ("vs_sum", "steps") and " ".join(u.text.split()) in words.check_list("by_how_much") and \
                 value is not None and len(context.periods) >= 2:  # "by how much?" after a comparison that says so
@@ -1260,12 +1279,20 @@ class Engine:
                 op = "change" if moved or last_op == "change" else "share"  # "how much higher ..., in %?"
         elif change == "same":
             op = last_op  # "and the same two numbers (absolute and %) for published?": the same computation
+        elif change == "average" and last_op == "portion":
+            op = "average"  # "and the per-year average?" after a year's part of the total: over every year
+            u.query.periods = [p.id for p in self.facts.periods]
         elif change == "average":
             op = op or ("average" if last_op in ("total", "value") and len(context.periods) >= 2 else last_op)
         elif change in ("other", "span"):
             if op is None and change == "span" and u.query.has("total", "totals"):
                 op = "total"  # "total published over those years then?" after an average
             op = op or last_op  # "over those two years, the total?" keeps the total asked for
+        elif (change == "diff" or (op is None and set(tokens) <= {"change", "whatis", "what", "the", "is", "and"}
+                                   and "change" in tokens)) and last_op == "total" and len(
+                set(context.measures)) == 2 and not u.query.periods:
+            op = "gap"  # "difference?" after the two totals: commissioned minus published, over those years
+            u.query.periods = list(context.periods)
         elif change == "diff":
             one_year = len(set(context.history[-2:])) == 1 and not u.query.periods  # no second year to compare
             two = len(set(context.measures)) == 2 or {"two", "both", "them"} & set(u.rest.split())  # "31 published"
@@ -1311,7 +1338,7 @@ class Engine:
         if change == "other" and context.measure:
             measure = next((m.id for m in self.facts.measures if m.id != context.measure), None)
         periods = list(u.query.periods)
-        if change == "average" and all(r.kind == "all" for r in u.refs):
+        if change == "average" and all(r.kind == "all" for r in u.refs) and last_op != "portion":
             periods = list(context.periods)  # "per year?" (read as every year) after a total: the total's years
         if op in ("change", "times", "pp_change", "faster"):
             if len(periods) == 1 and context.periods:
@@ -1347,8 +1374,9 @@ class Engine:
             measures = frame.measures
         frame = frame._replace(op=op, periods=tuple(periods), measures=measures, overall=change == "span")
         u.query.measure, u.query.periods = measure, periods
-        if op == "share" and set(frame.measures) & derived:  # "as a percentage?" of those not published: "and for
-            u.query.measure = frame.measures[0]  # 2011/12?" asks the same share, so the context keeps that measure
+        if op in ("share", "change", "extreme") and set(frame.measures) & derived:  # "as a percentage?" of those
+            u.query.measure = frame.measures[0]  # not published, "did it narrow?": "and for 2011/12?", "by how
+            # much?" ask of the same measure, so the context keeps it
         by_op = self.intent_for_op
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
         return (intent, frame) if intent is not None else None
@@ -1364,8 +1392,8 @@ class Engine:
             return []
         if len(u.query.periods) == 1:
             return list(u.query.periods)
-        if not u.refs and last_op != "total" and len(context.periods) == 1 and set(u.reading.tokens) & \
-                self.frames.anaphors:
+        if not u.refs and last_op != "total" and len(context.periods) == 1 and (set(u.reading.tokens) & \
+                self.frames.anaphors or u.rest.startswith(("as ", "and as "))):  # ("as a share of the total?")
             return list(context.periods)
         return []
 
@@ -1378,8 +1406,9 @@ class Engine:
         last = [p for p in context.periods if p in ids]
         if last_op not in ("change", "steps") or not compares or (u.query.measure and len(last) != 2):
             return None
-        if u.refs and all(r.kind in ("previous", "next") for r in u.refs) and tokens & self.frames.anaphors \
-                and len(last) == 2 and len(u.query.periods) == 1:
+        if u.refs and all(r.kind in ("previous", "next") for r in u.refs) and (
+                tokens & self.frames.anaphors or not u.reading.mentions) and len(last) == 2 and len(
+                u.query.periods) == 1:
             into = (last[-1], u.query.periods[0])  # "is that more than the year before?": the rise into each
         elif not u.refs and "which" in tokens and len(set(context.measures)) < 2 and len(
                 set(context.history[-3:])) == 3 and last_op == "change":
@@ -1392,7 +1421,8 @@ class Engine:
         measure = u.query.measure or context.measure
         frame = read_frame(self.frames, "steps", u.text, u.rest, u.reading.tokens, list(into), measure,
                            u.question_mark)._replace(op="steps", periods=into, measures=(measure,) if measure else (),
-                                                     of_share=False, claims=(), claim=None)
+                                                     of_share=says_any(u.text, self.frames.check_list("relative")),
+                                                     claims=(), claim=None)
         u.query.measure, u.query.periods = measure, list(into)
         intent = self.intents.get(self.intent_for_op.get("value", ""))
         return (intent, frame) if intent is not None else None

@@ -2511,3 +2511,37 @@ def test_follow_ups_after_the_new_comparisons_never_fail(engine, first, then):
     never the internal-error apology (a missing measure once raised IndexError)."""
     reply = say(engine, first, then)[-1]
     assert "internal error" not in reply.text and reply.text.strip(), reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("What's the total number commissioned?", "and published?", "difference?"), ["136 in all"], ["up 40"]),
+        (("How many SCRs were commissioned over the three years?", "what share of that was 2011/12?", "and 2012/13?"),
+         ["81 of the 250", "32.4%"], ["38.3%"]),
+        (("How many SCRs were commissioned over the three years?", "what share of that was 2011/12?", "and 2012/13?",
+          "and what's the per-year average?"), ["83.3"], ["81 over one"]),
+        (("How many SCRs were commissioned in 2013/14?", "as a share of the total?"), ["114 of the 250", "45.6%"], []),
+        (("how many commissioned in 2012/13", "and the year after?", "growth?",
+          "faster or slower than the year before?"),
+         ["smaller in percentage terms (+40.7% against +47.3%)"], ["Published and commissioned compared"]),
+        (("gap in 2013/14?", "and 2012/13?", "so did it narrow?", "by how much?"), ["50", "43", "7"], ["up 33"]),
+        (("Which year had the biggest gap between commissioned and published?", "and the smallest?"),
+         ["43 in 2011/12 and 2013/14"], ["Fewest SCRs commissioned"]),
+        (("How many SCRs were published in 2011/12?", "out of how many?"), ["55", "12"], []),
+        (("what's the 2012/13 publication rate?", "who said that?"), ["worked out from those figures"], []),
+    ],
+)
+def test_review_seven_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [("What's 114 minus 71?", ["43 more commissioned than published"]),
+     ("what's 55 divided by 12?", ["4.58 to 1"])],
+)
+def test_figures_named_by_value_are_their_years_counts(engine, question, needles):
+    text = one(engine, question)
+    assert all(n in text for n in needles), text

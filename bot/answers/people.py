@@ -134,6 +134,9 @@ def _of_last_answer(facts: FactBase, q: Query) -> Answer | None:
             # "who revealed that?" after figures: who made them public, and how
             person = facts.people[told.by]
             answer = Answer(f"That was {person.name}, {person.role}. {told.summary}")
+            if q.context.op not in (None, "value", "total"):  # "who said that?" after 38.3%: nobody did
+                answer.text += (" The last answer's result is worked out from those figures; nobody in the article "
+                                "states it.")
             answer.add_sources(told.source)
             answer.people.append(person.id)
             answer.followups = [f"Who is {person.name}?"]

@@ -100,6 +100,8 @@ def repeat(u: Understood, context: Context, lexicon: Lexicon, both: bool = False
     (unless it asks for `both`: "numbers for that year?")."""
     if not u.refs and context.periods:
         u.query.periods = list(context.periods)
+    if u.rest.startswith("out of "):  # "12 were published" - "out of how many?": both figures of that year
+        return
     if u.query.measure is None and not _names_measure(u, lexicon) and not both:
         u.query.measure = context.measure
 
@@ -114,8 +116,8 @@ def carry(
     if not context.intent or not leans_on_context(u):
         return
     if intent in figure_ops and context.intent in figure_ops:
-        if q.measure is None and not _names_measure(u, lexicon) and not both:
-            q.measure = context.measure
+        if q.measure is None and not _names_measure(u, lexicon) and not both and not u.rest.startswith("out of "):
+            q.measure = context.measure  # (not "out of how many?": both figures of that year)
         if figure_ops[intent] in ("value", "share", "gap", "ratio") and not u.refs:
             q.periods = list(context.periods)
         elif figure_ops[intent] in ("total", "average") and not u.refs and set(u.reading.tokens) & {

@@ -317,9 +317,11 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             op = "change"  # "how did the gap change from 2012/13 to 2013/14?" (not "43 in both years?")
         else:
             op = "gap"
-    if len(periods) == 2 and len(named) == 2 and not moves and op in ("value", "change", "total", "extreme") and \
-            _CELL_SEPARATOR.search(text) and crosses_cells(words.measures, text):
+    if len(periods) in (1, 2) and len(named) == 2 and not moves and op in ("value", "change", "total", "extreme") \
+            and _CELL_SEPARATOR.search(text) and crosses_cells(words.measures, text):
         op, measures = "gap", derived[:1] or measures  # "2013/14 published compared to 2012/13 commissioned"
+    elif len(periods) == 1 and len(named) == 2 and " divided by " in raw and op in ("value", "total", "change"):
+        op = "ratio"  # "commissioned in 2011/12 divided by published in 2011/12"
     if measure and not measures:
         measures.append(measure)
     if op == "value" and any(m in derived for m in measures):
@@ -337,8 +339,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     if op == "portion" and default_op not in ("portion", "share") and not _has(
             both, ("percent", "percentage", "share", "proportion", "fraction", "rate", "%")):
         op = default_op  # "bullet points of all the figures", "what was the published total?": no part is asked
-    elif op == "portion" and len(named) != 1:
-        op = "share"  # "what percentage of all SCRs commissioned were published": published of commissioned
+    elif op == "portion" and (len(named) > 1 or (not named and default_op != "portion")):
+        op = "share"  # "what percentage of all SCRs commissioned were published": published of commissioned (but
+        # "and 2012/13?" after a year's part of the total asks that again)
     if span and (op == "trend" or (op == "value" and _has(canon, ("rise", "change", "fall", "more", "fewer")))):
         op = "change"  # "the rise in published SCRs since 2011/12", "how many more since 2011/12?"
     elif span and op == "value" and not yesno and _has(canon, ("many", "number")) and " since " in f" {text} " \
