@@ -535,11 +535,11 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_by_whom", "_by_how_much",
-        "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_not_in_article",
-        "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted",
-        "_direct_quotes", "_another_quote", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
-        "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
+        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_when_of_last", "_by_whom",
+        "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example",
+        "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers",
+        "_unquoted", "_direct_quotes", "_another_quote", "_quoted_words", "_prose_check", "_fallback",
+        "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -654,6 +654,21 @@ class Engine:
         kept = self._next_context(u, QUOTE_INTENT.id, answer, t.now)
         kept.topics = list(context.topics)
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), kept
+
+    def _when_of_last(self, t: Turn) -> Turned | None:
+        """"When?", "when was that?" right after an answer: the dates of the events that answer is about, or that
+        the article doesn't say when (Timpson's answer to the parliamentary question is undated)."""
+        u, context = t.u, t.context
+        if not context.sources or " ".join(u.text.split()) not in self.frames.check_list("when_last"):
+            return None
+        dated = [e for e in self.facts.events if e.source.line in context.sources or e.id in context.topics]
+        if not dated:
+            return None
+        answer = Answer("\n".join(f"{e.title}: {events.date_label(e)}." for e in dated))
+        answer.add_sources(*(e.source for e in dated))
+        answer.topics.extend(dict.fromkeys(t for e in dated for t in (e.id, *e.topics)))
+        intent = self.intent_for_answer.get("events.when", QUOTE_INTENT)
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(u, intent.id, answer, t.now)
 
     def _by_whom(self, t: Turn) -> Turned | None:
         """"By whom?", "who by?" after an answer: who its sentence says did it."""
@@ -978,12 +993,39 @@ class Engine:
         return None if unquoted is None else (self._decline(u, "doesnt_say", t.decision, unquoted), t.context)
 
     def _direct_quotes(self, t: Turn) -> Turned | None:
-        """"Is Timpson quoted directly?": his words are reported, not quoted."""
-        direct = None if t.elliptical else checks.direct_quotes(self.facts, t.u.query, self.frames, t.yesno)
+        """"Is Timpson quoted directly?": his words are reported, not quoted; "is 'pivotal' a direct quote?": the
+        word is in the article's report of what she said, not in her quoted words."""
+        direct = None if t.elliptical else self._word_quoted(t) or checks.direct_quotes(
+            self.facts, t.u.query, self.frames, t.yesno)
         if direct is None:
             return None
         return self._answer(t.u, Candidate(CHECK_INTENT, ANSWER_AT), direct), self._next_context(
             t.u, CHECK_INTENT.id, direct, t.now)
+
+    def _word_quoted(self, t: Turn) -> Answer | None:
+        """Whether a word or phrase put in quotes is inside someone's quoted words or only the article's report."""
+        if not t.yesno or not set(t.u.text.split()) & set(self.frames.check_list("direct")) | {"quote", "quoted"}:
+            return None
+        said = re.search(r"[“\"‘']([^“”\"‘’']{3,60})[”\"’']", t.text or "")
+        if said is None:
+            return None
+        phrase = said.group(1).strip().lower()
+        found = [s for s in self.facts.article.sentences if phrase in s.text.lower()]
+        if len(found) != 1:
+            return None
+        sentence = found[0]
+        statements = [st for st in self.facts.statements if st.source == sentence and st.by in self.facts.people]
+        if not statements:
+            return None
+        who = self.facts.people[statements[0].by]
+        quoted = any(st.kind == "quote" and phrase in st.text.lower() for st in statements)
+        lead = (f"Yes: “{said.group(1)}” is in {who.name}'s own quoted words." if quoted else
+                f"No: “{said.group(1)}” is the article's report of what {who.name} said, not her own quoted words."
+                if who.pronoun == "she" else
+                f"No: “{said.group(1)}” is the article's report of what {who.name} said, not his own quoted words.")
+        answer = passages.quoted_sentence(self.facts, sentence, f"{lead} ")
+        answer.people.append(who.id)
+        return answer
 
     def _quoted_words(self, t: Turn) -> Turned | None:
         """"Who said the old system wasn't designed with publication in mind?", "the exact quote about ...":

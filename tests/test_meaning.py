@@ -2545,3 +2545,22 @@ def test_review_seven_followups(engine, turns, needles, unwanted):
 def test_figures_named_by_value_are_their_years_counts(engine, question, needles):
     text = one(engine, question)
     assert all(n in text for n in needles), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        # "when?" right after an answer: the date of what it was about
+        (("What did the Working Together revisions do?", "according to who?", "when?"), ["March 2013"],
+         ["CYP Now investigation: 2011"]),
+        (("What did Woolmore say about the 20 years?", "is that still required?"), ["need not go back"],
+         ["doesn't say what is the case today"]),
+        (("Is \"pivotal\" a direct quote from Woolmore?",), ["No: “pivotal” is the article's report"], []),
+        (("Did anyone else besides Woolmore explain the rise?",), ["No: Sue Woolmore", "only person"], []),
+        (("Did anyone criticise the rise in SCRs?",), ["no criticism"], ["Yes"]),
+        (("Who is Sue Woolmore?", "what's her organisation?"), ["Association of Independent"], ["Terms I can"]),
+    ],
+)
+def test_review_seven_when_who_and_quotes(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

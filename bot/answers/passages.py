@@ -716,7 +716,8 @@ def _subjects(facts: FactBase, u: Understood) -> list[_Subject]:
     if u.reading.pronouns and not any(s.kind == "person" for s in out):  # "what does she think caused the rise
         # in SCRs?": she is the subject, SCRs only what she is asked about
         out = [s for p in resolve_people(facts, u.query) if (s := _subject(facts, "person", p.id))] + out
-    if not out and (_ANAPHORS & set(u.reading.tokens) or len(u.reading.tokens) <= SHORT_FOLLOWUP):
+    short = len(u.reading.tokens) <= SHORT_FOLLOWUP and "when" not in u.reading.tokens  # ("when?" is no person's)
+    if not out and (_ANAPHORS & set(u.reading.tokens) or short):
         # "is that still government policy?", "what party?": the last topic
         for topic in (u.query.context.topics or u.query.context.people)[:1]:  # (or person: "when was it published?")
             kind = "event" if facts.event(topic) else getattr(facts.entity(topic), "kind", "")

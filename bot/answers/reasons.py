@@ -83,6 +83,15 @@ def why(facts: FactBase, q: Query) -> Answer:
     asks_which = bool(q.tokens[:1]) and q.tokens[0] in ("what", "whatis", "which")
     if weighed and (not focus or asks_which):  # "what was the key factor?", "what key factor does the chair of
         focus = weighed  # the LSCB chairs' association point to?": the reason given that weight, whatever else is named
+    givers = {r.said_by for r in facts.reasons if r.stance == "cause"}
+    named = set(q.mentioned("person"))
+    anyone = {"anyone", "anybody", "someone", "somebody", "else"} & set(q.text.split())
+    if q.has("besides") and anyone and not focus and named and named <= givers <= named:  # "did anyone besides
+        who = fmt.join([_speaker(facts, p) for p in sorted(givers)])  # Woolmore explain the rise?": nobody else
+        answer.text = f"No: {who} is the only person the article reports giving reasons for the rise."
+        answer.people.extend(sorted(givers))
+        answer.add_sources(*(r.sources[0] for r in facts.reasons if r.said_by in givers))
+        return answer
     if focus and q.has("besides"):  # "besides the Ofsted change, what else was pivotal?" (lexicon.yaml)
         others = [r for r in facts.reasons if r not in focus and r.stance == "cause"]
         focus = others or focus
