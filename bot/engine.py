@@ -535,11 +535,12 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_when_of_last", "_by_whom",
-        "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example",
-        "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers",
-        "_unquoted", "_direct_quotes", "_another_quote", "_quoted_words", "_prose_check", "_fallback",
-        "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
+        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_when_of_last",
+        "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position",
+        "_whose_idea", "_example", "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures",
+        "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote", "_quoted_words", "_prose_check",
+        "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify",
+        "_compose",
     )
 
     def _respond(
@@ -669,6 +670,33 @@ class Engine:
         answer.topics.extend(dict.fromkeys(t for e in dated for t in (e.id, *e.topics)))
         intent = self.intent_for_answer.get("events.when", QUOTE_INTENT)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(u, intent.id, answer, t.now)
+
+    def _recommendations_done(self, t: Turn) -> Turned | None:
+        """"Were those recommendations implemented?" after what Munro recommended: what became of each, as the
+        reasons say (the change each recommendation became, and when)."""
+        u, context = t.u, t.context
+        if not t.yesno or not u.query.has("happened") or u.refs:
+            return None
+        people = [p for p in (*u.query.mentioned("person"), *context.people) if p in self.facts.people]
+        done = [r for r in self.facts.reasons if r.recommended_by and r.recommended_by in people[:1] and r.event]
+        if not done or not (u.query.has("recommend") or context.intent == self.intent_for_answer.get(
+                "people.said", QUOTE_INTENT).id):
+            return None
+        lines = []
+        answer = Answer("")
+        for r in done:
+            event = self.facts.event(r.event)
+            if event is None:
+                continue
+            lines.append(f"• {r.recommendation or r.title}: {event.summary}")
+            answer.add_sources(event.source, *(src for src in r.sources if "recommend" in src.text.lower()))
+        if not lines:
+            return None
+        who = self.facts.people[done[0].recommended_by]
+        answer.text = f"Yes. What {who.name} recommended, and what the article says happened:\n" + "\n".join(lines)
+        answer.people.append(who.id)
+        answer.topics.extend(r.event for r in done)
+        return self._on_last_answer(t, answer)
 
     def _by_whom(self, t: Turn) -> Turned | None:
         """"By whom?", "who by?" after an answer: who its sentence says did it."""

@@ -2564,3 +2564,20 @@ def test_figures_named_by_value_are_their_years_counts(engine, question, needles
 def test_review_seven_when_who_and_quotes(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("Board chair here. When did Ofsted stop evaluating SCRs, why did that matter, and whose recommendation "
+          "was it?",), ["July 2012", "key factor", "Munro"], ["Yes, according"]),
+        (("what's the year-on-year change in commissioned?",), ["+47.3%", "+40.7%"], []),
+        (("What did Munro recommend?", "were those recommendations implemented?"),
+         ["Yes.", "July 2012", "March 2013"], ["The people named"]),
+        (("What did Munro recommend?", "were those recommendations implemented?", "when?"),
+         ["July 2012", "March 2013"], ["CYP Now"]),
+    ],
+)
+def test_review_seven_long_and_done(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

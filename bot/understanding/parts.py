@@ -113,10 +113,11 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
     out: list[str] = []
     for piece in pieces or [sentence]:
         head, *rest = _COMMA_ASK.split(piece)
-        opener = _words(head)[:1]
+        opener = _words(head)[:2]
         # (not "Who, when asked in parliament, ...", nor "How many in 2011/12, what share were published, ...":
-        # a year named first belongs to what follows too)
-        if rest and opener and opener[0] in _ASKS_FIRST and len(_words(head)) >= 3 and not any(
+        # a year named first belongs to what follows too; "when did Ofsted stop, why did that matter" asks twice)
+        asks_when = opener[:1] == ["when"] and opener[1:] and opener[1] in words.yesno_openers
+        if rest and opener and (opener[0] in _ASKS_FIRST or asks_when) and len(_words(head)) >= 3 and not any(
                 ch.isdigit() for ch in head) and all(len(_words(r)) >= 3 for r in rest):
             out += [head.strip(" ,"), *(r.strip(" ,") for r in rest)]
         else:
