@@ -2581,3 +2581,19 @@ def test_review_seven_when_who_and_quotes(engine, turns, needles, unwanted):
 def test_review_seven_long_and_done(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("What did Woolmore say about the 20 years?",), ["up to 20 years"], ["reports nothing"]),
+        (("What's the publication rate across all three years?", "and excluding 2011/12?"),
+         ["Leaving out 2011/12", "102 of 195 (52.3%)"], ["outside what I know"]),
+        (("what's the publication rate if you pool 2012/13 and 2013/14 together?",), ["102 of 195 (52.3%)"], []),
+        (("Who said the Working Together guidance was pivotal?", "what did she actually say in quotes about it?"),
+         ["Sue Woolmore"], ["reports nothing"]),
+    ],
+)
+def test_review_seven_words_and_pools(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

@@ -78,8 +78,10 @@ def _stems(text: str) -> set[str]:
     out = set()
     for w in text.lower().replace("’", "'").split():
         w = w.strip(".,;:!?\"'“”()")
-        if len(w) >= 3:
-            out.add(w[:5])
+        if w.isdigit() and len(w) >= 2:  # "the 20 years"
+            out.add(w)
+        elif len(w) >= 3:
+            out.add((w[:-1] if len(w) > 4 and w.endswith("s") else w)[:5])  # "years" is "year"
     return out
 
 
@@ -180,11 +182,14 @@ def said(facts: FactBase, q: Query) -> Answer:
         if q.has("recommend"):
             statements = [s for s in statements if "recommend" in s.text.lower()] or statements
         topics = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
+        after = q.text.split(" about ", 1)[1].split() if " about " in q.text else []
+        if not topics and after[:1] and after[0] in ("it", "that", "this", "them"):  # "what did she say in quotes
+            topics = set(q.context.topics) - {"scr"}  # about it?": the last answer's subject
         focused: list = []
         if topics:
             related = [r for r in facts.reasons if topics & {*r.topics, r.event}]
             focused = [s for s in statements if any(s.source in r.sources for r in related)]
-        asked = _words(" ".join(q.content), facts)
+        asked = _words(" ".join([*q.content, *(w for w in q.text.split() if w.isdigit())]), facts)
         overlap = [(len(asked & _words(s.text)), s) for s in statements]
         top = max((n for n, _ in overlap), default=0)
         if not statements:
