@@ -699,9 +699,18 @@ class Engine:
         return self._on_last_answer(t, answer)
 
     def _by_whom(self, t: Turn) -> Turned | None:
-        """"By whom?", "who by?" after an answer: who its sentence says did it."""
+        """"By whom?", "who by?" after an answer: who its sentence says did it; "who did?" after "did he say
+        why?" was answered No: who gives the reasons."""
         u, context = t.u, t.context
-        if not context.sources or " ".join(u.text.split()) not in self.frames.check_list("by_whom"):
+        said = " ".join(u.text.split())
+        why = self.intent_for_answer.get("reasons.why")
+        givers = {r.said_by for r in self.facts.reasons}
+        about_others = context.intent == why.id if why is not None else False
+        about_others = about_others or bool(context.people and context.people[0] not in givers)  # (after "did he
+        if why is not None and about_others and said in self.frames.check_list("who_did_then"):  # say why?": No)
+            answer = COMPOSERS[why.answer](self.facts, Query(tokens=["why"], context=Context()))
+            return self._answer(u, Candidate(why, ANSWER_AT), answer), self._next_context(u, why.id, answer, t.now)
+        if not context.sources or said not in self.frames.check_list("by_whom"):
             return None
         doer = passages.done_by(self.facts, context.sources)
         return None if doer is None else self._on_last_answer(t, doer)

@@ -2597,3 +2597,18 @@ def test_review_seven_long_and_done(engine, turns, needles, unwanted):
 def test_review_seven_words_and_pools(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("Who is Sue Woolmore?", "what did she say about Ofsted?", "and about the panel?"),
+         ["does not believe", "panel"], ["Set up by the government in 2013 to ensure"]),
+        (("What did Timpson reveal?", "did he say why?", "who did?"), ["Sue Woolmore", "two reasons"], ["I answer"]),
+        (("How many SCRs were published in 2013/14?", "Who is Eileen Munro?",
+          "back to the numbers - and commissioned that year?"), ["In 2013/14, 114"], ["2011/12: 55"]),
+    ],
+)
+def test_review_seven_back_and_forth(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

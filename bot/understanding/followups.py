@@ -48,7 +48,8 @@ ANAPHORS = frozenset(["then", "that", "those", "it", "this", "same", "they", "th
 # Intents answering from a date, which "and March 2013?" asks again for another date.
 _DATED = frozenset({"events.when"})
 # Intents an elliptical "and X?" can repeat, with the kind of named thing X must be.
-_REPEATABLE = {"terms.define": ("term", "organisation"), "people.who": ("person",), "people.said": ("person",)}
+_REPEATABLE = {"terms.define": ("term", "organisation"), "people.who": ("person",),
+               "people.said": ("person", "organisation", "term", "event")}  # ("and about the panel?": her words)
 
 
 _ASKS_OTHER = frozenset({"who", "whom", "whose", "why", "where"})
@@ -137,9 +138,11 @@ def carry(
                 q.periods = context.history[-2:] if len(context.history) >= 2 else list(context.periods)
             else:  # "is that more than double?" after 2012/13 against 2013/14: those years
                 q.periods = list(context.periods)
-    elif intent in figure_ops and context.periods and not u.refs and {"that", "then", "same"} & set(
-            u.reading.tokens):
-        q.periods = list(context.periods)  # "how many were published that year?" after when Ofsted stopped
+    elif intent in figure_ops and (context.periods or context.history) and not u.refs and {"that", "then", "same"} \
+            & set(u.reading.tokens):
+        # "how many were published that year?" after when Ofsted stopped; "back to the numbers - and commissioned
+        # that year?" after a question about someone: the last year asked about
+        q.periods = list(context.periods or context.history[-1:])
     elif intent not in figure_ops and not q.mentions and not q.pronouns and not (
             any(r.kind in ("cy", "month") for r in u.refs) and not set(u.reading.tokens) & ANAPHORS):
         # (not "what happened in July 2012?" after March 2013: a date asked is about that date)
