@@ -1675,8 +1675,11 @@ class Engine:
             frame = read_frame(self.frames, self.figure_ops[top.intent.id], u.text, u.rest, u.reading.tokens,
                                u.query.periods, u.query.measure, u.question_mark)
             figures = frame.op != "value" or bool(frame.test) or frame.claim is not None  # "more than ...?"
+        named = {m.id for m in u.reading.mentions}  # "was the panel set up in 2013 a major factor?": a stance
+        stance = says_any(u.text, self.frames.check_list("cause")) and any(
+            named & {*r.topics, r.event} for r in self.facts.reasons)
         if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops and not events \
-                and (figures or not verdict):
+                and (figures or not verdict) and not stance:
             # figures' own verdicts come from the algebra; an event named, or a yes/no question naming no year
             # or number ("was the old system designed with publication in mind?"), may be about the prose
             return None

@@ -2612,3 +2612,25 @@ def test_review_seven_words_and_pools(engine, turns, needles, unwanted):
 def test_review_seven_back_and_forth(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Did commissioned and published SCRs both rise by the same number between 2011/12 and 2013/14?",
+         ["Yes.", "up 59"], []),
+        ("Was the Serious Case Review panel that the government set up in 2013 a major factor in the increase, "
+         "according to the chair of the Association of Independent LSCB Chairs?", ["No", "significantly"], ["Yes"]),
+        ("Good afternoon. I read somewhere that the government's Serious Case Review panel was behind the jump in "
+         "reviews. Does the chair of the independent LSCB chairs' association agree with that?", ["No"], []),
+    ],
+)
+def test_blind_29_30_last_fixes(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+def test_did_it_narrow_says_by_how_much(engine):
+    text = say(engine, "gap between commissioned and published in 2012/13?", "and 2013/14?",
+               "so did it narrow?")[-1].text
+    assert text.startswith("Yes.") and "down 7" in text, text

@@ -1318,7 +1318,7 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
     lines: list[str] = []
     checks: list[bool] = []
     than = "than" in tokens
-    by_measure = len(named) >= 2 and than and not any(m in al.derived for m in frame.measures)
+    by_measure = len(named) >= 2 and (than or test == "same") and not any(m in al.derived for m in frame.measures)
     into = len(asked) == 1 and asked[0] in al.ids and al.ids.index(asked[0]) > 0 and not frame.span
     if by_measure and q.has("rise", "change", "fall") and (len(asked) >= 2 or frame.span or into):
         # "did published SCRs rise by more than commissioned ones from 2012/13 to 2013/14?"; "... in 2013/14?":
@@ -1375,8 +1375,10 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
                 checks.append(holds(a[0], b[0]))
                 what = {"share": shared, "pp_change": shared, "ratio": "Commissioned to published"}.get(
                     frame.op, f"SCRs {al.label(m)}" if m != "-" else "")
+                moved = "" if frame.op in ("share", "ratio", "pp_change") or a[0] == b[0] else \
+                    f" ({'up' if b[0] > a[0] else 'down'} {_num(abs(b[0] - a[0]))})"  # ("did it narrow?": by 7)
                 lines.append(f"{what}: {_shown(frame, b[0])} in {al.plabel(new)} against {_shown(frame, a[0])} in "
-                             f"{al.plabel(old)}.")
+                             f"{al.plabel(old)}{moved}.")
                 result.cite(*a[1], *b[1])
     if any(m in al.derived for m in frame.measures):
         lines.append(GAP_NOTE)
