@@ -2634,3 +2634,17 @@ def test_did_it_narrow_says_by_how_much(engine):
     text = say(engine, "gap between commissioned and published in 2012/13?", "and 2013/14?",
                "so did it narrow?")[-1].text
     assert text.startswith("Yes.") and "down 7" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("SCRs published in 2013/14 as a percentage of those commissioned in 2012/13?", ["87.7%"], ["62.3%"]),
+        ("In 2012/13, how many commissioned SCRs were not published (commissioned minus published)?", ["50 more"],
+         ["61.7%"]),
+        ("Who is on the Serious Case Review panel?", ["doesn't say who its members are"], ["does not believe"]),
+    ],
+)
+def test_cells_and_members(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

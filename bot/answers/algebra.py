@@ -273,6 +273,19 @@ def pp_change(al: Algebra, frame: Frame, q: Query) -> Result:
 
 def share(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
+    named = list(dict.fromkeys(t for t in q.tokens if t in al.base))
+    asked = [p for p in q.periods if p in al.ids]
+    if len(named) == 2 and len(asked) == 2 and _OF_ANOTHER.search(q.text):
+        # "published in 2013/14 as a percentage of those commissioned in 2012/13": one cell of the other
+        part, whole = al.value(asked[0], named[0]), al.value(asked[1], named[1])
+        if part and whole and whole[0]:
+            pct = 100.0 * part[0] / whole[0]
+            r.lines.append(f"{fmt.number(part[0])} SCRs {al.label(named[0])} in {al.plabel(asked[0])} against "
+                           f"{fmt.number(whole[0])} {al.label(named[1])} in {al.plabel(asked[1])}: {_pct(pct)}.")
+            r.cite(*part[1], *whole[1])
+            r.numbers.append((pct, True))
+            r.answer.periods = asked
+            return r
     periods = al.span(frame, between=frame.range) if frame.span or frame.overall else \
         al.chronological(frame.periods) or list(al.ids)  # ("overall ... 2011/12-2013/14": the years between too)
     negated = any(m in al.derived for m in frame.measures)
@@ -796,6 +809,8 @@ def both_measures(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+_OF_ANOTHER = LazyPattern(r"\d.*\b(?:as a|as an|a) (?:percentage|percent|share|proportion|fraction) of "
+                          r"(?:those|the|all)?\s*(?:scrs? )?(?:commissioned|published)\b.*\d")  # a year each side
 _RATE_SAID = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
 _RATE_YEAR = LazyPattern(r"\b(?:at|as|as in|like|at the|to the) YEAR\b|\bYEAR(?:'s)? (?:rate|level)\b")
 
