@@ -756,7 +756,8 @@ class Engine:
         u = t.u
         summing = says_any(u.text, self.frames.check_list("sum_words"))  # ("and more than both put together?")
         if (t.elliptical and not summing) or not any(w in f" {u.text} " for w in (
-                " than ", " as ", " or ", " compare", " against ", " versus ", " vs ", " minus ", " divided by ")):
+                " than ", " as ", " or ", " compare", " against ", " versus ", " vs ", " minus ", " divided by ",
+                " equal")):
             return None  # (and "if ... the same ... as ...": a what-if; "bigger in 2012/13 or 2013/14?": a choice)
         crossed = self._against_last_cell(t) or self._sum_of_figures(t)
         if crossed is not None:

@@ -2648,3 +2648,25 @@ def test_did_it_narrow_says_by_how_much(engine):
 def test_cells_and_members(engine, question, needles, unwanted):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # a press release is no publication; the doubling claim is of the measure named (81 to 114 is 1.4 times)
+        ("A press release claims commissioned SCRs doubled between 2012/13 and 2013/14. Does that hold up?",
+         ["No.", "1.4"], ["Yes"]),
+        # two counts claimed as a start and an end
+        ("Publications went from 12 to 71 in two years - correct?", ["Yes.", "12 in 2011/12 to 71 in 2013/14"],
+         ["Not 12"]),
+        ("published went from 31 to 12, right?", ["No. The other way round"], []),
+        ("Were as many SCRs published as commissioned in 2013/14?", ["No.", "71", "114"], []),
+        ("Is it correct that the total published over the three years (114) equals the number commissioned in "
+         "2013/14?", ["Yes.", "114 each"], []),
+        ("My manager said it was Eileen Munro who recommended Ofsted stop evaluating SCRs. Right?",
+         ["Yes. Professor Eileen Munro recommended"], ["No"]),
+    ],
+)
+def test_blind_31_32_verdicts(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

@@ -1131,6 +1131,9 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
     if claim is not None and ends:  # "the rate rose from about 38% to about 62%": the two ends' shares, stated
         shares = [s for p in ends if (s := al.share(p))]
         result.numbers = [(s[0], True) for s in shares] or result.numbers
+    ends = _claimed_ends(al, frame, q)
+    if ends is not None:  # "publications went from 12 to 71 in two years - correct?": the two ends, as stated
+        return ends
     if claim is not None:
         candidates = [(v, pct) for v, pct in result.numbers if pct == claim.percent]
         if not candidates and claim.percent and frame.op == "gap":
@@ -1276,6 +1279,29 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
     if test in ("rise", "fall", "same"):
         return _direction(al, frame, q, result, test)
     return "", []
+
+
+def _claimed_ends(al: Algebra, frame: Frame, q: Query) -> tuple[str, list[str]] | None:
+    """"Went from 12 to 71": two counts claimed as a measure's start and end; right when some earlier and later
+    year of that measure (or of either) have them, in that order."""
+    counts = [c for c in frame.claims if not c.percent and not c.multiple and c.compare == "eq"]
+    if len(counts) != 2 or not _FROM_TO.search(q.text):
+        return None
+    start, end = counts[0].value, counts[1].value
+    for m in al.measures(frame):
+        rows = [(p, v[0]) for p in al.ids if (v := al.value(p, m))]
+        for i, (a_id, a) in enumerate(rows):
+            for b_id, b in rows[i + 1:]:
+                if a == start and b == end:
+                    return "Yes", [f"SCRs {al.label(m)}: {fmt.number(a)} in {al.plabel(a_id)} to {fmt.number(b)} in "
+                                   f"{al.plabel(b_id)}."]
+                if a == end and b == start:  # "went from 31 to 12": the other way round
+                    return "No", [f"The other way round: SCRs {al.label(m)} went from {fmt.number(a)} in "
+                                  f"{al.plabel(a_id)} to {fmt.number(b)} in {al.plabel(b_id)}."]
+    return None
+
+
+_FROM_TO = LazyPattern(r"\bfrom (?:about |around )?\d+ (?:\w+ ){0,2}to (?:about |around )?\d+")
 
 
 def al_cite(result: Result, *values: Value) -> None:

@@ -222,8 +222,8 @@ def said_by(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWor
     sentence is nobody's words, or no sentence fits."""
     named = [m for m in u.reading.mentions if m.kind == PERSON and m.id in facts.people]
     saying = set(words.check_list("saying"))
-    if len(named) != 1 or not (u.query.has("said") or set(u.text.split()) & saying):
-        return None
+    if len(named) != 1 or not (u.query.has("said") or set(u.text.split()) & saying) or u.query.has("recommend"):
+        return None  # ("my manager said it was Munro who recommended ...": who recommended it, not who said it)
     if not _ASKS_SPEAKER.search(u.text):  # "Timpson revealed it in a speech, right?" claims more than who said it
         return None
     r = u.reading

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..lazyre import LazyPattern
 from .frame import FrameWords, says_any
 
-_COMPARED = LazyPattern(r"\b(?:than|the same as|same as|equal to|as many as|as much as|as big as|as high as|"
+_COMPARED = LazyPattern(r"\b(?:than|the same as|same as|equal to|equals|as many as|as much as|as big as|as high as|"
                        r"compared? (?:to|with)|against|versus|vs|(?:to|with)(?= the (?:sum|total|combined)\b))\b")
 _NUMBER = LazyPattern(r"(?<![\d/.])\d{1,4}(?![\d/%])")
 
