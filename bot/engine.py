@@ -755,9 +755,9 @@ class Engine:
         another's. With a verdict when asked for one."""
         u = t.u
         summing = says_any(u.text, self.frames.check_list("sum_words"))  # ("and more than both put together?")
-        if (t.elliptical and not summing) or not any(w in f" {u.text} " for w in (
+        if (t.elliptical and not summing and " if " not in f" {u.text} ") or not any(w in f" {u.text} " for w in (
                 " than ", " as ", " or ", " compare", " against ", " versus ", " vs ", " minus ", " divided by ",
-                " equal")):
+                " equal", " if ")):
             return None  # (and "if ... the same ... as ...": a what-if; "bigger in 2012/13 or 2013/14?": a choice)
         crossed = self._against_last_cell(t) or self._sum_of_figures(t)
         if crossed is not None:
@@ -781,6 +781,9 @@ class Engine:
                                    (year, t.context.measure))
             if summed is not None:
                 break
+        once_more = None if summed else steps.read_again(self.frames, u.text, placed, ids)
+        if once_more is not None:
+            return self._again(t, once_more)
         supposed = None if summed else steps.read_what_if(self.frames, u.text, placed, ids)
         stepped = None if summed or supposed else steps.read_steps(self.frames, u.text, placed, ids)
         against = None if summed or supposed or stepped else steps.read_rise_vs_figure(
@@ -818,6 +821,20 @@ class Engine:
         answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
             u, intent.id, answer, t.now, frame.op)
+
+    def _again(self, t: Turn, once_more: steps.Again) -> Turned | None:
+        """The same rise once more after the last year: its arithmetic, said not to be a forecast."""
+        u = t.u
+        intent = self.intents.get(self.intent_for_op.get("value", ""))
+        if intent is None:
+            return None
+        measure = self._measure_of(u.text) or (t.context.measure if t.context.intent in self.figure_ops else None)
+        frame = read_frame(self.frames, "value", u.text, u.rest, u.reading.tokens, [], None)._replace(
+            op="again", measures=(measure,) if measure else (), periods=(once_more.reference,) if once_more.reference
+            else (), of_share=once_more.relative, yesno=False, claims=(), claim=None, span=False, range=False)
+        u.query.missing, u.query.notes = [], []
+        answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(u, intent.id, answer, t.now)
 
     def _against_last_cell(self, t: Turn) -> Turned | None:
         """"Was that more or less than published in 2013/14?" right after a year's count of the other measure:

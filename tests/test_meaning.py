@@ -2670,3 +2670,18 @@ def test_cells_and_members(engine, question, needles, unwanted):
 def test_blind_31_32_verdicts(engine, question, needles, unwanted):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("If commissions went up by the same number in 2014/15 as they did in 2013/14, how many would there be?",
+         ["about 147", "not a forecast"], ["no figures for 2014/15"]),
+        ("If published SCRs grew by the same percentage again after 2013/14, how many would be published?",
+         ["about 162.6", "not a forecast"], []),
+        ("How many SCRs will be published next year?", ["no forecast"], ["147"]),
+    ],
+)
+def test_the_same_rise_again_is_arithmetic_not_a_forecast(engine, question, needles, unwanted):
+    text = one(engine, question)
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

@@ -994,7 +994,35 @@ def rise_vs(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def again(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"If commissions rose by the same number again the next year?": the latest year plus the rise into the
+    reference year (or times it, with `of_share`): arithmetic on the figures, said not to be a forecast."""
+    r = Result()
+    last = al.ids[-1]
+    reference = frame.periods[0] if frame.periods and frame.periods[0] in al.ids[1:] else last
+    before_ref = al.ids[al.ids.index(reference) - 1]
+    for m in al.measures(frame)[:2]:
+        a, b, base = al.value(before_ref, m), al.value(reference, m), al.value(last, m)
+        if not a or not b or not base or (frame.of_share and not a[0]):
+            continue
+        rise = b[0] - a[0]
+        growth = rise / a[0] if a[0] else 0.0
+        would = base[0] * (1 + growth) if frame.of_share else base[0] + rise
+        how = f"the same percentage rise ({100 * growth:+.1f}%)" if frame.of_share else f"the same rise ({rise:+,.0f})"
+        r.lines.append(f"SCRs {al.label(m)} went from {fmt.number(a[0])} to {fmt.number(b[0])} into "
+                       f"{al.plabel(reference)}. With {how} again on {al.plabel(last)}'s {fmt.number(base[0])}, "
+                       f"the next year would have about {_num(round(would, 1))}.")
+        r.cite(*a[1], *b[1], *base[1])
+        r.numbers.append((round(would, 1), False))
+    if r.lines:
+        r.lines.append(f"That is arithmetic on the article's figures, not a forecast: it gives none after "
+                       f"{al.plabel(last)}.")
+    r.answer.periods = [last]
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "again": again,
     "rise_vs": rise_vs,
     "at_change": at_change,
     "steps": steps,

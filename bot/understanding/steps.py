@@ -104,3 +104,24 @@ def read_rise_vs_figure(words: FrameWords, text: str, placed: list[tuple[int, tu
         return None
     into = max(before, key=period_ids.index)
     return RiseVsFigure(into, after[0], (measure_of(padded[:at]), measure_of(padded[at:])))
+
+
+class Again(NamedTuple):
+    """"If commissions rose by the same number again the next year": the rise into `reference` (the latest year's
+    unless another is named after "as"), applied once more to the latest year; `relative`: the same percentage."""
+
+    reference: str | None
+    relative: bool
+
+
+def read_again(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ...]]],
+               period_ids: list[str]) -> Again | None:
+    """A what-if past the last year the figures give, which is arithmetic on them, not a forecast."""
+    padded = f" {text} "
+    if " if " not in padded or not says_any(text, words.check_list("step_words")) or not (
+            " same " in padded or " again " in padded) or not says_any(text, words.check_list("beyond_last")):
+        return None
+    at = padded.find(" as ", padded.find(" same ")) if " same " in padded else -1
+    named = [ids[0] for pos, ids in placed if at >= 0 and pos + 1 > at and len(ids) == 1]
+    reference = named[0] if named and period_ids.index(named[0]) > 0 else None
+    return Again(reference, says_any(text, words.check_list("relative")))
