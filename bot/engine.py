@@ -1328,6 +1328,8 @@ class Engine:
         )
         if not leans or len(u.reading.signature) > 6:
             return None
+        if " than " in f" {u.text} " and says_any(u.text, words.check_list("sum_words")):
+            return None  # "and more than both earlier years put together?": a sum, which `_against_sum` reads
         if set(tokens) & {"who", "whom", "whose", "why", "when", "where"}:
             return None  # "who released these figures?" asks about the figures, not for them again
         last_op = context.op or self.figure_ops[context.intent or ""]
@@ -1373,7 +1375,8 @@ class Engine:
             if last_op in ("share", "pp_change"):
                 op = "pp_change" if moved else "share"  # "how much higher was the rate, in %?": points
             else:
-                op = "change" if moved or last_op == "change" else "share"  # "how much higher ..., in %?"
+                op = "change" if moved or last_op in ("change", "times") else "share"  # "how much higher ..., in
+                # %?", and after "how many times bigger?": the percentage change
         elif change == "same":
             op = last_op  # "and the same two numbers (absolute and %) for published?": the same computation
         elif change == "average" and last_op == "portion":

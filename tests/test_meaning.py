@@ -2685,3 +2685,9 @@ def test_blind_31_32_verdicts(engine, question, needles, unwanted):
 def test_the_same_rise_again_is_arithmetic_not_a_forecast(engine, question, needles, unwanted):
     text = one(engine, question)
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+def test_times_bigger_then_in_percent_after_two_years(engine):
+    replies = say(engine, "How many SCRs were published in 2013/14?", "what about 2011/12?",
+                  "how many times bigger is the later figure?", "and in percentage terms?")
+    assert "5.9 times" in replies[2].text and "+491.7%" in replies[3].text, [r.text for r in replies]
