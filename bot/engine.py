@@ -235,8 +235,8 @@ class Engine:
             return
         padded = f" {norm} "
         relation = "in" if step is not None else next((r for r, words in (
-            ("in", self.frames.check_list("year_of")), ("before", (" before ", " prior to ")),
-            ("after", (" after ", " since ", " following "))) if any(w in padded for w in words)), None)
+            ("in", self.frames.check_list("year_of")), ("before", self.frames.check_list("years_before")),
+            ("after", self.frames.check_list("years_after"))) if any(w in padded for w in words)), None)
         if relation is None:
             return
         ids, note = events.years_of(self.facts, found[0], relation)
