@@ -312,6 +312,9 @@ class Engine:
                   if not self.lexicon.read(normalise(m.group(1) or m.group(2))).mentions]
         quotes = [(m, s, least) for m, span, least in spans
                   if len(span.split()) >= least and (s := self.facts.article.find(span))]  # not a title
+        if quotes and says_any(normalise(text), self.frames.check_list("asks_direct")):
+            return None  # "is 'a key factor behind the rise' a direct quote?": whose words it is, which the direct-
+            # quote reader settles
         if not quotes:
             never = self._words_never_used(text, context)
             return None if never is None else (never, context)
@@ -1330,6 +1333,8 @@ class Engine:
             return None
         if " than " in f" {u.text} " and says_any(u.text, words.check_list("sum_words")):
             return None  # "and more than both earlier years put together?": a sum, which `_against_sum` reads
+        if " if " in f" {u.text} " and (" again " in f" {u.text} " or " same " in f" {u.text} "):
+            return None  # "if it rose by the same number again the next year?": a what-if, read there too
         if set(tokens) & {"who", "whom", "whose", "why", "when", "where"}:
             return None  # "who released these figures?" asks about the figures, not for them again
         last_op = context.op or self.figure_ops[context.intent or ""]
@@ -1370,7 +1375,9 @@ class Engine:
         if op == "gap" and last_op == "gap" and {"rise", "fall"} & set(tokens) and not u.query.periods and \
                 change is None and len(set(context.history[-2:])) >= 2:
             op, gap_moved = "change", True  # "has the gap grown or shrunk?" after two years' gaps: its change
-        if change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
+        if change == "percent" and last_op == "steps":  # "and in percentage terms?" after "which rise was bigger?"
+            op = "steps"
+        elif change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
             moved = {"change", "rise", "fall", *self.frames.check_list("comparatives")} & set(tokens)
             if last_op in ("share", "pp_change"):
                 op = "pp_change" if moved else "share"  # "how much higher was the rate, in %?": points

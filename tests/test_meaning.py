@@ -2691,3 +2691,23 @@ def test_times_bigger_then_in_percent_after_two_years(engine):
     replies = say(engine, "How many SCRs were published in 2013/14?", "what about 2011/12?",
                   "how many times bigger is the later figure?", "and in percentage terms?")
     assert "5.9 times" in replies[2].text and "+491.7%" in replies[3].text, [r.text for r in replies]
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("Is 'a key factor behind the rise' a direct quote from Woolmore?",), ["No:", "report"], ["Yes"]),
+        (("Is it true that Ofsted stopping evaluations was the key factor according to the children's minister?",),
+         ["No", "Woolmore"], ["Yes"]),
+        (("Which people are named in the article?",), ["Timpson", "Woolmore", "Munro"], []),
+        (("Good afternoon. Could you confirm the number of SCRs commissioned in 2012/13 and 2013/14, and the "
+          "percentage increase between them?",), ["81", "114", "+40.7%"], []),
+        (("how much did published SCRs rise from 2011/12 to 2012/13?", "and the next year?",
+          "so which rise was bigger?", "and in percentage terms?"), ["+158.3%", "+129"], ["38.3%"]),
+        (("difference in commissioned SCRs between 2012/13 and 2013/14?",
+          "if it rose by the same number again the next year, what would that give?"), ["147", "not a forecast"], []),
+    ],
+)
+def test_blind_33_fixes(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text

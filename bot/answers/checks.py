@@ -318,7 +318,9 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     recommends = q.has("recommend")  # Munro recommended the change; she did not call it a factor
     if recommends and reason.recommended_by in by_name:  # "credits Munro with recommending it": what she
         return None  # recommended, which `recommended` checks
-    claimed = [p for p in by_name if p in facts.people and p != reason.said_by
+    # (a person named by their role counts too: "... according to the children's minister?")
+    anyone = by_name | {m.id for m in q.mentions if m.kind == "person"}
+    claimed = [p for p in anyone if p in facts.people and p != reason.said_by
                and not (recommends and p == reason.recommended_by)]
     claimed = [] if q.carried else claimed
     if claimed:  # "Did Timpson (Munro) say the Ofsted change was a key factor?", "... according to Timpson?"
