@@ -2711,3 +2711,9 @@ def test_times_bigger_then_in_percent_after_two_years(engine):
 def test_blind_33_fixes(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
+def test_compared_to_another_year_keeps_the_later_one(engine):
+    text = say(engine, "were more SCRs commissioned in 2013/14 than in 2012/13?", "by how much?",
+               "is that more than double?", "what about compared to 2011/12?")[-1].text
+    assert "55 in 2011/12 to 114 in 2013/14" in text and "more than doubled" in text, text

@@ -101,6 +101,10 @@ def repeat(u: Understood, context: Context, lexicon: Lexicon, both: bool = False
     (unless it asks for `both`: "numbers for that year?")."""
     if not u.refs and context.periods:
         u.query.periods = list(context.periods)
+    elif len(u.query.periods) == 1 and len(context.periods) == 2 and " compared " in f" {u.text} " and \
+            u.query.periods[0] not in context.periods:
+        # "is that more than double?" - "what about compared to 2011/12?": the later year against that one
+        u.query.periods = [u.query.periods[0], context.periods[-1]]
     if u.rest.startswith("out of "):  # "12 were published" - "out of how many?": both figures of that year
         return
     if u.query.measure is None and not _names_measure(u, lexicon) and not both:
