@@ -65,7 +65,8 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind30.yaml", 0.95),
      ("blind31.yaml", 0.91),
      ("blind32.yaml", 0.91),
-     ("blind33.yaml", 0.9)],
+     ("blind33.yaml", 0.92),
+     ("blind34.yaml", 0.89)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
