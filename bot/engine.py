@@ -859,14 +859,12 @@ class Engine:
         u = t.u
         if u.refs or not any(f" {w} " in f" {u.text} " for w in ("minus", "divided by")):
             return None
-        numbers = re.findall(r"(?<![\d/.])\d{1,4}(?![\d/%.])", u.text)
-        cells = [self._cells.get(float(n), []) for n in numbers]
-        if len(numbers) != 2 or any(len(c) != 1 for c in cells):
+        named = sums.cells_named(u.text, self._cells)
+        if named is None or len(named) != 2:
             return None
         asked = u.text
-        for n, [(period, measure)] in zip(numbers, cells, strict=True):
-            asked = re.sub(rf"(?<![\d/.]){n}(?![\d/%.])", f"{measure} in {self.facts.period(period).label}", asked,
-                           count=1)
+        for found, (period, measure) in reversed(named):  # (from the end, so the earlier spans stay put)
+            asked = f"{asked[:found.start()]}{measure} in {self.facts.period(period).label}{asked[found.end():]}"
         return self._reply_one(asked + "?", Context(), t.now)
 
     def _named_in(self, lines: list[int]) -> list[str]:

@@ -292,12 +292,11 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
     what = "not published" if negated else "published"
     rows = []
     for p in periods:
-        s = al.share(p)
+        s = _share_of(al, frame, p)
         if s:
-            pct = 100.0 - s[0] if negated else s[0]
-            rows.append((p, pct))
+            rows.append((p, s[0]))
             r.cite(*s[1])
-            r.numbers.append((pct, True))
+            r.numbers.append((s[0], True))
     com, pub = al.base[0], al.base[1]
     totals = [al.value(p, com) for p in periods], [al.value(p, pub) for p in periods]
     sum_com = sum(v[0] for v in totals[0] if v)
@@ -879,7 +878,7 @@ def vs_sum(al: Algebra, frame: Frame, q: Query) -> Result:
         r.lines.append(said if diff else f"The two are the same: {fmt.number(total)} each.")
         r.cite(*one[1], *(src for v in parts for src in v[1]))
         r.numbers.append((abs(diff), False))
-        holds.append({"rise": diff > 0, "fall": diff < 0, "same": diff == 0}.get(frame.test or "rise", diff > 0))
+        holds.append(_holds(frame.test, diff))
     if not holds:
         return value(al, frame, q)
     if frame.yesno and frame.claim is None:
@@ -943,27 +942,43 @@ def at_change(al: Algebra, frame: Frame, q: Query) -> Result:
     if len(frame.periods) < 2:
         return value(al, frame, q)
     target, reference = frame.periods[:2]
-    relative = frame.of_share
+    base_year = al.ids[al.ids.index(target) - 1]
     for m in al.measures(frame)[:2]:
-        ref_before = al.value(al.ids[al.ids.index(reference) - 1], m)
-        ref_after, base = al.value(reference, m), al.value(al.ids[al.ids.index(target) - 1], m)
-        actual = al.value(target, m)
-        if not ref_before or not ref_after or not base or (relative and not ref_before[0]):
+        same = _same_rise(al, m, reference, base_year, frame.of_share)
+        if same is None:
             continue
-        rise = ref_after[0] - ref_before[0]
-        growth = rise / ref_before[0] if ref_before[0] else 0.0
-        would = base[0] * (1 + growth) if relative else base[0] + rise
+        ref_before, ref_after, base, would, how = same
+        actual = al.value(target, m)
         said = fmt.change(ref_before[0], ref_after[0])
-        how = f"the same percentage rise ({100 * growth:+.1f}%)" if relative else f"the same rise ({rise:+,.0f})"
         r.lines.append(
             f"SCRs {al.label(m)} went from {fmt.number(ref_before[0])} to {fmt.number(ref_after[0])} into "
-            f"{al.plabel(reference)}, {said}. With {how} on {al.plabel(al.ids[al.ids.index(target) - 1])}'s "
+            f"{al.plabel(reference)}, {said}. With {how} on {al.plabel(base_year)}'s "
             f"{fmt.number(base[0])}, {al.plabel(target)} would have had about {_num(round(would, 1))}"
             + (f" ({fmt.number(actual[0])} actually)." if actual else "."))
         r.cite(*ref_before[1], *ref_after[1], *base[1], *(actual[1] if actual else ()))
         r.numbers.append((round(would, 1), False))
     r.answer.periods = [target, reference]
     return r
+
+
+def _same_rise(al: Algebra, m: str, reference: str, base_year: str, relative: bool,
+               ) -> tuple[Value, Value, Value, float, str] | None:
+    """The rise of `m` into `reference` (from the year before) applied to `base_year`'s figure, by number or,
+    `relative`, by percentage: the two ends of that rise, the base, the result and how it was applied."""
+    before = al.value(al.ids[al.ids.index(reference) - 1], m)
+    after, base = al.value(reference, m), al.value(base_year, m)
+    if not before or not after or not base or (relative and not before[0]):
+        return None
+    rise = after[0] - before[0]
+    growth = rise / before[0] if before[0] else 0.0
+    would = base[0] * (1 + growth) if relative else base[0] + rise
+    how = f"the same percentage rise ({100 * growth:+.1f}%)" if relative else f"the same rise ({rise:+,.0f})"
+    return before, after, base, would, how
+
+
+def _holds(test: str, diff: float) -> bool:
+    """A comparison's verdict from the difference of its two sides: "more" (the default), "fewer" or "the same"."""
+    return {"rise": diff > 0, "fall": diff < 0, "same": diff == 0}.get(test or "rise", diff > 0)
 
 
 def rise_vs(al: Algebra, frame: Frame, q: Query) -> Result:
@@ -988,8 +1003,7 @@ def rise_vs(al: Algebra, frame: Frame, q: Query) -> Result:
     r.cite(*before[1], *after[1], *other[1])
     r.numbers.append((abs(diff), False))
     if frame.yesno and frame.claim is None:
-        holds = {"rise": diff > 0, "fall": diff < 0, "same": diff == 0}.get(frame.test or "rise", diff > 0)
-        r.verdict = "Yes" if holds else "No"
+        r.verdict = "Yes" if _holds(frame.test, diff) else "No"
     r.answer.periods = [into, year]
     return r
 
@@ -1000,15 +1014,11 @@ def again(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     last = al.ids[-1]
     reference = frame.periods[0] if frame.periods and frame.periods[0] in al.ids[1:] else last
-    before_ref = al.ids[al.ids.index(reference) - 1]
     for m in al.measures(frame)[:2]:
-        a, b, base = al.value(before_ref, m), al.value(reference, m), al.value(last, m)
-        if not a or not b or not base or (frame.of_share and not a[0]):
+        same = _same_rise(al, m, reference, last, frame.of_share)
+        if same is None:
             continue
-        rise = b[0] - a[0]
-        growth = rise / a[0] if a[0] else 0.0
-        would = base[0] * (1 + growth) if frame.of_share else base[0] + rise
-        how = f"the same percentage rise ({100 * growth:+.1f}%)" if frame.of_share else f"the same rise ({rise:+,.0f})"
+        a, b, base, would, how = same
         r.lines.append(f"SCRs {al.label(m)} went from {fmt.number(a[0])} to {fmt.number(b[0])} into "
                        f"{al.plabel(reference)}. With {how} again on {al.plabel(last)}'s {fmt.number(base[0])}, "
                        f"the next year would have about {_num(round(would, 1))}.")
@@ -1288,9 +1298,9 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
         negated = any(m in al.derived for m in frame.measures)
         less = " less than half" in f" {' '.join(q.tokens)}" or " fewer than half" in f" {' '.join(q.tokens)}"
         for p in al.span(frame):
-            s = al.share(p)
+            s = _share_of(al, frame, p)
             if s:
-                pct = 100.0 - s[0] if negated else s[0]
+                pct = s[0]
                 checks.append(pct < 50 if less else pct > 50)
                 lines.append(f"In {al.plabel(p)}, {_pct(pct)} were {'not ' if negated else ''}published.")
                 result.cite(*s[1])

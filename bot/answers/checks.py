@@ -16,6 +16,7 @@ from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import Mention
 from . import format as fmt
 from .events import date_label
+from .people import pronoun_target
 from .query import Answer, Query
 from .reasons import lower_first
 
@@ -370,10 +371,8 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     persons = [m for m in q.mentions if m.kind == "person" and m.id in facts.people]
     by_role = {m.id for m in persons if _names_role(facts, m)} - {m.id for m in persons if not _names_role(facts, m)}
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people and p not in by_role]
-    if not people and q.pronouns and by_role:  # "is she the minister?" right after Woolmore: she, not him
-        said = {"her": "she", "hers": "she", "him": "he", "his": "he"}.get(q.pronouns[0], q.pronouns[0])
-        people = [facts.people[p] for p in q.context.people if p in facts.people and p not in by_role
-                  and facts.people[p].pronoun == said][:1]
+    if not people and by_role:  # "is she the minister?" right after Woolmore: she, not him
+        people = [p for p in [pronoun_target(facts, q, frozenset(by_role))] if p is not None]
     if len(people) == 1 and (by_role or not q.mentioned("organisation")):
         worded = _role_word(facts, q, people[0], words)  # "children's minister Sue Woolmore said ..."
         if worded is not None or not q.mentioned("organisation"):

@@ -7,17 +7,28 @@ from . import format as fmt
 from .query import Answer, Query
 
 
+def subject_pronoun(word: str) -> str:
+    """"her", "hers" -> "she"; "him", "his" -> "he": the form a person's `pronoun` is kept in."""
+    return {"him": "he", "his": "he", "her": "she", "hers": "she"}.get(word, word)
+
+
+def pronoun_target(facts: FactBase, q: Query, skip: frozenset[str] = frozenset()) -> Person | None:
+    """The last person of the conversation the question's "he" or "she" can be (not one of `skip`)."""
+    if not q.pronouns:
+        return None
+    wanted = subject_pronoun(q.pronouns[0])
+    return next((person for pid in q.context.people if pid not in skip and (person := facts.people.get(pid))
+                 and person.pronoun == wanted), None)
+
+
 def resolve_people(facts: FactBase, q: Query) -> list[Person]:
     """People the question names, else the ones its pronoun points back to, most recent first."""
     named = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
     if named:
         return named
-    if q.pronouns:
-        wanted = {"him": "he", "his": "he", "her": "she", "hers": "she"}.get(q.pronouns[0], q.pronouns[0])
-        for pid in q.context.people:
-            person = facts.people.get(pid)
-            if person and person.pronoun == wanted:
-                return [person]
+    target = pronoun_target(facts, q)
+    if target is not None:
+        return [target]
     return []
 
 
@@ -171,8 +182,7 @@ def said(facts: FactBase, q: Query) -> Answer:
     answer = Answer("")
     people = resolve_people(facts, q) or _by_role(facts, q)
     if not people:  # "what did she say about going back that far?", "the quote about family history"
-        wanted = {"him": "he", "his": "he", "her": "she", "hers": "she"}.get(q.pronouns[0], q.pronouns[0]) \
-            if q.pronouns else None
+        wanted = subject_pronoun(q.pronouns[0]) if q.pronouns else None
         people = _by_words(facts, q, [p for p in facts.people.values() if wanted in (None, p.pronoun)])
     if not people:
         return who(facts, q)

@@ -8,6 +8,7 @@ One side of the comparison is one year's figure; the other, named with a word of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -47,11 +48,11 @@ def read_sum(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ..
     years = [list(dict.fromkeys(i for ids in side for i in ids)) for side in sides]
     measures = [measure_of(side) for side in (left, right)]
     if not placed and _NUMBER.search(text):  # "is 114 more than 55 plus 81?": the figures stand for their years
-        found = [[cells.get(float(n), []) for n in _NUMBER.findall(side)] for side in (left, right)]
-        if not all(found) or any(len(c) != 1 for side in found for c in side):
+        named = [cells_named(side, cells) for side in (left, right)]
+        if named[0] is None or named[1] is None:
             return None
-        years = [[c[0][0] for c in side] for side in found]
-        measures = [side[0][0][1] for side in found]
+        years = [[cell[0] for _, cell in side] for side in named]
+        measures = [side[0][1][1] for side in named]
     one, many = (0, 1) if sum_right else (1, 0)
     if not years[one] and last is not None:
         years[one] = [last[0]]
@@ -66,6 +67,18 @@ def read_sum(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ..
     if measure is None:
         return None
     return Summed(subject, tuple(summed), (measure, measures[many] or measure))
+
+
+Cell = tuple[str, str]  # (period, measure) of one yearly figure
+
+
+def cells_named(text: str, cells: dict[float, list[Cell]]) -> list[tuple[re.Match[str], Cell]] | None:
+    """The article's yearly figures `text` names by value ("114 minus 71"), each with its (period, measure);
+    None when it names none, or a number that is not exactly one yearly figure."""
+    found = [(m, cells.get(float(m.group()), [])) for m in _NUMBER.finditer(text)]
+    if not found or any(len(cell) != 1 for _, cell in found):
+        return None
+    return [(m, cell[0]) for m, cell in found]
 
 
 def _placed(words: FrameWords, side: str, subject: str, period_ids: list[str]) -> list[str]:
