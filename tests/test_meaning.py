@@ -22,6 +22,11 @@ def one(engine, question: str) -> str:
     return ask(engine, question).text
 
 
+def reply_says(text: str, needles: list[str], unwanted: list[str]) -> None:
+    """The reply has every needle and none of the unwanted words (shown whole when it does not)."""
+    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+
+
 # -- operations -------------------------------------------------------------------------------------
 
 
@@ -1196,7 +1201,7 @@ def test_blind18_verdicts(engine, question, opens):
 )
 def test_blind18_answers(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 def test_a_question_about_something_unknown_gets_no_weak_did_you_mean(engine):
@@ -1338,7 +1343,7 @@ def test_reviewed_this_session(engine, question, opens):
 )
 def test_reviewed_answers_this_session(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 # -- blind set 19's misses, as general rules -----------------------------------------------------------
@@ -1393,7 +1398,7 @@ def test_blind19_questions(engine, question, needles):
 )
 def test_blind19_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -1419,7 +1424,7 @@ def test_blind19_followups(engine, turns, needles, unwanted):
 )
 def test_blind19_more(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 # -- blind set 20's misses, as general rules -----------------------------------------------------------
@@ -1453,7 +1458,7 @@ def test_blind19_more(engine, question, needles, unwanted):
 )
 def test_blind20_questions(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -1511,7 +1516,7 @@ def test_second_review_verdicts(engine, question, opens):
 )
 def test_second_review_answers(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -1528,7 +1533,7 @@ def test_second_review_answers(engine, question, needles, unwanted):
 )
 def test_second_review_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 def test_a_present_tense_question_about_what_ceased_is_no(engine):
@@ -1578,7 +1583,7 @@ def test_asking_for_a_sum_over_some_years_is_no_claim(engine):
 )
 def test_blind21_questions(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 def test_the_one_before_a_share_is_the_year_before(engine):
@@ -1833,7 +1838,7 @@ def test_blind24_answers(engine, question, kind, needles, unwanted):
 )
 def test_blind24_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 # -- blind set 25's misses, as general rules -----------------------------------------------------------
@@ -1921,7 +1926,7 @@ def test_blind25_followups(engine, turns, kind, needles):
 )
 def test_third_review(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -1937,7 +1942,7 @@ def test_third_review(engine, question, needles, unwanted):
 )
 def test_third_review_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 # -- blind set 26's misses, as general rules -----------------------------------------------------------
@@ -1985,7 +1990,7 @@ def test_blind26_answers(engine, question, kind, needles, unwanted):
 )
 def test_blind26_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 # -- blind set 27's misses, as general rules -----------------------------------------------------------
@@ -2106,7 +2111,7 @@ def test_what_if_rates(engine, question, needles):
 )
 def test_fourth_review(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2122,7 +2127,7 @@ def test_fourth_review(engine, question, needles, unwanted):
 )
 def test_fourth_review_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2157,7 +2162,7 @@ def test_fourth_review_followups(engine, turns, needles, unwanted):
 )
 def test_fifth_round(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2172,7 +2177,7 @@ def test_fifth_round(engine, question, needles, unwanted):
 )
 def test_fifth_round_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2195,7 +2200,7 @@ def test_fifth_round_followups(engine, turns, needles, unwanted):
 )
 def test_a_year_against_the_sum_of_others(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 def test_a_sum_comparison_is_asked_again_for_the_other_measure(engine):
@@ -2246,7 +2251,7 @@ def test_a_sum_comparison_is_asked_again_for_the_other_measure(engine):
 )
 def test_review_five_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2260,7 +2265,7 @@ def test_review_five_followups(engine, turns, needles, unwanted):
 )
 def test_review_five_checks(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2295,7 +2300,7 @@ def test_review_five_checks(engine, question, needles, unwanted):
 )
 def test_review_five_followups_about_the_last_answer(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 def test_still_obliged_to_an_amount_is_about_the_rule_now(engine):
@@ -2340,7 +2345,7 @@ def test_still_obliged_to_an_amount_is_about_the_rule_now(engine):
 )
 def test_review_five_singles(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2363,7 +2368,7 @@ def test_review_five_singles(engine, question, needles, unwanted):
 )
 def test_review_five_figures(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2401,7 +2406,7 @@ def test_review_five_figures(engine, question, needles, unwanted):
 )
 def test_review_six_singles(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 def test_that_year_after_an_event_is_its_financial_year(engine):
@@ -2426,7 +2431,7 @@ def test_that_year_after_an_event_is_its_financial_year(engine):
 )
 def test_review_six_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2450,7 +2455,7 @@ def test_review_six_followups(engine, turns, needles, unwanted):
 )
 def test_review_six_more_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2470,7 +2475,7 @@ def test_review_six_more_followups(engine, turns, needles, unwanted):
 )
 def test_review_six_people_and_words(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2491,7 +2496,7 @@ def test_review_six_people_and_words(engine, turns, needles, unwanted):
 )
 def test_review_six_dates_and_rises(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize("first", [
@@ -2534,7 +2539,7 @@ def test_follow_ups_after_the_new_comparisons_never_fail(engine, first, then):
 )
 def test_review_seven_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2563,7 +2568,7 @@ def test_figures_named_by_value_are_their_years_counts(engine, question, needles
 )
 def test_review_seven_when_who_and_quotes(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2580,7 +2585,7 @@ def test_review_seven_when_who_and_quotes(engine, turns, needles, unwanted):
 )
 def test_review_seven_long_and_done(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2596,7 +2601,7 @@ def test_review_seven_long_and_done(engine, turns, needles, unwanted):
 )
 def test_review_seven_words_and_pools(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2611,7 +2616,7 @@ def test_review_seven_words_and_pools(engine, turns, needles, unwanted):
 )
 def test_review_seven_back_and_forth(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2627,7 +2632,7 @@ def test_review_seven_back_and_forth(engine, turns, needles, unwanted):
 )
 def test_blind_29_30_last_fixes(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 def test_did_it_narrow_says_by_how_much(engine):
@@ -2647,7 +2652,7 @@ def test_did_it_narrow_says_by_how_much(engine):
 )
 def test_cells_and_members(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2669,7 +2674,7 @@ def test_cells_and_members(engine, question, needles, unwanted):
 )
 def test_blind_31_32_verdicts(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -2684,7 +2689,7 @@ def test_blind_31_32_verdicts(engine, question, needles, unwanted):
 )
 def test_the_same_rise_again_is_arithmetic_not_a_forecast(engine, question, needles, unwanted):
     text = one(engine, question)
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 def test_times_bigger_then_in_percent_after_two_years(engine):
@@ -2710,7 +2715,7 @@ def test_times_bigger_then_in_percent_after_two_years(engine):
 )
 def test_blind_33_fixes(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
-    assert all(n in text for n in needles) and not any(n in text for n in unwanted), text
+    reply_says(text, needles, unwanted)
 
 
 def test_compared_to_another_year_keeps_the_later_one(engine):
