@@ -22,6 +22,7 @@ from .lazyre import LazyPattern
 from .reply import Reply, Suggestion
 from .understanding import calibrate, followups, steps, sums
 from .understanding.frame import (
+    Claim,
     Frame,
     FrameWords,
     asks_verdict,
@@ -75,6 +76,9 @@ _FIGURE_AS_YEAR = LazyPattern(
 
 
 Turned = tuple[Reply, Context]  # a reader's answer: the reply and the context for the next turn
+
+
+SUPPOSED_OPS = frozenset({"again", "at_change", "scaled", "at_rate"})  # what-ifs: worked out, not the article's
 
 
 class Turn:
@@ -609,6 +613,14 @@ class Engine:
     def _source_followup(self, t: Turn) -> Turned | None:
         """"Says who?", "is that right?": the sentences behind the last answer, with who said them."""
         u, context = t.u, t.context
+        if context.op in SUPPOSED_OPS and t.yesno and says_any(u.text, self.frames.check_list("in_article")):
+            # "are those actual figures in the article?" after a what-if: no, worked out from them
+            years = fmt.join([p.label for p in self.facts.periods])
+            said = Answer(f"No. That is arithmetic on the article's figures, not a figure it gives: the article "
+                          f"gives the yearly counts for {years}, and none after.")
+            kept = self._next_context(u, context.intent or "meta.source", said, t.now, context.op)
+            kept.periods, kept.measure = list(context.periods), context.measure
+            return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), said), kept
         if not (context.sources and " ".join(u.text.split()) in self.frames.source_followups):
             return None
         source = COMPOSERS["meta.source"](self.facts, u.query)
@@ -745,6 +757,10 @@ class Engine:
         u, context = t.u, t.context
         if not context.sources or (u.reading.mentions and not u.query.carried) or u.refs or u.query.measure:
             return None
+        if t.yesno and says_any(u.text, self.frames.check_list("asks_direct")) and (
+                set(u.reading.tokens) & self.frames.anaphors):  # "was that a direct quote?"
+            direct = passages.directly_quoted(self.facts, context.sources)
+            return None if direct is None else self._on_last_answer(t, direct)
         said = set(u.text.split())
         if not said & set(self.frames.check_list("verbatim")) or not (
                 said & self.frames.anaphors or len(u.reading.tokens) <= 4):
@@ -771,13 +787,18 @@ class Engine:
             if found < 0:
                 continue
             at = found + len(ref.text)
-            ids = resolve(ref, self.facts.periods, t.context.periods[-1] if t.context.periods else None).ids
+            # "than the increase the year before": relative to the year this question named before it
+            anchor = placed[-1][1][-1] if placed else t.context.periods[-1] if t.context.periods else None
+            ids = resolve(ref, self.facts.periods, anchor).ids
             if ids:
                 placed.append((found, ids))
         ids = [p.id for p in self.facts.periods]
         follows = (bool(set(u.reading.tokens) & self.frames.anaphors) or u.text.startswith(("and ", "so "))) and \
             t.context.intent in self.figure_ops
         summed = sums.read_sum(self.frames, u.text, placed, ids, self._measure_of, self._cells)
+        if summed is None and follows and t.context.op == "total":
+            summed = sums.read_vs_total(u.text, placed, (tuple(t.context.periods), t.context.measure),
+                                        self._measure_of)
         for year in reversed(t.context.periods if follows and summed is None and summing else []):
             # "and more than both earlier years' put together?": a year of the last answer, the one that has them
             summed = sums.read_sum(self.frames, u.text, placed, ids, self._measure_of, self._cells,
@@ -787,6 +808,9 @@ class Engine:
         once_more = None if summed else steps.read_again(self.frames, u.text, placed, ids)
         if once_more is not None:
             return self._again(t, once_more)
+        supposed_scale = None if summed else steps.read_scaled(self.frames, u.text, placed)
+        if supposed_scale is not None:
+            return self._scaled(t, supposed_scale)
         supposed = None if summed else steps.read_what_if(self.frames, u.text, placed, ids)
         stepped = None if summed or supposed else steps.read_steps(self.frames, u.text, placed, ids)
         against = None if summed or supposed or stepped else steps.read_rise_vs_figure(
@@ -825,6 +849,19 @@ class Engine:
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
             u, intent.id, answer, t.now, frame.op)
 
+    def _scaled(self, t: Turn, supposed: steps.Scaled) -> Turned | None:
+        """A year's figure scaled by a stated multiple or percentage: its arithmetic, said not to be a forecast."""
+        u = t.u
+        intent = self.intents.get(self.intent_for_op.get("value", ""))
+        if intent is None:
+            return None
+        measure = self._measure_of(u.text)
+        frame = Frame("scaled", (measure,) if measure else (), (supposed.year,) if supposed.year else (),
+                      claim=Claim(supposed.factor, supposed.percent))
+        answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
+            u, intent.id, answer, t.now, frame.op)
+
     def _again(self, t: Turn, once_more: steps.Again) -> Turned | None:
         """The same rise once more after the last year: its arithmetic, said not to be a forecast."""
         u = t.u
@@ -837,7 +874,8 @@ class Engine:
             else (), of_share=once_more.relative, yesno=False, claims=(), claim=None, span=False, range=False)
         u.query.missing, u.query.notes = [], []
         answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
-        return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(u, intent.id, answer, t.now)
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
+            u, intent.id, answer, t.now, frame.op)  # ("and publications, same logic?" does it again)
 
     def _against_last_cell(self, t: Turn) -> Turned | None:
         """"Was that more or less than published in 2013/14?" right after a year's count of the other measure:
@@ -926,11 +964,12 @@ class Engine:
         if t.elliptical or not u.query.has("example", "instance"):
             return None
         lines = context.sources or self._lines_about(u)
-        example = passages.example_of(self.facts, lines) if lines else None
+        fresh = not context.sources  # asked afresh: with the sentence it is an example of
+        example = passages.example_of(self.facts, lines, fresh) if lines else None
         topic = set(u.reading.known) - {"example", "instance", "scr", "person"}
         if example is None and topic:  # "her example about family history": the article's example it describes
             found = self.passages.search(passages.without(u, {"example", "instance", *u.reading.unknown}), limit=3)
-            example = passages.example_of(self.facts, [s.line for s, _ in found]) if found else None
+            example = passages.example_of(self.facts, [s.line for s, _ in found], fresh) if found else None
         if example is None:
             return self._decline(u, "doesnt_say", None, Answer("The article gives no example of that.")), context
         kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, t.now)
@@ -1011,6 +1050,13 @@ class Engine:
             t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))  # "published in
             # the year Ofsted stopped evaluating?" asks for that year's figure, not about the event
         top = t.decision.top
+        if top is not None and top.intent.id in self.figure_ops and t.decision.action == "answer" and set(
+                u.reading.tokens) & set(self.frames.check_list("prose_subjects")) and not (
+                u.refs or u.query.has("many", "number", "total", "rate", "percent", "share", "average", "times")
+                or any(ch.isdigit() for ch in u.text)):
+            # "how did the previous system get in the way of publication?" asks about the system, not for figures
+            t.decision = Decision("clarify", t.decision.candidates)
+            return None
         falls = u.query.has("fall") or any(m.kind == "event" for m in u.reading.mentions)
         if top is not None and top.intent.id in self.figure_ops and u.query.has("reason") and falls and not (
                 u.query.has("many", "much", "percent", "rate", "share", "times") or passages.QUANTITY.search(u.text)):
@@ -1092,6 +1138,9 @@ class Engine:
         quote = None if t.elliptical or sure else self._quote_request(u)
         if quote is None:
             return None
+        if (t.yesno or u.text.split()[0] in self.frames.yesno_openers) and says_any(
+                u.text, self.frames.check_list("asks_direct")):  # "is the line about X a direct
+            quote = passages.directly_quoted(self.facts, [s.line for s in quote.sources]) or quote  # quote?"
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), quote), self._next_context(
             u, QUOTE_INTENT.id, quote, t.now)
 
@@ -1443,6 +1492,10 @@ class Engine:
         if change == "other" and context.measure:
             measure = next((m.id for m in self.facts.measures if m.id != context.measure), None)
         periods = list(u.query.periods)
+        if not periods and context.periods and says_any(u.text, words.check_list("other_years")):
+            # "what was the gap in the other two years?": every year the last answer was not about
+            periods = [p.id for p in self.facts.periods if p.id not in context.periods]
+            u.query.periods, across = periods, False
         if change == "average" and all(r.kind == "all" for r in u.refs) and last_op != "portion":
             periods = list(context.periods)  # "per year?" (read as every year) after a total: the total's years
         if op in ("change", "times", "pp_change", "faster"):

@@ -2722,3 +2722,59 @@ def test_compared_to_another_year_keeps_the_later_one(engine):
     text = say(engine, "were more SCRs commissioned in 2013/14 than in 2012/13?", "by how much?",
                "is that more than double?", "what about compared to 2011/12?")[-1].text
     assert "55 in 2011/12 to 114 in 2013/14" in text and "more than doubled" in text, text
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("Highest annual publication figure mentioned?",), ["71", "2013/14"], ["not sure"]),
+        (("How much bigger was the increase in published SCRs in 2013/14 than the increase the year before?",),
+         ["40 against 19", "21 more"], []),
+        (("If every SCR commissioned in 2013/14 had been published that year, how many more publications would "
+          "there have been?",), ["43"], []),
+        (("if commissions doubled from the 2013/14 level, how many would that be?",), ["228", "not a forecast"],
+         ["No."]),
+        (("if published fell by 20 percent next year, how many would be published?",), ["56.8"], []),
+        (("Does the total published across the three years equal the number commissioned in 2013/14?",),
+         ["Yes.", "114 (12 + 31 + 71)"], []),
+        (("Total commissioned across all three years?", "and published?",
+          "hang on, isn't that the same as the 2013/14 commissioned figure?"), ["Yes.", "114"], []),
+        (("Did Ofsted stop evaluating SCRs during the 2012/13 financial year?",), ["Yes.", "July 2012"], []),
+        (("Did Ofsted stop evaluating SCRs in 2013/14?",), ["No.", "July 2012 falls in the 2012/13"], []),
+        (("was the panel set up in 2013/14?",), ["doesn't say", "2012/13 and 2013/14"], ["Yes", "No."]),
+        (("True or false: the Working Together revisions made the SCR process more prescriptive. Answer yes if "
+          "true, no if false.",), ["No.", "flexibility"], ["Yes"]),
+        (("Ofsted stopped evaluating in 2013. Answer yes or no.",), ["No.", "July 2012"], []),
+        (("How did the previous system get in the way of publication?",), ["designed with publication"],
+         ["2011/12: 12"]),
+        (("Was the Ofsted change the only factor Woolmore mentioned?",), ["No:", "Working Together"], []),
+        (("What did the greater flexibility mean in practice?",), ["flexibility", "family history"], []),
+        (("Is the line about the SCR panel not contributing significantly a direct quote?",), ["No:", "reports"],
+         []),
+        (("Under the new guidance, do boards still have to go back 20 years?",), ["No.", "need not go back"],
+         ["I have figures"]),
+        (("Please can you confirm (a) how many SCRs were published in 2013/14 and (b) what Sue Woolmore "
+          "identified as the key factor behind the rise.",), ["71", "Ofsted"], []),
+        (("Who said the old SCR process was very prescriptive?", "was that a direct quote?"), ["Yes:", "own words"],
+         []),
+        (("Which year had the biggest gap between commissioned and published SCRs?",
+          "what was the gap in the other two years?"), ["2011/12: 55 − 12 = 43", "2013/14: 114 − 71 = 43",
+                                                         "Over 2011/12 and 2013/14"], ["2012/13: 81"]),
+        (("Is it right that 114 SCRs were published in 2013/14?", "what's the 114 then?", "and in 2012/13?"),
+         ["81", "commissioned"], []),
+        (("Quote me Woolmore on the Ofsted change", "when did the evaluations end?",
+          "how many SCRs were commissioned in that financial year?", "and the year after?"), ["114"], []),
+        (("If commissions rose by the same number again in 2014/15 as they did in 2013/14, what would we get?",
+          "and publications, same logic?"), ["111"], []),
+        (("If commissions rose by the same number again in 2014/15 as they did in 2013/14, what would we get?",
+          "are those actual figures in the article?"), ["No.", "arithmetic"], []),
+        (("Who chairs the Association of Independent Local Safeguarding Children Board Chairs?",
+          "what did she call pivotal?"), ["Working Together"], []),
+        (("what did Woolmore call pivotal?", "what was the other reason?"), ["Ofsted"], ["pivotal"]),
+        (("ratio of commissioned to published in 2013/14?", "and 2011/12?",
+          "so which year came closer to publishing everything it commissioned?"), ["Highest: 2013/14"], []),
+    ],
+)
+def test_blind_34_fixes(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

@@ -162,7 +162,10 @@ def gap(al: Algebra, frame: Frame, q: Query) -> Result:
         for p, a, b, d in rows:
             r.lines.append(f"• {al.plabel(p)}: {fmt.number(a)} − {fmt.number(b)} = {fmt.number(d)}")
         total = sum(row[3] for row in rows)
-        r.lines.append(f"Over {fmt.period_span([al.plabel(p) for p, *_ in rows])}: {fmt.number(total)} in all.")
+        at = [al.ids.index(p) for p, *_ in rows]
+        labels = [al.plabel(p) for p, *_ in rows]
+        over = fmt.period_span(labels) if at == list(range(at[0], at[0] + len(at))) else fmt.join(labels)
+        r.lines.append(f"Over {over}: {fmt.number(total)} in all.")  # ("over 2011/12 and 2013/14": not between)
         r.numbers.append((total, False))
     r.lines.append(GAP_NOTE)
     return r
@@ -596,6 +599,7 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
     if claim is None:
         return value(al, frame, q)
     found = []
+    cells = []
     # only a measure the question names ("what's 81 then?" after published figures may be the commissioned one)
     named = [m for m in frame.measures if m in al.derived or (m in al.base and m in q.tokens)]
     for p in al.ids:
@@ -603,11 +607,15 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
             v = al.value(p, m)
             if v and not claim.percent and v[0] == claim.value:
                 found.append(f"SCRs {al.label(m)} in {al.plabel(p)}")
+                cells.append((p, m))
                 r.cite(*v[1])
         s = al.share(p)
         if s and claim.percent and abs(s[0] - claim.value) < 0.5:
             found.append(f"the share of SCRs published in {al.plabel(p)} ({_pct(s[0])})")
             r.cite(*s[1])
+    if len(cells) == 1:  # "what's the 114 then?" - "and in 2012/13?": of that figure's measure and year
+        q.measure = cells[0][1]
+        r.answer.periods = [cells[0][0]]
     shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
     if found:
         r.lines.append(f"{shown} is the number of " + fmt.join(found) + "." if not claim.percent
@@ -624,7 +632,8 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
         base = figures.count(al.facts, _with_periods(q, list(frame.periods) or None))
         r.lines.append(base.text)
         r.cite(*base.sources)
-    r.answer.periods = list(frame.periods)
+    if len(cells) != 1:
+        r.answer.periods = list(frame.periods)
     return r
 
 
@@ -1031,7 +1040,37 @@ def again(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def scaled(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"If commissions doubled from the 2013/14 level, how many?": a year's figure (the latest unless named) times
+    the stated multiple (`frame.claim`, a supposition, not a claim to check), or changed by the stated percentage;
+    arithmetic, not a forecast."""
+    r = Result()
+    year = frame.periods[0] if frame.periods else al.ids[-1]
+    supposed = frame.claim
+    if supposed is None:
+        return value(al, frame, q)
+    for m in al.measures(frame)[:2]:
+        base = al.value(year, m)
+        if not base:
+            continue
+        if supposed.percent:
+            would = base[0] * (1 + supposed.value / 100)
+            how = f"{'up' if supposed.value > 0 else 'down'} {_num(abs(supposed.value))}%"
+        else:
+            would = base[0] * supposed.value
+            how = "halved" if supposed.value == 0.5 else f"multiplied by {_num(supposed.value)}"
+        r.lines.append(f"SCRs {al.label(m)} in {al.plabel(year)}: {fmt.number(base[0])}. {how.capitalize()}, "
+                       f"that would be {_num(round(would, 1))}.")
+        r.cite(*base[1])
+        r.numbers.append((round(would, 1), False))
+    if r.lines:
+        r.lines.append("That is arithmetic on the article's figure, not a forecast or a figure the article gives.")
+    r.answer.periods = [year]
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "scaled": scaled,
     "again": again,
     "rise_vs": rise_vs,
     "at_change": at_change,
@@ -1474,7 +1513,7 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
         notes.insert(0, f"Leaving out {fmt.join([facts.period(p).label for p in q.excluded])}:")
     result = OPERATIONS.get(frame.op, value)(al, frame, q)
     result.lines = [*notes, *result.lines]
-    if frame.op not in ("filter", "identify") and (frame.yesno or frame.claim is not None):
+    if frame.op not in ("filter", "identify", "scaled") and (frame.yesno or frame.claim is not None):
         verdict, why = (result.verdict, []) if result.verdict else _verdict(al, frame, q, result)
         if frame.inverted and verdict in ("Yes", "No"):  # "were there no years with over 100?"
             verdict = "No" if verdict == "Yes" else "Yes"

@@ -10,10 +10,12 @@ ordinary answer stands.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..knowledge.model import Announcement, Event, FactBase, Person
 from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import Mention
+from ..understanding.periods import fy_label, fy_start
 from . import format as fmt
 from .events import date_label
 from .people import pronoun_target
@@ -144,6 +146,9 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         answer.add_sources(events[0].source)
         answer.topics.extend(events[0].topics)
         return answer
+    fiscal = _in_financial_year(facts, q, events)
+    if fiscal is not None:
+        return fiscal
     # "Ofsted stopped in March 2013 when Working Together came out": one date, said of the event named first
     if not events or not dates or (len(events) > 1 and (len(dates) > 1 or q.carried or " when " not in q.text)):
         return None
@@ -172,6 +177,32 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     for e in (event, *others):
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)
+    return answer
+
+
+def _in_financial_year(facts: FactBase, q: Query, events: list[Event]) -> Answer | None:
+    """"Did Ofsted stop evaluating SCRs during the 2012/13 financial year?": one event dated to the month, against
+    the one financial year named."""
+    if len(events) != 1 or len(q.periods) != 1 or q.months or q.years:
+        return None
+    event = events[0]
+    year, _, month = event.date.partition("-")
+    period = facts.period(q.periods[0])
+    if not month:  # "the panel, set up in 2013": no month, so no one financial year
+        if int(year) not in (period.start.year, period.end.year):
+            answer = Answer(f"No. {event.summary}")
+        else:
+            answer = Answer(f"The article doesn't say: it dates this only to {year}, which runs across the "
+                            f"{fy_label(int(year) - 1)} and {fy_label(int(year))} financial years. {event.summary}")
+        answer.add_sources(event.source)
+        answer.topics.extend(event.topics)
+        return answer
+    day = date(int(year), int(month), 15)
+    verdict = "Yes" if period.start <= day <= period.end else "No"
+    answer = Answer(f"{verdict}. {event.summary}\n{date_label(event)} falls in the "
+                    f"{fy_label(fy_start(int(year), int(month)))} financial year (April to March).")
+    answer.add_sources(event.source)
+    answer.topics.extend(event.topics)
     return answer
 
 
@@ -349,6 +380,13 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
             f"contributed significantly to the rise. {reason.summary}"
         )
         answer.followups = ["What drove the rise?"]
+    elif says_any(q.text, words.check_list("sole")) and len(causes := [
+            r for r in facts.reasons if r.said_by == reason.said_by and r.stance == "cause"]) > 1:
+        # "was the Ofsted change the only factor Woolmore mentioned?": one of the causes she gives
+        answer.text = (f"No: {who} gives {len(causes)} causes: "
+                       + fmt.join([f"{lower_first(r.title)} ({r.weight or 'a cause'})" for r in causes]) + ".")
+        for r in causes:
+            answer.add_sources(*r.sources[:1])
     elif q.has(*words.check_list("minor")) or denied:  # "... a minor factor?", "... didn't matter?"
         answer.text = f"No: according to {who}, {lower_first(reason.title)} was {reason.weight or 'a cause'}."
     elif q.has("fall") or says_any(q.text, words.check_list("asks_fewer")):  # "did it lead to fewer SCRs?"

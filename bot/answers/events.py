@@ -42,7 +42,21 @@ def _matching(facts: FactBase, q: Query) -> list[Event]:
     if in_month:
         return in_month
     years = [*q.years, *(int(m[:4]) for m in q.months)]
-    return [e for e in facts.events if int(e.date[:4]) in years]
+    dated = [e for e in facts.events if int(e.date[:4]) in years]
+    return dated or _by_own_words(facts, q)
+
+
+_STEM = 5  # words compared by their first letters: "evaluations" and "evaluating"
+
+
+def _by_own_words(facts: FactBase, q: Query) -> list[Event]:
+    """"When did the evaluations end?": the one event whose title has a word of the question that no other
+    event's title has."""
+    stems = [{w[:_STEM] for w in e.title.lower().split() if len(w) >= _STEM} for e in facts.events]
+    asked = {w[:_STEM] for w in q.tokens if len(w) >= _STEM}
+    hits = [e for e, own in zip(facts.events, stems, strict=True)
+            if asked & (own - set().union(*(o for o in stems if o is not own)))]
+    return hits if len(hits) == 1 else []
 
 
 def when(facts: FactBase, q: Query) -> Answer:

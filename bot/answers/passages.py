@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,6 +33,7 @@ from .query import Answer
 UNKNOWNS_FILE = Path(__file__).resolve().parents[2] / "intents" / "unknowns.yaml"
 
 AFFIRM_COVERAGE = 0.85  # a yes/no question one sentence states this nearly in full is confirmed by it
+OPPOSED_COVERAGE = 0.6  # ... and one saying its opposite of the same named things, this much of the rest
 ENTITY_WEIGHT = 2.0  # a named thing shared with a sentence says more than a shared word
 UNKNOWN_WEIGHT = 2.0  # a word neither the article nor the bot knows is likely what the question is about
 MIN_COVERAGE = 0.6  # share of the question's weight a sentence must match to count as an answer
@@ -172,6 +173,11 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
     asked = index.question_features(u) - markers - {_stem(c) for w in contrasted for c in (
         w, *index.lexicon.canonical(w))}  # ("decrease" is read as "fall", and both are set aside)
     found = _stated(index, asked)
+    if found is None and contrasted:  # "did the revisions make the SCR process more prescriptive?": the sentence
+        # saying its opposite ("greater flexibility") about the same named things, if one holds most of the rest
+        against = {_stem(o) for w in contrasted for o in opposites[w].split("|")}
+        found = _stated(index, asked, OPPOSED_COVERAGE, lambda feats: bool(against & feats.keys()) and all(
+            f in feats for f in asked if f.startswith("@") and index.weight(f) > 1))
     agent = _agent_asked(u)
     if found is None and agent is not None:  # "set up by Ofsted?": the sentence that says who did it instead
         named = {f"@{agent.id}", *(_stem(w) for w in tokens(normalise(agent.text)))}
@@ -301,6 +307,11 @@ def _unit(word: str) -> str:
     return {"yr": "year", "yrs": "year"}.get(word, word.rstrip("s"))
 
 
+def _has_amount(sentence: Sentence | None, unit: str) -> bool:
+    """Whether the sentence states an amount in `unit` ("up to 20 years")."""
+    return sentence is not None and any(_unit(m.group(2)) == unit for m in _AMOUNT.finditer(normalise(sentence.text)))
+
+
 def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWords,
                    obliged: bool = False) -> Answer | None:
     """"Under the old system LSCBs had to look back up to 10 years, correct?": an amount of time the question
@@ -311,11 +322,16 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
         return None
     # "do they still have to go back 20 years?"; "must they go back 20 years?" asks of the rule as it now is
     now = speaks_of_now(words, u.text) or obliged
-    found = index.search(without(u, set(u.reading.unknown)), limit=1)  # "meant looking back": how it is put
+    found = index.search(without(u, set(u.reading.unknown)), limit=3)  # "meant looking back": how it is put
     if not found:
         return None
-    sentence = found[0][0]
     unit = _unit(stated.group(2))
+    # the best sentence that holds an amount of the unit asked (or, of now, follows one): "under the new guidance,
+    # do they still have to go back 20 years?" is about the 20 years, not the guidance's own sentence
+    holding = [s for s in index.sentences if _has_amount(s, unit)]
+    sentence = next((s for s, _ in found if s in holding or (now and _has_amount(
+        next((b for b in index.sentences if b.line == s.line - 1), None), unit))),
+        holding[0] if len(holding) == 1 else found[0][0])
     text = normalise(sentence.text)
     lead = set(u.text[: stated.start()].split()[-2:])  # "up to 10 years" against "up to 20 years", not "20 years old"
     same_unit = [m for m in _AMOUNT.finditer(text) if _unit(m.group(2)) == unit]
@@ -353,18 +369,19 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
     return quoted_sentence(facts, sentence, f"{verdict} ")
 
 
-def _stated(index: PassageIndex, asked: set[str]) -> Sentence | None:
-    """The sentence holding nearly all the question's weight (`AFFIRM_COVERAGE`), if one does."""
+def _stated(index: PassageIndex, asked: set[str], floor: float = AFFIRM_COVERAGE,
+            fits: Callable[[Counter[str]], bool] | None = None) -> Sentence | None:
+    """The sentence holding nearly all the question's weight (`floor`), if one does; of those that `fits`."""
     weights = {f: index.weight(f) for f in asked}
     total = sum(weights.values())
     if not total or len(asked) < 3:
         return None
     coverage, sentence = max(
         ((sum(weights[f] for f in asked & feats.keys()) / total, sentence)
-         for sentence, feats in zip(index.sentences, index.features, strict=True)),
-        key=lambda pair: pair[0],
+         for sentence, feats in zip(index.sentences, index.features, strict=True) if fits is None or fits(feats)),
+        key=lambda pair: pair[0], default=(0.0, None),
     )
-    return sentence if coverage >= AFFIRM_COVERAGE else None
+    return sentence if coverage >= floor else None
 
 
 _NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "cannot"})  # the sentences' own (English) words
@@ -730,8 +747,10 @@ _ANAPHORS = frozenset({"that", "this", "it", "those", "these", "they"})
 SHORT_FOLLOWUP = 2  # "what party?" names nothing, and is about the last answer's subject
 
 
-def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
-    """"Give me an example": the article's own example ("For example, ...") nearest the last answer's sentences."""
+def example_of(facts: FactBase, lines: list[int], with_point: bool = False) -> Answer | None:
+    """"Give me an example": the article's own example ("For example, ...") nearest the last answer's sentences;
+    `with_point`: after the sentence it is an example of, for a question asked afresh ("what did the greater
+    flexibility mean in practice?")."""
     examples = [s for s in facts.article.sentences if "for example" in s.text.lower() or "e.g." in s.text.lower()]
     if not examples or not lines:
         return None
@@ -745,7 +764,15 @@ def example_of(facts: FactBase, lines: list[int]) -> Answer | None:
     best = min(examples, key=lambda s: min(abs(s.line - n) for n in lines))
     if min(abs(best.line - n) for n in lines) > 3 and not related:
         return None
-    return quoted_sentence(facts, best)
+    point = next((s for s in facts.article.sentences if s.line == best.line - 1), None) if with_point else None
+    if point is None:
+        return quoted_sentence(facts, best)
+    shown = [quoted_sentence(facts, s) for s in (point, best)]
+    answer = shown[1]
+    by = answer.text[answer.text.rfind(" — "):] if " — " in answer.text else "\0"
+    answer.text = f"{shown[0].text.removesuffix(by)}\n{answer.text}"  # the same speaker named once
+    answer.sources.insert(0, point)
+    return answer
 
 
 def same_thing(facts: FactBase, u: Understood, words: FrameWords) -> Answer | None:
@@ -914,6 +941,32 @@ def unquantified(facts: FactBase, lines: list[int], says: str, words: FrameWords
     for s in said[1:]:
         answer.add_sources(s)
     answer.lacking = True
+    return answer
+
+
+def directly_quoted(facts: FactBase, lines: list[int]) -> Answer | None:
+    """"Was that a direct quote?": whether the article's sentences at `lines` give someone's words in quotation
+    marks (Yes), only report them (No), or both (Partly); None when they are nobody's words."""
+    said = [st for st in facts.statements if st.source.line in lines and st.by in facts.people]
+    if not said:
+        return None
+    person = facts.people[said[0].by]
+    quoted = {st.source.line for st in said if st.kind == "quote"}
+    reported = {st.source.line for st in said} - quoted
+    if quoted and not reported:
+        lead = f"Yes: those are {person.name}'s own words, in quotation marks in the article."
+    elif not quoted:
+        lead = f"No: the article reports what {person.name} said, in its own words; it doesn't quote her directly." \
+            if person.pronoun == "she" else \
+            f"No: the article reports what {person.name} said, in its own words; it doesn't quote him directly."
+    else:
+        lead = f"Partly: some of it is {person.name}'s own quoted words, some the article's report of what was said."
+    answer = Answer(lead)
+    for sentence in dict.fromkeys(st.source for st in said):
+        text, by = _quoted(facts, sentence, [st for st in said if st.source == sentence])
+        answer.text += f"\n{text}" + (f" — {by}" if by else "")
+        answer.add_sources(sentence)
+    answer.people.append(person.id)
     return answer
 
 

@@ -92,6 +92,8 @@ def why(facts: FactBase, q: Query) -> Answer:
         answer.people.extend(sorted(givers))
         answer.add_sources(*(r.sources[0] for r in facts.reasons if r.said_by in givers))
         return answer
+    if not focus and q.has("besides") and not anyone and q.context.topics:  # "and the other factor she named?"
+        focus = [r for r in facts.reasons if r.stance == "cause" and set(r.topics) <= set(q.context.topics)]
     if focus and q.has("besides"):  # "besides the Ofsted change, what else was pivotal?" (lexicon.yaml)
         others = [r for r in facts.reasons if r not in focus and r.stance == "cause"]
         focus = others or focus

@@ -82,7 +82,7 @@ def is_elliptical(u: Understood, context: Context, figure_ops: dict[str, str]) -
 def leans_on_context(u: Understood) -> bool:
     """The question names no subject of its own, or points back ("then", "that", "those")."""
     tokens = set(u.reading.tokens)
-    subject = tokens & {"scr", "number", "commissioned", "published"} or u.reading.mentions
+    subject = tokens & {"scr", "number", "commissioned", "published", "reason"} or u.reading.mentions
     follows_on = u.rest.split()[:1] in (["so"], ["and"], ["then"])  # "so what share was published?"
     # "how many commissioned?" right after a year's figure: a measure and nothing else, of that year
     # (and "by what % did published rise?" right after a comparison of two years: over those years)

@@ -230,11 +230,14 @@ def _listed(text: str) -> list[str]:
     # the list opens the message, or follows a colon or a question; an item joined to the one before ("the
     # ratio of 1) commissioned to 2) published", "a) commissioned or b) published") is part of one question
     lead = text[: found[0].start()].rstrip()
-    if (lead and not lead.endswith((":", "?", "\n"))) or any(
-            text[: m.start()].rstrip().lower().endswith(_ITEM_JOINED) for m in found[1:]):
-        return []
     ends = [m.start() for m in found[1:]] + [len(text)]
-    return [text[m.end():end].strip(" ,;") for m, end in zip(found, ends, strict=True)]
+    items = [text[m.end():end].strip(" ,;") for m, end in zip(found, ends, strict=True)]
+    # items that each ask ("can you confirm (a) how many ... and (b) what she ...") are questions however joined
+    asking = all(_words(item)[:1] and _words(item)[0] in _EMBEDDED - {"if", "whether"} for item in items)
+    if not asking and ((lead and not lead.endswith((":", "?", "\n"))) or any(
+            text[: m.start()].rstrip().lower().endswith(_ITEM_JOINED) for m in found[1:])):
+        return []
+    return [re.sub(r"\s+(?:and|or)$", "", item) for item in items]
 
 
 def _corrected(words: FrameWords, text: str) -> str:
@@ -279,9 +282,18 @@ def _ungreeted(words: FrameWords, text: str) -> str:
     return text
 
 
+def _uninstructed(words: FrameWords, text: str) -> str:
+    """"True or false: ... Answer yes if true, no if false.": the message without a closing sentence that only
+    says how to answer, whose "no" and "false" would read as the asker's own."""
+    found = sentences(text)
+    if len(found) < 2 or " ".join(_words(found[-1])) not in words.check_list("answer_format"):
+        return text
+    return text[: text.rfind(found[-1])].rstrip().rstrip(".!") + "?"  # (what is left is asked)
+
+
 def split(words: FrameWords, text: str) -> list[str]:
     """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
-    text = _corrected(words, _ungreeted(words, text))
+    text = _corrected(words, _ungreeted(words, _uninstructed(words, text)))
     items = _listed(text)
     if 1 < len(items) <= MAX_PARTS and all(len(_words(item)) >= 2 for item in items):
         return [_main_clause(item) for item in items]

@@ -7,6 +7,7 @@ the algebra's `steps` computes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -125,3 +126,35 @@ def read_again(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, 
     named = [ids[0] for pos, ids in placed if at >= 0 and pos + 1 > at and len(ids) == 1]
     reference = named[0] if named and period_ids.index(named[0]) > 0 else None
     return Again(reference, says_any(text, words.check_list("relative")))
+
+
+class Scaled(NamedTuple):
+    """"If commissions doubled from the 2013/14 level?": `year`'s figure (None: the latest) times `factor`, or
+    changed by `factor` percent when `percent`."""
+
+    year: str | None
+    factor: float
+    percent: bool
+
+
+_PERCENT = re.compile(r"\bby (\d+(?:\.\d+)?) ?(?:percent|per cent|%)")
+
+
+def read_scaled(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ...]]]) -> Scaled | None:
+    """A what-if that scales one year's figure: by a multiple ("doubled", "tripled"), by half, or by a stated
+    percentage ("rose by 10%", "fell by 20 percent"). Any other number or a second year is another question."""
+    padded = f" {text} "
+    if " if " not in padded or " same " in padded or len({ids for _, ids in placed}) > 1 or not (
+            " would " in padded or " how many " in padded or " what if " in padded):
+        return None
+    year = placed[0][1][-1] if placed else None
+    multiple = words.multiple.search(text)
+    if multiple:
+        return Scaled(year, float(words.multiples[multiple.group(1)]), False)
+    if says_any(text, words.check_list("halving")):
+        return Scaled(year, 0.5, False)
+    stated = _PERCENT.search(text)
+    if stated and says_any(text, words.check_list("step_words") + words.check_list("falling")):
+        sign = -1 if says_any(text, words.check_list("falling")) else 1
+        return Scaled(year, sign * float(stated.group(1)), True)
+    return None

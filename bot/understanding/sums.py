@@ -15,8 +15,9 @@ from typing import NamedTuple
 from ..lazyre import LazyPattern
 from .frame import FrameWords, says_any
 
-_COMPARED = LazyPattern(r"\b(?:than|the same as|same as|equal to|equals|as many as|as much as|as big as|as high as|"
-                       r"compared? (?:to|with)|against|versus|vs|(?:to|with)(?= the (?:sum|total|combined)\b))\b")
+_COMPARED = LazyPattern(r"\b(?:than|the same as|same as|equal to|equals|equal|as many as|as much as|as big as|"
+                       r"as high as|compared? (?:to|with)|against|versus|vs|"
+                       r"(?:to|with)(?= the (?:sum|total|combined)\b))\b")
 _NUMBER = LazyPattern(r"(?<![\d/.])\d{1,4}(?![\d/%])")
 
 
@@ -93,3 +94,15 @@ def _placed(words: FrameWords, side: str, subject: str, period_ids: list[str]) -
     if says_any(side, words.check_list("sum_all")):
         return list(period_ids)
     return []
+
+
+def read_vs_total(text: str, placed: list[tuple[int, tuple[str, ...]]], total: tuple[tuple[str, ...], str | None],
+                  measure_of: Callable[[str], str | None]) -> Summed | None:
+    """"Isn't that the same as the 2013/14 commissioned figure?" after a total: the one year the question names
+    against the last answer's sum (`total`: its years and measure)."""
+    years, measure = total
+    compared = _COMPARED.search(text)
+    named = list(dict.fromkeys(i for _, ids in placed for i in ids))
+    if compared is None or len(years) < 2 or len(named) != 1 or measure is None:
+        return None
+    return Summed(named[0], years, (measure_of(text[compared.end():]) or measure, measure))
