@@ -542,12 +542,12 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_against_sum", "_source_followup", "_now_followup", "_when_of_last",
-        "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position",
-        "_whose_idea", "_example", "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures",
-        "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote", "_quoted_words", "_prose_check",
-        "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify",
-        "_compose",
+        "_unreadable", "_rank", "_which_of_two", "_own_figure", "_against_sum", "_source_followup", "_now_followup",
+        "_when_of_last", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last", "_in_last_sentences",
+        "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about", "_dates_of_events",
+        "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote",
+        "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages",
+        "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -576,7 +576,8 @@ class Engine:
     def _rank(self, t: Turn) -> Turned | None:
         """A follow-up repeats or recomputes the last figures; anything else is ranked by the matcher."""
         u, context = t.u, t.context
-        elliptical = followups.is_elliptical(u, context, self.figure_ops)
+        elliptical = followups.is_elliptical(u, context, self.figure_ops) or (
+            context.intent in self.figure_ops and " ".join(u.text.split()) in self.frames.check_list("what_was_it"))
         if elliptical and self._onward(u):
             elliptical = False  # "and from there to 2013/14?": a new pair of years, the last one first
         if elliptical and context.intent in self.figure_ops:
@@ -624,6 +625,16 @@ class Engine:
         if not (context.sources and " ".join(u.text.split()) in self.frames.source_followups):
             return None
         source = COMPOSERS["meta.source"](self.facts, u.query)
+        if set(u.text.split()) & {"who", "whom"}:  # "who said so?": the people first, then the sentences
+            # (who gives the reasons cited, if any are: Munro recommended the changes, Woolmore gave them as causes)
+            said = list(dict.fromkeys(r.said_by for r in self.facts.reasons if r.said_by in self.facts.people and {
+                s.line for s in r.sources} & set(context.sources))) or list(dict.fromkeys(
+                st.by for st in self.facts.statements if st.source.line in context.sources
+                and st.by in self.facts.people))
+            if said:
+                named = fmt.join([f"{self.facts.people[p].name} ({self.facts.people[p].role})" for p in said])
+                source.text = f"{named}, as the article reports it.\n{source.text}"
+                source.people[:0] = said
         kept = self._next_context(u, context.intent or "meta.source", source, t.now)
         kept.sources, kept.topics, kept.periods = list(context.sources), list(context.topics), list(context.periods)
         return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
@@ -793,8 +804,9 @@ class Engine:
             if ids:
                 placed.append((found, ids))
         ids = [p.id for p in self.facts.periods]
-        follows = (bool(set(u.reading.tokens) & self.frames.anaphors) or u.text.startswith(("and ", "so "))) and \
-            t.context.intent in self.figure_ops
+        follows = (bool(set(u.reading.tokens) & self.frames.anaphors) or u.text.startswith((
+            "and ", "so ", "compared ", "against ", "versus ", "vs ", "relative to "))) and \
+            t.context.intent in self.figure_ops  # ("compared with the two years before combined?")
         summed = sums.read_sum(self.frames, u.text, placed, ids, self._measure_of, self._cells)
         if summed is None and follows and t.context.op == "total":
             summed = sums.read_vs_total(u.text, placed, (tuple(t.context.periods), t.context.measure),
@@ -849,6 +861,23 @@ class Engine:
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
             u, intent.id, answer, t.now, frame.op)
 
+    def _own_figure(self, t: Turn) -> Turned | None:
+        """"Our LSCB published 2 SCRs in 2012/13: what share of the national published figure is that?": the
+        asker's own figure as a share of the article's for that year and measure."""
+        u = t.u
+        own = None if t.elliptical else sums.read_own(self.frames, u.text)
+        intent = self.intents.get(self.intent_for_op.get("value", ""))
+        measure = self._measure_of(own.said) if own is not None else None
+        measure = measure or u.query.measure
+        if own is None or intent is None or measure is None or len(u.query.periods) > 1:
+            return None
+        if u.query.periods:
+            u.query.missing = []  # ("We published 3 last year": the asker's year, not one asked of the article)
+        frame = Frame("own_share", (measure,), tuple(u.query.periods), claim=Claim(own.value, False))
+        answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
+            u, intent.id, answer, t.now, "value")
+
     def _scaled(self, t: Turn, supposed: steps.Scaled) -> Turned | None:
         """A year's figure scaled by a stated multiple or percentage: its arithmetic, said not to be a forecast."""
         u = t.u
@@ -889,6 +918,44 @@ class Engine:
         asked = (f"how many more were {context.measure} in {self.facts.period(last[0]).label} than "
                  f"{u.query.measure} in {self.facts.period(u.query.periods[0]).label}?")
         return self._reply_one(asked, Context(), t.now)
+
+    def _which_of_two(self, t: Turn) -> Turned | None:
+        """"Which is bigger?" after two answers of one figure each (two years, two measures, or two gaps): the
+        two compared, asked again in full."""
+        u, context = t.u, t.context
+        said = set(u.text.split())
+        if context.intent not in self.figure_ops or context.op not in (None, "value", "gap") or u.refs or \
+                u.query.measure or not said & {"which", "what"} or not said <= set(
+                self.frames.check_list("which_of_two")) or not said & set(self.frames.check_list("comparatives")):
+            return None
+        years, measures = context.history[-2:], context.measures[-2:]
+        value = self.facts.value
+        if context.op == "gap" and len(set(years)) == 2 and self.frames.derived:
+            a, b = (self.facts.period(y).label for y in years)
+            of, minus = self.frames.derived[0].of, self.frames.derived[0].minus
+            sides = [(value(y, of), value(y, minus), f"the gap in {self.facts.period(y).label}") for y in years]
+            if not all(x and z for x, z, _ in sides):
+                return None
+            cells = [(x.value - z.value, what) for x, z, what in sides]
+            asked = f"how much bigger was the gap in {a} than in {b}?"
+        elif context.op != "gap" and len(measures) == 2 and len(set(zip(
+                years if len(years) == 2 else years * 2, measures, strict=True))) == 2:
+            (y1, y2), (m1, m2) = (years if len(years) == 2 else years * 2), measures
+            found = [value(y1, m1), value(y2, m2)]
+            if not all(found):
+                return None
+            cells = [(f.value, f"{f.value} {m} in {self.facts.period(y).label}")
+                     for f, m, y in zip(found, (m1, m2), (y1, y2), strict=True)]
+            asked = (f"how many more were {m1} in {self.facts.period(y1).label} than {m2} in "
+                     f"{self.facts.period(y2).label}?")
+        else:
+            return None
+        reply, kept = self._reply_one(asked, Context(), t.now)
+        (v1, w1), (v2, w2) = cells
+        lead = f"The two are the same: {fmt.number(v1)} each." if v1 == v2 else \
+            f"{(w1 if v1 > v2 else w2)[:1].upper()}{(w1 if v1 > v2 else w2)[1:]} is bigger, by " \
+            f"{fmt.number(abs(v1 - v2))}."
+        return reply._replace(text=f"{lead}\n{reply.text}"), kept
 
     def _sum_of_figures(self, t: Turn) -> Turned | None:
         """"What's 114 minus 71?": figures of the article named by their values, each one year's count of one
@@ -1283,6 +1350,11 @@ class Engine:
         top = t.decision.top
         assert top is not None
         default_op = self.figure_ops.get(top.intent.id)
+        if default_op and elliptical and u.refs and all(r.kind == "now" for r in u.refs) and not u.query.periods:
+            # "and now?" after a year's figure: the article's latest year, said to be no figure for today
+            latest = self.facts.periods[-1]
+            u.query.periods, u.query.missing = [latest.id], []
+            u.query.notes.append(f"The article has no figures for today; its latest are for {latest.label}:")
         if default_op and u.query.missing and not u.query.periods:
             # Remember what was asked, so "ok, what about 2013/14?" still knows the measure.
             kept = Context(intent=top.intent.id, measure=u.query.measure, updated=t.now, people=list(context.people))
@@ -1378,7 +1450,8 @@ class Engine:
         )
         if not leans or len(u.reading.signature) > 6:
             return None
-        if " than " in f" {u.text} " and says_any(u.text, words.check_list("sum_words")):
+        if (" than " in f" {u.text} " or u.text.startswith(("compared ", "against ", "versus ", "vs "))) and \
+                says_any(u.text, words.check_list("sum_words")):
             return None  # "and more than both earlier years put together?": a sum, which `_against_sum` reads
         if " if " in f" {u.text} " and (" again " in f" {u.text} " or " same " in f" {u.text} "):
             return None  # "if it rose by the same number again the next year?": a what-if, read there too
@@ -1394,6 +1467,7 @@ class Engine:
         if last_op in ("vs_sum", "steps") and " ".join(u.text.split()) in words.check_list("by_how_much") and \
                 value is not None and len(context.periods) >= 2:  # "by how much?" after a comparison that says so
             measure = context.measure
+            u.query.measure, u.query.periods = measure, list(context.periods)  # (kept for "in percent?" next)
             return value, read_frame(words, last_op, u.text, u.rest, tokens, list(context.periods), measure)._replace(
                 op=last_op, periods=tuple(context.periods), measures=(measure,) if measure else (), yesno=False,
                 claims=(), claim=None)
@@ -1422,8 +1496,8 @@ class Engine:
         if op == "gap" and last_op == "gap" and {"rise", "fall"} & set(tokens) and not u.query.periods and \
                 change is None and len(set(context.history[-2:])) >= 2:
             op, gap_moved = "change", True  # "has the gap grown or shrunk?" after two years' gaps: its change
-        if change == "percent" and last_op == "steps":  # "and in percentage terms?" after "which rise was bigger?"
-            op = "steps"
+        if change == "percent" and last_op in ("steps", "vs_sum"):  # "and in percentage terms?" after "which
+            op = last_op  # rise was bigger?", "in percent?" after a year against two combined: it says both
         elif change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
             moved = {"change", "rise", "fall", *self.frames.check_list("comparatives")} & set(tokens)
             if last_op in ("share", "pp_change"):
@@ -1477,7 +1551,7 @@ class Engine:
             between_years = (len(distinct) >= 2 or bool(u.query.periods)) and last_op != "gap" \
                 and " gap " not in f" {u.rest} "
             gap_moved = last_op == "gap" and (len(distinct) >= 2 or bool(u.query.periods)) and bool(
-                said & moved) and not u.query.measure
+                said & (moved | {"change"})) and not u.query.measure  # ("so did it change?" after two gaps)
             if not said & {"change", "compare"} and not between_years and not gap_moved:
                 return None  # "how much did they rise?" after one year: the change into it, as the matcher reads it
             between_years = between_years or gap_moved  # "did it widen?" after two years' gaps: the gap's change
@@ -1531,6 +1605,8 @@ class Engine:
         if set(frame.measures) & derived:  # "which year had the biggest gap then?" keeps commissioned - published
             measures = frame.measures
         frame = frame._replace(op=op, periods=tuple(periods), measures=measures, overall=change == "span")
+        if op == "times" and last_op in ("share", "pp_change") and not u.query.measure:
+            frame = frame._replace(of_share=True)  # "how many times higher?" after two rates: of the rates
         u.query.measure, u.query.periods = measure, periods
         if op in ("share", "change", "extreme") and set(frame.measures) & derived:  # "as a percentage?" of those
             u.query.measure = frame.measures[0]  # not published, "did it narrow?": "and for 2011/12?", "by how

@@ -2778,3 +2778,56 @@ def test_compared_to_another_year_keeps_the_later_one(engine):
 def test_blind_34_fixes(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("Which year saw the larger percentage increase in commissioned SCRs?",), ["2012/13", "+47.3%"],
+         ["+107.3%"]),
+        (("What was the biggest single-year rise in published SCRs, in absolute terms?",), ["2013/14", "up 40"], []),
+        (("Does the article say whether the 71 published in 2013/14 were commissioned that year?",),
+         ["doesn't say"], ["Yes"]),
+        (("Our LSCB commissioned 4 SCRs in 2013/14. What share of the national total is that?",),
+         ["4 of the 114", "3.5%", "not one the article gives"], ["No."]),
+        (("Our LSCB published 2 SCRs in 2012/13. What share of the national published figure is that?",),
+         ["2 of the 31", "6.5%"], []),
+        (("We published 3 SCRs last year. How does that compare to the national number published in 2013/14, "
+          "as a share?",), ["3 of the 71", "4.2%"], ["no figures for last year"]),
+        (("Did Munro set up the SCR panel?",), ["No: it was the government, not Professor Eileen Munro"], []),
+        (("If commissioned SCRs kept growing at the 2012/13-to-2013/14 rate, how many would there be in 2014/15?",),
+         ["+40.7%", "about 160.4", "not a forecast"], []),
+        (("Was flexibility given to LSCBs in 2012?",), ["No.", "March 2013"], []),
+        (("Does the article say the old system was designed with publication in mind?",),
+         ["No.", "wasn’t designed with publication in mind"], []),
+        (("What's the main point of the article?",), ["dramatic increase", "Woolmore"], ["Everything I say"]),
+        (("What organisations are mentioned?",), ["Ofsted", "CYP Now", "Serious Case Review panel"], []),
+        (("What's the average time to complete an SCR?",), ["doesn't say"], []),
+        (("Why did Munro recommend Ofsted stop evaluating SCRs?",), ["doesn't say"], []),
+        (("Are SCRs now better quality?",), ["doesn't say anything about the quality"], ["2013/14: 114"]),
+        (("What drove the rise?", "who said so?"), ["Sue Woolmore (chair"], ["Munro (author"]),
+        (("How many SCRs were published in 2011/12?", "out of how many?", "what share is that?", "and now?"),
+         ["no figures for today", "62.3%"], []),
+        (("What happened in 2011?", "who found that?"), ["By CYP Now"], []),
+        (("commissioned 2011/12?", "and published?", "the gap?", "and in 2013/14?", "so did it change?"),
+         ["stayed at 43", "unchanged"], []),
+        (("Published in 2013/14?", "compared with the two years before combined?"), ["43 (12 + 31)", "28 more"],
+         []),
+        (("Published in 2013/14?", "compared with the two years before combined?", "by how much?", "in percent?"),
+         ["+65.1%"], ["+491.7%"]),
+        (("Which year had the lowest publication rate?", "what was it?"), ["21.8%"], ["Terms I can explain"]),
+        (("Which year had the lowest publication rate?", "and the highest?", "how many times higher?"),
+         ["2.9 times as high"], ["5.9 times"]),
+        (("What did Munro recommend?", "which one came first?"), ["July 2012", "came before"], []),
+        (("What did Munro recommend?", "how many months between them?"), ["8 months"], []),
+        (("What did Woolmore say about Ofsted?", "and about the panel?", "is that quoted?"), ["No:", "reports"],
+         []),
+        (("published in 2013/14?", "and commissioned in 2011/12?", "which is bigger?"),
+         ["71 published in 2013/14 is bigger, by 16"], []),
+        (("what was the gap in 2012/13?", "and in 2013/14?", "which is bigger?"),
+         ["The gap in 2012/13 is bigger, by 7"], []),
+    ],
+)
+def test_review_eight_fixes(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

@@ -216,7 +216,9 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
             verb = "rose" if b[0] > a[0] else "fell" if b[0] < a[0] else "stayed"
             line = (
                 f"SCRs {al.label(m)} {verb} from {fmt.number(a[0])} in {al.plabel(a_id)} to {fmt.number(b[0])} "
-                f"in {al.plabel(b_id)}: {fmt.change(a[0], b[0])}"
+                f"in {al.plabel(b_id)}: {fmt.change(a[0], b[0])}" if b[0] != a[0] else
+                f"SCRs {al.label(m)} stayed at {fmt.number(a[0])}: {fmt.number(a[0])} in {al.plabel(a_id)} and "
+                f"{fmt.number(b[0])} in {al.plabel(b_id)}, unchanged"
             )
             words = fmt.multiple(a[0], b[0])
             r.lines.append(line + (f", {words}." if words else "."))
@@ -462,8 +464,9 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
     if ends is None:
         return _one_year("nothing to compare")
     old, new = ends
-    of_rate = q.has("rate", "share", "proportion") and q.measure in (None, al.base[-1]) and not any(
-        m in al.derived for m in frame.measures)  # (not "the rate of commissioning", "the share not published")
+    of_rate = (q.has("rate", "share", "proportion") or frame.of_share) and q.measure in (None, al.base[-1]) and \
+        not any(m in al.derived for m in frame.measures)  # (not "the rate of commissioning", "the share not
+    # published"; `of_share`: "how many times higher?" after two rates)
     a, b = (al.share(old), al.share(new)) if of_rate else (None, None)
     if a and b and a[0]:  # "by what factor did the publication rate grow?": of the shares, not the counts
         x = b[0] / a[0]
@@ -883,10 +886,13 @@ def vs_sum(al: Algebra, frame: Frame, q: Query) -> Result:
                        + " + ".join(fmt.number(v[0]) for v in parts) + ").")
         diff = one[0] - total
         more = "more" if diff > 0 else "fewer"
-        said = f"{fmt.number(one[0])} is {fmt.number(abs(diff))} {more} than {fmt.number(total)}."
+        relative = f" ({100 * diff / total:+.1f}%)" if total else ""
+        said = f"{fmt.number(one[0])} is {fmt.number(abs(diff))} {more} than {fmt.number(total)}{relative}."
         r.lines.append(said if diff else f"The two are the same: {fmt.number(total)} each.")
         r.cite(*one[1], *(src for v in parts for src in v[1]))
         r.numbers.append((abs(diff), False))
+        if total:
+            r.numbers.append((round(100 * diff / total, 1), True))
         holds.append(_holds(frame.test, diff))
     if not holds:
         return value(al, frame, q)
@@ -1069,7 +1075,27 @@ def scaled(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def own_share(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"Our LSCB commissioned 4 SCRs in 2013/14: what share of the national total is that?": the asker's figure
+    (`frame.claim`) as a share of the article's figure for that year (the latest unless named)."""
+    r = Result()
+    year = frame.periods[0] if frame.periods else al.ids[-1]
+    own = frame.claim
+    national = al.value(year, frame.measures[0]) if own is not None and frame.measures else None
+    if own is None or not national or not national[0]:
+        return value(al, frame, q)
+    r.lines.append(f"{_num(own.value)} of the {fmt.number(national[0])} SCRs {al.label(frame.measures[0])} in "
+                   f"{al.plabel(year)} is {_pct(100 * own.value / national[0])}.")
+    r.lines.append(f"The {fmt.number(national[0])} is the article's figure for England; the {_num(own.value)} is "
+                   "yours, not one the article gives.")
+    r.cite(*national[1])
+    r.numbers.append((round(100 * own.value / national[0], 1), True))
+    r.answer.periods = [year]
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "own_share": own_share,
     "scaled": scaled,
     "again": again,
     "rise_vs": rise_vs,
@@ -1513,7 +1539,7 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
         notes.insert(0, f"Leaving out {fmt.join([facts.period(p).label for p in q.excluded])}:")
     result = OPERATIONS.get(frame.op, value)(al, frame, q)
     result.lines = [*notes, *result.lines]
-    if frame.op not in ("filter", "identify", "scaled") and (frame.yesno or frame.claim is not None):
+    if frame.op not in ("filter", "identify", "scaled", "own_share") and (frame.yesno or frame.claim is not None):
         verdict, why = (result.verdict, []) if result.verdict else _verdict(al, frame, q, result)
         if frame.inverted and verdict in ("Yes", "No"):  # "were there no years with over 100?"
             verdict = "No" if verdict == "Yes" else "Yes"

@@ -17,7 +17,7 @@ from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import Mention
 from ..understanding.periods import fy_label, fy_start
 from . import format as fmt
-from .events import date_label
+from .events import by_own_words, date_label
 from .people import pronoun_target
 from .query import Answer, Query
 from .reasons import lower_first
@@ -42,6 +42,10 @@ def _events(facts: FactBase, q: Query) -> list[Event]:
     if len(out) < 2 and (not q.mentions or q.carried):  # "which came first?" after answers on two subjects
         topics = [*q.context.earlier_topics, *q.context.topics]
         out = list(dict.fromkeys(e for t in topics for e in facts.events if e.id == t or t in e.topics))
+    if not out and not q.mentions and q.context.sources:  # "what did Munro recommend?" - "which one came first?":
+        # the events of the reasons the last answer's sentences are part of
+        cited = {r.event for r in facts.reasons if {s.line for s in r.sources} & set(q.context.sources)}
+        out = [e for e in facts.events if e.id in cited]
     return out
 
 
@@ -137,8 +141,10 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 
 def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"So Ofsted stopped evaluating SCRs in July 2013?": the date stated against the event's."""
-    events = _events(facts, q)
     dates = {*q.months, *map(str, q.years)}
+    events = _events(facts, q) or (by_own_words(facts, q) if (dates or q.periods) and not q.has(
+        "rise", "fall", "why") else [])  # "was flexibility given to LSCBs in 2012?": the event its own word names
+    # (not a claim about the numbers' direction: "... a dramatic decrease from 2012?")
     present = q.text.split()[:1] in (["does"], ["do"])  # "does Ofsted evaluate SCRs?": as the article leaves it
     if present and len(events) == 1 and not dates and not q.periods and not q.mentioned("person") and set(
             events[0].summary.lower().split()) & set(words.check_list("ceases")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..knowledge.model import Event, FactBase
@@ -43,16 +44,17 @@ def _matching(facts: FactBase, q: Query) -> list[Event]:
         return in_month
     years = [*q.years, *(int(m[:4]) for m in q.months)]
     dated = [e for e in facts.events if int(e.date[:4]) in years]
-    return dated or _by_own_words(facts, q)
+    return dated or by_own_words(facts, q)
 
 
 _STEM = 5  # words compared by their first letters: "evaluations" and "evaluating"
 
 
-def _by_own_words(facts: FactBase, q: Query) -> list[Event]:
-    """"When did the evaluations end?": the one event whose title has a word of the question that no other
-    event's title has."""
-    stems = [{w[:_STEM] for w in e.title.lower().split() if len(w) >= _STEM} for e in facts.events]
+def by_own_words(facts: FactBase, q: Query) -> list[Event]:
+    """"When did the evaluations end?", "was flexibility given in 2012?": the one event whose title or summary
+    has a word of the question that no other event's has."""
+    stems = [{w[:_STEM] for w in re.findall(r"[a-z]+", f"{e.title} {e.summary}".lower()) if len(w) >= _STEM}
+             for e in facts.events]
     asked = {w[:_STEM] for w in q.tokens if len(w) >= _STEM}
     hits = [e for e, own in zip(facts.events, stems, strict=True)
             if asked & (own - set().union(*(o for o in stems if o is not own)))]

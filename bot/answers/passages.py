@@ -199,7 +199,9 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
     verdict = "No" if opposite or other else "Yes"
     statements = [st for st in facts.statements if st.source == sentence]
     quote, by = _quoted(facts, sentence, statements)
-    lead = f"{verdict}: it was {other}, not {agent.text}." if other and agent is not None else f"{verdict}."
+    asked_who = facts.people[agent.id].name if agent is not None and agent.id in facts.people else \
+        agent.text if agent is not None else ""
+    lead = f"{verdict}: it was {other}, not {asked_who}." if other and agent is not None else f"{verdict}."
     answer = Answer(f"{lead} {quote} — {by}" if by else f"{lead} {quote}")
     answer.add_sources(sentence)
     return answer
@@ -408,7 +410,16 @@ def _agent_asked(u: Understood) -> Mention | None:
         name = " ".join(tokens(normalise(m.text)))
         if name and (f" by {name} " in text or f" by the {name} " in text):
             return m
+    # ... or a person who opens it as its subject ("did Munro set up the panel?", "Professor Munro set up ...")
+    opening = " ".join(w for w in tokens(u.text)[:5] if w not in _OPENERS)
+    for m in u.reading.mentions:
+        name = " ".join(tokens(normalise(m.text)))
+        if m.kind == "person" and name and f" {opening} ".startswith(f" {name} "):
+            return m
     return None
+
+
+_OPENERS = frozenset({"did", "was", "is", "so", "it", "true", "that", "professor", "prof", "then", "and"})
 
 
 def _agent_of(sentence: Sentence, asked: Mention) -> str | None:

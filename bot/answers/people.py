@@ -61,6 +61,13 @@ def who(facts: FactBase, q: Query) -> Answer:
             answer.text = "\n".join(f"{o.name}: {o.summary}" for o in orgs)
             answer.add_sources(*(o.source for o in orgs))
             return answer
+        if q.has("organisation", "organisations", "bodies", "organizations") and not q.pronouns:  # "what
+            # organisations are mentioned?"
+            bodies = list(facts.organisations.values())
+            answer.text = "The organisations named in the article:\n" + "\n".join(
+                f"• {o.name}: {o.summary}" for o in bodies)
+            answer.add_sources(*(o.source for o in bodies))
+            return answer
         if q.pronouns:
             answer.text = (
                 "I'm not sure who you mean. The people in the article are: "

@@ -272,8 +272,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             _has(raw.replace(" working together ", " "), ("combined", "total", "add", "sum", "plus", "together",
                                                           "altogether")):
         op = "both_measures"  # "the combined total of SCRs commissioned and published in 2013/14"
-    if op == "change" and "extreme" in cued and _has(raw, _SUPERLATIVES):
-        op = "extreme"  # "which year saw the biggest percentage rise?": the year of the biggest change
+    if op == "change" and "extreme" in cued and (_has(raw, _SUPERLATIVES) or (
+            " which year " in f" {rest} " and _has(raw, _COMPARATIVES))):
+        op = "extreme"  # "which year saw the biggest (the larger) percentage rise?": the year of the biggest change
     if op == "extreme" and " than " in raw and len(periods) == 2 and not _has(raw, _SUPERLATIVES):
         op = "change"  # "how many fewer were published in 2011/12 than in 2013/14?": "fewer" is no "fewest"
     if op == "faster" and " which year " in f" {rest} " and len(set(tokens) & {"commissioned", "published"}) < 2:
@@ -403,6 +404,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
                  of_share, every, inverted, tuple(claims))
 
 
+_COMPARATIVES = ("more", "larger", "bigger", "greater", "higher", "steeper", "faster", "smaller", "lower", "fewer")
 _SUPERLATIVES = ("most", "highest", "biggest", "largest", "peak", "record", "busiest", "best", "worst", "least",
                  "lowest", "fewest", "smallest", "maximum", "minimum", "top")
 

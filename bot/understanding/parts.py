@@ -134,7 +134,10 @@ def _on_figures_before(words: FrameWords, sentence: str, before: str) -> bool:
     tokens = _words(sentence)
     if set(tokens) & words.contradicting:  # "... Does anything contradict that?": a Yes would mean No
         return False
-    return (len(tokens) <= STATED_WORDS and bool(set(tokens) & set(words.anaphors))
+    # (longer when the figures are the asker's own: "Our LSCB published 2 in 2012/13. What share of the national
+    # published figure is that?")
+    own = bool(set(_words(before)) & {"our", "we", "my", "i"})
+    return (len(tokens) <= (2 * STATED_WORDS if own else STATED_WORDS) and bool(set(tokens) & set(words.anaphors))
             and any(ch.isdigit() for ch in before) and not before.rstrip().endswith("?"))
 
 
@@ -291,9 +294,25 @@ def _uninstructed(words: FrameWords, text: str) -> str:
     return text[: text.rfind(found[-1])].rstrip().rstrip(".!") + "?"  # (what is left is asked)
 
 
+def _unframed(words: FrameWords, text: str) -> str:
+    """"Does the article say (that) the old system was designed with publication in mind?": the claim itself,
+    asked ("is it true that the old system was designed ...?"), so the sentence that says otherwise answers No.
+    Not "does the article say whether / why / anything ...", which ask what the article holds."""
+    lowered = text.lower().lstrip()
+    opener = next((o for o in words.check_list("says_openers") if lowered.startswith(f"{o} ")), None)
+    if opener is None:
+        return text
+    rest = lowered[len(opener):].split()
+    skip = len(opener.split()) + (rest[:1] == ["that"])
+    rest = rest[rest[:1] == ["that"]:]
+    if len(rest) < 3 or rest[0] in words.question_words or rest[0] in words.check_list("says_asks"):
+        return text
+    return "is it true that " + " ".join(text.split()[skip:])  # (still a yes or no)
+
+
 def split(words: FrameWords, text: str) -> list[str]:
     """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
-    text = _corrected(words, _ungreeted(words, _uninstructed(words, text)))
+    text = _corrected(words, _ungreeted(words, _unframed(words, _uninstructed(words, text))))
     items = _listed(text)
     if 1 < len(items) <= MAX_PARTS and all(len(_words(item)) >= 2 for item in items):
         return [_main_clause(item) for item in items]

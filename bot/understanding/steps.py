@@ -119,11 +119,15 @@ def read_again(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, 
                period_ids: list[str]) -> Again | None:
     """A what-if past the last year the figures give, which is arithmetic on them, not a forecast."""
     padded = f" {text} "
-    if " if " not in padded or not says_any(text, words.check_list("step_words")) or not (
-            " same " in padded or " again " in padded) or not says_any(text, words.check_list("beyond_last")):
+    continuing = says_any(text, words.check_list("continuing"))  # "if they kept growing at the ... rate"
+    if " if " not in padded or not (continuing or says_any(text, words.check_list("step_words"))) or not (
+            " same " in padded or " again " in padded or continuing) or not says_any(
+            text, words.check_list("beyond_last")):
         return None
     at = padded.find(" as ", padded.find(" same ")) if " same " in padded else -1
     named = [ids[0] for pos, ids in placed if at >= 0 and pos + 1 > at and len(ids) == 1]
+    if continuing and not named:  # "at the 2012/13-to-2013/14 rate": the rise into the later of the years named
+        named = sorted({i for _, ids in placed for i in ids}, key=period_ids.index, reverse=True)[:1]
     reference = named[0] if named and period_ids.index(named[0]) > 0 else None
     return Again(reference, says_any(text, words.check_list("relative")))
 

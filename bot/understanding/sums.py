@@ -106,3 +106,23 @@ def read_vs_total(text: str, placed: list[tuple[int, tuple[str, ...]]], total: t
     if compared is None or len(years) < 2 or len(named) != 1 or measure is None:
         return None
     return Summed(named[0], years, (measure_of(text[compared.end():]) or measure, measure))
+
+
+class Own(NamedTuple):
+    """A figure the asker gives as their own ("our LSCB commissioned 4 SCRs in 2013/14") to set against the
+    article's national one: `value`, and the text around it, which names its measure."""
+
+    value: float
+    said: str
+
+
+_OWN = LazyPattern(r"\b(?:our|my|we|us|i)\b(?:\s+[a-z'/]+){0,6}?\s+(\d{1,3})(?![\d/%.]| ?percent)")
+
+
+def read_own(words: FrameWords, text: str) -> Own | None:
+    """The asker's own figure, when the question asks how it compares with the article's (a share of it, or a
+    comparison): "we published 3 SCRs last year; what share of the national number is that?"."""
+    found = _OWN.search(text)
+    if found is None or not says_any(text, words.check_list("own_compared")):
+        return None
+    return Own(float(found.group(1)), text[found.start(): found.end() + 40])
