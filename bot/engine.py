@@ -587,6 +587,9 @@ class Engine:
                 elliptical = False  # "and how many percentage points higher in 2013/14?": a new computation
             elif last == "value" and {"change", "rise", "fall"} & set(u.reading.tokens) and len(u.query.periods) >= 2:
                 elliptical = False  # "so overall change from the first year to the last?" after single figures
+            elif last == "value" and "compare" in u.reading.tokens and followup_op(
+                    self.frames, u.text, u.reading.tokens) == "percent":
+                elliptical = False  # "and how does that compare with 2012/13 in percent?": the change between
             elif last == "total" and followup_op(self.frames, u.text, u.reading.tokens) == "average":
                 elliptical = False  # "per year?" after a total is its average, not each year's figure
         t.elliptical = elliptical
@@ -677,6 +680,10 @@ class Engine:
         sentence = passages.within(self.passages, context.sources, u.text)
         if sentence is None:
             return None
+        if u.text.startswith("how ") and not any(ch.isdigit() for ch in sentence.text):
+            # "how far back?" after "they need not go back that far": the amount is in the sentence before
+            before = passages.within(self.passages, [sentence.line - 1], u.text)
+            sentence = before if before is not None and any(ch.isdigit() for ch in before.text) else sentence
         answer = passages.quoted_sentence(self.facts, sentence)
         kept = self._next_context(u, QUOTE_INTENT.id, answer, t.now)
         kept.topics = list(context.topics)
@@ -785,9 +792,10 @@ class Engine:
         another's. With a verdict when asked for one."""
         u = t.u
         summing = says_any(u.text, self.frames.check_list("sum_words"))  # ("and more than both put together?")
-        if (t.elliptical and not summing and " if " not in f" {u.text} ") or not any(w in f" {u.text} " for w in (
+        supposing = " if " in f" {u.text} " or " would " in f" {u.text} "  # (a what-if: "what would double be?")
+        if (t.elliptical and not summing and not supposing) or not any(w in f" {u.text} " for w in (
                 " than ", " as ", " or ", " compare", " against ", " versus ", " vs ", " minus ", " divided by ",
-                " equal", " if ")):
+                " equal", " if ", " would ", " difference between ")):
             return None  # (and "if ... the same ... as ...": a what-if; "bigger in 2012/13 or 2013/14?": a choice)
         crossed = self._against_last_cell(t) or self._sum_of_figures(t)
         if crossed is not None:
@@ -885,7 +893,11 @@ class Engine:
         if intent is None:
             return None
         measure = self._measure_of(u.text)
-        frame = Frame("scaled", (measure,) if measure else (), (supposed.year,) if supposed.year else (),
+        year = supposed.year
+        if t.context.intent in self.figure_ops and not u.refs:  # "is that more than double 2011/12?" - "what
+            measure = measure or t.context.measure  # would double have been?": of the earlier year compared
+            year = year or (t.context.periods[0] if t.context.periods else None)
+        frame = Frame("scaled", (measure,) if measure else (), (year,) if year else (),
                       claim=Claim(supposed.factor, supposed.percent))
         answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
@@ -1499,7 +1511,7 @@ class Engine:
         if change == "percent" and last_op in ("steps", "vs_sum"):  # "and in percentage terms?" after "which
             op = last_op  # rise was bigger?", "in percent?" after a year against two combined: it says both
         elif change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
-            moved = {"change", "rise", "fall", *self.frames.check_list("comparatives")} & set(tokens)
+            moved = {"change", "rise", "fall", "compare", *self.frames.check_list("comparatives")} & set(tokens)
             if last_op in ("share", "pp_change"):
                 op = "pp_change" if moved else "share"  # "how much higher was the rate, in %?": points
             else:
@@ -1626,9 +1638,10 @@ class Engine:
             return []
         if len(u.query.periods) == 1:
             return list(u.query.periods)
-        if not u.refs and last_op != "total" and len(context.periods) == 1 and (set(u.reading.tokens) & \
-                self.frames.anaphors or u.rest.startswith(("as ", "and as "))):  # ("as a share of the total?")
-            return list(context.periods)
+        spans = all(r.kind == "all" for r in u.refs)  # ("in percent of the total over three years?")
+        if spans and last_op != "total" and len(context.periods) == 1 and (set(u.reading.tokens) & \
+                self.frames.anaphors or u.rest.startswith(("as ", "and as ", "in ", "and in "))):  # ("as a share
+            return list(context.periods)  # of the total?")
         return []
 
     def _step_followup(self, u: Understood, context: Context, last_op: str) -> tuple[Intent, Frame] | None:

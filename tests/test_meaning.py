@@ -785,7 +785,8 @@ def test_and_now_after_how_things_were_quotes_how_they_are_now(engine):
     replies = say(engine, "What did Woolmore say about looking into family history under the old system?", "and now?")
     assert "need not go back that far" in replies[-1].text, replies[-1].text
     replies = say(engine, "how many SCRs were published in 2013/14?", "and now?")
-    assert "don't have figures for now" in replies[-1].text, replies[-1].text  # figures: no year "now"
+    # figures: none for today, so the latest year's, said to be so
+    assert "no figures for today" in replies[-1].text and "2013/14" in replies[-1].text, replies[-1].text
 
 
 def test_exact_quote_and_anything_else_follow_the_last_answer(engine):
@@ -2829,5 +2830,31 @@ def test_blind_34_fixes(engine, turns, needles, unwanted):
     ],
 )
 def test_review_eight_fixes(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("commissioned in 2013/14?", "in percent of the total over three years?", "and 2012/13?"),
+         ["81 of the 250", "32.4%"], ["38.3%"]),
+        (("How many SCRs were published in 2013/14?", "and how does that compare with 2012/13 in percent?"),
+         ["+129%"], []),
+        (("commissioned in 2012/13?", "is that more than double 2011/12?", "what would double have been?"),
+         ["55", "Doubled, that would be 110"], []),
+        (("What does LSCB stand for?", "what did they have to do before?", "how far back?"), ["up to 20 years"], []),
+        (("What's the difference between the increase in commissioned reviews in 2012/13 and in 2013/14?",),
+         ["26 against 33", "7 fewer"], []),
+        (("Which year added more commissioned reviews?",), ["2013/14", "up 33"], ["Most SCRs commissioned"]),
+        (("For a press release: summarise the reasons for the rise, who gave them, and whether anyone "
+          "disagreed.",), ["Woolmore", "no one disagreeing"], ["not sure what you mean"]),
+        (("Did anyone in the article say the rise reflects more children being harmed? If not, what does the "
+          "article attribute it to?",), ["harm to children", "Ofsted"], []),
+        (("What did the article say about whether the previous system was designed for publication, and who "
+          "said it?",), ["No.", "That was Sue Woolmore"], []),
+    ],
+)
+def test_review_eight_conversations_and_long_asks(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)

@@ -1064,7 +1064,8 @@ def scaled(al: Algebra, frame: Frame, q: Query) -> Result:
             how = f"{'up' if supposed.value > 0 else 'down'} {_num(abs(supposed.value))}%"
         else:
             would = base[0] * supposed.value
-            how = "halved" if supposed.value == 0.5 else f"multiplied by {_num(supposed.value)}"
+            how = {0.5: "halved", 2.0: "doubled", 3.0: "tripled"}.get(supposed.value,
+                                                                     f"multiplied by {_num(supposed.value)}")
         r.lines.append(f"SCRs {al.label(m)} in {al.plabel(year)}: {fmt.number(base[0])}. {how.capitalize()}, "
                        f"that would be {_num(round(would, 1))}.")
         r.cite(*base[1])

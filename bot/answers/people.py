@@ -147,7 +147,9 @@ def _of_last_answer(facts: FactBase, q: Query) -> Answer | None:
         answer = Answer(f"{person.name} ({person.role}) recommended it: " + "; ".join(dict.fromkeys(things)) + ".")
         answer.add_sources(*(src for r in reasons for src in r.sources if "recommend" in src.text.lower()))
     elif q.has("said"):
-        speakers = [p for p in q.context.people if p in facts.people]
+        speakers = [p for p in q.context.people if p in facts.people] or list(dict.fromkeys(
+            st.by for st in facts.statements if st.source.line in lines and st.by in facts.people))  # (the last
+        # answer named nobody: whoever its sentences are the words of)
         told = facts.announcement
         figures = {f.source.line for f in facts.figures.values()}
         if not speakers and told is not None and told.by in facts.people and lines & figures:

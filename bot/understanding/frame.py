@@ -382,7 +382,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     lowest = " fewest " in canon or _has(raw, ("least", "lowest", "smallest", "fewest", "minimum", "worst"))
     of_change = op in ("extreme", "average") and _has(
         raw, ("rise", "rose", "risen", "increase", "increases", "change", "changes", "jump", "growth", "grew", "grow",
-              "grown", "climb", "climbed", "went up", "fall", "fell", "drop", "decrease")
+              "grown", "climb", "climbed", "went up", "added", "fall", "fell", "drop", "decrease")
     )
     overall = _has(f" {text} ", words.overall)
     ranged = len(periods) >= 2 and bool(_RANGE.search(raw) or ((any(d in text for d in "-–—") or " to " in text)

@@ -97,8 +97,9 @@ def _claimed_before(before: list[str]) -> str:
     return before[-1]
 
 
-_ASKS_FIRST = frozenset({"what", "how", "who", "which", "why", "where", "whose"})  # not "when ..., what ...?"
-_COMMA_ASK = re.compile(r",\s+(?=(?:what|how|who|when|which|why|where)\b)", re.IGNORECASE)
+_ASKS_FIRST = frozenset({"what", "how", "who", "which", "why", "where", "whose",  # not "when ..., what ...?"
+                         "summarise", "summarize", "list", "explain", "describe", "outline"})  # (requests too)
+_COMMA_ASK = re.compile(r",\s+(?:and\s+)?(?=(?:what|how|who|when|which|why|where|whether)\b)", re.IGNORECASE)
 
 
 def _cut(words: FrameWords, sentence: str) -> list[str]:
@@ -113,7 +114,7 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
     out: list[str] = []
     for piece in pieces or [sentence]:
         head, *rest = _COMMA_ASK.split(piece)
-        opener = _words(head)[:2]
+        opener = _words(head.rsplit(":", 1)[-1])[:2]  # ("For a press release: summarise the reasons, who ...")
         # (not "Who, when asked in parliament, ...", nor "How many in 2011/12, what share were published, ...":
         # a year named first belongs to what follows too; "when did Ofsted stop, why did that matter" asks twice)
         asks_when = opener[:1] == ["when"] and opener[1:] and opener[1] in words.yesno_openers
@@ -299,6 +300,9 @@ def _unframed(words: FrameWords, text: str) -> str:
     asked ("is it true that the old system was designed ...?"), so the sentence that says otherwise answers No.
     Not "does the article say whether / why / anything ...", which ask what the article holds."""
     lowered = text.lower().lstrip()
+    about = next((o for o in words.check_list("says_about_whether") if lowered.startswith(f"{o} ")), None)
+    if about is not None and len(lowered.split()) - len(about.split()) >= 3:  # "what did the article say about
+        return "is it true that " + " ".join(text.split()[len(about.split()):])  # whether ...?": whether it did
     opener = next((o for o in words.check_list("says_openers") if lowered.startswith(f"{o} ")), None)
     if opener is None:
         return text

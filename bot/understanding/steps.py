@@ -29,9 +29,15 @@ def read_steps(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, 
     at = f" {text} ".find(" than ")
     if at < 0 and says_any(text, words.check_list("comparatives")):  # "was the rise bigger in 2012/13 or 2013/14?"
         at = f" {text} ".find(" or ")
+    steps_named = "|".join(re.escape(w) for w in words.check_list("step_words"))
+    between = re.search(rf"\b(?:difference|compare|comparison|contrast) between (?:the )?(?:{steps_named})\b",
+                        text) if at < 0 and steps_named else None
+    if between is not None:  # "the difference between the increase in 2012/13 and in 2013/14": two rises
+        at = f" {text} ".find(" and ", between.end())
     if at < 0 or not says_any(text, words.check_list("step_words")):
         return None
-    if says_any(text, words.check_list("sum_words")) or says_any(text, words.check_list("not_steps")):
+    if says_any(text, words.check_list("sum_words")) or (between is None and says_any(
+            text, words.check_list("not_steps"))):
         return None  # "than the two previous years combined" is a sum; "was the gap bigger ..." a gap
     sides = ([ids for pos, ids in placed if pos < at], [ids for pos, ids in placed if pos >= at])
     padded = f" {text} "
@@ -148,10 +154,15 @@ def read_scaled(words: FrameWords, text: str, placed: list[tuple[int, tuple[str,
     """A what-if that scales one year's figure: by a multiple ("doubled", "tripled"), by half, or by a stated
     percentage ("rose by 10%", "fell by 20 percent"). Any other number or a second year is another question."""
     padded = f" {text} "
+    year = placed[0][1][-1] if placed else None
+    if " would " in padded and " if " not in padded and len({ids for _, ids in placed}) <= 1:
+        # "what would double have been?", "what would twice 2011/12's figure be?": no "if", but supposed
+        for factor, cue in ((2.0, "doubling"), (3.0, "tripling")):
+            if says_any(text, words.check_list(cue)):
+                return Scaled(year, factor, False)
     if " if " not in padded or " same " in padded or len({ids for _, ids in placed}) > 1 or not (
             " would " in padded or " how many " in padded or " what if " in padded):
         return None
-    year = placed[0][1][-1] if placed else None
     multiple = words.multiple.search(text)
     if multiple:
         return Scaled(year, float(words.multiples[multiple.group(1)]), False)
