@@ -542,12 +542,12 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_rank", "_which_of_two", "_own_figure", "_against_sum", "_source_followup", "_now_followup",
-        "_when_of_last", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last", "_in_last_sentences",
-        "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about", "_dates_of_events",
-        "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote",
-        "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages",
-        "_decline_or_clarify", "_compose",
+        "_unreadable", "_period_covered", "_rank", "_which_of_two", "_own_figure", "_against_sum", "_source_followup",
+        "_now_followup", "_when_of_last", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last",
+        "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about",
+        "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes",
+        "_another_quote", "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use",
+        "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -740,6 +740,12 @@ class Engine:
         givers = {r.said_by for r in self.facts.reasons}
         about_others = context.intent == why.id if why is not None else False
         about_others = about_others or bool(context.people and context.people[0] not in givers)  # (after "did he
+        if said in self.frames.check_list("who_did_then") and context.sources and (
+                why is None or context.intent != why.id):  # "did Munro set up the panel?" (No) - "who did?": who
+            doer = passages.done_by(self.facts, context.sources)  # the sentence says did it, if one does
+            if doer is not None and not doer.text.startswith(tuple(
+                    self.facts.people[p].name for p in context.people if p in self.facts.people)):
+                return self._on_last_answer(t, doer)
         if why is not None and about_others and said in self.frames.check_list("who_did_then"):  # say why?": No)
             answer = COMPOSERS[why.answer](self.facts, Query(tokens=["why"], context=Context()))
             return self._answer(u, Candidate(why, ANSWER_AT), answer), self._next_context(u, why.id, answer, t.now)
@@ -792,10 +798,11 @@ class Engine:
         another's. With a verdict when asked for one."""
         u = t.u
         summing = says_any(u.text, self.frames.check_list("sum_words"))  # ("and more than both put together?")
-        supposing = " if " in f" {u.text} " or " would " in f" {u.text} "  # (a what-if: "what would double be?")
+        supposing = " if " in f" {u.text} " or " would " in f" {u.text} " or u.text.startswith((
+            "double ", "triple ", "treble "))  # (a what-if: "what would double be?", "double it")
         if (t.elliptical and not summing and not supposing) or not any(w in f" {u.text} " for w in (
                 " than ", " as ", " or ", " compare", " against ", " versus ", " vs ", " minus ", " divided by ",
-                " equal", " if ", " would ", " difference between ")):
+                " equal", " if ", " would ", " difference between ", " of the ", " double ", " triple ")):
             return None  # (and "if ... the same ... as ...": a what-if; "bigger in 2012/13 or 2013/14?": a choice)
         crossed = self._against_last_cell(t) or self._sum_of_figures(t)
         if crossed is not None:
@@ -831,6 +838,14 @@ class Engine:
         supposed_scale = None if summed else steps.read_scaled(self.frames, u.text, placed)
         if supposed_scale is not None:
             return self._scaled(t, supposed_scale)
+        part_of_rise = None if summed else steps.read_rise_share(self.frames, u.text, placed, ids)
+        value_intent = self.intents.get(self.intent_for_op.get("value", ""))
+        if part_of_rise is not None and value_intent is not None:  # "what share of the increase came in ...?"
+            measure = self._measure_of(u.text)
+            frame = Frame("rise_portion", (measure,) if measure else (), (*part_of_rise.span, part_of_rise.into))
+            answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
+            return self._answer(u, Candidate(value_intent, ANSWER_AT), answer), self._next_context(
+                u, value_intent.id, answer, t.now)
         supposed = None if summed else steps.read_what_if(self.frames, u.text, placed, ids)
         stepped = None if summed or supposed else steps.read_steps(self.frames, u.text, placed, ids)
         against = None if summed or supposed or stepped else steps.read_rise_vs_figure(
@@ -869,11 +884,36 @@ class Engine:
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(
             u, intent.id, answer, t.now, frame.op)
 
+    def _period_covered(self, t: Turn) -> Turned | None:
+        """"What period does that cover?", "how many months is that?" after a year's figures: the financial
+        year's first and last months."""
+        u, context = t.u, t.context
+        said = " ".join(u.text.split())
+        if not says_any(said, self.frames.check_list("period_covered")) or u.query.measure:
+            return None
+        listed = self.intent_for_answer.get("figures.periods")
+        ids = list(u.query.periods) or (list(context.periods) if context.intent in self.figure_ops or (
+            listed is not None and context.intent == listed.id) else [])
+        if len(ids) != 1:
+            return None
+        period = self.facts.period(ids[0])
+        months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+        answer = Answer(f"{period.label} is the financial year from {period.start:%B %Y} to {period.end:%B %Y}: "
+                        f"{months} months.")
+        answer.add_sources(period.source)
+        intent = self.intent_for_answer.get("figures.periods")
+        if intent is None:
+            return None
+        kept = self._next_context(u, intent.id, answer, t.now)
+        kept.periods = ids
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
+
     def _own_figure(self, t: Turn) -> Turned | None:
         """"Our LSCB published 2 SCRs in 2012/13: what share of the national published figure is that?": the
         asker's own figure as a share of the article's for that year and measure."""
         u = t.u
-        own = None if t.elliptical else sums.read_own(self.frames, u.text)
+        stated = not (t.text or "").rstrip().endswith("?")  # ("Our LSCB commissioned 6 in 2013/14.": no claim)
+        own = None if t.elliptical else sums.read_own(self.frames, u.text, stated)
         intent = self.intents.get(self.intent_for_op.get("value", ""))
         measure = self._measure_of(own.said) if own is not None else None
         measure = measure or u.query.measure
@@ -974,8 +1014,9 @@ class Engine:
         measure, asked again with their years and measures ("commissioned in 2013/14 minus published in
         2013/14")."""
         u = t.u
-        if u.refs or not any(f" {w} " in f" {u.text} " for w in ("minus", "divided by")):
-            return None
+        compared = " than " in f" {u.text} " and u.text.split()[:1] in (["is"], ["was"], ["are"], ["were"])
+        if u.refs or not (compared or any(f" {w} " in f" {u.text} " for w in ("minus", "divided by"))):
+            return None  # (and "is 114 more than 55?": the two yearly figures compared)
         named = sums.cells_named(u.text, self._cells)
         if named is None or len(named) != 2:
             return None
@@ -1457,6 +1498,7 @@ class Engine:
             or bool(set(tokens) & words.anaphors)
             or change is not None
             or u.rest.startswith(("as ", "and as ", "so as "))  # "as a share of commissioned?"
+            or (context.op == "portion" and u.rest.startswith("and "))  # "and 2011/12's share?" after a portion
             or any(r.kind in ("next", "previous") for r in u.refs)  # "two years later": counted from the last
             or self._onward(u)
         )
@@ -1495,6 +1537,8 @@ class Engine:
             words, "value", u.text, u.rest, tokens, [], None, u.question_mark).test in ("double", "triple")
         if last_op in ("share", "pp_change") and not u.query.measure and multiplied:
             op = "share"  # "is that more than double?" after two years' rates: of the rates (1.6 times), not counts
+        if last_op == "portion" and op == "share" and not u.query.measure and len(u.query.periods) == 1:
+            op = "portion"  # "and 2011/12's share?" after a year's share of the three-year total: of the total
         portion_of = self._portion_followup(u, context, last_op, op, change)
         if portion_of:  # "what percentage of those were in the latest year?" after a three-year total
             op, change = "portion", None

@@ -2858,3 +2858,34 @@ def test_review_eight_fixes(engine, turns, needles, unwanted):
 def test_review_eight_conversations_and_long_asks(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("Does the article explain why SCRs dropped after the coalition policy?",), ["doesn't say why"], ["Yes"]),
+        (("Does the article say SCRs improved child safety?",), ["doesn't say anything about harm"], ["Yes"]),
+        (("Should my board publish all our SCRs?",), ["doesn't judge"], ["2013/14: 71"]),
+        (("How many people are named in the article?",), ["Three people", "Timpson", "Munro"], ["doesn't give"]),
+        (("is 114 a lot more than 55?",), ["Yes.", "up 59"], ["Not 114"]),
+        (("is 31 bigger than 55?",), ["No."], []),
+        (("Our LSCB commissioned 6 SCRs in 2013/14.",), ["6 of the 114", "5.3%"], ["Not 6"]),
+        (("my notes say 71 were published in 2013/14",), ["Yes. 71 is right"], ["71 of the 71"]),
+        (("What share of the increase in published SCRs between 2011/12 and 2013/14 came in the final year?",),
+         ["40 of that came in 2013/14", "67.8%"], []),
+        (("What percentage of the growth in commissioned SCRs over the whole period happened in the last year?",),
+         ["33 of that", "55.9%"], []),
+        (("If 2013/14 commissioning had risen at 2012/13's percentage rate, how many would have been "
+          "commissioned?",), ["+47.3%", "about 119.3", "114 actually"], []),
+        (("How many weren't published in 2012/13, i.e. commissioned minus published?", "And in 2013/14?",
+          "Did the gap shrink or grow?", "By what percent?"), ["50 in 2012/13 to 43 in 2013/14", "-14%"], []),
+        (("published in 2012/13?", "What share of the three-year published total is that?", "And 2011/12's share?"),
+         ["12 of the 114", "10.5%"], ["21.8%"]),
+        (("Published in 2011/12?", "Double it"), ["Doubled, that would be 24"], []),
+        (("Give me the figures for 2013/14", "What period does that cover?"), ["April 2013 to March 2014"], []),
+        (("Did Munro set up the SCR panel?", "Who did?"), ["By the government"], ["two reasons"]),
+    ],
+)
+def test_review_nine_fixes(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

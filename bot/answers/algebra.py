@@ -1095,7 +1095,30 @@ def own_share(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def rise_portion(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"What share of the increase between 2011/12 and 2013/14 came in the final year?": the rise into the last
+    period of the frame (from the year before) as a part of the rise from the first period to the second."""
+    r = Result()
+    if len(frame.periods) < 3:
+        return value(al, frame, q)
+    first, last, into = frame.periods[:3]
+    before = al.ids[al.ids.index(into) - 1]
+    for m in al.measures(frame)[:2]:
+        a, b, c, d = al.value(first, m), al.value(last, m), al.value(before, m), al.value(into, m)
+        if not (a and b and c and d) or b[0] == a[0]:
+            continue
+        whole, part = b[0] - a[0], d[0] - c[0]
+        r.lines.append(f"SCRs {al.label(m)} rose by {fmt.number(whole)} from {al.plabel(first)} to {al.plabel(last)} "
+                       f"({fmt.number(a[0])} to {fmt.number(b[0])}); {fmt.number(part)} of that came in "
+                       f"{al.plabel(into)} ({fmt.number(c[0])} to {fmt.number(d[0])}): {_pct(100 * part / whole)}.")
+        r.cite(*a[1], *b[1], *c[1], *d[1])
+        r.numbers.append((round(100 * part / whole, 1), True))
+    r.answer.periods = [first, last]
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "rise_portion": rise_portion,
     "own_share": own_share,
     "scaled": scaled,
     "again": again,

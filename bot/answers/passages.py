@@ -410,13 +410,21 @@ def _agent_asked(u: Understood) -> Mention | None:
         name = " ".join(tokens(normalise(m.text)))
         if name and (f" by {name} " in text or f" by the {name} " in text):
             return m
-    # ... or a person who opens it as its subject ("did Munro set up the panel?", "Professor Munro set up ...")
+    # ... or a person who opens it as its subject ("did Munro set up the panel?", "Professor Munro set up ..."),
+    # doing it, not saying it ("did Woolmore say Ofsted's evaluation created ...?" asks what she said)
     opening = " ".join(w for w in tokens(u.text)[:5] if w not in _OPENERS)
     for m in u.reading.mentions:
         name = " ".join(tokens(normalise(m.text)))
-        if m.kind == "person" and name and f" {opening} ".startswith(f" {name} "):
+        after = f" {opening} "[len(name) + 2:].split()[:1] if name else []
+        if m.kind == "person" and name and f" {opening} ".startswith(f" {name} ") and not (
+                after and after[0] in _SAYING):
             return m
     return None
+
+
+_SAYING = frozenset({"say", "said", "says", "think", "thinks", "thought", "believe", "believes", "believed", "call",
+                     "called", "calls", "describe", "described", "argue", "argued", "claim", "claimed", "reckon",
+                     "mention", "mentioned", "suggest", "suggested", "tell", "told", "blame", "blamed", "credit"})
 
 
 _OPENERS = frozenset({"did", "was", "is", "so", "it", "true", "that", "professor", "prof", "then", "and"})

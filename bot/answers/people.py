@@ -77,7 +77,9 @@ def who(facts: FactBase, q: Query) -> Answer:
             answer.add_sources(*(p.source for p in facts.people.values()))
             return answer
         people = list(facts.people.values())
-        answer.text = "The people named in the article:\n" + "\n".join(f"• {p.name}: {p.role}" for p in people)
+        named = f"{fmt.words(len(people)).capitalize()} people are named in the article" if q.has("many") else \
+            "The people named in the article"  # ("how many people are named?")
+        answer.text = f"{named}:\n" + "\n".join(f"• {p.name}: {p.role}" for p in people)
         answer.add_sources(*(p.source for p in people))
         answer.people = [p.id for p in people]
         return answer

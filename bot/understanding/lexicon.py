@@ -54,6 +54,9 @@ class Mention(NamedTuple):
     text: str
 
 
+_NAMING = frozenset({"named", "said", "mentioned", "quoted", "name"})
+
+
 class Reading(NamedTuple):
     """A question as canonical tokens, with what was found on the way."""
 
@@ -276,8 +279,8 @@ class Lexicon(Memoised):
         """What "how many ..." asks to count when it is something the article names but never counts
         ("how many *councils*", "number of *ministers*"); empty otherwise."""
         for following in self._after_markers(tokens, self.count_markers):
-            if following and following[0] in self.not_counted:
-                return (following[0],)
+            if following and following[0] in self.not_counted and not set(following[1:]) & _NAMING:
+                return (following[0],)  # (but "how many people are named?" counts the article's own names)
         return ()
 
     def _unknown_subject(self, tokens: list[str], unknown: set[str]) -> bool:

@@ -72,9 +72,11 @@ def read_what_if(words: FrameWords, text: str, placed: list[tuple[int, tuple[str
     """"If publications had risen by the same number in 2013/14 as they did in 2012/13, how many would have been
     published?": the year whose rise is supposed (named after "as") and the year it is applied to."""
     padded = f" {text} "
-    if " if " not in padded or " same " not in padded or not says_any(text, words.check_list("step_words")):
+    rated = " at " in padded and " rate" in padded and " same " not in padded  # "had risen at 2012/13's rate"
+    if " if " not in padded or not (" same " in padded or rated) or not says_any(
+            text, words.check_list("step_words")):
         return None
-    at = padded.find(" as ", padded.find(" same "))
+    at = padded.find(" at ") if rated else padded.find(" as ", padded.find(" same "))
     if at < 0:
         return None
     after = [ids[0] for pos, ids in placed if pos + 1 > at and len(ids) == 1]
@@ -85,7 +87,7 @@ def read_what_if(words: FrameWords, text: str, placed: list[tuple[int, tuple[str
     reference, target = after[0], others[0]
     if period_ids.index(reference) == 0 or period_ids.index(target) == 0:
         return None  # the first year has no rise into it
-    return WhatIf(target, reference, says_any(text, words.check_list("relative")))
+    return WhatIf(target, reference, rated or says_any(text, words.check_list("relative")))
 
 
 class RiseVsFigure(NamedTuple):
@@ -155,7 +157,9 @@ def read_scaled(words: FrameWords, text: str, placed: list[tuple[int, tuple[str,
     percentage ("rose by 10%", "fell by 20 percent"). Any other number or a second year is another question."""
     padded = f" {text} "
     year = placed[0][1][-1] if placed else None
-    if " would " in padded and " if " not in padded and len({ids for _, ids in placed}) <= 1:
+    bare = set(text.split()) <= {"double", "triple", "treble", "it", "that", "this", "please", "pls", "now", "so",
+                                 "and", "what", "if", "we", "you"}  # "double it" after a figure
+    if (" would " in padded or bare) and " if " not in padded and len({ids for _, ids in placed}) <= 1:
         # "what would double have been?", "what would twice 2011/12's figure be?": no "if", but supposed
         for factor, cue in ((2.0, "doubling"), (3.0, "tripling")):
             if says_any(text, words.check_list(cue)):
@@ -173,3 +177,38 @@ def read_scaled(words: FrameWords, text: str, placed: list[tuple[int, tuple[str,
         sign = -1 if says_any(text, words.check_list("falling")) else 1
         return Scaled(year, sign * float(stated.group(1)), True)
     return None
+
+
+class RiseShare(NamedTuple):
+    """The part of the rise over `span` (its first and last years) that came in the step into `into`."""
+
+    into: str
+    span: tuple[str, str]
+
+
+_SHARE_OF_RISE = re.compile(r"\b(?:share|percentage|percent|proportion|fraction|part|how much|how many) of "
+                            r"(?:the |that |this )?(?:overall |total |whole )?(\w+)")
+
+
+def read_rise_share(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ...]]],
+                    period_ids: list[str]) -> RiseShare | None:
+    """"What share of the increase in published SCRs between 2011/12 and 2013/14 came in the final year?": one
+    year-on-year step as a part of the whole rise. The step is the year named after the rise (or the last or
+    first year, by those words); the rise runs over the years named before it, or every year."""
+    found = _SHARE_OF_RISE.search(text)
+    if found is None or found.group(1) not in words.check_list("step_words"):
+        return None
+    after = text[found.end():]
+    named = [ids for pos, ids in placed]
+    span_ids = sorted({i for ids in named[:2] for i in ids}, key=period_ids.index) if len(named) >= 2 else []
+    into = named[2][-1] if len(named) >= 3 else named[0][-1] if len(named) == 1 else None
+    if into is None and says_any(after, words.check_list("last_year_words")):
+        into = period_ids[-1]
+    elif into is None and says_any(after, words.check_list("first_year_words")):
+        into = period_ids[1] if len(period_ids) > 1 else None
+    span = (span_ids[0], span_ids[-1]) if len(span_ids) >= 2 else (period_ids[0], period_ids[-1])
+    if into is None or not (period_ids.index(span[0]) < period_ids.index(into) <= period_ids.index(span[1])):
+        return None
+    if not says_any(after, words.check_list("came_in")):
+        return None  # ("what share of the increase was published?" is another question)
+    return RiseShare(into, span)
