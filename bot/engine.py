@@ -546,8 +546,8 @@ class Engine:
         "_now_followup", "_when_of_last", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last",
         "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about",
         "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes",
-        "_another_quote", "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use",
-        "_from_passages", "_decline_or_clarify", "_compose",
+        "_another_quote", "_phrase_in_article", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
+        "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -1248,6 +1248,24 @@ class Engine:
         answer = passages.quoted_sentence(self.facts, sentence, f"{lead} ")
         answer.people.append(who.id)
         return answer
+
+    def _phrase_in_article(self, t: Turn) -> Turned | None:
+        """"Who used the word 'spike'?", "what does 'pivotal' refer to?", "the rise was 'dramatic': who said
+        that?": the one sentence of the article with the words put in quotes, quoted with whose words it reports."""
+        u = t.u
+        said = re.search(r"(?<![A-Za-z])[“\"‘']([^“”\"‘’']{3,60})[”\"’'](?![A-Za-z])", t.text or "")
+        asked = set(u.text.split())
+        if said is None or t.yesno or not asked & set(self.frames.check_list("phrase_source")):
+            return None
+        phrase = said.group(1).strip().lower()
+        if " " in phrase and not asked & {"who", "whose"}:
+            return None  # "what does 'relaxation of SCR procedures' refer to?" asks about the thing, not the words
+        found = [s for s in self.facts.article.sentences if phrase in s.text.lower()]
+        if len(found) != 1:
+            return None
+        answer = passages.quoted_sentence(self.facts, found[0], f"“{said.group(1)}” is in this sentence: ")
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), self._next_context(
+            u, QUOTE_INTENT.id, answer, t.now)
 
     def _quoted_words(self, t: Turn) -> Turned | None:
         """"Who said the old system wasn't designed with publication in mind?", "the exact quote about ...":

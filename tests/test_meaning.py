@@ -2889,3 +2889,24 @@ def test_review_eight_conversations_and_long_asks(engine, turns, needles, unwant
 def test_review_nine_fixes(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("hw many scr's wer comissioned in 2012-13??",), ["81"], []),
+        (("who r the munro guy?",), ["Eileen Munro"], ["outside what I know"]),
+        (("diff btwn comm and pub 2013 14",), ["43"], []),
+        (("My essay says Ofsted ceased evaluating SCRs on Munro's recommendation. Does the article support that?",),
+         ["Yes.", "Munro"], ["view of the causes"]),
+        (("How many of the SCRs commissioned in 2011/12 were published in 2012/13?",), ["doesn't say"], []),
+        (("Do we still have to go back 20 years?",), ["No.", "need not go back"], ["I have figures"]),
+        (("Tell me about the old system",), ["prescriptive", "20 years"], ["Terms I can explain"]),
+        (("Which financial year is 'between 2011 and 2012'?",), ["2011/12", "April 2011 to March 2012"], []),
+        (("Who used the word 'spike'?",), ["“spike” is in this sentence", "Woolmore"], []),
+        (("I'm told the rise was 'dramatic'. Who said that?",), ["Timpson"], ["The people named"]),
+    ],
+)
+def test_review_nine_words_and_spellings(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

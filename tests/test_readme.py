@@ -196,6 +196,13 @@ def update_readme() -> int:
                         assert text.count(old) == 1, f"cannot place the output of $ {command}"
                         text = text.replace(old, new)
                         changed += 1
+    with tempfile.TemporaryDirectory() as tmp:  # the reload log's counts: the shipped data, one template before
+        summary = Session(Path(tmp)).run("scrbot check").strip().removeprefix("ok: ").split("; ")[:2]
+    log = re.compile(r"(Reloaded in [\d.]+s: )[^.]*?(\. Before: )[^.]*?\.(?=\n)")
+    templates = re.search(r"(\d+) templates", summary[1])
+    if templates is not None and log.search(text):
+        after = "; ".join([summary[0], summary[1].replace(templates[0], f"{int(templates[1]) + 1} templates")])
+        text = log.sub(lambda m: f"{m[1]}{after}{m[2]}{'; '.join(summary)}.", text, count=1)
     (ROOT / "README.md").write_text(text, encoding="utf-8")
     print(f"{changed} example output(s) updated in README.md")
     return 0

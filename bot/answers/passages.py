@@ -325,12 +325,14 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
     # "do they still have to go back 20 years?"; "must they go back 20 years?" asks of the rule as it now is
     now = speaks_of_now(words, u.text) or obliged
     found = index.search(without(u, set(u.reading.unknown)), limit=3)  # "meant looking back": how it is put
-    if not found:
-        return None
     unit = _unit(stated.group(2))
     # the best sentence that holds an amount of the unit asked (or, of now, follows one): "under the new guidance,
     # do they still have to go back 20 years?" is about the 20 years, not the guidance's own sentence
     holding = [s for s in index.sentences if _has_amount(s, unit)]
+    if not found and len(holding) == 1 and now:  # "do we still have to go back 20 years?": no word but the amount's
+        found = [(holding[0], 0.0)]
+    if not found:
+        return None
     sentence = next((s for s, _ in found if s in holding or (now and _has_amount(
         next((b for b in index.sentences if b.line == s.line - 1), None), unit))),
         holding[0] if len(holding) == 1 else found[0][0])

@@ -330,6 +330,9 @@ def split(words: FrameWords, text: str) -> list[str]:
         elif _pleasantry(words, sentence):  # "Could someone from the group help me out?": asks nothing itself
             if i > 0 and not _asks(words, found[i - 1]) and (not kept or kept[-1] != found[i - 1]):
                 kept.append(found[i - 1])  # "I need the 2013/14 figures. Can anyone help?"
+        elif i > 0 and " ".join(_words(sentence)) in words.check_list("who_said_that") and not _asks(
+                words, found[i - 1]):  # "I'm told the rise was 'dramatic'. Who said that?": one question
+            kept.append(f"{found[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
         elif _refers_back(words, sentence):
             if i > 0 and (not kept or kept[-1] != found[i - 1]):
                 kept.append(found[i - 1])  # the request is to answer what was just said
