@@ -933,7 +933,9 @@ class Engine:
         if intent is None:
             return None
         measure = self._measure_of(u.text)
-        year = supposed.year
+        if measure is None and " of " in f" {u.text} ":  # "if half of the 2013/14 commissioned SCRs had been
+            measure = self._measure_of(" ".join(f" {u.text} ".split(" of ", 1)[1].split()[:4]))  # published": of
+        year = supposed.year  # the commissioned ones
         if t.context.intent in self.figure_ops and not u.refs:  # "is that more than double 2011/12?" - "what
             measure = measure or t.context.measure  # would double have been?": of the earlier year compared
             year = year or (t.context.periods[0] if t.context.periods else None)
@@ -1899,15 +1901,17 @@ class Engine:
             if amount is not None:  # "up to 10 years, right?"
                 return amount
         moved = self._moved_topics  # "did CYP Now find the number rose?": the body a directional event is about
-        events = any(m.kind == "event" or m.id in moved for m in u.reading.mentions) or " months " in f" {u.text} "
+        events = any(m.kind == "event" or m.id in moved for m in u.reading.mentions) or " months " in f" {u.text} " \
+            or ("rise" in u.reading.tokens and says_any(u.text, self.frames.check_list("starts")))  # ("did the rise
+        # begin in 2013?" asks when it began, an event, not whether the figures rose in 2013/14)
         figures = bool(u.refs) or any(ch.isdigit() for ch in u.text)
         if not figures and top is not None and top.intent.id in self.figure_ops:
             frame = read_frame(self.frames, self.figure_ops[top.intent.id], u.text, u.rest, u.reading.tokens,
                                u.query.periods, u.query.measure, u.question_mark)
             figures = frame.op != "value" or bool(frame.test) or frame.claim is not None  # "more than ...?"
         named = {m.id for m in u.reading.mentions}  # "was the panel set up in 2013 a major factor?": a stance
-        stance = says_any(u.text, self.frames.check_list("cause")) and any(
-            named & {*r.topics, r.event} for r in self.facts.reasons)
+        stance = (says_any(u.text, self.frames.check_list("cause")) or u.query.has(
+            *self.frames.check_list("cause"))) and any(named & {*r.topics, r.event} for r in self.facts.reasons)
         if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops and not events \
                 and (figures or not verdict) and not stance:
             # figures' own verdicts come from the algebra; an event named, or a yes/no question naming no year

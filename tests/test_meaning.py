@@ -2910,3 +2910,23 @@ def test_review_nine_fixes(engine, turns, needles, unwanted):
 def test_review_nine_words_and_spellings(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("If half of the 2013/14 commissioned SCRs had been published, how many would that be?",),
+         ["114", "Halved, that would be 57"], []),
+        (("How many more would have needed to be published in 2013/14 for every commissioned SCR to be published?",),
+         ["43 more commissioned than published"], ["ratio"]),
+        (("did the rise begin in 2013?",), ["No.", "from 2012"], ["Yes"]),
+        (("Timpson attributed the rise to the end of Ofsted evaluation in July 2012 and to the revised Working "
+          "Together guidance in March 2013. What's wrong with this?",),
+         ["No: it was Sue Woolmore who gave those reasons, not Edward Timpson"], []),
+        (("someone said the numbers went up because Ofsted started checking reviews more strictly. Is that right?",),
+         ["No: the opposite", "ceased evaluating"], ["Yes"]),
+    ],
+)
+def test_review_nine_verdicts(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

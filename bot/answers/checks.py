@@ -145,6 +145,8 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     events = _events(facts, q) or (by_own_words(facts, q) if (dates or q.periods) and not q.has(
         "rise", "fall", "why") else [])  # "was flexibility given to LSCBs in 2012?": the event its own word names
     # (not a claim about the numbers' direction: "... a dramatic decrease from 2012?")
+    if not events and q.has("rise") and says_any(q.text, words.check_list("starts")):  # "did the rise begin in
+        events = [e for e in facts.events if "rise" in e.title.lower()]  # 2013?": when the rise began
     present = q.text.split()[:1] in (["does"], ["do"])  # "does Ofsted evaluate SCRs?": as the article leaves it
     if present and len(events) == 1 and not dates and not q.periods and not q.mentioned("person") and set(
             events[0].summary.lower().split()) & set(words.check_list("ceases")):
@@ -346,6 +348,19 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
             answer.add_sources(*r.sources[:1])
         answer.people.append(who.id)
         return answer
+    others = [p for p in q.mentioned("person") if p in facts.people and p not in {r.said_by for r in focus}]
+    if len(focus) > 1 and len({r.said_by for r in focus}) == 1 and others and not q.carried:
+        # "Timpson attributed the rise to the Ofsted change and to Working Together": both are someone else's
+        who = facts.people.get(focus[0].said_by)
+        other = facts.people[others[0]]
+        answer = Answer(f"No: it was {who.name if who else focus[0].said_by} who gave those reasons, not "
+                        f"{other.name}. " + " ".join(f"According to {who.name if who else 'the article'}, "
+                                                     f"{lower_first(r.title)} was {r.weight or 'a cause'}."
+                                                     for r in focus if r.stance == "cause"))
+        for r in focus:
+            answer.add_sources(*r.sources[:1])
+        answer.people.append(focus[0].said_by)
+        return answer
     if len(focus) != 1:
         return None
     reason = focus[0]
@@ -374,6 +389,15 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
             + ("did not contribute significantly." if reason.stance == "not_significant"
                else f"was {reason.weight or 'a cause'}.")
         )
+        answer.add_sources(*reason.sources[:1])
+        answer.people.append(reason.said_by)
+        return answer
+    # "Ofsted started checking reviews more strictly": the opposite of the event behind the reason (it ceased)
+    event = next((e for e in facts.events if e.id == reason.event), None)
+    if event is not None and says_any(q.text, words.check_list("starts")) and set(
+            event.summary.lower().split()) & set(words.check_list("ceases")):
+        answer.text = (f"No: the opposite. {event.summary} According to {who}, {lower_first(reason.title)} was "
+                       f"{reason.weight or 'a cause'} behind the rise.")
         answer.add_sources(*reason.sources[:1])
         answer.people.append(reason.said_by)
         return answer
