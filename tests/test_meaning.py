@@ -2930,3 +2930,20 @@ def test_review_nine_words_and_spellings(engine, turns, needles, unwanted):
 def test_review_nine_verdicts(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Is it true that Woolmore said the previous SCR system wasn't really designed with publication in mind?",
+         ["Yes.", "designed with publication"], []),
+        ("Which government's policy of publishing SCRs is mentioned at the end?", ["coalition"], ["outside"]),
+        ("From when did Timpson say the dramatic increase started?", ["2012"], ["doesn't say"]),
+        ("What period does the 2013/14 figure cover?", ["April 2013 to March 2014"], []),
+        ("Why weren't all the SCRs commissioned in 2013/14 published?", ["doesn't say why"], ["two reasons"]),
+        ("What happened to the SCR figures after 2013/14 - did they keep going up?", ["no forecast"], []),
+    ],
+)
+def test_set_32_misses(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

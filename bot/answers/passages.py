@@ -173,6 +173,8 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
     asked = index.question_features(u) - markers - {_stem(c) for w in contrasted for c in (
         w, *index.lexicon.canonical(w))}  # ("decrease" is read as "fall", and both are set aside)
     found = _stated(index, asked)
+    if found is None and any(m.kind == "person" for m in r.mentions):  # "is it true that Woolmore said X?": X is
+        found = _stated(index, asked - {_stem(w) for w in words.check_list("views")})  # what a sentence states
     if found is None and contrasted:  # "did the revisions make the SCR process more prescriptive?": the sentence
         # saying its opposite ("greater flexibility") about the same named things, if one holds most of the rest
         against = {_stem(o) for w in contrasted for o in opposites[w].split("|")}

@@ -166,7 +166,7 @@ class Lexicon(Memoised):
 
     def _word(self, word: str) -> str:
         """A known form of one word: possessives lose their 's ("timpson's" -> "timpson"), typos are corrected."""
-        if word.endswith("'s") and word not in self._spellings and len(word) > 4:
+        if word.endswith("'s") and word not in self.vocabulary and len(word) > 4:
             stem = self.correct(word[:-2])
             if stem in self.vocabulary:
                 return stem
@@ -229,8 +229,9 @@ class Lexicon(Memoised):
         if outside:  # not the "school" of "as a school governor, ...": a filler phrase names nothing
             outside = self._outside(self._drop_fillers(raw))
         spelt = self._spellings  # a word already spelt as the bot knows it needs no correcting
-        words = self._drop_fillers([w if w in spelt else self._word(w) for w in raw])
-        out: list[str] = []
+        words = self._drop_fillers([w if w in spelt and not (w.endswith("'s") and w[:-2] in self.vocabulary)
+                                    else self._word(w) for w in raw])  # ("government's": a known spelling, but
+        out: list[str] = []  # of the known "government")
         mentions: list[Mention] = []
         pronouns: list[str] = []
         named: set[str] = set()
