@@ -1155,7 +1155,9 @@ class Engine:
         u = t.u
         if t.elliptical:
             return None
-        if asks_what_number(u.rest):
+        asks_when = u.text.startswith("when ") or (bool(set(u.text.split()) & {"which", "what"}) and " year" in u.text)
+        named = sums.cells_named(u.text, self._cells) if asks_when and not u.refs else None
+        if asks_what_number(u.rest) or (named is not None and len(named) == 1):  # ("when were 71 published?")
             by_op = self.intent_for_op
             identify = self.intents.get(by_op.get("identify", "") or by_op.get("value", ""))
             if identify is not None:
@@ -1172,6 +1174,13 @@ class Engine:
             t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))  # "published in
             # the year Ofsted stopped evaluating?" asks for that year's figure, not about the event
         top = t.decision.top
+        when = self.intent_for_answer.get("events.when")
+        if top is not None and top.intent.id in self.figure_ops and self.figure_ops[top.intent.id] != "trend" and \
+                when is not None and not u.refs and "rise" in u.reading.tokens and says_any(
+                u.text, self.frames.check_list("starts")) and (" year " in f" {u.text} " or u.query.has("when")):
+            # "from what year did numbers start rising?": when the rise began, not the year with the most
+            t.decision = Decision("answer", (Candidate(when, ANSWER_AT), *t.decision.candidates))
+            return None
         if top is not None and top.intent.id in self.figure_ops and t.decision.action == "answer" and set(
                 u.reading.tokens) & set(self.frames.check_list("prose_subjects")) and not (
                 u.refs or u.query.has("many", "number", "total", "rate", "percent", "share", "average", "times")

@@ -2947,3 +2947,19 @@ def test_review_nine_verdicts(engine, turns, needles, unwanted):
 def test_set_32_misses(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("What are LSCBs in the context of this article?", ["Local Safeguarding Children Board"], []),
+        ("How does the new system differ from the old one?", ["flexibility"], ["not sure"]),
+        ("is it true these serious case review things have been going down in number??", ["No.", "up 40"], []),
+        ("Did the number of SCRs ever fall, according to the article?", ["No.", "dropped sharply"], []),
+        ("from what year did SCR numbers start rising dramatically?", ["from 2012"], ["Most SCRs"]),
+        ("Give me the published figures for each of the three years and the overall total", ["Together: 114"], []),
+    ],
+)
+def test_set_31_misses(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

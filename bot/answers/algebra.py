@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..knowledge.article import Sentence
 from ..knowledge.model import FactBase
 from ..lazyre import LazyPattern
-from ..understanding.frame import Claim, DerivedMeasure, Frame, FrameWords, crosses_cells
+from ..understanding.frame import Claim, DerivedMeasure, Frame, FrameWords, crosses_cells, says_any
 from . import figures
 from . import format as fmt
 from .query import Answer, Query
@@ -186,7 +186,8 @@ def value(al: Algebra, frame: Frame, q: Query) -> Result:
         r.numbers += [(v, False) for v in values]
         if len(values) > 1:
             r.numbers.append((sum(values), False))  # "250 across the three years, right?"
-            if frame.overall:  # "over those two years?"
+            if frame.overall or says_any(q.text, ("overall total", "grand total", "the total", "in total")):
+                # "over those two years?", "... and the overall total"
                 r.lines.append(f"Together: {fmt.number(sum(values))} {al.label(m)}.")
     r.answer.followups = base.followups
     r.answer.periods = base.periods
@@ -1574,6 +1575,12 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
         elif verdict:
             body = why or result.lines
             result.lines = [f"{verdict}. {body[0]}", *body[1:]]
+    if frame.yesno and frame.test == "fall" and result.lines[:1] and result.lines[0].startswith("No") and \
+            not q.periods and not q.missing:  # "did the number of SCRs ever fall?": not in these years, but the
+        for event in facts.events:  # article does report an earlier drop (CYP Now, 2011)
+            if says_any(event.summary.lower(), words.check_list("fell")):
+                result.lines.append(f"Before these figures, though, the article reports a fall: {event.summary}")
+                result.cite(event.source)
     followups = result.answer.followups or ["What drove the rise?", "What was the publication rate?"]
     periods = result.answer.periods if result.answer.periods is not None else al.span(frame)
     return result.done(list(periods), followups)

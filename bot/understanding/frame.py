@@ -274,6 +274,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             _has(raw.replace(" working together ", " "), ("combined", "total", "add", "sum", "plus", "together",
                                                           "altogether")):
         op = "both_measures"  # "the combined total of SCRs commissioned and published in 2013/14"
+    if op == "extreme" and default_op == "trend" and _has(raw, words.check_list("starts")) and not _has(
+            raw, _SUPERLATIVES):
+        op = "trend"  # "from what year did numbers start rising?": when the rise began, which the trend says
     if op == "change" and "extreme" in cued and (_has(raw, _SUPERLATIVES) or (
             " which year " in f" {rest} " and _has(raw, _COMPARATIVES))):
         op = "extreme"  # "which year saw the biggest (the larger) percentage rise?": the year of the biggest change
