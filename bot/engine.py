@@ -543,11 +543,11 @@ class Engine:
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
         "_unreadable", "_period_covered", "_rank", "_which_of_two", "_own_figure", "_against_sum", "_source_followup",
-        "_now_followup", "_when_of_last", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last",
-        "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about",
-        "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes",
-        "_another_quote", "_phrase_in_article", "_quoted_words", "_prose_check", "_fallback", "_vague_question",
-        "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
+        "_now_followup", "_when_of_last", "_why_of_last", "_recommendations_done", "_by_whom", "_by_how_much",
+        "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_not_in_article",
+        "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted",
+        "_direct_quotes", "_another_quote", "_phrase_in_article", "_quoted_words", "_prose_check", "_fallback",
+        "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -587,9 +587,9 @@ class Engine:
                 elliptical = False  # "and how many percentage points higher in 2013/14?": a new computation
             elif last == "value" and {"change", "rise", "fall"} & set(u.reading.tokens) and len(u.query.periods) >= 2:
                 elliptical = False  # "so overall change from the first year to the last?" after single figures
-            elif last == "value" and "compare" in u.reading.tokens and followup_op(
-                    self.frames, u.text, u.reading.tokens) == "percent":
-                elliptical = False  # "and how does that compare with 2012/13 in percent?": the change between
+            elif last == "value" and "compare" in u.reading.tokens and (u.query.periods or followup_op(
+                    self.frames, u.text, u.reading.tokens) == "percent"):
+                elliptical = False  # "and how does that compare with 2012/13 (in percent)?": the change between
             elif last == "total" and followup_op(self.frames, u.text, u.reading.tokens) == "average":
                 elliptical = False  # "per year?" after a total is its average, not each year's figure
         t.elliptical = elliptical
@@ -696,13 +696,33 @@ class Engine:
         if not context.sources or " ".join(u.text.split()) not in self.frames.check_list("when_last"):
             return None
         dated = [e for e in self.facts.events if e.source.line in context.sources or e.id in context.topics]
-        if not dated:
-            return None
+        if not dated:  # "whose idea was that?" (Munro's) - "when did it happen?": the change she recommended
+            cited = {r.event for r in self.facts.reasons if {s.line for s in r.sources} & set(context.sources)}
+            dated = [e for e in self.facts.events if e.id in cited] if len(cited) == 1 else []
+        if not dated:  # "when?" after Munro's recommendations: her review is undated
+            return self._decline(u, "doesnt_say", None, Answer(self.unknowns.undated)), context
         answer = Answer("\n".join(f"{e.title}: {events.date_label(e)}." for e in dated))
         answer.add_sources(*(e.source for e in dated))
         answer.topics.extend(dict.fromkeys(t for e in dated for t in (e.id, *e.topics)))
         intent = self.intent_for_answer.get("events.when", QUOTE_INTENT)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(u, intent.id, answer, t.now)
+
+    def _why_of_last(self, t: Turn) -> Turned | None:
+        """"Why?", "why not?" right after an answer whose own cause the article doesn't give: Woolmore's view of
+        the panel, or the gap between the yearly counts. (After the figures, "why?" asks why they rose.)"""
+        u, context = t.u, t.context
+        if " ".join(u.text.split()) not in self.frames.check_list("why_last") or self.unknowns is None:
+            return None
+        derived = {d.id for d in self.frames.derived}
+        last = self.intents.get(context.intent or "")
+        stance = last is not None and last.answer in ("reasons.why", "reasons.counter") and "scr_panel" in \
+            context.topics[:1]  # (after "by whom?" about the panel, "why?" asks what it was set up for)
+        about = "panel_reasons" if stance else "unpublished_reasons" if context.op == "gap" or \
+            context.measure in derived else None
+        said = next((a.says for a in self.unknowns.asks if a.id == about), None)
+        if said is None:
+            return None
+        return self._decline(u, "doesnt_say", None, Answer(said)), context
 
     def _recommendations_done(self, t: Turn) -> Turned | None:
         """"Were those recommendations implemented?" after what Munro recommended: what became of each, as the
@@ -978,12 +998,32 @@ class Engine:
         two compared, asked again in full."""
         u, context = t.u, t.context
         said = set(u.text.split())
-        if context.intent not in self.figure_ops or context.op not in (None, "value", "gap") or u.refs or \
+        if context.intent not in self.figure_ops or context.op not in (None, "value", "gap", "share") or u.refs or \
                 u.query.measure or not said & {"which", "what"} or not said <= set(
                 self.frames.check_list("which_of_two")) or not said & set(self.frames.check_list("comparatives")):
             return None
         years, measures = context.history[-2:], context.measures[-2:]
         value = self.facts.value
+        if context.op == "share" and len(set(years)) == 2 and self.frames.derived:  # two years' shares published
+            of, minus = self.frames.derived[0].of, self.frames.derived[0].minus
+            rates = [(value(y, minus), value(y, of)) for y in years]
+            if not all(a and b and b.value for a, b in rates):
+                return None
+            lower = says_any(" ".join(said), self.frames.check_list("lower_words"))
+            (a1, b1), (a2, b2) = rates
+            r1, r2 = 100 * a1.value / b1.value, 100 * a2.value / b2.value
+            pick = (0 if r1 < r2 else 1) if lower else (0 if r1 > r2 else 1)
+            y = years[pick]
+            answer = Answer(f"{self.facts.period(y).label}: {fmt.number(round((r1, r2)[pick], 1))}% published, "
+                            f"against {fmt.number(round((r2, r1)[pick], 1))}% in "
+                            f"{self.facts.period(years[1 - pick]).label}: "
+                            f"{fmt.number(round(abs(r1 - r2), 1))} percentage points "
+                            f"{'lower' if lower else 'higher'}.")
+            answer.add_sources(a1.source, b1.source, a2.source, b2.source)
+            kept = self._next_context(u, context.intent or "", answer, t.now, "share")
+            kept.periods, kept.measure = list(years), context.measure
+            return self._answer(u, Candidate(self.intents.get(context.intent or "") or QUOTE_INTENT, ANSWER_AT),
+                                answer), kept
         if context.op == "gap" and len(set(years)) == 2 and self.frames.derived:
             a, b = (self.facts.period(y).label for y in years)
             of, minus = self.frames.derived[0].of, self.frames.derived[0].minus
@@ -1006,9 +1046,11 @@ class Engine:
             return None
         reply, kept = self._reply_one(asked, Context(), t.now)
         (v1, w1), (v2, w2) = cells
+        lower = says_any(" ".join(said), self.frames.check_list("lower_words"))  # "which is lower?"
+        first = (v1 < v2) if lower else (v1 > v2)
+        chosen = w1 if first else w2
         lead = f"The two are the same: {fmt.number(v1)} each." if v1 == v2 else \
-            f"{(w1 if v1 > v2 else w2)[:1].upper()}{(w1 if v1 > v2 else w2)[1:]} is bigger, by " \
-            f"{fmt.number(abs(v1 - v2))}."
+            f"{chosen[:1].upper()}{chosen[1:]} is {'smaller' if lower else 'bigger'}, by {fmt.number(abs(v1 - v2))}."
         return reply._replace(text=f"{lead}\n{reply.text}"), kept
 
     def _sum_of_figures(self, t: Turn) -> Turned | None:
@@ -1581,7 +1623,7 @@ class Engine:
         if op == "gap" and last_op == "gap" and {"rise", "fall"} & set(tokens) and not u.query.periods and \
                 change is None and len(set(context.history[-2:])) >= 2:
             op, gap_moved = "change", True  # "has the gap grown or shrunk?" after two years' gaps: its change
-        if change == "percent" and last_op in ("steps", "vs_sum"):  # "and in percentage terms?" after "which
+        if change == "percent" and last_op in ("steps", "vs_sum", "faster"):  # "and in percentage terms?" after "which
             op = last_op  # rise was bigger?", "in percent?" after a year against two combined: it says both
         elif change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
             moved = {"change", "rise", "fall", "compare", *self.frames.check_list("comparatives")} & set(tokens)
@@ -1655,6 +1697,10 @@ class Engine:
             # "what was the gap in the other two years?": every year the last answer was not about
             periods = [p.id for p in self.facts.periods if p.id not in context.periods]
             u.query.periods, across = periods, False
+        if op == "average" and change is None and not periods and {"two", "both", "those", "these"} & set(
+                u.text.split()) and len(
+                set(context.history[-2:])) == 2:  # "what's the average of those two?" after two years' figures
+            periods = list(dict.fromkeys(context.history[-2:]))
         if change == "average" and all(r.kind == "all" for r in u.refs) and last_op != "portion":
             periods = list(context.periods)  # "per year?" (read as every year) after a total: the total's years
         if op in ("change", "times", "pp_change", "faster"):

@@ -2963,3 +2963,30 @@ def test_set_32_misses(engine, question, needles, unwanted):
 def test_set_31_misses(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("What did Munro recommend?", "when?"), ["doesn't say when"], ["Key events"]),
+        (("What does Woolmore say is the key factor behind the rise in SCRs?", "whose idea was that?",
+          "when did it happen?"), ["July 2012"], []),
+        (("did the SCR panel drive the rise?", "why not?"), ["doesn't give her reasons"], ["two reasons"]),
+        (("what was the gap in 2013/14?", "why?"), ["doesn't say why"], ["two reasons"]),
+        (("How many SCRs were published in 2012?", "I mean 2012/13", "and commissioned that year?"), ["81"], []),
+        (("How many SCRs were there in 2013/14?", "I mean commissioned"), ["114 SCRs were commissioned"],
+         ["average"]),
+        (("How many SCRs were there in 2013/14?", "I mean commissioned", "and how does that compare with 2011/12?"),
+         ["55 in 2011/12 to 114 in 2013/14"], []),
+        (("how much did commissioned rise from 2011/12 to 2012/13?", "and published?",
+          "which increased more in absolute terms?", "in relative terms?"), ["+158.3%", "+47.3%"], ["21.8%"]),
+        (("share published in 2012/13?", "and 2013/14?", "which is lower?"), ["2012/13: 38.3%", "lower"], []),
+        (("published in 2013/14?", "and commissioned in 2011/12?", "which is smaller?"),
+         ["55 commissioned in 2011/12 is smaller, by 16"], []),
+        (("commissioned in 2013/14?", "and 2012/13?", "what's the average of those two?", "and for published?"),
+         ["51"], ["38"]),
+    ],
+)
+def test_review_ten_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

@@ -244,6 +244,16 @@ def _listed(text: str) -> list[str]:
     return [re.sub(r"\s+(?:and|or)$", "", item) for item in items]
 
 
+def _restated(words: FrameWords, text: str) -> str:
+    """"I mean commissioned", "no, I meant 2012/13": a turn that only corrects the last question, without its
+    marker (whose "mean" is no average)."""
+    lowered = text.lower().lstrip()
+    for marker in sorted(words.check_list("restatements"), key=len, reverse=True):
+        if lowered.startswith(marker + " ") and len(lowered) > len(marker) + 1:
+            return text.lstrip()[len(marker):].lstrip(" ,:-–—")
+    return text
+
+
 def _corrected(words: FrameWords, text: str) -> str:
     """"and how many of those... sorry, how many were published that year": what the asker corrected it to,
     when a correction follows some words and is followed by a question of its own."""
@@ -316,7 +326,7 @@ def _unframed(words: FrameWords, text: str) -> str:
 
 def split(words: FrameWords, text: str) -> list[str]:
     """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
-    text = _corrected(words, _ungreeted(words, _unframed(words, _uninstructed(words, text))))
+    text = _corrected(words, _ungreeted(words, _unframed(words, _uninstructed(words, _restated(words, text)))))
     items = _listed(text)
     if 1 < len(items) <= MAX_PARTS and all(len(_words(item)) >= 2 for item in items):
         return [_main_clause(item) for item in items]
