@@ -801,6 +801,8 @@ class Engine:
         u, context = t.u, t.context
         if not context.sources or (u.reading.mentions and not u.query.carried) or u.refs or u.query.measure:
             return None
+        if t.yesno and re.search(r"(?<![A-Za-z])[“\"‘'][^“”\"‘’']{3,60}[”\"’'](?![A-Za-z])", t.text or ""):
+            return None  # "is 'pivotal' her exact word?": about that word, which `_direct_quotes` settles
         if t.yesno and says_any(u.text, self.frames.check_list("asks_direct")) and (
                 set(u.reading.tokens) & self.frames.anaphors):  # "was that a direct quote?"
             direct = passages.directly_quoted(self.facts, context.sources)
@@ -1145,12 +1147,34 @@ class Engine:
         if t.elliptical:
             return None
         lacking = passages.doesnt_say(self.facts, t.u, self.unknowns)
+        if lacking is None and not t.u.reading.mentions and len(t.u.reading.tokens) <= 6:
+            lacking = self._not_in_article_either(t)
         if lacking is None:
             return None
         if not lacking.lacking:  # "how far back in the old system, and now?": the article's half is the answer
             return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), lacking), self._next_context(
                 t.u, QUOTE_INTENT.id, lacking, t.now)
         return self._decline(t.u, "doesnt_say", t.decision, lacking), t.context
+
+    def _not_in_article_either(self, t: Turn) -> Answer | None:
+        """A short follow-up about the last answer's subject that the article doesn't answer: "who wrote it?"
+        after the article's date, "how many are there in England?" after LSCBs."""
+        u, context = t.u, t.context
+        source = self.intent_for_answer.get("meta.source")
+        if source is not None and context.intent == source.id and set(u.text.split()) & {"it", "this", "that"}:
+            asked = re.sub(r"\b(?:it|this|that)\b", "the article", u.text, count=1)  # "who wrote it?": the article
+            return passages.doesnt_say(self.facts, self.understand(asked, Context()), self.unknowns)
+        carried = [m for topic in context.topics[:1] if (m := followups.mention_of(self.facts, topic))]
+        if not carried or context.intent in self.figure_ops:
+            return None
+        lacking = passages.doesnt_say(self.facts, u._replace(reading=u.reading._replace(mentions=carried)),
+                                      self.unknowns)
+        counted = set(self.lexicon.not_counted) | {"lscbs"}
+        if lacking is None and u.query.has("many") and {"there", "exist"} & set(u.text.split()) and \
+                carried[0].id in counted:  # "how many are there?" after LSCBs: never counted
+            lacking = Answer(self.unknowns.uncounted)
+            lacking.lacking = True
+        return lacking
 
     def _everything_about(self, t: Turn) -> Turned | None:
         """"What does the article say about the SCR panel?": every sentence naming it; "... about family

@@ -2990,3 +2990,22 @@ def test_set_31_misses(engine, question, needles, unwanted):
 def test_review_ten_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("did Timpson promise anything?",), ["no promise"], []),
+        (("does the article say it will continue?",), ["no forecast"], []),
+        (("what's the last thing the article mentions?",), ["CYP Now"], []),
+        (("Who said it was pivotal?", "is 'pivotal' her exact word?"), ["No:", "report"], []),
+        (("What did Munro recommend?", "is she quoted?"), ["No."], []),
+        (("Is Sue Woolmore a government official?",), ["No.", "chair"], ["Everything I say"]),
+        (("is Woolmore an MP?",), ["No."], []),
+        (("What's the date of the article?", "who wrote it?"), ["not recorded"], ["The people named"]),
+        (("What does LSCB stand for?", "how many are there in England?"), ["doesn't give that number"], ["114"]),
+    ],
+)
+def test_review_ten_people_and_unknowns(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

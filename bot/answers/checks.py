@@ -18,7 +18,7 @@ from ..understanding.lexicon import Mention
 from ..understanding.periods import fy_label, fy_start
 from . import format as fmt
 from .events import by_own_words, date_label
-from .people import pronoun_target
+from .people import pronoun_target, resolve_people
 from .query import Answer, Query
 from .reasons import lower_first
 
@@ -510,7 +510,8 @@ def _role_word(facts: FactBase, q: Query, person: Person, cues: FrameWords) -> A
     if not words:
         # a post nobody in the article holds ("is Timpson the education secretary?", "Woolmore chairs the NSPCC,
         # right?") is not theirs either
-        posts = asked & set(cues.check_list("posts"))
+        posts = ((asked | set(q.text.split())) & set(cues.check_list("posts"))) - roles[person.id]  # ("is
+        # Woolmore an MP?"; not the "Professor" of Professor Munro's own name)
         if not (posts and q.has("is", "was", "as")) and not chairs:
             return None
         answer = Answer(f"No. {person.name} is {_article(person.role)}.")
@@ -592,7 +593,8 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
     """"Is Timpson quoted directly?", "who is the only person quoted directly?": whose own words the article
     quotes (statements of kind `quote`), as against words it only reports. A request for a direct quote
     ("give me a direct quote from Woolmore on ...") is left to the quotes."""
-    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
+    people = [facts.people[p] for p in q.mentioned("person") if p in facts.people] or (
+        [p for p in resolve_people(facts, q)][:1] if q.pronouns else [])  # "is she quoted?" after Munro
     # "is Munro quoted?", "is there a quote from Timpson in the article?"
     asks = q.has(*words.check_list("direct")) or (people and (" quoted " in f" {q.text} " or (
         yesno and " a quote " in f" {q.text} ")))
