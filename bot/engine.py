@@ -860,8 +860,18 @@ class Engine:
         supposed_scale = None if summed else steps.read_scaled(self.frames, u.text, placed)
         if supposed_scale is not None:
             return self._scaled(t, supposed_scale)
-        part_of_rise = None if summed else steps.read_rise_share(self.frames, u.text, placed, ids)
+        follows_figure = follows and t.context.op in (None, "value") and len(t.context.periods) == 1
+        year_share = None if summed else sums.read_year_share(
+            u.text, placed, t.context.periods[0] if follows_figure else None)
+        measure_named = self._measure_of(u.text) or (t.context.measure if follows_figure else None)
         value_intent = self.intents.get(self.intent_for_op.get("value", ""))
+        if year_share is not None and measure_named and value_intent is not None:  # "is what percentage of the
+            frame = Frame("year_share", (measure_named,), (year_share.part, year_share.whole))  # 2013/14 one?"
+            u.query.measure = measure_named
+            answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
+            return self._answer(u, Candidate(value_intent, ANSWER_AT), answer), self._next_context(
+                u, value_intent.id, answer, t.now, "year_share")
+        part_of_rise = None if summed else steps.read_rise_share(self.frames, u.text, placed, ids)
         if part_of_rise is not None and value_intent is not None:  # "what share of the increase came in ...?"
             measure = self._measure_of(u.text)
             frame = Frame("rise_portion", (measure,) if measure else (), (*part_of_rise.span, part_of_rise.into))
@@ -1604,6 +1614,8 @@ class Engine:
             return None  # "and more than both earlier years put together?": a sum, which `_against_sum` reads
         if " if " in f" {u.text} " and (" again " in f" {u.text} " or " same " in f" {u.text} "):
             return None  # "if it rose by the same number again the next year?": a what-if, read there too
+        if sums.asks_year_share(u.text):
+            return None  # "and what percentage of the 2013/14 figure is that?": one year's of another's, read there
         if set(tokens) & {"who", "whom", "whose", "why", "when", "where"}:
             return None  # "who released these figures?" asks about the figures, not for them again
         last_op = context.op or self.figure_ops[context.intent or ""]
@@ -1632,8 +1644,15 @@ class Engine:
             words, "value", u.text, u.rest, tokens, [], None, u.question_mark).test in ("double", "triple")
         if last_op in ("share", "pp_change") and not u.query.measure and multiplied:
             op = "share"  # "is that more than double?" after two years' rates: of the rates (1.6 times), not counts
-        if last_op == "portion" and op == "share" and not u.query.measure and len(u.query.periods) == 1:
-            op = "portion"  # "and 2011/12's share?" after a year's share of the three-year total: of the total
+        if last_op == "portion" and op == "share" and (len(u.query.periods) == 1 or (
+                u.query.measure and not u.query.periods)):
+            op = "portion"  # "and 2011/12's share?", "and commissioned share for the same year?" after a year's
+            # share of the three-year total: of the total
+            if not u.query.periods:
+                u.query.periods = list(context.periods[:1])
+        if op == "pp_change" and last_op in ("share", "pp_change") and says_any(u.text, words.overall) and \
+                not u.query.periods:  # "so how many percentage points overall?" after the yearly rates
+            u.query.periods = [self.facts.periods[0].id, self.facts.periods[-1].id]
         portion_of = self._portion_followup(u, context, last_op, op, change)
         if portion_of:  # "what percentage of those were in the latest year?" after a three-year total
             op, change = "portion", None

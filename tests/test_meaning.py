@@ -3009,3 +3009,21 @@ def test_review_ten_followups(engine, turns, needles, unwanted):
 def test_review_ten_people_and_unknowns(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("The 2011/12 commissioned figure is what percentage of the 2013/14 one?",), ["55", "48.2%", "114"], []),
+        (("published in 2011/12 as a percentage of published in 2013/14?",), ["16.9%"], ["21.8%"]),
+        (("published in 2011/12?", "and what percentage of the 2013/14 figure is that?"), ["16.9%"], ["62.3%"]),
+        (("percentage point change in the share of SCRs published, 2011/12 vs 2013/14?",), ["40.5"], ["591"]),
+        (("publication rate in 2011/12?", "and 2012/13?", "and 2013/14?", "so how many percentage points overall?"),
+         ["21.8% in 2011/12 to 62.3% in 2013/14", "40.5 percentage points"], []),
+        (("what share of the three-year published total came in 2013/14?", "and commissioned share for the same year?"),
+         ["114 of the 250", "45.6%"], ["62.3%"]),
+    ],
+)
+def test_review_ten_computed(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

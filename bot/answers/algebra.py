@@ -1118,7 +1118,27 @@ def rise_portion(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
+def year_share(al: Algebra, frame: Frame, q: Query) -> Result:
+    """"The 2011/12 commissioned figure is what percentage of the 2013/14 one?": one year's figure over another's,
+    of the same measure."""
+    r = Result()
+    if len(frame.periods) < 2 or not frame.measures:
+        return value(al, frame, q)
+    part, whole = frame.periods[:2]
+    m = frame.measures[0]
+    a, b = al.value(part, m), al.value(whole, m)
+    if not a or not b or not b[0]:
+        return value(al, frame, q)
+    r.lines.append(f"SCRs {al.label(m)}: {fmt.number(a[0])} in {al.plabel(part)} is {_pct(100 * a[0] / b[0])} of "
+                   f"the {fmt.number(b[0])} in {al.plabel(whole)}.")
+    r.cite(*a[1], *b[1])
+    r.numbers.append((round(100 * a[0] / b[0], 1), True))
+    r.answer.periods = [part, whole]
+    return r
+
+
 OPERATIONS: dict[str, Callable[[Algebra, Frame, Query], Result]] = {
+    "year_share": year_share,
     "rise_portion": rise_portion,
     "own_share": own_share,
     "scaled": scaled,

@@ -130,3 +130,33 @@ def read_own(words: FrameWords, text: str, stated: bool = False) -> Own | None:
             stated or says_any(text, words.check_list("own_compared"))):
         return None  # ("my notes say 71 were published" is a claim about the article's figure)
     return Own(float(found.group(2)), text[found.start(): found.end() + 40])
+
+
+class YearShare(NamedTuple):
+    """One year's figure (`part`) as a percentage of another year's (`whole`), of one measure."""
+
+    part: str
+    whole: str
+
+
+_SHARE_OF_YEAR = LazyPattern(r"\b(?:percentage|percent|share|proportion|fraction|%) of (?:the |that |its )?"
+                             r"(?:(?:scrs? |reviews )?(?:published|commissioned) in )?$")
+_ASKS_YEAR_SHARE = LazyPattern(r"\b(?:percentage|percent|share|proportion|fraction|%) of (?:the |that |its )?"
+                               r"(?:(?:scrs? |reviews )?(?:published|commissioned) in )?(?:\d{4}|financial year)")
+
+
+def asks_year_share(text: str) -> bool:
+    """Whether a question asks for a figure as a percentage of a year's ("... of the 2013/14 figure?")."""
+    return _ASKS_YEAR_SHARE.search(text) is not None
+
+
+def read_year_share(text: str, placed: list[tuple[int, tuple[str, ...]]], last: str | None = None) -> YearShare | None:
+    """"The 2011/12 commissioned figure is what percentage of the 2013/14 one?", "what percentage of the 2013/14
+    figure is that?" (after a year's figure, `last`): the year right after "percentage of" is the whole, the other
+    year (or the last answer's) the part."""
+    singles = [(pos, ids[0]) for pos, ids in placed if len(ids) == 1]
+    whole = next((year for pos, year in singles if _SHARE_OF_YEAR.search(text[:pos])), None)
+    if whole is None:
+        return None
+    others = [year for _, year in singles if year != whole] or ([last] if last and last != whole else [])
+    return YearShare(others[0], whole) if len(others) == 1 else None
