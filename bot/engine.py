@@ -1313,7 +1313,9 @@ class Engine:
 
     def _word_quoted(self, t: Turn) -> Answer | None:
         """Whether a word or phrase put in quotes is inside someone's quoted words or only the article's report."""
-        if not t.yesno or not set(t.u.text.split()) & set(self.frames.check_list("direct")) | {"quote", "quoted"}:
+        if not (t.yesno or says_any(t.u.text, self.frames.check_list("asks_direct"))) or not (
+                set(t.u.text.split()) & set(self.frames.check_list("direct")) | {"quote", "quoted", "quotes"}
+                or says_any(t.u.text, self.frames.check_list("asks_direct"))):
             return None
         said = re.search(r"[“\"‘']([^“”\"‘’']{3,60})[”\"’']", t.text or "")
         if said is None:

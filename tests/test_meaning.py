@@ -3027,3 +3027,23 @@ def test_review_ten_people_and_unknowns(engine, turns, needles, unwanted):
 def test_review_ten_computed(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Sanity check: published SCRs went from 31 to 71, a rise of 40, about 130%", ["Yes.", "+129%"], ["Not 40"]),
+        ("published scrs up 129 per cent in 2013/14 - correct?", ["Yes.", "+129%"], ["Not 129"]),
+        ("did the number of published SCRs more than quintuple from 2011/12 to 2013/14", ["Yes.", "up 59"],
+         ["down 59"]),
+        ("was the CYP Now investigation before the rise?", ["Yes", "2011", "2012"], []),
+        ('is "spike in the figures" woolmore\'s quote?', ["No:", "report"], ["Yes"]),
+        ('did woolmore actually say "a key factor" in quotes or is that paraphrased', ["No:", "report"], ["Yes"]),
+        ("how many people are quoted directly", ["Quoted directly in the article: Sue Woolmore"], ["Three people"]),
+        ("who is quoted in the article", ["Quoted directly in the article: Sue Woolmore"], []),
+        ("how many scrs were commsd in 13-14", ["114"], []),
+    ],
+)
+def test_review_eleven_verdicts(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

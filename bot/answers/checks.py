@@ -42,6 +42,10 @@ def _events(facts: FactBase, q: Query) -> list[Event]:
     if len(out) < 2 and (not q.mentions or q.carried):  # "which came first?" after answers on two subjects
         topics = [*q.context.earlier_topics, *q.context.topics]
         out = list(dict.fromkeys(e for t in topics for e in facts.events if e.id == t or t in e.topics))
+    if len(out) == 1 and says_any(q.text, ("the rise", "the increase", "the spike", "the jump", "the rise began")) \
+            and set(q.tokens) & {"before", "after", "first", "earlier", "later", "until"}:
+        # "was the CYP Now investigation before the rise?": the rise is the event that began in 2012
+        out += [e for e in facts.events if "rise" in e.title.lower() and e not in out]
     if not out and not q.mentions and q.context.sources:  # "what did Munro recommend?" - "which one came first?":
         # the events of the reasons the last answer's sentences are part of
         cited = {r.event for r in facts.reasons if {s.line for s in r.sources} & set(q.context.sources)}
@@ -589,6 +593,10 @@ def verify(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return combined
 
 
+_WHO_QUOTED = frozenset({"who", "is", "are", "was", "were", "quoted", "in", "the", "article", "piece", "story",
+                         "directly", "how", "many", "people", "person", "which", "ones", "of", "them", "actually"})
+
+
 def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> Answer | None:
     """"Is Timpson quoted directly?", "who is the only person quoted directly?": whose own words the article
     quotes (statements of kind `quote`), as against words it only reports. A request for a direct quote
@@ -597,10 +605,12 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
         [p for p in resolve_people(facts, q)][:1] if q.pronouns else [])  # "is she quoted?" after Munro
     # "is Munro quoted?", "is there a quote from Timpson in the article?"
     asks = q.has(*words.check_list("direct")) or (people and (" quoted " in f" {q.text} " or (
-        yesno and " a quote " in f" {q.text} ")))
+        yesno and " a quote " in f" {q.text} "))) or (not people and " quoted " in f" {q.text} " and q.has(
+            "who", "many", "which") and set(q.text.split()) <= _WHO_QUOTED)  # "who is quoted in the article?",
+    # "how many people are quoted directly?" (not "who is the main expert quoted?", which asks who she is)
     if not (q.has("said") and asks) or any(m.kind != "person" and m.id != "scr" for m in q.mentions):
         return None  # "did Woolmore directly say the panel contributed?" asks what she said
-    if not (yesno or (not people and q.has("who", "whose", "which", "whom"))):
+    if not (yesno or (not people and q.has("who", "whose", "which", "whom", "many"))):
         return None
     answer = Answer("")
     quoted = list(dict.fromkeys(s.by for s in facts.statements if s.kind == "quote" and s.by in facts.people))

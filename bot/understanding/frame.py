@@ -372,6 +372,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op = "share"  # "were more than a quarter of commissioned SCRs published?": a share, never a count
     if claim is not None and op in ("value", "share") and rose_by and "share" not in cued:
         op = "change"  # "did published SCRs rise by 50 (or 40%) in 2013/14?": the rise into that year
+    if len(claims) >= 2 and op in ("value", "share") and _FROM_TO.search(rest) and "share" not in cued:
+        op = "change"  # "published went from 31 to 71, a rise of 40, about 130%": a change, stated
     if claim is not None and claim.compare in ("gt", "lt") and ("which" in tokens or "which" in rest.split()):
         op, yesno = "filter", False  # "in which years were fewer than 50 published?": the years that qualify
     if claim is not None and choice_of(rest):
@@ -409,6 +411,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
                  of_share, every, inverted, tuple(claims))
 
 
+_FROM_TO = re.compile(r"\bfrom (\d+) to (\d+)\b")  # "went from 31 to 71"
 _COMPARATIVES = ("more", "larger", "bigger", "greater", "higher", "steeper", "faster", "smaller", "lower", "fewer")
 _SUPERLATIVES = ("most", "highest", "biggest", "largest", "peak", "record", "busiest", "best", "worst", "least",
                  "lowest", "fewest", "smallest", "maximum", "minimum", "top")
@@ -594,7 +597,8 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
         multiple = bool(re.match(r"\s*(?:times|fold|x)\b", after))
         if multiple and compare == "eq":
             compare = "approx"  # "sixfold" for 5.9 times is fair
-        out.append(Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith("percent"), compare,
+        out.append(Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith(("percent", "per cent")),
+                         compare,
                          multiple, _measure_after(words, after)))
     return out
 

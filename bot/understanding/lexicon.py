@@ -54,7 +54,7 @@ class Mention(NamedTuple):
     text: str
 
 
-_NAMING = frozenset({"named", "said", "mentioned", "quoted", "name"})
+_NAMING = frozenset({"named", "said", "mentioned", "name"})
 
 
 class Reading(NamedTuple):
