@@ -592,6 +592,8 @@ class Engine:
                 elliptical = False  # "and how does that compare with 2012/13 (in percent)?": the change between
             elif last == "total" and followup_op(self.frames, u.text, u.reading.tokens) == "average":
                 elliptical = False  # "per year?" after a total is its average, not each year's figure
+            elif last == "total" and followup_op(self.frames, u.text, u.reading.tokens) == "percent":
+                elliptical = False  # "so what % overall?" after the two totals: the share published over them
         t.elliptical = elliptical
         t.yesno = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)  # read once, used by several
         if not elliptical and context.intent in self.figure_ops:
@@ -1250,6 +1252,11 @@ class Engine:
             t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))  # "published in
             # the year Ofsted stopped evaluating?" asks for that year's figure, not about the event
         top = t.decision.top
+        if top is not None and top.intent.id not in self.figure_ops and value is not None and u.query.measure and \
+                len(sums.cells_named(u.text, self._cells) or ()) >= 2 and not u.reading.mentions:
+            # "I think published went from 12 to 71": the article's figures stated, to be checked as figures
+            t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))
+            top = t.decision.top
         when = self.intent_for_answer.get("events.when")
         if top is not None and top.intent.id in self.figure_ops and self.figure_ops[top.intent.id] != "trend" and \
                 when is not None and not u.refs and "rise" in u.reading.tokens and says_any(

@@ -3047,3 +3047,20 @@ def test_review_ten_computed(engine, turns, needles, unwanted):
 def test_review_eleven_verdicts(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("I think published went from 12 to 71",), ["Yes.", "+491.7%"], ["doesn't define"]),
+        (("total commissioned?", "and published?", "so what % overall"), ["114 of 250 (45.6%)"], []),
+        (("commissioned 11/12?", "and published", "so how many weren't"), ["43 more commissioned than published"],
+         []),
+        (("who is woolmore", "what org"), ["Association of Independent Local Safeguarding Children Board Chairs"],
+         ["outside"]),
+        (("publication rate 2012/13?", "compared with the next year?"), ["2013/14"], ["no forecast"]),
+    ],
+)
+def test_review_eleven_followups(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

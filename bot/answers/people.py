@@ -61,6 +61,12 @@ def who(facts: FactBase, q: Query) -> Answer:
             answer.text = "\n".join(f"{o.name}: {o.summary}" for o in orgs)
             answer.add_sources(*(o.source for o in orgs))
             return answer
+        last = [facts.people[p] for p in q.context.people[:1] if p in facts.people]
+        if q.has("organisation") and last and len(q.tokens) <= 3:  # "who is Woolmore?" - "what org?": hers
+            answer.text = f"{last[0].name}: {last[0].role}."
+            answer.add_sources(last[0].source)
+            answer.people.append(last[0].id)
+            return answer
         if q.has("organisation", "organisations", "bodies", "organizations") and not q.pronouns:  # "what
             # organisations are mentioned?"
             bodies = list(facts.organisations.values())
