@@ -40,7 +40,7 @@ from .understanding.lexicon import Lexicon, Reading
 from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
 from .understanding.normalise import normalise
 from .understanding.parts import sentences, split
-from .understanding.periods import PeriodRef, read_periods, resolve
+from .understanding.periods import PeriodRef, months_apart, read_periods, resolve
 from .understanding.question import Understood
 
 # The intent a reply names when a yes/no check answered a question no intent recognised.
@@ -78,6 +78,7 @@ _FIGURE_AS_YEAR = LazyPattern(
 Turned = tuple[Reply, Context]  # a reader's answer: the reply and the context for the next turn
 
 
+_ASKS_MONTHS = LazyPattern(r"\bhow many months\b|\bmonths (?:apart|between|separate|passed|elapsed)\b")
 SUPPOSED_OPS = frozenset({"again", "at_change", "scaled", "at_rate"})  # what-ifs: worked out, not the article's
 
 
@@ -542,12 +543,13 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_period_covered", "_rank", "_which_of_two", "_own_figure", "_against_sum", "_source_followup",
-        "_now_followup", "_when_of_last", "_why_of_last", "_recommendations_done", "_by_whom", "_by_how_much",
-        "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_not_in_article",
-        "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted",
-        "_direct_quotes", "_another_quote", "_phrase_in_article", "_quoted_words", "_prose_check", "_fallback",
-        "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
+        "_unreadable", "_months_between", "_period_covered", "_rank", "_which_of_two", "_own_figure", "_against_sum",
+        "_source_followup", "_now_followup", "_when_of_last", "_why_of_last", "_recommendations_done", "_by_whom",
+        "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example",
+        "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers",
+        "_unquoted", "_direct_quotes", "_another_quote", "_phrase_in_article", "_quoted_words", "_prose_check",
+        "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify",
+        "_compose",
     )
 
     def _respond(
@@ -560,12 +562,32 @@ class Engine:
                 return done
         raise AssertionError("the last reader always answers")  # _compose
 
+    def _months_between(self, t: Turn) -> Turned | None:
+        """"How many months between July 2012 and March 2013?": the count, with the article's events in those
+        months."""
+        u = t.u
+        if not _ASKS_MONTHS.search(u.text):
+            return None  # (not "how many were published in the twelve months from April 2012 to March 2013?")
+        apart = months_apart(u.text)
+        if apart is None:
+            return None
+        months, first, second = apart
+        start, end = (f"{events.MONTH_NAMES[m - 1]} {y}" for y, m in (first, second))
+        answer = Answer(f"From {start} to {end} is {months} month{'s' if months != 1 else ''}.")
+        for e in self.facts.events:
+            year, _, month = e.date.partition("-")
+            if month and (int(year), int(month)) in (first, second):
+                answer.text += f"\n{events.date_label(e)}: {e.title}."
+                answer.add_sources(e.source)
+        intent = self.intent_for_answer.get("events.when", QUOTE_INTENT)
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(u, intent.id, answer, t.now)
+
     def _unreadable(self, t: Turn) -> Turned | None:
         """Nothing to read: empty, an unreadable year, a subject the lexicon knows is not covered."""
         u = t.u
         if not u.text:
             return self._decline(u, "empty"), t.context
-        if u.bad_periods:
+        if u.bad_periods and not _ASKS_MONTHS.search(u.text):  # ("how many months between July 2012 and ...?")
             return self._decline(u, "bad_period"), t.context
         if u.reading.outside:
             return self._decline(u, "not_covered", typed=t.text), t.context
@@ -1251,6 +1273,14 @@ class Engine:
                 t.decision.action != "answer" or not self._asks_figures(t.decision)):
             t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))  # "published in
             # the year Ofsted stopped evaluating?" asks for that year's figure, not about the event
+        define = self.intent_for_answer.get("terms.define")
+        terms = [m for m in u.reading.mentions if m.kind == "term"]
+        if define is not None and (t.decision.top is None or t.decision.top.intent != define) and len(
+                terms) == 1 and len(u.reading.mentions) == 1 and set(u.reading.signature) <= {
+                "whatis", "what", "mean", "means", "stand", "define", *u.reading.named} and set(
+                u.reading.signature) & {"whatis", "what", "mean", "means", "stand", "define"}:
+            # "what is a parliamentary question?": the term, not the person whose sentence uses it
+            t.decision = Decision("answer", (Candidate(define, ANSWER_AT), *t.decision.candidates))
         top = t.decision.top
         if top is not None and top.intent.id not in self.figure_ops and value is not None and u.query.measure and \
                 len(sums.cells_named(u.text, self._cells) or ()) >= 2 and not u.reading.mentions:

@@ -3064,3 +3064,23 @@ def test_review_eleven_verdicts(engine, question, needles, unwanted):
 def test_review_eleven_followups(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("what is a parliamentary question", ["PQ stands for parliamentary question"], ["The people named"]),
+        ("what if Ofsted had kept evaluating SCRs - would numbers have still risen?",
+         ["doesn't say what would have happened otherwise"], ["what is the case today"]),
+        ("what replaced serious case reviews", ["doesn't say"], ["personal details"]),
+        ("Did Labour introduce SCR publication?", ["coalition government"], ["personal details"]),
+        ("why are SCRs published at all", ["doesn't say why SCRs are published"], ["two reasons"]),
+        ("what did ofsted think about stopping evaluations", ["doesn't report anything Ofsted said"], []),
+        ("what happened to SCRs after 2014", ["no forecast"], []),
+        ("how many months between july 2012 and march 2013", ["8 months", "Ofsted", "Working Together"], []),
+        ("How many SCRs were published in the twelve months from April 2012 to March 2013?", ["31"], ["months."]),
+    ],
+)
+def test_review_eleven_words(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

@@ -25,6 +25,9 @@ _MONTHS = [
 ]
 
 
+MONTH_NAMES = tuple(_MONTHS)
+
+
 def date_label(event: Event) -> str:
     year, _, month = event.date.partition("-")
     return f"{_MONTHS[int(month) - 1]} {year}" if month else year

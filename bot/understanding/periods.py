@@ -12,6 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..knowledge.model import Period
+from ..lazyre import LazyPattern
 
 _Y4 = r"(?:19|20)\d\d"
 _MONTHS = {
@@ -373,3 +374,16 @@ def resolve(ref: PeriodRef, periods: list[Period], anchor: str | None = None) ->
         shifted = periods[ids.index(anchor)].start.year + (-step if ref.kind == "previous" else step)
         return Resolved((), (fy_label(shifted),))
     return Resolved((), (ref.label,))
+
+
+_MONTH_PAIR = LazyPattern(rf"(?P<m1>{_MONTH}) (?P<y1>{_Y4})\b.*?\b(?P<m2>{_MONTH}) (?P<y2>{_Y4})")
+
+
+def months_apart(text: str) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
+    """"How many months between July 2012 and March 2013?": the months from the first month named to the
+    second, with each as (year, month); None unless two are named."""
+    m = _MONTH_PAIR.search(text)
+    if m is None:
+        return None
+    first, second = (int(m["y1"]), _MONTHS[m["m1"]]), (int(m["y2"]), _MONTHS[m["m2"]])
+    return abs((second[0] - first[0]) * 12 + second[1] - first[1]), first, second
