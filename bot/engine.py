@@ -566,7 +566,7 @@ class Engine:
         """"How many months between July 2012 and March 2013?": the count, with the article's events in those
         months."""
         u = t.u
-        if not _ASKS_MONTHS.search(u.text):
+        if " months" not in u.text or not _ASKS_MONTHS.search(u.text):
             return None  # (not "how many were published in the twelve months from April 2012 to March 2013?")
         apart = months_apart(u.text)
         if apart is None:
@@ -848,7 +848,8 @@ class Engine:
             "double ", "triple ", "treble "))  # (a what-if: "what would double be?", "double it")
         if (t.elliptical and not summing and not supposing) or not any(w in f" {u.text} " for w in (
                 " than ", " as ", " or ", " compare", " against ", " versus ", " vs ", " minus ", " divided by ",
-                " equal", " if ", " would ", " difference between ", " of the ", " double ", " triple ")):
+                " equal", " if ", " would ", " difference between ", " double ", " triple ", " share of ",
+                " percentage of ", " percent of ", " proportion of ", " part of ", " much of ", " fraction of ")):
             return None  # (and "if ... the same ... as ...": a what-if; "bigger in 2012/13 or 2013/14?": a choice)
         crossed = self._against_last_cell(t) or self._sum_of_figures(t)
         if crossed is not None:
@@ -887,7 +888,8 @@ class Engine:
         follows_figure = follows and t.context.op in (None, "value") and len(t.context.periods) == 1
         year_share = None if summed else sums.read_year_share(
             u.text, placed, t.context.periods[0] if follows_figure else None)
-        measure_named = self._measure_of(u.text) or (t.context.measure if follows_figure else None)
+        measure_named = (self._measure_of(u.text) or (t.context.measure if follows_figure else None)) \
+            if year_share is not None else None
         value_intent = self.intents.get(self.intent_for_op.get("value", ""))
         if year_share is not None and measure_named and value_intent is not None:  # "is what percentage of the
             frame = Frame("year_share", (measure_named,), (year_share.part, year_share.whole))  # 2013/14 one?"
@@ -944,8 +946,10 @@ class Engine:
         """"What period does that cover?", "how many months is that?" after a year's figures: the financial
         year's first and last months."""
         u, context = t.u, t.context
+        if u.query.measure or not {"period", "months", "year", "dates"} & set(u.text.split()):
+            return None  # (most questions: one set lookup)
         said = " ".join(u.text.split())
-        if not says_any(said, self.frames.check_list("period_covered")) or u.query.measure:
+        if not says_any(said, self.frames.check_list("period_covered")):
             return None
         listed = self.intent_for_answer.get("figures.periods")
         ids = list(u.query.periods) or (list(context.periods) if context.intent in self.figure_ops or (
@@ -968,6 +972,8 @@ class Engine:
         """"Our LSCB published 2 SCRs in 2012/13: what share of the national published figure is that?": the
         asker's own figure as a share of the article's for that year and measure."""
         u = t.u
+        if not {"our", "we", "my"} & set(u.text.split()):
+            return None  # (most questions: one set lookup)
         stated = not (t.text or "").rstrip().endswith("?")  # ("Our LSCB commissioned 6 in 2013/14.": no claim)
         own = None if t.elliptical else sums.read_own(self.frames, u.text, stated)
         intent = self.intents.get(self.intent_for_op.get("value", ""))
@@ -1350,10 +1356,10 @@ class Engine:
 
     def _word_quoted(self, t: Turn) -> Answer | None:
         """Whether a word or phrase put in quotes is inside someone's quoted words or only the article's report."""
-        if not (t.yesno or says_any(t.u.text, self.frames.check_list("asks_direct"))) or not (
-                set(t.u.text.split()) & set(self.frames.check_list("direct")) | {"quote", "quoted", "quotes"}
-                or says_any(t.u.text, self.frames.check_list("asks_direct"))):
-            return None
+        if not any(ch in (t.text or "") for ch in "\"'‘’“”"):
+            return None  # (no words put in quotes: most questions)
+        if not (t.yesno or says_any(t.u.text, self.frames.check_list("asks_direct"))):
+            return None  # ("did Woolmore actually use the word 'prescriptive'?" is asked too)
         said = re.search(r"[“\"‘']([^“”\"‘’']{3,60})[”\"’']", t.text or "")
         if said is None:
             return None
@@ -1379,6 +1385,8 @@ class Engine:
         """"Who used the word 'spike'?", "what does 'pivotal' refer to?", "the rise was 'dramatic': who said
         that?": the one sentence of the article with the words put in quotes, quoted with whose words it reports."""
         u = t.u
+        if t.yesno or not set(u.text.split()) & set(self.frames.check_list("phrase_source")):
+            return None
         said = re.search(r"(?<![A-Za-z])[“\"‘']([^“”\"‘’']{3,60})[”\"’'](?![A-Za-z])", t.text or "")
         asked = set(u.text.split())
         if said is None or t.yesno or not asked & set(self.frames.check_list("phrase_source")):
@@ -2047,8 +2055,8 @@ class Engine:
                                u.query.periods, u.query.measure, u.question_mark)
             figures = frame.op != "value" or bool(frame.test) or frame.claim is not None  # "more than ...?"
         named = {m.id for m in u.reading.mentions}  # "was the panel set up in 2013 a major factor?": a stance
-        stance = (says_any(u.text, self.frames.check_list("cause")) or u.query.has(
-            *self.frames.check_list("cause"))) and any(named & {*r.topics, r.event} for r in self.facts.reasons)
+        stance = any(named & {*r.topics, r.event} for r in self.facts.reasons) and (says_any(
+            u.text, self.frames.check_list("cause")) or u.query.has(*self.frames.check_list("cause")))
         if top is not None and decision.action == "answer" and top.intent.id in self.figure_ops and not events \
                 and (figures or not verdict) and not stance:
             # figures' own verdicts come from the algebra; an event named, or a yes/no question naming no year

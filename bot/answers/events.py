@@ -56,11 +56,14 @@ _STEM = 5  # words compared by their first letters: "evaluations" and "evaluatin
 def by_own_words(facts: FactBase, q: Query) -> list[Event]:
     """"When did the evaluations end?", "was flexibility given in 2012?": the one event whose title or summary
     has a word of the question that no other event's has."""
-    stems = [{w[:_STEM] for w in re.findall(r"[a-z]+", f"{e.title} {e.summary}".lower()) if len(w) >= _STEM}
-             for e in facts.events]
+    own = facts.__dict__.get("_event_own_stems")
+    if own is None:  # worked out once per fact base: each event's word stems that no other event's text has
+        stems = [{w[:_STEM] for w in re.findall(r"[a-z]+", f"{e.title} {e.summary}".lower()) if len(w) >= _STEM}
+                 for e in facts.events]
+        own = facts.__dict__["_event_own_stems"] = [
+            mine - set().union(*(o for o in stems if o is not mine)) for mine in stems]
     asked = {w[:_STEM] for w in q.tokens if len(w) >= _STEM}
-    hits = [e for e, own in zip(facts.events, stems, strict=True)
-            if asked & (own - set().union(*(o for o in stems if o is not own)))]
+    hits = [e for e, mine in zip(facts.events, own, strict=True) if asked & mine]
     return hits if len(hits) == 1 else []
 
 

@@ -195,7 +195,7 @@ def read_rise_share(words: FrameWords, text: str, placed: list[tuple[int, tuple[
     """"What share of the increase in published SCRs between 2011/12 and 2013/14 came in the final year?": one
     year-on-year step as a part of the whole rise. The step is the year named after the rise (or the last or
     first year, by those words); the rise runs over the years named before it, or every year."""
-    found = _SHARE_OF_RISE.search(text)
+    found = _SHARE_OF_RISE.search(text) if " of " in text else None
     if found is None or found.group(1) not in words.check_list("step_words"):
         return None
     after = text[found.end():]
