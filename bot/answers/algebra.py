@@ -316,7 +316,11 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
             f"commissioned and {counted}: {_pct(pooled)} {what} (as a share of those commissioned)."
         )
         r.numbers.append((pooled, True))
-        r.lines.append("Year by year: " + "; ".join(f"{al.plabel(p)} {_pct(v)}" for p, v in rows) + ".")
+        counts = {p: (a[0] - b[0] if negated else b[0], a[0]) for p in periods
+                  if (a := al.value(p, com)) and (b := al.value(p, pub))}
+        r.lines.append("Year by year: " + "; ".join(
+            f"{al.plabel(p)} {_pct(v)}" + (f" ({fmt.number(counts[p][0])} of {fmt.number(counts[p][1])})"
+                                           if p in counts else "") for p, v in rows) + ".")
     elif len(rows) == 1:
         p, pct = rows[0]
         a, b = al.value(p, com), al.value(p, pub)
@@ -328,7 +332,10 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
     else:
         r.lines.append(f"SCRs {what} as a share of SCRs commissioned in the same year:")
         for p, pct in rows:
-            r.lines.append(f"• {al.plabel(p)}: {_pct(pct)}")
+            a, b = al.value(p, com), al.value(p, pub)
+            part = (a[0] - b[0] if negated else b[0]) if a and b else None  # ("12 of 55": the counts behind it)
+            r.lines.append(f"• {al.plabel(p)}: {_pct(pct)}" + (
+                f" ({fmt.number(part)} of {fmt.number(a[0])})" if part is not None and a else ""))
         r.lines.append(
             f"{'Both' if len(rows) == 2 else f'All {fmt.words(len(rows))}'} years together: "
             f"{fmt.number(pooled_part)} of {fmt.number(sum_com)} "
