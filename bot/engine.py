@@ -14,6 +14,7 @@ from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, even
 from .answers import format as fmt
 from .answers.meta import about, about_someone, examples, readings, tailored
 from .answers.people import resolve_people
+from .answers.reasons import lower_first
 from .conversation import Context
 from .gcpause import no_gc_pauses
 from .knowledge.errors import DataError, Problem
@@ -544,12 +545,12 @@ class Engine:
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
         "_unreadable", "_months_between", "_period_covered", "_rank", "_which_of_two", "_own_figure", "_against_sum",
-        "_source_followup", "_now_followup", "_when_of_last", "_why_of_last", "_recommendations_done", "_by_whom",
-        "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example",
-        "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers",
-        "_unquoted", "_direct_quotes", "_another_quote", "_phrase_in_article", "_quoted_words", "_prose_check",
-        "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify",
-        "_compose",
+        "_source_followup", "_now_followup", "_when_of_last", "_why_of_last", "_which_mattered_more",
+        "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position",
+        "_whose_idea", "_example", "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures",
+        "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote", "_phrase_in_article",
+        "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages",
+        "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -729,6 +730,25 @@ class Engine:
         answer.add_sources(*(e.source for e in dated))
         answer.topics.extend(dict.fromkeys(t for e in dated for t in (e.id, *e.topics)))
         intent = self.intent_for_answer.get("events.when", QUOTE_INTENT)
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(u, intent.id, answer, t.now)
+
+    def _which_mattered_more(self, t: Turn) -> Turned | None:
+        """"Which was more important, the Ofsted change or the guidance?": the article ranks neither; it gives the
+        weight each was given and who gave it."""
+        u = t.u
+        if u.refs or u.query.measure or " year" in u.text or not says_any(u.text, self.frames.check_list(
+                "mattered_more")):
+            return None  # (not "which year was more important for publication?")
+        named = {m.id for m in u.reading.mentions} | (set(t.context.topics) if not u.reading.mentions else set())
+        causes = [r for r in self.facts.reasons if r.stance == "cause"]
+        if len(causes) < 2 or (u.reading.mentions and not named & {x for r in causes for x in (*r.topics, r.event)}):
+            return None
+        who = self.facts.people.get(causes[0].said_by)
+        weights = fmt.join([f"{lower_first(r.title)} was {r.weight}" for r in causes if r.weight])
+        answer = Answer(f"The article doesn't rank them. As it reports {who.name if who else 'them'}, {weights}.")
+        for r in causes:
+            answer.add_sources(*r.sources[:1])
+        intent = self.intent_for_answer.get("reasons.why", QUOTE_INTENT)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), self._next_context(u, intent.id, answer, t.now)
 
     def _why_of_last(self, t: Turn) -> Turned | None:

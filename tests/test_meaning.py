@@ -3084,3 +3084,19 @@ def test_review_eleven_followups(engine, turns, needles, unwanted):
 def test_review_eleven_words(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("give me the figures for all three years and the publication rate for each",),
+         ["21.8% (12 of 55)", "62.3% (71 of 114)"], []),
+        (("Our team is debating whether the 2013 guidance or the end of Ofsted evaluation mattered more. What does "
+          "the article actually say about which was more important?",),
+         ["doesn't rank them", "key factor", "pivotal"], ["“a key factor”"]),
+        (("What drove the rise?", "which was more important?"), ["doesn't rank them"], []),
+    ],
+)
+def test_review_eleven_long(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

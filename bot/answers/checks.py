@@ -602,7 +602,7 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
     quotes (statements of kind `quote`), as against words it only reports. A request for a direct quote
     ("give me a direct quote from Woolmore on ...") is left to the quotes."""
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people] or (
-        resolve_people(facts, q)[:1] if q.pronouns and "quoted" in q.text else [])  # "is she quoted?" after Munro
+        resolve_people(facts, q)[:1] if q.pronouns and "quot" in q.text else [])  # "is she quoted?" after Munro
     # "is Munro quoted?", "is there a quote from Timpson in the article?"
     asks = q.has(*words.check_list("direct")) or (people and (" quoted " in f" {q.text} " or (
         yesno and " a quote " in f" {q.text} "))) or (not people and " quoted " in f" {q.text} " and q.has(
