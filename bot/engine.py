@@ -79,6 +79,9 @@ _FIGURE_AS_YEAR = LazyPattern(
 Turned = tuple[Reply, Context]  # a reader's answer: the reply and the context for the next turn
 
 
+# "was it 140?", "is that 114?" right after a figure: the last question, with that figure to check
+_FIGURE_AGAIN = LazyPattern(r"(?:so |and |but )?(?:was|is|were|are) (?:it|that|this|they) (?:really |actually )?"
+                            r"\d+(?:\.\d+)?(?: percent)?")
 _ASKS_MONTHS = LazyPattern(r"\bhow many months\b|\bmonths (?:apart|between|separate|passed|elapsed)\b")
 SUPPOSED_OPS = frozenset({"again", "at_change", "scaled", "at_rate"})  # what-ifs: worked out, not the article's
 
@@ -600,7 +603,8 @@ class Engine:
         """A follow-up repeats or recomputes the last figures; anything else is ranked by the matcher."""
         u, context = t.u, t.context
         elliptical = followups.is_elliptical(u, context, self.figure_ops) or (
-            context.intent in self.figure_ops and " ".join(u.text.split()) in self.frames.check_list("what_was_it"))
+            context.intent in self.figure_ops and (" ".join(u.text.split()) in self.frames.check_list("what_was_it")
+                                                   or _FIGURE_AGAIN.fullmatch(u.text) is not None))
         if elliptical and self._onward(u):
             elliptical = False  # "and from there to 2013/14?": a new pair of years, the last one first
         if elliptical and context.intent in self.figure_ops:

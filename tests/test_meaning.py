@@ -3100,3 +3100,8 @@ def test_review_eleven_words(engine, question, needles, unwanted):
 def test_review_eleven_long(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+def test_a_figure_asked_again_after_one_is_checked(engine):
+    text = say(engine, "how many were commissioned in 2013/14?", "was it 140?")[-1].text
+    assert text.startswith("No. Not 140") and "114" in text, text
