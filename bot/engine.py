@@ -408,13 +408,16 @@ class Engine:
 
     def _years_said_before(self, text: str, parts: list[str]) -> list[str]:
         """"... I've been told to treat that as 2011/12. On that basis, what were the figures for that year?":
-        "that year" is the last year the message named before the question, in a sentence set aside."""
+        "that year" is the last year the message named before the question, in a sentence set aside; "the year
+        before" is counted from it ("(1) ... in 2013/14, and (2) ... for the year before?")."""
         out = []
         that_year = self.frames.check_list("that_year")
         for part in parts:
             at = text.find(part) if part else -1
             norm = normalise(part) if at > 0 else ""  # (a part opening the message has nothing before it)
-            if at > 0 and says_any(norm, that_year) and not read_periods(norm)[0]:
+            dated = at > 0 and any(r.kind in ("fy", "cy", "month") for r in read_periods(norm)[0])
+            relative = at > 0 and not dated and says_any(norm, self.frames.check_list("year_before"))
+            if at > 0 and (relative or (says_any(norm, that_year) and not read_periods(norm)[0])):
                 named = read_periods(normalise(text[:at]))[0]
                 if named:
                     part = f"{part.rstrip('?. ')} ({named[-1].text})?"

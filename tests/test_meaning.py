@@ -3105,3 +3105,25 @@ def test_review_eleven_long(engine, turns, needles, unwanted):
 def test_a_figure_asked_again_after_one_is_checked(engine):
     text = say(engine, "how many were commissioned in 2013/14?", "was it 140?")[-1].text
     assert text.startswith("No. Not 140") and "114" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("how did commissioned change year on year?", ["growth slowed (+47.3% then +40.7%)", "larger in numbers"], []),
+        ("published went from 31 to 71 - what's that in %?", ["31 in 2012/13 to 71 in 2013/14", "+129%"], []),
+        ("what share of the 3-yr commissioned total came in 2013/14?", ["114 of the 250", "45.6%"], []),
+        ("Hi, I'm fact-checking a piece that says: 'In 2013/14, 114 serious case reviews were commissioned, up from "
+         "81, and 71 were published, up from 31 the year before.' Is every figure there correct?",
+         [], ["internal error"]),
+    ],
+)
+def test_set_37_first_misses(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)
+
+
+def test_a_list_ends_with_its_own_question_not_the_thanks_after_it(engine):
+    text = one(engine, "Could someone tell me (1) how many SCRs were commissioned and published in 2013/14, and (2) "
+                       "what the equivalent figures were for the year before? Thanks so much, really appreciated.")
+    assert "114" in text and "81" in text and "31" in text, text

@@ -227,6 +227,18 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
             r.numbers.append((b[0] - a[0], False))
             if a[0]:
                 r.numbers.append((100.0 * (b[0] - a[0]) / a[0], True))
+        if len(steps) == 2:  # two steps of one measure: did growth speed up or slow down?
+            ends = [(al.value(a_id, m), al.value(b_id, m)) for a_id, b_id in steps]
+            if all(a and b and a[0] for a, b in ends):
+                (a1, b1), (a2, b2) = ends
+                counts = (b1[0] - a1[0], b2[0] - a2[0])
+                rates = (100 * counts[0] / a1[0], 100 * counts[1] / a2[0])
+                pace = "sped up" if rates[1] > rates[0] else "slowed" if rates[1] < rates[0] else "held steady"
+                size = "larger" if counts[1] > counts[0] else "smaller" if counts[1] < counts[0] else "the same"
+                signed = [f"{'+' if v >= 0 else '-'}{_pct(abs(v))}" for v in rates]
+                r.lines.append(f"In percentage terms the growth {pace} ({signed[0]} then {signed[1]}); "
+                               f"the second rise was {size} in numbers ({fmt.number(counts[0])} then "
+                               f"{fmt.number(counts[1])}).")
     if any(m in al.derived for m in al.measures(frame)):
         r.lines.append(GAP_NOTE)
     r.answer.periods = [steps[0][0], *(b for _, b in steps)]
@@ -1338,7 +1350,8 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             lines = [f"Not {bad}: the figure{'s are' if len(candidates) > 1 else ' is'} {right}."]
             swapped = [c for c in wrong if c.measure and any(abs(v - c.value) < 1e-9 for v, _ in candidates)]
             if swapped:  # "55 published and 12 commissioned": the article's figures, each of the other measure
-                said = fmt.join([f"{_num(c.value)} {al.label(c.measure or '')}" for c in wrong])
+                said = fmt.join([f"{_num(c.value)} {al.label(c.measure)}" if c.measure else _num(c.value)
+                                 for c in wrong])  # (a wrong figure said of no measure is named by its value)
                 lines = [f"Not {said}: the measures are the other way round."]
             return "No", lines + _mixed_up(al, frame, wrong)
         if claim.compare == "approx":

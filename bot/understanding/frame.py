@@ -372,8 +372,12 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op = "share"  # "were more than a quarter of commissioned SCRs published?": a share, never a count
     if claim is not None and op in ("value", "share") and rose_by and "share" not in cued:
         op = "change"  # "did published SCRs rise by 50 (or 40%) in 2013/14?": the rise into that year
-    if len(claims) >= 2 and op in ("value", "share") and _FROM_TO.search(rest) and "share" not in cued:
-        op = "change"  # "published went from 31 to 71, a rise of 40, about 130%": a change, stated
+    if op in ("value", "share") and _FROM_TO.search(rest) and (len(claims) >= 2 or not periods) and \
+            "share" not in cued:
+        op = "change"  # "published went from 31 to 71, a rise of 40, about 130%", "... 31 to 71 - in %?": a change
+        if not claims:  # (whose two figures say which years it runs between)
+            claims = [c for c in _claims(words, rest, True) if not c.percent][:2]
+            claim = claims[0] if claims else None
     if claim is not None and claim.compare in ("gt", "lt") and ("which" in tokens or "which" in rest.split()):
         op, yesno = "filter", False  # "in which years were fewer than 50 published?": the years that qualify
     if claim is not None and choice_of(rest):

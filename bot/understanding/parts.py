@@ -241,6 +241,8 @@ def _listed(text: str) -> list[str]:
     if not asking and ((lead and not lead.endswith((":", "?", "\n"))) or any(
             text[: m.start()].rstrip().lower().endswith(_ITEM_JOINED) for m in found[1:])):
         return []
+    items[-1] = re.split(r"(?<=[?.!])\s+(?=[A-Z])", items[-1], maxsplit=1)[0]  # ("... the year before? Thanks
+    # so much!": the last item ends with its own question)
     return [re.sub(r"\s+(?:and|or)$", "", item) for item in items]
 
 
