@@ -3127,3 +3127,21 @@ def test_a_list_ends_with_its_own_question_not_the_thanks_after_it(engine):
     text = one(engine, "Could someone tell me (1) how many SCRs were commissioned and published in 2013/14, and (2) "
                        "what the equivalent figures were for the year before? Thanks so much, really appreciated.")
     assert "114" in text and "81" in text and "31" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Was it the Working Together revision that Woolmore called a key factor behind the rise?",
+         ["No:", "Ofsted ending its evaluation of SCRs was a key factor"], ["Yes"]),
+        ("Was it Woolmore who revealed the figures in answer to a parliamentary question?",
+         ["No: it was Edward Timpson, not Sue Woolmore"], ["Yes"]),
+        ("How many commissioned SCRs have never been published?", ["doesn't say"], ["2013/14: 114"]),
+        ("How many recommendations did Munro's review make in total?", ["doesn't say"], ["250"]),
+        ("How many SCRs were commissioned in the three months after Ofsted stopped evaluating them?",
+         ["doesn't break the figures down"], ["114"]),
+    ],
+)
+def test_set_35_verdicts_and_unknowns(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

@@ -229,6 +229,9 @@ def venue(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     if not other and not said:
         return None
     verdict = "Yes" if said and not other else "No"
+    named = [facts.people[p] for p in q.mentioned("person") if p in facts.people and p != announced.by]
+    if named and announced.by in facts.people:  # "was it Woolmore who revealed the figures ...?": not her
+        verdict = f"No: it was {facts.people[announced.by].name}, not {named[0].name}"
     answer = Answer(f"{verdict}: {announced.summary}")
     answer.add_sources(announced.source)
     answer.people.append(announced.by)
@@ -403,6 +406,18 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         answer.text = (f"No: the opposite. {event.summary} According to {who}, {lower_first(reason.title)} was "
                        f"{reason.weight or 'a cause'} behind the rise.")
         answer.add_sources(*reason.sources[:1])
+        answer.people.append(reason.said_by)
+        return answer
+    # "was it the Working Together revision that Woolmore called a key factor?": another reason's word
+    weighed = [r for r in facts.reasons if r is not reason and r.weight and r.weight.lower().removeprefix("a ")
+               in q.text and (not reason.weight or reason.weight.lower().removeprefix("a ") not in q.text)]
+    if weighed and reason.stance == "cause" and (q.has("called", "described", "named") or any(
+            f" the {r.weight.lower().removeprefix('a ')}" in f" {q.text}" for r in weighed)):  # (not "was it a key
+        # factor?", which "pivotal" answers)
+        other = weighed[0]
+        answer.text = (f"No: according to {who}, {lower_first(other.title)} was {other.weight}; "
+                       f"{lower_first(reason.title)} was {reason.weight or 'a cause'}.")
+        answer.add_sources(*reason.sources[:1], *other.sources[:1])
         answer.people.append(reason.said_by)
         return answer
     # "Woolmore said the panel was not a significant factor": a claim that denies it agrees with "not significant"
