@@ -63,10 +63,13 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind28.yaml", 0.89),
      ("blind29.yaml", 0.95),
      ("blind30.yaml", 0.95),
-     ("blind31.yaml", 0.91),
-     ("blind32.yaml", 0.91),
-     ("blind33.yaml", 0.92),
-     ("blind34.yaml", 0.89)],
+     ("blind31.yaml", 0.94),
+     ("blind32.yaml", 0.93),
+     ("blind33.yaml", 0.94),
+     ("blind34.yaml", 0.96),
+     ("blind35.yaml", 0.88),
+     ("blind36.yaml", 0.88),
+     ("blind37.yaml", 0.84)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
