@@ -608,10 +608,6 @@ def verify(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return combined
 
 
-_WHO_QUOTED = frozenset({"who", "is", "are", "was", "were", "quoted", "in", "the", "article", "piece", "story",
-                         "directly", "how", "many", "people", "person", "which", "ones", "of", "them", "actually"})
-
-
 def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> Answer | None:
     """"Is Timpson quoted directly?", "who is the only person quoted directly?": whose own words the article
     quotes (statements of kind `quote`), as against words it only reports. A request for a direct quote
@@ -621,8 +617,9 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
     # "is Munro quoted?", "is there a quote from Timpson in the article?"
     asks = q.has(*words.check_list("direct")) or (people and (" quoted " in f" {q.text} " or (
         yesno and " a quote " in f" {q.text} "))) or (not people and " quoted " in f" {q.text} " and q.has(
-            "who", "many", "which") and set(q.text.split()) <= _WHO_QUOTED)  # "who is quoted in the article?",
-    # "how many people are quoted directly?" (not "who is the main expert quoted?", which asks who she is)
+            "who", "many", "which") and set(q.text.split()) <= set(words.check_list("who_quoted")))
+    # ("who is quoted in the article?", "how many people are quoted directly?"; not "who is the main expert
+    # quoted?", which asks who she is)
     if not (q.has("said") and asks) or any(m.kind != "person" and m.id != "scr" for m in q.mentions):
         return None  # "did Woolmore directly say the panel contributed?" asks what she said
     if not (yesno or (not people and q.has("who", "whose", "which", "whom", "many"))):

@@ -180,7 +180,7 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
         against = {_stem(o) for w in contrasted for o in opposites[w].split("|")}
         found = _stated(index, asked, OPPOSED_COVERAGE, lambda feats: bool(against & feats.keys()) and all(
             f in feats for f in asked if f.startswith("@") and index.weight(f) > 1))
-    agent = _agent_asked(u)
+    agent = _agent_asked(u, words)
     if found is None and agent is not None:  # "set up by Ofsted?": the sentence that says who did it instead
         named = {f"@{agent.id}", *(_stem(w) for w in tokens(normalise(agent.text)))}
         found = _stated(index, asked - named)
@@ -407,7 +407,7 @@ def _window(sentence: list[str], question: list[str], stopwords: frozenset[str])
     return sentence[max(0, at[0] - 2): at[-1] + 1]
 
 
-def _agent_asked(u: Understood) -> Mention | None:
+def _agent_asked(u: Understood, words: FrameWords) -> Mention | None:
     """The body a question says did something ("... set up by Ofsted?"): a named thing right after "by"."""
     text = f" {u.text} "
     for m in u.reading.mentions:
@@ -416,22 +416,16 @@ def _agent_asked(u: Understood) -> Mention | None:
             return m
     # ... or a person who opens it as its subject ("did Munro set up the panel?", "Professor Munro set up ..."),
     # doing it, not saying it ("did Woolmore say Ofsted's evaluation created ...?" asks what she said)
-    opening = " ".join(w for w in tokens(u.text)[:5] if w not in _OPENERS)
+    opening = " ".join(w for w in tokens(u.text)[:5] if w not in words.check_list("agent_openers"))
     for m in u.reading.mentions:
         name = " ".join(tokens(normalise(m.text)))
         after = f" {opening} "[len(name) + 2:].split()[:1] if name else []
         if m.kind == "person" and name and f" {opening} ".startswith(f" {name} ") and not (
-                after and after[0] in _SAYING):
+                after and after[0] in words.check_list("saying_verbs")):
             return m
     return None
 
 
-_SAYING = frozenset({"say", "said", "says", "think", "thinks", "thought", "believe", "believes", "believed", "call",
-                     "called", "calls", "describe", "described", "argue", "argued", "claim", "claimed", "reckon",
-                     "mention", "mentioned", "suggest", "suggested", "tell", "told", "blame", "blamed", "credit"})
-
-
-_OPENERS = frozenset({"did", "was", "is", "so", "it", "true", "that", "professor", "prof", "then", "and"})
 
 
 def _agent_of(sentence: Sentence, asked: Mention) -> str | None:

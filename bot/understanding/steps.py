@@ -157,8 +157,7 @@ def read_scaled(words: FrameWords, text: str, placed: list[tuple[int, tuple[str,
     percentage ("rose by 10%", "fell by 20 percent"). Any other number or a second year is another question."""
     padded = f" {text} "
     year = placed[0][1][-1] if placed else None
-    bare = set(text.split()) <= {"double", "triple", "treble", "it", "that", "this", "please", "pls", "now", "so",
-                                 "and", "what", "if", "we", "you"}  # "double it" after a figure
+    bare = set(text.split()) <= set(words.check_list("scale_bare"))  # "double it" after a figure
     if (" would " in padded or bare) and " if " not in padded and len({ids for _, ids in placed}) <= 1:
         # "what would double have been?", "what would twice 2011/12's figure be?": no "if", but supposed
         for factor, cue in ((2.0, "doubling"), (3.0, "tripling")):

@@ -117,8 +117,6 @@ class Own(NamedTuple):
 
 
 _OWN = LazyPattern(r"\b(?:our|we|my)\b((?:\s+[a-z'/]+){0,4}?)\s+(\d{1,3})(?![\d/%.]| ?percent)")
-_HEARSAY = frozenset({"notes", "note", "article", "figures", "figure", "source", "reading", "heard", "read", "think",
-                      "say", "says", "said", "told", "colleague", "boss", "editor", "chair", "draft", "understanding"})
 
 
 def read_own(words: FrameWords, text: str, stated: bool = False) -> Own | None:
@@ -126,7 +124,7 @@ def read_own(words: FrameWords, text: str, stated: bool = False) -> Own | None:
     comparison): "we published 3 SCRs last year; what share of the national number is that?"; or, `stated`,
     when the message only states it ("Our LSCB commissioned 6 SCRs in 2013/14."), which is no claim to check."""
     found = _OWN.search(text)
-    if found is None or set(found.group(1).split()) & _HEARSAY or not (
+    if found is None or set(found.group(1).split()) & set(words.check_list("hearsay")) or not (
             stated or says_any(text, words.check_list("own_compared"))):
         return None  # ("my notes say 71 were published" is a claim about the article's figure)
     return Own(float(found.group(2)), text[found.start(): found.end() + 40])
