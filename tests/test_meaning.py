@@ -3145,3 +3145,18 @@ def test_a_list_ends_with_its_own_question_not_the_thanks_after_it(engine):
 def test_set_35_verdicts_and_unknowns(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("is the 3-year total of published SCRs the same as the number commissioned in 13/14?", ["Yes.", "114"], []),
+        ("'Published SCRs rose nearly sixfold between 2011/12 and 2013/14' - defensible?", ["Yes."], []),
+        ("what kind of review did munro do", ["child protection review"], ["not sure"]),
+        ("what's Woolmore's overall argument in this article?", ["Ofsted", "Working Together"], ["250"]),
+        ("someone here said woolmore chairs ofsted. is that right?", ["No.", "Association"], ["Yes"]),
+    ],
+)
+def test_set_37_claims_and_words(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)
