@@ -3160,3 +3160,15 @@ def test_set_35_verdicts_and_unknowns(engine, question, needles, unwanted):
 def test_set_37_claims_and_words(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Was the 2013 review panel set up by Ofsted?", ["No: it was the government, not Ofsted"], []),
+        ("What is the name of the child in the most recently published SCR?", ["doesn't say"], ["71"]),
+    ],
+)
+def test_set_36_after_scoring(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

@@ -201,7 +201,8 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
     verdict = "No" if opposite or other else "Yes"
     statements = [st for st in facts.statements if st.source == sentence]
     quote, by = _quoted(facts, sentence, statements)
-    asked_who = facts.people[agent.id].name if agent is not None and agent.id in facts.people else \
+    named = {**facts.organisations, **facts.people}
+    asked_who = named[agent.id].name if agent is not None and agent.id in named else \
         agent.text if agent is not None else ""
     lead = f"{verdict}: it was {other}, not {asked_who}." if other and agent is not None else f"{verdict}."
     answer = Answer(f"{lead} {quote} — {by}" if by else f"{lead} {quote}")
