@@ -81,7 +81,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from .gcpause import no_gc_pauses
 
-    with no_gc_pauses():  # the imports and the load: a tenth of the start-up goes to the collector otherwise
+    with no_gc_pauses(freeze=True):  # the imports and the load: a tenth of the start-up goes to the collector otherwise
         from .console import render_text
         from .conversation import Context
 

@@ -26,11 +26,33 @@ FORMAT = 8  # bump when the pickled classes change shape
 CODE = Path(__file__).resolve().parent  # the bot's own modules: editing one must not be answered from the cache
 
 
-def _cache_dir() -> Path | None:
+def cache_folder() -> str | None:
+    """Where the caches live (this engine's and `lazyre`'s kept regex code), or None when disabled."""
     configured = environ.cache_dir()
     if configured.lower() in ("off", "0", "no", "false"):
         return None
-    return Path(configured).expanduser() if configured else config.cache_dir()
+    return os.path.expanduser(configured) if configured else str(config.cache_dir())
+
+
+def _files(folder: str, suffix: str) -> list[str]:
+    """Every file under `folder` (ending in `suffix`) as 'relative path|size|mtime', sorted.
+
+    `os.scandir` rather than `Path.rglob`: it is called on every start and is three times faster.
+    """
+    found: list[str] = []
+    pending = [(folder, "")]
+    while pending:
+        base, prefix = pending.pop()
+        with os.scandir(base) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if entry.name == "__pycache__":
+                        continue
+                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.name.endswith(suffix) and entry.is_file():
+                    stat = entry.stat()
+                    found.append(f"{prefix}{entry.name}|{stat.st_size}|{stat.st_mtime_ns}")
+    return sorted(found)
 
 
 def fingerprint(facts_dir: Path, intents_dir: Path) -> str:
@@ -40,21 +62,20 @@ def fingerprint(facts_dir: Path, intents_dir: Path) -> str:
     zlib is already loaded where hashlib would add to every start-up.
     """
     parts = [f"{FORMAT}|{__version__}|{sys.version}"]
-    for folder, pattern in ((facts_dir, "*"), (intents_dir, "*"), (CODE, "*.py")):
-        parts.append(str(folder.resolve()))
-        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
-            stat = path.stat()
-            parts.append(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}")
+    for folder, suffix in ((facts_dir, ""), (intents_dir, ""), (CODE, ".py")):
+        resolved = os.path.realpath(folder)
+        parts.append(resolved)
+        parts.extend(_files(resolved, suffix))
     text = "\n".join(parts).encode()
     return f"{zlib.crc32(text):08x}{zlib.adler32(text[::-1]):08x}{len(text):x}"
 
 
 def _path(facts_dir: Path, intents_dir: Path) -> Path | None:
-    folder = _cache_dir()
+    folder = cache_folder()
     if folder is None:
         return None
     try:
-        return folder / f"engine-{fingerprint(facts_dir, intents_dir)}.pickle"
+        return Path(folder, f"engine-{fingerprint(facts_dir, intents_dir)}.pickle")
     except OSError:
         return None
 
@@ -81,10 +102,16 @@ def store(engine: Engine, facts_dir: Path, intents_dir: Path) -> None:
         for old in path.parent.glob("engine-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
+        import copyreg
+        import re
         import tempfile  # only when writing: it costs ~3 ms of every start-up otherwise
 
+        from . import lazyre
+
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(engine, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: lazyre.reduce_pattern}
+            pickler.dump(engine)
         os.replace(handle.name, path)
     except Exception:
         return

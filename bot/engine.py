@@ -10,6 +10,7 @@ import re
 import time
 from pathlib import Path
 
+from . import lazyre
 from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, events, passages, reasons
 from .answers import format as fmt
 from .answers.meta import about, about_someone, examples, readings, tailored
@@ -49,12 +50,12 @@ CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what 
                       "Did Ofsted stop evaluating SCRs before the Working Together revisions?", (), Path("intents"), 0)
 # A quotation of at least a few words, in straight or curly quotes.
 # a span in quotation marks: curly or straight double quotes, or plain single quotes not inside a word
-_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]|(?<!\w)'([^'\n]{30,}?)'(?!\w)")
-_SHORT_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’.?!]{5,40})[”\"’]|(?<!\w)'([^'\n.?!]{5,40})'(?!\w)")
+_QUOTED = lazyre.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]|(?<!\w)'([^'\n]{30,}?)'(?!\w)")
+_SHORT_QUOTED = lazyre.compile(r"[“\"‘]([^“”\"‘’.?!]{5,40})[”\"’]|(?<!\w)'([^'\n.?!]{5,40})'(?!\w)")
 # "finish the quote: 'Now, if it was appropriate...'": a shorter quote that trails off is the article's too
-_TRAILING = re.compile(r"[“\"‘']([^“”\"‘’']{12,}?)(?:\.\.\.|…)\s*[”\"’']")
+_TRAILING = lazyre.compile(r"[“\"‘']([^“”\"‘’']{12,}?)(?:\.\.\.|…)\s*[”\"’']")
 # A capitalised word that does not open a sentence: a name ("Haringey", "Kent").
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b")  # "Leeds", "NSPCC"
+_NAME = lazyre.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b")  # "Leeds", "NSPCC"
 # The intent a reply names when it quotes the article's sentences that answer the question.
 QUOTE_INTENT = Intent("article.quote", "article.quote", "what the article's sentences say",
                       "What was the old system like?", (), Path("intents"), 0)

@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from .. import lazyre
 from ..knowledge.article import Sentence
 from ..knowledge.model import FactBase
 from ..lazyre import LazyPattern
@@ -842,7 +843,7 @@ def both_measures(al: Algebra, frame: Frame, q: Query) -> Result:
 
 _OF_ANOTHER = LazyPattern(r"\d.*\b(?:as a|as an|a) (?:percentage|percent|share|proportion|fraction) of "
                           r"(?:those|the|all)?\s*(?:scrs? )?(?:commissioned|published)\b.*\d")  # a year each side
-_RATE_SAID = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+_RATE_SAID = lazyre.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
 _RATE_YEAR = LazyPattern(r"\b(?:at|as|as in|like|at the|to the) YEAR\b|\bYEAR(?:'s)? (?:rate|level)\b")
 
 

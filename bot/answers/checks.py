@@ -9,9 +9,9 @@ ordinary answer stands.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from .. import lazyre
 from ..knowledge.model import Announcement, Event, FactBase, Person
 from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import Mention
@@ -588,7 +588,7 @@ def direction(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return None
 
 
-_VERDICT = re.compile(r"^(?:Yes|No)[.,:]?\s*(?:not according to [^:]+:\s*)?")
+_VERDICT = lazyre.compile(r"^(?:Yes|No)[.,:]?\s*(?:not according to [^:]+:\s*)?")
 CHECKS = (order, stance, direction, dated, recommended, role)
 
 

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .. import lazyre
 from ..knowledge.article import Sentence
 from ..knowledge.errors import DataError, Problem
 from ..knowledge.model import FactBase, Statement
@@ -660,7 +661,7 @@ def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     )
 
 
-_FIGURE = re.compile(r"\d|\b(?:doubled|tripled|trebled|quadrupled|halved|twice|double|triple)\b")
+_FIGURE = lazyre.compile(r"\d|\b(?:doubled|tripled|trebled|quadrupled|halved|twice|double|triple)\b")
 GAP = "..."  # in unknowns.yaml, "when ... policy": these words in this order, anything between them
 
 
@@ -836,7 +837,7 @@ def _topics_of(facts: FactBase, item_id: str) -> tuple[str, ...]:
 
 
 MAX_ABOUT = 6  # sentences quoted for "what does the article say about X?" (the rest are counted)
-_POINTS_BACK = re.compile(r"^[\"“]?(?:This|That|These|It)\b")
+_POINTS_BACK = lazyre.compile(r"^[\"“]?(?:This|That|These|It)\b")
 
 
 def asks_about(words: FrameWords, text: str) -> int:

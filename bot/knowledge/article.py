@@ -7,12 +7,13 @@ what is not known stays empty and is said to be not recorded, never guessed.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import NamedTuple
 
+from .. import lazyre
+
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
-_SPACE = re.compile(r"\s+")
+_SPACE = lazyre.compile(r"\s+")
 
 
 def _comparable(text: str) -> str:

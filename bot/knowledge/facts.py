@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .. import lazyre
 from .article import FIRST, Article, Library
 from .errors import DataError, Problem, Problems
 from .model import (
@@ -30,8 +31,8 @@ ARTICLE = "article.txt"
 SOURCES = "sources.yaml"
 REQUIRED = ("periods.yaml", "figures.yaml")
 OPTIONAL = ("people.yaml", "reasons.yaml", "statements.yaml", "events.yaml", "terms.yaml")
-_SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SOURCE_DATE = lazyre.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SOURCE_ID = lazyre.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SOURCE_FIELDS = ("id", "file", "title", "publisher", "date", "url")
 
 

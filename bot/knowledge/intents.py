@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .. import lazyre
 from .errors import DataError, Problem, Problems
 from .model import Intent, IntentSet, LexiconData, Template
 from .schema import Field, RecordReader, did_you_mean
@@ -14,7 +15,7 @@ from .yamlfile import Node, load_yaml
 LEXICON = "lexicon.yaml"
 # Files of intents/ that hold word lists for other readers, not intents.
 NOT_INTENTS = frozenset({LEXICON, "frames.yaml", "unknowns.yaml"})
-_INTENT_ID = re.compile(r"^[a-z]+(\.[a-z_]+)+$")
+_INTENT_ID = lazyre.compile(r"^[a-z]+(\.[a-z_]+)+$")
 _INTENT = [Field("id"), Field("answer"), Field("description"), Field("suggestion"), Field("templates", "strs")]
 _OPTIONAL_INTENT_KEYS = ("cues",)
 

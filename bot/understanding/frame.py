@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .. import lazyre
 from ..knowledge.errors import DataError, Problem
 from ..lazyre import LazyPattern
 from .lexicon import Reading
@@ -23,10 +24,10 @@ OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average"
               "rank", "both_measures", "at_rate")
 PREDICATES = ("double", "triple", "half", "all", "same", "fall", "rise")
 FOLLOWUP_OPS = ("percent", "other", "same", "span", "diff", "average")
-_NUMBER = re.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
+_NUMBER = lazyre.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
-_NOT_A_CLAIM = re.compile(r"^\s*(?:years?|months?|days?|weeks?)\b")
-_COUNTED_THINGS = re.compile(r"\b(?:those|these|the|both|all|them)\s$")
+_NOT_A_CLAIM = lazyre.compile(r"^\s*(?:years?|months?|days?|weeks?)\b")
+_COUNTED_THINGS = lazyre.compile(r"\b(?:those|these|the|both|all|them)\s$")
 
 
 class DerivedMeasure(NamedTuple):
@@ -70,14 +71,14 @@ class FrameWords:
         self.leading = frozenset(doc.get("leading", []))
         self.number_words = {str(k): int(v) for k, v in (doc.get("number_words") or {}).items()}
         approx = "|".join(re.escape(a) for a in doc.get("approximately", [])) or "(?!)"
-        self.approx = re.compile(rf"(?:{approx})\s*$")
+        self.approx = lazyre.compile(rf"(?:{approx})\s*$")
         words = "|".join(map(re.escape, self.number_words)) or "(?!)"
-        self.times = re.compile(rf"\b({words})\s*(?=fold\b|times\b)")
+        self.times = lazyre.compile(rf"\b({words})\s*(?=fold\b|times\b)")
         # "six in ten", "1 out of 3": a share stated as a rate per a small whole
-        self.per_whole = re.compile(rf"\b({words}|one|\d{{1,2}}) (?:in|out of) ({words}|10|100|[2-9])\b(?! \d)")
+        self.per_whole = lazyre.compile(rf"\b({words}|one|\d{{1,2}}) (?:in|out of) ({words}|10|100|[2-9])\b(?! \d)")
         self.multiples = {str(k): int(v) for k, v in (doc.get("multiple_words") or {}).items()}
         verbs = "|".join(map(re.escape, self.multiples)) or "(?!)"
-        self.multiple = re.compile(rf"\b({verbs})\b")
+        self.multiple = lazyre.compile(rf"\b({verbs})\b")
         self.source_followups = frozenset(doc.get("source_followups", []))
         self.more_followups = frozenset(doc.get("more_followups", []))
         self.quote_words = frozenset(doc.get("quote_words", []))
@@ -88,10 +89,10 @@ class FrameWords:
         self.comparators = {k: tuple(comparators.get(k, [])) for k in ("gt", "lt")}
         gt = "|".join(map(re.escape, self.comparators["gt"])) or "(?!)"
         lt = "|".join(map(re.escape, self.comparators["lt"])) or "(?!)"
-        self.comparator = re.compile(rf" (?:(?P<gt>{gt})|{lt}) $")
+        self.comparator = lazyre.compile(rf" (?:(?P<gt>{gt})|{lt}) $")
         self.fractions = {str(k): float(v) for k, v in (doc.get("fractions") or {}).items()}
         names = "|".join(map(re.escape, sorted(self.fractions, key=len, reverse=True))) or "(?!)"
-        self.fraction = re.compile(rf"\b({names})\b")
+        self.fraction = lazyre.compile(rf"\b({names})\b")
 
     @cached_property
     def cut(self) -> re.Pattern[str] | None:
@@ -415,7 +416,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
                  of_share, every, inverted, tuple(claims))
 
 
-_FROM_TO = re.compile(r"\bfrom (\d+) to (\d+)\b")  # "went from 31 to 71"
+_FROM_TO = lazyre.compile(r"\bfrom (\d+) to (\d+)\b")  # "went from 31 to 71"
 _COMPARATIVES = ("more", "larger", "bigger", "greater", "higher", "steeper", "faster", "smaller", "lower", "fewer")
 _SUPERLATIVES = ("most", "highest", "biggest", "largest", "peak", "record", "busiest", "best", "worst", "least",
                  "lowest", "fewest", "smallest", "maximum", "minimum", "top")
@@ -450,7 +451,7 @@ def _cut_pattern(joiners: tuple[str, ...], question_words: frozenset[str]) -> re
     heads = "|".join(re.escape(w) for w in sorted(question_words - {"and", "so", "any"}, key=len, reverse=True))
     # a wh-word may come a few words on: "..., plus a line on why the numbers have gone up"
     later = r"(?:[a-z']+\s+){1,3}(?:what|which|who|whose|why|when|where|how)"
-    return re.compile(rf"(?:,\s*|\s+)(?:{joined})[\s,]+(?=(?:{heads}|{later})\b)", re.IGNORECASE)
+    return lazyre.compile(rf"(?:,\s*|\s+)(?:{joined})[\s,]+(?=(?:{heads}|{later})\b)", re.IGNORECASE)
 
 
 _WHAT_IS_NUMBER = LazyPattern(
@@ -467,10 +468,10 @@ _BETWEEN_MEASURES = LazyPattern(
     r" between (?:\w+ ){0,4}?(?:commissioned (?:\w+ ){0,4}?and (?:\w+ ){0,3}?published"
     r"|published (?:\w+ ){0,4}?and (?:\w+ ){0,3}?commissioned) "
 )
-_CHOICE = re.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
-_RANGE = re.compile(r" (?:between|from|through|until|till) ")
+_CHOICE = lazyre.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
+_RANGE = lazyre.compile(r" (?:between|from|through|until|till) ")
 _DASHED = LazyPattern(r"\d{2}\s*(?:-|–|—|to)\s*\d{4}/\d{2}")
-_EITHER = re.compile(r"\bor\b(?! not\b)")
+_EITHER = lazyre.compile(r"\bor\b(?! not\b)")
 
 
 def asks_what_number(rest: str) -> bool:
@@ -607,7 +608,7 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
     return out
 
 
-_TO_MEASURE = re.compile(r"^\s*(?:(?:scrs?|serious|case|reviews?|were|was|got|been|being|of|them)\s+){0,3}([a-z]+)")
+_TO_MEASURE = lazyre.compile(r"^\s*(?:(?:scrs?|serious|case|reviews?|were|was|got|been|being|of|them)\s+){0,3}([a-z]+)")
 
 
 def _measure_after(words: FrameWords, after: str) -> str | None:

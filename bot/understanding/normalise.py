@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import lazyre
+
 MAX_QUESTION_CHARS = 1000  # beyond this we read only the start; nobody's question is longer
 
 _TRANSLATE = str.maketrans(
@@ -41,15 +43,15 @@ _TRANSLATE = str.maketrans(
         "%": " percent ",
     }
 )
-_PREFIX = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|/start(?:@\w+)?\b)", re.IGNORECASE)
-_MENTION = re.compile(r"@\w+")
-_TAG = re.compile(r"</?[a-z][^>]{0,200}>", re.IGNORECASE)
-_KEEP = re.compile(r"[^a-z0-9/\-.' ]+")
-_SPACES = re.compile(r"\s+")
-_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
-_YEAR_APOSTROPHE = re.compile(r"'(?=\d)")  # '11/'12
-_YEAR_RANGE = re.compile(r"\b(\d{2,4}/\d{2,4}) ?[-\u2013\u2014] ?(?=\d{2,4}/\d{2,4}\b)")  # 2011/12-2013/14
-_LONE_PUNCT = re.compile(r"(?<![a-z0-9])[.'\-/]+|[.'\-/]+(?![a-z0-9])")
+_PREFIX = lazyre.compile(r"^\s*(?:/ask(?:@\w+)?\b|/start(?:@\w+)?\b)", re.IGNORECASE)
+_MENTION = lazyre.compile(r"@\w+")
+_TAG = lazyre.compile(r"</?[a-z][^>]{0,200}>", re.IGNORECASE)
+_KEEP = lazyre.compile(r"[^a-z0-9/\-.' ]+")
+_SPACES = lazyre.compile(r"\s+")
+_WORD_HYPHEN = lazyre.compile(r"(?<=[a-z])-(?=[a-z])")
+_YEAR_APOSTROPHE = lazyre.compile(r"'(?=\d)")  # '11/'12
+_YEAR_RANGE = lazyre.compile(r"\b(\d{2,4}/\d{2,4}) ?[-\u2013\u2014] ?(?=\d{2,4}/\d{2,4}\b)")  # 2011/12-2013/14
+_LONE_PUNCT = lazyre.compile(r"(?<![a-z0-9])[.'\-/]+|[.'\-/]+(?![a-z0-9])")
 
 
 def _visible(text: str) -> str:

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 
+from .. import lazyre
 from ..lazyre import LazyPattern
 from .frame import FrameWords
 from .normalise import normalise
 from .periods import read_periods
 
 MAX_PARTS = 3  # more questions than this in one message are read as one
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"\u2019\u201d])\s+|\n+")
+_SENTENCE = lazyre.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"\u2019\u201d])\s+|\n+")
 # A full stop after these ends no sentence ("Prof. Munro", "e.g. 2013/14").
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
-_WORD = re.compile(r"[a-z']+")
+_ABBREVIATION = lazyre.compile(r"(?:^|[\s(])(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
+_WORD = lazyre.compile(r"[a-z']+")
 _EMBEDDED = frozenset({"how", "which", "what", "whether", "why", "when", "who", "whose", "if"})  # asked within
-_CLARIFIES = re.compile(r"^\(?\s*(?:i\.?e\.?|e\.?g\.?|that is|in other words|meaning)\b", re.IGNORECASE)
+_CLARIFIES = lazyre.compile(r"^\(?\s*(?:i\.?e\.?|e\.?g\.?|that is|in other words|meaning)\b", re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:
@@ -99,7 +100,7 @@ def _claimed_before(before: list[str]) -> str:
 
 _ASKS_FIRST = frozenset({"what", "how", "who", "which", "why", "where", "whose",  # not "when ..., what ...?"
                          "summarise", "summarize", "list", "explain", "describe", "outline"})  # (requests too)
-_COMMA_ASK = re.compile(r",\s+(?:and\s+)?(?=(?:what|how|who|when|which|why|where|whether)\b)", re.IGNORECASE)
+_COMMA_ASK = lazyre.compile(r",\s+(?:and\s+)?(?=(?:what|how|who|when|which|why|where|whether)\b)", re.IGNORECASE)
 
 
 def _cut(words: FrameWords, sentence: str) -> list[str]:
@@ -219,7 +220,7 @@ def _from_the_ask(words: FrameWords, piece: str) -> str:
 
 
 _ITEM_JOINED = (" or", " to", " and", " vs", " versus", " than", " with")
-_ITEM = re.compile(r"(?:^|(?<=\s))\(?([1-9]|[a-e])[).]\s+")  # "1) ", "(2) ", "b. ": an item of a numbered list
+_ITEM = lazyre.compile(r"(?:^|(?<=\s))\(?([1-9]|[a-e])[).]\s+")  # "1) ", "(2) ", "b. ": an item of a numbered list
 
 
 def _listed(text: str) -> list[str]:

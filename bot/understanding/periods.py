@@ -11,6 +11,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from .. import lazyre
 from ..knowledge.model import Period
 from ..lazyre import LazyPattern
 
@@ -283,12 +284,12 @@ _COMPILED: list[re.Pattern[str] | None] = [None] * len(_PATTERNS)
 def _compiled(index: int) -> re.Pattern[str]:
     pattern = _COMPILED[index]
     if pattern is None:
-        pattern = _COMPILED[index] = re.compile(_PATTERNS[index][0])
+        pattern = _COMPILED[index] = lazyre.compile(_PATTERNS[index][0])
     return pattern
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazyre.compile(r"\d")
 # Every word a period pattern without digits can start from; a question with none of them skips those patterns.
-_WORD_TRIGGERS = re.compile(
+_WORD_TRIGGERS = lazyre.compile(
     r"\b(?:latest|recent|newest|final|current|first|earliest|oldest|initial|start|starting|last|previous|prior"
     r"|preceding|before|next|following|subsequent|after|this|today|nowadays|currently|now|right|so|every|each"
     r"|all|across|over|by|per|year|years|later|earlier|one)\b"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .. import lazyre
 from .frame import FrameWords, says_any
 
 
@@ -149,7 +150,7 @@ class Scaled(NamedTuple):
     percent: bool
 
 
-_PERCENT = re.compile(r"\bby (\d+(?:\.\d+)?) ?(?:percent|per cent|%)")
+_PERCENT = lazyre.compile(r"\bby (\d+(?:\.\d+)?) ?(?:percent|per cent|%)")
 
 
 def read_scaled(words: FrameWords, text: str, placed: list[tuple[int, tuple[str, ...]]]) -> Scaled | None:
@@ -185,7 +186,7 @@ class RiseShare(NamedTuple):
     span: tuple[str, str]
 
 
-_SHARE_OF_RISE = re.compile(r"\b(?:share|percentage|percent|proportion|fraction|part|how much|how many) of "
+_SHARE_OF_RISE = lazyre.compile(r"\b(?:share|percentage|percent|proportion|fraction|part|how much|how many) of "
                             r"(?:the |that |this )?(?:overall |total |whole )?(\w+)")
 
 
