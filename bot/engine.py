@@ -522,10 +522,14 @@ class Engine:
         if not answered:
             return replies[0][1]
         texts: list[str] = []
+        notes: set[str] = set()  # "(The article says 'between 2011 and 2012'; ...)": said once, not per part
         for part, r in replies:
             if r.kind == "answer":
-                if r.text not in texts:  # a part read as a repeat of another says nothing new
-                    texts.append(r.text)
+                lines = [line for line in r.text.split("\n") if not (line.startswith("(") and line in notes)]
+                notes.update(line for line in lines if line.startswith("(") and line.endswith(")"))
+                text = "\n".join(lines)
+                if text and text not in texts:  # a part read as a repeat of another says nothing new
+                    texts.append(text)
             elif r.entities.get("declined") == "doesnt_say":  # "... and what was her review called?": say so
                 texts.append(f"On “{part.strip()[:80]}”: {r.text}")
             else:

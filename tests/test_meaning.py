@@ -3172,3 +3172,32 @@ def test_set_37_claims_and_words(engine, question, needles, unwanted):
 def test_set_36_after_scoring(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+# -- lists: numbered, lettered or roman items, each answered; their labels are never figures -----------
+@pytest.mark.parametrize(
+    ("message", "needles", "unwanted"),
+    [
+        ("Deadline in 20 mins!! need: 1) 13/14 commissioned 2) 13/14 published 3) % published. go",
+         ["114 SCRs were commissioned", "71 SCRs were published", "62.3%"], ["Not 20", "No."]),
+        ("I'm preparing a briefing note. Please give (a) the rise in commissioned SCRs between 2011/12 and 2013/14"
+         " as a number and percentage, (b) the same for published, and (c) which grew faster.",
+         ["+107.3%", "+491.7%", "published grew faster"], ["outside what I know"]),
+        ("Is it true that (1) 55 SCRs were commissioned in 2011/12 and (2) 12 were published that year?",
+         ["55 is right", "12 is right"], ["Not 1", "No."]),
+        ("Journalist fact-check, three claims: a) Timpson is children's minister b) Woolmore chairs the "
+         "Association of Independent LSCB Chairs c) Munro led the SCR panel",
+         ["Yes. Edward Timpson: children's minister", "Yes. Sue Woolmore"], ["can't answer"]),
+        ("Check: (i) Ofsted stopped July 2012 (ii) Working Together March 2013",
+         ["Yes. Ofsted ceased evaluating SCRs from July 2012", "March 2013"], ["not sure what you mean"]),
+        ("Please check three claims for me: (1) 114 SCRs were commissioned in 2013/14; (2) 31 were published "
+         "in 2013/14; (3) Ofsted stopped evaluating SCRs in July 2012.",
+         ["Yes. 114 is right", "Not 31: the figure is 71", "Yes. Ofsted ceased"], []),
+        ("Hi bot, I'm a family court adviser.\n1. How many SCRs were commissioned in 2011/12?\n"
+         "2. And in 2013/14?\n3. Is that a doubling?", ["55 SCRs were commissioned", "114"], ["Not 3"]),
+    ],
+)
+def test_listed_items_are_each_answered_and_their_labels_are_not_claims(engine, message, needles, unwanted):
+    text = one(engine, message)
+    reply_says(text, needles, unwanted)
+    assert text.count("I read that as the financial year 2011/12") <= 1  # a shared note, said once

@@ -220,31 +220,49 @@ def _from_the_ask(words: FrameWords, piece: str) -> str:
 
 
 _ITEM_JOINED = (" or", " to", " and", " vs", " versus", " than", " with")
-_ITEM = lazyre.compile(r"(?:^|(?<=\s))\(?([1-9]|[a-e])[).]\s+")  # "1) ", "(2) ", "b. ": an item of a numbered list
+# "1) ", "(2) ", "b. ", "(ii) ": an item of a numbered list
+_ITEM = lazyre.compile(r"(?:^|(?<=\s))(\()?([1-9]|[a-e]|iii|ii|iv|i|v)[).]\s+")
+_ROMAN = ("i", "ii", "iii", "iv", "v")
 
 
-def _listed(text: str) -> list[str]:
-    """"1) year the panel was set up 2) who set it up 3) what for": each item asks a question of its own;
-    none unless the items are numbered in order from 1 (or a)."""
-    found = list(_ITEM.finditer(text))
-    labels = [m.group(1) for m in found]
+def _labels_in_order(labels: list[str]) -> bool:
+    """1, 2, 3 or a, b, c or i, ii, iii: a list, from its first item on."""
+    if labels[:1] == ["i"] and all(label in _ROMAN for label in labels):
+        return labels == list(_ROMAN[: len(labels)])
     first = "1" if labels[:1] == ["1"] else "a"
-    expected = [chr(ord(first) + i) for i in range(len(labels))]
-    if len(found) < 2 or labels != expected:
+    return labels == [chr(ord(first) + i) for i in range(len(labels))]
+
+
+def _listed(words: FrameWords, text: str) -> list[str]:
+    """"1) year the panel was set up 2) who set it up 3) what for": each item asks a question of its own;
+    none unless the items are numbered in order from 1 (or a, or i)."""
+    found = list(_ITEM.finditer(text))
+    labels = [m.group(2) for m in found]
+    if len(found) < 2 or not _labels_in_order(labels):
         return []
-    # the list opens the message, or follows a colon or a question; an item joined to the one before ("the
-    # ratio of 1) commissioned to 2) published", "a) commissioned or b) published") is part of one question
+    # the list opens the message, or follows a colon or a question, or its items are set apart as a list is
+    # ("(a) ...", one to a line); an item joined to the one before ("the ratio of 1) commissioned to 2)
+    # published", "a) commissioned or b) published") is part of one question
     lead = text[: found[0].start()].rstrip()
     ends = [m.start() for m in found[1:]] + [len(text)]
     items = [text[m.end():end].strip(" ,;") for m, end in zip(found, ends, strict=True)]
     # items that each ask ("can you confirm (a) how many ... and (b) what she ...") are questions however joined
     asking = all(_words(item)[:1] and _words(item)[0] in _EMBEDDED - {"if", "whether"} for item in items)
-    if not asking and ((lead and not lead.endswith((":", "?", "\n"))) or any(
-            text[: m.start()].rstrip().lower().endswith(_ITEM_JOINED) for m in found[1:])):
+    set_apart = all(m.group(1) for m in found) or all(text[: m.start()].endswith("\n") for m in found)
+    joins = tuple(j for j in _ITEM_JOINED if j not in (" and", " or")) if set_apart else _ITEM_JOINED
+    if any(text[: m.start()].rstrip().lower().endswith(joins) for m in found[1:]) and not asking:
+        return []  # ("(a) ..., (b) ... and (c) ...": a list's last item, set apart, joined by "and")
+    if lead and not lead.endswith((":", "?", "\n")) and not (asking or set_apart):
         return []
     items[-1] = re.split(r"(?<=[?.!])\s+(?=[A-Z])", items[-1], maxsplit=1)[0]  # ("... the year before? Thanks
     # so much!": the last item ends with its own question)
-    return [re.sub(r"\s+(?:and|or)$", "", item) for item in items]
+    items = [re.sub(r"\s+(?:and|or)$", "", item).rstrip(" ,;") for item in items]
+    # what the lead asks of every item: "check three claims: a) Timpson is ...", "please give (a) the rise ..."
+    said = sentences(lead)[-1] if lead else ""
+    checking = bool(set(_words(said)) & set(words.check_list("list_checks")))
+    opener = said.rstrip(" :,") if said and not said.endswith((":", "?")) else ""
+    return [f"is it true that {item}" if checking and not _asks(words, item) and not opener else
+            f"{opener} {item}" if opener and not _asks(words, item) else item for item in items]
 
 
 def _restated(words: FrameWords, text: str) -> str:
@@ -330,8 +348,8 @@ def _unframed(words: FrameWords, text: str) -> str:
 def split(words: FrameWords, text: str) -> list[str]:
     """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
     text = _corrected(words, _ungreeted(words, _unframed(words, _uninstructed(words, _restated(words, text)))))
-    items = _listed(text)
-    if 1 < len(items) <= MAX_PARTS and all(len(_words(item)) >= 2 for item in items):
+    items = _listed(words, text)
+    if 1 < len(items) <= MAX_PARTS and all(len(item.split()) >= 2 for item in items):
         return [_main_clause(item) for item in items]
     found = sentences(text)
     if not found:
