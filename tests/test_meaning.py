@@ -3201,3 +3201,28 @@ def test_listed_items_are_each_answered_and_their_labels_are_not_claims(engine, 
     text = one(engine, message)
     reply_says(text, needles, unwanted)
     assert text.count("I read that as the financial year 2011/12") <= 1  # a shared note, said once
+
+
+# -- claims: the figures a claim works from, "agree?", a count's change in %, "in any year" ---------------
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ('Draft line: "Between 2012/13 and 2013/14, published SCRs rose by 40, from 31 to 71." Accurate?',
+         ["Yes.", "up 40"], ["Not 31"]),
+        ("In 2011/12 just 12 of 55 were published - about one in five. Fair summary?", ["Yes.", "21.8%"], ["No."]),
+        ("Right or wrong: published went from 12 to 31 to 74?", ["No.", "74", "71"], ["Yes"]),
+        ("Commissioned SCRs doubled between 2012/13 and 2013/14 - agree?", ["No.", "1.4"], ["view"]),
+        ("Do you agree that published SCRs more than doubled in 2013/14?", ["Yes.", "31", "71"], ["view"]),
+        ("Published SCRs grew faster than commissioned ones over the period - agree?",
+         ["published grew faster", "+491.7%"], ["view"]),
+        ("is 158% right for published 2011/12 to 2012/13?", ["Yes.", "158.3%"], ["21.8%"]),
+        ("Commissioned rose by about half between 2011/12 and 2012/13 - fair?", ["Yes.", "47.3%"], ["points"]),
+        ("Did commissioned SCRs rise by more than 50% in any year?", ["No.", "+47.3%", "+40.7%"], ["+107.3%"]),
+        ("Did commissioned SCRs grow by at least 50% in any single year?", ["No.", "+47.3%"], ["Yes"]),
+        ("was there any year when published rose by over 150%?", ["Yes.", "+158.3%"], ["+491.7%"]),
+        ("Did more than 100 get commissioned in any year?", ["Yes."], []),
+    ],
+)
+def test_claims_read_as_their_sayer_means_them(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

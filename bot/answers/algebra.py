@@ -1317,6 +1317,18 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             return "", []
         if claim.compare == "eq":
             stated = [c for c in frame.claims if c.compare == "eq" and c.percent == claim.percent] or [claim]
+            givens = _givens(al, frame, q)
+            if givens is not None:  # "rose by 40, from 31 to 71": the 31 and 71 are the years' figures, stated
+                right_given, wrong_given = givens
+                stated = [c for c in frame.claims if c.compare == "eq" and c.value not in
+                          {g.value for g in right_given + wrong_given}]
+                if wrong_given:
+                    return "No", [_wrong_given(al, frame, wrong_given)]
+                if not stated:
+                    shown = fmt.join([_num(g.value) for g in right_given])
+                    return "Yes", [f"{shown} {'is' if len(right_given) == 1 else 'are'} right."]
+                claim = stated[0]
+                candidates = [(v, pct) for v, pct in result.numbers if pct == claim.percent] or candidates
             wrong, rounded = [], []
             # "12 out of 55 were published in 2011/12?": the 55 is the other measure of the same year
             out_of = {float(v[0]) for p in al.span(frame) for m in al.base if (v := al.value(p, m))} if (
@@ -1364,6 +1376,12 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                 return "Yes", [f"About {shown}: the figure is {_num(round(near[0], 1))}{'%' if claim.percent else ''}."]
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
             return "No", [f"Not about {shown}: the figure is {right}."]
+        yearly = _yearly_steps(al, frame, q, claim)
+        if yearly is not None:  # "did commissioned rise by more than 50% in any year?": each year's own rise
+            candidates, lines = yearly
+            checks = [(v > claim.value) if claim.compare == "gt" else (v < claim.value) for v, _ in candidates]
+            result.lines = [*lines[1:], *(line for line in result.lines if line.startswith("("))]  # not the span's
+            return (_all_or_some(checks) if frame.every else ("Yes" if any(checks) else "No")), lines[:1]
         checks = [(v > claim.value) if claim.compare == "gt" else (v < claim.value) for v, _ in candidates]
         if frame.every:
             return _all_or_some(checks), []
@@ -1470,6 +1488,64 @@ def _claimed_ends(al: Algebra, frame: Frame, q: Query) -> tuple[str, list[str]] 
     return None
 
 
+def _yearly_steps(
+    al: Algebra, frame: Frame, q: Query, claim: Claim
+) -> tuple[list[tuple[float, bool]], list[str]] | None:
+    """Each year's rise over the year before, when a change is said of "any (single) year" or "each year"."""
+    if frame.op != "change" or frame.periods or not q.has("year", "years") or not q.has("rise", "change", "fall") \
+            or not (q.has("any", "single", "each", "every") or frame.every):
+        return None
+    steps, lines = [], []
+    for m in al.measures(frame):
+        rows = [(p, v[0]) for p in al.ids if (v := al.value(p, m))]
+        for (a_id, a), (b_id, b) in itertools.pairwise(rows):
+            if not a:
+                continue
+            change = 100 * (b - a) / a if claim.percent else b - a
+            steps.append((change, claim.percent))
+            lines.append(f"SCRs {al.label(m)}, {al.plabel(a_id)} to {al.plabel(b_id)}: {fmt.number(a)} to "
+                         f"{fmt.number(b)}, {'up' if b >= a else 'down'} {fmt.number(abs(b - a))} "
+                         f"({'+' if b >= a else '-'}{_pct(abs(100 * (b - a) / a))}).")
+    return (steps, lines) if steps else None
+
+
+def _givens(al: Algebra, frame: Frame, q: Query) -> tuple[list[Claim], list[Claim]] | None:
+    """The stated counts a worked-out claim starts from ("rose by 40, *from 31 to 71*", "*12 of 55* - about one in
+    five?"), set apart from the result it states, each right or wrong as a year's figure; None when none is.
+    (`with_givens` has already set aside those it could place when no year is named; these are told by the
+    words around them, so a wrong one - "12 to 31 to *74*" - is corrected as a year's figure, not a result.)"""
+    if frame.op == "value":
+        return None
+    counts = [c for c in frame.claims if not c.percent and not c.multiple and c.compare == "eq"]
+    actual = {float(v[0]) for p in al.ids for m in al.base if (v := al.value(p, m))}  # the years' own figures
+    right, wrong = [], []
+    for c in counts:
+        for m in re.finditer(rf"(?<![\d.]){re.escape(_num(c.value))}(?![\d.]|/)", q.text):
+            before, after = q.text[: m.start()], q.text[m.end():]
+            strong = bool(_GIVEN_START.search(before) or _GIVEN_AFTER.match(after))  # "from 31", "12 of 55", "31 to"
+            if c.value in actual and (strong or _GIVEN_END.search(before)):
+                right.append(c)
+                break
+            if c.value not in actual and strong:
+                wrong.append(c)
+                break
+    return (right, wrong) if right or wrong else None
+
+
+def _wrong_given(al: Algebra, frame: Frame, wrong: list[Claim]) -> str:
+    """"Published went 12 -> 31 -> 74": the figure that is none of the article's, with the article's."""
+    rows = [f"{fmt.number(v[0])} in {al.plabel(p)}" for m in al.measures(frame) for p in al.ids
+            if (v := al.value(p, m))]
+    measure = al.label(al.measures(frame)[0]) if len(al.measures(frame)) == 1 else ""
+    return (f"Not {fmt.join([_num(c.value) for c in wrong])}: the article's figures"
+            f"{' for SCRs ' + measure if measure else ''} are {fmt.join(rows)}.")
+
+
+# a stated count the claim works from: "from 31", "12 of 55", "31 -> 71", "up from 81", "12 to 31 to 74"
+_GIVEN_START = LazyPattern(r"(?:\bfrom|→|->|>|\d\s+to)\s*(?:about |around |just |only )?$")
+_GIVEN_END = LazyPattern(r"(?:\bto|\bout of|(?<!rise )(?<!increase )(?<!fall )(?<!jump )(?<!drop )(?<!growth )"
+                         r"(?<!total )(?<!sum )\bof)\s*(?:about |around |just |only )?$")
+_GIVEN_AFTER = LazyPattern(r"\s*(?:to\s+(?:about |around )?\d|→|->|of\s+\d|out of\b)")
 _FROM_TO = LazyPattern(r"\bfrom (?:about |around )?\d+ (?:\w+ ){0,2}to (?:about |around )?\d+")
 
 

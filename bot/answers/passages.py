@@ -661,7 +661,9 @@ def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     )
 
 
-_FIGURE = lazyre.compile(r"\d|\b(?:doubled|tripled|trebled|quadrupled|halved|twice|double|triple)\b")
+_FIGURE = lazyre.compile(
+    r"\d|\b(?:doubled|tripled|trebled|quadrupled|halved|twice|double|triple|faster|slower|grew|rose|fell)\b"
+)
 GAP = "..."  # in unknowns.yaml, "when ... policy": these words in this order, anything between them
 
 

@@ -373,6 +373,11 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op = "share"  # "were more than a quarter of commissioned SCRs published?": a share, never a count
     if claim is not None and op in ("value", "share") and rose_by and "share" not in cued:
         op = "change"  # "did published SCRs rise by 50 (or 40%) in 2013/14?": the rise into that year
+    if op in ("share", "pp_change") and claim is not None and claim.percent and len(named) == 1 and \
+            len(periods) == 2 and sum(c.percent for c in claims) == 1 and (moves or " to " in raw) and not _has(
+                raw, ("rate", "rates", "share", "proportion", "point", "points", "of commissioned", "of published")):
+        op = "change"  # "is 158% right for published 2011/12 to 2012/13?", "commissioned rose by about half between
+        # 2011/12 and 2012/13": one count's change between the two years (a share is named as one)
     if op in ("value", "share") and _FROM_TO.search(rest) and (len(claims) >= 2 or not periods) and \
             "share" not in cued:
         op = "change"  # "published went from 31 to 71, a rise of 40, about 130%", "... 31 to 71 - in %?": a change
@@ -484,7 +489,11 @@ def asks_what_number(rest: str) -> bool:
 
 def choice_of(rest: str) -> bool:
     """"... in July 2012 or July 2013?": a question offering alternatives wants one of them, not yes or no."""
-    return bool(_EITHER.search(rest)) and "true or false" not in rest and "yes or no" not in rest
+    return bool(_EITHER.search(rest)) and not any(pair in rest for pair in _VERDICT_CHOICES)
+
+
+_VERDICT_CHOICES = ("true or false", "yes or no", "right or wrong", "correct or not", "correct or incorrect",
+                    "accurate or not", "true or not", "right or not")  # choices of a verdict, not of figures
 
 
 def _opens_yesno(words: FrameWords, rest: str, tokens: list[str], declarative: bool = False) -> bool:
