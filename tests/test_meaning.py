@@ -3226,3 +3226,25 @@ def test_listed_items_are_each_answered_and_their_labels_are_not_claims(engine, 
 def test_claims_read_as_their_sayer_means_them(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+# -- two cells, each measure with its own year ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Difference between commissioned in 2011/12 and published in 2013/14?", ["55", "71", "16 fewer"], ["43"]),
+        ("What's the difference between the number published in 2013/14 and the number commissioned in 2011/12?",
+         ["16 more"], ["stayed at 43"]),
+        ("How many times bigger was the 2013/14 commissioned number than the 2012/13 published number?",
+         ["114", "31", "3.7 times"], ["1.4 times"]),
+        ("How much bigger was the 2013/14 commissioned figure than the 2011/12 published figure, as a multiple?",
+         ["9.5 times"], ["2.1 times"]),
+        ("What's the combined total of SCRs commissioned in 2011/12 and published in 2013/14?", ["126"], ["169"]),
+        ("Compare published in 2013/14 with commissioned in 2012/13 - which is bigger?", ["10 fewer"], []),
+        ("Commissioned 2012/13 is what percentage of commissioned 2013/14?", ["81", "114", "71.1%"], ["38.3%"]),
+        ("Published 2011/12 as a percentage of published 2013/14?", ["16.9%"], ["21.8%"]),
+    ],
+)
+def test_two_cells_each_with_its_own_year(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

@@ -131,19 +131,16 @@ def gap(al: Algebra, frame: Frame, q: Query) -> Result:
     if derived is None:
         r.lines.append("I can't compare the two measures.")
         return r
-    named = list(dict.fromkeys(t for t in q.tokens if t in al.base))
-    asked = [p for p in q.periods if p in al.ids]
-    if len(named) == 2 and len(asked) == 2 and crosses_cells(al.base, q.text):
-        # "how many more were published in 2013/14 than were commissioned in 2011/12?": one cell against the other
-        a, b = al.value(asked[0], named[0]), al.value(asked[1], named[1])
-        if a and b:
-            d = a[0] - b[0]
-            r.lines.append(f"{fmt.number(a[0])} SCRs {al.label(named[0])} in {al.plabel(asked[0])} against "
-                           f"{fmt.number(b[0])} {al.label(named[1])} in {al.plabel(asked[1])}: "
-                           f"{fmt.number(abs(d))} {'more' if d >= 0 else 'fewer'}.")
-            r.numbers.append((abs(d), False))
-            r.cite(*a[1], *b[1])
-            return r
+    cells = _cell_pair(al, q)
+    if cells:  # "how many more were published in 2013/14 than commissioned in 2011/12?": one cell against the other
+        (a, a_at), (b, b_at) = cells
+        d = a[0] - b[0]
+        r.lines.append(f"{_cell(al, a, a_at)} against {_cell(al, b, b_at, bare=True)}: "
+                       f"{fmt.number(abs(d))} {'more' if d >= 0 else 'fewer'}.")
+        r.numbers.append((abs(d), False))
+        r.cite(*a[1], *b[1])
+        r.answer.periods = [a_at[0], b_at[0]]
+        return r
     periods = al.span(frame)
     rows = []
     for p in periods:
@@ -170,6 +167,22 @@ def gap(al: Algebra, frame: Frame, q: Query) -> Result:
         r.numbers.append((total, False))
     r.lines.append(GAP_NOTE)
     return r
+
+
+def _cell_pair(al: Algebra, q: Query) -> tuple[tuple[Value, tuple[str, str]], tuple[Value, tuple[str, str]]] | None:
+    """"Published in 2013/14 than commissioned in 2011/12", "the difference between commissioned in 2011/12 and
+    published in 2013/14": two cells, each measure with its own year, in the order named (with their figures)."""
+    named = list(dict.fromkeys(t for t in q.tokens if t in al.base))
+    asked = [p for p in q.periods if p in al.ids]
+    if len(named) != 2 or len(asked) != 2 or not crosses_cells(al.base, q.text):
+        return None
+    a, b = al.value(asked[0], named[0]), al.value(asked[1], named[1])
+    return ((a, (asked[0], named[0])), (b, (asked[1], named[1]))) if a and b else None
+
+
+def _cell(al: Algebra, v: Value, at: tuple[str, str], bare: bool = False) -> str:
+    """"114 SCRs commissioned in 2013/14" (or, second, "31 published in 2012/13")."""
+    return f"{fmt.number(v[0])}{'' if bare else ' SCRs'} {al.label(at[1])} in {al.plabel(at[0])}"
 
 
 def value(al: Algebra, frame: Frame, q: Query) -> Result:
@@ -294,13 +307,14 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     named = list(dict.fromkeys(t for t in q.tokens if t in al.base))
     asked = [p for p in q.periods if p in al.ids]
-    if len(named) == 2 and len(asked) == 2 and _OF_ANOTHER.search(q.text):
+    repeated = len(named) == 1 and q.tokens.count(named[0]) == 2  # "commissioned 2012/13 ... of commissioned 2013/14"
+    if (len(named) == 2 or repeated) and len(asked) == 2 and _OF_ANOTHER.search(q.text):
         # "published in 2013/14 as a percentage of those commissioned in 2012/13": one cell of the other
-        part, whole = al.value(asked[0], named[0]), al.value(asked[1], named[1])
+        part, whole = al.value(asked[0], named[0]), al.value(asked[1], named[-1])
         if part and whole and whole[0]:
             pct = 100.0 * part[0] / whole[0]
             r.lines.append(f"{fmt.number(part[0])} SCRs {al.label(named[0])} in {al.plabel(asked[0])} against "
-                           f"{fmt.number(whole[0])} {al.label(named[1])} in {al.plabel(asked[1])}: {_pct(pct)}.")
+                           f"{fmt.number(whole[0])} {al.label(named[-1])} in {al.plabel(asked[1])}: {_pct(pct)}.")
             r.cite(*part[1], *whole[1])
             r.numbers.append((pct, True))
             r.answer.periods = asked
@@ -462,6 +476,15 @@ def average(al: Algebra, frame: Frame, q: Query) -> Result:
 
 
 def total(al: Algebra, frame: Frame, q: Query) -> Result:
+    cells = _cell_pair(al, q)
+    if cells:  # "the combined total of SCRs commissioned in 2011/12 and published in 2013/14"
+        r = Result()
+        (a, a_at), (b, b_at) = cells
+        r.lines.append(f"{_cell(al, a, a_at)} plus {_cell(al, b, b_at, bare=True)}: {fmt.number(a[0] + b[0])} in all.")
+        r.numbers.append((a[0] + b[0], False))
+        r.cite(*a[1], *b[1])
+        r.answer.periods = [a_at[0], b_at[0]]
+        return r
     if not any(m in al.derived for m in frame.measures):
         # "between 2011/12 and 2013/14" counts the year between; "in 2011/12 and 2013/14" only those two
         base = figures.total(al.facts, _with_periods(q, al.span(frame, between=frame.range or not frame.periods)))
@@ -477,6 +500,16 @@ def total(al: Algebra, frame: Frame, q: Query) -> Result:
 
 
 def times(al: Algebra, frame: Frame, q: Query) -> Result:
+    cells = _cell_pair(al, q)
+    if cells and cells[1][0][0]:  # "how many times bigger was 2013/14 commissioned than 2012/13 published?"
+        r = Result()
+        (a, a_at), (b, b_at) = cells
+        x = a[0] / b[0]
+        r.lines.append(f"{_cell(al, a, a_at)} against {_cell(al, b, b_at, bare=True)}: {x:.1f} times as many.")
+        r.numbers.append((round(x, 1), False))
+        r.cite(*a[1], *b[1])
+        r.answer.periods = [a_at[0], b_at[0]]
+        return r
     named = {t for t in q.tokens if t in al.base}
     if len(named) >= 2 and len(frame.periods) <= 1:
         return ratio(al, frame, q)
@@ -841,7 +874,7 @@ def both_measures(al: Algebra, frame: Frame, q: Query) -> Result:
     return r
 
 
-_OF_ANOTHER = LazyPattern(r"\d.*\b(?:as a|as an|a) (?:percentage|percent|share|proportion|fraction) of "
+_OF_ANOTHER = LazyPattern(r"\d.*\b(?:as a|as an|a|what) (?:percentage|percent|share|proportion|fraction) of "
                           r"(?:those|the|all)?\s*(?:scrs? )?(?:commissioned|published)\b.*\d")  # a year each side
 _RATE_SAID = lazyre.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
 _RATE_YEAR = LazyPattern(r"\b(?:at|as|as in|like|at the|to the) YEAR\b|\bYEAR(?:'s)? (?:rate|level)\b")

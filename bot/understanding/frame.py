@@ -231,9 +231,13 @@ def crosses_cells(measures: frozenset[str] | list[str], text: str) -> bool:
         return False  # "... than published in 2012/13 and 2013/14 together": against a sum, not one cell
     if re.search(rf"\b(?:{stems})\w*\b[^?.]*?\d[^?.]*?\bthan\b[^?.]*?\b(?:{stems})\w*\b[^?.]*?\d", text):
         return True
+    if re.search(rf"\d\d\W*(?:{stems})\w*\b[^?.]*?\bthan\b[^?.]*?\d\d\W*(?:{stems})\w*\b", text):
+        return True  # "was the 2013/14 commissioned number than the 2012/13 published number"
     # "how does 2013/14 published compare to 2012/13 commissioned?", "commissioned in 2013/14 minus published in
     # 2011/12": each side of the comparison one measure and one year, and the two measures different
     sides = _CELL_SEPARATOR.split(text, maxsplit=1)
+    if len(sides) != 2 and _CELLS_JOINED.search(text):  # "the difference between commissioned in 2011/12 and
+        sides = _CELL_JOIN.split(text, maxsplit=1)  # published in 2013/14", "compare published in 2013/14 with ..."
     if len(sides) != 2:
         return False
     named = [set(re.findall(rf"\b({stems})\w*\b", side)) for side in sides]
@@ -242,6 +246,8 @@ def crosses_cells(measures: frozenset[str] | list[str], text: str) -> bool:
 
 
 _CELL_SEPARATOR = LazyPattern(r"\b(?:compared? (?:to|with)|minus|against|versus|vs)\b")
+_CELLS_JOINED = LazyPattern(r"\b(?:between|difference|compare|combined|total|sum|add|added)\b")
+_CELL_JOIN = LazyPattern(r"\b(?:and|with|plus)\b")
 
 
 def says_any(text: str, phrases: tuple[str, ...]) -> bool:
@@ -317,7 +323,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         others = [c for c in cued if c != "gap"]
         if others:
             op = others[0]  # "as a % of commissioned", "which year had the biggest gap", "average yearly gap"
-        elif len(periods) == 2 and not moves and crosses_cells(words.measures, text):
+        elif len(periods) == 2 and crosses_cells(words.measures, text):
             op = "gap"  # "how many more were published in 2013/14 than commissioned in 2011/12?": two cells
         elif len(periods) >= 2 and (default_op == "change" or moves) and not _has(
                 f" {text} ", ("in both", "in each", "both years", "each year", "every year")):
@@ -325,7 +331,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         else:
             op = "gap"
     if len(periods) in (1, 2) and len(named) == 2 and not moves and op in ("value", "change", "total", "extreme") \
-            and _CELL_SEPARATOR.search(text) and crosses_cells(words.measures, text):
+            and (_CELL_SEPARATOR.search(text) or (op != "total" and _CELLS_JOINED.search(text))) \
+            and crosses_cells(words.measures, text):  # (a "combined total" of two cells is their sum)
         op, measures = "gap", derived[:1] or measures  # "2013/14 published compared to 2012/13 commissioned"
     elif len(periods) == 1 and len(named) == 2 and " divided by " in raw and op in ("value", "total", "change"):
         op = "ratio"  # "commissioned in 2011/12 divided by published in 2011/12"
