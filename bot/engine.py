@@ -2171,8 +2171,9 @@ class Engine:
 
     def _next_context(self, u: Understood, intent: str, answer: Answer, now: float, op: str | None = None) -> Context:
         periods = answer.periods if answer.periods is not None else u.query.periods
-        if not periods and intent not in self.figure_ops:
+        if not periods and intent not in self.figure_ops and not answer.people:
             periods = self._dated_by(answer)  # "when did it end?" - "how many were published the year after that?"
+            # (not "who is Sue Woolmore?": her sentence's date is no year asked about)
         named = [] if u.query.carried else u.query.mentioned("person")  # (not the last answer's topics, carried)
         people = list(dict.fromkeys([*named, *answer.people]))
         history = [p for p in u.query.context.history if p not in periods][-3:] + list(periods)

@@ -3248,3 +3248,12 @@ def test_claims_read_as_their_sayer_means_them(engine, question, needles, unwant
 def test_two_cells_each_with_its_own_year(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+def test_that_year_after_a_question_about_a_person_is_the_year_asked_before(engine):
+    """Review 13: a who-is answer's sentence is dated, but its date is no year the asker has asked about."""
+    replies = say(engine, "how many SCRs were commissioned in 2013/14?", "who is Sue Woolmore?",
+                  "how many were published that year?")
+    reply_says(replies[-1].text, ["71", "2013/14"], ["31"])
+    replies = say(engine, "when did Ofsted stop evaluating SCRs?", "how many were published that year?")
+    reply_says(replies[-1].text, ["31", "2012/13"], [])  # an event's answer still dates the year after it
