@@ -1379,7 +1379,8 @@ class Engine:
     def _direct_quotes(self, t: Turn) -> Turned | None:
         """"Is Timpson quoted directly?": his words are reported, not quoted; "is 'pivotal' a direct quote?": the
         word is in the article's report of what she said, not in her quoted words."""
-        direct = None if t.elliptical else self._word_quoted(t) or checks.direct_quotes(
+        direct = None if t.elliptical else self._word_quoted(t) or checks.quoted_or_reported(
+            self.facts, t.u.query, self.frames, self.lexicon.stopwords, t.yesno) or checks.direct_quotes(
             self.facts, t.u.query, self.frames, t.yesno)
         if direct is None:
             return None

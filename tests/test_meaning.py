@@ -3257,3 +3257,20 @@ def test_that_year_after_a_question_about_a_person_is_the_year_asked_before(engi
     reply_says(replies[-1].text, ["71", "2013/14"], ["31"])
     replies = say(engine, "when did Ofsted stop evaluating SCRs?", "how many were published that year?")
     reply_says(replies[-1].text, ["31", "2012/13"], [])  # an event's answer still dates the year after it
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Is it a direct quote that Ofsted ceasing evaluations was a key factor?", ["No:", "reported speech"],
+         ["Yes"]),
+        ("Is the statement that the SCR panel didn't contribute significantly a direct quote or reported speech?",
+         ["reported speech", "does not believe"], []),
+        ("Did Woolmore say in her own words that Working Together was pivotal?", ["No:", "pivotal"], ["Yes"]),
+        ("Is the bit about family history going back 20 years a direct quote?", ["Yes:", "20 years"], ["No"]),
+        ("Is Timpson quoted directly?", ["No.", "Edward Timpson"], ["Yes"]),
+    ],
+)
+def test_a_statement_described_in_other_words_is_told_quoted_or_reported(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

@@ -9,6 +9,7 @@ ordinary answer stands.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .. import lazyre
@@ -657,6 +658,44 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
         first = next(s for s in facts.statements if s.by == p.id and s.kind == "quote")
         answer.add_sources(first.source)
     return answer
+
+
+def quoted_or_reported(
+    facts: FactBase, q: Query, words: FrameWords, stopwords: frozenset[str], yesno: bool
+) -> Answer | None:
+    """"Is it a direct quote that Ofsted ceasing evaluations was a key factor?", "is the statement that the panel
+    didn't contribute a direct quote or reported speech?": the one statement the question describes, by its
+    words, and whether the article quotes it or reports it in its own words."""
+    if not says_any(q.text, words.check_list("asks_direct")) and not q.has("reported", "paraphrase", "paraphrased"):
+        return None
+    if not (yesno or " or " in f" {q.text} "):
+        return None  # ("quote her directly on why publishing was hard" asks for the quote, which the quotes give)
+    asked = {w[:5] for w in q.text.split() if len(w) > 3 and w not in stopwords and w not in _ABOUT_QUOTING}
+    asked -= {w[:5] for p in facts.people.values() for w in p.name.lower().split()}
+    scored = []
+    for st in facts.statements:
+        if st.by in facts.people:
+            said = {w[:5] for w in re.findall(r"[a-z']+", st.text.lower()) if len(w) > 3}
+            scored.append((len(asked & said), st))
+    scored.sort(key=lambda pair: -pair[0])
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None  # nothing described, or two statements alike: the quotes readers say more
+    st = scored[0][1]
+    who = facts.people[st.by]
+    answer = Answer("")
+    answer.people.append(who.id)
+    answer.add_sources(st.source)
+    if st.kind == "quote":
+        answer.text = f"Yes: that is in {who.name}'s own quoted words: “{st.text}”"
+    else:
+        answer.text = (f"No: that is reported speech. The article reports what {who.name} said in its own words; it "
+                       f"is not a direct quote: {st.text}")
+    return answer
+
+
+_ABOUT_QUOTING = frozenset({"direct", "directly", "quote", "quoted", "quotes", "reported", "speech", "words", "said",
+                            "says", "statement", "paraphrase", "paraphrased", "actually", "exact", "own", "that",
+                            "this", "those", "there", "given", "view"})
 
 
 def unquoted(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
