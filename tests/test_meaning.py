@@ -3274,3 +3274,21 @@ def test_that_year_after_a_question_about_a_person_is_the_year_asked_before(engi
 def test_a_statement_described_in_other_words_is_told_quoted_or_reported(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("whats the % jump in pubs 12/13 to 13/14", ["+129%"], ["outside what I know"]),
+        ("did published SCRs treble between 2012/13 and 2013/14", ["No.", "2.3 times"], []),
+        ("My draft says the publication rate nearly tripled from 2011/12 to 2013/14. OK?", ["Yes.", "2.9"],
+         ["not sure what you mean"]),
+        ("Which measure had the bigger percentage growth between 2011/12 and 2012/13?",
+         ["published grew faster", "+158.3%", "+47.3%"], []),
+        ("What's 114 minus 81?", ["up 33"], ["• 2012/13: 81"]),
+        ("were almost two thirds of commissioned SCRs published in 2013/14?", ["Yes.", "62.3%"], []),
+    ],
+)
+def test_words_a_busy_asker_uses(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

@@ -334,6 +334,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             and (_CELL_SEPARATOR.search(text) or (op != "total" and _CELLS_JOINED.search(text))) \
             and crosses_cells(words.measures, text):  # (a "combined total" of two cells is their sum)
         op, measures = "gap", derived[:1] or measures  # "2013/14 published compared to 2012/13 commissioned"
+    elif len(periods) == 2 and len(named) <= 1 and " minus " in raw and op in ("value", "total"):
+        op = "change"  # "commissioned in 2013/14 minus commissioned in 2012/13" ("114 minus 81"): between the years
     elif len(periods) == 1 and len(named) == 2 and " divided by " in raw and op in ("value", "total", "change"):
         op = "ratio"  # "commissioned in 2011/12 divided by published in 2011/12"
     if measure and not measures:
