@@ -3292,3 +3292,37 @@ def test_a_statement_described_in_other_words_is_told_quoted_or_reported(engine,
 def test_words_a_busy_asker_uses(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "unwanted"),
+    [
+        ("What date was this article published and who wrote it?", ["not sure what you mean"]),
+        ("Were any SCRs commissioned but never published because of legal proceedings?", ["55 − 12"]),
+        ("Is Sue Woolmore a social worker by background?", ["No."]),
+        ("How many SCRs involved babies under one?", ["114"]),
+        ("What was the average time between commissioning and publication?", ["45.3"]),
+        ("How far did SCR numbers drop after the coalition policy was introduced - give me the percentage.", ["81"]),
+        ("What was the title of Munro's review?", []),
+        ("How many SCRs led to prosecutions?", ["not sure what you mean"]),
+        ("Which government department set up the SCR panel?", ["outside what I know"]),
+        ("How many reviews did the SCR panel consider in 2013/14?", ["114"]),
+        ("Is publication of SCRs mandatory?", ["• 2011/12: 12"]),
+        ("How many SCRs per 100,000 children were commissioned in 2013/14?", ["114 SCRs"]),
+        ("What proportion of LSCBs published at least one SCR in 2013/14?", ["62.3%"]),
+        ("How many SCRs were published within six months of completion?", ["• 2011/12: 12"]),
+        ("What is the Working Together guidance's full publication date (day)?", []),
+        ("How many SCRs are published within a year of being commissioned?", ["55 commissioned"]),
+        ("Did the government set up the SCR panel to cut costs?", ["doesn't give that number"]),
+        ("Did Ofsted stop evaluating SCRs because of budget cuts?", ["doesn't give that number"]),
+        ("Who replaced SCRs?", ["personal details"]),
+        ("Did the Munro review come out in 2011?", ["who holds each post"]),
+        ("How many SCRs did Woolmore's own board commission?", ["• 2011/12: 55"]),
+        ("Which SCR prompted the parliamentary question?", ["The people named"]),
+        ("Is there a link to the parliamentary answer?", ["not sure what you mean"]),
+    ],
+)
+def test_review_14_unknowns_say_the_article_does_not_say(engine, question, unwanted):
+    reply = ask(engine, question)
+    assert reply.kind == "decline" and reply.entities.get("declined") == "doesnt_say", reply.text
+    reply_says(reply.text, [], unwanted)
