@@ -560,8 +560,8 @@ class Engine:
         "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position",
         "_whose_idea", "_example", "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures",
         "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote", "_phrase_in_article",
-        "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages",
-        "_decline_or_clarify", "_compose",
+        "_where_it_says", "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use",
+        "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -1319,6 +1319,11 @@ class Engine:
                 u.reading.signature) & {"whatis", "what", "mean", "means", "stand", "define"}:
             # "what is a parliamentary question?": the term, not the person whose sentence uses it
             t.decision = Decision("answer", (Candidate(define, ANSWER_AT), *t.decision.candidates))
+        elif define is not None and value is not None and t.decision.top is not None and \
+                t.decision.top.intent == define and set(u.reading.tokens) <= {"whatis", "what", "give", "show"} and any(
+                    re.search(r"\b(?:figures?|numbers?)\b", r.text) for r in u.refs):
+            # "what's the latest figure?" (the period read takes the word): that year's figures, not the year
+            t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))
         top = t.decision.top
         if top is not None and top.intent.id not in self.figure_ops and value is not None and u.query.measure and \
                 len(sums.cells_named(u.text, self._cells) or ()) >= 2 and not u.reading.mentions:
@@ -1433,6 +1438,41 @@ class Engine:
         answer = passages.quoted_sentence(self.facts, found[0], f"“{said.group(1)}” is in this sentence: ")
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), self._next_context(
             u, QUOTE_INTENT.id, answer, t.now)
+
+    def _where_it_says(self, t: Turn) -> Turned | None:
+        """"Where in the article does it say 20 years?", "which sentence mentions the SCR panel?": the sentences
+        with those words (or naming that subject), quoted; None unless the question asks where something is."""
+        u = t.u
+        m = self._WHERE_SAYS.search(u.text)
+        if m is None or t.yesno:
+            return None
+        phrase = re.sub(r"^(?:that|the words?|the phrase|about)\s+", "", m.group("what")).strip(" ?.")
+        if not phrase:
+            return None
+        sentences = self.facts.article.sentences
+        found = [s for s in sentences if f" {phrase} " in f" {normalise(s.text)} "]
+        if not found and len(phrase.split()) <= 4:  # "the SCR panel": the sentences naming what the phrase names
+            named = {x.id for x in self.lexicon.read(phrase).mentions}
+            found = [s for s, mentions in zip(self.passages.sentences, self.passages.mentions, strict=True)
+                     if named and named <= {x.id for x in mentions}]
+        if not found or len(found) > 3:
+            return None
+        parts = [passages.quoted_sentence(self.facts, s) for s in found]
+        answer = parts[0]
+        answer.text = ("The article says it here: " if len(found) == 1 else
+                       f"The article says it in {len(found)} places:\n") + "\n".join(a.text for a in parts)
+        for extra in parts[1:]:
+            answer.add_sources(*extra.sources)
+            answer.people.extend(extra.people)
+        return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), self._next_context(
+            u, QUOTE_INTENT.id, answer, t.now)
+
+    _WHERE_SAYS = LazyPattern(
+        r"^(?:where|which (?:part|sentence|line|bit|paragraph)|what (?:part|sentence|line|bit|paragraph))\b"
+        r"(?:.*?\b(?:in the article|in the piece|in the text))?.*?\b(?:does|do|is|did)?\s*(?:it|the article|the piece|"
+        r"the text|they|she|he)?\s*(?:say|says|said|mention|mentions|mentioned|talk about|talks about|refer to|"
+        r"refers to|discuss|discusses|cover|covers)\s+(?P<what>.+)$"
+    )
 
     def _quoted_words(self, t: Turn) -> Turned | None:
         """"Who said the old system wasn't designed with publication in mind?", "the exact quote about ...":

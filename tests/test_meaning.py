@@ -3326,3 +3326,18 @@ def test_review_14_unknowns_say_the_article_does_not_say(engine, question, unwan
     reply = ask(engine, question)
     assert reply.kind == "decline" and reply.entities.get("declined") == "doesnt_say", reply.text
     reply_says(reply.text, [], unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Who is the minister for children?", ["Edward Timpson"], ["outside what I know"]),
+        ("Where in the article does it say 20 years?", ["here:", "up to 20 years", "Woolmore"], ["It begins"]),
+        ("Where does the article mention the SCR panel?", ["does not believe the creation"], ["It begins"]),
+        ("which sentence mentions Munro?", ["2 places", "Professor Eileen Munro"], []),
+        ("what's the latest figure?", ["114", "71", "2013/14"], ["runs from 1 April"]),
+    ],
+)
+def test_review_13_lookups(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)
