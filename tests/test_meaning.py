@@ -3341,3 +3341,18 @@ def test_review_14_unknowns_say_the_article_does_not_say(engine, question, unwan
 def test_review_13_lookups(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Did the number of SCRs fall in 2011?", ["Yes", "CYP Now", "no figures for that drop"], ["No."]),
+        ("Was there ever a fall in SCR numbers?", ["Yes, before these figures", "CYP Now", "rose every year"],
+         ["No."]),
+        ("was there a decrease in SCRs at some point?", ["Yes", "CYP Now"], ["No."]),
+        ("did SCRs fall?", ["No.", "Before these figures, though"], []),
+    ],
+)
+def test_a_fall_the_article_reports_before_its_figures(engine, question, needles, unwanted):
+    text = one(engine, question)
+    reply_says(text, needles, unwanted)

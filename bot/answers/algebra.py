@@ -1725,12 +1725,21 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
         elif verdict:
             body = why or result.lines
             result.lines = [f"{verdict}. {body[0]}", *body[1:]]
+    said_year = re.search(r"\bin (\d{4})\b(?!/)", q.text)  # "did the number of SCRs fall in 2011?"
     if frame.yesno and frame.test == "fall" and result.lines[:1] and result.lines[0].startswith("No") and \
-            not q.periods and not q.missing:  # "did the number of SCRs ever fall?": not in these years, but the
-        for event in facts.events:  # article does report an earlier drop (CYP Now, 2011)
-            if says_any(event.summary.lower(), words.check_list("fell")):
+            ((not q.periods and not q.missing) or said_year):  # "did the number of SCRs ever fall?": not in these
+        for event in facts.events:  # years, but the article does report an earlier drop (CYP Now, 2011)
+            if not says_any(event.summary.lower(), words.check_list("fell")):
+                continue
+            result.cite(event.source)
+            if said_year and said_year.group(1) == event.date[:4]:  # the year of that drop: yes, then
+                result.lines = [f"Yes, as the article reports: {event.summary}",
+                                "(It gives no figures for that drop; its yearly figures, from 2011/12 on, rise.)"]
+            elif says_any(q.text, words.check_list("ever")):  # "ever", "at some point": the drop is one
+                result.lines = [f"Yes, before these figures: {event.summary}",
+                                "In the figures it gives, 2011/12 to 2013/14, both measures rose every year."]
+            elif not said_year:
                 result.lines.append(f"Before these figures, though, the article reports a fall: {event.summary}")
-                result.cite(event.source)
     followups = result.answer.followups or ["What drove the rise?", "What was the publication rate?"]
     periods = result.answer.periods if result.answer.periods is not None else al.span(frame)
     return result.done(list(periods), followups)
