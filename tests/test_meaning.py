@@ -2955,7 +2955,7 @@ def test_set_32_misses(engine, question, needles, unwanted):
         ("What are LSCBs in the context of this article?", ["Local Safeguarding Children Board"], []),
         ("How does the new system differ from the old one?", ["flexibility"], ["not sure"]),
         ("is it true these serious case review things have been going down in number??", ["No.", "up 40"], []),
-        ("Did the number of SCRs ever fall, according to the article?", ["No.", "dropped sharply"], []),
+        ("Did the number of SCRs ever fall, according to the article?", ["Yes", "dropped sharply"], ["No."]),
         ("from what year did SCR numbers start rising dramatically?", ["from 2012"], ["Most SCRs"]),
         ("Give me the published figures for each of the three years and the overall total", ["Together: 114"], []),
     ],
