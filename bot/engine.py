@@ -555,13 +555,13 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_months_between", "_period_covered", "_rank", "_which_of_two", "_own_figure", "_against_sum",
-        "_source_followup", "_now_followup", "_when_of_last", "_why_of_last", "_which_mattered_more",
-        "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position",
-        "_whose_idea", "_example", "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures",
-        "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote", "_phrase_in_article",
-        "_where_it_says", "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use",
-        "_from_passages", "_decline_or_clarify", "_compose",
+        "_unreadable", "_months_between", "_period_covered", "_rank", "_figure_disputed", "_which_of_two",
+        "_own_figure", "_against_sum", "_source_followup", "_now_followup", "_when_of_last", "_why_of_last",
+        "_which_mattered_more", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last",
+        "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about",
+        "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes",
+        "_another_quote", "_phrase_in_article", "_where_it_says", "_quoted_words", "_prose_check", "_fallback",
+        "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -677,6 +677,7 @@ class Engine:
                 source.people[:0] = said
         kept = self._next_context(u, context.intent or "meta.source", source, t.now)
         kept.sources, kept.topics, kept.periods = list(context.sources), list(context.topics), list(context.periods)
+        kept.measure, kept.measures = context.measure, list(context.measures)  # ("that's wrong, it was 31" next)
         return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
 
     def _now_followup(self, t: Turn) -> Turned | None:
@@ -999,6 +1000,22 @@ class Engine:
         kept = self._next_context(u, intent.id, answer, t.now)
         kept.periods = ids
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
+
+    def _figure_disputed(self, t: Turn) -> Turned | None:
+        """"That's wrong, it was 31", "sure it wasn't 71?", "I read 81" after a year's figure: the figure put
+        forward is checked as a claim about that year (and measure), so it is confirmed or corrected."""
+        u, context = t.u, t.context
+        if context.intent not in self.figure_ops or len(context.periods) != 1 or u.refs:
+            return None
+        numbers = re.findall(r"(?<![\d./])(\d{1,4}(?:\.\d+)?)(?![\d/])", t.text or "")
+        if len(numbers) != 1 or len(u.text.split()) > 12 or not says_any(
+                u.text, self.frames.check_list("disputes")):
+            return None
+        measure = self._measure_of(u.text) or context.measure or (context.measures[-1] if context.measures else None)
+        label = self.facts.period(context.periods[0]).label
+        asked = (f"is it true that {numbers[0]} SCRs were {measure} in {label}?" if measure else
+                 f"is it true that there were {numbers[0]} SCRs in {label}?")
+        return self._reply_one(asked, context, t.now)
 
     def _own_figure(self, t: Turn) -> Turned | None:
         """"Our LSCB published 2 SCRs in 2012/13: what share of the national published figure is that?": the

@@ -3356,3 +3356,23 @@ def test_review_13_lookups(engine, question, needles, unwanted):
 def test_a_fall_the_article_reports_before_its_figures(engine, question, needles, unwanted):
     text = one(engine, question)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("how many SCRs were commissioned in 2012/13?", "are you sure?", "that's wrong, it was 31"),
+         ["No.", "Not 31", "81", "31 is the number of SCRs published in 2012/13"], ["Yes"]),
+        (("How many SCRs were published in 2013/14?", "that's wrong, it was 81"), ["No.", "Not 81", "71"], []),
+        (("How many SCRs were published in 2012/13?", "and commissioned?", "sure it wasn't 71?"),
+         ["No.", "Not 71", "81"], ["panel"]),
+        (("In 2012/13 how many SCRs were published?", "is that right? I read 81"),
+         ["No.", "Not 81", "31", "commissioned in 2012/13"], []),
+        (("how many SCRs were commissioned in 2013/14?", "I think you're wrong, the article says 104"),
+         ["No.", "Not 104", "114"], []),
+        (("how many SCRs were published in 2013/14?", "no it was 71 right?"), ["Yes.", "71 is right"], []),
+    ],
+)
+def test_a_figure_put_against_the_last_answer_is_checked(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

@@ -376,6 +376,9 @@ def split(words: FrameWords, text: str) -> list[str]:
             kept.append(f"{found[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
         elif _asks(words, sentence):
             kept.append(sentence)
+        elif kept and kept[-1] == found[i - 1] and _is_check(words, kept[-1]) and any(c.isdigit() for c in sentence):
+            # "Is that right? I read 81": the figure the check is about comes after it
+            kept[-1] = f"{sentence.rstrip('.!;')}, {kept[-1][:1].lower()}{kept[-1][1:]}"
     if not kept:  # nothing reads as a question: the whole message is read as one, or as the two things it asks
         cut = [_main_clause(piece) for piece in _cut(words, text)]  # "hi ... can you explain X and how many ..."
         if 1 < len(cut) <= MAX_PARTS:
