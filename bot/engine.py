@@ -648,8 +648,21 @@ class Engine:
             decision = decide(t.ranking)
             decision = self._stays_on_topic(u, context, decision)
             decision = self._about_a_body(u, decision)
+            decision = self._why_asks_reasons(u, decision)
             t.decision = self._more_of_the_same(u, context, decision)
         return None
+
+    def _why_asks_reasons(self, u: Understood, decision: Decision) -> Decision:
+        """"Why did the publication rate go up?": when the reasons match as well as the figures, "why" asks
+        for the reasons (the figures are what the question takes as given)."""
+        why = self.intent_for_answer.get("reasons.why")
+        top = decision.top
+        if why is None or top is None or top.intent == why or "why" not in u.reading.tokens:
+            return decision
+        tied = next((c for c in decision.candidates if c.intent == why and c.confidence >= top.confidence - 1e-9), None)
+        if tied is None:
+            return decision
+        return Decision(decision.action, (tied, *(c for c in decision.candidates if c is not tied)))
 
     def _source_followup(self, t: Turn) -> Turned | None:
         """"Says who?", "is that right?": the sentences behind the last answer, with who said them."""
@@ -1243,7 +1256,13 @@ class Engine:
         if not lacking.lacking:  # "how far back in the old system, and now?": the article's half is the answer
             return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), lacking), self._next_context(
                 t.u, QUOTE_INTENT.id, lacking, t.now)
-        return self._decline(t.u, "doesnt_say", t.decision, lacking), t.context
+        named = [m.id for m in t.u.reading.mentions if m.kind != PERSON_TOKEN and m.id != "scr"]
+        if not named or t.u.query.carried:
+            return self._decline(t.u, "doesnt_say", t.decision, lacking), t.context
+        c = t.context  # "what was the PQ about?" - "who answered it?": about the PQ
+        kept = Context(c.intent or QUOTE_INTENT.id, list(c.periods), list(c.history), c.measure, list(c.people), named,
+                       [], t.now, c.op, [], list(c.measures), list(c.topics))
+        return self._decline(t.u, "doesnt_say", t.decision, lacking), kept
 
     def _not_in_article_either(self, t: Turn) -> Answer | None:
         """A short follow-up about the last answer's subject that the article doesn't answer: "who wrote it?"
@@ -1814,6 +1833,9 @@ class Engine:
                 # %?", and after "how many times bigger?": the percentage change
         elif change == "same":
             op = last_op  # "and the same two numbers (absolute and %) for published?": the same computation
+        elif change == "sum":  # "add them up" after a year's figure, then another's: every year asked, together
+            op = "total"
+            u.query.periods = list(dict.fromkeys([*context.history, *context.periods]))
         elif change == "average" and last_op == "portion":
             op = "average"  # "and the per-year average?" after a year's part of the total: over every year
             u.query.periods = [p.id for p in self.facts.periods]

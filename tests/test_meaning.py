@@ -3376,3 +3376,24 @@ def test_a_fall_the_article_reports_before_its_figures(engine, question, needles
 def test_a_figure_put_against_the_last_answer_is_checked(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("How many serious case reviews were commissioned in 2013-14?", "And in 2012-13?", "And in 2011-12?",
+          "add them up"), ["250", "2011/12 to 2013/14"], ["up 26"]),
+        (("How many SCRs were published in 2011/12?", "what was it two years later?", "what explains the change?"),
+         ["Woolmore", "Ofsted"], ["up 59"]),
+        (("What was the parliamentary question about?", "who answered it?"), ["Edward Timpson"], ["people named"]),
+        (("who is the children's minister?", "what did he reveal?", "is that his exact words?"),
+         ["No:", "doesn't quote him directly"], []),
+    ],
+)
+def test_review_13_conversations(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)
+
+
+def test_why_asks_for_the_reasons_when_they_match_as_well_as_the_figures(engine):
+    reply_says(one(engine, "why did the publication rate go up?"), ["Woolmore", "Ofsted"], ["• 2011/12: 21.8%"])
