@@ -629,6 +629,8 @@ class Engine:
                 elliptical = False  # "per year?" after a total is its average, not each year's figure
             elif last == "total" and followup_op(self.frames, u.text, u.reading.tokens) == "percent":
                 elliptical = False  # "so what % overall?" after the two totals: the share published over them
+            elif last == "value" and not u.refs and followup_op(self.frames, u.text, u.reading.tokens) == "percent":
+                elliptical = False  # "and the percentage published?" after a year's two figures: its share
         t.elliptical = elliptical
         t.yesno = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)  # read once, used by several
         if not elliptical and context.intent in self.figure_ops:

@@ -3397,3 +3397,23 @@ def test_review_13_conversations(engine, turns, needles, unwanted):
 
 def test_why_asks_for_the_reasons_when_they_match_as_well_as_the_figures(engine):
     reply_says(one(engine, "why did the publication rate go up?"), ["Woolmore", "Ofsted"], ["• 2011/12: 21.8%"])
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("how many scrs published 13/14", "thx and commissioned"), ["114 SCRs were commissioned"], ["not sure"]),
+        (("how many scrs published 13/14", "thanks, and commissioned?"), ["114"], ["not sure"]),
+        (("how many scrs published 13/14", "thanks"), ["welcome"], []),
+        (("How many SCRs were commissioned in 2011/12?", "And how many in 2013/14?", "Is it fair to say they doubled?"),
+         ["Yes.", "2.1"], ["not sure"]),
+        (("How many SCRs were published in 2013/14?", "OK, how many were commissioned that year?",
+          "And the percentage published?"), ["62.3%"], []),
+        (("Is it true 71 SCRs were published in 2013/14?", "And 114 commissioned?",
+          "What about 81 published in 2012/13?"),
+         ["No.", "Not 81", "31", "81 is the number of SCRs commissioned in 2012/13"], ["about 81"]),
+    ],
+)
+def test_review_12_conversations(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

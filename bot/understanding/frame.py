@@ -300,7 +300,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     # "was the rise bigger for commissioned or published?" offers a choice: it wants which, not yes or no
     choice = len(named) == 2 and bool(_CHOICE.search(canon))
     yesno = _opens_yesno(words, rest, tokens, declarative) and not choice
-    if not yesno and _TRAILING_FIGURE.search(rest) and rest.startswith(("what about ", "how about ", "and ")):
+    if not yesno and (_TRAILING_FIGURE.search(rest) or _FIGURE_OF_MEASURE.search(rest)) and rest.startswith(
+            ("what about ", "how about ", "and ")):
         yesno = True  # "what about published that year - 17?": a figure put forward to check, as the one before
     # "how many more were commissioned than published?" asks for the gap; "were more commissioned than
     # published?" asks for a verdict on the two figures.
@@ -478,6 +479,10 @@ _NUMBER_MEANS = LazyPattern(
 _STATED_FIGURE = LazyPattern(r"\b\d+(?:\.\d+)?\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|decimal|dp|sentences?|"
                              r"lines?|words?|points?|bullets?|paragraphs?))")
 _TRAILING_FIGURE = LazyPattern(r"\s\d{1,3}(?:\.\d+)?$")
+# "what about 81 published in 2012/13?": a count said of a measure, put forward as the figures before it were
+_FIGURE_OF_MEASURE = LazyPattern(
+    r"^(?:what about|how about|and) \d{1,3} (?:scrs? )?(?:were )?(?:commissioned|published)\b"
+)
 _BETWEEN_MEASURES = LazyPattern(
     r" between (?:\w+ ){0,4}?(?:commissioned (?:\w+ ){0,4}?and (?:\w+ ){0,3}?published"
     r"|published (?:\w+ ){0,4}?and (?:\w+ ){0,3}?commissioned) "
@@ -615,7 +620,7 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
             compare = "lt"
         if comparing and re.search(r"\b(?:not|never|n't)\b(?:\s+\w+){0,2}$", before[: comparing.start()].rstrip()):
             compare = {"gt": "lt", "lt": "gt"}[compare]  # "did not see fewer than 100": 100 or more
-        elif words.approx.search(before):
+        elif words.approx.search(re.sub(r"^ (?:what|how) about ", " ", before)):  # (not "what about 81 ...?")
             compare = "approx"
         multiple = bool(re.match(r"\s*(?:times|fold|x)\b", after))
         if multiple and compare == "eq":

@@ -275,6 +275,19 @@ def _restated(words: FrameWords, text: str) -> str:
     return text
 
 
+def _claim_led(words: FrameWords, text: str) -> str:
+    """"Is it fair to say they doubled?": the claim, put to be checked ("they doubled, right?"); the lead's own
+    words ("fair", "say") would only blur what is asked."""
+    lowered = text.lower().lstrip()
+    if not lowered.startswith(("is ", "would ", "can ", "could ", "am ")):
+        return text  # (most messages)
+    for lead in sorted(words.check_list("claim_leads"), key=len, reverse=True):
+        if lowered.startswith(lead + " ") and len(lowered.split()) > len(lead.split()) + 1:
+            claim = re.sub(r"^(?:that)\s+", "", text.lstrip()[len(lead):].strip(" ,:-–—"), flags=re.IGNORECASE)
+            return f"{claim.rstrip(' ?.!')}, right?"
+    return text
+
+
 def _corrected(words: FrameWords, text: str) -> str:
     """"and how many of those... sorry, how many were published that year": what the asker corrected it to,
     when a correction follows some words and is followed by a question of its own."""
@@ -317,6 +330,26 @@ def _ungreeted(words: FrameWords, text: str) -> str:
     return text
 
 
+def _unthanked(words: FrameWords, text: str) -> str:
+    """"thx and commissioned", "thanks, and the year before?": the follow-up without the thanks before it (a
+    thanks alone is kept: it is answered as one)."""
+    said = text.lstrip()
+    first = said.split(maxsplit=1)[:1]
+    thanks = words.check_list("thanks_openers")
+    if not first or first[0].lower().strip(",.!:;-–—") not in {t.split()[0] for t in thanks}:
+        return text  # (most messages: one set lookup)
+    tokens = said.split()
+    at = 0
+    while at < len(tokens) and (" ".join(w.lower().strip(",.!:;-–—") for w in tokens[: at + 1]) in thanks or
+                                tokens[at].lower().strip(",.!:;-–—") in thanks):
+        at += 1
+    rest = " ".join(tokens[at:]).lstrip(" ,.!:;-–—")
+    opener = rest.split(maxsplit=1)[0].lower() if rest else ""
+    if at and opener and (opener in words.question_words or opener in ("and", "now", "also", "but", "then")):
+        return rest
+    return text
+
+
 def _uninstructed(words: FrameWords, text: str) -> str:
     """"True or false: ... Answer yes if true, no if false.": the message without a closing sentence that only
     says how to answer, whose "no" and "false" would read as the asker's own."""
@@ -347,7 +380,8 @@ def _unframed(words: FrameWords, text: str) -> str:
 
 def split(words: FrameWords, text: str) -> list[str]:
     """The questions `text` asks, in order; the text itself when it asks one thing (or too many)."""
-    text = _corrected(words, _ungreeted(words, _unframed(words, _uninstructed(words, _restated(words, text)))))
+    text = _corrected(words, _ungreeted(words, _unframed(words, _uninstructed(words, _restated(
+        words, _claim_led(words, _unthanked(words, text)))))))
     items = _listed(words, text)
     if 1 < len(items) <= MAX_PARTS and all(len(item.split()) >= 2 for item in items):
         return [_main_clause(item) for item in items]
