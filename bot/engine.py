@@ -54,6 +54,9 @@ _QUOTED = lazyre.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]|(?<!\w)
 _SHORT_QUOTED = lazyre.compile(r"[“\"‘]([^“”\"‘’.?!]{5,40})[”\"’]|(?<!\w)'([^'\n.?!]{5,40})'(?!\w)")
 # "finish the quote: 'Now, if it was appropriate...'": a shorter quote that trails off is the article's too
 _TRAILING = lazyre.compile(r"[“\"‘']([^“”\"‘’']{12,}?)(?:\.\.\.|…)\s*[”\"’']")
+# The words of a question about the figures, beside the measures' own ("how many", "the rate", "the total").
+_FIGURE_WORDS = frozenset({"number", "many", "percent", "rate", "total", "average", "change", "rise", "fall",
+                           "figures", "figure", "share", "ratio", "gap", "double", "count"})
 # A capitalised word that does not open a sentence: a name ("Haringey", "Kent").
 _NAME = lazyre.compile(r"(?<![.!?]\s)(?<!^)(?<=\s)([A-Z][a-z]{2,}|[A-Z]{3,6})\b")  # "Leeds", "NSPCC"
 # The intent a reply names when it quotes the article's sentences that answer the question.
@@ -513,8 +516,14 @@ class Engine:
                            rf"{re.escape(named[-1].text)}", source) if len(named) == 2 else None
         said = ranged.group(0) if ranged else said  # "2011/12-2013/14": the years between count too
         return [p if r or not named or set(normalise(p).split()) & anaphors or says_any(normalise(p), asks_year)
-                else f"{p.rstrip('?. ')} in {said}?"
+                or not self._on_figures(p) else f"{p.rstrip('?. ')} in {said}?"
                 for p, r in zip(parts, refs, strict=True)]
+
+    def _on_figures(self, part: str) -> bool:
+        """Whether a part asks about the figures (a measure, a count, a share ...), which a year shared by the
+        message's parts belongs to; "... and the quote about the old system?" does not."""
+        tokens = set(self.lexicon.read(normalise(part)).tokens)
+        return bool(tokens & set(self.lexicon.measure_words.values())) or bool(tokens & _FIGURE_WORDS)
 
     def _combine(self, replies: list[tuple[str, Reply]]) -> Reply:
         """One reply for a message of several questions: each part's answer, in order."""

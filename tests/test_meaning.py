@@ -3417,3 +3417,27 @@ def test_why_asks_for_the_reasons_when_they_match_as_well_as_the_figures(engine)
 def test_review_12_conversations(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("message", "needles", "unwanted"),
+    [
+        ("Please confirm: Ofsted stopped evaluating in July 2012, Working Together revised March 2013, SCR panel "
+         "set up 2014.", ["Yes. Ofsted ceased", "Yes. In March 2013", "No. In 2013"], ["not sure"]),
+        ("Team - prepping a briefing. • What's the published figure for 2013/14? • What % of commissioned is that? "
+         "• Who explained the rise and what was her main reason?", ["71 SCRs were published", "62.3%", "Woolmore"],
+         []),
+        ("Two things please. First, how many SCRs were published across 2012/13 and 2013/14 together. Second, did "
+         "Woolmore say anything about family history?", ["102", "family history"], []),
+        ("Please give me the number published in 2012/13; the number published in 2013/14; and tell me whether "
+         "that's more than double?", ["31", "71", "Yes.", "more than double"], ["can't answer"]),
+        ("Can you give me the published figures for all three years, plus the percentage change from the first to "
+         "the last year?", ["• 2012/13: 31", "+491.7%"], ["no change to compare"]),
+        ("Published figure for 2011/12 please, and the quote about the old system being prescriptive.",
+         ["12 SCRs were published", "very prescriptive"], ["can't answer"]),
+        ("is it true that SCR panel set up 2014", ["No.", "2013"], []),
+    ],
+)
+def test_review_14_long_messages(engine, message, needles, unwanted):
+    text = one(engine, message)
+    reply_says(text, needles, unwanted)

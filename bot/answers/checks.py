@@ -23,6 +23,10 @@ from .people import pronoun_target, resolve_people
 from .query import Answer, Query
 from .reasons import lower_first
 
+# "that" opening a clause points at nothing: "is it true that ...", "did she say that ..."
+_CLAUSE_THAT = lazyre.compile(r" (?:is it |was it )?(?:true|say|said|says|right|correct|fact|claim|claimed|"
+                              r"agree|think|believe|confirm) that ")
+
 
 def _events(facts: FactBase, q: Query) -> list[Event]:
     """Events the question names, directly or through what they are about (Ofsted, the panel ...); with
@@ -34,7 +38,9 @@ def _events(facts: FactBase, q: Query) -> list[Event]:
         for e in facts.events:
             if (e.id == m.id or m.id in e.topics) and e not in out:
                 out.append(e)
-    if len(out) < 2 and q.has("that", "it", "this", "those", "these", "them", "they") and not q.carried:
+    pointing = set(_CLAUSE_THAT.sub(" ", f" {q.text} ").split()) & {"that", "it", "this", "those", "these", "them",
+                                                                     "they"}  # (not "is it true that ...")
+    if len(out) < 2 and pointing and not q.carried:
         # (the last answer's subject, or the one before it: "when was WT revised?" - "what did it give LSCBs?" -
         # "how many months after Ofsted stopped was that?")
         topics = [*q.context.topics, *q.context.earlier_topics]

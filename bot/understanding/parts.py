@@ -112,6 +112,7 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
         return [sentence]  # "81 - commissioned or published, and which year?": one question with a rider
     # "What does SCR stand for, how many were published in 2013-14, and ...?": a question, then another after
     # a comma (not "According to Woolmore, what ...": the part before the comma must ask)
+    pieces = [part for piece in pieces or [sentence] for part in _also_wanted(words, piece)]
     out: list[str] = []
     for piece in pieces or [sentence]:
         head, *rest = _COMMA_ASK.split(piece)
@@ -125,6 +126,27 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+# ", plus the percentage change ...", ", and the quote about ...": a second thing wanted, named after a request
+_ALSO_WANTED = lazyre.compile(r",\s*(?:plus|and also|as well as|and)\s+(?=(?:the|a|an|his|her|their|any)\s)",
+                              re.IGNORECASE)
+_ONE_THING = ("between", "difference", "compare", "compared", "total of", "combined", "ratio", "sum of", "versus")
+
+
+def _also_wanted(words: FrameWords, sentence: str) -> list[str]:
+    """"Can you give me the published figures for all three years, plus the percentage change from the first
+    to the last?", "Published figure for 2011/12 please, and the quote about ...": a request, then a second
+    thing wanted, each asked for (not "the difference between X and the Y", one thing)."""
+    m = _ALSO_WANTED.search(sentence)
+    if m is None:
+        return [sentence]
+    head, tail = sentence[: m.start()], sentence[m.end():]
+    lowered = f" {head.lower()} "
+    requested = "please" in lowered.split() or bool(set(_words(head)[:4]) & set(words.request_verbs))
+    if not requested or any(f" {w} " in lowered for w in _ONE_THING) or len(_words(tail)) < 3:
+        return [sentence]
+    return [head.strip(" ,"), f"give me {tail.strip(' ,')}"]
 
 
 STATED_WORDS = 8  # "How many times over is that?" and no longer
@@ -239,7 +261,7 @@ def _listed(words: FrameWords, text: str) -> list[str]:
     found = list(_ITEM.finditer(text))
     labels = [m.group(2) for m in found]
     if len(found) < 2 or not _labels_in_order(labels):
-        return []
+        return _bulleted(words, text) or _claims_listed(words, text)
     # the list opens the message, or follows a colon or a question, or its items are set apart as a list is
     # ("(a) ...", one to a line); an item joined to the one before ("the ratio of 1) commissioned to 2)
     # published", "a) commissioned or b) published") is part of one question
@@ -263,6 +285,47 @@ def _listed(words: FrameWords, text: str) -> list[str]:
     opener = said.rstrip(" :,") if said and not said.endswith((":", "?")) else ""
     return [f"is it true that {item}" if checking and not _asks(words, item) and not opener else
             f"{opener} {item}" if opener and not _asks(words, item) else item for item in items]
+
+
+def _bulleted(words: FrameWords, text: str) -> list[str]:
+    """"Prepping a briefing. • What's the 2013/14 figure? • What % is that?": each bullet is a question."""
+    if text.count("•") < 2:
+        return []
+    lead, *items = text.split("•")
+    items = [item.strip(" ,;\n") for item in items if item.strip(" ,;\n")]
+    said = sentences(lead.strip())[-1] if lead.strip() else ""
+    checking = bool(set(_words(said)) & set(words.check_list("list_checks")))
+    return [f"is it true that {item}" if checking and not _asks(words, item) else item for item in items]
+
+
+def _claims_listed(words: FrameWords, text: str) -> list[str]:
+    """"Please confirm: Ofsted stopped in July 2012, Working Together revised March 2013, panel set up 2014.":
+    statements listed after a lead that asks for them to be checked, each checked on its own."""
+    lead, colon, rest = text.partition(":")
+    if not colon or not set(_words(lead)) & set(words.check_list("list_checks")) or len(_words(lead)) > 8:
+        return []
+    pieces = re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[A-Z])", rest)
+    items = [item.strip(" .;") for item in pieces if item.strip(" .;")]
+    if len(items) < 2 or any(len(item.split()) < 3 or _asks(words, item) for item in items):
+        return []
+    return [f"is it true that {item}" for item in items]
+
+
+# "First, how many ...", "Secondly, did she ...": the order a sentence is asked in, not part of what it asks
+_ORDINAL = lazyre.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|also|next)\s*[,:]\s+",
+                          re.IGNORECASE)
+# "... and tell me whether that's more than double?": the yes/no question it wraps
+_WHETHER = lazyre.compile(r"^(?:and\s+)?(?:please\s+)?(?:tell me|let me know|say|check)\s+(?:whether|if)\s+"
+                          r"(that|it|this|they|those)(?:'s|\s+(is|was|are|were))\s+", re.IGNORECASE)
+
+
+def _asked_plainly(sentence: str) -> str:
+    """"tell me whether that's more than double?" as "is that more than double?"."""
+    m = _WHETHER.match(sentence)
+    if m is None:
+        return sentence
+    verb = (m.group(2) or "is").lower()
+    return f"{verb} {m.group(1).lower()} {sentence[m.end():].rstrip(' ?.')}?"
 
 
 def _restated(words: FrameWords, text: str) -> str:
@@ -385,7 +448,7 @@ def split(words: FrameWords, text: str) -> list[str]:
     items = _listed(words, text)
     if 1 < len(items) <= MAX_PARTS and all(len(item.split()) >= 2 for item in items):
         return [_main_clause(item) for item in items]
-    found = sentences(text)
+    found = [_asked_plainly(_ORDINAL.sub("", sentence, count=1)) for sentence in sentences(text)]
     if not found:
         return [text]
     kept: list[str] = []
@@ -418,7 +481,8 @@ def split(words: FrameWords, text: str) -> list[str]:
         if 1 < len(cut) <= MAX_PARTS:
             return [_from_the_ask(words, cut[0]), *cut[1:]]
         return [text]
-    parts = [_yesno_last(words, _main_clause(piece)) for sentence in kept for piece in _cut(words, sentence)]
+    parts = [_asked_plainly(_yesno_last(words, _main_clause(piece))) for sentence in kept
+             for piece in _cut(words, sentence)]
     if len(parts) > MAX_PARTS:
         return [" ".join(kept)]
     return parts

@@ -213,7 +213,8 @@ _PATTERNS: list[tuple[str, object]] = [
         _word("latest"),
     ),
     (
-        _any(rf"\b(?:the )?(?:first|earliest|oldest|initial|starting|start) {_YEAR_WORD}\b", r"\bearliest\b"),
+        _any(rf"\b(?:the )?(?:first|earliest|oldest|initial|starting|start) {_YEAR_WORD}\b", r"\bearliest\b",
+             r"\bthe first(?= to the (?:last|latest|final|most recent)\b)"),  # "from the first to the last year"
         _word("first"),
     ),
     (_any(rf"\b(?:the )?(?:first|earliest) (?P<n>two|three|four|2|3|4) {_YEAR_WORD}s\b"), _count("first")),
