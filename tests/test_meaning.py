@@ -3441,3 +3441,19 @@ def test_review_12_conversations(engine, turns, needles, unwanted):
 def test_review_14_long_messages(engine, message, needles, unwanted):
     text = one(engine, message)
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("How many were published in 2012/13?", "What about commissioned in 2011/12?", "Which is larger?"),
+         ["55 commissioned in 2011/12 is bigger, by 24"], ["That comes from"]),
+        (("Published SCRs in 2011/12?", "Is that right, only 12?"), ["Yes.", "12 is right"], ["say a bit more"]),
+        (("What's the trend in commissioned SCRs?", "Is it accelerating?"),
+         ["Partly.", "up 26 then up 33", "+47.3% then +40.7%"], ["outside what I know"]),
+        (("is growth in published SCRs accelerating?",), ["Partly.", "up 19 then up 40", "+158.3% then +129%"], []),
+    ],
+)
+def test_review_14_conversations(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

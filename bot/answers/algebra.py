@@ -1474,6 +1474,8 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                 )
                 al_cite(result, a, b)
         return _all_or_some(checks), lines
+    if test == "accelerate":
+        return _pace(al, frame, q)
     if test == "half":
         checks = []
         lines = []
@@ -1622,6 +1624,28 @@ def _shown(frame: Frame, value: float) -> str:
     if frame.op == "ratio":
         return f"{value:.2f} to 1"
     return _num(value)
+
+
+def _pace(al: Algebra, frame: Frame, q: Query) -> tuple[str, list[str]]:
+    """"Is the rise speeding up?", "is it slowing down?": each year's rise against the one before, in numbers
+    and in percentage terms, which can disagree (commissioned: up 26 then 33, but +47.3% then +40.7%)."""
+    slowing = q.has("slowing", "slow", "slowed", "decelerating", "decelerate", "losing")
+    verdicts, lines = [], []
+    for m in al.measures(frame):
+        rows = [v[0] for p in al.ids if (v := al.value(p, m))]
+        steps = [(b - a, 100 * (b - a) / a) for a, b in itertools.pairwise(rows) if a]
+        if len(steps) < 2:
+            continue
+        more = all(later[0] > earlier[0] for earlier, later in itertools.pairwise(steps))
+        faster = all(later[1] > earlier[1] for earlier, later in itertools.pairwise(steps))
+        said_numbers = " then ".join(f"up {fmt.number(d)}" if d >= 0 else f"down {fmt.number(-d)}" for d, _ in steps)
+        said_pct = " then ".join(f"{'+' if r >= 0 else '-'}{_pct(abs(r))}" for _, r in steps)
+        lines.append(f"SCRs {al.label(m)}: {said_numbers} ({'bigger' if more else 'not bigger'} each year in "
+                     f"numbers); {said_pct} ({'faster' if faster else 'slower'} in percentage terms).")
+        verdicts += [more != slowing, faster != slowing]
+    if not lines:
+        return "", []
+    return _all_or_some(verdicts), lines
 
 
 def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -> tuple[str, list[str]]:

@@ -22,7 +22,7 @@ FRAMES_FILE = "frames.yaml"
 OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
               "extreme", "trend", "identify", "cagr", "median", "portion", "spread", "per_time", "filter",
               "rank", "both_measures", "at_rate")
-PREDICATES = ("double", "triple", "half", "all", "same", "fall", "rise")
+PREDICATES = ("double", "triple", "half", "all", "same", "accelerate", "fall", "rise")
 FOLLOWUP_OPS = ("percent", "other", "same", "span", "diff", "average", "sum")
 _NUMBER = lazyre.compile(r"(?<![\w/.])(\d+(?:\.\d+)?)(?:\s*(percent))?(?![\w/])")
 # "20 years", "two years": numbers that count something other than SCRs are not claims.
