@@ -3457,3 +3457,15 @@ def test_review_14_long_messages(engine, message, needles, unwanted):
 def test_review_14_conversations(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("By what percentage did the publication rate increase from 2012/13 to 2013/14?",
+         ["up 24 percentage points", "+62.7% in relative terms"], ["+129%"]),
+        ("What percentage of total SCRs commissioned came in 2013/14?", ["114 of the 250", "45.6%"], ["62.3%"]),
+    ],
+)
+def test_review_12_shares(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)

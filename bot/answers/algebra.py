@@ -283,10 +283,11 @@ def pp_change(al: Algebra, frame: Frame, q: Query) -> Result:
             continue
         diff = b[0] - a[0]
         direction = "up" if diff > 0 else "down"
+        relative = f" ({'+' if diff >= 0 else '-'}{_pct(abs(100 * diff / a[0]))} in relative terms)" if a[0] else ""
         r.lines.append(
             f"The share of SCRs {what} ({what} as a share of commissioned in the same year) went from "
             f"{_pct(a[0])} in {al.plabel(a_id)} to {_pct(b[0])} in {al.plabel(b_id)}: {direction} "
-            f"{fmt.percent(abs(diff))[:-1]} percentage points."
+            f"{fmt.percent(abs(diff))[:-1]} percentage points{relative}."
         )
         r.cite(*a[1], *b[1])
         r.numbers.append((diff, True))

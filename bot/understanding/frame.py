@@ -348,7 +348,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     if op == "share" and moves and (len(periods) >= 2 or span) and not overall:
         # "the increase in the publication rate from 2011/12 to 2012/13" is in points; "the increase in
         # published from 2011/12 to 2012/13 in %" is a percentage change of the count
-        op = "pp_change" if "share" in cued or not named else "change"
+        op = "pp_change" if "share" in cued or not named or _has(raw, ("rate", "rates", "share", "proportion")) \
+            else "change"
+    if op == "change" and len(periods) >= 2 and _has(raw, _SHARE_NAMES):
+        op = "pp_change"  # "by what percentage did the publication rate increase?": the share moved, not the count
     if op == "share" and len(named) <= 1 and len(periods) == 1 and not _has(raw, ("rate", "rates")) \
             and _has(f" {text} ", words.check_list("whole_span")):
         op = "portion"  # "what share of the three-year publications were in 2012/13?": of the total, not the year's
@@ -432,6 +435,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
 
 
 _FROM_TO = lazyre.compile(r"\bfrom (\d+) to (\d+)\b")  # "went from 31 to 71"
+_SHARE_NAMES = ("publication rate", "publishing rate", "rate of publication", "share published", "proportion published",
+                "published share", "publication share", "share of scrs published", "proportion of scrs published")
 _COMPARATIVES = ("more", "larger", "bigger", "greater", "higher", "steeper", "faster", "smaller", "lower", "fewer")
 _SUPERLATIVES = ("most", "highest", "biggest", "largest", "peak", "record", "busiest", "best", "worst", "least",
                  "lowest", "fewest", "smallest", "maximum", "minimum", "top")
