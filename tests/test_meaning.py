@@ -3469,3 +3469,17 @@ def test_review_14_conversations(engine, turns, needles, unwanted):
 )
 def test_review_12_shares(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("how many scrs published 2012/13", "r u sure? i read 81"), ["No.", "Not 81", "commissioned in 2012/13"],
+         ["say a bit more"]),
+        (("how many SCRs were commissioned in 2013/14?", "and published?", "thats not what i read"),
+         ["That comes from", "71 published"], ["panel"]),
+    ],
+)
+def test_review_15_doubts(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

@@ -128,6 +128,7 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
     return out
 
 
+_DOUBTS = frozenset({"sure", "certain", "really", "right", "correct", "true"})  # "r u sure? i read 81"
 # ", plus the percentage change ...", ", and the quote about ...": a second thing wanted, named after a request
 _ALSO_WANTED = lazyre.compile(r",\s*(?:plus|and also|as well as|and)\s+(?=(?:the|a|an|his|her|their|any)\s)",
                               re.IGNORECASE)
@@ -473,7 +474,8 @@ def split(words: FrameWords, text: str) -> list[str]:
             kept.append(f"{found[i - 1].rstrip('.!;')}, {sentence[:1].lower()}{sentence[1:]}")
         elif _asks(words, sentence):
             kept.append(sentence)
-        elif kept and kept[-1] == found[i - 1] and _is_check(words, kept[-1]) and any(c.isdigit() for c in sentence):
+        elif kept and kept[-1] == found[i - 1] and any(c.isdigit() for c in sentence) and (
+                _is_check(words, kept[-1]) or (len(_words(kept[-1])) <= 4 and set(_words(kept[-1])) & _DOUBTS)):
             # "Is that right? I read 81": the figure the check is about comes after it
             kept[-1] = f"{sentence.rstrip('.!;')}, {kept[-1][:1].lower()}{kept[-1][1:]}"
     if not kept:  # nothing reads as a question: the whole message is read as one, or as the two things it asks
