@@ -3483,3 +3483,27 @@ def test_review_12_shares(engine, question, needles, unwanted):
 def test_review_15_doubts(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("was the ratio of commissioned to published 1.6 in 2013/14?", ["Yes.", "1.6 is right"], ["No."]),
+        ("is the average number commissioned per year 83?", ["Yes. About 83", "83.3"], []),
+        ("is the average number commissioned per year 84?", ["No.", "83.3"], ["Yes"]),
+        ("so a fifth were published in 2011/12?", ["Yes. About 20%", "21.8%"], []),
+        ("was the 2013/14 publication rate higher than 60%?", ["Yes."], ["Not 60%"]),
+        ("is it right that 81 SCRs were commissioned in 2013/14 and 114 in 2012/13?",
+         ["No.", "not 81 in 2013/14 but 114"], ["Yes"]),
+        ("published went 12 then 31 then 74?", ["No.", "not 74 in 2013/14 but 71"], []),
+        ("commissioned went 55 → 81 → 114, right?", ["Yes.", "right"], ["No."]),
+        ("by how much did published in 2013/14 exceed commissioned in 2011/12?", ["16 more"], ["stayed at 43"]),
+        ("by what percentage did 2013/14 published exceed 2011/12 commissioned?", ["16 more", "+29.1%"], []),
+        ("did published in 2013/14 exceed commissioned in 2011/12?", ["Yes.", "71", "55"], []),
+        ("in 2011/12 one in how many commissioned SCRs was published?", ["about 1 in 4.6"], []),
+        ("How many SCRs were published for every 10 commissioned in 2013/14?", ["about 6.2 per 10"], []),
+        ("what does 31 refer to?", ["31 is the number of SCRs published in 2012/13"], []),
+    ],
+)
+def test_review_16_figures(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)

@@ -135,8 +135,9 @@ def gap(al: Algebra, frame: Frame, q: Query) -> Result:
     if cells:  # "how many more were published in 2013/14 than commissioned in 2011/12?": one cell against the other
         (a, a_at), (b, b_at) = cells
         d = a[0] - b[0]
+        relative = f" ({'+' if d >= 0 else '-'}{_pct(abs(100 * d / b[0]))})" if q.has("percent") and b[0] else ""
         r.lines.append(f"{_cell(al, a, a_at)} against {_cell(al, b, b_at, bare=True)}: "
-                       f"{fmt.number(abs(d))} {'more' if d >= 0 else 'fewer'}.")
+                       f"{fmt.number(abs(d))} {'more' if d >= 0 else 'fewer'}{relative}.")
         r.numbers.append((abs(d), False))
         r.cite(*a[1], *b[1])
         r.answer.periods = [a_at[0], b_at[0]]
@@ -376,8 +377,26 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
             r.lines.append(f"{'Lowest' if pick is min else 'Highest'}: {al.plabel(best[0])}.")
             r.answer.periods = [best[0]]
             return r
+    r.lines += _scaled_shares(al, q, rows)
     r.answer.periods = [p for p, _ in rows]
     return r
+
+
+def _scaled_shares(al: Algebra, q: Query, rows: list[tuple[str, float]]) -> list[str]:
+    """"One in how many?", "per 100 commissioned?", "for every 10?": each share said that way too."""
+    lines = []
+    if _ONE_IN.search(q.text):
+        lines += [f"{al.plabel(p)}: about 1 in {100 / pct:.1f}." for p, pct in rows if pct]
+    per = _PER_N.search(q.text)
+    if per:
+        n = int(per.group(1).replace(",", ""))
+        lines += [f"{al.plabel(p)}: about {fmt.number(round(pct * n / 100, 1))} per {fmt.number(n)}."
+                  for p, pct in rows]
+    return lines
+
+
+_ONE_IN = LazyPattern(r"\b(?:one|1) in (?:how many|x|every how many)\b|\bas (?:one|1) in\b|\b(?:one|1) in x\b")
+_PER_N = LazyPattern(r"\b(?:per|for every|out of every|in every) (10|100|1,?000)\b")
 
 
 def _ordered_measures(al: Algebra, q: Query) -> list[str]:
@@ -1258,6 +1277,9 @@ def with_givens(al: Algebra, frame: Frame, q: Query) -> Frame:
     corrected; so do figures a question only asks to confirm ("55 and 114, right?")."""
     if frame.op in ("identify", "filter") or not frame.claims:
         return frame
+    if frame.op == "value" and not frame.periods and len(frame.claims) == len(al.ids) > 1 and all(
+            not c.percent and not c.multiple for c in frame.claims):
+        return frame  # "published went 12, 13, 71?": a run of figures, one to a year, checked year by year
     if frame.op == "change" and not frame.periods and len(frame.claims) == 1 and not frame.claims[0].percent:
         # "published SCRs rose by 40, right?": no year named; the step where it is so, if one is
         claimed = frame.claims[0].value
@@ -1351,6 +1373,9 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             return "", []
         if claim.compare == "eq":
             stated = [c for c in frame.claims if c.compare == "eq" and c.percent == claim.percent] or [claim]
+            paired = _paired(al, frame, stated)
+            if paired is not None:  # "81 commissioned in 2013/14 and 114 in 2012/13?", "published went 12, 13, 71?"
+                return paired
             givens = _givens(al, frame, q)
             if givens is not None:  # "rose by 40, from 31 to 71": the 31 and 71 are the years' figures, stated
                 right_given, wrong_given = givens
@@ -1370,8 +1395,10 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             each = [v[0] for p in al.span(frame) for m in al.measures(frame) if (v := al.value(p, m))] if (
                 frame.every and frame.op in ("gap", "value")) else []  # "43 in both years?": each year's, not one
             for c in stated:
+                digits = len(_num(c.value).partition(".")[2])  # "a ratio of 1.6?" for 1.61: right to the place said
                 exact = any(abs(v - c.value) <= (0.05 if c.percent else 0.0) + 1e-9 for v, _ in candidates) or (
-                    not c.percent and c.value in out_of)
+                    not c.percent and c.value in out_of) or (not c.percent and digits and any(
+                        not float(v).is_integer() and round(v, digits) == c.value for v, _ in candidates))
                 if exact and each and not c.percent:
                     exact = all(abs(v - c.value) < 1e-9 for v in each)
                 yearly = {v[0] for p in al.span(frame) for m in al.base if (v := al.value(p, m))}
@@ -1381,7 +1408,8 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                     # said of (not "250 commissioned across the three years", a total)
                     exact = any(v[0] == c.value for p in al.span(frame) if (v := al.value(p, c.measure)))
                 # "rose by 40%" for 40.7%: a whole percentage is a fair rounding, said as "about"
-                near = c.percent and c.value.is_integer() and any(abs(v - c.value) < 1.0 for v, _ in candidates)
+                near = c.value.is_integer() and any((abs(v - c.value) < 1.0) if c.percent else (
+                    not float(v).is_integer() and round(v) == c.value) for v, _ in candidates)  # ("83 a year?": 83.3)
                 if not exact and near:
                     rounded.append(c)
                 elif not exact:
@@ -1389,8 +1417,10 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             shown = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in stated])
             if not wrong:
                 if rounded:
-                    close = next(v for v, _ in candidates if abs(v - rounded[0].value) < 1.0)
-                    return "Yes", [f"About {shown}: the figure is {_pct(close)}."]
+                    close = next(v for v, _ in candidates if abs(v - rounded[0].value) < 1.0 or (
+                        not rounded[0].percent and round(v) == rounded[0].value))
+                    said = _pct(close) if rounded[0].percent else _num(round(close, 1))
+                    return "Yes", [f"About {shown}: the figure is {said}."]
                 return "Yes", [f"{shown} {'is' if len(stated) == 1 else 'are'} right."]
             bad = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in wrong])
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
@@ -1543,6 +1573,32 @@ def _yearly_steps(
                          f"{fmt.number(b)}, {'up' if b >= a else 'down'} {fmt.number(abs(b - a))} "
                          f"({'+' if b >= a else '-'}{_pct(abs(100 * (b - a) / a))}).")
     return (steps, lines) if steps else None
+
+
+def _paired(al: Algebra, frame: Frame, stated: list[Claim]) -> tuple[str, list[str]] | None:
+    """Counts stated one to a year, in the order of the years named (or of all the years, when none is named):
+    each checked against its own year, so swapped years or one wrong figure in a run are found."""
+    counts = [c for c in stated if not c.percent and not c.multiple]
+    years = list(frame.periods) if frame.periods else list(al.ids)
+    if frame.op != "value" or len(counts) != len(stated) or len(counts) < 2 or len(counts) != len(years):
+        return None
+    measures, last = [], frame.measures[0] if len(frame.measures) == 1 else None
+    for c in counts:
+        last = c.measure or last
+        measures.append(last)
+    if None in measures:
+        return None
+    wrong = []
+    for c, year, m in zip(counts, years, measures, strict=True):
+        v = al.value(year, m)
+        if v is None:
+            return None
+        if v[0] != c.value:
+            wrong.append(f"not {_num(c.value)} in {al.plabel(year)} but {fmt.number(v[0])}")
+    if not wrong:
+        shown = fmt.join([f"{_num(c.value)} in {al.plabel(y)}" for c, y in zip(counts, years, strict=True)])
+        return "Yes", [f"{shown}: right."]
+    return "No", [f"SCRs {al.label(measures[0])}: {fmt.join(wrong)}."]
 
 
 def _givens(al: Algebra, frame: Frame, q: Query) -> tuple[list[Claim], list[Claim]] | None:

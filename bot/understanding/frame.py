@@ -245,7 +245,9 @@ def crosses_cells(measures: frozenset[str] | list[str], text: str) -> bool:
         named[0] != named[1]
 
 
-_CELL_SEPARATOR = LazyPattern(r"\b(?:compared? (?:to|with)|minus|against|versus|vs)\b")
+_CELL_SEPARATOR = LazyPattern(
+    r"\b(?:compared? (?:to|with)|minus|against|versus|vs|exceeds?|exceeded|outnumbere?d?|outstrip(?:ped)?)\b"
+)
 _CELLS_JOINED = LazyPattern(r"\b(?:between|difference|compare|combined|total|sum|add|added)\b")
 _CELL_JOIN = LazyPattern(r"\b(?:and|with|plus)\b")
 
@@ -331,7 +333,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             op = "change"  # "how did the gap change from 2012/13 to 2013/14?" (not "43 in both years?")
         else:
             op = "gap"
-    if len(periods) in (1, 2) and len(named) == 2 and not moves and op in ("value", "change", "total", "extreme") \
+    if len(periods) in (1, 2) and len(named) == 2 and not moves and not yesno and \
+            op in ("value", "change", "total", "extreme") \
             and (_CELL_SEPARATOR.search(text) or (op != "total" and _CELLS_JOINED.search(text))) \
             and crosses_cells(words.measures, text):  # (a "combined total" of two cells is their sum)
         op, measures = "gap", derived[:1] or measures  # "2013/14 published compared to 2012/13 commissioned"
@@ -350,6 +353,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         # published from 2011/12 to 2012/13 in %" is a percentage change of the count
         op = "pp_change" if "share" in cued or not named or _has(raw, ("rate", "rates", "share", "proportion")) \
             else "change"
+    if (op in ("value", "ratio", "total") and len(named) == 2 and _PER_N.search(raw)) or (
+            op in ("value", "ratio") and _ONE_IN.search(raw)):
+        op = "share"  # "how many published per 100 commissioned?", "one in how many was published?": the share
     if op == "change" and len(periods) >= 2 and _has(raw, _SHARE_NAMES):
         op = "pp_change"  # "by what percentage did the publication rate increase?": the share moved, not the count
     if op == "share" and len(named) <= 1 and len(periods) == 1 and not _has(raw, ("rate", "rates")) \
@@ -435,6 +441,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
 
 
 _FROM_TO = lazyre.compile(r"\bfrom (\d+) to (\d+)\b")  # "went from 31 to 71"
+_PER_N = LazyPattern(r"\b(?:per|for every|out of every|in every) (?:10|100|1,?000)\b")
+_ONE_IN = LazyPattern(r"\b(?:one|1) in (?:how many|x|every how many)\b|\bas (?:one|1) in\b")
 _SHARE_NAMES = ("publication rate", "publishing rate", "rate of publication", "share published", "proportion published",
                 "published share", "publication share", "share of scrs published", "proportion of scrs published")
 _COMPARATIVES = ("more", "larger", "bigger", "greater", "higher", "steeper", "faster", "smaller", "lower", "fewer")
@@ -480,6 +488,8 @@ _WHAT_IS_NUMBER = LazyPattern(
 )
 _NUMBER_MEANS = LazyPattern(
     r"^(?:(?:the|that|this) )?\d[\d,.]* (?:number|figure)\b.*\b(?:refer|refers|mean|means|stand|stands|represent)"
+    r"|^what (?:does|do|did) (?:the )?\d[\d,.]* (?:refer to|mean|stand for|represent|count)\b"
+    r"|^what (?:is|was|are) (?:the )?\d[\d,.]* (?:in the article|in the piece|in the story|here|in there)\b"
 )
 _STATED_FIGURE = LazyPattern(r"\b\d+(?:\.\d+)?\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|decimal|dp|sentences?|"
                              r"lines?|words?|points?|bullets?|paragraphs?))")
@@ -597,13 +607,22 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+_FRACTION_MARK = "fraction-of "  # put before a fraction's percentage, so its claim is checked as approximate
+
+
 def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
     """Every figure the question states, when it states them to be checked."""
     for phrase in words.check_list("not_cues"):  # "I half remember ..." states no half
         rest = f" {rest} ".replace(f" {phrase} ", " ").strip()
     rest = words.times.sub(lambda m: f"{words.number_words[m.group(1)]} ", rest)  # "six-fold" is a figure
     rest = words.multiple.sub(lambda m: f"{words.multiples[m.group(1)]} times", rest)  # "sextupled"
-    rest = words.fraction.sub(lambda m: f"{_num(words.fractions[m.group(1)])} percent", rest)  # "a quarter"
+    # "a quarter": a fraction is said loosely ("a fifth were published?" for 21.8%), so checked as about that (not
+    # "more than half", a bound)
+    def loose(m: re.Match[str]) -> str:
+        bound = words.comparator.search(f" {rest[: m.start()].strip()} ")
+        return f"{'' if bound else _FRACTION_MARK}{_num(words.fractions[m.group(1)])} percent"
+
+    rest = words.fraction.sub(loose, rest)
     rest = words.per_whole.sub(lambda m: _per_whole(words, m), rest)  # "six in ten"
     padded = f" {rest} "
     marked = yesno or _has(padded, words.claim_markers)
@@ -625,7 +644,8 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
             compare = "lt"
         if comparing and re.search(r"\b(?:not|never|n't)\b(?:\s+\w+){0,2}$", before[: comparing.start()].rstrip()):
             compare = {"gt": "lt", "lt": "gt"}[compare]  # "did not see fewer than 100": 100 or more
-        elif words.approx.search(re.sub(r"^ (?:what|how) about ", " ", before)):  # (not "what about 81 ...?")
+        elif words.approx.search(re.sub(r"^ (?:what|how) about ", " ", before)) or before.endswith(
+                f"{_FRACTION_MARK.strip()} "):  # (not "what about 81 ...?")
             compare = "approx"
         multiple = bool(re.match(r"\s*(?:times|fold|x)\b", after))
         if multiple and compare == "eq":
