@@ -3507,3 +3507,19 @@ def test_review_15_doubts(engine, turns, needles, unwanted):
 )
 def test_review_16_figures(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("the publication rate rose by 24 percentage points in 2013/14, right?",
+         ["Yes. 24 percentage points is right"], ["24% is right"]),
+        ("Quick check for my slides: 2011/12 had 55 commissioned and 12 published, 2012/13 had 81 and 31, and "
+         "2013/14 had 114 and 71. Anything wrong there?", ["No, nothing is wrong"], ["Yes"]),
+        ("Quick check for my slides: 2011/12 had 55 commissioned and 12 published, 2012/13 had 81 and 31, and "
+         "2013/14 had 114 and 77. Anything wrong there?", ["Yes, something is wrong", "Not 77"], []),
+        ("did published SCRs ever fall?", ["No.", "Before these figures, though"], ["Yes"]),
+    ],
+)
+def test_review_16_verdict_wording(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)

@@ -1414,7 +1414,9 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                     rounded.append(c)
                 elif not exact:
                     wrong.append(c)
-            shown = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in stated])
+            unit = " percentage points" if says_any(q.text, ("percentage points", "percentage point", "points",
+                                                             "pp")) and frame.op == "pp_change" else "%"
+            shown = fmt.join([f"{_num(c.value)}{unit if c.percent else ''}" for c in stated])
             if not wrong:
                 if rounded:
                     close = next(v for v, _ in candidates if abs(v - rounded[0].value) < 1.0 or (
@@ -1801,6 +1803,9 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
             verdict = "No" if verdict == "Yes" else "Yes"
         if frame.every and verdict == "Partly":  # "it narrowed every year, didn't it?": not every year, so no
             verdict = "No"
+        if verdict in ("Yes", "No") and says_any(q.text, words.check_list("asks_wrong")):
+            # "... anything wrong there?": the question asks whether something is wrong, so the verdict turns
+            verdict = "No, nothing is wrong" if verdict == "Yes" else "Yes, something is wrong"
         if verdict and frame.claim is not None:
             result.lines = [f"{verdict}. {why[0]}" if why else f"{verdict}.", *result.lines, *why[1:]]
         elif verdict:
@@ -1816,7 +1821,8 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
             if said_year and said_year.group(1) == event.date[:4]:  # the year of that drop: yes, then
                 result.lines = [f"Yes, as the article reports: {event.summary}",
                                 "(It gives no figures for that drop; its yearly figures, from 2011/12 on, rise.)"]
-            elif says_any(q.text, words.check_list("ever")):  # "ever", "at some point": the drop is one
+            elif says_any(q.text, words.check_list("ever")) and not q.measure:  # "ever": the drop is one (of
+                # SCR numbers: "did *published* SCRs ever fall?" asks of the yearly figures)
                 result.lines = [f"Yes, before these figures: {event.summary}",
                                 "In the figures it gives, 2011/12 to 2013/14, both measures rose every year."]
             elif not said_year:
