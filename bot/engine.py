@@ -2191,7 +2191,8 @@ class Engine:
         if verdict and says_any(u.text, self.frames.check_list("same_thing")):
             return None  # a sameness the names cannot settle is not settled by a sentence that mentions both
         answer = checks.same_time(self.facts, u.query, self.frames) or checks.interval(
-            self.facts, u.query, self.frames) or checks.order(self.facts, u.query, self.frames)
+            self.facts, u.query, self.frames) or checks.year_edge(self.facts, u.query, self.frames) or checks.order(
+            self.facts, u.query, self.frames)
         if answer is None and verdict:
             answer = checks.venue(self.facts, u.query, self.frames)  # "... in a press release, didn't he?"
         if answer is None and not verdict:

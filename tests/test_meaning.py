@@ -3523,3 +3523,15 @@ def test_review_16_figures(engine, question, needles, unwanted):
 )
 def test_review_16_verdict_wording(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Did Ofsted stop evaluating before or after the start of 2012/13?", ["After:", "1 April 2012"]),
+        ("was the revised working together out before the end of 2012/13?", ["Yes:", "31 March 2013"]),
+        ("did ofsted stop after the start of 2013/14?", ["No:", "July 2012"]),
+    ],
+)
+def test_an_event_against_the_start_or_end_of_a_financial_year(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

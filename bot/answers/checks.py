@@ -207,6 +207,7 @@ def _in_financial_year(facts: FactBase, q: Query, events: list[Event]) -> Answer
     event = events[0]
     year, _, month = event.date.partition("-")
     period = facts.period(q.periods[0])
+
     if not month:  # "the panel, set up in 2013": no month, so no one financial year
         if int(year) not in (period.start.year, period.end.year):
             answer = Answer(f"No. {event.summary}")
@@ -223,6 +224,34 @@ def _in_financial_year(facts: FactBase, q: Query, events: list[Event]) -> Answer
     answer.add_sources(event.source)
     answer.topics.extend(event.topics)
     return answer
+
+
+def year_edge(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
+    """"Did Ofsted stop evaluating before or after the start of 2012/13?": one event dated to the month, against
+    the first or last day of the financial year named."""
+    edge = _YEAR_EDGE.search(q.text)
+    events = _events(facts, q) if edge else []
+    if not edge or len(events) != 1 or len(q.periods) != 1 or not (
+            q.has(*words.check_list("before")) or q.has(*words.check_list("after"))):
+        return None
+    event = events[0]
+    year, _, month = event.date.partition("-")
+    if not month:
+        return None
+    period = facts.period(q.periods[0])
+    day = date(int(year), int(month), 15)
+    at = period.start if edge.group(1) in ("start", "beginning") else period.end
+    before, after = q.has(*words.check_list("before")), q.has(*words.check_list("after"))
+    lead = ("After" if day > at else "Before") if before == after else (
+        "Yes" if (day < at) == before else "No")  # "was it out before the end of 2012/13?": a verdict
+    answer = Answer(f"{lead}: {event.summary} The {period.label} financial year "
+                    f"{'began' if at == period.start else 'ended'} on {at.day} {at.strftime('%B %Y')}.")
+    answer.add_sources(event.source)
+    answer.topics.extend(event.topics)
+    return answer
+
+
+_YEAR_EDGE = lazyre.compile(r"\b(start|beginning|end|close) of\b")
 
 
 def venue(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
