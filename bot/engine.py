@@ -638,7 +638,8 @@ class Engine:
                 elliptical = False  # "per year?" after a total is its average, not each year's figure
             elif last == "total" and followup_op(self.frames, u.text, u.reading.tokens) == "percent":
                 elliptical = False  # "so what % overall?" after the two totals: the share published over them
-            elif last == "value" and not u.refs and followup_op(self.frames, u.text, u.reading.tokens) == "percent":
+            elif last in ("value", "identify") and not u.refs and followup_op(
+                    self.frames, u.text, u.reading.tokens) == "percent":
                 elliptical = False  # "and the percentage published?" after a year's two figures: its share
         t.elliptical = elliptical
         t.yesno = asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark)  # read once, used by several
@@ -1770,6 +1771,7 @@ class Engine:
             or bool(set(tokens) & words.anaphors)
             or change is not None
             or u.rest.startswith(("as ", "and as ", "so as "))  # "as a share of commissioned?"
+            or u.rest.startswith(("compared to ", "compared with ", "and compared to "))  # "compared to commissioned?"
             or (context.op == "portion" and u.rest.startswith("and "))  # "and 2011/12's share?" after a portion
             or any(r.kind in ("next", "previous") for r in u.refs)  # "two years later": counted from the last
             or self._onward(u)
@@ -1833,6 +1835,22 @@ class Engine:
         if op == "gap" and last_op == "gap" and {"rise", "fall"} & set(tokens) and not u.query.periods and \
                 change is None and len(set(context.history[-2:])) >= 2:
             op, gap_moved = "change", True  # "has the gap grown or shrunk?" after two years' gaps: its change
+        comparing = set(tokens) & {"more", "fewest", *self.frames.check_list("comparatives")}
+        other = u.query.measure is not None and u.query.measure != context.measure and context.measure is not None
+        if last_op == "change" and "which" in tokens and comparing and len(set(context.measures)) == 2 and \
+                not u.query.periods:
+            op, change = "faster", None  # "which is bigger in %?" after each measure's change: which grew more
+        elif last_op == "change" and other and comparing and "than" in tokens and not u.query.periods:
+            op, change = "faster", None  # "is that more or less than the increase in commissioned?": both rises
+            u.query.measure = None
+        elif last_op in ("share", "pp_change") and op in (None, "share") and {"rise", "fall", "change"} & set(
+                tokens) and not u.query.periods and len(set(context.history[-2:])) == 2:
+            op = "pp_change"  # "so how much did that rate go up?" after two years' rates: between them
+            u.query.periods = list(dict.fromkeys(context.history[-2:]))
+        elif last_op in ("value", "identify") and other and not u.query.periods and u.rest.startswith(
+                ("compared to ", "compared with ", "against ", "vs ", "versus ", "and compared to ")):
+            op = "gap"  # "compared to commissioned?" after a year's published figure: the two measures that year
+            u.query.measure, u.query.periods = None, list(context.periods)
         if change == "percent" and last_op in ("steps", "vs_sum", "faster"):  # "and in percentage terms?" after "which
             op = last_op  # rise was bigger?", "in percent?" after a year against two combined: it says both
         elif change == "percent" and op != "pp_change":  # "the change in percentage points?" says which
@@ -1903,6 +1921,10 @@ class Engine:
             if last_op == "ratio" and between_years and said & {"compare"}:
                 op = "ratio"  # "how does that compare with 2013/14?" after a year's ratio: that year's, beside it
         measure = u.query.measure or context.measure
+        if op == "total" and not u.query.measure and says_any(u.text, ("totals", "both totals", "the totals")):
+            measure = None  # "so overall totals?" after both measures: both totals
+        if op in ("faster", "gap") and u.query.measure is None:
+            measure = None  # (both measures: set above)
         if change == "other" and context.measure:
             measure = next((m.id for m in self.facts.measures if m.id != context.measure), None)
         periods = list(u.query.periods)

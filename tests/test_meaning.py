@@ -3535,3 +3535,22 @@ def test_review_16_verdict_wording(engine, question, needles, unwanted):
 )
 def test_an_event_against_the_start_or_end_of_a_financial_year(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("How many were published in 2011/12?", "and commissioned?", "what % is that", "and in 2013/14?",
+          "so how much did that rate go up?"), ["21.8%", "62.3%", "up 40.5 percentage points"], []),
+        (("How many SCRs were published in 2013/14?", "That's wrong, I read 114.", "What's 114 then?",
+          "ok and the percentage published that year"), ["62.3%"], []),
+        (("How many SCRs were published in 2012/13?", "compared to commissioned?"), ["81", "31", "50 more"], []),
+        (("how many scrs were published in 2012/13", "and what about in 2013/14", "how many more is that",
+          "is that more or less than the increase in commissioned"), ["up 40", "up 33"], []),
+        (("what's the rise in published from 11/12 to 12/13", "and commissioned same years", "which is bigger in %"),
+         ["published grew faster", "+158.3%", "+47.3%"], []),
+    ],
+)
+def test_review_15_conversations(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)
