@@ -3554,3 +3554,20 @@ def test_an_event_against_the_start_or_end_of_a_financial_year(engine, question,
 def test_review_15_conversations(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("did the publication rate nearly triple between 2011/12 and 2013/14?", ["Yes.", "2.9", "nearly triple"],
+         ["No."]),
+        ("did the publication rate triple between 2011/12 and 2013/14?", ["No.", "less than triple"], []),
+        ("was 2013/14 the year with the biggest percentage rise in commissioned SCRs?",
+         ["No.", "into 2012/13, +47.3%", "+40.7%"], []),
+        ("was 2013/14 the year with the biggest rise in commissioned SCRs?", ["Yes.", "up 33"], []),
+        ("did both commissioned and published rise by the same number over the whole period?", ["Yes.", "up 59"],
+         ["No."]),
+    ],
+)
+def test_review_16_verdicts_on_rises(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)
