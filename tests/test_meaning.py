@@ -3571,3 +3571,19 @@ def test_review_15_conversations(engine, turns, needles, unwanted):
 )
 def test_review_16_verdicts_on_rises(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Is there a quote from Ofsted in the article?", ["doesn't report anything Ofsted said"], ["Yes"]),
+        ('Is "key factor" Woolmore\'s own phrase?', ["No:", "report of what Sue Woolmore said"], ["Yes"]),
+        ("What if the Working Together guidance hadn't been revised?", ["what would have happened otherwise"], []),
+        ("Would the rise have happened without Munro's review?", ["what would have happened otherwise"], []),
+        ("What does Ofsted say about all this?", ["doesn't report anything Ofsted said"], []),
+        ("What did the parliamentary question ask exactly?", ["doesn't say what the parliamentary question was"],
+         ["not sure"]),
+    ],
+)
+def test_review_15_what_the_article_does_not_say(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)
