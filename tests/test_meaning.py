@@ -3587,3 +3587,11 @@ def test_review_16_verdicts_on_rises(engine, question, needles, unwanted):
 )
 def test_review_15_what_the_article_does_not_say(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+def test_a_recommendation_the_article_does_not_credit_is_not_said(engine):
+    """Set 37 and review 15: the panel is no recommendation of Munro's the article names: it doesn't say so."""
+    reply = ask(engine, "Was the creation of the SCR panel one of Munro's recommendations?")
+    assert reply.kind == "decline" and reply.entities.get("declined") == "doesnt_say", reply.text
+    reply_says(reply.text, ["doesn't say", "Ofsted ending its evaluation of SCRs and relaxing SCR procedures"],
+               [".;"])

@@ -350,10 +350,11 @@ def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         return answer
     if not topics:
         return None
-    answer.text = (
-        f"No, not according to the article. What it says {person.name} recommended: "
-        + "; ".join(r.recommendation or r.summary for r in mine) + "."
-    )
+    things = [lower_first(r.recommendation or r.title) for r in mine]
+    things = [t[0].lower() + t[1:] if t.split()[0].endswith("ing") else t for t in things]  # ("relaxing ...")
+    answer.text = (f"The article doesn't say {person.name} recommended that. What it says {person.name} "
+                   f"recommended: {fmt.join(things)}.")
+    answer.lacking = True  # (not a No: the article is silent on it, not against it)
     for r in mine:
         answer.add_sources(*r.sources[:2])
     return answer
