@@ -1739,8 +1739,11 @@ class Engine:
         """"What changed about Ofsted's role?": a change asked of an organisation or an event, with no measure,
         year or number, is about what the article says of it, not about the figures' change."""
         top = decision.top
-        # "what changed in March 2013?": a month an event is dated to names that event
-        dated = bool(u.query.months) and any(e.date in u.query.months for e in self.facts.events)
+        # "what changed in March 2013?": a month an event is dated to names that event; "which financial year did
+        # the Ofsted change fall in?" asks the event's date
+        dated = (bool(u.query.months) and any(e.date in u.query.months for e in self.facts.events)) or (
+            any(m.kind == "event" for m in u.reading.mentions) and says_any(u.text, (
+                "which financial year", "what financial year", "which fy", "what fy")))
         if top is None or top.intent.id not in self.figure_ops or u.query.measure or u.query.missing:
             return decision
         named = any(m.kind in ("organisation", "event") for m in u.reading.mentions)

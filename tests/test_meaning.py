@@ -3595,3 +3595,8 @@ def test_a_recommendation_the_article_does_not_credit_is_not_said(engine):
     assert reply.kind == "decline" and reply.entities.get("declined") == "doesnt_say", reply.text
     reply_says(reply.text, ["doesn't say", "Ofsted ending its evaluation of SCRs and relaxing SCR procedures"],
                [".;"])
+
+
+def test_the_financial_year_of_an_event_named_as_a_change(engine):
+    reply_says(one(engine, "which financial year did the Ofsted change fall in?"),
+               ["July 2012 falls in the 2012/13 financial year"], [])
