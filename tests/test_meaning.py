@@ -3600,3 +3600,19 @@ def test_a_recommendation_the_article_does_not_credit_is_not_said(engine):
 def test_the_financial_year_of_an_event_named_as_a_change(engine):
     reply_says(one(engine, "which financial year did the Ofsted change fall in?"),
                ["July 2012 falls in the 2012/13 financial year"], [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Difference, in percentage points, between the 2011/12-to-2012/13 growth rate of published SCRs and that "
+         "of commissioned SCRs?", ["111.1 percentage points"]),
+        ("Percentage change in published SCRs from 2012/13 to 2013/14 minus the percentage change in commissioned "
+         "over the same period, in points?", ["88.3 percentage points"]),
+        ("how many percentage points faster did published grow than commissioned from 2012/13 to 2013/14?",
+         ["88.3 percentage points"]),
+        ("which grew faster, commissioned or published?", ["384.4 percentage points", "4.6 times as fast"]),
+    ],
+)
+def test_the_gap_between_two_growth_rates(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

@@ -596,6 +596,9 @@ def faster(al: Algebra, frame: Frame, q: Query) -> Result:
         f"{al.label(m2)} from {fmt.number(a2[0])} to {fmt.number(b2[0])} ({fmt.change(a2[0], b2[0])})."
     )
     r.numbers += [(g1, True), (g2, True)]
+    r.lines.append(f"The difference between the two growth rates: {_pct(g1 - g2)[:-1]} percentage points "
+                   f"({g1 / g2:.1f} times as fast)." if g2 > 0 else
+                   f"The difference between the two growth rates: {_pct(g1 - g2)[:-1]} percentage points.")
     d1, d2 = b1[0] - a1[0], b2[0] - a2[0]
     if d1 == d2:
         r.lines.append(f"In raw numbers both rose by the same amount: {fmt.number(d1)} each.")

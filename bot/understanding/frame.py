@@ -356,6 +356,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     if (op in ("value", "ratio", "total") and len(named) == 2 and _PER_N.search(raw)) or (
             op in ("value", "ratio") and _ONE_IN.search(raw)):
         op = "share"  # "how many published per 100 commissioned?", "one in how many was published?": the share
+    if len(named) == 2 and _has(raw, _GROWTH_RATES) and _has(raw, ("difference", "minus", "points", "how many times",
+                                                                  "times faster", "times as fast", "gap between")):
+        op = "faster"  # "the difference between the growth rates of published and commissioned, in points?"
     if op == "change" and len(periods) >= 2 and _has(raw, _SHARE_NAMES):
         op = "pp_change"  # "by what percentage did the publication rate increase?": the share moved, not the count
     if op == "share" and len(named) <= 1 and len(periods) == 1 and not _has(raw, ("rate", "rates")) \
@@ -443,6 +446,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
 _FROM_TO = lazyre.compile(r"\bfrom (\d+) to (\d+)\b")  # "went from 31 to 71"
 _PER_N = LazyPattern(r"\b(?:per|for every|out of every|in every) (?:10|100|1,?000)\b")
 _ONE_IN = LazyPattern(r"\b(?:one|1) in (?:how many|x|every how many)\b|\bas (?:one|1) in\b")
+_GROWTH_RATES = ("growth rate", "growth rates", "percentage change", "percentage changes", "percentage increase",
+                 "percentage increases", "percentage rise", "percentage rises", "percentage growth", "rate of growth",
+                 "grew faster", "grow faster", "points faster", "times faster")
 _SHARE_NAMES = ("publication rate", "publishing rate", "rate of publication", "share published", "proportion published",
                 "published share", "publication share", "share of scrs published", "proportion of scrs published")
 _COMPARATIVES = ("more", "larger", "bigger", "greater", "higher", "steeper", "faster", "smaller", "lower", "fewer")
