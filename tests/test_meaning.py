@@ -3616,3 +3616,18 @@ def test_the_financial_year_of_an_event_named_as_a_change(engine):
 )
 def test_the_gap_between_two_growth_rates(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Did Munro's review recommend publishing SCRs?", ["doesn't say", "relaxing SCR procedures"], ["Yes"]),
+        ("Did Munro recommend relaxing SCR procedures?", ["Yes."], []),
+        ("Did Ofsted recommend that it stop evaluating SCRs?", ["No: it was Professor Eileen Munro", "not Ofsted"],
+         ["Yes"]),
+        ("True or false: commissioned SCRs rose by 114 between 2011/12 and 2013/14.", ["No.", "Not 114", "59"],
+         ["Yes"]),
+    ],
+)
+def test_review_17_verdicts(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)

@@ -1297,7 +1297,10 @@ def with_givens(al: Algebra, frame: Frame, q: Query) -> Frame:
             if m in al.base and (v := al.value(p, m)):
                 where.setdefault(float(v[0]), []).append((p, m))
     counts = [c for c in frame.claims if c.compare == "eq" and not c.percent and not c.multiple]
-    givens = [c for c in counts if len(where.get(c.value, ())) == 1]
+    # ("rose *by* 114": the result claimed, however much it looks like a year's figure)
+    results = {c.value for c in counts if re.search(rf"\b(?:by|of) (?:about |around |nearly |almost )?"
+                                                    rf"{re.escape(_num(c.value))}(?![\d.])", q.text)}
+    givens = [c for c in counts if len(where.get(c.value, ())) == 1 and c.value not in results]
     if frame.op == "value":
         if not (len(givens) >= 2 and len(counts) > len(givens) and q.has("rise", "fall", "change")):
             return frame

@@ -306,6 +306,22 @@ def made_public(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return answer
 
 
+def _recommended_by_a_body(facts: FactBase, q: Query) -> Answer | None:
+    """"Did Ofsted recommend that it stop evaluating SCRs?": the body named first is not who recommended it."""
+    bodies = [m for m in q.mentions if m.kind == "organisation"]
+    if not bodies or q.text.split()[:1] not in (["did"], ["was"], ["has"], ["does"]):
+        return None
+    named = {m.id for m in q.mentions}
+    theirs = [r for r in facts.reasons if r.recommended_by in facts.people and named & {*r.topics, r.event}]
+    if not theirs:
+        return None
+    who, body = facts.people[theirs[0].recommended_by], facts.entity(bodies[0].id)
+    answer = Answer(f"No: it was {who.name} ({who.role}) who recommended it, not {getattr(body, 'name', 'it')}.")
+    answer.add_sources(*[x for x in theirs[0].sources if "recommend" in x.text.lower()] or theirs[0].sources[:1])
+    answer.people.append(who.id)
+    return answer
+
+
 def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Was X one of Munro's recommendations?": the reasons a person recommended, against X."""
     if not q.has("recommend"):
@@ -313,7 +329,7 @@ def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     reversing = words.check_list("reversing")  # "keep", "tighten": the opposite of what was recommended
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people]
     if not people:
-        return None
+        return _recommended_by_a_body(facts, q)
     person = people[0]
     mine = [r for r in facts.reasons if r.recommended_by == person.id]
     topics = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
@@ -348,8 +364,11 @@ def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         for r in hits:
             answer.add_sources(*r.sources[:2])
         return answer
-    if not topics:
-        return None
+    named = {w for p in facts.people.values() for w in p.name.lower().split()} | {p.id for p in facts.people.values()}
+    asked = set(q.tokens) - named - {"recommend", "review", "scr", "person", "did", "does", "was", "is", "her", "his",
+                                     "she", "he", "the", "a", "of", "that", "in", "recommendation", "recommendations"}
+    if not topics and not (asked & {"published", "commissioned", "panel", "government", "coalition", "policy"}):
+        return None  # ("did Munro recommend publishing SCRs?": something the article credits to no one, not her)
     things = [lower_first(r.recommendation or r.title) for r in mine]
     things = [t[0].lower() + t[1:] if t.split()[0].endswith("ing") else t for t in things]  # ("relaxing ...")
     answer.text = (f"The article doesn't say {person.name} recommended that. What it says {person.name} "
