@@ -3631,3 +3631,17 @@ def test_the_gap_between_two_growth_rates(engine, question, needles):
 )
 def test_review_17_verdicts(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("How many more were commissioned than published across all three years?", ["136 in all"], ["stayed at 43"]),
+        ("What's the difference between total commissioned and total published over 2011/12-2013/14?",
+         ["• 2012/13: 81 − 31 = 50", "136 in all"], []),
+        ("how many more commissioned than published in 2011/12 and 2013/14?", ["• 2011/12: 55 − 12 = 43",
+                                                                              "• 2013/14: 114 − 71 = 43"], []),
+    ],
+)
+def test_review_17_gaps_over_years(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)

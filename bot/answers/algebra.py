@@ -142,7 +142,7 @@ def gap(al: Algebra, frame: Frame, q: Query) -> Result:
         r.cite(*a[1], *b[1])
         r.answer.periods = [a_at[0], b_at[0]]
         return r
-    periods = al.span(frame)
+    periods = al.span(frame, between=frame.range)  # ("over 2011/12-2013/14": the year between too)
     rows = []
     for p in periods:
         of, minus, diff = al.value(p, derived.of), al.value(p, derived.minus), al.value(p, derived.id)

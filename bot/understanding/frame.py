@@ -328,8 +328,10 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             op = others[0]  # "as a % of commissioned", "which year had the biggest gap", "average yearly gap"
         elif len(periods) == 2 and crosses_cells(words.measures, text):
             op = "gap"  # "how many more were published in 2013/14 than commissioned in 2011/12?": two cells
-        elif len(periods) >= 2 and (default_op == "change" or moves) and not _has(
-                f" {text} ", ("in both", "in each", "both years", "each year", "every year")):
+        elif len(periods) >= 2 and (moves or (default_op == "change" and _has(raw, ("from", "between", "since")))) \
+                and not _has(
+                f" {text} ", ("in both", "in each", "both years", "each year", "every year")) and not _has(
+                raw, ("total", "totals", "across", "all three", "combined", "altogether", "in all")):
             op = "change"  # "how did the gap change from 2012/13 to 2013/14?" (not "43 in both years?")
         else:
             op = "gap"
