@@ -506,7 +506,8 @@ class Engine:
         """"How many were commissioned and how many published in 2013/14?": the year belongs to both."""
         refs = [read_periods(normalise(p))[0] for p in parts]
         named = next((r for r in refs if r), [])
-        if sum(1 for r in refs if r) > 1 and len({(r.kind, r.year) for rs in refs for r in rs}) > 1:
+        fixed = [[r for r in rs if r.kind not in ("previous", "next")] for rs in refs]  # ("the year before": of it)
+        if sum(1 for r in fixed if r) > 1 and len({(r.kind, r.year) for rs in fixed for r in rs}) > 1:
             return parts  # "... in 2011/12? How many in 2012/13? And what's the difference?": between those parts
         anaphors = self.frames.anaphors  # "... and the difference between them?" is about the parts before it
         asks_year = self.frames.check_list("asks_year")  # "... 2) what year had the most published": any year
@@ -629,8 +630,10 @@ class Engine:
             last = context.op or self.figure_ops[context.intent]
             if cued is not None and cued != last:
                 elliptical = False  # "and how many percentage points higher in 2013/14?": a new computation
-            elif last == "value" and {"change", "rise", "fall"} & set(u.reading.tokens) and len(u.query.periods) >= 2:
-                elliptical = False  # "so overall change from the first year to the last?" after single figures
+            elif last == "value" and {"change", "rise", "fall"} & set(u.reading.tokens) and (
+                    len(u.query.periods) >= 2 or any(r.kind in ("previous", "next") for r in u.refs)):
+                elliptical = False  # "so overall change from the first year to the last?" after single figures, "and
+                # the change on the year before?" after one year's
             elif last == "value" and "compare" in u.reading.tokens and (u.query.periods or followup_op(
                     self.frames, u.text, u.reading.tokens) == "percent"):
                 elliptical = False  # "and how does that compare with 2012/13 (in percent)?": the change between
@@ -1924,6 +1927,13 @@ class Engine:
             if last_op == "ratio" and between_years and said & {"compare"}:
                 op = "ratio"  # "how does that compare with 2013/14?" after a year's ratio: that year's, beside it
         measure = u.query.measure or context.measure
+        names_measure = bool(set(tokens) & set(self.lexicon.measure_words.values()))
+        if not names_measure and {"each", "both"} & set(u.text.split()) and len(set(context.measures)) == 2:
+            measure = None  # "the increase in each?" after both measures' figures: both
+        if op == "ratio" and last_op == "value" and not names_measure and len(set(context.history[-2:])) == 2 \
+                and len(set(context.measures[-2:])) <= 1 and set(tokens) & words.anaphors:
+            op = "times"  # "what's the ratio between them?" after one measure's figure in two years: the later over
+            u.query.periods = list(dict.fromkeys(context.history[-2:]))  # the earlier
         if op == "total" and not u.query.measure and says_any(u.text, ("totals", "both totals", "the totals")):
             measure = None  # "so overall totals?" after both measures: both totals
         if op in ("faster", "gap") and u.query.measure is None:

@@ -3645,3 +3645,19 @@ def test_review_17_verdicts(engine, question, needles, unwanted):
 )
 def test_review_17_gaps_over_years(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("I'm a data journalist. Give me commissioned SCRs for 2013/14.", "And the change on the year before?"),
+         ["81 in 2012/13 to 114 in 2013/14", "up 33"], []),
+        (("Published SCRs 2012/13?", "and 2011/12?", "what's the ratio between them?"), ["2.6 times"], ["4.58"]),
+        (("Please give me: (a) published 2012/13, (b) commissioned 2012/13, (c) the publication rate, (d) the "
+          "change in published from the year before.",), ["31 SCRs were published", "81 SCRs were commissioned",
+                                                          "38.3% published"], ["outside what I know"]),
+    ],
+)
+def test_review_17_conversations(engine, turns, needles, unwanted):
+    text = say(engine, *turns)[-1].text
+    reply_says(text, needles, unwanted)

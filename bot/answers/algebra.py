@@ -538,7 +538,8 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
     if ends is None:
         return _one_year("nothing to compare")
     old, new = ends
-    of_rate = (q.has("rate", "share", "proportion") or frame.of_share) and q.measure in (None, al.base[-1]) and \
+    of_rate = (says_any(q.text, ("rate", "rates", "share", "proportion")) or frame.of_share) and q.measure in (
+        None, al.base[-1]) and \
         not any(m in al.derived for m in frame.measures)  # (not "the rate of commissioning", "the share not
     # published"; `of_share`: "how many times higher?" after two rates)
     a, b = (al.share(old), al.share(new)) if of_rate else (None, None)

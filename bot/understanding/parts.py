@@ -17,6 +17,7 @@ from .normalise import normalise
 from .periods import read_periods
 
 MAX_PARTS = 3  # more questions than this in one message are read as one
+MAX_LISTED = 5  # ... unless they are set out as a list, one item each: "(a) ..., (b) ..., (c) ..., (d) ..."
 _SENTENCE = lazyre.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"\u2019\u201d])\s+|\n+")
 # A full stop after these ends no sentence ("Prof. Munro", "e.g. 2013/14").
 _ABBREVIATION = lazyre.compile(r"(?:^|[\s(])(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
@@ -447,7 +448,7 @@ def split(words: FrameWords, text: str) -> list[str]:
     text = _corrected(words, _ungreeted(words, _unframed(words, _uninstructed(words, _restated(
         words, _claim_led(words, _unthanked(words, text)))))))
     items = _listed(words, text)
-    if 1 < len(items) <= MAX_PARTS and all(len(item.split()) >= 2 for item in items):
+    if 1 < len(items) <= MAX_LISTED and all(len(item.split()) >= 2 for item in items):
         return [_main_clause(item) for item in items]
     found = [_asked_plainly(_ORDINAL.sub("", sentence, count=1)) for sentence in sentences(text)]
     if not found:
