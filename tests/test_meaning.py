@@ -3661,3 +3661,14 @@ def test_review_17_gaps_over_years(engine, question, needles, unwanted):
 def test_review_17_conversations(engine, turns, needles, unwanted):
     text = say(engine, *turns)[-1].text
     reply_says(text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What's the Ofsted chief inspector's view on this?", "Which newspaper published it?",
+     "What was Woolmore's job before?", "Why did the coalition introduce a policy of publishing SCRs?",
+     "How did Ofsted evaluate SCRs?"],
+)
+def test_review_17_unknowns(engine, question):
+    reply = ask(engine, question)
+    assert reply.kind == "decline" and reply.entities.get("declined") == "doesnt_say", reply.text
