@@ -1880,9 +1880,11 @@ class Engine:
             if op is None and change == "span" and u.query.has("total", "totals"):
                 op = "total"  # "total published over those years then?" after an average
             op = op or last_op  # "over those two years, the total?" keeps the total asked for
-        elif (change == "diff" or (op is None and set(tokens) <= {"change", "whatis", "what", "the", "is", "and"}
+        elif (change == "diff" or (op is None and set(tokens) <= {"change", "whatis", "what", "the", "is", "and",
+                                                               "between", "them", "those", "these", "across", "two",
+                                                               "both"}
                                    and "change" in tokens)) and last_op == "total" and len(
-                set(context.measures)) == 2 and not u.query.periods:
+                set(context.measures)) == 2 and (not u.query.periods or all(r.kind == "all" for r in u.refs)):
             op = "gap"  # "difference?" after the two totals: commissioned minus published, over those years
             u.query.periods = list(context.periods)
         elif change == "diff":

@@ -3672,3 +3672,16 @@ def test_review_17_conversations(engine, turns, needles, unwanted):
 def test_review_17_unknowns(engine, question):
     reply = ask(engine, question)
     assert reply.kind == "decline" and reply.entities.get("declined") == "doesnt_say", reply.text
+
+
+def test_a_list_led_by_the_things_wanted(engine):
+    """Review 17: 'I need three things: A, B, and C' answers all three (not 'In what order did things happen:
+    A, B, C?', one question)."""
+    text = one(engine, "I need three things: the total commissioned, the total published, and the difference "
+                       "between them across all three years.")
+    reply_says(text, ["250 SCRs were commissioned", "114 SCRs were published", "136 in all"], [])
+
+
+def test_the_2011_12_reading_is_noted_only_where_the_answer_names_that_year(engine):
+    reply_says(one(engine, "how many published in 2011/12?"), ["I read that as the financial year 2011/12"], [])
+    reply_says(one(engine, "how many were published in 2013/14?"), ["71"], ["I read that as"])

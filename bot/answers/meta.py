@@ -128,8 +128,8 @@ def thanks(facts: FactBase, q: Query) -> Answer:
 def readings(facts: FactBase, sources: list[Sentence] | tuple[Sentence, ...], text: str) -> str:
     """Notes on how the bot read a source whose answer cites it: a period's `note` ("between 2011 and
     2012" read as the financial year 2011/12), so a reading is never passed off as the source's words."""
-    cited = set(sources)
-    notes = [p.note for p in facts.periods if p.note and p.source in cited and p.note not in text]
+    cited = set(sources)  # (only where the answer names that year: a note on a label it doesn't use is noise)
+    notes = [p.note for p in facts.periods if p.note and p.source in cited and p.note not in text and p.label in text]
     return "".join(f"\n({note})" for note in dict.fromkeys(notes))
 
 

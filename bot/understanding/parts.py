@@ -304,13 +304,18 @@ def _claims_listed(words: FrameWords, text: str) -> list[str]:
     """"Please confirm: Ofsted stopped in July 2012, Working Together revised March 2013, panel set up 2014.":
     statements listed after a lead that asks for them to be checked, each checked on its own."""
     lead, colon, rest = text.partition(":")
-    if not colon or not set(_words(lead)) & set(words.check_list("list_checks")) or len(_words(lead)) > 8:
+    said = set(_words(lead))
+    checking = bool(said & set(words.check_list("list_checks")))
+    wanting = bool(said & set(words.check_list("list_leads"))) and not said & _EMBEDDED  # "I need three
+    # things: A, B, and C" (not "In what order did things happen: A, B, C?", one question)
+    if not colon or not (checking or wanting) or len(_words(lead.rsplit(".", 1)[-1])) > 8:
         return []
     pieces = re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[A-Z])", rest)
     items = [item.strip(" .;") for item in pieces if item.strip(" .;")]
-    if len(items) < 2 or any(len(item.split()) < 3 or _asks(words, item) for item in items):
+    if len(items) < 2 or any(len(item.split()) < (3 if checking else 2) or (checking and _asks(words, item))
+                             for item in items):
         return []
-    return [f"is it true that {item}" for item in items]
+    return [f"is it true that {item}" if checking else item for item in items]
 
 
 # "First, how many ...", "Secondly, did she ...": the order a sentence is asked in, not part of what it asks
