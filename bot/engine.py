@@ -1447,8 +1447,10 @@ class Engine:
         """Whether a word or phrase put in quotes is inside someone's quoted words or only the article's report."""
         if not any(ch in (t.text or "") for ch in "\"'‘’“”"):
             return None  # (no words put in quotes: most questions)
-        if not (t.yesno or says_any(t.u.text, self.frames.check_list("asks_direct"))):
-            return None  # ("did Woolmore actually use the word 'prescriptive'?" is asked too)
+        if not (says_any(t.u.text, self.frames.check_list("asks_direct")) or (t.yesno and says_any(
+                t.u.text, ("quote", "quoted", "quotes", "exact", "own", "actually", "word", "words")))):
+            return None  # ("did Woolmore actually use the word 'prescriptive'?" is asked too; "was the increase
+            # 'dramatic' according to Timpson?" asks whether he said so, not whether he is quoted)
         said = re.search(r"[“\"‘']([^“”\"‘’']{3,60})[”\"’']", t.text or "")
         if said is None:
             return None

@@ -3685,3 +3685,16 @@ def test_a_list_led_by_the_things_wanted(engine):
 def test_the_2011_12_reading_is_noted_only_where_the_answer_names_that_year(engine):
     reply_says(one(engine, "how many published in 2011/12?"), ["I read that as the financial year 2011/12"], [])
     reply_says(one(engine, "how many were published in 2013/14?"), ["71"], ["I read that as"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ('Was the increase "dramatic" according to Timpson?', ["Yes.", "dramatic increase"], ["No"]),
+        ('Is "pivotal" a direct quote?', ["No:", "report of what Sue Woolmore said"], []),
+        ("I heard Woolmore called the SCR panel 'pivotal' - is that right?",
+         ["No, not according to Sue Woolmore", "What she called pivotal was the revised Working Together"], []),
+    ],
+)
+def test_review_18_words_in_quotes(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)

@@ -484,6 +484,10 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
             f"{verdict} {who}: {who.split()[-1]} does not believe that {lower_first(reason.title)} "
             f"contributed significantly to the rise. {reason.summary}"
         )
+        if weighed and not denied:  # "did she call the panel 'pivotal'?": what she did call that
+            other = weighed[0]
+            answer.text += f" What she called {other.weight.lower()} was {lower_first(other.title)}."
+            answer.add_sources(*other.sources[:1])
         answer.followups = ["What drove the rise?"]
     elif says_any(q.text, words.check_list("sole")) and len(causes := [
             r for r in facts.reasons if r.said_by == reason.said_by and r.stance == "cause"]) > 1:
