@@ -1041,8 +1041,12 @@ class Engine:
             return None
         measure = self._measure_of(u.text) or context.measure or (context.measures[-1] if context.measures else None)
         label = self.facts.period(context.periods[0]).label
-        asked = (f"is it true that {numbers[0]} SCRs were {measure} in {label}?" if measure else
-                 f"is it true that there were {numbers[0]} SCRs in {label}?")
+        percent = re.search(rf"{re.escape(numbers[0])}\s*(?:%|percent|per cent)", t.text or "") is not None
+        if percent or context.op in ("share", "pp_change"):  # "isn't it 71%?" after a year's publication rate
+            asked = f"is it true that the publication rate was {numbers[0]}% in {label}?"
+        else:
+            asked = (f"is it true that {numbers[0]} SCRs were {measure} in {label}?" if measure else
+                     f"is it true that there were {numbers[0]} SCRs in {label}?")
         return self._reply_one(asked, context, t.now)
 
     def _own_figure(self, t: Turn) -> Turned | None:

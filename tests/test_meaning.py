@@ -3698,3 +3698,17 @@ def test_the_2011_12_reading_is_noted_only_where_the_answer_names_that_year(engi
 )
 def test_review_18_words_in_quotes(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles", "unwanted"),
+    [
+        (("What was the publication rate in 2013/14?", "That seems wrong, isn't it 71%?"),
+         ["No.", "Not 71%", "62.3%"], ["71 is right"]),
+        (("What's the publication rate in 2012/13?", "No, I think it's 31%"), ["No.", "38.3%"], ["31 is right"]),
+        (("How many SCRs were commissioned in 2013/14?", "And in 2011/12?", "What's the difference?",
+          "And as a ratio?"), ["114 to 55", "2.07 to 1"], ["0.48"]),
+    ],
+)
+def test_review_18_conversations(engine, turns, needles, unwanted):
+    reply_says(say(engine, *turns)[-1].text, needles, unwanted)

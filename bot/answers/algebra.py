@@ -416,6 +416,8 @@ def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     if len(frame.measures) == 1 and len(frame.periods) == 2:  # "ratio of published in 2013/14 to 2012/13"
         p1, p2 = frame.periods
+        if not any(ch.isdigit() for ch in q.text):  # "and as a ratio?" after two years: the later to the earlier
+            p2, p1 = al.chronological(list(frame.periods))
         if _years_ratio(al, r, frame.measures[0], p2, p1, as_ratio=True):
             r.answer.periods = [p1, p2]
             return r
