@@ -3712,3 +3712,15 @@ def test_review_18_words_in_quotes(engine, question, needles, unwanted):
 )
 def test_review_18_conversations(engine, turns, needles, unwanted):
     reply_says(say(engine, *turns)[-1].text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("turns", "needles"),
+    [
+        (("Did Ofsted stop evaluating SCRs in 2013?", "When then?", "And was the Working Together guidance in 2012?",
+          "When then?", "So how far apart?"), ["8 months apart"]),
+        (("How many SCRs were commissioned in 2013/14?", "That's up from what?"), ["81 in 2012/13", "up 33"]),
+    ],
+)
+def test_review_18_more_follow_ups(engine, turns, needles):
+    reply_says(say(engine, *turns)[-1].text, needles, [])

@@ -217,6 +217,11 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
         only.lines.append(f"Without {fmt.join(q.missing)} I can't say how that changed.")
         return only
     ends = al.ends(frame)
+    if ends is None and len(frame.periods) == 1 and frame.periods[0] in al.ids[1:] and says_any(
+            q.text, ("up from", "down from", "from what", "compared with what", "on the year before",
+                     "on the previous year", "from the year before")):
+        at = al.ids.index(frame.periods[0])  # "that's up from what?" after a year's figure: from the year before
+        ends = (al.ids[at - 1], frame.periods[0])
     if ends is None:
         return _one_year("no change to compare")
     old, new = ends

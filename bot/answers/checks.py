@@ -124,13 +124,15 @@ def same_time(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"How many months between Ofsted stopping evaluations and the Working Together revision?"."""
     in_years = " many years " in f" {q.text} "  # "how many years after the CYP Now investigation was the panel set up?"
-    if not (q.has("long") or " months " in f" {q.text} " or " between " in f" {q.text} " or in_years):
+    apart = says_any(q.text, ("how far apart", "far apart", "how long apart", "how much time", "time between",
+                              "gap between them", "how long after", "how long before"))  # "so how far apart?"
+    if not (q.has("long") or " months " in f" {q.text} " or " between " in f" {q.text} " or in_years or apart):
         return None
     events = _events(facts, q)
     if len(events) < 2 and not q.mentions:  # "how many months before?" right after the order of two events
         events = [e for t in q.context.topics for e in facts.events if e.id == t or t in e.topics]
         events = list(dict.fromkeys(events))
-    asks_length = q.has("long") or " months " in f" {q.text} " or in_years
+    asks_length = q.has("long") or " months " in f" {q.text} " or in_years or apart
     if len(events) < 2 or (q.has(*words.check_list("before"), *words.check_list("after")) and not asks_length):
         return None
     a, b = sorted(events[:2], key=_key)
