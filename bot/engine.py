@@ -532,11 +532,13 @@ class Engine:
         if not answered:
             return replies[0][1]
         texts: list[str] = []
-        notes: set[str] = set()  # "(The article says 'between 2011 and 2012'; ...)": said once, not per part
+        shown: set[str] = set()  # a line one part's answer already gave (a note, a figure) is not said again
         for part, r in replies:
             if r.kind == "answer":
-                lines = [line for line in r.text.split("\n") if not (line.startswith("(") and line in notes)]
-                notes.update(line for line in lines if line.startswith("(") and line.endswith(")"))
+                lines = [line for line in r.text.split("\n") if line not in shown or not line.strip()]
+                if not any(line.strip() for line in lines):
+                    continue  # ("OK and published? Not 17?": the second part's figure is the first's)
+                shown.update(line for line in lines if line.strip())
                 text = "\n".join(lines)
                 if text and text not in texts:  # a part read as a repeat of another says nothing new
                     texts.append(text)

@@ -3724,3 +3724,12 @@ def test_review_18_conversations(engine, turns, needles, unwanted):
 )
 def test_review_18_more_follow_ups(engine, turns, needles):
     reply_says(say(engine, *turns)[-1].text, needles, [])
+
+
+def test_parts_say_a_line_once_and_rounded_figures_each(engine):
+    """Review 18: a part repeating an earlier part's line is not said twice; 'about 22% and 62%' names both."""
+    text = say(engine, "How many serious case reviews were commissioned in 2013/14?", "Are you sure it's not 141?",
+               "OK and published? Not 17?")[-1].text
+    assert text.count("In 2013/14, 71 SCRs were published.") == 1, text
+    reply_says(one(engine, "Publication rate went from 22% to 62% — correct?"),
+               ["About 22% and 62%: the figures are 21.8% and 62.3%"], [])

@@ -1433,10 +1433,11 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             shown = fmt.join([f"{_num(c.value)}{unit if c.percent else ''}" for c in stated])
             if not wrong:
                 if rounded:
-                    close = next(v for v, _ in candidates if abs(v - rounded[0].value) < 1.0 or (
-                        not rounded[0].percent and round(v) == rounded[0].value))
-                    said = _pct(close) if rounded[0].percent else _num(round(close, 1))
-                    return "Yes", [f"About {shown}: the figure is {said}."]
+                    closest = [next(v for v, _ in candidates if abs(v - c.value) < 1.0 or (
+                        not c.percent and round(v) == c.value)) for c in rounded]
+                    said = fmt.join([_pct(v) if c.percent else _num(round(v, 1)) for v, c in zip(
+                        closest, rounded, strict=True)])  # ("about 22% and 62%": 21.8% and 62.3%)
+                    return "Yes", [f"About {shown}: the figure{'s are' if len(rounded) > 1 else ' is'} {said}."]
                 return "Yes", [f"{shown} {'is' if len(stated) == 1 else 'are'} right."]
             bad = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in wrong])
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
