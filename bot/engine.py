@@ -1851,8 +1851,8 @@ class Engine:
             op, gap_moved = "change", True  # "has the gap grown or shrunk?" after two years' gaps: its change
         comparing = set(tokens) & {"more", "fewest", *self.frames.check_list("comparatives")}
         other = u.query.measure is not None and u.query.measure != context.measure and context.measure is not None
-        if last_op == "change" and "which" in tokens and comparing and len(set(context.measures)) == 2 and \
-                not u.query.periods:
+        if last_op == "change" and "which" in tokens and comparing and (
+                len(set(context.measures)) == 2 or context.measure is None) and not u.query.periods:
             op, change = "faster", None  # "which is bigger in %?" after each measure's change: which grew more
         elif last_op == "change" and other and comparing and "than" in tokens and not u.query.periods:
             op, change = "faster", None  # "is that more or less than the increase in commissioned?": both rises

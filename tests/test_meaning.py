@@ -3733,3 +3733,16 @@ def test_parts_say_a_line_once_and_rounded_figures_each(engine):
     assert text.count("In 2013/14, 71 SCRs were published.") == 1, text
     reply_says(one(engine, "Publication rate went from 22% to 62% — correct?"),
                ["About 22% and 62%: the figures are 21.8% and 62.3%"], [])
+
+
+@pytest.mark.parametrize(
+    ("message", "needles"),
+    [
+        ("What's the percentage increase in commissioned SCRs from 2012/13 to 2013/14, and in published SCRs for the "
+         "same period, and which was bigger?", ["+40.7%", "+129%", "published grew faster"]),
+        ("Tell me the commissioned figure for 2013/14, the published figure for 2013/14, the publication rate, and "
+         "whether Woolmore thinks the panel mattered.", ["62.3%", "does not believe"]),
+    ],
+)
+def test_review_18_long_messages(engine, message, needles):
+    reply_says(one(engine, message), needles, ["That comes from"])

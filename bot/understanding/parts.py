@@ -131,7 +131,7 @@ def _cut(words: FrameWords, sentence: str) -> list[str]:
 
 _DOUBTS = frozenset({"sure", "certain", "really", "right", "correct", "true"})  # "r u sure? i read 81"
 # ", plus the percentage change ...", ", and the quote about ...": a second thing wanted, named after a request
-_ALSO_WANTED = lazyre.compile(r",\s*(?:plus|and also|as well as|and)\s+(?=(?:the|a|an|his|her|their|any)\s)",
+_ALSO_WANTED = lazyre.compile(r",\s*(?:plus|and also|as well as|and)\s+(?=(?:the|a|an|his|her|their|any|whether)\s)",
                               re.IGNORECASE)
 _ONE_THING = ("between", "difference", "compare", "compared", "total of", "combined", "ratio", "sum of", "versus")
 
@@ -148,7 +148,8 @@ def _also_wanted(words: FrameWords, sentence: str) -> list[str]:
     requested = "please" in lowered.split() or bool(set(_words(head)[:4]) & set(words.request_verbs))
     if not requested or any(f" {w} " in lowered for w in _ONE_THING) or len(_words(tail)) < 3:
         return [sentence]
-    return [head.strip(" ,"), f"give me {tail.strip(' ,')}"]
+    tail = tail.strip(" ,")
+    return [head.strip(" ,"), tail if tail.lower().startswith("whether ") else f"give me {tail}"]
 
 
 STATED_WORDS = 8  # "How many times over is that?" and no longer
