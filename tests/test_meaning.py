@@ -3746,3 +3746,17 @@ def test_parts_say_a_line_once_and_rounded_figures_each(engine):
 )
 def test_review_18_long_messages(engine, message, needles):
     reply_says(one(engine, message), needles, ["That comes from"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("average yearly % growth in published SCRs 2011/12 to 2013/14?", ["143.2% a year"]),
+        ("average annual percentage increase in published SCRs", ["143.2% a year"]),
+        ("Who was answering a parliamentary question?", ["Edward Timpson"]),
+        ("Is Woolmore's view on the SCR panel given as a direct quote or as reported speech?",
+         ["No: that is reported speech"]),
+    ],
+)
+def test_set_35_leftovers(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

@@ -977,9 +977,11 @@ def directly_quoted(facts: FactBase, lines: list[int]) -> Answer | None:
     if quoted and not reported:
         lead = f"Yes: those are {person.name}'s own words, in quotation marks in the article."
     elif not quoted:
-        lead = f"No: the article reports what {person.name} said, in its own words; it doesn't quote her directly." \
+        lead = f"No: that is reported speech. The article reports what {person.name} said, in its own words; it " \
+            "doesn't quote her directly." \
             if person.pronoun == "she" else \
-            f"No: the article reports what {person.name} said, in its own words; it doesn't quote him directly."
+            f"No: that is reported speech. The article reports what {person.name} said, in its own words; it doesn't " \
+            "quote him directly."
     else:
         lead = f"Partly: some of it is {person.name}'s own quoted words, some the article's report of what was said."
     answer = Answer(lead)
