@@ -3760,7 +3760,3 @@ def test_review_18_long_messages(engine, message, needles):
 )
 def test_set_35_leftovers(engine, question, needles):
     reply_says(one(engine, question), needles, [])
-
-
-def test_the_figures_the_article_gives_for_a_year(engine):
-    reply_says(one(engine, "What figures does the article give for 2012/13?"), ["81", "31"], ["It begins"])
