@@ -615,9 +615,9 @@ class Engine:
             return self._decline(u, "bad_period"), t.context
         if u.reading.outside:
             return self._decline(u, "not_covered", typed=t.text), t.context
-        if u.reading.uncounted:
-            return self._decline(u, "not_counted"), t.context
-        return None
+        if u.reading.uncounted and not says_any(u.text, ("quoted", "quote", "quotes", "named", "mentioned")):
+            return self._decline(u, "not_counted"), t.context  # (but "how many people are quoted?" the article
+        return None  # answers: its own people, counted)
 
     def _rank(self, t: Turn) -> Turned | None:
         """A follow-up repeats or recomputes the last figures; anything else is ranked by the matcher."""

@@ -3760,3 +3760,17 @@ def test_review_18_long_messages(engine, message, needles):
 )
 def test_set_35_leftovers(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("Is Ofsted still evaluating SCRs, according to the article?", ["No: as the article tells it", "July 2012"],
+         ["case today"]),
+        ("is ofsted still evaluating scrs now?", ["doesn't say what is the case today"], []),
+        ("How many people are directly quoted in the article?", ["the only person quoted directly",
+                                                                 "Sue Woolmore"], ["doesn't give that number"]),
+    ],
+)
+def test_set_40_after_scoring(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)

@@ -160,7 +160,9 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     # (not a claim about the numbers' direction: "... a dramatic decrease from 2012?")
     if not events and q.has("rise") and says_any(q.text, words.check_list("starts")):  # "did the rise begin in
         events = [e for e in facts.events if "rise" in e.title.lower()]  # 2013?": when the rise began
-    present = q.text.split()[:1] in (["does"], ["do"])  # "does Ofsted evaluate SCRs?": as the article leaves it
+    present = q.text.split()[:1] in (["does"], ["do"]) or (q.text.split()[:1] in (["is"], ["are"]) and " still " in
+                                                             f" {q.text} ")  # "does Ofsted evaluate SCRs?", "is
+    # Ofsted still evaluating SCRs, according to the article?": as the article leaves it
     if present and len(events) == 1 and not dates and not q.periods and not q.mentioned("person") and set(
             events[0].summary.lower().split()) & set(words.check_list("ceases")):
         answer = Answer(f"No: as the article tells it, {lower_first(events[0].summary)}")
@@ -711,7 +713,9 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
         return answer
     names = [facts.people[p] for p in quoted]
     reported = [p for p in dict.fromkeys(s.by for s in facts.statements) if p in facts.people and p not in quoted]
-    answer.text = "Quoted directly in the article: " + "; ".join(f"{p.name} ({p.role})" for p in names) + "."
+    listed = "; ".join(f"{p.name} ({p.role})" for p in names)
+    answer.text = f"Quoted directly in the article: {listed}." + (
+        " That is the only person quoted directly." if len(names) == 1 else "")
     if reported:
         answer.text += " " + ", ".join(facts.people[p].name for p in reported) + ": reported, not quoted."
     for p in names:

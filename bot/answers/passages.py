@@ -547,6 +547,9 @@ class Unknown(NamedTuple):
     # phrases that ask too for what the article does say ("... in the old system, and now?"): with one of
     # them the sentence is an answer, not a refusal
     answered_with: tuple[tuple[str, ...], ...] = ()
+    # phrases that keep the entry from applying: "is Ofsted still evaluating SCRs, *according to the article*?"
+    # asks how the article leaves it, which it says
+    unless: tuple[tuple[str, ...], ...] = ()
 
 
 class Unknowns(NamedTuple):
@@ -624,21 +627,22 @@ def load_unknowns(path: Path = UNKNOWNS_FILE) -> Unknowns:
 def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     fix = (
         "write it as: id: <name>, says: <sentence>, words: [<word or phrase>, ...], optional except: [<id or kind>]"
-        ", always: true, not_claims: true, not_dated: true and answered_with: [<word or phrase>, ...]"
+        ", always: true, not_claims: true, not_dated: true, answered_with: [<word or phrase>, ...] and unless: [...]"
     )
     if not isinstance(item, dict):
         problem(None, None, "each unknown must be a mapping", fix)
         return None
     ok = True
     for key in item:
-        if key not in ("id", "says", "words", "except", "always", "not_claims", "not_dated", "answered_with"):
+        if key not in ("id", "says", "words", "except", "always", "not_claims", "not_dated", "answered_with",
+                       "unless"):
             problem(item, key, f"unknown key '{key}'", fix)
             ok = False
     for key in ("id", "says"):
         if not isinstance(item.get(key), str) or not item[key].strip():
             problem(item, key, f"'{key}' must be a non-empty text", fix)
             ok = False
-    for key, required in (("words", True), ("except", False), ("answered_with", False)):
+    for key, required in (("words", True), ("except", False), ("answered_with", False), ("unless", False)):
         value = item.get(key, None if required else [])
         if (
             not isinstance(value, list)
@@ -657,7 +661,7 @@ def _read_unknown(item: Any, problem: Any) -> Unknown | None:
     return Unknown(
         item["id"], item["says"].strip(), words, frozenset(item.get("except", [])), bool(item.get("always", False)),
         bool(item.get("not_claims", False)), bool(item.get("not_dated", False)),
-        tuple(_phrase(w) for w in item.get("answered_with", [])),
+        tuple(_phrase(w) for w in item.get("answered_with", [])), tuple(_phrase(w) for w in item.get("unless", [])),
     )
 
 
@@ -1100,7 +1104,7 @@ def _unknown_asked(
         exempt = not later and any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects)
         if (only_always and not ask.always) or exempt:
             continue
-        if (ask.not_claims and states_figure) or (ask.not_dated and dated):
+        if (ask.not_claims and states_figure) or (ask.not_dated and dated) or any(asks(w) for w in ask.unless):
             continue
         if any(asks(ask.words[j]) for j in opened[i]):
             return ask.says, any(asks(phrase) for phrase in ask.answered_with if phrase)
