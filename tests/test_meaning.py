@@ -3774,3 +3774,16 @@ def test_set_35_leftovers(engine, question, needles):
 )
 def test_set_40_after_scoring(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("In 2011/12, 55 SCRs were published out of 12 commissioned?", ["No.", "other way round"], ["Yes"]),
+        ("In 2011/12, 12 SCRs were published out of 55 commissioned?", ["Yes."], []),
+        ("Revised Working Together came out in March 2013?", ["Yes.", "March 2013"], []),
+        ("Revised Working Together came out in April 2013?", ["No.", "March 2013"], []),
+    ],
+)
+def test_set_40_claims(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)

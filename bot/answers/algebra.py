@@ -1416,8 +1416,10 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                 if exact and each and not c.percent:
                     exact = all(abs(v - c.value) < 1e-9 for v in each)
                 yearly = {v[0] for p in al.span(frame) for m in al.base if (v := al.value(p, m))}
+                whole = re.search(rf"out of (?:only |just |about )?{re.escape(_num(c.value))}(?![\d.])", q.text)
                 if exact and c.measure and not c.percent and frame.op == "value" and c.measure in al.base and \
-                        not out_of and c.value in yearly:
+                        (not out_of or not whole) and c.value in yearly:  # ("55 published out of 12 commissioned":
+                    # each said of its own measure; "12 out of 55 were published": the 55 is the whole)
                     # "2011/12 was 55 published and 12 commissioned?": each year's figure of the measure it is
                     # said of (not "250 commissioned across the three years", a total)
                     exact = any(v[0] == c.value for p in al.span(frame) if (v := al.value(p, c.measure)))

@@ -584,7 +584,9 @@ def states(words: FrameWords, rest: str, reading: Reading) -> bool:
     if set(tokens) & _WH or set(rest.split()) & _WH:
         return False
     verb_after = any(w in words.yesno_openers for w in rest.split()[1:])
-    name_first = bool(tokens) and (tokens[0] in reading.named or tokens[0] == "person") and len(tokens) >= 4
+    # (or second: "revised Working Together came out in March 2013?")
+    name_first = bool(tokens) and (tokens[0] in reading.named or tokens[0] == "person" or (
+        len(tokens) > 1 and tokens[1] in reading.named and tokens[1] != "scr")) and len(tokens) >= 4
     # "published SCRs rose by 40% in 2013/14?" states a figure; "add up ... over the 3 years" asks for one
     figure = bool(_STATED_FIGURE.search(rest)) and len(tokens) >= 3 and rest.split()[0] not in words.request_verbs
     return verb_after or name_first or figure
