@@ -576,6 +576,10 @@ _WH = frozenset({"what", "what's", "whats", "which", "who", "who's", "whom", "wh
                  "whatis", "who is"})
 
 
+_ASKING_FIRST = frozenset({"must", "should", "may", "might", "shall", "need", "can", "could", "would", "will", "does",
+                           "do", "did", "is", "was", "are", "were", "has", "have", "had"})  # "must Ofsted ...?" asks
+
+
 def states(words: FrameWords, rest: str, reading: Reading) -> bool:
     """A statement, not a question in shorthand: no question word, and a verb after its subject ("the
     guidance *was* released in April 2013?") or a name first ("CYP Now found SCRs rose in 2011?");
@@ -586,7 +590,8 @@ def states(words: FrameWords, rest: str, reading: Reading) -> bool:
     verb_after = any(w in words.yesno_openers for w in rest.split()[1:])
     # (or second: "revised Working Together came out in March 2013?")
     name_first = bool(tokens) and (tokens[0] in reading.named or tokens[0] == "person" or (
-        len(tokens) > 1 and tokens[1] in reading.named and tokens[1] != "scr")) and len(tokens) >= 4
+        len(tokens) > 1 and tokens[1] in reading.named and tokens[1] != "scr" and tokens[0] not in _ASKING_FIRST
+    )) and len(tokens) >= 4
     # "published SCRs rose by 40% in 2013/14?" states a figure; "add up ... over the 3 years" asks for one
     figure = bool(_STATED_FIGURE.search(rest)) and len(tokens) >= 3 and rest.split()[0] not in words.request_verbs
     return verb_after or name_first or figure
