@@ -3787,3 +3787,10 @@ def test_set_40_after_scoring(engine, question, needles, unwanted):
 )
 def test_set_40_claims(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+def test_a_share_said_to_rise_by_a_percentage_is_told_it_rose_in_points(engine):
+    """Sets 41 and review 16: 'went up by 24%' for 38.3% to 62.3% is 24 points, not a 24% rise."""
+    reply_says(one(engine, "A report says the share of SCRs published went up by 24% in 2013/14. Is that the "
+                           "right way to put it?"), ["Partly.", "24 percentage points", "+62.7% in relative terms"],
+               ["Yes"])

@@ -1433,6 +1433,10 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             unit = " percentage points" if says_any(q.text, ("percentage points", "percentage point", "points",
                                                              "pp")) and frame.op == "pp_change" else "%"
             shown = fmt.join([f"{_num(c.value)}{unit if c.percent else ''}" for c in stated])
+            if not wrong and frame.op == "pp_change" and unit == "%" and all(c.percent for c in stated):
+                # "the share went up by 24%": the points are right, but a 24% rise would be another thing
+                return "Partly", [f"It rose {shown[:-1]} percentage points, which is not a {shown} rise: in relative "
+                                  "terms it rose more (see below)."]
             if not wrong:
                 if rounded:
                     closest = [next(v for v, _ in candidates if abs(v - c.value) < 1.0 or (

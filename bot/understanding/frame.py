@@ -397,6 +397,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op = "share"  # "were more than a quarter of commissioned SCRs published?": a share, never a count
     if claim is not None and op in ("value", "share") and rose_by and "share" not in cued:
         op = "change"  # "did published SCRs rise by 50 (or 40%) in 2013/14?": the rise into that year
+    elif claim is not None and claim.percent and op == "share" and " by " in raw and _has(canon, ("rise", "fall")) \
+            and len(periods) == 1:
+        op = "pp_change"  # "the share published went up by 24% in 2013/14": its move into that year, in points
     if op in ("share", "pp_change") and claim is not None and claim.percent and len(named) == 1 and \
             len(periods) == 2 and sum(c.percent for c in claims) == 1 and (moves or " to " in raw) and not _has(
                 raw, ("rate", "rates", "share", "proportion", "point", "points", "of commissioned", "of published")):
