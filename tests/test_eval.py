@@ -67,9 +67,13 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind32.yaml", 0.93),
      ("blind33.yaml", 0.94),
      ("blind34.yaml", 0.96),
-     ("blind35.yaml", 0.88),
-     ("blind36.yaml", 0.88),
-     ("blind37.yaml", 0.84)],
+     ("blind35.yaml", 0.9),
+     ("blind36.yaml", 0.9),
+     ("blind37.yaml", 0.87),
+     ("blind38.yaml", 0.92),
+     ("blind39.yaml", 0.88),
+     ("blind40.yaml", 0.82),
+     ("blind41.yaml", 0.9)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
