@@ -196,14 +196,15 @@ class Frame(NamedTuple):
     claims: tuple[Claim, ...] = ()  # every figure stated ("81 commissioned and 31 published, right?")
 
 
-_PHRASES: dict[int, tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {}
+_PHRASES: dict[int, tuple[tuple[str, ...], frozenset[str], dict[str, tuple[str, ...]]]] = {}
 
 
 def _has(padded: str, phrases: tuple[str, ...]) -> bool:
     """Any of the phrases as whole words in the padded text. The cue lists are long and asked of every
     question, so each is split once into single words (a set lookup per word of the text) and phrases of
     several words (a substring test each), and kept while the list itself is alive. No regex: compiling
-    one per list cost a one-shot `scrbot ask` more than it saved."""
+    one per list cost a one-shot `scrbot ask` more than it saved. Phrases of several words are filed
+    under their first word, so only those whose first word the text has are looked for."""
     if not phrases:
         return False
     cached = _PHRASES.get(id(phrases))
@@ -211,15 +212,23 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
         if len(_PHRASES) > 512:  # only the data's lists and a few literal ones are ever asked: never grows
             _PHRASES.clear()
         singles = frozenset(p for p in phrases if " " not in p)
-        cached = _PHRASES[id(phrases)] = (phrases, singles, tuple(f" {p} " for p in phrases if " " in p))
+        firsts: dict[str, list[str]] = {}
+        for p in phrases:
+            if " " in p and p.split():
+                firsts.setdefault(p.split()[0], []).append(f" {p} ")
+        cached = _PHRASES[id(phrases)] = (phrases, singles, {w: tuple(ms) for w, ms in firsts.items()})
     _, singles, multis = cached
-    global _LAST_WORDS
-    if _LAST_WORDS[0] != padded:  # the same text is asked about many lists in a row
-        _LAST_WORDS = (padded, frozenset(padded.split()))
-    return not singles.isdisjoint(_LAST_WORDS[1]) or any(m in padded for m in multis)
+    words = _WORDS_OF.get(padded)
+    if words is None:  # the same few texts (raw, canonical, both) are asked about many lists in turn
+        if len(_WORDS_OF) >= 16:
+            _WORDS_OF.clear()
+        words = _WORDS_OF[padded] = frozenset(padded.split())
+    if not singles.isdisjoint(words):
+        return True
+    return any(m in padded for w in words.intersection(multis) for m in multis[w])
 
 
-_LAST_WORDS: tuple[str, frozenset[str]] = ("", frozenset())
+_WORDS_OF: dict[str, frozenset[str]] = {}
 
 
 def crosses_cells(measures: frozenset[str] | list[str], text: str) -> bool:
