@@ -2230,6 +2230,10 @@ class Engine:
             # figures' own verdicts come from the algebra; an event named, or a yes/no question naming no year
             # or number ("was the old system designed with publication in mind?"), may be about the prose
             return None
+        if top is not None and decision.action == "answer" and top.intent is self.intent_for_answer.get(
+                "reasons.why") and verdict and "why" in u.reading.tokens and any(m.kind == "person" for m in
+                                                                                 u.reading.mentions):
+            return None  # "did Timpson explain why the numbers went up?": whose reasons, which the reasons say
         same = passages.same_thing(self.facts, u, self.frames) if verdict else None
         if same is not None:  # "is the SCR panel the same thing as an LSCB?"
             return same

@@ -3794,3 +3794,38 @@ def test_a_share_said_to_rise_by_a_percentage_is_told_it_rose_in_points(engine):
     reply_says(one(engine, "A report says the share of SCRs published went up by 24% in 2013/14. Is that the "
                            "right way to put it?"), ["Partly.", "24 percentage points", "+62.7% in relative terms"],
                ["Yes"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        # dates before or after: the event's date against the one stated
+        ("Had Ofsted already stopped evaluating SCRs before the 2013/14 year began?", ["Yes:", "1 April 2013"],
+         ["20 years"]),
+        ("did Ofsted stop evaluating after 2012/13?", ["No:", "31 March 2013"], []),
+        ("did Ofsted stop evaluating before April 2013?", ["Yes.", "July 2012"], []),
+        ("did Ofsted stop evaluating SCRs after 2011?", ["Yes.", "July 2012"], []),
+        ("did Ofsted stop evaluating SCRs before 2012?", ["No.", "July 2012"], []),
+        ("was Working Together revised before July 2012?", ["No.", "March 2013"], []),
+        # an event put to the wrong body: whose it was
+        ("Was the 2011 investigation into SCR numbers carried out by Ofsted?", ["No.", "CYP Now"], []),
+        ("did Ofsted carry out the 2011 investigation?", ["No.", "CYP Now"], ["Yes"]),
+        ("was the 2011 investigation by CYP Now?", ["Yes.", "CYP Now"], []),
+        # whether someone gave reasons
+        ("Did Woolmore explain why the numbers went up?", ["Yes. Sue Woolmore", "two reasons"], []),
+    ],
+)
+def test_set_43_after_scoring(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Did Timpson say what caused the rise?", "Did Timpson explain why the numbers went up?",
+     "Did Timpson give any reasons?"],
+)
+def test_a_person_who_gave_no_reasons_is_what_the_article_doesnt_say(engine, question):
+    """Set 43: he gave none, so the article doesn't say his reasons; said plainly, with whose reasons it gives."""
+    reply = ask(engine, question)
+    assert reply.kind == "decline" and reply.entities.get("declined") == "doesnt_say", reply.text
+    reply_says(reply.text, ["no reasons from Edward Timpson", "Woolmore"], ["not Edward Timpson"])

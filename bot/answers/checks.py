@@ -16,7 +16,7 @@ from .. import lazyre
 from ..knowledge.model import Announcement, Event, FactBase, Person
 from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import Mention
-from ..understanding.periods import fy_label, fy_start
+from ..understanding.periods import MONTH_PATTERN, fy_label, fy_start
 from . import format as fmt
 from .events import by_own_words, date_label
 from .people import pronoun_target, resolve_people
@@ -169,6 +169,14 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         answer.add_sources(events[0].source)
         answer.topics.extend(events[0].topics)
         return answer
+    own = by_own_words(facts, q, {d[:4] for d in dates}) if events and dates and not q.has("rise", "fall") else []
+    if own and own[0] not in events:
+        # "was the 2011 investigation carried out by Ofsted?": the event its own word and date name, put to a body
+        # that is not its own (the answer names whose it was)
+        answer = Answer(f"No. {own[0].summary}")
+        answer.add_sources(own[0].source)
+        answer.topics.extend(own[0].topics)
+        return answer
     fiscal = _in_financial_year(facts, q, events)
     if fiscal is not None:
         return fiscal
@@ -189,6 +197,8 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         said = max([*(m for m in said_months), *(f"{y}-13" for y in q.years)])
         before = set(q.tokens) & {"until", "till", "before", "up"} or said < event.date
         right = bool(before) and said <= (event.date if month else f"{year}-13")
+    else:
+        right = _ordered(words, q, (int(year), int(month) if month else 0), said_months, said_years, right)
     verdict = "Yes" if right else "No"
     if continued and month and not said_months and q.years == [int(year)] and set(event.summary.lower().split()) & \
             set(words.check_list("ceases")):
@@ -201,6 +211,24 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)
     return answer
+
+
+def _ordered(words: FrameWords, q: Query, event: tuple[int, int], months: list[str], years: list[int],
+             same: bool) -> bool:
+    """"Did Ofsted stop evaluating before April 2013?", "... after 2011?": the event's date against the one date
+    stated, when the question asks before or after it (else `same`: whether the dates are the same)."""
+    # the word right before the date, or before its month ("after 2011", "before April 2013"; not "after the
+    # coalition's policy" of an event dated 2011)
+    asked = [m.group(1) for m in _BEFORE_DATE.finditer(q.text)]
+    before = bool(set(asked) & set(words.check_list("before")))
+    if before == bool(set(asked) & set(words.check_list("after"))) or len(months) + len(q.years) != 1:
+        return same
+    said = (int(months[0][:4]), int(months[0][5:7])) if months else (years[0], 0)
+    if not event[1] or not said[1]:  # a year against a year (or a month of it): by the years alone
+        if event[0] == said[0]:
+            return False  # "before 2012?" of July 2012: in it, neither before nor after
+        return event[0] < said[0] if before else event[0] > said[0]
+    return event < said if before else event > said
 
 
 def _in_financial_year(facts: FactBase, q: Query, events: list[Event]) -> Answer | None:
@@ -234,9 +262,14 @@ def year_edge(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"Did Ofsted stop evaluating before or after the start of 2012/13?": one event dated to the month, against
     the first or last day of the financial year named."""
     edge = _YEAR_EDGE.search(q.text)
-    events = _events(facts, q) if edge else []
-    if not edge or len(events) != 1 or len(q.periods) != 1 or not (
-            q.has(*words.check_list("before")) or q.has(*words.check_list("after"))):
+    before, after = q.has(*words.check_list("before")), q.has(*words.check_list("after"))
+    # "had Ofsted stopped before the 2013/14 year began?", "... before 2013/14?": a yes/no against the year named
+    said = not edge and before != after and len(q.periods) == 1 and not q.months and not q.years and bool(
+        _DIGIT.search(q.text)) and q.tokens[:1] in (["did"], ["had"], ["has"], ["was"], ["were"], ["is"])
+    if said:
+        edge = _YEAR_EDGE_SAID.search(q.text)  # "... began": its start ("before 2013/14" is before it starts too)
+    events = _events(facts, q) if edge or said else []
+    if len(events) != 1 or len(q.periods) != 1 or not (before or after):
         return None
     event = events[0]
     year, _, month = event.date.partition("-")
@@ -244,8 +277,9 @@ def year_edge(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         return None
     period = facts.period(q.periods[0])
     day = date(int(year), int(month), 15)
-    at = period.start if edge.group(1) in ("start", "beginning") else period.end
-    before, after = q.has(*words.check_list("before")), q.has(*words.check_list("after"))
+    start = edge.group(1) in ("start", "beginning", "began", "begun", "begins", "started", "starts") if edge \
+        else before  # "before 2013/14" is before it starts, "after 2012/13" after it ends
+    at = period.start if start else period.end
     lead = ("After" if day > at else "Before") if before == after else (
         "Yes" if (day < at) == before else "No")  # "was it out before the end of 2012/13?": a verdict
     answer = Answer(f"{lead}: {event.summary} The {period.label} financial year "
@@ -256,6 +290,9 @@ def year_edge(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
 
 
 _YEAR_EDGE = lazyre.compile(r"\b(start|beginning|end|close) of\b")
+_DIGIT = lazyre.compile(r"\d")
+_BEFORE_DATE = lazyre.compile(rf"\b([a-z]+)\s+(?:{MONTH_PATTERN}\s+)?\d{{4}}\b")
+_YEAR_EDGE_SAID = lazyre.compile(r"\b(began|begun|begins|started|starts|ended|ends|finished)\b")
 
 
 def venue(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:

@@ -53,9 +53,9 @@ def _matching(facts: FactBase, q: Query) -> list[Event]:
 _STEM = 5  # words compared by their first letters: "evaluations" and "evaluating"
 
 
-def by_own_words(facts: FactBase, q: Query) -> list[Event]:
+def by_own_words(facts: FactBase, q: Query, years: set[str] | None = None) -> list[Event]:
     """"When did the evaluations end?", "was flexibility given in 2012?": the one event whose title or summary
-    has a word of the question that no other event's has."""
+    has a word of the question that no other event's has (of those dated to one of `years`, when given)."""
     own = facts.__dict__.get("_event_own_stems")
     if own is None:  # worked out once per fact base: each event's word stems that no other event's text has
         stems = [{w[:_STEM] for w in re.findall(r"[a-z]+", f"{e.title} {e.summary}".lower()) if len(w) >= _STEM}
@@ -63,7 +63,8 @@ def by_own_words(facts: FactBase, q: Query) -> list[Event]:
         own = facts.__dict__["_event_own_stems"] = [
             mine - set().union(*(o for o in stems if o is not mine)) for mine in stems]
     asked = {w[:_STEM] for w in q.tokens if len(w) >= _STEM}
-    hits = [e for e, mine in zip(facts.events, own, strict=True) if asked & mine]
+    hits = [e for e, mine in zip(facts.events, own, strict=True) if asked & mine and (
+        years is None or e.date[:4] in years)]
     return hits if len(hits) == 1 else []
 
 

@@ -306,7 +306,8 @@ def _did_what_was_asked(index: PassageIndex, u: Understood, sentence: Sentence, 
     return bool(done & asked)
 
 
-_AMOUNT = LazyPattern(r"\b(\d{1,3})\s*(years?|yrs?|months?|weeks?|days?)\b")
+# (not the "14" of "2013/14 year")
+_AMOUNT = LazyPattern(r"(?<![/\-\u2013])\b(\d{1,3})\s*(years?|yrs?|months?|weeks?|days?)\b")
 
 
 def _unit(word: str) -> str:

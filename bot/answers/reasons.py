@@ -122,6 +122,9 @@ def why(facts: FactBase, q: Query) -> Answer:
                 subject = (person.pronoun if person else "they").capitalize()
                 lines.append(f"{subject} does not believe that {lower_first(reason.title)} contributed significantly.")
                 answer.add_sources(*reason.sources)
+    if named and named <= givers and not outsiders and not focus and q.tokens[:1] and q.tokens[0] in (
+            "did", "does", "has") and ("why" in q.tokens or q.has("reason", "reasons")):
+        lines[0] = f"Yes. {lines[0]}"  # "did Woolmore explain why the numbers went up?"
     if outsiders:
         names = fmt.join([facts.people[p].name for p in outsiders])
         answer.people[:0] = [p for p in outsiders if p not in answer.people]  # "did he give reasons?" is still him
@@ -140,10 +143,10 @@ def why(facts: FactBase, q: Query) -> Answer:
             answer.add_sources(facts.announcement.source)
         else:
             lines.insert(0, f"{opener}The article reports no reasons from {names}; the reasons it gives are these.")
-        # "what reasons did Timpson give?": the article doesn't say (a No answers a yes/no); Munro's part in the
-        # rise is what she recommended, which the reasons do say
+        # "what reasons did Timpson give?", "did he say why?": the article doesn't say (said plainly, with the reasons
+        # it does give); Munro's part in the rise is what she recommended, which the reasons do say
         recommenders = {r.recommended_by for r in facts.reasons}
-        answer.lacking = not opener and not recommenders & set(outsiders)
+        answer.lacking = not recommenders & set(outsiders)
     answer.text = "\n".join(lines)
     recommenders = [facts.people[r.recommended_by] for r in causes if r.recommended_by in facts.people]
     answer.followups = [f"What did {recommenders[0].name} recommend?"] if recommenders else []

@@ -43,6 +43,7 @@ _MONTHS = {
     "dec": 12,
 }
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+MONTH_PATTERN = _MONTH  # any month's name or abbreviation, for patterns elsewhere
 _B = r"(?<![\w/.])"  # left boundary: not inside another number or word
 _E = r"(?![\w]|[/.]\d)"  # right boundary
 
