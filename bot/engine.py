@@ -666,8 +666,24 @@ class Engine:
             decision = self._stays_on_topic(u, context, decision)
             decision = self._about_a_body(u, decision)
             decision = self._why_asks_reasons(u, decision)
+            decision = self._told_of_by_a_reason(u, decision)
             t.decision = self._more_of_the_same(u, context, decision)
         return None
+
+    def _told_of_by_a_reason(self, u: Understood, decision: Decision) -> Decision:
+        """"What was the problem with the old SCR process?", "how did the old system affect publication?": what a
+        reason's explanation tells of (reasons.yaml `about`) is asked of the reasons, when they rank near the top
+        and no figure is asked for."""
+        why = self.intent_for_answer.get("reasons.why")
+        top = decision.top
+        if why is None or top is None or (top.intent == why and decision.action == "answer") or u.refs or \
+                u.query.has("many", "number") or any(ch.isdigit() for ch in u.rest):
+            return decision
+        near = next((c for c in decision.candidates if c.intent == why and c.confidence >= top.confidence - 0.1), None)
+        if near is None or not reasons.told_of(self.facts, u.text):
+            return decision
+        return Decision("answer", (Candidate(why, max(near.confidence, ANSWER_AT)), *(
+            c for c in decision.candidates if c is not near)))
 
     def _why_asks_reasons(self, u: Understood, decision: Decision) -> Decision:
         """"Why did the publication rate go up?": when the reasons match as well as the figures, "why" asks
@@ -1426,6 +1442,11 @@ class Engine:
     def _strangers(self, t: Turn) -> Turned | None:
         """"How many SCRs did Haringey publish?": a place or body the article never names."""
         strangers = [] if t.elliptical else self._unknown_names(t.text, t.u)
+        other = checks.announced_by_stranger(self.facts, t.u.query, self.frames, strangers) if (
+            strangers and (t.yesno or t.u.question_mark or t.u.text.split()[:1] == ["did"])) else None
+        if other is not None:  # "the figures were revealed by Michael Gove, right?": No, by Edward Timpson
+            return self._answer(t.u, Candidate(CHECK_INTENT, ANSWER_AT), other), self._next_context(
+                t.u, CHECK_INTENT.id, other, t.now)
         top = t.decision.top
         top_is_figures = top is not None and top.intent.id in self.figure_ops
         if strangers and (t.decision.action != "answer" or top_is_figures):

@@ -3829,3 +3829,45 @@ def test_a_person_who_gave_no_reasons_is_what_the_article_doesnt_say(engine, que
     reply = ask(engine, question)
     assert reply.kind == "decline" and reply.entities.get("declined") == "doesnt_say", reply.text
     reply_says(reply.text, ["no reasons from Edward Timpson", "Woolmore"], ["not Edward Timpson"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("What was the problem with the old SCR process?", ["prescriptive"]),
+        ("How did the old system affect publication of SCRs?", ["publication in mind"]),
+        ("how did the family history requirement change", ["up to 20 years", "need not go back that far"]),
+        ("what was the old system like?", ["prescriptive", "20 years"]),
+    ],
+)
+def test_what_a_reasons_explanation_tells_of_is_asked_of_that_reason(engine, question, needles):
+    """Set 43: the old system is what the Working Together reason's explanation tells of (reasons.yaml `about`)."""
+    reply = ask(engine, question)
+    assert reply.kind == "answer", reply.text
+    reply_says(reply.text, needles, ["I'm not sure"])
+
+
+def test_a_figure_under_the_old_system_is_still_a_figure(engine):
+    reply_says(one(engine, "how many SCRs were published under the old system?"), ["12", "31", "71"],
+               ["prescriptive"])
+
+
+def test_what_else_was_wrong_with_it_stays_on_the_old_system(engine):
+    replies = say(engine, "Who said the old process was very prescriptive?", "what does she chair again",
+                  "what else did she say was wrong with the previous system?")
+    reply_says(replies[-1].text, ["publication in mind"], ["Ofsted ceased"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["The minister who gave the figures was Michael Gove, wasn't it?", "did Michael Gove reveal the SCR figures?",
+     "Was it Michael Gove who revealed the figures?"],
+)
+def test_a_stranger_put_forward_as_who_revealed_the_figures(engine, question):
+    """Set 43: a name the article never mentions, as who made the figures public: No, it was Edward Timpson."""
+    reply_says(one(engine, question), ["No: it was Edward Timpson", "doesn't mention Michael Gove"], [])
+
+
+def test_a_proposal_is_a_recommendation(engine):
+    reply_says(one(engine, "I heard that Ofsted ceasing to evaluate SCRs was Woolmore's own proposal. Is that what "
+                           "the article says?"), ["No.", "Professor Eileen Munro", "who recommended it"], [])

@@ -333,6 +333,20 @@ def _announced(facts: FactBase, q: Query, words: FrameWords) -> Announcement | N
     # Timpson responding to an FOI request?")
 
 
+def announced_by_stranger(facts: FactBase, q: Query, words: FrameWords, names: list[str]) -> Answer | None:
+    """"The figures were revealed by Michael Gove, weren't they?": a name the article never mentions, put forward
+    as who made the figures public: No, with who did."""
+    announced = _announced(facts, q, words)
+    if announced is None or announced.by not in facts.people or not names:
+        return None
+    who = facts.people[announced.by]
+    answer = Answer(f"No: it was {who.name} ({who.role}); the article doesn't mention {fmt.join(names)}. "
+                    f"{announced.summary}")
+    answer.add_sources(announced.source)
+    answer.people.append(who.id)
+    return answer
+
+
 def made_public(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"How did he reveal them?", "in what setting, a speech or what?": how the figures were made public."""
     announced = _announced(facts, q, words)

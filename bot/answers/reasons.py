@@ -17,9 +17,16 @@ def _focus(facts: FactBase, q: Query) -> list[Reason]:
     """Reasons about the things the question names (Ofsted, Working Together, the panel ...)."""
     named = {m.id for m in q.mentions if m.kind in ("organisation", "term", "event")}
     named |= {m.id for m in q.mentions if m.kind == "person"}
+    told = told_of(facts, q.text)  # "what was wrong with the old system?": the reason whose explanation tells of it
     if not named:
-        return []
-    return [r for r in facts.reasons if named & ({*r.topics, r.event})]
+        return told
+    return [r for r in facts.reasons if named & ({*r.topics, r.event}) or r in told]
+
+
+def told_of(facts: FactBase, text: str) -> list[Reason]:
+    """Reasons whose explanation tells of something the text names (their `about` phrases: "the old system")."""
+    padded = f" {' '.join(text.split())} "
+    return [r for r in facts.reasons if any(f" {p} " in padded for p in r.about)]
 
 
 def _describe(facts: FactBase, reason: Reason, answer: Answer, detail: bool = True) -> str:
@@ -94,7 +101,8 @@ def why(facts: FactBase, q: Query) -> Answer:
         return answer
     if not focus and q.has("besides") and not anyone and q.context.topics:  # "and the other factor she named?"
         focus = [r for r in facts.reasons if r.stance == "cause" and set(r.topics) <= set(q.context.topics)]
-    if focus and q.has("besides"):  # "besides the Ofsted change, what else was pivotal?" (lexicon.yaml)
+    if focus and q.has("besides") and not set(focus) <= set(told_of(facts, q.text)):  # "besides the Ofsted change,
+        # what else was pivotal?" (lexicon.yaml); not "what else was wrong with the old system?", still the same one
         others = [r for r in facts.reasons if r not in focus and r.stance == "cause"]
         focus = others or focus
     if focus and all(r.stance != "cause" for r in focus):

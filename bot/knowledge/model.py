@@ -125,6 +125,7 @@ class Reason(NamedTuple):
     recommendation: str = ""  # what was recommended, when it is not the reason itself
     event: str = ""
     topics: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()  # what its explanation tells of, as questions name it ("the old system")
 
     FIELDS = (
         Field("id"),
@@ -139,6 +140,7 @@ class Reason(NamedTuple):
         Field("recommendation", required=False),
         Field("event", required=False),
         Field("topics", "strs", required=False),
+        Field("about", "strs", required=False),
     )
 
 
