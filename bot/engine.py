@@ -667,6 +667,7 @@ class Engine:
             decision = self._about_a_body(u, decision)
             decision = self._why_asks_reasons(u, decision)
             decision = self._told_of_by_a_reason(u, decision)
+            decision = self._fall_linked(u, decision)
             t.decision = self._more_of_the_same(u, context, decision)
         return None
 
@@ -684,6 +685,16 @@ class Engine:
             return decision
         return Decision("answer", (Candidate(why, max(near.confidence, ANSWER_AT)), *(
             c for c in decision.candidates if c is not near)))
+
+    def _fall_linked(self, u: Understood, decision: Decision) -> Decision:
+        """"What policy was the 2011 drop linked to?": torn between the reasons and the events, a fall is what the
+        reasons' composer tells of (the article's reasons are for the rise; what it says of a fall is an event)."""
+        why, when = self.intent_for_answer.get("reasons.why"), self.intent_for_answer.get("events.when")
+        if decision.action != "clarify" or "fall" not in u.reading.tokens or why is None or \
+                {c.intent for c in decision.candidates[:2]} != {why, when}:
+            return decision
+        chosen = next(c for c in decision.candidates if c.intent == why)
+        return Decision("answer", (chosen, *(c for c in decision.candidates if c is not chosen)))
 
     def _why_asks_reasons(self, u: Understood, decision: Decision) -> Decision:
         """"Why did the publication rate go up?": when the reasons match as well as the figures, "why" asks

@@ -3871,3 +3871,20 @@ def test_a_stranger_put_forward_as_who_revealed_the_figures(engine, question):
 def test_a_proposal_is_a_recommendation(engine):
     reply_says(one(engine, "I heard that Ofsted ceasing to evaluate SCRs was Woolmore's own proposal. Is that what "
                            "the article says?"), ["No.", "Professor Eileen Munro", "who recommended it"], [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("What's Apple's share price?", ["doesn't cover share price"]),
+        ("write a tweet about this article", ["Edward Timpson", "55 to 114"]),
+        ("What policy was the 2011 drop in SCRs linked to?", ["coalition government's policy of publishing"]),
+        ("what kind of document is working together", ["It is guidance"]),
+        ("Full name of the Working Together guidance?", ["Working Together to Safeguard Children"]),
+        ("what's the full name of an LSCB?", ["Local Safeguarding Children Board"]),
+        ("what are LSCBs called in full?", ["Local Safeguarding Children Board"]),
+        ("full name of SCR?", ["serious case review"]),
+    ],
+)
+def test_set_43_prose_and_terms(engine, question, needles):
+    reply_says(one(engine, question), needles, ["I'm not sure"])
