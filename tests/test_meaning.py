@@ -3888,3 +3888,24 @@ def test_a_proposal_is_a_recommendation(engine):
 )
 def test_set_43_prose_and_terms(engine, question, needles):
     reply_says(one(engine, question), needles, ["I'm not sure"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many SCRs were published in the calendar year 2013?",
+     "How many serious case reviews were commissioned in calendar year 2013 (January to December)?"],
+)
+def test_a_calendar_years_own_figures_are_what_the_article_doesnt_give(engine, question):
+    """Five blind sets agree: named as a calendar year, it has no figures in the article (none are offered)."""
+    reply = ask(engine, question)
+    assert reply.kind == "decline" and "doesn't give figures by calendar year" in reply.text, reply.text
+    assert not any(n in reply.text for n in ("31", "71", "81", "114")), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [("how many SCRs were published in 2013?", ["falls in 2012/13 and 2013/14", "31", "71"]),
+     ("When the article says 2012/13, does it mean calendar years?", ["financial year", "1 April 2012"])],
+)
+def test_a_year_that_may_be_either_is_still_answered(engine, question, needles):
+    reply_says(one(engine, question), needles, ["doesn't give figures by calendar year"])
