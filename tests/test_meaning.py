@@ -3909,3 +3909,22 @@ def test_a_calendar_years_own_figures_are_what_the_article_doesnt_give(engine, q
 )
 def test_a_year_that_may_be_either_is_still_answered(engine, question, needles):
     reply_says(one(engine, question), needles, ["doesn't give figures by calendar year"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Who issued the revised Working Together guidance?", ["doesn't say who issued or wrote it", "March 2013"]),
+        ("What did the CYP Now investigation recommend?", ["doesn't report any recommendation from it",
+                                                            "Professor Eileen Munro's"]),
+        ("what did the panel recommend?", ["doesn't report any recommendation from it"]),
+    ],
+)
+def test_set_43_what_the_article_doesnt_say(engine, question, needles):
+    reply = ask(engine, question)
+    assert reply.kind == "decline" and reply.entities.get("declined") == "doesnt_say", reply.text
+    reply_says(reply.text, needles, [])
+
+
+def test_munros_recommendations_are_still_hers(engine):
+    reply_says(one(engine, "what did munro recommend?"), ["Ofsted stop evaluating SCRs", "relaxation of SCR"], [])
