@@ -364,6 +364,9 @@ class Engine:
                     # (not "what was 'a big challenge' according to Woolmore?", which asks what it was)
                     verdict = "Yes" if named[0].id == who.id else f"No: it was {who.name}, not {named[0].name}"
                     line = f"{verdict}. " + line
+                elif not named and not asks_who and asks_verdict(self.frames, u.rest, u.reading.tokens,
+                                                                 u.question_mark):
+                    line = "Yes. " + line  # "is there a quote calling it 'a big challenge'?": the article has it
                 answer.text = line
                 answer.people.append(who.id)
             else:
@@ -570,9 +573,10 @@ class Engine:
         "_unreadable", "_months_between", "_period_covered", "_rank", "_figure_disputed", "_which_of_two",
         "_own_figure", "_against_sum", "_source_followup", "_now_followup", "_when_of_last", "_why_of_last",
         "_which_mattered_more", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last",
-        "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_not_in_article", "_everything_about",
-        "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes",
-        "_another_quote", "_phrase_in_article", "_where_it_says", "_quoted_words", "_prose_check", "_fallback",
+        "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_is_that_a_lot", "_not_in_article",
+        "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted",
+        "_direct_quotes", "_another_quote", "_phrase_in_article", "_where_it_says", "_quoted_words", "_prose_check",
+        "_fallback",
         "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
     )
 
@@ -1266,9 +1270,13 @@ class Engine:
         anaphor = bool(set(u.reading.tokens) & followups.ANAPHORS)
         quoted = self._named_in(context.sources) if len(context.sources) == 1 or not anaphor else []
         topics = (list(context.topics) or quoted) if points_back else named
+        givers = set(u.query.mentioned("person"))
+        every = not topics and bool(givers)
+        if every:  # "whose review recommended the changes Woolmore links to the rise?": her reasons, each
+            topics = [r.event for r in self.facts.reasons if r.said_by in givers and r.stance == "cause" and r.event]
         if not topics or t.yesno:
             return None
-        idea = reasons.recommender(self.facts, u.query, topics)
+        idea = reasons.recommender(self.facts, u.query, topics, every)
         if idea is None:
             return None
         said = self.intent_for_answer.get("people.said", QUOTE_INTENT)
@@ -1291,6 +1299,23 @@ class Engine:
         kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, t.now)
         kept.topics = list(context.topics)
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), example), kept
+
+    def _is_that_a_lot(self, t: Turn) -> Turned | None:
+        """"Is that a lot?" after a year's figure: the article doesn't judge it, but its other years set it in
+        context (the same measure in every year it gives)."""
+        u, context = t.u, t.context
+        if context.intent not in self.figure_ops or context.op not in (None, "value") or u.refs or \
+                " ".join(u.text.split()).rstrip("?") not in self.frames.check_list("size_judged"):
+            return None
+        measure = f"scrs were {context.measure}" if context.measure else "scrs were commissioned and published"
+        q = self.understand(f"how many {measure} in each year", Context())
+        intent = self.intent_for_answer.get("figures.count")
+        if intent is None:
+            return None
+        answer = COMPOSERS[intent.answer](self.facts, q.query)
+        answer.text = f"The article doesn't judge it; set against the other years it gives:\n{answer.text}"
+        kept = self._next_context(q, intent.id, answer, t.now)
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
 
     def _not_in_article(self, t: Turn) -> Turned | None:
         """A known subject asked for what the fact base never holds: "the article doesn't say"."""
@@ -2233,6 +2258,8 @@ class Engine:
             answer.people.append(speakers[0].id)
         else:
             answer.text = f"The article says: “{sentence.text}”"
+        if asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark) and not q.mentioned("person"):
+            answer.text = f"Yes. {answer.text}"  # "is there a quote calling it 'a big challenge'?": here it is
         return answer
 
     def _check(self, u: Understood, decision: Decision, verdict: bool) -> Answer | None:

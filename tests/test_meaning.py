@@ -3928,3 +3928,44 @@ def test_set_43_what_the_article_doesnt_say(engine, question, needles):
 
 def test_munros_recommendations_are_still_hers(engine):
     reply_says(one(engine, "what did munro recommend?"), ["Ofsted stop evaluating SCRs", "relaxation of SCR"], [])
+
+
+def test_sixty_something_percent_is_from_60_up_to_70(engine):
+    """Set 43: 'so like 60 something percent?' after 71 of 114 published (62.3%) is right."""
+    replies = say(engine, "wait so how many scrs got commissioned in 13/14", "lol and published",
+                  "so like 60 something percent?")
+    reply_says(replies[-1].text, ["Yes. 60-something percent: the figure is 62.3%."], ["Not 60"])
+    reply_says(one(engine, "were 60-odd SCRs published in 2013/14?"), ["No. Not 60-something: the figure is 71."],
+               [])
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles"),
+    [
+        (("How many SCRs were published in the latest year in the article?", "is that a lot?"),
+         ["doesn't judge it", "2011/12: 12", "2012/13: 31", "2013/14: 71"]),
+        (("how many were commissioned in 2012/13?", "is that high?"), ["doesn't judge it", "2013/14: 114"]),
+    ],
+)
+def test_is_that_a_lot_sets_the_figure_against_the_other_years(engine, lines, needles):
+    reply_says(say(engine, *lines)[-1].text, needles, [])
+
+
+def test_is_that_a_lot_with_nothing_before_is_still_not_judged(engine):
+    reply = ask(engine, "is that a lot?")
+    assert reply.kind == "decline" and "doesn't judge that" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Is there a quote in the article calling commissioning and publishing an SCR 'a big challenge'?",
+         ["Yes. Sue Woolmore", "a big challenge"]),
+        ("did someone say 'a big challenge'?", ["Yes. Sue Woolmore"]),
+        ("Whose review recommended the changes that Woolmore links to the rise?",
+         ["Both were recommended by Professor Eileen Munro", "Ofsted ending its evaluation of SCRs",
+          "relaxing SCR procedures"]),
+    ],
+)
+def test_set_43_quotes_and_recommendations(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

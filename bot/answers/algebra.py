@@ -1454,6 +1454,13 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                                  for c in wrong])  # (a wrong figure said of no measure is named by its value)
                 lines = [f"Not {said}: the measures are the other way round."]
             return "No", lines + _mixed_up(al, frame, wrong)
+        if claim.compare == "decade":  # "so like 60 something percent?": from 60 up to 70
+            shown = f"{_num(claim.value)}-something{' percent' if claim.percent else ''}"
+            inside = [v for v, _ in candidates if claim.value <= v < claim.value + 10]
+            right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in (
+                [(inside[0], claim.percent)] if inside else candidates[:3]))
+            return ("Yes", [f"{shown.capitalize()}: the figure is {right}."]) if inside else (
+                "No", [f"Not {shown}: the figure is {right}."])
         if claim.compare == "approx":
             near = [v for v, _ in candidates if abs(v - claim.value) <= max(0.5, 0.1 * abs(claim.value))]
             shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"

@@ -203,7 +203,7 @@ def counter(facts: FactBase, q: Query) -> Answer:
     return answer
 
 
-def recommender(facts: FactBase, q: Query, topics: list[str]) -> Answer | None:
+def recommender(facts: FactBase, q: Query, topics: list[str], every: bool = False) -> Answer | None:
     """"Whose idea was that originally?" after an answer about the end of Ofsted's evaluations: who recommended
     what the last answer was about, from the reasons' `recommended_by`. None when nothing recommended fits."""
     about = set(topics) | set(q.mentioned("event")) | set(q.mentioned("organisation")) | set(q.mentioned("term"))
@@ -212,9 +212,14 @@ def recommender(facts: FactBase, q: Query, topics: list[str]) -> Answer | None:
         return None
     reason = fits[0]
     person = facts.people[reason.recommended_by]
-    what = lower_first(reason.recommendation or reason.title)
-    answer = Answer(f"It was recommended by {person.name} ({person.role}): {what}.")
-    answer.add_sources(*[s for s in reason.sources if "recommend" in s.text.lower()] or reason.sources[:1])
+    fits = [r for r in fits if r.recommended_by == person.id] if every else [reason]  # "whose review recommended
+    # the changes Woolmore links to the rise?": each of them
+    what = fmt.join([r.recommendation[:1].lower() + r.recommendation[1:] if r.recommendation else lower_first(r.title)
+                     for r in fits])
+    lead = "It was" if len(fits) == 1 else f"{'Both' if len(fits) == 2 else 'All'} were"
+    answer = Answer(f"{lead} recommended by {person.name} ({person.role}): {what}.")
+    for r in fits:
+        answer.add_sources(*[s for s in r.sources if "recommend" in s.text.lower()] or r.sources[:1])
+        answer.topics.extend(t for t in r.topics if t not in answer.topics)
     answer.people.append(person.id)
-    answer.topics.extend(t for t in reason.topics if t not in answer.topics)
     return answer

@@ -171,7 +171,8 @@ class Claim(NamedTuple):
 
     value: float
     percent: bool
-    compare: str = "eq"  # "eq", "approx" ("almost six-fold"), or "gt"/"lt" for "more than 100", "fewer than 50"
+    compare: str = "eq"  # "eq", "approx" ("almost six-fold"), "gt"/"lt" for "more than 100", "fewer than 50", or
+    # "decade" for "60-something" (60 up to 70)
     multiple: bool = False  # "six times", "sextupled": a ratio between two years, not a count
     measure: str | None = None  # the measure the figure is stated of ("55 published"), when it says
 
@@ -677,12 +678,16 @@ def _claims(words: FrameWords, rest: str, yesno: bool) -> list[Claim]:
         multiple = bool(re.match(r"\s*(?:times|fold|x)\b", after))
         if multiple and compare == "eq":
             compare = "approx"  # "sixfold" for 5.9 times is fair
+        odd = _SOMETHING.match(after)
+        if odd and compare in ("eq", "approx") and float(m.group(1)) % 10 == 0:
+            compare, after = "decade", after[odd.end():]  # "60 something percent", "60-odd": from 60 up to 70
         out.append(Claim(float(m.group(1)), bool(m.group(2)) or after.lstrip().startswith(("percent", "per cent")),
                          compare,
                          multiple, _measure_after(words, after)))
     return out
 
 
+_SOMETHING = lazyre.compile(r"\s*-?\s*(?:something|odd)\b")
 _TO_MEASURE = lazyre.compile(r"^\s*(?:(?:scrs?|serious|case|reviews?|were|was|got|been|being|of|them)\s+){0,3}([a-z]+)")
 
 
