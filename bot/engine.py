@@ -1953,8 +1953,10 @@ class Engine:
             op = "gap"  # "difference?" after the two totals: commissioned minus published, over those years
             u.query.periods = list(context.periods)
         elif change == "diff":
-            one_year = len(set(context.history[-2:])) == 1 and not u.query.periods  # no second year to compare
-            two = len(set(context.measures)) == 2 or {"two", "both", "them"} & set(u.rest.split())  # "31 published"
+            one_year = len(set(context.history[-2:])) == 1 and (not u.query.periods or list(
+                u.query.periods) == context.history[-1:])  # no second year to compare ("... in 2011/12" is that one)
+            two = len(set(context.measures)) == 2 or {"two", "both", "them"} & set(u.rest.split()) or (
+                context.measure is None and context.intent in self.figure_ops)  # "31 published"; or both at once
             # - "and commissioned?" - "difference?"; "the difference between those two numbers"
             if one_year and two and last_op == "value" and not u.query.has("rise", "fall"):  # "12 published" - "out
                 # of how many commissioned?" - "the

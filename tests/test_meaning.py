@@ -3969,3 +3969,21 @@ def test_is_that_a_lot_with_nothing_before_is_still_not_judged(engine):
 )
 def test_set_43_quotes_and_recommendations(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Give me the published figure for 2013/14 and the increase on the previous year.",
+         ["71 SCRs were published", "up 40"]),
+        ("In 2011/12: how many commissioned, how many published, and what's the difference?",
+         ["55", "12", "43 more commissioned than published"]),
+    ],
+)
+def test_a_second_thing_asked_as_a_noun_is_answered_too(engine, question, needles):
+    reply_says(one(engine, question), needles, [])
+
+
+def test_the_difference_after_both_measures_of_one_year_is_between_them(engine):
+    replies = say(engine, "how many were commissioned and published in 2011/12?", "what's the difference?")
+    reply_says(replies[-1].text, ["43 more commissioned than published"], ["2012/13"])

@@ -97,7 +97,7 @@ class FrameWords:
     @cached_property
     def cut(self) -> re.Pattern[str] | None:
         """Compiled on first use, not at start-up: most messages ask one thing."""
-        return _cut_pattern(self.joiners, self.question_words)
+        return _cut_pattern(self.joiners, self.question_words | set(self.check_list("part_heads")))
 
     def check_list(self, name: str) -> tuple[str, ...]:
         """A word list of `check_words` ("before", "cause" ...), empty when the file has none."""
