@@ -672,6 +672,8 @@ class Engine:
             decision = self._why_asks_reasons(u, decision)
             decision = self._told_of_by_a_reason(u, decision)
             decision = self._fall_linked(u, decision)
+            decision = self._described_by(u, decision)
+            decision = self._who_asks_no_figure(u, decision)
             t.decision = self._more_of_the_same(u, context, decision)
         return None
 
@@ -689,6 +691,26 @@ class Engine:
             return decision
         return Decision("answer", (Candidate(why, max(near.confidence, ANSWER_AT)), *(
             c for c in decision.candidates if c is not near)))
+
+    def _described_by(self, u: Understood, decision: Decision) -> Decision:
+        """"How did the minister describe the increase?": a person's own wording, which is what they said (not the
+        figures, nor the reasons)."""
+        said = self.intent_for_answer.get("people.said")
+        if said is None or not u.query.mentioned("person") or u.query.has("many", "number") or u.refs or (
+                decision.top is not None and decision.top.intent == said) or not says_any(
+                u.text, self.frames.check_list("describing")):
+            return decision
+        return Decision("answer", (Candidate(said, ANSWER_AT), *decision.candidates))
+
+    def _who_asks_no_figure(self, u: Understood, decision: Decision) -> Decision:
+        """"Who found in 2011 that SCR numbers had dropped sharply?": a who-question counts nothing, so a figures
+        intent on top is no answer (the prose readers, "who did it", look instead)."""
+        top = decision.top
+        if top is None or decision.action != "answer" or top.intent.id not in self.figure_ops or \
+                u.reading.tokens[:1] not in (["who"], ["whose"]) or u.query.has("many", "much"):
+            return decision
+        return Decision("clarify", tuple(c for c in decision.candidates if c.intent.id not in self.figure_ops) or
+                        decision.candidates)
 
     def _fall_linked(self, u: Understood, decision: Decision) -> Decision:
         """"What policy was the 2011 drop linked to?": torn between the reasons and the events, a fall is what the
@@ -1469,7 +1491,8 @@ class Engine:
     def _credited(self, t: Turn) -> Turned | None:
         """"How many SCRs did CYP Now count?": the figures are the minister's, not theirs."""
         # ("did CYP Now find that SCR numbers went up?" asks a direction, which the checks settle, not a count)
-        asks_count = t.u.query.has("many") or (self._asks_figures(t.decision) and not t.yesno)
+        asks_count = t.u.query.has("many") or (self._asks_figures(t.decision) and not t.yesno and not t.u.query.has(
+            "who", "whose"))  # ("who found in 2011 that SCR numbers had dropped?" asks who, not a count)
         if " many months " in f" {t.u.text} " or " many years " in f" {t.u.text} ":
             asks_count = False  # "how many months were there between Ofsted ceasing ... and ...?" counts no SCRs
         credited = None if t.elliptical or not asks_count else self._credited_elsewhere(t.u)

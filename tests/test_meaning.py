@@ -3987,3 +3987,20 @@ def test_a_second_thing_asked_as_a_noun_is_answered_too(engine, question, needle
 def test_the_difference_after_both_measures_of_one_year_is_between_them(engine):
     replies = say(engine, "how many were commissioned and published in 2011/12?", "what's the difference?")
     reply_says(replies[-1].text, ["43 more commissioned than published"], ["2012/13"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "unwanted"),
+    [
+        ("How did the minister describe the increase in SCRs?", ["Edward Timpson", "dramatic increase"], []),
+        ("what did the minister say about the increase?", ["dramatic increase"], ["reports nothing"]),
+        ("Who found in 2011 that SCR numbers had dropped sharply?", ["CYP Now"], ["2010/11"]),
+        ("What do LSCBs do with serious case reviews, according to the article?", ["LSCBs carry out SCRs"], []),
+        ("I'm new to safeguarding so sorry if this is basic, but the article keeps talking about LSCBs and SCRs and "
+         "I honestly don't know what either abbreviation stands for. Can you spell them out?",
+         ["Local Safeguarding Children Board", "serious case review"], []),
+        ("How many pages is a typical published SCR?", ["doesn't say that"], ["I'm not sure"]),
+    ],
+)
+def test_set_42_after_scoring(engine, question, needles, unwanted):
+    reply_says(one(engine, question), needles, unwanted)

@@ -216,7 +216,8 @@ def said(facts: FactBase, q: Query) -> Answer:
         if topics:
             related = [r for r in facts.reasons if topics & {*r.topics, r.event}]
             focused = [s for s in statements if any(s.source in r.sources for r in related)]
-        asked = _words(" ".join([*q.content, *(w for w in q.text.split() if w.isdigit())]), facts)
+        asked = _words(" ".join([*q.content, *(w for w in q.text.split() if w.isdigit()), *after]), facts)  # (the
+        # words after "about" as typed too: "the increase" is read as "rise", but the sentence says "increase")
         overlap = [(len(asked & _words(s.text)), s) for s in statements]
         top = max((n for n, _ in overlap), default=0)
         if not statements:
