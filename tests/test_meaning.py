@@ -4004,3 +4004,25 @@ def test_the_difference_after_both_measures_of_one_year_is_between_them(engine):
 )
 def test_set_42_after_scoring(engine, question, needles, unwanted):
     reply_says(one(engine, question), needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("For 2012/13, (commissioned - published) / commissioned as a %?", ["61.7% not published"]),
+        ("What percentage of the three-year total of commissioned SCRs was not matched by a publication (total "
+         "commissioned minus total published, over total commissioned)?", ["136 of 250 (54.4%)"]),
+        ("Is it true that the number of SCRs not matched by publications was the same (43) in 2011/12 and 2013/14?",
+         ["Yes.", "55 − 12 = 43", "114 − 71 = 43"]),
+        ("The figures came from an Ofsted report, didn't they?", ["No:", "parliamentary question"]),
+    ],
+)
+def test_set_42_formulas_and_sources(engine, question, needles):
+    reply_says(one(engine, question), needles, [])
+
+
+def test_a_dash_in_brackets_is_no_minus_unless_it_is_a_formula():
+    from bot.understanding.normalise import normalise
+
+    assert "minus" not in normalise("Hi - quick question (sorry - new here)")
+    assert "commissioned minus published over commissioned" in normalise("(commissioned - published) / commissioned")

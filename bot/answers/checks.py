@@ -327,7 +327,8 @@ def _announced(facts: FactBase, q: Query, words: FrameWords) -> Announcement | N
         q.text, words.check_list("asks_how_released")))  # "and in response to what?"
     release_words = set(words.check_list("released"))
     released = announced.by in q.mentioned("person") or back or (
-        (q.has("released", "published") or release_words & set(q.text.split())) and " figures " in f" {q.text} ")
+        (q.has("released", "published") or release_words & set(q.text.split()) or says_any(
+            q.text, tuple(w for w in release_words if " " in w))) and " figures " in f" {q.text} ")  # ("came from")
     responding = announced.by in q.mentioned("person") and says_any(q.text, words.check_list("venue_asks"))
     return announced if released and (q.has("number", "figures") or back or responding) else None  # ("was
     # Timpson responding to an FOI request?")

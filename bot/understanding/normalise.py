@@ -51,6 +51,8 @@ _SPACES = lazyre.compile(r"\s+")
 _WORD_HYPHEN = lazyre.compile(r"(?<=[a-z])-(?=[a-z])")
 _YEAR_APOSTROPHE = lazyre.compile(r"'(?=\d)")  # '11/'12
 _YEAR_RANGE = lazyre.compile(r"\b(\d{2,4}/\d{2,4}) ?[-\u2013\u2014] ?(?=\d{2,4}/\d{2,4}\b)")  # 2011/12-2013/14
+# "(commissioned - published) / commissioned": a formula's signs, said in words before the punctuation goes
+_FORMULA = lazyre.compile(r"\(\s*([a-z][a-z ]*?)\s+-\s+([a-z][a-z ]*?)\s*\)\s*/\s*(?=[a-z])")
 _LONE_PUNCT = lazyre.compile(r"(?<![a-z0-9])[.'\-/]+|[.'\-/]+(?![a-z0-9])")
 
 
@@ -73,6 +75,8 @@ def normalise(text: str) -> str:
     if not text.isascii():  # accents off: "Muñro" is "Munro"
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
+    if "(" in text:
+        text = _FORMULA.sub(r"(\1 minus \2) over ", text)
     text = _KEEP.sub(" ", text)
     text = _WORD_HYPHEN.sub(" ", text)
     text = _YEAR_APOSTROPHE.sub("", text)
