@@ -4026,3 +4026,17 @@ def test_a_dash_in_brackets_is_no_minus_unless_it_is_a_formula():
 
     assert "minus" not in normalise("Hi - quick question (sorry - new here)")
     assert "commissioned minus published over commissioned" in normalise("(commissioned - published) / commissioned")
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles"),
+    [
+        (("Published SCRs rose almost sixfold between 2011/12 and 2013/14?",), ["Yes.", "5.9"]),
+        (("commissioned SCRs tripled between 2011/12 and 2013/14?",), ["No.", "2.1"]),
+        (("Published SCRs rose from 31 to 71, yes?", "that's more than double right?"), ["Yes.", "2.3 times"]),
+        (("The gap between commissioned and published was the same, 43, in 2011/12 and 2013/14?",),
+         ["Yes. 43 is right.", "55 − 12 = 43", "114 − 71 = 43"]),
+    ],
+)
+def test_set_40_claims_stated_without_asking(engine, lines, needles):
+    reply_says(say(engine, *lines)[-1].text, needles, ["Not 43"])

@@ -340,7 +340,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
             op = "gap"  # "how many more were published in 2013/14 than commissioned in 2011/12?": two cells
         elif len(periods) >= 2 and (moves or (default_op == "change" and _has(raw, ("from", "between", "since")))) \
                 and not _has(
-                f" {text} ", ("in both", "in each", "both years", "each year", "every year")) and not _has(
+                f" {text} ", ("in both", "in each", "both years", "each year", "every year", "the same", "same")) and \
+                not _has(
                 raw, ("total", "totals", "across", "all three", "combined", "altogether", "in all")):
             op = "change"  # "how did the gap change from 2012/13 to 2013/14?" (not "43 in both years?")
         else:
@@ -606,8 +607,10 @@ def states(words: FrameWords, rest: str, reading: Reading) -> bool:
         len(tokens) > 1 and tokens[1] in reading.named and tokens[1] != "scr" and tokens[0] not in _ASKING_FIRST
     )) and len(tokens) >= 4
     # "published SCRs rose by 40% in 2013/14?" states a figure; "add up ... over the 3 years" asks for one
-    figure = bool(_STATED_FIGURE.search(rest)) and len(tokens) >= 3 and rest.split()[0] not in words.request_verbs
-    return verb_after or name_first or figure
+    figure = bool(_STATED_FIGURE.search(rest) or words.times.search(rest) or words.multiple.search(rest)) and len(
+        tokens) >= 3 and rest.split()[0] not in words.request_verbs  # ("rose almost sixfold ...?", "tripled ...?")
+    about_last = rest.startswith(("that's ", "thats ", "that is ", "it's ", "it is ", "so that's ", "so it's "))
+    return verb_after or name_first or figure or about_last  # ("that's more than double right?")
 
 
 def asks_verdict(words: FrameWords, rest: str, tokens: list[str], declarative: bool = False) -> bool:
