@@ -4040,3 +4040,16 @@ def test_a_dash_in_brackets_is_no_minus_unless_it_is_a_formula():
 )
 def test_set_40_claims_stated_without_asking(engine, lines, needles):
     reply_says(say(engine, *lines)[-1].text, needles, ["Not 43"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("How many months after the Working Together release did the 2013/14 period begin?",
+         ["1 month.", "began on 1 April 2013"]),
+        ("how many months after Ofsted stopped evaluating SCRs did the 2013/14 year start?", ["9 months."]),
+        ("how many months before the end of 2012/13 did Ofsted stop evaluating?", ["8 months.", "31 March 2013"]),
+    ],
+)
+def test_months_from_an_event_to_a_years_start_or_end(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

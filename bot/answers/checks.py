@@ -133,6 +133,8 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         events = [e for t in q.context.topics for e in facts.events if e.id == t or t in e.topics]
         events = list(dict.fromkeys(events))
     asks_length = q.has("long") or " months " in f" {q.text} " or in_years or apart
+    if len(events) == 1 and len(q.periods) == 1 and asks_length and not in_years and _DIGIT.search(q.text):
+        return _to_year_edge(facts, q, events[0])  # "how many months after Ofsted stopped did 2013/14 start?"
     if len(events) < 2 or (q.has(*words.check_list("before"), *words.check_list("after")) and not asks_length):
         return None
     a, b = sorted(events[:2], key=_key)
@@ -149,6 +151,24 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         return answer
     months = (yb - ya) * 12 + (mb - ma)
     answer.text = f"{months} month{'s' if months != 1 else ''} apart. {facts_line}"
+    return answer
+
+
+def _to_year_edge(facts: FactBase, q: Query, event: Event) -> Answer | None:
+    """The months from an event to the start (or, asked of its end, the end) of the financial year named."""
+    year, _, month = event.date.partition("-")
+    period = facts.period(q.periods[0])
+    ends = says_any(q.text, ("end", "ended", "ends", "close", "closed", "finish", "finished"))
+    at = period.end if ends else period.start
+    answer = Answer("")
+    answer.add_sources(event.source, period.source)
+    said = f"{event.title}: {date_label(event)}. The {period.label} financial year {'ended' if ends else 'began'} " \
+           f"on {at.day} {at.strftime('%B %Y')}."
+    if not month:
+        answer.text = f"The article doesn't give the month, so it can't say exactly how long. {said}"
+        return answer
+    months = abs((at.year - int(year)) * 12 + at.month - int(month))
+    answer.text = f"{months} month{'s' if months != 1 else ''}. {said}"
     return answer
 
 
