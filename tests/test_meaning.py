@@ -4053,3 +4053,15 @@ def test_set_40_claims_stated_without_asking(engine, lines, needles):
 )
 def test_months_from_an_event_to_a_years_start_or_end(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Did the Ofsted change and the Working Together revision fall in the same financial year?",
+         ["Yes: both in the 2012/13 financial year"]),
+        ("were the panel and the WT revision in the same financial year?", ["doesn't say", "no month"]),
+    ],
+)
+def test_two_events_in_the_same_financial_year(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

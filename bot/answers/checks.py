@@ -111,6 +111,17 @@ def same_time(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     (ya, ma), (yb, mb) = _key(a), _key(b)
     facts_line = f"{a.title}: {date_label(a)}. {b.title}: {date_label(b)}."
     by_month = "month" in asked or "time" in asked
+    fiscal = "financial" in asked or " fy" in f" {asked}"
+    if fiscal and not (ma and mb):
+        answer.text = f"The article doesn't say: it gives no month for one of them, so not its financial year. " \
+                      f"{facts_line}"
+        answer.lacking = True
+        return answer
+    if fiscal:  # "in the same financial year?": April to March
+        fa, fb = fy_start(ya, ma), fy_start(yb, mb)
+        answer.text = (f"Yes: both in the {fy_label(fa)} financial year (April to March). " if fa == fb else
+                       f"No: {fy_label(fa)} and {fy_label(fb)}. ") + facts_line
+        return answer
     if by_month and ya == yb and not (ma and mb):
         answer.text = f"The article doesn't say: it gives no month for one of them. {facts_line}"
         answer.lacking = True
