@@ -13,6 +13,7 @@ from pathlib import Path
 from . import lazyre
 from .answers import COMPOSERS, FIGURE_OPS, Answer, Query, algebra, checks, events, passages, reasons
 from .answers import format as fmt
+from .answers.figures import chronological
 from .answers.meta import about, about_someone, examples, readings, tailored
 from .answers.people import resolve_people
 from .answers.reasons import lower_first
@@ -2046,6 +2047,10 @@ class Engine:
         if op in ("change", "times", "pp_change", "faster"):
             if len(periods) == 1 and context.periods:
                 periods = list(dict.fromkeys([*context.periods[-1:], *periods]))
+            elif not periods and says_any(u.text, words.overall) and len(set(context.history)) >= 2:
+                # "percentage change over the whole period?" after each year in turn: the first to the last
+                seen = chronological(self.facts, list(dict.fromkeys(context.history)))
+                periods = [seen[0], seen[-1]]
             elif not periods:
                 distinct = list(dict.fromkeys(context.history[-2:]))
                 periods = distinct if len(distinct) >= 2 else list(context.periods)

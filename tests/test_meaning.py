@@ -4065,3 +4065,24 @@ def test_months_from_an_event_to_a_years_start_or_end(engine, question, needles)
 )
 def test_two_events_in_the_same_financial_year(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+def test_the_change_over_the_whole_period_after_each_year_in_turn(engine):
+    """Set 39: after each year's figure in turn, 'over the whole period' runs from the first to the last."""
+    replies = say(engine, "How many SCRs were published in 2011/12?", "2012/13?", "2013/14?",
+                  "percentage change over the whole period?", "and commissioned, over the same period?")
+    reply_says(replies[-2].text, ["12 in 2011/12 to 71 in 2013/14", "+491.7%"], [])
+    reply_says(replies[-1].text, ["55 in 2011/12 to 114 in 2013/14", "+107.3%"], [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("71 SCRs were published in which year?", ["2013/14 (April 2013 to March 2014)"]),
+        ("Which minister responded to the parliamentary question?", ["Edward Timpson"]),
+        ("Describe the trend in commissioned SCRs over the three years covered.", ["55 → 81 → 114"]),
+        ("What are the best mortgage rates at the moment?", ["doesn't cover mortgage"]),
+    ],
+)
+def test_set_39_after_scoring(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

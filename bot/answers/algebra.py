@@ -694,7 +694,8 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
         for m in named or [*al.base, *al.derived]:
             v = al.value(p, m)
             if v and not claim.percent and v[0] == claim.value:
-                found.append(f"SCRs {al.label(m)} in {al.plabel(p)}")
+                period = al.facts.period(p)  # "71 were published in which year?": the months it runs over too
+                found.append(f"SCRs {al.label(m)} in {al.plabel(p)} ({period.start:%B %Y} to {period.end:%B %Y})")
                 cells.append((p, m))
                 r.cite(*v[1])
         s = al.share(p)
