@@ -675,6 +675,7 @@ class Engine:
             decision = self._fall_linked(u, decision)
             decision = self._described_by(u, decision)
             decision = self._who_asks_no_figure(u, decision)
+            decision = self._fiscal_year_of_event(u, decision)
             t.decision = self._more_of_the_same(u, context, decision)
         return None
 
@@ -712,6 +713,18 @@ class Engine:
             return decision
         return Decision("clarify", tuple(c for c in decision.candidates if c.intent.id not in self.figure_ops) or
                         decision.candidates)
+
+    def _fiscal_year_of_event(self, u: Understood, decision: Decision) -> Decision:
+        """"Which financial year did Ofsted's withdrawal fall in?": an event's date, which the events answer with
+        its financial year (not the year of the biggest figures)."""
+        when = self.intent_for_answer.get("events.when")
+        named = {m.id for m in u.reading.mentions}
+        settled = decision.top is not None and decision.top.intent == when and decision.action == "answer"
+        if when is None or settled or not says_any(u.text, self.frames.check_list("which_fiscal_year")) or \
+                u.query.has("many", "most", "fewest") or not any(
+                e.id in named or named & set(e.topics) for e in self.facts.events):
+            return decision
+        return Decision("answer", (Candidate(when, ANSWER_AT), *decision.candidates))
 
     def _fall_linked(self, u: Understood, decision: Decision) -> Decision:
         """"What policy was the 2011 drop linked to?": torn between the reasons and the events, a fall is what the
@@ -1440,7 +1453,8 @@ class Engine:
                 and not self._asks_figures(t.decision):  # "does the article give figures for 2010/11?": which it has
             t.decision = Decision("answer", (Candidate(listed, ANSWER_AT), *t.decision.candidates))
         if u.query.by_event and value is not None and (
-                t.decision.action != "answer" or not self._asks_figures(t.decision)):
+                t.decision.action != "answer" or not self._asks_figures(t.decision)) and not says_any(
+                u.text, self.frames.check_list("which_fiscal_year")):  # (not "which financial year did it fall in?")
             t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))  # "published in
             # the year Ofsted stopped evaluating?" asks for that year's figure, not about the event
         define = self.intent_for_answer.get("terms.define")
@@ -1494,7 +1508,8 @@ class Engine:
         # ("did CYP Now find that SCR numbers went up?" asks a direction, which the checks settle, not a count)
         asks_count = t.u.query.has("many") or (self._asks_figures(t.decision) and not t.yesno and not t.u.query.has(
             "who", "whose"))  # ("who found in 2011 that SCR numbers had dropped?" asks who, not a count)
-        if " many months " in f" {t.u.text} " or " many years " in f" {t.u.text} ":
+        if " many months " in f" {t.u.text} " or " many years " in f" {t.u.text} " or says_any(
+                t.u.text, self.frames.check_list("which_fiscal_year")):  # (nor "which financial year did ... fall in?")
             asks_count = False  # "how many months were there between Ofsted ceasing ... and ...?" counts no SCRs
         credited = None if t.elliptical or not asks_count else self._credited_elsewhere(t.u)
         return None if credited is None else (self._decline(t.u, "doesnt_say", t.decision, credited), t.context)
@@ -2021,8 +2036,9 @@ class Engine:
                 op = "ratio"  # "how does that compare with 2013/14?" after a year's ratio: that year's, beside it
         measure = u.query.measure or context.measure
         names_measure = bool(set(tokens) & set(self.lexicon.measure_words.values()))
-        if not names_measure and {"each", "both"} & set(u.text.split()) and len(set(context.measures)) == 2:
-            measure = None  # "the increase in each?" after both measures' figures: both
+        if not names_measure and ({"each", "both"} & set(u.text.split()) or " two figures " in f" {u.text} ") and len(
+                set(context.measures)) == 2:
+            measure = None  # "the increase in each?", "same two figures for 2011/12" after both measures': both
         if op == "ratio" and last_op == "value" and not names_measure and len(set(context.history[-2:])) == 2 \
                 and len(set(context.measures[-2:])) <= 1 and set(tokens) & words.anaphors:
             op = "times"  # "what's the ratio between them?" after one measure's figure in two years: the later over

@@ -4086,3 +4086,18 @@ def test_the_change_over_the_whole_period_after_each_year_in_turn(engine):
 )
 def test_set_39_after_scoring(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles"),
+    [
+        (("Which financial year did Ofsted's withdrawal from evaluating SCRs fall in?",),
+         ["July 2012 falls in the 2012/13 financial year"]),
+        (("what financial year was the panel set up in?",), ["no month, so not the financial year",
+                                                              "2012/13 and 2013/14"]),
+        (("which increased by more, commissioned or published, from 2011/12 to 2013/14?",), ["same amount: 59"]),
+        (("SCRs commissioned in 2012/13?", "published?", "same two figures for 2011/12"), ["55", "12"]),
+    ],
+)
+def test_set_41_after_scoring(engine, lines, needles):
+    reply_says(say(engine, *lines)[-1].text, needles, [])

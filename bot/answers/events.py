@@ -90,6 +90,9 @@ def when(facts: FactBase, q: Query) -> Answer:
             if month:
                 start = fy_start(int(year), int(month))
                 answer.text += f"\n{date_label(e)} falls in the {fy_label(start)} financial year (April to March)."
+            else:  # "what financial year was the panel set up in?": the article gives the year alone
+                answer.text += (f"\nThe article gives no month, so not the financial year: {year} runs across "
+                                f"{fy_label(int(year) - 1)} and {fy_label(int(year))}.")
     for e in events:
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)

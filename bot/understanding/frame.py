@@ -326,6 +326,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         and _has(canon, ("more", "fewest", "less")) and than_figure is None
     )
     moves = _has(canon, ("rise", "change", "fall"))
+    if choice and moves and op == "change" and _has(raw, ("by more", "more", "bigger", "larger", "most")):
+        op = "faster"  # "did commissioned or published increase by more?": the two measures' growth side by side
     if "gap" in cued and len(named) == 1 and len(periods) >= 2 and not _has(raw, ("between commissioned",
                                                                                  "between published")):
         cued.remove("gap")  # "2013/14 vs 2011/12 published, what's the gap?": between the years
