@@ -4101,3 +4101,18 @@ def test_set_39_after_scoring(engine, question, needles):
 )
 def test_set_41_after_scoring(engine, lines, needles):
     reply_says(say(engine, *lines)[-1].text, needles, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Increase in published SCRs between 2011/12 and 2012/13, as a number?", ["up 19"]),
+        ("what explains the jump from 2012 onwards?", ["two reasons for the rise"]),
+        ("commissioned for all three years + total?", ["250 SCRs were commissioned (55 + 81 + 114)"]),
+        ("Can you write me a python script to scrape Ofsted reports?", ["doesn't cover python"]),
+        ("Give me a one-line headline for this", ["Edward Timpson", "55 to 114"]),
+        ("What were the headline SCR numbers for 2013/14?", ["114 SCRs were commissioned and 71 were published"]),
+    ],
+)
+def test_set_38_after_scoring(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

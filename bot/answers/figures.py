@@ -212,7 +212,8 @@ def total(facts: FactBase, q: Query) -> Answer:
         figs = [f for f in figs if f]
         if figs:
             noun = "SCRs " if not parts else ""  # "250 SCRs were commissioned and 114 were published"
-            parts.append(f"{fmt.number(sum(f.value for f in figs))} {noun}{facts.measure(m).verb}")
+            added = f" ({' + '.join(fmt.number(f.value) for f in figs)})" if len(figs) > 1 else ""  # what it adds up
+            parts.append(f"{fmt.number(sum(f.value for f in figs))} {noun}{facts.measure(m).verb}{added}")
             answer.add_sources(*(f.source for f in figs))
     contiguous = [ids.index(p) for p in periods] == list(range(ids.index(periods[0]), ids.index(periods[-1]) + 1))
     span = fmt.period_span(_labels(facts, periods)) if contiguous else fmt.join(_labels(facts, periods))

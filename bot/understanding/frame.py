@@ -326,6 +326,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         and _has(canon, ("more", "fewest", "less")) and than_figure is None
     )
     moves = _has(canon, ("rise", "change", "fall"))
+    if op == "value" and moves and not cued and len(periods) == 2 and _RANGE.search(raw) and \
+            canon.split()[:1] in (["rise"], ["change"], ["fall"], ["the"]):
+        op = "change"  # "increase in published SCRs between 2011/12 and 2012/13, as a number?": the change asked
     if choice and moves and op == "change" and _has(raw, ("by more", "more", "bigger", "larger", "most")):
         op = "faster"  # "did commissioned or published increase by more?": the two measures' growth side by side
     if "gap" in cued and len(named) == 1 and len(periods) >= 2 and not _has(raw, ("between commissioned",
