@@ -1885,6 +1885,9 @@ class Engine:
             or (context.op == "portion" and u.rest.startswith("and "))  # "and 2011/12's share?" after a portion
             or any(r.kind in ("next", "previous") for r in u.refs)  # "two years later": counted from the last
             or self._onward(u)
+            or (op in ("share", "portion") and not u.refs and len(context.periods) == 1
+                and context.op in (None, "value") and len(u.reading.signature) <= 3)  # "what share published?"
+            # right after that year's figures
         )
         if not leans or len(u.reading.signature) > 6:
             return None
@@ -2058,6 +2061,10 @@ class Engine:
                 u.text.split()) and len(
                 set(context.history[-2:])) == 2:  # "what's the average of those two?" after two years' figures
             periods = list(dict.fromkeys(context.history[-2:]))
+        if not periods and op in ("gap", "total") and last_op in ("gap", "value") and len(context.periods) == 1 and len(
+                set(context.history)) >= 2 and says_any(u.text, ("total", "sum", "altogether", "combined", "in all")):
+            # "total gap?" after each year's gap in turn: over the years asked, added
+            periods = chronological(self.facts, list(dict.fromkeys(context.history)))
         if change == "average" and all(r.kind == "all" for r in u.refs) and last_op != "portion":
             periods = list(context.periods)  # "per year?" (read as every year) after a total: the total's years
         if op in ("change", "times", "pp_change", "faster"):
@@ -2339,6 +2346,12 @@ class Engine:
                 "reasons.why") and verdict and "why" in u.reading.tokens and any(m.kind == "person" for m in
                                                                                  u.reading.mentions):
             return None  # "did Timpson explain why the numbers went up?": whose reasons, which the reasons say
+        fell = [e for e in self.facts.events if says_any(e.summary.lower(), self.frames.check_list("fell"))]
+        if verdict and fell and "fall" in u.reading.tokens and says_any(u.text, self.frames.check_list("before_rise")):
+            dropped = Answer(f"Yes, as the article reports: {fell[0].summary}")  # "was there a drop before the rise?"
+            dropped.add_sources(fell[0].source)
+            dropped.topics.extend(fell[0].topics)
+            return dropped
         same = passages.same_thing(self.facts, u, self.frames) if verdict else None
         if same is not None:  # "is the SCR panel the same thing as an LSCB?"
             return same

@@ -4116,3 +4116,21 @@ def test_set_41_after_scoring(engine, lines, needles):
 )
 def test_set_38_after_scoring(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles", "unwanted"),
+    [
+        (("What were the figures in 2012/13?", "what share published?"), ["In 2012/13", "38.3% published"],
+         ["2011/12: 21.8%"]),
+        (("What were the figures in 2012/13?", "what share published?", "and the year after?"),
+         ["In 2013/14", "62.3% published"], ["2014/15"]),
+        (("What's the gap between commissioned and published in 2011/12?", "and 2012/13?", "and 2013/14?",
+          "total gap?"), ["136 in all"], []),
+        (("Were 114 SCRs commissioned in 2013/14?", "And 71 published?", "So the publication rate was 71%?",
+          "What is it then?"), ["62.3% published"], ["Terms I can explain"]),
+        (("Was there a drop in SCRs before the rise?",), ["Yes, as the article reports", "CYP Now"], ["No."]),
+    ],
+)
+def test_review_19_follow_ups(engine, lines, needles, unwanted):
+    reply_says(say(engine, *lines)[-1].text, needles, unwanted)
