@@ -685,8 +685,8 @@ class Engine:
         and no figure is asked for."""
         why = self.intent_for_answer.get("reasons.why")
         top = decision.top
-        if why is None or top is None or (top.intent == why and decision.action == "answer") or u.refs or \
-                u.query.has("many", "number") or any(ch.isdigit() for ch in u.rest):
+        if why is None or top is None or (top.intent == why and decision.action == "answer") or any(
+                r.kind != "all" for r in u.refs) or u.query.has("many", "number") or any(ch.isdigit() for ch in u.rest):
             return decision
         near = next((c for c in decision.candidates if c.intent == why and c.confidence >= top.confidence - 0.1), None)
         if near is None or not reasons.told_of(self.facts, u.text):

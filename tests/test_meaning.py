@@ -4134,3 +4134,14 @@ def test_set_38_after_scoring(engine, question, needles):
 )
 def test_review_19_follow_ups(engine, lines, needles, unwanted):
     reply_says(say(engine, *lines)[-1].text, needles, unwanted)
+
+
+def test_what_else_did_she_recommend_is_the_other_recommendation(engine):
+    replies = say(engine, "What did Sue Woolmore say about Ofsted?", "when did that change happen?",
+                  "whose idea was it?", "what else did that person recommend?")
+    reply_says(replies[-1].text, ["relaxation of SCR procedures"], ["Ofsted stop evaluating"])
+
+
+def test_the_key_facts_are_a_summary(engine):
+    reply_says(one(engine, "What are the key facts in this article?"), ["Edward Timpson", "55 to 114"],
+               ["Terms I can explain"])

@@ -208,6 +208,8 @@ def said(facts: FactBase, q: Query) -> Answer:
         statements = [s for s in facts.statements if s.by == person.id]
         if q.has("recommend"):
             statements = [s for s in statements if "recommend" in s.text.lower()] or statements
+        if q.has("besides") and q.context.sources:  # "what else did she recommend?": not the one just given
+            statements = [s for s in statements if s.source.line not in q.context.sources] or statements
         topics = {m.id for m in q.mentions if m.kind != "person"} - {"scr"}
         after = q.text.split(" about ", 1)[1].split() if " about " in q.text else []
         if not topics and after[:1] and after[0] in ("it", "that", "this", "them"):  # "what did she say in quotes
