@@ -4145,3 +4145,13 @@ def test_what_else_did_she_recommend_is_the_other_recommendation(engine):
 def test_the_key_facts_are_a_summary(engine):
     reply_says(one(engine, "What are the key facts in this article?"), ["Edward Timpson", "55 to 114"],
                ["Terms I can explain"])
+
+
+def test_a_long_lead_in_before_a_colon_is_set_aside(engine):
+    """Review 19: 'school places' in the lead-in is who asks and why, not the question."""
+    reply = ask(engine, "I'm writing a 600-word piece for tomorrow's paper and I need to double check one thing before "
+                        "I file, because the sub-editors will kill me if I get it wrong again like last week when I "
+                        "mixed up two figures in a piece on school places: the figure of 114, is that the number "
+                        "commissioned or published, and in which year?")
+    assert reply.kind == "answer", reply.text
+    reply_says(reply.text, ["114 is the number of SCRs commissioned in 2013/14"], ["school", "can't answer"])

@@ -18,6 +18,9 @@ from .periods import read_periods
 
 MAX_PARTS = 3  # more questions than this in one message are read as one
 MAX_LISTED = 5  # ... unless they are set out as a list, one item each: "(a) ..., (b) ..., (c) ..., (d) ..."
+_ASKING = lazyre.compile(r"(?:^|[,;]\s*)(?:what|which|who|whose|why|when|where|how|biggest|largest|smallest)\b",
+                         re.IGNORECASE)  # a question word opening the lead-in, or a clause of it
+_A_FIGURE = lazyre.compile(r"(?<![\w-])\d[\d,.]*(?![\w-])")
 _SENTENCE = lazyre.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"\u2019\u201d])\s+|\n+")
 # A full stop after these ends no sentence ("Prof. Munro", "e.g. 2013/14").
 _ABBREVIATION = lazyre.compile(r"(?:^|[\s(])(?:prof|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|no|approx|cf)\.$", re.IGNORECASE)
@@ -165,7 +168,7 @@ def _on_figures_before(words: FrameWords, sentence: str, before: str) -> bool:
     # published figure is that?")
     own = bool(set(_words(before)) & {"our", "we", "my", "i"})
     return (len(tokens) <= (2 * STATED_WORDS if own else STATED_WORDS) and bool(set(tokens) & set(words.anaphors))
-            and any(ch.isdigit() for ch in before) and not before.rstrip().endswith("?"))
+            and _A_FIGURE.search(before) is not None and not before.rstrip().endswith("?"))  # (not "a 600-word piece")
 
 
 # "When Woolmore calls it 'prescriptive', what does she mean?": that "when" opens a clause, it asks no date.
@@ -224,7 +227,19 @@ def sentences(text: str) -> list[str]:
             out[-1] += " " + piece
         else:
             out.append(piece)
-    return out
+    return [part for piece in out for part in _after_colon(piece)]
+
+
+def _after_colon(sentence: str) -> list[str]:
+    """"... like last week, in a piece on school places: the figure of 114, is that commissioned or published?": a
+    long lead-in before a colon is a sentence of its own, when a question follows it."""
+    lead, colon, rest = sentence.rpartition(": ")
+    if not colon or not rest.rstrip().endswith("?") or len(lead.split()) < 10 or len(rest.split()) < 3 or \
+            _ASKING.search(lead):  # ("Between 2012/13 and 2013/14, which grew more: commissioned or published?")
+        return [sentence]
+    # a lead-in stating no figure of its own is only who asks and why ("I need to double check one thing ..."):
+    # set aside; one that states figures stays, for the question to point back at
+    return [f"{lead}.", rest] if _A_FIGURE.search(lead) else [rest]
 
 
 def _wants_words(words: FrameWords, sentence: str) -> bool:
