@@ -4155,3 +4155,16 @@ def test_a_long_lead_in_before_a_colon_is_set_aside(engine):
                         "commissioned or published, and in which year?")
     assert reply.kind == "answer", reply.text
     reply_says(reply.text, ["114 is the number of SCRs commissioned in 2013/14"], ["school", "can't answer"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Is it true that under the old system LSCBs had to look back 30 years?", ["No: the article says 20 years"]),
+        ("is it correct that LSCBs used to look back 20 years?", ["Yes.", "up to 20 years"]),
+        ("Was it Timpson who said the old system meant looking back up to 20 years?",
+         ["No: it was Sue Woolmore", "not Edward Timpson"]),
+    ],
+)
+def test_an_amount_claimed_with_is_it_true_or_used_to(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

@@ -329,7 +329,9 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
         return None
     # "do they still have to go back 20 years?"; "must they go back 20 years?" asks of the rule as it now is
     now = speaks_of_now(words, u.text) or obliged
-    found = index.search(without(u, set(u.reading.unknown)), limit=3)  # "meant looking back": how it is put
+    markers = {m for m in words.claim_markers if " " not in m}  # "is it true that ...": asks, names nothing
+    then = {w for p in words.check_list("then_words") if f" {p} " in f" {u.text} " for w in p.split()}  # "used to"
+    found = index.search(without(u, set(u.reading.unknown) | markers | then), limit=3)  # ("meant looking back")
     unit = _unit(stated.group(2))
     # the best sentence that holds an amount of the unit asked (or, of now, follows one): "under the new guidance,
     # do they still have to go back 20 years?" is about the 20 years, not the guidance's own sentence
@@ -341,6 +343,9 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
     sentence = next((s for s, _ in found if s in holding or (now and _has_amount(
         next((b for b in index.sentences if b.line == s.line - 1), None), unit))),
         holding[0] if len(holding) == 1 else found[0][0])
+    named = set(u.query.mentioned("person"))
+    if named and not named & {st.by for st in facts.statements if st.source == sentence}:
+        return None  # "was it Timpson who said ... up to 20 years?": whose words, which the speaker checks settle
     text = normalise(sentence.text)
     lead = set(u.text[: stated.start()].split()[-2:])  # "up to 10 years" against "up to 20 years", not "20 years old"
     same_unit = [m for m in _AMOUNT.finditer(text) if _unit(m.group(2)) == unit]
