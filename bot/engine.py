@@ -1790,7 +1790,8 @@ class Engine:
             u.query.notes.append(f"The article has no figures for today; its latest are for {latest.label}:")
         if default_op and u.query.missing and not u.query.periods:
             # Remember what was asked, so "ok, what about 2013/14?" still knows the measure.
-            kept = Context(intent=top.intent.id, measure=u.query.measure, updated=t.now, people=list(context.people))
+            kept = Context(intent=top.intent.id, measure=u.query.measure, updated=t.now, people=list(context.people),
+                           history=list(context.history))  # (and the years asked before: "change between them?")
             return self._decline(u, "no_data", t.decision), kept
         if not elliptical:
             followups.carry(u, context, top.intent.id, self.lexicon, self.facts, self.figure_ops, self._asks_both(u))

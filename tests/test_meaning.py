@@ -4168,3 +4168,18 @@ def test_a_long_lead_in_before_a_colon_is_set_aside(engine):
 )
 def test_an_amount_claimed_with_is_it_true_or_used_to(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles", "unwanted"),
+    [
+        (("How many SCRs were commissioned in 2013/14?", "What about 2010/11?", "And 2012/13?",
+          "change between them?"), ["81 in 2012/13 to 114 in 2013/14", "up 33"], ["more commissioned than"]),
+        (("Was it 81 commissioned in 2013/14?", "So what was 81?"),
+         ["81 is the number of SCRs commissioned in 2012/13"], ["Not 81"]),
+        (("Give me the figures for 2012-13", "percentage published?", "and the change from the previous year?",
+          "in percentage points?"), ["21.8% in 2011/12 to 38.3% in 2012/13", "16.5 percentage points"], ["62.3%"]),
+    ],
+)
+def test_review_19_more_follow_ups(engine, lines, needles, unwanted):
+    reply_says(say(engine, *lines)[-1].text, needles, unwanted)

@@ -105,10 +105,19 @@ def repeat(u: Understood, context: Context, lexicon: Lexicon, both: bool = False
             u.query.periods[0] not in context.periods:
         # "is that more than double?" - "what about compared to 2011/12?": the later year against that one
         u.query.periods = [u.query.periods[0], context.periods[-1]]
+    elif _change_from_relative(u, context):  # "and the change from the year before?" after a year's share
+        u.query.periods = list(dict.fromkeys([context.periods[-1], *u.query.periods]))
     if u.rest.startswith("out of "):  # "12 were published" - "out of how many?": both figures of that year
         return
     if u.query.measure is None and not _names_measure(u, lexicon) and not both:
         u.query.measure = context.measure
+
+
+def _change_from_relative(u: Understood, context: Context) -> bool:
+    """"And the change from the year before?" after one year's figure: a change between that year and the one
+    the relative year names (not a span from it to the latest)."""
+    return bool(u.refs) and all(r.kind in ("previous", "next") for r in u.refs) and bool(
+        {"change", "rise", "fall"} & set(u.reading.tokens)) and len(context.periods) == 1 and len(u.query.periods) == 1
 
 
 def carry(
@@ -134,6 +143,8 @@ def carry(
         elif u.refs and all(r.kind in ("previous", "next") for r in u.refs) and "than" in u.reading.tokens \
                 and set(u.reading.tokens) & ANAPHORS and context.periods:
             # "is that bigger than the gap the year before?": the last answer's year against the one named
+            q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
+        elif _change_from_relative(u, context):  # "and the change from the year before?": that year and the other
             q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
         elif figure_ops[intent] == "change" and context.periods and len(q.periods) < 2:
             if q.periods:

@@ -431,7 +431,7 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op, yesno = "filter", False  # "in which years were fewer than 50 published?": the years that qualify
     if claim is not None and choice_of(rest):
         op, yesno, claim = "identify", False, claim._replace(compare="eq")  # "81 - commissioned or published?"
-    elif claim is None and asks_what_number(rest):
+    elif (claim is None or len(claims) <= 1) and asks_what_number(rest):  # ("so what was 81?" after it was denied)
         stated = _claims(words, rest, True)  # "ok so what's the 71 then?": which figure the number is
         if len(stated) == 1:
             op, claim, claims = "identify", stated[0]._replace(compare="eq"), stated
