@@ -688,8 +688,10 @@ class Engine:
         if why is None or top is None or (top.intent == why and decision.action == "answer") or any(
                 r.kind != "all" for r in u.refs) or u.query.has("many", "number") or any(ch.isdigit() for ch in u.rest):
             return decision
-        near = next((c for c in decision.candidates if c.intent == why and c.confidence >= top.confidence - 0.1), None)
-        if near is None or not reasons.told_of(self.facts, u.text):
+        near = next((c for c in decision.candidates if c.intent == why and (
+            c.confidence >= top.confidence - 0.1 or decision.action != "answer")), None)
+        if near is None or not reasons.told_of(self.facts, u.text) or says_any(
+                u.text, ("mean", "means", "meaning", "define", "definition")):  # ("what does 'pivotal' mean?")
             return decision
         return Decision("answer", (Candidate(why, max(near.confidence, ANSWER_AT)), *(
             c for c in decision.candidates if c is not near)))

@@ -4183,3 +4183,17 @@ def test_an_amount_claimed_with_is_it_true_or_used_to(engine, question, needles)
 )
 def test_review_19_more_follow_ups(engine, lines, needles, unwanted):
     reply_says(say(engine, *lines)[-1].text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles", "unwanted"),
+    [
+        (("which did Woolmore call pivotal?",), ["Working Together"], ["Ofsted ceased"]),
+        (("What were the reasons for the rise?", "Which one did she call a key factor?",
+          "and which did she call pivotal?"), ["Working Together"], ["Ofsted ceased"]),
+        (("what does pivotal mean?",), ["doesn't define “pivotal”", "Working Together"], ["Terms I can explain"]),
+        (("what does it mean for an SCR to be published?",), ["serious case review"], ["define “it”"]),
+    ],
+)
+def test_which_reason_she_called_pivotal_and_what_the_word_means(engine, lines, needles, unwanted):
+    reply_says(say(engine, *lines)[-1].text, needles, unwanted)

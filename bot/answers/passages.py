@@ -1141,6 +1141,10 @@ _QUOTED = LazyPattern(r"(?:^|[\s(])['‘\"“]([^'’\"”]{2,60}?)['’\"”](?
 _MEANT_BY = LazyPattern(r"\b(?:meant|mean|means) by (?:the word |the term |the phrase )?(.+)$")
 
 
+_WORD_MEANS = LazyPattern(r"^(?:so )?what (?:does|did|do) (?:the (?:word|term|phrase) )?"
+                          r"(?!(?:it|that|this|they|he|she|them|those|these|you|i|we)\b)([a-z']+(?: [a-z']+)?) mean\b")
+
+
 def word_in_use(facts: FactBase, index: PassageIndex, raw: str, u: Understood, words: FrameWords,
                 undefined: str) -> Answer | None:
     """"What does 'prescriptive' mean here?", "what does the article mean by the old system?": a word or phrase
@@ -1149,7 +1153,7 @@ def word_in_use(facts: FactBase, index: PassageIndex, raw: str, u: Understood, w
     if not says_any(u.text, words.check_list("asks_meaning")):
         return None
     phrases = [m.group(1) for m in _QUOTED.finditer(raw)]
-    meant = _MEANT_BY.search(u.text)
+    meant = _MEANT_BY.search(u.text) or _WORD_MEANS.search(u.text)  # ("what does pivotal mean?", unquoted)
     if not phrases and meant:
         phrases = [meant.group(1)]
     named = [*facts.people.values(), *facts.organisations.values(), *facts.terms.values(), *facts.events]

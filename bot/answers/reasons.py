@@ -26,7 +26,8 @@ def _focus(facts: FactBase, q: Query) -> list[Reason]:
 def told_of(facts: FactBase, text: str) -> list[Reason]:
     """Reasons whose explanation tells of something the text names (their `about` phrases: "the old system")."""
     padded = f" {' '.join(text.split())} "
-    return [r for r in facts.reasons if any(f" {p} " in padded for p in r.about)]
+    return [r for r in facts.reasons if any(f" {p} " in padded for p in r.about) or (
+        r.weight and f" {r.weight.lower().removeprefix('a ')} " in padded)]  # "which did she call pivotal?"
 
 
 def _describe(facts: FactBase, reason: Reason, answer: Answer, detail: bool = True) -> str:
