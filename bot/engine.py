@@ -691,7 +691,8 @@ class Engine:
         near = next((c for c in decision.candidates if c.intent == why and (
             c.confidence >= top.confidence - 0.1 or decision.action != "answer")), None)
         if near is None or not reasons.told_of(self.facts, u.text) or says_any(
-                u.text, ("mean", "means", "meaning", "define", "definition")):  # ("what does 'pivotal' mean?")
+                u.text, ("mean", "means", "meaning", "define", "definition")) or u.reading.tokens[:1] in (
+                ["who"], ["whose"]):  # ("what does 'pivotal' mean?", "who said it was pivotal?" asks otherwise)
             return decision
         return Decision("answer", (Candidate(why, max(near.confidence, ANSWER_AT)), *(
             c for c in decision.candidates if c is not near)))
