@@ -4197,3 +4197,17 @@ def test_review_19_more_follow_ups(engine, lines, needles, unwanted):
 )
 def test_which_reason_she_called_pivotal_and_what_the_word_means(engine, lines, needles, unwanted):
     reply_says(say(engine, *lines)[-1].text, needles, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles"),
+    [
+        (("% increase in commissioned SCRs from 2012/13 to 2013/14?", "I worked it out as 29%, who's right?"),
+         ["No. Not 29%: the figure is 40.7%."]),
+        (("% increase in commissioned SCRs from 2012/13 to 2013/14?", "I worked it out as 40.7%, is that right?"),
+         ["Yes. 40.7% is right."]),
+        (("When did the 2013/14 period in the article start and end?",), ["April 2013 to March 2014"]),
+    ],
+)
+def test_set_40_own_workings_and_a_years_months(engine, lines, needles):
+    reply_says(say(engine, *lines)[-1].text, needles, [])
