@@ -2110,6 +2110,10 @@ class Engine:
         frame = frame._replace(op=op, periods=tuple(periods), measures=measures, overall=change == "span")
         if op == "times" and last_op in ("share", "pp_change") and not u.query.measure:
             frame = frame._replace(of_share=True)  # "how many times higher?" after two rates: of the rates
+        if op == "average" and last_op in ("change", "steps") and len(context.periods) >= 3 and not u.refs:
+            # "average of those?" after the yearly rises: of the rises, over the years they run between
+            frame = frame._replace(of_change=True, periods=tuple(context.periods))
+            periods = list(context.periods)
         u.query.measure, u.query.periods = measure, periods
         if op in ("share", "change", "extreme") and set(frame.measures) & derived:  # "as a percentage?" of those
             u.query.measure = frame.measures[0]  # not published, "did it narrow?": "and for 2011/12?", "by how

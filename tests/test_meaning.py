@@ -4211,3 +4211,8 @@ def test_which_reason_she_called_pivotal_and_what_the_word_means(engine, lines, 
 )
 def test_set_40_own_workings_and_a_years_months(engine, lines, needles):
     reply_says(say(engine, *lines)[-1].text, needles, [])
+
+
+def test_the_average_of_the_yearly_rises(engine):
+    replies = say(engine, "What were the year-on-year increases in published SCRs?", "average of those?")
+    reply_says(replies[-1].text, ["an average of 29.5 a year"], ["51 SCRs"])
