@@ -4216,3 +4216,10 @@ def test_set_40_own_workings_and_a_years_months(engine, lines, needles):
 def test_the_average_of_the_yearly_rises(engine):
     replies = say(engine, "What were the year-on-year increases in published SCRs?", "average of those?")
     reply_says(replies[-1].text, ["an average of 29.5 a year"], ["51 SCRs"])
+
+
+def test_anything_ruled_out_after_the_reasons_is_the_panel(engine):
+    replies = say(engine, "Can you give me the reasons the article gives for the rise?", "anything ruled out?",
+                  "who's the source for all that?")
+    reply_says(replies[1].text, ["does not believe that the Serious Case Review panel"], ["counts this as a cause"])
+    reply_says(replies[2].text, ["Sue Woolmore"], ["Munro"])

@@ -171,7 +171,7 @@ def lower_first(text: str) -> str:
 def counter(facts: FactBase, q: Query) -> Answer:
     answer = Answer("")
     ruled_out = [r for r in facts.reasons if r.stance == "not_significant"]
-    focus = _focus(facts, q)
+    focus = [] if q.carried else _focus(facts, q)  # ("anything ruled out?" after the reasons asks of none of them)
     if focus and all(r.stance == "cause" for r in focus):
         lines = []
         for reason in focus:
