@@ -4223,3 +4223,15 @@ def test_anything_ruled_out_after_the_reasons_is_the_panel(engine):
                   "who's the source for all that?")
     reply_says(replies[1].text, ["does not believe that the Serious Case Review panel"], ["counts this as a cause"])
     reply_says(replies[2].text, ["Sue Woolmore"], ["Munro"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("What's the full name of Woolmore's organisation?", ["Association of Independent Local Safeguarding"]),
+        ("Name the minister, the professor and the association chair mentioned in the article.",
+         ["Edward Timpson", "Eileen Munro", "Sue Woolmore"]),
+    ],
+)
+def test_people_and_their_organisation(engine, question, needles):
+    reply_says(one(engine, question), needles, ["Terms I can explain"])
