@@ -87,6 +87,8 @@ Turned = tuple[Reply, Context]  # a reader's answer: the reply and the context f
 # "was it 140?", "is that 114?" right after a figure: the last question, with that figure to check
 _FIGURE_AGAIN = LazyPattern(r"(?:so |and |but )?(?:was|is|were|are) (?:it|that|this|they) (?:really |actually )?"
                             r"\d+(?:\.\d+)?(?: percent)?")
+_MONTHS_SAID = LazyPattern(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months? apart\b")
 _ASKS_MONTHS = LazyPattern(r"\bhow many months\b|\bmonths (?:apart|between|separate|passed|elapsed)\b")
 SUPPOSED_OPS = frozenset({"again", "at_change", "scaled", "at_rate"})  # what-ifs: worked out, not the article's
 
@@ -603,6 +605,11 @@ class Engine:
         months, first, second = apart
         start, end = (f"{events.MONTH_NAMES[m - 1]} {y}" for y, m in (first, second))
         answer = Answer(f"From {start} to {end} is {months} month{'s' if months != 1 else ''}.")
+        said = _MONTHS_SAID.search(u.text)  # "... were eight months apart, is that right?": the number put forward
+        if said is not None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+            stated = int(said.group(1)) if said.group(1).isdigit() else self.frames.number_words.get(said.group(1))
+            if stated is not None:
+                answer.text = f"{'Yes' if stated == months else f'No, not {stated}'}. {answer.text}"
         for e in self.facts.events:
             year, _, month = e.date.partition("-")
             if month and (int(year), int(month)) in (first, second):
@@ -703,7 +710,8 @@ class Engine:
         said = self.intent_for_answer.get("people.said")
         if said is None or not u.query.mentioned("person") or u.query.has("many", "number") or u.refs or (
                 decision.top is not None and decision.top.intent == said) or not says_any(
-                u.text, self.frames.check_list("describing")):
+                u.text, self.frames.check_list("describing")) or asks_verdict(
+                self.frames, u.rest, u.reading.tokens, u.question_mark):  # ("did Timpson describe it as ...?" checks)
             return decision
         return Decision("answer", (Candidate(said, ANSWER_AT), *decision.candidates))
 
@@ -2319,8 +2327,12 @@ class Engine:
             answer.people.append(speakers[0].id)
         else:
             answer.text = f"The article says: “{sentence.text}”"
-        if asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark) and not q.mentioned("person"):
-            answer.text = f"Yes. {answer.text}"  # "is there a quote calling it 'a big challenge'?": here it is
+        if asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
+            named = [self.facts.people[p] for p in q.mentioned("person") if p in self.facts.people]
+            if not named or (speakers and named[0].id == speakers[0].id):  # "is there a quote calling it 'a big
+                answer.text = f"Yes. {answer.text}"  # challenge'?", "did Woolmore describe it as prescriptive?"
+            elif speakers:
+                answer.text = f"No: it was {speakers[0].name}, not {named[0].name}. {answer.text}"
         return answer
 
     def _check(self, u: Understood, decision: Decision, verdict: bool) -> Answer | None:

@@ -4235,3 +4235,17 @@ def test_anything_ruled_out_after_the_reasons_is_the_panel(engine):
 )
 def test_people_and_their_organisation(engine, question, needles):
     reply_says(one(engine, question), needles, ["Terms I can explain"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Is it right that the Ofsted change (July 2012) and the Working Together release (March 2013) were eight "
+         "months apart?", ["Yes. From July 2012 to March 2013 is 8 months."]),
+        ("were July 2012 and March 2013 six months apart?", ["No, not 6.", "8 months"]),
+        ("Did Woolmore describe the old SCR process as very prescriptive for LSCBs?", ["Yes. Sue Woolmore"]),
+        ("Name the minister and say what he revealed.", ["Edward Timpson", "dramatic increase"]),
+    ],
+)
+def test_set_39_after_scoring_checks(engine, question, needles):
+    reply_says(one(engine, question), needles, ["can't answer"])
