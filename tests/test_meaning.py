@@ -4249,3 +4249,11 @@ def test_people_and_their_organisation(engine, question, needles):
 )
 def test_set_39_after_scoring_checks(engine, question, needles):
     reply_says(one(engine, question), needles, ["can't answer"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [("wots an SCR", ["serious case review"]), ("ok, what's the latest year it covers then?", ["2013/14"])],
+)
+def test_text_speak_and_the_latest_year_covered(engine, question, needles):
+    reply_says(one(engine, question), needles, ["I'm not sure", "outside what I know"])
