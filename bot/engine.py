@@ -2347,6 +2347,7 @@ class Engine:
                 return amount
         moved = self._moved_topics  # "did CYP Now find the number rose?": the body a directional event is about
         events = any(m.kind == "event" or m.id in moved for m in u.reading.mentions) or " months " in f" {u.text} " \
+            or " how long " in f" {u.text} " \
             or ("rise" in u.reading.tokens and says_any(u.text, self.frames.check_list("starts")))  # ("did the rise
         # begin in 2013?" asks when it began, an event, not whether the figures rose in 2013/14)
         figures = bool(u.refs) or any(ch.isdigit() for ch in u.text)

@@ -4257,3 +4257,15 @@ def test_set_39_after_scoring_checks(engine, question, needles):
 )
 def test_text_speak_and_the_latest_year_covered(engine, question, needles):
     reply_says(one(engine, question), needles, ["I'm not sure", "outside what I know"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("how long after the WT release did the 2013/14 year start?", ["1 month."]),
+        ("Months from the March 2013 Working Together release to the end of the 2013/14 year?", ["12 months."]),
+        ("Is it right that it was a 2011 Ofsted investigation that found SCR numbers dropped?", ["No.", "CYP Now"]),
+    ],
+)
+def test_set_37_after_scoring(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

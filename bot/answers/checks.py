@@ -144,8 +144,10 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         events = [e for t in q.context.topics for e in facts.events if e.id == t or t in e.topics]
         events = list(dict.fromkeys(events))
     asks_length = q.has("long") or " months " in f" {q.text} " or in_years or apart
-    if len(events) == 1 and len(q.periods) == 1 and asks_length and not in_years and _DIGIT.search(q.text):
-        return _to_year_edge(facts, q, events[0])  # "how many months after Ofsted stopped did 2013/14 start?"
+    named = [p for p in q.periods if facts.period(p).label in q.text]  # (not the year "March 2013" falls in)
+    if len(events) == 1 and len(named) == 1 and asks_length and not in_years:
+        return _to_year_edge(facts, q, events[0], named[0])  # "how many months after Ofsted stopped did 2013/14
+        # start?"
     if len(events) < 2 or (q.has(*words.check_list("before"), *words.check_list("after")) and not asks_length):
         return None
     a, b = sorted(events[:2], key=_key)
@@ -165,10 +167,10 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return answer
 
 
-def _to_year_edge(facts: FactBase, q: Query, event: Event) -> Answer | None:
+def _to_year_edge(facts: FactBase, q: Query, event: Event, named: str) -> Answer | None:
     """The months from an event to the start (or, asked of its end, the end) of the financial year named."""
     year, _, month = event.date.partition("-")
-    period = facts.period(q.periods[0])
+    period = facts.period(named)
     ends = says_any(q.text, ("end", "ended", "ends", "close", "closed", "finish", "finished"))
     at = period.end if ends else period.start
     answer = Answer("")
@@ -200,7 +202,7 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         answer.add_sources(events[0].source)
         answer.topics.extend(events[0].topics)
         return answer
-    own = by_own_words(facts, q, {d[:4] for d in dates}) if events and dates and not q.has("rise", "fall") else []
+    own = by_own_words(facts, q, {d[:4] for d in dates}) if events and dates and not q.has("rise") else []
     if own and own[0] not in events:
         # "was the 2011 investigation carried out by Ofsted?": the event its own word and date name, put to a body
         # that is not its own (the answer names whose it was)
