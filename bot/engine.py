@@ -20,7 +20,7 @@ from .answers.reasons import lower_first
 from .conversation import Context
 from .gcpause import no_gc_pauses
 from .knowledge.errors import DataError, Problem
-from .knowledge.model import FactBase, Intent, IntentSet
+from .knowledge.model import Event, FactBase, Intent, IntentSet
 from .lazyre import LazyPattern
 from .reply import Reply, Suggestion
 from .understanding import calibrate, followups, steps, sums
@@ -731,7 +731,8 @@ class Engine:
         when = self.intent_for_answer.get("events.when")
         named = {m.id for m in u.reading.mentions}
         settled = decision.top is not None and decision.top.intent == when and decision.action == "answer"
-        if when is None or settled or not says_any(u.text, self.frames.check_list("which_fiscal_year")) or \
+        if when is None or settled or ("financial" not in u.text and " fy" not in u.text) or not says_any(
+                u.text, self.frames.check_list("which_fiscal_year")) or \
                 u.query.has("many", "most", "fewest") or not any(
                 e.id in named or named & set(e.topics) for e in self.facts.events):
             return decision
@@ -2367,7 +2368,7 @@ class Engine:
                 "reasons.why") and verdict and "why" in u.reading.tokens and any(m.kind == "person" for m in
                                                                                  u.reading.mentions):
             return None  # "did Timpson explain why the numbers went up?": whose reasons, which the reasons say
-        fell = [e for e in self.facts.events if says_any(e.summary.lower(), self.frames.check_list("fell"))]
+        fell = self._fall_events
         if verdict and fell and "fall" in u.reading.tokens and says_any(u.text, self.frames.check_list("before_rise")):
             dropped = Answer(f"Yes, as the article reports: {fell[0].summary}")  # "was there a drop before the rise?"
             dropped.add_sources(fell[0].source)
@@ -2399,6 +2400,11 @@ class Engine:
         named = [*self.facts.people.values(), *self.facts.organisations.values(), *self.facts.terms.values()]
         return frozenset(w for item in named for a in (*item.aliases, getattr(item, "name", "").lower())
                          for w in normalise(a).split())
+
+    @functools.cached_property
+    def _fall_events(self) -> list[Event]:
+        """The events whose summary reports a fall (CYP Now's 2011 finding), worked out once per engine."""
+        return [e for e in self.facts.events if says_any(e.summary.lower(), self.frames.check_list("fell"))]
 
     @functools.cached_property
     def _moved_topics(self) -> frozenset[str]:

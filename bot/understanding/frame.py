@@ -226,7 +226,7 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
         words = _WORDS_OF[padded] = frozenset(padded.split())
     if not singles.isdisjoint(words):
         return True
-    return any(m in padded for w in words.intersection(multis) for m in multis[w])
+    return bool(multis) and any(m in padded for w in words.intersection(multis) for m in multis[w])
 
 
 _WORDS_OF: dict[str, frozenset[str]] = {}
