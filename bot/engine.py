@@ -2100,7 +2100,9 @@ class Engine:
                 op == "value" and not u.query.measure))) or \
                 op == "gap":  # (and "so which year was biggest?" after gaps)
             measures = tuple(d.id for d in words.derived[:1])  # "same calc for 2011/12?" after a gap
-        asks_direction = read_frame(words, op, u.text, u.rest, tokens, [], measure).test in ("rise", "fall", "same")
+        asks_direction = read_frame(words, op, u.text, u.rest, tokens, [], measure).test in ("rise", "fall", "same") \
+            or (last_op == "ratio" and says_any(u.text, words.check_list("up_or_down")))  # "did that ratio go up or
+        # down?" after two years' ratios: between them
         if asks_direction and not u.query.periods:  # "so did the gap shrink?": between the last two answers' years
             distinct = list(dict.fromkeys(context.history[-2:]))
             periods = distinct if len(distinct) >= 2 else periods

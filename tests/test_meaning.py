@@ -4269,3 +4269,10 @@ def test_text_speak_and_the_latest_year_covered(engine, question, needles):
 )
 def test_set_37_after_scoring(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+def test_did_that_ratio_go_up_or_down(engine):
+    """Sets 36 and 40: after two years' ratios, the direction between them."""
+    replies = say(engine, "What was the ratio of commissioned to published SCRs in 2011/12?", "and in 2013/14?",
+                  "so did that ratio go up or down?")
+    reply_says(replies[-1].text, ["4.58 to 1", "1.61 to 1", "the ratio fell, from 4.58 to 1.61 to 1"], [])

@@ -428,6 +428,7 @@ def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
             return r
     first, second = _ordered_measures(al, q)[:2]
     periods = al.span(frame)
+    seen: list[tuple[str, float]] = []
     for p in periods:
         a, b = al.value(p, first), al.value(p, second)
         if a and b and b[0]:
@@ -438,6 +439,11 @@ def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
             )
             r.cite(*a[1], *b[1])
             r.numbers.append((round(x, 2), False))
+            seen.append((p, x))
+    if len(seen) >= 2 and round(seen[0][1], 2) != round(seen[-1][1], 2):  # "... and did it go up or down?"
+        (p1, x1), (p2, x2) = seen[0], seen[-1]
+        r.lines.append(f"From {al.plabel(p1)} to {al.plabel(p2)} the ratio {'rose' if x2 > x1 else 'fell'}, "
+                       f"from {x1:.2f} to {x2:.2f} to 1.")
     if frame.overall and len(periods) > 1:
         sa = sum(v[0] for p in periods if (v := al.value(p, first)))
         sb = sum(v[0] for p in periods if (v := al.value(p, second)))
