@@ -573,7 +573,8 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_months_between", "_period_covered", "_rank", "_figure_disputed", "_which_of_two",
+        "_unreadable", "_months_between", "_period_covered", "_against_the_average", "_rank", "_figure_disputed",
+        "_which_of_two",
         "_own_figure", "_against_sum", "_source_followup", "_now_followup", "_when_of_last", "_why_of_last",
         "_which_mattered_more", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last",
         "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_is_that_a_lot", "_not_in_article",
@@ -1196,6 +1197,45 @@ class Engine:
         asked = (f"how many more were {context.measure} in {self.facts.period(last[0]).label} than "
                  f"{u.query.measure} in {self.facts.period(u.query.periods[0]).label}?")
         return self._reply_one(asked, Context(), t.now)
+
+    def _against_the_average(self, t: Turn) -> Turned | None:
+        """"Which year's figure was closest to that?", "which years were above the average?" right after an
+        average: each year's figure set against it."""
+        u, context = t.u, t.context
+        closest = says_any(u.text, self.frames.check_list("closest"))
+        above, below = (says_any(u.text, self.frames.check_list(k)) for k in ("above_average", "below_average"))
+        measure = u.query.measure or context.measure
+        if context.op != "average" or not measure or not (closest or above or below):
+            return None
+        figures = [(p, f.value) for p in context.periods if (f := self.facts.value(p, measure))]
+        if len(figures) < 2:
+            return None
+        mean = sum(v for _, v in figures) / len(figures)
+
+        def num(x: float) -> str:
+            return f"{x:.1f}".removesuffix(".0")
+
+        def shown(p: str, v: float) -> str:
+            return f"{self.facts.period(p).label} ({num(v)}, {num(abs(v - mean))} {'above' if v > mean else 'below'})"
+
+        if closest:
+            p, v = min(figures, key=lambda pv: abs(pv[1] - mean))
+            text = f"Closest to the average of {num(mean)} SCRs {measure} a year: {shown(p, v)}."
+        else:
+            picked = [(p, v) for p, v in figures if (v > mean if above else v < mean)]
+            text = f"{'Above' if above else 'Below'} the average of {num(mean)} SCRs {measure} a year: " + (
+                fmt.join([shown(p, v) for p, v in picked]) if picked else "none") + "."
+        answer = Answer(text)
+        for p, _ in figures:
+            fig = self.facts.value(p, measure)
+            if fig is not None:
+                answer.add_sources(fig.source)
+        intent = self.intents.get(context.intent or "")
+        if intent is None:
+            return None
+        kept = self._next_context(u, intent.id, answer, t.now, "average")
+        kept.periods, kept.measure = list(context.periods), measure
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
 
     def _which_of_two(self, t: Turn) -> Turned | None:
         """"Which is bigger?" after two answers of one figure each (two years, two measures, or two gaps): the

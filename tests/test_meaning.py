@@ -4276,3 +4276,20 @@ def test_did_that_ratio_go_up_or_down(engine):
     replies = say(engine, "What was the ratio of commissioned to published SCRs in 2011/12?", "and in 2013/14?",
                   "so did that ratio go up or down?")
     reply_says(replies[-1].text, ["4.58 to 1", "1.61 to 1", "the ratio fell, from 4.58 to 1.61 to 1"], [])
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles"),
+    [
+        (("What's the average number of SCRs published per year over the three years?",
+          "Which year's figure was closest to that?"), ["Closest to the average of 38", "2012/13 (31, 7 below)"]),
+        (("average number of SCRs commissioned per year across the three years?", "and published?",
+          "which year's commissioned figure was closest to that commissioned average?"),
+         ["83.3 SCRs commissioned", "2012/13 (81, 2.3 below)"]),
+        (("average number of SCRs commissioned per year across the three years?",
+          "which year was above the commissioned average?"),
+         ["Above the average of 83.3", "2013/14 (114, 30.7 above)"]),
+    ],
+)
+def test_each_year_against_the_average(engine, lines, needles):
+    reply_says(say(engine, *lines)[-1].text, needles, [])
