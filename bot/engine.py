@@ -184,7 +184,7 @@ class Engine:
 
     # -- reading ------------------------------------------------------------------------
     def understand(self, text: str, context: Context) -> Understood:
-        norm = self._figures_as_years(normalise(text))
+        norm = self._in_between(self._figures_as_years(normalise(text)), context)
         refs, rest = read_periods(norm)
         reading = self.lexicon.read(rest)
         query = Query(tokens=reading.tokens, mentions=reading.mentions, pronouns=reading.pronouns, context=context)
@@ -268,6 +268,17 @@ class Engine:
         query.periods, query.by_event = ids, bool(ids)
         if note:
             query.notes.append(note)
+
+    def _in_between(self, norm: str, context: Context) -> str:
+        """"And the year in between?" after two years a year apart: that middle year, named."""
+        said = next((p for p in self.frames.check_list("year_between") if f" {p} " in f" {norm} "), None)
+        if said is None:
+            return norm
+        ids = [p.id for p in self.facts.periods]
+        asked = sorted(ids.index(p) for p in set(context.history[-2:]) if p in ids)
+        between = ids[asked[0] + 1: asked[-1]] if len(asked) == 2 else []
+        return f" {norm} ".replace(f" {said} ", f" {self.facts.period(between[0]).label} ").strip() if len(
+            between) == 1 else norm
 
     def _figures_as_years(self, norm: str) -> str:
         """"The year before the 114 figure": a figure named to mean its year, when only one year has it."""

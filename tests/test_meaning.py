@@ -4293,3 +4293,15 @@ def test_did_that_ratio_go_up_or_down(engine):
 )
 def test_each_year_against_the_average(engine, lines, needles):
     reply_says(say(engine, *lines)[-1].text, needles, [])
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles"),
+    [
+        (("What's the ratio of commissioned to published SCRs in 2011/12?", "and in 2013/14?",
+          "and the year in between?"), ["In 2012/13", "2.61 to 1"]),
+        (("how many published in 2011/12?", "and 2013/14?", "what about the middle year?"), ["In 2012/13, 31"]),
+    ],
+)
+def test_the_year_in_between(engine, lines, needles):
+    reply_says(say(engine, *lines)[-1].text, needles, [])
