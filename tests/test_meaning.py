@@ -4305,3 +4305,17 @@ def test_each_year_against_the_average(engine, lines, needles):
 )
 def test_the_year_in_between(engine, lines, needles):
     reply_says(say(engine, *lines)[-1].text, needles, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("By how much did the 2012/13-to-2013/14 rise in commissioned SCRs exceed the 2011/12-to-2012/13 rise?",
+         ["26 then 33, by 7"]),
+        ("Range (max minus min) of the commissioned figures across the three years?", ["a range of 59"]),
+        ("Is it true that the coalition government had a policy of publishing serious case reviews?",
+         ["Yes.", "coalition government's policy"]),
+    ],
+)
+def test_set_36_after_scoring(engine, question, needles):
+    reply_says(one(engine, question), needles, [])

@@ -256,9 +256,10 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
                 pace = "sped up" if rates[1] > rates[0] else "slowed" if rates[1] < rates[0] else "held steady"
                 size = "larger" if counts[1] > counts[0] else "smaller" if counts[1] < counts[0] else "the same"
                 signed = [f"{'+' if v >= 0 else '-'}{_pct(abs(v))}" for v in rates]
+                by = f", by {fmt.number(abs(counts[1] - counts[0]))}" if counts[0] != counts[1] else ""
                 r.lines.append(f"In percentage terms the growth {pace} ({signed[0]} then {signed[1]}); "
                                f"the second rise was {size} in numbers ({fmt.number(counts[0])} then "
-                               f"{fmt.number(counts[1])}).")
+                               f"{fmt.number(counts[1])}{by}).")
     if any(m in al.derived for m in al.measures(frame)):
         r.lines.append(GAP_NOTE)
     r.answer.periods = [steps[0][0], *(b for _, b in steps)]

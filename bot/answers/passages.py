@@ -476,6 +476,7 @@ def _speakers(facts: FactBase) -> dict[Sentence, list[str]]:
 def _stem(word: str) -> str:
     """A crude common stem, so "introduce" meets "introduced" and "enable" "enabled": the lexicon only
     canonicalises words it knows, and most of the article's words it does not."""
+    word = word.removesuffix("'s").rstrip("'")  # "the coalition government's policy": the government
     if word.endswith("nse") and len(word) > 6:
         return word[:-3] + "nd"  # "response" meets "responding", "defence"-like words aside
     if word.endswith("ion") and len(word) - 3 >= 5:

@@ -276,6 +276,8 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     cued = [name for name, cues in words.operations if _has(both, cues)]
     if _has(both, words.check_list("gap_for_all")):  # "... for every commissioned SCR to be published": no ratio
         cued = ["gap", *(c for c in cued if c not in ("gap", "ratio"))]
+    if "spread" in cued and "extreme" in cued:  # "range (max minus min) of the figures?": the range, not the two
+        cued = ["spread", *(c for c in cued if c not in ("spread", "extreme"))]
     if "per_time" in cued and "average" in cued:  # "on average how many per month?": a year spread over months
         cued.remove("average")
     if "at_rate" in cued and (_has(canon, ("rise", "fall", "change")) or not _has(both, ("rate", "percent"))):
