@@ -109,6 +109,9 @@ def allowed_numbers(facts: FactBase) -> set[str]:
             steps = abs(ids.index(b) - ids.index(a))
             if steps:
                 one_dp(abs(values[b] - values[a]) / steps)
+        rises = [values[b] - values[a] for a, b in itertools.pairwise(p for p in ids if p in values)]
+        for r1, r2 in itertools.combinations(rises, 2):  # one year's rise against another's ("26 then 33, by 7")
+            allowed.add(str(abs(r2 - r1)))
     for p in both:
         for x, y in ((com[p], pub[p]), (pub[p], com[p])):
             if y:

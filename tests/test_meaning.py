@@ -4317,5 +4317,5 @@ def test_the_year_in_between(engine, lines, needles):
          ["Yes.", "coalition government's policy"]),
     ],
 )
-def test_set_36_after_scoring(engine, question, needles):
+def test_set_36_second_round(engine, question, needles):
     reply_says(one(engine, question), needles, [])

@@ -257,6 +257,7 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
                 size = "larger" if counts[1] > counts[0] else "smaller" if counts[1] < counts[0] else "the same"
                 signed = [f"{'+' if v >= 0 else '-'}{_pct(abs(v))}" for v in rates]
                 by = f", by {fmt.number(abs(counts[1] - counts[0]))}" if counts[0] != counts[1] else ""
+                r.numbers.append((abs(counts[1] - counts[0]), False))
                 r.lines.append(f"In percentage terms the growth {pace} ({signed[0]} then {signed[1]}); "
                                f"the second rise was {size} in numbers ({fmt.number(counts[0])} then "
                                f"{fmt.number(counts[1])}{by}).")
