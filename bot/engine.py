@@ -276,6 +276,8 @@ class Engine:
             return norm
         ids = [p.id for p in self.facts.periods]
         asked = sorted(ids.index(p) for p in set(context.history[-2:]) if p in ids)
+        if len(asked) < 2 and " three years" in f" {norm} ":  # "the middle one of the three years the article gives"
+            asked = [0, len(ids) - 1]
         between = ids[asked[0] + 1: asked[-1]] if len(asked) == 2 else []
         return f" {norm} ".replace(f" {said} ", f" {self.facts.period(between[0]).label} ").strip() if len(
             between) == 1 else norm

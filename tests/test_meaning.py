@@ -4319,3 +4319,17 @@ def test_the_year_in_between(engine, lines, needles):
 )
 def test_set_36_second_round(engine, question, needles):
     reply_says(one(engine, question), needles, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("What was the number of SCRs commissioned in the middle one of the three years the article gives?",
+         ["In 2012/13, 81"]),
+        ("Put the three years of figures in a little table for me", ["2011/12: 55 commissioned, 12 published"]),
+        ("Write a short paragraph I can drop into a board report about the SCR figures.", ["55 to 114"]),
+        ("How many SCRs are expected to be commissioned next year?", ["makes no forecast"]),
+    ],
+)
+def test_set_44_after_scoring(engine, question, needles):
+    reply_says(one(engine, question), needles, ["I'm not sure"])
