@@ -68,12 +68,15 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind33.yaml", 0.94),
      ("blind34.yaml", 0.96),
      ("blind35.yaml", 0.9),
-     ("blind36.yaml", 0.9),
-     ("blind37.yaml", 0.87),
-     ("blind38.yaml", 0.92),
-     ("blind39.yaml", 0.88),
-     ("blind40.yaml", 0.82),
-     ("blind41.yaml", 0.9)],
+     ("blind36.yaml", 0.92),
+     ("blind37.yaml", 0.9),
+     ("blind38.yaml", 0.94),
+     ("blind39.yaml", 0.91),
+     ("blind40.yaml", 0.86),
+     ("blind41.yaml", 0.91),
+     ("blind42.yaml", 0.97),
+     ("blind43.yaml", 0.95),
+     ("blind44.yaml", 0.93)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""
