@@ -587,14 +587,13 @@ class Engine:
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
         "_unreadable", "_months_between", "_period_covered", "_against_the_average", "_rank", "_figure_disputed",
-        "_which_of_two",
-        "_own_figure", "_against_sum", "_source_followup", "_now_followup", "_when_of_last", "_why_of_last",
-        "_which_mattered_more", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last",
+        "_which_of_two", "_own_figure", "_against_sum", "_source_followup", "_now_followup", "_when_of_last",
+        "_why_of_last", "_which_mattered_more", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last",
         "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_is_that_a_lot", "_not_in_article",
         "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted",
         "_direct_quotes", "_another_quote", "_phrase_in_article", "_where_it_says", "_quoted_words", "_prose_check",
-        "_fallback",
-        "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
+        "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify",
+        "_compose",
     )
 
     def _respond(
