@@ -1214,10 +1214,12 @@ class Engine:
         """"Which year's figure was closest to that?", "which years were above the average?" right after an
         average: each year's figure set against it."""
         u, context = t.u, t.context
+        if context.op != "average":
+            return None  # (most questions: one comparison)
         closest = says_any(u.text, self.frames.check_list("closest"))
         above, below = (says_any(u.text, self.frames.check_list(k)) for k in ("above_average", "below_average"))
         measure = u.query.measure or context.measure
-        if context.op != "average" or not measure or not (closest or above or below):
+        if not measure or not (closest or above or below):
             return None
         figures = [(p, f.value) for p in context.periods if (f := self.facts.value(p, measure))]
         if len(figures) < 2:

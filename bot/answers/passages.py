@@ -1075,6 +1075,11 @@ def _unknown_asked(
 ) -> str | None:
     """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
     full = f" {' '.join(t.removesuffix(chr(39) + 's') for t in tokens(u.text))} "  # "the coalition's policy"
+    opened: dict[int, list[int]] = {}  # ask position -> the positions of its phrases the question's words open
+    for i, j in sorted(pair for word in set(full.split()) for pair in unknowns.keys.get(word, ())):
+        opened.setdefault(i, []).append(j)
+    if not opened:
+        return None  # (most questions open no entry: nothing more to read)
     names = [_padded_name(m.text) for m in u.reading.mentions]
     # a name's own words ask for nothing: the "now" of "CYP Now", also with a year between ("CYP Now's 2011
     # investigation")
@@ -1103,9 +1108,6 @@ def _unknown_asked(
     dated = any(r.kind in ("fy", "cy", "month") and r.year <= last_year for r in u.refs)
     # a year after the article's is past what any subject's exemption covers ("still evaluating in 2024?")
     later = any(r.kind in ("fy", "cy", "month") and r.year > last_year for r in u.refs)
-    opened: dict[int, list[int]] = {}  # ask position -> the positions of its phrases the question's words open
-    for i, j in sorted(pair for word in set(full.split()) for pair in unknowns.keys.get(word, ())):
-        opened.setdefault(i, []).append(j)
     for i in sorted(opened):
         ask = unknowns.asks[i]
         exempt = not later and any(s.id in ask.exempt or s.kind in ask.exempt for s in subjects)
