@@ -2067,9 +2067,10 @@ class Engine:
             two = len(set(context.measures)) == 2 or {"two", "both", "them"} & set(u.rest.split()) or (
                 context.measure is None and context.intent in self.figure_ops)  # "31 published"; or both at once
             # - "and commissioned?" - "difference?"; "the difference between those two numbers"
-            if one_year and two and last_op == "value" and not u.query.has("rise", "fall"):  # "12 published" - "out
-                # of how many commissioned?" - "the
-                op = "gap"  # difference (between the two)?": the two measures of that year, no second year to compare
+            if one_year and two and last_op in ("value", "gap") and not u.query.has("rise", "fall"):
+                # "12 published" - "out of how many commissioned?" - "the difference (between the two)?", or "by how
+                # much?" after which of the two was higher: the two measures of that year, no second year to compare
+                op = "gap"
             else:
                 op = "pp_change" if last_op in ("share", "pp_change") else "change"
         elif op is None and last_op == "change" and "which" in tokens and len(set(context.measures)) == 2 and \

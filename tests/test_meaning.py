@@ -4333,3 +4333,12 @@ def test_set_36_second_round(engine, question, needles):
 )
 def test_set_44_after_scoring(engine, question, needles):
     reply_says(one(engine, question), needles, ["I'm not sure"])
+
+
+def test_which_measure_was_higher_in_one_year_and_by_how_much(engine):
+    """Set 44: the two measures of one year set against each other, then 'by how much?' is that gap."""
+    replies = say(engine, "In 2013/14 which was higher, commissioned or published?", "by how much?",
+                  "as a share of commissioned, what % weren't published?")
+    reply_says(replies[0].text, ["114 SCRs were commissioned and 71 published: 43 more commissioned"], ["up 33"])
+    reply_says(replies[1].text, ["43 more commissioned than published"], ["up 33"])
+    reply_says(replies[2].text, ["37.7% not published"], [])

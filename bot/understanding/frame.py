@@ -333,6 +333,11 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
         op = "change"  # "increase in published SCRs between 2011/12 and 2012/13, as a number?": the change asked
     if choice and moves and op == "change" and _has(raw, ("by more", "more", "bigger", "larger", "most")):
         op = "faster"  # "did commissioned or published increase by more?": the two measures' growth side by side
+    elif choice and len(periods) == 1 and op in ("change", "value", "extreme") and _has(
+            raw, ("higher", "more", "bigger", "larger", "greater", "lower", "fewer", "smaller")) and not _has(
+            raw, ("rise", "rose", "increase", "increased", "grew", "growth", "change")):
+        op, measures = "gap", [d.id for d in words.derived][:1]  # "in 2013/14 which was higher, commissioned or
+        # published?": the two measures of that year, set against each other
     if "gap" in cued and len(named) == 1 and len(periods) >= 2 and not _has(raw, ("between commissioned",
                                                                                  "between published")):
         cued.remove("gap")  # "2013/14 vs 2011/12 published, what's the gap?": between the years
