@@ -87,8 +87,7 @@ Turned = tuple[Reply, Context]  # a reader's answer: the reply and the context f
 # "was it 140?", "is that 114?" right after a figure: the last question, with that figure to check
 _FIGURE_AGAIN = LazyPattern(r"(?:so |and |but )?(?:was|is|were|are) (?:it|that|this|they) (?:really |actually )?"
                             r"\d+(?:\.\d+)?(?: percent)?")
-_MONTHS_SAID = LazyPattern(
-    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months? apart\b")
+_MONTHS_SAID = LazyPattern(r"\b(\d{1,2}|[a-z]+) months? apart\b")  # a number, or a word frames.yaml counts
 _ASKS_MONTHS = LazyPattern(r"\bhow many months\b|\bmonths (?:apart|between|separate|passed|elapsed)\b")
 SUPPOSED_OPS = frozenset({"again", "at_change", "scaled", "at_rate"})  # what-ifs: worked out, not the article's
 
@@ -744,8 +743,7 @@ class Engine:
         when = self.intent_for_answer.get("events.when")
         named = {m.id for m in u.reading.mentions}
         settled = decision.top is not None and decision.top.intent == when and decision.action == "answer"
-        if when is None or settled or ("financial" not in u.text and " fy" not in u.text) or not says_any(
-                u.text, self.frames.check_list("which_fiscal_year")) or \
+        if when is None or settled or not says_any(u.text, self.frames.check_list("which_fiscal_year")) or \
                 u.query.has("many", "most", "fewest") or not any(
                 e.id in named or named & set(e.topics) for e in self.facts.events):
             return decision
@@ -1226,8 +1224,7 @@ class Engine:
             return None
         mean = sum(v for _, v in figures) / len(figures)
 
-        def num(x: float) -> str:
-            return f"{x:.1f}".removesuffix(".0")
+        num = fmt.decimal
 
         def shown(p: str, v: float) -> str:
             return f"{self.facts.period(p).label} ({num(v)}, {num(abs(v - mean))} {'above' if v > mean else 'below'})"
@@ -1409,11 +1406,11 @@ class Engine:
         if context.intent not in self.figure_ops or context.op not in (None, "value") or u.refs or \
                 " ".join(u.text.split()).rstrip("?") not in self.frames.check_list("size_judged"):
             return None
-        measure = f"scrs were {context.measure}" if context.measure else "scrs were commissioned and published"
-        q = self.understand(f"how many {measure} in each year", Context())
         intent = self.intent_for_answer.get("figures.count")
         if intent is None:
             return None
+        q = self.understand("", Context())  # every year's figure of the last measure (both, if it named none)
+        q.query.periods, q.query.measure = [p.id for p in self.facts.periods], context.measure
         answer = COMPOSERS[intent.answer](self.facts, q.query)
         answer.text = f"The article doesn't judge it; set against the other years it gives:\n{answer.text}"
         kept = self._next_context(q, intent.id, answer, t.now)
@@ -2427,10 +2424,8 @@ class Engine:
             return None  # "did Timpson explain why the numbers went up?": whose reasons, which the reasons say
         fell = self._fall_events
         if verdict and fell and "fall" in u.reading.tokens and says_any(u.text, self.frames.check_list("before_rise")):
-            dropped = Answer(f"Yes, as the article reports: {fell[0].summary}")  # "was there a drop before the rise?"
-            dropped.add_sources(fell[0].source)
-            dropped.topics.extend(fell[0].topics)
-            return dropped
+            return checks.event_answer(fell[0], f"Yes, as the article reports: {fell[0].summary}")  # "was there a
+            # drop before the rise?"
         same = passages.same_thing(self.facts, u, self.frames) if verdict else None
         if same is not None:  # "is the SCR panel the same thing as an LSCB?"
             return same

@@ -117,8 +117,7 @@ def _pct(value: float) -> str:
     return fmt.percent(value)
 
 
-def _num(value: float) -> str:
-    return fmt.number(int(value)) if float(value).is_integer() else f"{value:,.1f}"
+_num = fmt.decimal
 
 
 # -- operations ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from .. import lazyre
-from ..knowledge.model import Announcement, Event, FactBase, Person
+from ..knowledge.model import Announcement, Event, FactBase, Period, Person
 from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import Mention
 from ..understanding.periods import MONTH_PATTERN, fy_label, fy_start
@@ -167,16 +167,28 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     return answer
 
 
+def event_answer(event: Event, text: str) -> Answer:
+    """An answer that tells of one event: its text, with the event's sentence and subjects behind it."""
+    answer = Answer(text)
+    answer.add_sources(event.source)
+    answer.topics.extend(event.topics)
+    return answer
+
+
+def _edge_said(period: Period, at: date) -> str:
+    """"The 2013/14 financial year began on 1 April 2013.": the day a year's edge falls on."""
+    return f"The {period.label} financial year {'began' if at == period.start else 'ended'} on {at.day} " \
+           f"{at.strftime('%B %Y')}."
+
+
 def _to_year_edge(facts: FactBase, q: Query, event: Event, named: str) -> Answer | None:
     """The months from an event to the start (or, asked of its end, the end) of the financial year named."""
     year, _, month = event.date.partition("-")
     period = facts.period(named)
-    ends = says_any(q.text, ("end", "ended", "ends", "close", "closed", "finish", "finished"))
-    at = period.end if ends else period.start
+    at = period.end if says_any(q.text, _END_WORDS) else period.start
     answer = Answer("")
     answer.add_sources(event.source, period.source)
-    said = f"{event.title}: {date_label(event)}. The {period.label} financial year {'ended' if ends else 'began'} " \
-           f"on {at.day} {at.strftime('%B %Y')}."
+    said = f"{event.title}: {date_label(event)}. {_edge_said(period, at)}"
     if not month:
         answer.text = f"The article doesn't give the month, so it can't say exactly how long. {said}"
         return answer
@@ -198,18 +210,12 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     # Ofsted still evaluating SCRs, according to the article?": as the article leaves it
     if present and len(events) == 1 and not dates and not q.periods and not q.mentioned("person") and set(
             events[0].summary.lower().split()) & set(words.check_list("ceases")):
-        answer = Answer(f"No: as the article tells it, {lower_first(events[0].summary)}")
-        answer.add_sources(events[0].source)
-        answer.topics.extend(events[0].topics)
-        return answer
+        return event_answer(events[0], f"No: as the article tells it, {lower_first(events[0].summary)}")
     own = by_own_words(facts, q, {d[:4] for d in dates}) if events and dates and not q.has("rise") else []
     if own and own[0] not in events:
         # "was the 2011 investigation carried out by Ofsted?": the event its own word and date name, put to a body
         # that is not its own (the answer names whose it was)
-        answer = Answer(f"No. {own[0].summary}")
-        answer.add_sources(own[0].source)
-        answer.topics.extend(own[0].topics)
-        return answer
+        return event_answer(own[0], f"No. {own[0].summary}")
     fiscal = _in_financial_year(facts, q, events)
     if fiscal is not None:
         return fiscal
@@ -275,20 +281,14 @@ def _in_financial_year(facts: FactBase, q: Query, events: list[Event]) -> Answer
 
     if not month:  # "the panel, set up in 2013": no month, so no one financial year
         if int(year) not in (period.start.year, period.end.year):
-            answer = Answer(f"No. {event.summary}")
-        else:
-            answer = Answer(f"The article doesn't say: it dates this only to {year}, which runs across the "
-                            f"{fy_label(int(year) - 1)} and {fy_label(int(year))} financial years. {event.summary}")
-        answer.add_sources(event.source)
-        answer.topics.extend(event.topics)
-        return answer
+            return event_answer(event, f"No. {event.summary}")
+        return event_answer(event, f"The article doesn't say: it dates this only to {year}, which runs across the "
+                                   f"{fy_label(int(year) - 1)} and {fy_label(int(year))} financial years. "
+                                   f"{event.summary}")
     day = date(int(year), int(month), 15)
     verdict = "Yes" if period.start <= day <= period.end else "No"
-    answer = Answer(f"{verdict}. {event.summary}\n{date_label(event)} falls in the "
-                    f"{fy_label(fy_start(int(year), int(month)))} financial year (April to March).")
-    answer.add_sources(event.source)
-    answer.topics.extend(event.topics)
-    return answer
+    return event_answer(event, f"{verdict}. {event.summary}\n{date_label(event)} falls in the "
+                               f"{fy_label(fy_start(int(year), int(month)))} financial year (April to March).")
 
 
 def year_edge(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
@@ -310,21 +310,17 @@ def year_edge(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         return None
     period = facts.period(q.periods[0])
     day = date(int(year), int(month), 15)
-    start = edge.group(1) in ("start", "beginning", "began", "begun", "begins", "started", "starts") if edge \
-        else before  # "before 2013/14" is before it starts, "after 2012/13" after it ends
-    at = period.start if start else period.end
+    start = edge.group(1) not in _END_WORDS if edge else before  # "before 2013/14" is before it starts, "after
+    at = period.start if start else period.end  # 2012/13" after it ends
     lead = ("After" if day > at else "Before") if before == after else (
         "Yes" if (day < at) == before else "No")  # "was it out before the end of 2012/13?": a verdict
-    answer = Answer(f"{lead}: {event.summary} The {period.label} financial year "
-                    f"{'began' if at == period.start else 'ended'} on {at.day} {at.strftime('%B %Y')}.")
-    answer.add_sources(event.source)
-    answer.topics.extend(event.topics)
-    return answer
+    return event_answer(event, f"{lead}: {event.summary} {_edge_said(period, at)}")
 
 
 _YEAR_EDGE = lazyre.compile(r"\b(start|beginning|end|close) of\b")
 _DIGIT = lazyre.compile(r"\d")
 _BEFORE_DATE = lazyre.compile(rf"\b([a-z]+)\s+(?:{MONTH_PATTERN}\s+)?\d{{4}}\b")
+_END_WORDS = ("end", "ends", "ended", "close", "closed", "finish", "finished")  # a year's edge asked of is its end
 _YEAR_EDGE_SAID = lazyre.compile(r"\b(began|begun|begins|started|starts|ended|ends|finished)\b")
 
 
@@ -730,10 +726,7 @@ def direction(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         if fell == rose:
             continue
         right = fell if asks_fall else rose
-        answer = Answer(f"{'Yes' if right else 'No'}. {event.summary}")
-        answer.add_sources(event.source)
-        answer.topics.extend(event.topics)
-        return answer
+        return event_answer(event, f"{'Yes' if right else 'No'}. {event.summary}")
     return None
 
 

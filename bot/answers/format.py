@@ -7,6 +7,11 @@ def number(value: int) -> str:
     return f"{value:,}"
 
 
+def decimal(value: float) -> str:
+    """A whole number as one ("38"), anything else to one decimal place ("83.3")."""
+    return number(int(value)) if float(value).is_integer() else f"{value:,.1f}"
+
+
 def percent(value: float) -> str:
     """At most one decimal place, no trailing '.0': 129%, 40.7%."""
     text = f"{value:.1f}"
