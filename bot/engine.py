@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import re
 import time
+from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 
 from . import lazyre
@@ -576,7 +578,8 @@ class Engine:
         reply, kept = self._respond(u, text, context, now, ranking)
         if not ranking and reply.kind != "answer" and u.text:  # declined before ranking: what it came closest to
             ranking = calibrate.rank(u, self.matcher, self.lexicon)
-        ranked = tuple((c.intent.id, round(c.confidence, 3)) for c in ranking if c.confidence > 0)[:CANDIDATES_KEPT]
+        ranked = tuple(islice(((c.intent.id, round(c.confidence, 3)) for c in ranking if c.confidence > 0),
+                              CANDIDATES_KEPT))
         return (reply._replace(candidates=ranked) if ranked else reply), kept
 
     # -- one question, read by an ordered list of readers ----------------------------------------------
@@ -599,8 +602,8 @@ class Engine:
         self, u: Understood, text: str, context: Context, now: float, ranking: list[Candidate]
     ) -> tuple[Reply, Context]:
         turn = Turn(u, text, context, now, ranking)
-        for name in self.READERS:
-            done = getattr(self, name)(turn)
+        for read in _readers(type(self)):
+            done = read(self, turn)
             if done is not None:
                 return done
         raise AssertionError("the last reader always answers")  # _compose
@@ -2617,3 +2620,14 @@ class Engine:
             tuple(said.sources) if said is not None else (),
             tuple(tips),
         )
+
+
+def _readers(cls: type[Engine]) -> tuple[Callable[[Engine, Turn], Turned | None], ...]:
+    """The readers' functions in `READERS` order, looked up once per class rather than by name on every turn."""
+    found = _READERS_OF.get(cls)
+    if found is None:
+        found = _READERS_OF[cls] = tuple(getattr(cls, name) for name in cls.READERS)
+    return found
+
+
+_READERS_OF: dict[type, tuple[Callable[[Engine, Turn], Turned | None], ...]] = {}

@@ -119,13 +119,20 @@ class LazyPattern:
     """A `re.Pattern` stand-in: the same methods (`search`, `match`, `sub`, `finditer` ...), compiled when
     first called."""
 
-    __slots__ = ("_args", "_compiled")
+    # The pattern's methods are copied into slots when it is compiled, so later calls skip `__getattr__`.
+    _METHODS = ("search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer")
+    __slots__ = ("_args", "_compiled", *_METHODS)
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._args = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return LazyPattern, self._args
+
     def __getattr__(self, name: str) -> Any:
         if self._compiled is None:
             self._compiled = compile(*self._args)
+            for method in self._METHODS:
+                setattr(self, method, getattr(self._compiled, method))
         return getattr(self._compiled, name)

@@ -132,7 +132,9 @@ class PassageIndex:
         asked = self.question_features(u)
         unknown = {_stem(w) for w in r.unknown} - self.idf.keys()
         weights = {f: self.weight(f) * (UNKNOWN_WEIGHT if f in unknown else 1.0) for f in asked}
-        total = sum(weights.values())
+        # fsum, exact whatever the order: summed in a set's order, two sentences scored alike could swap places
+        # from one run to the next (the order of a set of strings changes with each process's hash seed)
+        total = math.fsum(weights.values())
         if not total:
             return []
         scored: list[tuple[Sentence, float]] = []
@@ -140,10 +142,10 @@ class PassageIndex:
             if among is not None and sentence.line not in among:  # only these lines ("her words on ...")
                 continue
             shared = asked & feats.keys()
-            if sum(weights[f] for f in shared) < MIN_COVERAGE * total:
+            if math.fsum(weights[f] for f in shared) < MIN_COVERAGE * total:
                 continue
             norm = _K1 * (1 - _B + _B * size / self.avg_size)
-            score = sum(self.weight(f) * feats[f] * (_K1 + 1) / (feats[f] + norm) for f in shared)
+            score = math.fsum(self.weight(f) * feats[f] * (_K1 + 1) / (feats[f] + norm) for f in shared)
             scored.append((sentence, score))
         scored.sort(key=lambda pair: -pair[1])
         if not scored:
@@ -387,11 +389,11 @@ def _stated(index: PassageIndex, asked: set[str], floor: float = AFFIRM_COVERAGE
             fits: Callable[[Counter[str]], bool] | None = None) -> Sentence | None:
     """The sentence holding nearly all the question's weight (`floor`), if one does; of those that `fits`."""
     weights = {f: index.weight(f) for f in asked}
-    total = sum(weights.values())
+    total = math.fsum(weights.values())  # (exact, so the same whatever order the set gives)
     if not total or len(asked) < 3:
         return None
     coverage, sentence = max(
-        ((sum(weights[f] for f in asked & feats.keys()) / total, sentence)
+        ((math.fsum(weights[f] for f in asked & feats.keys()) / total, sentence)
          for sentence, feats in zip(index.sentences, index.features, strict=True) if fits is None or fits(feats)),
         key=lambda pair: pair[0], default=(0.0, None),
     )

@@ -35,7 +35,8 @@ class Query:
         self.by_event = False  # the periods are those of an event named ("in the year Ofsted stopped evaluating")
 
     def has(self, *words: str) -> bool:
-        return any(w in self.tokens for w in words)
+        tokens = self.tokens
+        return any(word in tokens for word in words)
 
     def mentioned(self, kind: str) -> list[str]:
         out: list[str] = []

@@ -93,6 +93,9 @@ class FrameWords:
         self.fractions = {str(k): float(v) for k, v in (doc.get("fractions") or {}).items()}
         names = "|".join(map(re.escape, sorted(self.fractions, key=len, reverse=True))) or "(?!)"
         self.fraction = lazyre.compile(rf"\b({names})\b")
+        fractions = "|".join(re.escape(f.removeprefix("a ")) for f in self.fractions)
+        self.than_figure = LazyPattern(  # "more than half", "fewer than 50": a figure compared, not two measures
+            rf" than (?:about |around |roughly |nearly |almost )?(?:\d|half\b|one\b|a (?:{fractions})\b)")
 
     @cached_property
     def cut(self) -> re.Pattern[str] | None:
@@ -197,7 +200,7 @@ class Frame(NamedTuple):
     claims: tuple[Claim, ...] = ()  # every figure stated ("81 commissioned and 31 published, right?")
 
 
-_PHRASES: dict[int, tuple[tuple[str, ...], frozenset[str], dict[str, tuple[str, ...]]]] = {}
+_PHRASES: dict[int, tuple[tuple[str, ...], frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]] = {}
 
 
 def _has(padded: str, phrases: tuple[str, ...]) -> bool:
@@ -217,8 +220,9 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
         for p in phrases:
             if " " in p and p.split():
                 firsts.setdefault(p.split()[0], []).append(f" {p} ")
-        cached = _PHRASES[id(phrases)] = (phrases, singles, {w: tuple(ms) for w, ms in firsts.items()})
-    _, singles, multis = cached
+        multis = {w: tuple(ms) for w, ms in firsts.items()}
+        cached = _PHRASES[id(phrases)] = (phrases, singles, multis, frozenset(multis))
+    _, singles, multis, heads = cached
     words = _WORDS_OF.get(padded)
     if words is None:  # the same few texts (raw, canonical, both) are asked about many lists in turn
         if len(_WORDS_OF) >= 16:
@@ -226,7 +230,11 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
         words = _WORDS_OF[padded] = frozenset(padded.split())
     if not singles.isdisjoint(words):
         return True
-    return bool(multis) and any(m in padded for w in words.intersection(multis) for m in multis[w])
+    for head in words & heads:  # (a loop, not any(): no generator for the many texts with no such word)
+        for phrase in multis[head]:
+            if phrase in padded:
+                return True
+    return False
 
 
 _WORDS_OF: dict[str, frozenset[str]] = {}
@@ -264,12 +272,37 @@ _CELL_JOIN = LazyPattern(r"\b(?:and|with|plus)\b")
 
 def says_any(text: str, phrases: tuple[str, ...]) -> bool:
     """Any of the phrases as whole words of a text: the cue lists' own test (`_has`), for any word list."""
-    return _has(f" {' '.join(text.split())} ", phrases)
+    padded = _PADDED.get(text)
+    if padded is None:  # one question's text is asked about a dozen lists in turn
+        if len(_PADDED) >= 16:
+            _PADDED.clear()
+        padded = _PADDED[text] = f" {' '.join(text.split())} "
+    return _has(padded, phrases)
+
+
+_PADDED: dict[str, str] = {}
 
 
 def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens: list[str],
                periods: list[str], measure: str | None, declarative: bool = False) -> Frame:
-    """A frame from the question's words: `text` normalised, `rest` with periods cut out, canonical `tokens`."""
+    """A frame from the question's words: `text` normalised, `rest` with periods cut out, canonical `tokens`.
+
+    A question's checks and then its composer may read the same frame: the last few readings are kept (a
+    frame is immutable)."""
+    key = (words, default_op, text, rest, tuple(tokens), tuple(periods), measure, declarative)
+    frame = _FRAMES_READ.get(key)
+    if frame is None:
+        if len(_FRAMES_READ) >= 8:
+            _FRAMES_READ.clear()
+        frame = _FRAMES_READ[key] = _read_frame(words, default_op, text, rest, tokens, periods, measure, declarative)
+    return frame
+
+
+_FRAMES_READ: dict[tuple[Any, ...], Frame] = {}
+
+
+def _read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens: list[str],
+                periods: list[str], measure: str | None, declarative: bool) -> Frame:
     raw = f" {rest} "
     canon = f" {' '.join(tokens)} "
     both = _cue_text(words, rest, tokens)
@@ -321,11 +354,9 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     # published?" asks for a verdict on the two figures.
     states_figure = bool(_NUMBER.search(rest))  # "is it right that 50 more were commissioned than published?"
     # ("fewer than a quarter of those commissioned were published" states a share; it compares no measures)
-    than_figure = re.search(r" than (?:about |around |roughly |nearly |almost )?(?:\d|half\b|one\b|a (?:"
-                            + "|".join(re.escape(f.removeprefix("a ")) for f in words.fractions) + r")\b)", raw)
     compares_measures = (
         (not yesno or states_figure) and len(named) == 2 and " than " in canon
-        and _has(canon, ("more", "fewest", "less")) and than_figure is None
+        and _has(canon, ("more", "fewest", "less")) and words.than_figure.search(raw) is None
     )
     moves = _has(canon, ("rise", "change", "fall"))
     if op == "value" and moves and not cued and len(periods) == 2 and _RANGE.search(raw) and \

@@ -90,6 +90,9 @@ class Lexicon(Memoised):
         self.keep = frozenset(data.keep)
         self.single_word_ok = frozenset(data.single_word_ok)
         self.not_covered = {tuple(split_tokens(w)) for w in data.not_covered}
+        self._not_covered_by_first: dict[str, list[tuple[str, ...]]] = {}  # asked of every question: by first word
+        for key in sorted(self.not_covered):
+            self._not_covered_by_first.setdefault(key[0], []).append(key)
         self.subject_markers = [tuple(split_tokens(w)) for w in data.subject_markers]
         self.count_markers = [tuple(split_tokens(w)) for w in data.count_markers]
         self.not_counted = frozenset(data.not_counted)
@@ -205,11 +208,15 @@ class Lexicon(Memoised):
     def _outside(self, raw: list[str]) -> list[str]:
         """Names of things the article does not cover that the question mentions ("scotland")."""
         words = set(raw)
+        firsts = words & self._not_covered_by_first.keys()
+        if not firsts:
+            return []
         joined = f" {' '.join(raw)} "
         found = [
             " ".join(k)
-            for k in self.not_covered
-            if (k[0] in words if len(k) == 1 else k[0] in words and f" {' '.join(k)} " in joined)
+            for first in firsts
+            for k in self._not_covered_by_first[first]
+            if len(k) == 1 or f" {' '.join(k)} " in joined
         ]
         return sorted(found, key=lambda w: (joined.find(f" {w} "), w))  # as the question names them, every run
 

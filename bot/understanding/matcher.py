@@ -173,32 +173,34 @@ class IntentMatcher(Memoised):
     def _rank(self, signature: tuple[str, ...], slots: frozenset[str]) -> tuple[Candidate, ...]:
         if not signature:
             return ()
-        query = " ".join(signature)
-        query_sorted = " ".join(sorted(signature))
         words = set(signature)
         # Stage 1: the templates sharing a word with the question (with thousands, the best covered).
         idxs = self._index.sharing(words, MAX_TEMPLATES_SCORED)
         if not idxs:
             return ()
         # Stage 2: rapidfuzz scores for those templates only.
-        choices = [self._choices[idx] for idx in idxs]
-        sets = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=CUTOFF)
+        choices = self._choices
+        sets = process.extract(" ".join(signature), [choices[i] for i in idxs], scorer=fuzz.token_set_ratio,
+                               limit=None, score_cutoff=CUTOFF)
         if not sets:
             return ()
-        # token_sort_ratio is ratio() of the sorted words; templates are sorted once at load.
+        # token_sort_ratio is ratio() of the sorted words; templates are sorted once at load. `extract_iter`
+        # keeps the order of its choices, so each score lines up with its template without a lookup.
         kept = [idxs[pos] for _, _, pos in sets]
-        sorts = process.extract(query_sorted, [self._sorted[idx] for idx in kept], scorer=fuzz.ratio, limit=None)
-        sort_by_pos = {pos: score for _, score, pos in sorts}
+        presorted = self._sorted
+        sorts = process.extract_iter(" ".join(sorted(signature)), [presorted[i] for i in kept], scorer=fuzz.ratio)
+        owners = self._owner
         best: dict[int, float] = {}
-        for (_, set_score, _pos), (k, idx) in zip(sets, enumerate(kept), strict=True):
-            score = SET_WEIGHT * set_score + (1 - SET_WEIGHT) * sort_by_pos[k]
-            owner = self._owner[idx]
+        for (_, set_score, _pos), (_, sort_score, _k), idx in zip(sets, sorts, kept, strict=True):
+            score = SET_WEIGHT * set_score + (1 - SET_WEIGHT) * sort_score
+            owner = owners[idx]
             if score > best.get(owner, 0.0):
                 best[owner] = score
         cue_words = words | slots
         totals = []
         for owner, score in best.items():
-            bonus = min(CUE_CAP, sum(b for w, b in self._cues[owner].items() if w in cue_words))
+            cues = self._cues[owner]
+            bonus = min(CUE_CAP, sum(b for w, b in cues.items() if w in cue_words)) if cues else 0.0
             totals.append((score / 100.0 + bonus, owner))
         totals.sort(key=lambda t: -t[0])  # rank on the uncapped sum, so cues still break ties at the top
         return tuple(Candidate(self.intents[owner], min(1.0, total)) for total, owner in totals)

@@ -9,6 +9,8 @@ sentence asking two things is answered as two.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from .. import lazyre
 from ..lazyre import LazyPattern
@@ -30,7 +32,42 @@ _CLARIFIES = lazyre.compile(r"^\(?\s*(?:i\.?e\.?|e\.?g\.?|that is|in other words
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
+    """The lower-case words of a text. A message's sentences are asked about by a dozen tests in turn, so the
+    last few answers are kept (callers only read the list)."""
+    found = _WORDS_OF.get(text)
+    if found is None:
+        if len(_WORDS_OF) >= 32:
+            _WORDS_OF.clear()
+        found = _WORDS_OF[text] = _WORD.findall(text.lower().replace("’", "'"))
+    return found
+
+
+_WORDS_OF: dict[str, list[str]] = {}
+
+
+def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """A data list's phrases, longest first ("sorry, i mean" before "sorry,"): sorted once per list."""
+    return _derived(phrases, "longest", lambda: tuple(sorted(phrases, key=len, reverse=True)))
+
+
+def _openers(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The first words of a data list's phrases, worked out once per list."""
+    return _derived(phrases, "openers", lambda: frozenset(p.split()[0] for p in phrases if p.split()))
+
+
+def _as_set(phrases: tuple[str, ...]) -> frozenset[str]:
+    return _derived(phrases, "set", lambda: frozenset(phrases))
+
+
+def _derived(phrases: tuple[str, ...], kind: str, build: Callable[[], Any]) -> Any:
+    """What is worked out from a data list, kept while the list itself is alive: every message asks."""
+    kept = _DERIVED.get((id(phrases), kind))
+    if kept is None or kept[0] is not phrases:
+        kept = _DERIVED[id(phrases), kind] = (phrases, build())
+    return kept[1]
+
+
+_DERIVED: dict[tuple[int, str], tuple[tuple[str, ...], Any]] = {}
 
 
 def _asks(words: FrameWords, sentence: str) -> bool:
@@ -50,20 +87,9 @@ def _asks(words: FrameWords, sentence: str) -> bool:
 def _refers_back(words: FrameWords, sentence: str) -> bool:
     """"Could you work that out from the article?": a request to answer the sentence before it."""
     text = " ".join(_words(sentence))
-    if text.split(" ", 1)[0] not in _first_words(words):
+    if text.split(" ", 1)[0] not in _openers(words.refers_back):
         return False  # (most questions open with a word no such request opens with: a set lookup, not 60 tests)
     return any(text == phrase or text.startswith(phrase + " ") for phrase in words.refers_back)
-
-
-_FIRST_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _first_words(words: FrameWords) -> frozenset[str]:
-    """The words the `refers_back` phrases open with, worked out once per word list."""
-    key = id(words.refers_back)
-    if key not in _FIRST_WORDS:
-        _FIRST_WORDS[key] = frozenset(p.split(" ", 1)[0] for p in words.refers_back)
-    return _FIRST_WORDS[key]
 
 
 CHECK_WORDS = 16  # "is there anything in this article that supports or contradicts that?" and no longer
@@ -355,7 +381,7 @@ def _restated(words: FrameWords, text: str) -> str:
     """"I mean commissioned", "no, I meant 2012/13": a turn that only corrects the last question, without its
     marker (whose "mean" is no average)."""
     lowered = text.lower().lstrip()
-    for marker in sorted(words.check_list("restatements"), key=len, reverse=True):
+    for marker in _longest_first(words.check_list("restatements")):
         if lowered.startswith(marker + " ") and len(lowered) > len(marker) + 1:
             return text.lstrip()[len(marker):].lstrip(" ,:-–—")
     return text
@@ -367,7 +393,7 @@ def _claim_led(words: FrameWords, text: str) -> str:
     lowered = text.lower().lstrip()
     if not lowered.startswith(("is ", "would ", "can ", "could ", "am ")):
         return text  # (most messages)
-    for lead in sorted(words.check_list("claim_leads"), key=len, reverse=True):
+    for lead in _longest_first(words.check_list("claim_leads")):
         if lowered.startswith(lead + " ") and len(lowered.split()) > len(lead.split()) + 1:
             claim = re.sub(r"^(?:that)\s+", "", text.lstrip()[len(lead):].strip(" ,:-–—"), flags=re.IGNORECASE)
             return f"{claim.rstrip(' ?.!')}, right?"
@@ -378,7 +404,7 @@ def _corrected(words: FrameWords, text: str) -> str:
     """"and how many of those... sorry, how many were published that year": what the asker corrected it to,
     when a correction follows some words and is followed by a question of its own."""
     lowered = text.lower()
-    for marker in sorted(words.check_list("corrections"), key=len, reverse=True):  # "sorry, i mean" over "sorry,"
+    for marker in _longest_first(words.check_list("corrections")):  # "sorry, i mean" over "sorry,"
         at = lowered.rfind(marker)
         if at > 0 and not lowered[at - 1].isalnum():
             after = text[at + len(marker):].lstrip(" ,.:;-–—")
@@ -396,7 +422,7 @@ GREETING_WORDS = 3  # "good morning all," and no longer
 def _ungreeted(words: FrameWords, text: str) -> str:
     """"hi, what's the Munro review?", "hi what's ...": the question without the greeting before it, which only
     made it read less like the question it is. (String work, not a pattern: every message passes here.)"""
-    greetings = set(words.check_list("greetings"))
+    greetings = _as_set(words.check_list("greetings"))
     said = text.lstrip()
     first = said.split(maxsplit=1)[:1]
     if not first or first[0].lower().strip(",:;-–—!") not in greetings:
@@ -422,7 +448,7 @@ def _unthanked(words: FrameWords, text: str) -> str:
     said = text.lstrip()
     first = said.split(maxsplit=1)[:1]
     thanks = words.check_list("thanks_openers")
-    if not first or first[0].lower().strip(",.!:;-–—") not in {t.split()[0] for t in thanks}:
+    if not first or first[0].lower().strip(",.!:;-–—") not in _openers(thanks):
         return text  # (most messages: one set lookup)
     tokens = said.split()
     at = 0
