@@ -53,6 +53,7 @@ CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what 
                       "Did Ofsted stop evaluating SCRs before the Working Together revisions?", (), Path("intents"), 0)
 # A quotation of at least a few words, in straight or curly quotes.
 # a span in quotation marks: curly or straight double quotes, or plain single quotes not inside a word
+_QUOTE_OPENERS = ("“", '"', "‘", "'")  # what every quote the patterns below find opens with
 _QUOTED = lazyre.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]|(?<!\w)'([^'\n]{30,}?)'(?!\w)")
 _SHORT_QUOTED = lazyre.compile(r"[“\"‘]([^“”\"‘’.?!]{5,40})[”\"’]|(?<!\w)'([^'\n.?!]{5,40})'(?!\w)")
 # "finish the quote: 'Now, if it was appropriate...'": a shorter quote that trails off is the article's too
@@ -335,6 +336,8 @@ class Engine:
         """A message quoting the article: "who said '...'?" and "did Woolmore say '...'?" are answered with who
         said it; otherwise the quote is set aside (its figures are the article's, not claims to check) and its
         years become the context of the question around it ("... What proportion is that?")."""
+        if not text or not any(mark in text for mark in _QUOTE_OPENERS):
+            return None  # (most messages quote nothing)
         spans = [(m, m.group(1) or m.group(2), 7) for m in _QUOTED.finditer(text or "")]
         spans += [(m, m.group(1), 4) for m in _TRAILING.finditer(text or "")]
         # "did Woolmore call something 'a big challenge'?": a short phrase of the article, not a name in quotes
@@ -999,10 +1002,11 @@ class Engine:
         the sum of others'; "did published grow faster in 2012/13 than in 2013/14?": one year's rise against
         another's. With a verdict when asked for one."""
         u = t.u
+        padded = f" {u.text} "
         summing = says_any(u.text, self.frames.check_list("sum_words"))  # ("and more than both put together?")
-        supposing = " if " in f" {u.text} " or " would " in f" {u.text} " or u.text.startswith((
+        supposing = " if " in padded or " would " in padded or u.text.startswith((
             "double ", "triple ", "treble "))  # (a what-if: "what would double be?", "double it")
-        if (t.elliptical and not summing and not supposing) or not any(w in f" {u.text} " for w in (
+        if (t.elliptical and not summing and not supposing) or not any(w in padded for w in (
                 " than ", " as ", " or ", " compare", " against ", " versus ", " vs ", " minus ", " divided by ",
                 " equal", " if ", " would ", " difference between ", " double ", " triple ", " share of ",
                 " percentage of ", " percent of ", " proportion of ", " part of ", " much of ", " fraction of ")):
@@ -2283,6 +2287,8 @@ class Engine:
     def _unknown_names(self, text: str, u: Understood) -> list[str]:
         """Capitalised words inside a sentence that the bot does not know: names the article never mentions."""
         unknown = set(u.reading.unknown) - self._name_words  # ("EILEEN" is a word of a name the article has)
+        if not unknown:
+            return []  # (most questions: every word known)
         signed = _SIGNED.search(text)  # "Many thanks, Jane": who is asking, not what about
         text = text[: signed.start()] if signed else text
         found = [m.group(1) for m in _NAME.finditer(text) if m.group(1).lower() in unknown]

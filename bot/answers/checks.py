@@ -379,8 +379,10 @@ def announced_by_stranger(facts: FactBase, q: Query, words: FrameWords, names: l
 
 def made_public(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     """"How did he reveal them?", "in what setting, a speech or what?": how the figures were made public."""
+    if not says_any(q.text, words.check_list("asks_how_released")):
+        return None  # (most questions: one word-list test before the announcement's)
     announced = _announced(facts, q, words)
-    if announced is None or not says_any(q.text, words.check_list("asks_how_released")):
+    if announced is None:
         return None
     venue = says_any(q.text, (*words.check_list("venues"), *words.check_list("venue_asks")))
     if not venue and not says_any(q.text, words.check_list("releasing")):

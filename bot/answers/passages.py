@@ -857,9 +857,12 @@ _POINTS_BACK = lazyre.compile(r"^[\"“]?(?:This|That|These|It)\b")
 
 def asks_about(words: FrameWords, text: str) -> int:
     """Where the subject of "what does the article say about ..." starts in the padded text; -1 if not asked."""
+    phrases = words.check_list("says_about")
+    if not says_any(text, phrases):
+        return -1  # (most questions: one indexed test rather than one search per phrase)
     padded = f" {' '.join(text.split())} "
     # "does the article mention X?" only as the whole question ("which recommendations does it mention?" is not)
-    return max((padded.find(f" {p} ") + len(p) + 1 for p in words.check_list("says_about") if f" {p} " in padded
+    return max((padded.find(f" {p} ") + len(p) + 1 for p in phrases if f" {p} " in padded
                 and (not p.startswith("does ") or padded.startswith(f" {p} "))), default=-1)
 
 
@@ -1077,9 +1080,11 @@ def _unknown_asked(
 ) -> str | None:
     """What to say when the question's own words ask for one of the unknowns, unless a subject is exempt."""
     full = f" {' '.join(t.removesuffix(chr(39) + 's') for t in tokens(u.text))} "  # "the coalition's policy"
+    said = frozenset(full.split())
     opened: dict[int, list[int]] = {}  # ask position -> the positions of its phrases the question's words open
-    for i, j in sorted(pair for word in set(full.split()) for pair in unknowns.keys.get(word, ())):
-        opened.setdefault(i, []).append(j)
+    for i, j in sorted(pair for word in said for pair in unknowns.keys.get(word, ())):
+        if _words_of(unknowns.asks[i].words[j]) <= said:  # a phrase can only be asked with every word of it said
+            opened.setdefault(i, []).append(j)
     if not opened:
         return None  # (most questions open no entry: nothing more to read)
     names = [_padded_name(m.text) for m in u.reading.mentions]
@@ -1120,6 +1125,17 @@ def _unknown_asked(
         if any(asks(ask.words[j]) for j in opened[i]):
             return ask.says, any(asks(phrase) for phrase in ask.answered_with if phrase)
     return None
+
+
+def _words_of(phrase: tuple[str, ...]) -> frozenset[str]:
+    """The words of an unknowns phrase (not its gaps), worked out once per phrase."""
+    found = _PHRASE_WORDS.get(phrase)
+    if found is None:
+        found = _PHRASE_WORDS[phrase] = frozenset(phrase) - {GAP}
+    return found
+
+
+_PHRASE_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
 
 
 def _dated(facts: FactBase) -> set[str]:

@@ -65,23 +65,35 @@ def _visible(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Lower-case ASCII-ish text with bot prefixes, mentions, emoji and stray punctuation removed."""
+    """Lower-case ASCII-ish text with bot prefixes, mentions, emoji and stray punctuation removed.
+
+    Every message passes here, so each pattern runs only when the character it needs is there (Unicode
+    normal forms leave ASCII as it is)."""
     text = _visible(text[:MAX_QUESTION_CHARS])
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    text = _PREFIX.sub(" ", text)
-    text = _MENTION.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    text = unicodedata.normalize("NFKD", text)
-    if not text.isascii():  # accents off: "Muñro" is "Munro"
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    ascii_only = text.isascii()
+    text = (text if ascii_only else unicodedata.normalize("NFKC", text)).translate(_TRANSLATE)
+    if "/" in text:
+        text = _PREFIX.sub(" ", text)
+    if "@" in text:
+        text = _MENTION.sub(" ", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if not ascii_only:
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():  # accents off: "Muñro" is "Munro"
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
     if "(" in text:
         text = _FORMULA.sub(r"(\1 minus \2) over ", text)
     text = _KEEP.sub(" ", text)
-    text = _WORD_HYPHEN.sub(" ", text)
-    text = _YEAR_APOSTROPHE.sub("", text)
-    text = _YEAR_RANGE.sub(r"\1 to ", text)
-    text = _LONE_PUNCT.sub(" ", text)
+    if "-" in text:
+        text = _WORD_HYPHEN.sub(" ", text)
+    if "'" in text:
+        text = _YEAR_APOSTROPHE.sub("", text)
+    if "/" in text:
+        text = _YEAR_RANGE.sub(r"\1 to ", text)
+    if "." in text or "'" in text or "-" in text or "/" in text:
+        text = _LONE_PUNCT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
