@@ -53,6 +53,9 @@ CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what 
                       "Did Ofsted stop evaluating SCRs before the Working Together revisions?", (), Path("intents"), 0)
 # A quotation of at least a few words, in straight or curly quotes.
 # a span in quotation marks: curly or straight double quotes, or plain single quotes not inside a word
+_NUMBER_AND_WORD = lazyre.compile(r"\b(\d+) ([a-z]+)\b")  # "20 years": a number and the word it counts
+_ARTICLE_IT = LazyPattern(r"\bdoes it (?:use|say|call|describe|put)\b")  # "it" meaning the article
+_PART_PLAYED = LazyPattern(r"^(?:so |and )?what (?:part|role) did (.+?) (?:play|have)\b")  # "what part did X play"
 _QUOTE_OPENERS = ("“", '"', "‘", "'")  # what every quote the patterns below find opens with
 _QUOTED = lazyre.compile(r"[“\"‘]([^“”\"‘’]{30,}?)[”\"’]|(?<!\w)'([^'\n]{30,}?)'(?!\w)")
 _SHORT_QUOTED = lazyre.compile(r"[“\"‘]([^“”\"‘’.?!]{5,40})[”\"’]|(?<!\w)'([^'\n.?!]{5,40})'(?!\w)")
@@ -75,7 +78,7 @@ CONTEXT_TTL = 30 * 60  # seconds of silence after which a conversation's context
 
 
 CLARIFY_SURE = 0.6  # a "did you mean" this weak, for a question about something unknown, is no help
-_EMBEDDED_ASK = LazyPattern(r"\b(?:whether|if|how|why|what)\b.{12,}", re.IGNORECASE)  # the ask inside a sentence
+_EMBEDDED_ASK = LazyPattern(r"\b(?:whether|if|how|why|what|who)\b.{12,}", re.IGNORECASE)  # the ask inside a sentence
 _FIGURE_AS_YEAR = LazyPattern(
     r"(?<=before )the (\d{1,4}) (?:figure|number)\b|(?<=after )the (\d{1,4}) (?:figure|number)\b"  # "the year
     # before the 114 figure"; "in the year with only 12 SCRs published, ..."
@@ -591,14 +594,14 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_months_between", "_period_covered", "_against_the_average", "_rank", "_figure_disputed",
-        "_which_of_two", "_own_figure", "_against_sum", "_source_followup", "_now_followup", "_when_of_last",
-        "_why_of_last", "_which_mattered_more", "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last",
-        "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_is_that_a_lot", "_not_in_article",
-        "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted",
-        "_direct_quotes", "_another_quote", "_phrase_in_article", "_where_it_says", "_quoted_words", "_prose_check",
-        "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify",
-        "_compose",
+        "_unreadable", "_months_between", "_period_covered", "_against_the_average", "_difference_of_two", "_rank",
+        "_figure_disputed", "_which_of_two", "_own_figure", "_against_sum", "_source_followup", "_now_followup",
+        "_when_of_last", "_why_of_last", "_which_mattered_more", "_recommendations_done", "_by_whom", "_by_how_much",
+        "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_is_that_a_lot",
+        "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers",
+        "_unquoted", "_direct_quotes", "_another_quote", "_number_in_prose", "_phrase_in_article", "_where_it_says",
+        "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages",
+        "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -701,6 +704,8 @@ class Engine:
             decision = self._described_by(u, decision)
             decision = self._who_asks_no_figure(u, decision)
             decision = self._fiscal_year_of_event(u, decision)
+            decision = self._released_that_month(u, decision)
+            decision = self._part_played(u, decision)
             t.decision = self._more_of_the_same(u, context, decision)
         return None
 
@@ -752,6 +757,30 @@ class Engine:
         if when is None or settled or not says_any(u.text, self.frames.check_list("which_fiscal_year")) or \
                 u.query.has("many", "most", "fewest") or not any(
                 e.id in named or named & set(e.topics) for e in self.facts.events):
+            return decision
+        return Decision("answer", (Candidate(when, ANSWER_AT), *decision.candidates))
+
+    def _part_played(self, u: Understood, decision: Decision) -> Decision:
+        """"What part did Professor Munro play in the rise?": who that person is and what they did, which is their
+        part (not "what role did the panel play, according to Woolmore?", whose subject is the panel)."""
+        who = self.intent_for_answer.get("people.who")
+        m = _PART_PLAYED.match(u.text)
+        if who is None or m is None or not any(
+                x.kind == "person" and m.group(1).startswith(x.text) for x in u.reading.mentions):
+            return decision
+        return Decision("answer", (Candidate(who, ANSWER_AT), *decision.candidates))
+
+    def _released_that_month(self, u: Understood, decision: Decision) -> Decision:
+        """"What was released in March 2013?": what happened that month, which an event says (the article has no
+        monthly figures, and "what" asks for a thing, not a count)."""
+        when = self.intent_for_answer.get("events.when")
+        tokens = u.reading.tokens
+        second = tokens[1] if len(tokens) > 1 else ""
+        asks_what = tokens[:1] == ["whatis"] or (tokens[:1] == ["what"] and (
+            second in ("was", "were", "came", "got") or second in self.lexicon.measure_words))
+        if when is None or not u.query.months or not asks_what or u.query.has(
+                "many", "number", "figures", "total") or not any(
+                e.date in u.query.months for e in self.facts.events):
             return decision
         return Decision("answer", (Candidate(when, ANSWER_AT), *decision.candidates))
 
@@ -1106,7 +1135,8 @@ class Engine:
         """"What period does that cover?", "how many months is that?" after a year's figures: the financial
         year's first and last months."""
         u, context = t.u, t.context
-        if u.query.measure or not {"period", "months", "year", "dates"} & set(u.text.split()):
+        words = set(u.text.split())
+        if u.query.measure or not {"period", "months", "year", "dates", "cover", "covers", "span"} & words:
             return None  # (most questions: one set lookup)
         said = " ".join(u.text.split())
         if not says_any(said, self.frames.check_list("period_covered")):
@@ -1118,8 +1148,10 @@ class Engine:
             return None
         period = self.facts.period(ids[0])
         months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-        answer = Answer(f"{period.label} is the financial year from {period.start:%B %Y} to {period.end:%B %Y}: "
-                        f"{months} months.")
+        calendar = "calendar" in words and "or" not in words and u.reading.tokens[:1] in (["is"], ["was"], ["are"])
+        answer = Answer(f"{'No: ' if calendar else ''}{period.label} is the financial year from "  # ("is 2012/13 a
+        # calendar year?": No; "a calendar year or a financial year?" is a choice)
+                        f"{period.start:%B %Y} to {period.end:%B %Y}: {months} months.")
         answer.add_sources(period.source)
         intent = self.intent_for_answer.get("figures.periods")
         if intent is None:
@@ -1254,6 +1286,26 @@ class Engine:
         kept = self._next_context(u, intent.id, answer, t.now, "average")
         kept.periods, kept.measure = list(context.periods), measure
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
+
+    def _difference_of_two(self, t: Turn) -> Turned | None:
+        """"And the difference?" after one year's commissioned and then its published figure: the gap between the
+        two figures just given (not the change from the year before)."""
+        u, context = t.u, t.context
+        said = u.text.split()
+        if context.intent not in self.figure_ops or context.op not in (None, "value") or (
+                u.refs and u.query.periods != context.periods) or u.query.measure or len(said) > 6 or not says_any(
+                u.text, self.frames.check_list("difference_of_two")):
+            return None
+        measures = context.measures[-2:]
+        if len(context.periods) != 1 or len(set(context.history[-2:])) != 1 or len(set(measures)) != 2:
+            return None  # (one year, its two measures asked one after the other)
+        year, (m1, m2) = context.periods[0], measures
+        first, second = self.facts.value(year, m1), self.facts.value(year, m2)
+        if first is None or second is None:
+            return None
+        more, less = (m1, m2) if first.value >= second.value else (m2, m1)
+        return self._reply_one(f"how many more were {more} than {less} in {self.facts.period(year).label}?",
+                               Context(), t.now)
 
     def _which_of_two(self, t: Turn) -> Turned | None:
         """"Which is bigger?" after two answers of one figure each (two years, two measures, or two gaps): the
@@ -1560,10 +1612,21 @@ class Engine:
             # "how did the previous system get in the way of publication?" asks about the system, not for figures
             t.decision = Decision("clarify", t.decision.candidates)
             return None
-        falls = u.query.has("fall") or any(m.kind == "event" for m in u.reading.mentions)
-        if top is not None and top.intent.id in self.figure_ops and u.query.has("reason") and falls and not (
-                u.query.has("many", "much", "percent", "rate", "share", "times") or passages.QUANTITY.search(u.text)):
-            # "what caused the sharp drop in SCR numbers that CYP Now reported in 2011?" asks why, not how many
+        bodies = [m for m in u.reading.mentions if m.id != "scr" and m.kind in ("organisation", "term")]
+        if top is not None and top.intent.id in self.figure_ops and not u.query.measure and u.query.has("change") and \
+                bodies and f" for {bodies[0].text}" in u.text and not (u.query.has(
+                    "many", "much", "number", "percent", "rate", "share", "total") or passages.QUANTITY.search(u.rest)):
+            # "what's changed for LSCBs since 2012?": what changed for them, which the reasons tell, not the figures
+            why = next((c for c in t.ranking if c.intent.answer == "reasons.why"), None)
+            if why is not None:
+                t.decision = Decision("answer", (Candidate(why.intent, ANSWER_AT), *t.decision.candidates))
+                return None
+        falls = u.query.has("fall", "rise") or any(m.kind == "event" for m in u.reading.mentions)
+        if top is not None and top.intent.id in self.figure_ops and u.query.has("reason") and falls and operation_cue(
+                self.frames, u.rest, u.reading.tokens) is None and not (
+                u.query.has("many", "much", "percent", "rate", "share", "times") or passages.QUANTITY.search(u.rest)):
+            # "what caused the sharp drop in SCR numbers that CYP Now reported in 2011?", "what caused the big jump in
+            # SCRs commissioned in 2013/14": why, not how many
             why = next((c for c in t.ranking if c.intent.answer == "reasons.why"), None)
             if why is not None:
                 t.decision = Decision("answer", (Candidate(why.intent, ANSWER_AT), *t.decision.candidates))
@@ -1663,6 +1726,26 @@ class Engine:
         answer = passages.quoted_sentence(self.facts, found[0], f"“{said.group(1)}” is in this sentence: ")
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), self._next_context(
             u, QUOTE_INTENT.id, answer, t.now)
+
+    def _number_in_prose(self, t: Turn) -> Turned | None:
+        """"The article mentions 20 years somewhere - what's that about?": a number with its word ("20 years") that
+        one sentence of the prose has and no figure is, asked about: that sentence, quoted."""
+        u = t.u
+        if t.yesno or not any(ch.isdigit() for ch in u.text) or u.query.has("many", "much") or not says_any(
+                u.text, self.frames.check_list("number_about")):
+            return None
+        figures = {str(f.value) for f in self.facts.figures.values()}
+        for number, word in _NUMBER_AND_WORD.findall(u.text):
+            if number in figures:
+                continue
+            said = f" {number} {word}"
+            found = [s for s in self.facts.article.sentences if said in f" {normalise(s.text)} "]
+            if len(found) == 1:
+                answer = passages.quoted_sentence(self.facts, found[0], f"The article mentions “{number} {word}” "
+                                                                        "here: ")
+                return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), self._next_context(
+                    u, QUOTE_INTENT.id, answer, t.now)
+        return None
 
     def _where_it_says(self, t: Turn) -> Turned | None:
         """"Where in the article does it say 20 years?", "which sentence mentions the SCR panel?": the sentences
@@ -1770,12 +1853,14 @@ class Engine:
         at = next((i for i, w in enumerate(words) if w.lower().strip("?.,!") in ("it", "they", "that", "this")), -1)
         entity = self.facts.entity(t.context.topics[0]) if t.context.topics and t.context.intent not in \
             self.figure_ops else None
-        name = getattr(entity, "name", None)
+        name = getattr(entity, "name", None) or getattr(entity, "term", None)
         if at < 0 or not name:
             return None
         tail = words[at][len(words[at].rstrip("?.,!")):]
         asked = " ".join([*words[:at], f"{name}{tail}", *words[at + 1:]])
         reply, context = self._reply_one(asked, Context(), t.now)
+        if reply.kind != "answer" and getattr(entity, "kind", "") == "term":  # "what did it do?" after Working
+            reply, context = self._reply_one(f"what is {name}?", Context(), t.now)  # Together: what the term is
         return (reply, context) if reply.kind == "answer" else None
 
     def _who_did(self, t: Turn) -> Turned | None:
@@ -1873,6 +1958,10 @@ class Engine:
                     default_op = "value"  # "what share was published in 2013/14?" - "and commissioned?"
                 if context.op == "portion" and u.query.has("many"):
                     default_op = "value"  # "and how many were published in the same period?" asks for a count
+            elif context.op == "gap" and context.intent in self.figure_ops and u.query.measure is None and \
+                    self.frames.derived and not set(u.reading.tokens) & set(self.lexicon.measure_words) and \
+                    followups.leans_on_context(u):  # "same as in 2011/12?" after a year's gap: the gap again
+                default_op, u.query.measure = "gap", self.frames.derived[0].id
             frame = read_frame(
                 self.frames, default_op, u.text, u.rest, u.reading.tokens, u.query.periods, u.query.measure,
                 u.question_mark,
@@ -2329,22 +2418,24 @@ class Engine:
         """"Who said ...?", "the exact quote about ...", "what phrase does the article use for ...": the
         sentence of the article that says it, with who said it, when no one is named to ask about."""
         q = u.query
-        if q.has("many", "number"):
-            return None
         raw = set(u.text.split())
         framing = self.frames.quote_words
         asks_words = raw & (framing - {"said", "source", "use", "uses", "used", "put"})  # "quote", "phrase" ...
+        if q.has("many") or (q.has("number") and not asks_words & {"word", "words", "phrase", "wording", "term"}):
+            return None  # (a count; but "what word does it use for how the numbers dropped?" asks for words)
         if not (asks_words or (q.has("said") and u.reading.tokens[:1] in (["who"], ["whose"]))):
             return None
         # "what was Woolmore's line about publication?": only that person's sentences; otherwise someone named
         # is asked about by the people answers
         speakers = {p.id for p in resolve_people(self.facts, q)} if asks_words else set()
         topic = set(u.reading.known) - framing - {"person"}
-        if (q.mentioned("person") or u.reading.pronouns) and not (
+        article_it = _ARTICLE_IT.search(u.text) is not None  # "what word does it use for ...": "it" is the article
+        pronouns = [p for p in u.reading.pronouns if not (article_it and p == "it")]
+        if (q.mentioned("person") or pronouns) and not (
                 speakers and topic - set(self.frames.check_list("reasons_asked"))):
             return None  # "quote me something Sue Woolmore said" names nothing to look for among her words, and
             # "Woolmore's quote on why SCRs rose" is her reasons
-        if set(u.reading.tokens) & self.frames.anaphors:
+        if set(u.reading.tokens) & self.frames.anaphors - ({"it"} if article_it else set()):
             return None  # "who said that?" is about the last answer
         if q.periods and not (set(q.content) - self.frames.quote_words - {"scr"}):
             # "the exact wording of the 2011-12 sentence": the sentence that gives that year's figures

@@ -4342,3 +4342,73 @@ def test_which_measure_was_higher_in_one_year_and_by_how_much(engine):
     reply_says(replies[0].text, ["114 SCRs were commissioned and 71 published: 43 more commissioned"], ["up 33"])
     reply_says(replies[1].text, ["43 more commissioned than published"], ["up 33"])
     reply_says(replies[2].text, ["37.7% not published"], [])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "banned"),
+    [
+        ("how do i make sourdough starter", ["doesn't cover"], ["55", "114"]),
+        ("How many SCRs weren't published for legal reasons?", ["doesn't say why"], ["136"]),
+        ("was the policy of publishing SCRs brought in by the coalition government?", ["Yes."], ["it was cyp"]),
+        ("was the SCR panel set up by Ofsted?", ["No: it was the government, not Ofsted"], []),
+        ("Did every SCR commissioned in 2013/14 get published that year?", ["No.", "62.3%", "(71 of 114)"], []),
+        ("Did Woolmore say the Ofsted change was unimportant?", ["No:", "a key factor", "focus"], []),
+        ("claim: 81 SCRs were commissioned in 2012/13. check?", ["Yes.", "81"], []),
+        ("a friend says Munro chairs the LSCB chairs' association. true?", ["No.", "Sue Woolmore is the chair"], []),
+        ("What part did Professor Munro play in the rise?", ["recommended", "Ofsted stop evaluating"], []),
+        ("What role did the SCR panel play in the rise, according to Woolmore?", ["does not believe"], []),
+        ("what caused the big jump in SCRs commissioned in 2013/14", ["gives two reasons", "Ofsted"], []),
+        ("By what factor did commissioned SCRs grow from 2012/13 to 2013/14?", ["1.4 times"], ["reasons"]),
+        ("who's the kids minister in the article", ["Edward Timpson"], []),
+        ("what word does it use for how the numbers dropped in the 2011 investigation?", ["dropped sharply"], []),
+        ("is 2012/13 a calendar year?", ["No: 2012/13 is the financial year from April 2012 to March 2013"], []),
+        ("in this article what does 'FY 2013/14' cover", ["April 2013 to March 2014"], []),
+        ("What does 2012/13 mean here - a calendar year?", ["financial year", "April 2012 to", "March 2013"], []),
+        ("How many were published in calendar year 2013?", ["doesn't give figures by calendar year"], []),
+        ("What's changed for LSCBs since 2012?", ["flexibility"], ["up 26"]),
+        ("Why did ending Ofsted evaluation let LSCBs do better reviews?", ["focus on the review itself"], []),
+        ("the article mentions 20 years somewhere - what's that about?", ["“20 years”", "family history"],
+         ["2011/12 is a financial year"]),
+        ("ofsted started evaluating SCRs in july 2012 right?", ["No.", "ceased evaluating"], []),
+        ("what was released in march 2013 and what did it do?", ["Working Together", "greater flexibility"],
+         ["31 SCRs were published", "I can't answer"]),
+        ("Between 2012/13 and 2013/14, by how many more did published SCRs rise than commissioned ones?",
+         ["up 40", "up 33"], ["not published fell"]),
+        ("By what percentage was the 2012/13 commissioned figure lower than 2013/14's?", ["28.9% lower"], []),
+        ("what were the growth rates of commissioned and published between 2012/13 and 2013/14?",
+         ["+40.7%", "+129%"], ["share of SCRs published"]),
+        ("What's the compound annual growth rate of commissioned SCRs between 2011/12 and 2013/14?",
+         ["compound growth of 44%"], []),
+        ("commissioned numbers for 2011/12 and 2013/14, and the ratio between them?", ["114 is 2.07 times 55"], []),
+        ("2012/13: how many commissioned? how many published? and the difference?", ["81", "31", "50 more"], []),
+        ("As a student I keep seeing references to a Serious Case Review panel but I'm not sure what it's for. "
+         "According to this article, what was the panel set up to do and when?", ["lessons", "2013"], ["article.txt"]),
+        ("My teenage daughter is doing a school project on child protection and asked me who Edward Timpson is. "
+         "I've no idea - what does the article say about him?", ["children's minister"], ["doesn't cover"]),
+    ],
+)
+def test_set_46_after_scoring(engine, question, needles, banned):
+    """Blind set 46's first-contact misses, each answered as its author expected."""
+    reply_says(one(engine, question), needles, banned)
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles", "banned"),
+    [
+        (("Which grew faster between 2012/13 and 2013/14, commissioned or published SCRs?",
+          "what were the two growth rates?"), ["+40.7%", "+129%"], ["share of SCRs published"]),
+        (("how many of the SCRs commissioned in 2013/14 weren't published that year? (commissioned minus published)",
+          "same as in 2011/12?"), ["Yes.", "43 in 2011/12"], []),
+        (("how many published in 2013/14?", "was it the same in 2012/13?"), ["No.", "71 in 2013/14", "31 in 2012/13"],
+         []),
+        (("how many commissioned in 2012/13?", "how many published?", "and the difference?"),
+         ["50 more commissioned than published"], ["rose from 12"]),
+        (("Did Ofsted stop evaluating SCRs in 2013?", "so what happened in 2013 then?"),
+         ["Working Together", "Serious Case Review panel"], []),
+        (("what's an LSCB", "who chairs the association of their independent chairs?",
+          "what did she say about the old process?"), ["prescriptive"], ["I'm not sure who you mean"]),
+        (("what happened in March 2013?", "what did it do?"), ["greater flexibility"], ["Could you say a bit more"]),
+    ],
+)
+def test_set_46_conversations(engine, lines, needles, banned):
+    reply_says(say(engine, *lines)[-1].text, needles, banned)

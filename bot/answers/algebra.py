@@ -37,6 +37,7 @@ class Algebra:
         self.ids = [p.id for p in facts.periods]
         self.base = [m.id for m in facts.measures]
         self.per_time = words.per_time
+        self.words = words
 
     def value(self, period: str, measure: str) -> Value | None:
         d = self.derived.get(measure)
@@ -246,6 +247,10 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
             r.numbers.append((b[0] - a[0], False))
             if a[0]:
                 r.numbers.append((100.0 * (b[0] - a[0]) / a[0], True))
+            lower = _lower_than(al, frame, q, m, a, b, a_id, b_id)
+            if lower:  # "by what percentage was 2012/13 lower than 2013/14?": as a share of the larger year's
+                r.lines.append(lower[0])
+                r.numbers.append((lower[1], True))
         if len(steps) == 2:  # two steps of one measure: did growth speed up or slow down?
             ends = [(al.value(a_id, m), al.value(b_id, m)) for a_id, b_id in steps]
             if all(a and b and a[0] for a, b in ends):
@@ -264,6 +269,22 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
         r.lines.append(GAP_NOTE)
     r.answer.periods = [steps[0][0], *(b for _, b in steps)]
     return r
+
+
+def _lower_than(al: Algebra, frame: Frame, q: Query, m: str, a: tuple, b: tuple, a_id: str,
+                b_id: str) -> tuple[str, float] | None:
+    """"By what percentage was the 2012/13 figure lower than 2013/14's?": the year named first, below the other, as
+    a percentage of the other (81 is 28.9% lower than 114), which the rise from it (+40.7%) is not."""
+    if len(frame.periods) != 2 or not q.has("percent") or not says_any(q.text, al.words.check_list("lower_than")):
+        return None
+    first, second = (a, b) if frame.periods[0] == a_id else (b, a)
+    first_id, second_id = (a_id, b_id) if first is a else (b_id, a_id)
+    if not second[0] or first[0] >= second[0]:
+        return None
+    share = 100.0 * (second[0] - first[0]) / second[0]
+    return (f"SCRs {al.label(m)} in {al.plabel(first_id)} ({fmt.number(first[0])}) were {_pct(share)} lower than in "
+            f"{al.plabel(second_id)} ({fmt.number(second[0])}): {fmt.number(second[0] - first[0])} fewer, as a share "
+            f"of {fmt.number(second[0])}.", share)
 
 
 def _one_year(nothing: str) -> Result:
@@ -577,7 +598,12 @@ def _years_ratio(al: Algebra, r: Result, m: str, base: str, other: str, as_ratio
     if not (a and b and a[0]):
         return False
     x = b[0] / a[0]
-    if as_ratio:  # "the ratio of published in 2013/14 to 2012/13"
+    if as_ratio and x < 1 and b[0]:  # "the ratio between 2011/12 and 2013/14": 0.48 to 1, and the other way round
+        r.lines.append(f"SCRs {al.label(m)}, {al.plabel(other)} to {al.plabel(base)}: {fmt.number(b[0])} to "
+                       f"{fmt.number(a[0])}, a ratio of about {x:.2f} to 1; the other way round, "
+                       f"{fmt.number(a[0])} is {1 / x:.2f} times {fmt.number(b[0])}.")
+        r.numbers.append((round(1 / x, 2), False))
+    elif as_ratio:  # "the ratio of published in 2013/14 to 2012/13"
         r.lines.append(f"SCRs {al.label(m)}, {al.plabel(other)} to {al.plabel(base)}: {fmt.number(b[0])} to "
                        f"{fmt.number(a[0])}, a ratio of about {x:.2f} to 1 ({x:.1f} times as many).")
     else:
@@ -1588,7 +1614,9 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             s = al.share(p)
             if s:
                 checks.append(s[0] >= 100.0 - 1e-9)
-                lines.append(f"In {al.plabel(p)}, {_pct(s[0])} of the SCRs commissioned were published.")
+                made, out = al.value(p, al.base[0]), al.value(p, al.base[1])
+                counts = f" ({fmt.number(out[0])} of {fmt.number(made[0])})" if made and out else ""
+                lines.append(f"In {al.plabel(p)}, {_pct(s[0])} of the SCRs commissioned were published{counts}.")
                 result.cite(*s[1])
         return _all_or_some(checks), lines
     if test in ("rise", "fall", "same"):

@@ -585,6 +585,8 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
             answer.add_sources(*r.sources[:1])
     elif q.has(*words.check_list("minor")) or denied:  # "... a minor factor?", "... didn't matter?"
         answer.text = f"No: according to {who}, {lower_first(reason.title)} was {reason.weight or 'a cause'}."
+        if reason.explanation:  # why it mattered, in her account
+            answer.text += f" {reason.explanation}"
     elif q.has("fall") or says_any(q.text, words.check_list("asks_fewer")):  # "did it lead to fewer SCRs?"
         answer.text = (f"No: according to {who}, {lower_first(reason.title)} was {reason.weight or 'a cause'} "
                        "behind the rise.")

@@ -36,6 +36,9 @@ def date_label(event: Event) -> str:
 def _matching(facts: FactBase, q: Query) -> list[Event]:
     named = {m.id for m in q.mentions}
     hits = [e for e in facts.events if e.id in named or named & set(e.topics)]
+    asked_years = [*q.years, *(int(m[:4]) for m in q.months)]
+    if hits and q.carried and asked_years and not any(int(e.date[:4]) in asked_years for e in hits):
+        hits = []  # "so what happened in 2013 then?" after Ofsted's July 2012: that year's events, not Ofsted's
     if hits and q.has("besides"):  # "besides the new guidance, what else was created in 2013?": the others
         years = [*q.years, *(int(m[:4]) for m in q.months)]
         others = [e for e in facts.events if e not in hits and (not years or int(e.date[:4]) in years)]

@@ -442,6 +442,9 @@ def _agent_of(sentence: Sentence, asked: Mention) -> str | None:
     """Who the sentence says did it ("set up by the government"), when that is not who was asked; else None."""
     words = tokens(normalise(sentence.text))
     asked_words = set(tokens(normalise(asked.text)))
+    if f" {' '.join(tokens(normalise(asked.text)))} " in f" {' '.join(w.removesuffix(chr(39) + 's') for w in words)} ":
+        return None  # the one asked is named in it: "by CYP Now" is whose investigation, not whose the "coalition
+        # government's policy" was
     for i, w in enumerate(words[:-1]):
         if w == "by":
             after = words[i + 1: i + 4]

@@ -57,6 +57,14 @@ def who(facts: FactBase, q: Query) -> Answer:
     people = resolve_people(facts, q) or _by_role(facts, q)
     if not people:
         orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
+        does = q.tokens[:1] == ["who"] and q.tokens[1:2] not in (["is"], ["was"], ["are"], ["were"], ["whatis"])
+        heads = [p for p in facts.people.values() if any(o.name.lower() in p.role.lower() for o in orgs)] if \
+            does else []  # "who chairs the association?": the person whose post it is (not "who is the association?")
+        if heads:
+            answer.text = "\n".join(f"{p.name}: {p.role}." for p in heads)
+            answer.add_sources(*(p.source for p in heads))
+            answer.people = [p.id for p in heads]
+            return answer
         if orgs:
             answer.text = "\n".join(f"{o.name}: {o.summary}" for o in orgs)
             answer.add_sources(*(o.source for o in orgs))

@@ -144,6 +144,9 @@ def carry(
                 and set(u.reading.tokens) & ANAPHORS and context.periods:
             # "is that bigger than the gap the year before?": the last answer's year against the one named
             q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
+        elif len(q.periods) == 1 and len(context.periods) == 1 and q.periods != context.periods and "same" in \
+                u.reading.tokens:  # "same as in 2011/12?", "was it the same in 2011/12?": that year against the last
+            q.periods = [context.periods[0], *q.periods]
         elif _change_from_relative(u, context):  # "and the change from the year before?": that year and the other
             q.periods = list(dict.fromkeys([context.periods[-1], *q.periods]))
         elif figure_ops[intent] == "change" and context.periods and len(q.periods) < 2:

@@ -307,6 +307,12 @@ def _read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens
     canon = f" {' '.join(tokens)} "
     both = _cue_text(words, rest, tokens)
     cued = [name for name, cues in words.operations if _has(both, cues)]
+    if "share" in cued and _has(both, words.check_list("growth_rates")):
+        plain = both  # "what were the two growth rates?": how fast they grew, not the rate of publication
+        for phrase in words.check_list("growth_rates"):
+            plain = plain.replace(f" {phrase} ", " ")
+        if not _has(plain, dict(words.operations)["share"]):
+            cued.remove("share")
     if _has(both, words.check_list("gap_for_all")):  # "... for every commissioned SCR to be published": no ratio
         cued = ["gap", *(c for c in cued if c not in ("gap", "ratio"))]
     if "spread" in cued and "extreme" in cued:  # "range (max minus min) of the figures?": the range, not the two
@@ -373,7 +379,10 @@ def _read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens
                                                                                  "between published")):
         cued.remove("gap")  # "2013/14 vs 2011/12 published, what's the gap?": between the years
         op = cued[0] if cued else default_op
-    if "gap" in cued or (compares_measures and op in ("value", "total", "average", "change", "extreme")):
+    if compares_measures and "gap" not in cued and len(periods) == 2 and _has(canon, ("rise", "fall")) and not _has(
+            raw, ("gap", "difference", "unpublished", "not published")):
+        op = "faster"  # "by how many more did published SCRs rise than commissioned ones?": the two rises compared
+    elif "gap" in cued or (compares_measures and op in ("value", "total", "average", "change", "extreme")):
         # "the gap between commissioned and published", "how many fewer were published than commissioned"
         measures = derived[:1] or measures
         others = [c for c in cued if c != "gap"]
@@ -599,6 +608,8 @@ def _opens_yesno(words: FrameWords, rest: str, tokens: list[str], declarative: b
     if _polite_request(words, rest) or _has(f" {' '.join(rest.split()[:3])} ", words.check_list("imperatives")):
         return False  # "do the same comparison for commissioned" asks for it to be done
     if {*lead, *tokens[:1]} & words.yesno_openers:
+        return True
+    if rest.startswith(words.check_list("yesno_leads")):  # "same as in 2011/12?": a yes or no, opener unsaid
         return True
     if _after_scene(words, rest):
         return True

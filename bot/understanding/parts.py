@@ -238,6 +238,8 @@ def _main_clause(sentence: str) -> str:
     m = _ACCORDING.match(sentence) if head.startswith(("according", "per ", "in the words")) else None
     if m:
         question, mark = m.group(3).rstrip("?"), "?" if m.group(3).endswith("?") else ""
+        if m.group(2).lower().split()[-1:] in (["article"], ["piece"], ["story"], ["report"]):
+            return f"{question}{mark}"  # "according to this article, ...": every answer is the article's
         sentence = f"{question} {m.group(1).lower()} {m.group(2)}{mark}"
     return sentence
 
