@@ -19,6 +19,7 @@ from .answers.figures import chronological
 from .answers.meta import about, about_someone, examples, readings, tailored
 from .answers.people import resolve_people
 from .answers.reasons import lower_first
+from .answers.replies import REPLIES_FILE, Replies, load_replies, shipped_replies
 from .conversation import Context
 from .gcpause import no_gc_pauses
 from .knowledge.errors import DataError, Problem
@@ -146,6 +147,8 @@ class Engine:
         self.passages = passages.PassageIndex(facts, self.lexicon)
         unknowns = intents.unknowns
         self.unknowns = unknowns if isinstance(unknowns, passages.Unknowns) else None
+        replies = getattr(intents, "replies", None)  # (an intent set built in code may have none: the shipped ones)
+        self.replies = replies if isinstance(replies, Replies) else shipped_replies()
 
     def clear_caches(self) -> None:
         """Forget cached rankings and spelling corrections (benchmarks measure the uncached cost)."""
@@ -166,6 +169,7 @@ class Engine:
             for name, load in (
                 ("frames", lambda: load_frame_words(intents_dir, measures, {*facts.people, *facts.organisations})),
                 ("unknowns", lambda: passages.load_unknowns(Path(intents_dir) / passages.UNKNOWNS_FILE.name)),
+                ("replies", lambda: load_replies(Path(intents_dir) / REPLIES_FILE.name)),
             ):
                 try:
                     setattr(intents, name, load())
@@ -569,9 +573,9 @@ class Engine:
                 if text and text not in texts:  # a part read as a repeat of another says nothing new
                     texts.append(text)
             elif r.entities.get("declined") == "doesnt_say":  # "... and what was her review called?": say so
-                texts.append(f"On “{part.strip()[:80]}”: {r.text}")
+                texts.append(self.replies.say("part_doesnt_say", part=part.strip()[:80], said=r.text))
             else:
-                texts.append(f"On “{part.strip()[:80]}”: I can't answer that from the article.")
+                texts.append(self.replies.say("part_unanswered", part=part.strip()[:80]))
         first = answered[0]
         sources = tuple(dict.fromkeys(s for r in answered for s in r.sources))
         return Reply("\n\n".join(texts), first.intent, min(r.confidence for r in answered), "answer",
@@ -2648,13 +2652,13 @@ class Engine:
         options = [
             Suggestion(tailored(self.facts, c.intent.suggestion, people), c.intent.id, c.confidence) for c in fitting
         ]
-        text = "I'm not sure what you mean. Did you mean:\n" + "\n".join(f"• {s.text}" for s in options)
+        text = self.replies.say("clarify") + "\n" + "\n".join(f"• {s.text}" for s in options)
         top = fitting[0]
         return Reply(text, "clarify", top.confidence, "clarify", self._entities(u, u.query.periods), (), tuple(options))
 
     def _vague(self, u: Understood) -> Reply:
         tips = tuple(Suggestion(e) for e in examples(self.facts)[:3])
-        text = "Could you say a bit more? For example:\n" + "\n".join(f"• {s.text}" for s in tips)
+        text = self.replies.say("vague") + "\n" + "\n".join(f"• {s.text}" for s in tips)
         return Reply(text, "clarify", 0.0, "clarify", self._entities(u, u.query.periods), (), tips)
 
     def _decline(
@@ -2667,44 +2671,36 @@ class Engine:
         typed: str = "",
     ) -> Reply:
         labels = [p.label for p in self.facts.periods]
-        have = f"I have figures for {fmt.join(labels)} (financial years, April to March)."
+        say = self.replies.say
+        have = say("have_figures", years=fmt.join(labels))
         if why == "no_data":
-            text = f"I don't have figures for {fmt.join(u.query.missing)}. {have}"
-            tips = [Suggestion(f"How many SCRs were published in {labels[-1]}?")]
+            text = say("no_data", missing=fmt.join(u.query.missing), have_figures=have)
+            tips = [Suggestion(say("no_data_example", latest=labels[-1]))]
         elif why == "bad_period":
-            text = (
-                f"I couldn't read “{u.bad_periods[0][:40]}” as a period. Write financial years like "
-                f"{labels[-1]}. {have}"
-            )
+            text = say("bad_period", typed=u.bad_periods[0][:40], latest=labels[-1], have_figures=have)
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_covered":
             word = u.reading.outside[0]
             found = re.search(rf"\b{re.escape(word)}\b", typed, re.IGNORECASE)
             shown = found.group(0) if found else word  # as typed: "Scotland", "the weather"
-            text = f"The article I answer from doesn't cover {shown}. " + about(self.facts)
+            text = say("not_covered", shown=shown, about=about(self.facts))
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_counted":
-            text = (
-                "The article doesn't give that number: the only counts I have are of serious case reviews, "
-                f"commissioned and published each year. {have}"
-            )
+            text = say("not_counted", have_figures=have)
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_named" and names:
-            text = (
-                f"The article doesn't mention {fmt.join(names)}"
-                + (", and its figures are not broken down by area. " if not any(n.isupper() for n in names) and (
-                    u.query.has("many", "number", "total", "rate") or u.query.measure) else ". ")
-                + about(self.facts)
-            )
+            by_area = not any(n.isupper() for n in names) and (
+                u.query.has("many", "number", "total", "rate") or u.query.measure)  # a place's figure asked for
+            text = say("not_named_by_area" if by_area else "not_named", names=fmt.join(names), about=about(self.facts))
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "doesnt_say" and said is not None:
             text = said.text
             tips = [Suggestion(f) for f in said.followups] or [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "empty":
-            text = "Ask me a question. " + about(self.facts)
+            text = say("empty", about=about(self.facts))
             tips = [Suggestion(e) for e in examples(self.facts)[:3]]
         else:
-            text = "Sorry, that's outside what I know. " + about(self.facts)
+            text = say("off_topic", about=about(self.facts))
             tips = [Suggestion(e) for e in examples(self.facts)[:3]]
         entities = self._entities(u, u.query.periods)
         entities["declined"] = why  # why there is no answer: "doesnt_say", "no_data", "off_topic" ...
