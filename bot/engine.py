@@ -602,10 +602,10 @@ class Engine:
         "_figure_disputed", "_which_of_two", "_own_figure", "_against_sum", "_source_followup", "_now_followup",
         "_when_of_last", "_why_of_last", "_which_mattered_more", "_recommendations_done", "_by_whom", "_by_how_much",
         "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_is_that_a_lot",
-        "_not_in_article", "_everything_about", "_dates_of_events", "_reroute_figures", "_credited", "_strangers",
-        "_unquoted", "_direct_quotes", "_another_quote", "_number_in_prose", "_phrase_in_article", "_where_it_says",
-        "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages",
-        "_decline_or_clarify", "_compose",
+        "_is_that_the_highest", "_not_in_article", "_everything_about", "_first_or_last_event", "_dates_of_events",
+        "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote",
+        "_number_in_prose", "_phrase_in_article", "_where_it_says", "_quoted_words", "_prose_check", "_fallback",
+        "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -1479,6 +1479,39 @@ class Engine:
         kept = self._next_context(q, intent.id, answer, t.now)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
 
+    def _is_that_the_highest(self, t: Turn) -> Turned | None:
+        """"Is that the highest figure in the article?" after a year's figure: Yes or No, against that measure's
+        other years (or every figure, when "in the article" or "of all" is said)."""
+        u, context = t.u, t.context
+        if context.intent not in self.figure_ops or context.op not in (None, "value") or u.refs or \
+                context.measure is None or len(context.periods) != 1 or not t.yesno or not (
+                set(u.reading.tokens) & self.frames.anaphors) or not u.query.has("most", "fewest"):
+            return None
+        mine = self.facts.value(context.periods[0], context.measure)
+        if mine is None:
+            return None
+        every = says_any(u.text, ("in the article", "of all", "overall", "altogether", "any figure", "of them all"))
+        figures = [f for f in self.facts.figures.values() if every or f.measure == context.measure]
+        lowest = u.query.has("fewest")
+        best = (min if lowest else max)(figures, key=lambda f: f.value)
+        word = "lowest" if lowest else "highest"
+        scope = "figure the article gives" if every else \
+            f"number of SCRs {context.measure} in any year the article gives"
+        if best.value == mine.value:
+            text = f"Yes: {fmt.number(mine.value)} is the {word} {scope}."
+        else:
+            text = (f"No: the {word} {scope} is {fmt.number(best.value)} (SCRs {best.measure} in "
+                    f"{self.facts.period(best.period).label}); {fmt.number(mine.value)} is SCRs {context.measure} "
+                    f"in {self.facts.period(context.periods[0]).label}.")
+        answer = Answer(text)
+        answer.add_sources(*{f.source for f in figures})
+        intent = self.intents.get(context.intent or "")
+        if intent is None:
+            return None
+        kept = self._next_context(u, intent.id, answer, t.now)
+        kept.periods, kept.measure = list(context.periods), context.measure
+        return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
+
     def _not_in_article(self, t: Turn) -> Turned | None:
         """A known subject asked for what the fact base never holds: "the article doesn't say"."""
         if t.elliptical:
@@ -1538,6 +1571,37 @@ class Engine:
             return None
         return self._answer(t.u, Candidate(QUOTE_INTENT, ANSWER_AT), about), self._next_context(
             t.u, QUOTE_INTENT.id, about, t.now)
+
+    def _first_or_last_event(self, t: Turn) -> Turned | None:
+        """"What happened first?", "and last?" after the timeline: the earliest or latest event the article dates;
+        when the latest year holds an event with no month, which came last is not said, and the answer says so."""
+        u = t.u
+        said = " ".join(u.text.split())
+        timeline = self.intent_for_answer.get("events.timeline") or self.intent_for_answer.get("events.when")
+        on_events = t.context.intent in {i.id for i in (timeline, self.intent_for_answer.get("events.when")) if i}
+        last = says_any(said, self.frames.check_list("last_event")) or (on_events and said in ("and last", "last"))
+        first = says_any(said, self.frames.check_list("first_event")) or (on_events and said in ("and first", "first"))
+        if timeline is None or not (first or last) or u.query.measure or u.query.has("many", "number") or any(
+                m.id != "scr" for m in u.reading.mentions) or not self.facts.events:
+            return None  # (not "what happened first, the Ofsted change or the guidance?": their order)
+        year = (max if last else min)(int(e.date[:4]) for e in self.facts.events)
+        that_year = sorted((e for e in self.facts.events if int(e.date[:4]) == year), key=lambda e: e.date)
+        undated = [e for e in that_year if "-" not in e.date]
+        if len(that_year) == 1 or not undated:
+            chosen = that_year[-1] if last else that_year[0]
+            answer = checks.event_answer(chosen, f"The {'last' if last else 'first'} event the article dates: "
+                                                 f"{chosen.title} ({events.date_label(chosen)}). {chosen.summary}")
+        else:  # "2013" with no month beside "March 2013": the article doesn't say which came last
+            listed = "; ".join(f"{e.title} ({events.date_label(e)}{'' if '-' in e.date else ', no month given'})"
+                               for e in that_year)
+            answer = checks.event_answer(that_year[0], f"The {'last' if last else 'first'} events the article dates "
+                                         f"are in {year}, and it doesn't say which came {'last' if last else 'first'}: "
+                                         f"{listed}.\n" + "\n".join(e.summary for e in that_year))
+            for e in that_year[1:]:
+                answer.add_sources(e.source)
+                answer.topics.extend(e.topics)
+        return self._answer(u, Candidate(timeline, ANSWER_AT), answer), self._next_context(
+            u, timeline.id, answer, t.now)
 
     def _dates_of_events(self, t: Turn) -> Turned | None:
         """"The CYP Now investigation, Ofsted ending its evaluations, the revised Working Together: can you give
@@ -2078,6 +2142,13 @@ class Engine:
             return value, read_frame(words, last_op, u.text, u.rest, tokens, list(context.periods), measure)._replace(
                 op=last_op, periods=tuple(context.periods), measures=(measure,) if measure else (), yesno=False,
                 claims=(), claim=None)
+        ends = self._against_the_other_extreme(u, context, last_op)
+        if ends is not None:  # "by how much did it beat the lowest?" after the highest year: from the lowest to it
+            u.query.periods, u.query.measure = ends, context.measure
+            intent = self.intents.get(self.intent_for_op.get("change", "")) or value
+            frame = read_frame(words, "change", u.text, u.rest, tokens, ends, context.measure)
+            return (intent, frame._replace(op="change", periods=tuple(ends), measures=(
+                context.measure,) if context.measure else (), yesno=False, claims=(), claim=None)) if intent else None
         if op is not None:  # the reader settles combinations ("which year had the biggest gap" is an extreme)
             op = read_frame(words, op, u.text, u.rest, tokens, u.query.periods, u.query.measure).op
         if op == "total" and not u.query.measure and not u.refs and len(set(context.measures)) == 2 and len(
@@ -2146,7 +2217,8 @@ class Engine:
             op = "average"  # "and the per-year average?" after a year's part of the total: over every year
             u.query.periods = [p.id for p in self.facts.periods]
         elif change == "average":
-            op = op or ("average" if last_op in ("total", "value") and len(context.periods) >= 2 else last_op)
+            op = op or ("average" if (last_op in ("total", "value") and len(context.periods) >= 2) or last_op in (
+                "share", "pp_change") else last_op)  # (after rates: the average rate)
         elif change in ("other", "span"):
             if op is None and change == "span" and u.query.has("total", "totals"):
                 op = "total"  # "total published over those years then?" after an average
@@ -2277,6 +2349,11 @@ class Engine:
             # "average of those?" after the yearly rises: of the rises, over the years they run between
             frame = frame._replace(of_change=True, periods=tuple(context.periods))
             periods = list(context.periods)
+        if op == "average" and last_op in ("share", "pp_change") and not u.query.measure and not u.refs:
+            # "what's the average of those?" after each year's publication rate: of the rates, over every year asked
+            asked = chronological(self.facts, list(dict.fromkeys([*context.history, *context.periods])))
+            periods = asked if len(asked) >= 2 else periods
+            frame = frame._replace(of_share=True, periods=tuple(periods))
         u.query.measure, u.query.periods = measure, periods
         if op in ("share", "change", "extreme") and set(frame.measures) & derived:  # "as a percentage?" of those
             u.query.measure = frame.measures[0]  # not published, "did it narrow?": "and for 2011/12?", "by how
@@ -2284,6 +2361,20 @@ class Engine:
         by_op = self.intent_for_op
         intent = self.intents.get(by_op.get(op, context.intent or "")) or self.intents.get(context.intent or "")
         return (intent, frame) if intent is not None else None
+
+    def _against_the_other_extreme(self, u: Understood, context: Context, last_op: str) -> list[str] | None:
+        """"By how much did it beat the lowest?" after the year with the most: the lowest year and that one, in
+        order; None unless the last answer was one measure's extreme year and this asks for the other end."""
+        if last_op != "extreme" or context.measure is None or len(context.periods) != 1 or u.refs or not (
+                u.query.has("fewest", "most") and says_any(u.text, self.frames.check_list("by_how_much_words"))):
+            return None
+        values = [(f.value, f.period) for f in self.facts.figures.values() if f.measure == context.measure]
+        if len(values) < 2:
+            return None
+        other = (min(values) if u.query.has("fewest") else max(values))[1]
+        if other == context.periods[0]:
+            return None
+        return chronological(self.facts, [other, context.periods[0]])
 
     def _portion_followup(self, u: Understood, context: Context, last_op: str, op: str | None,
                           change: str | None) -> list[str]:

@@ -4412,3 +4412,42 @@ def test_set_46_after_scoring(engine, question, needles, banned):
 )
 def test_set_46_conversations(engine, lines, needles, banned):
     reply_says(say(engine, *lines)[-1].text, needles, banned)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "banned"),
+    [
+        ("How long did the old system require LSCBs to look back?", ["up to 20 years"], ["doesn't say that"]),
+        ("What is the SCR panel called in full?", ["Serious Case Review panel"], ["doesn't say what it is called"]),
+        ("List everyone quoted in the article.", ["Quoted directly in the article: Sue Woolmore",
+                                                  "Edward Timpson, Professor Eileen Munro: reported, not quoted"], []),
+        ("Which people are mentioned but not quoted?", ["reported, not quoted"], ["I'm not sure"]),
+        ("Which is bigger: the rise in published SCRs 2012/13-2013/14 or the rise in commissioned SCRs over the same "
+         "period?", ["SCRs published grew faster"], []),
+        ("What happened last, according to the article?",
+         ["it doesn't say which came last", "Serious Case Review panel set up (2013, no month given)"], []),
+        ("Which came first: Ofsted ceasing to evaluate SCRs or the revised Working Together guidance?",
+         ["came before Working Together"], ["The first event"]),
+    ],
+)
+def test_review_20(engine, question, needles, banned):
+    """Review 20 (a new user's 466 questions): answers it found wrong or refused."""
+    reply_says(one(engine, question), needles, banned)
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles", "banned"),
+    [
+        (("what's the publication rate in 2011/12?", "and 2012/13?", "and 2013/14?", "what's the average of those?"),
+         ["average of the yearly shares published is 40.8%"], ["102 over two"]),
+        (("commissioned figures for all years please", "which year was highest?",
+          "by how much did it beat the lowest?"), ["from 55 in 2011/12 to 114 in 2013/14: up 59"], ["from 81"]),
+        (("Show me a timeline of key events", "what happened first?"), ["CYP Now investigation (2011)"], []),
+        (("how many SCRs were commissioned in 2013/14?", "is that the highest figure in the article?"),
+         ["Yes: 114 is the highest figure the article gives"], []),
+        (("how many SCRs were published in 2012/13?", "is that the lowest?"),
+         ["No: the lowest number of SCRs published", "is 12"], []),
+    ],
+)
+def test_review_20_conversations(engine, lines, needles, banned):
+    reply_says(say(engine, *lines)[-1].text, needles, banned)

@@ -761,14 +761,15 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
     people = [facts.people[p] for p in q.mentioned("person") if p in facts.people] or (
         resolve_people(facts, q)[:1] if q.pronouns and "quot" in q.text else [])  # "is she quoted?" after Munro
     # "is Munro quoted?", "is there a quote from Timpson in the article?"
+    listing = says_any(q.text, words.check_list("lists_people"))  # "list everyone quoted in the article"
     asks = q.has(*words.check_list("direct")) or (people and (" quoted " in f" {q.text} " or (
-        yesno and " a quote " in f" {q.text} "))) or (not people and " quoted " in f" {q.text} " and q.has(
-            "who", "many", "which") and set(q.text.split()) <= set(words.check_list("who_quoted")))
+        yesno and " a quote " in f" {q.text} "))) or (not people and " quoted " in f" {q.text} " and (q.has(
+            "who", "many", "which") or listing) and set(q.text.split()) <= set(words.check_list("who_quoted")))
     # ("who is quoted in the article?", "how many people are quoted directly?"; not "who is the main expert
     # quoted?", which asks who she is)
     if not (q.has("said") and asks) or any(m.kind != "person" and m.id != "scr" for m in q.mentions):
         return None  # "did Woolmore directly say the panel contributed?" asks what she said
-    if not (yesno or (not people and q.has("who", "whose", "which", "whom", "many"))):
+    if not (yesno or (not people and (q.has("who", "whose", "which", "whom", "many") or listing))):
         return None
     answer = Answer("")
     quoted = list(dict.fromkeys(s.by for s in facts.statements if s.kind == "quote" and s.by in facts.people))
@@ -800,6 +801,9 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
         " That is the only person quoted directly." if len(names) == 1 else "")
     if reported:
         answer.text += " " + ", ".join(facts.people[p].name for p in reported) + ": reported, not quoted."
+    named_only = [p for p in facts.people.values() if p.id not in quoted and p.id not in reported]
+    if named_only:  # "which people are mentioned but not quoted?": those the article only names
+        answer.text += " " + ", ".join(p.name for p in named_only) + ": named, not quoted."
     for p in names:
         answer.people.append(p.id)
         first = next(s for s in facts.statements if s.by == p.id and s.kind == "quote")

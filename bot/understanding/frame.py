@@ -351,7 +351,8 @@ def _read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens
             measures.append(d.id)
     named = list(dict.fromkeys(t for t in tokens if t in ("commissioned", "published")))
     # "was the rise bigger for commissioned or published?" offers a choice: it wants which, not yes or no
-    choice = len(named) == 2 and bool(_CHOICE.search(canon))
+    choice = len(named) == 2 and bool(_CHOICE.search(canon) or (canon.split()[:1] == ["which"] and _CHOICE_WIDE.search(
+        canon)))  # ("which is bigger: the rise in published SCRs ... or the rise in commissioned SCRs ...?")
     yesno = _opens_yesno(words, rest, tokens, declarative) and not choice
     if not yesno and (_TRAILING_FIGURE.search(rest) or _FIGURE_OF_MEASURE.search(rest)) and rest.startswith(
             ("what about ", "how about ", "and ")):
@@ -577,6 +578,7 @@ _BETWEEN_MEASURES = LazyPattern(
     r"|published (?:\w+ ){0,4}?and (?:\w+ ){0,3}?commissioned) "
 )
 _CHOICE = lazyre.compile(r" (?:commissioned|published) (?:\w+ )?or (?:\w+ )?(?:commissioned|published) ")
+_CHOICE_WIDE = lazyre.compile(r" (?:commissioned|published)(?: \w+){0,3} or(?: \w+){0,4} (?:commissioned|published) ")
 _RANGE = lazyre.compile(r" (?:between|from|through|until|till) ")
 _DASHED = LazyPattern(r"\d{2}\s*(?:-|–|—|to)\s*\d{4}/\d{2}")
 _EITHER = lazyre.compile(r"\bor\b(?! not\b)")
