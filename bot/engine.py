@@ -598,14 +598,15 @@ class Engine:
     # that lean on the last answer, then what the article does not say, then prose checks and quotes, and
     # the intent's composer or the algebra last.
     READERS: tuple[str, ...] = (
-        "_unreadable", "_months_between", "_period_covered", "_against_the_average", "_difference_of_two", "_rank",
-        "_figure_disputed", "_which_of_two", "_own_figure", "_against_sum", "_source_followup", "_now_followup",
-        "_when_of_last", "_why_of_last", "_which_mattered_more", "_recommendations_done", "_by_whom", "_by_how_much",
-        "_words_of_last", "_in_last_sentences", "_by_position", "_whose_idea", "_example", "_is_that_a_lot",
-        "_is_that_the_highest", "_not_in_article", "_everything_about", "_first_or_last_event", "_dates_of_events",
-        "_reroute_figures", "_credited", "_strangers", "_unquoted", "_direct_quotes", "_another_quote",
-        "_number_in_prose", "_phrase_in_article", "_where_it_says", "_quoted_words", "_prose_check", "_fallback",
-        "_vague_question", "_who_did", "_word_in_use", "_from_passages", "_decline_or_clarify", "_compose",
+        "_unreadable", "_months_between", "_period_covered", "_against_the_average", "_in_raw_numbers",
+        "_difference_of_two", "_rank", "_figure_disputed", "_which_of_two", "_own_figure", "_against_sum",
+        "_source_followup", "_now_followup", "_when_of_last", "_why_of_last", "_which_mattered_more",
+        "_recommendations_done", "_by_whom", "_by_how_much", "_words_of_last", "_in_last_sentences", "_by_position",
+        "_whose_idea", "_example", "_is_that_a_lot", "_is_that_the_highest", "_not_in_article", "_everything_about",
+        "_first_or_last_event", "_dates_of_events", "_reroute_figures", "_credited", "_strangers", "_unquoted",
+        "_direct_quotes", "_another_quote", "_number_in_prose", "_phrase_in_article", "_where_it_says",
+        "_quoted_words", "_prose_check", "_fallback", "_vague_question", "_who_did", "_word_in_use", "_from_passages",
+        "_decline_or_clarify", "_compose",
     )
 
     def _respond(
@@ -1290,6 +1291,28 @@ class Engine:
         kept = self._next_context(u, intent.id, answer, t.now, "average")
         kept.periods, kept.measure = list(context.periods), measure
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
+
+    def _in_raw_numbers(self, t: Turn) -> Turned | None:
+        """"In raw numbers?", "and in absolute terms?" after a change or a comparison in percent: the same years'
+        change, which says it in numbers (and in percent beside them)."""
+        u, context = t.u, t.context
+        said = " ".join(u.text.split())
+        for lead in ("and ", "so ", "what about ", "how about ", "ok "):
+            said = said.removeprefix(lead)
+        if said not in self.frames.check_list("in_numbers") or context.intent not in self.figure_ops or \
+                context.op not in ("faster", "change", "pp_change", "times") or len(context.periods) < 2:
+            return None
+        op = "faster" if context.op == "faster" else "change"
+        measure = None if op == "faster" else context.measure
+        intent = self.intents.get(self.intent_for_op.get("change", "")) or self.intents.get(context.intent or "")
+        if intent is None:
+            return None
+        u.query.periods, u.query.measure = list(context.periods), measure
+        frame = read_frame(self.frames, op, u.text, u.rest, u.reading.tokens, list(context.periods), measure)._replace(
+            op=op, periods=tuple(context.periods), measures=(measure,) if measure else (), yesno=False, claims=(),
+            claim=None)
+        answer = algebra.evaluate(self.facts, self.frames, frame, u.query)
+        return self._answer(u, Candidate(intent, 0.9), answer), self._next_context(u, intent.id, answer, t.now, op)
 
     def _difference_of_two(self, t: Turn) -> Turned | None:
         """"And the difference?" after one year's commissioned and then its published figure: the gap between the

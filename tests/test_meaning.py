@@ -4451,3 +4451,17 @@ def test_review_20(engine, question, needles, banned):
 )
 def test_review_20_conversations(engine, lines, needles, banned):
     reply_says(say(engine, *lines)[-1].text, needles, banned)
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles"),
+    [
+        (("Which grew faster from 2011/12 to 2012/13, commissioned or published?", "in raw numbers?"),
+         ["In raw numbers, SCRs commissioned changed more: 26 against 19"]),
+        (("how many were published 2012/13?", "and 2011/12?", "what's the difference in percentage terms?",
+          "and in absolute terms?"), ["up 19"]),
+    ],
+)
+def test_in_raw_numbers_after_a_change_in_percent(engine, lines, needles):
+    """Review 20: "in raw numbers?" (every word of it a filler) after a change in percent is that change in numbers."""
+    reply_says(say(engine, *lines)[-1].text, needles, ["Could you say a bit more"])
