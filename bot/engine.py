@@ -771,7 +771,7 @@ class Engine:
         who = self.intent_for_answer.get("people.who")
         m = _PART_PLAYED.match(u.text)
         if who is None or m is None or not any(
-                x.kind == "person" and m.group(1).startswith(x.text) for x in u.reading.mentions):
+                x.kind == "person" and x.text in m.group(1).replace("'s", "") for x in u.reading.mentions):
             return decision
         return Decision("answer", (Candidate(who, ANSWER_AT), *decision.candidates))
 

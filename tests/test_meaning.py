@@ -4465,3 +4465,24 @@ def test_review_20_conversations(engine, lines, needles, banned):
 def test_in_raw_numbers_after_a_change_in_percent(engine, lines, needles):
     """Review 20: "in raw numbers?" (every word of it a filler) after a change in percent is that change in numbers."""
     reply_says(say(engine, *lines)[-1].text, needles, ["Could you say a bit more"])
+
+
+@pytest.mark.parametrize(
+    ("question", "needles", "banned"),
+    [
+        ("Does Woolmore say Ofsted's evaluation helped LSCBs focus on the review itself?", ["No."], ["Yes."]),
+        ("Did Ofsted stop evaluating SCRs from July 2012?", ["Yes."], []),
+        ("difference commissioned vs published 2011/12", ["43 more commissioned than published"], ["rose from"]),
+        ("commissioned SCRs went from 81 to 141 in 13/14 yeah?", ["No. Not 141", "114"], ["only have one year"]),
+        ("Hi, local reporter here on deadline for tomorrow's edition. I need the number of SCRs commissioned in our "
+         "county in 2013/14 specifically, not the national figure - can you get that from the article?",
+         ["figures are for England as a whole"], ["114 SCRs were commissioned"]),
+        ("Our board paper says 71 serious case reviews were published between April 2013 and March 2014. Accurate?",
+         ["Yes.", "71"], ["England as a whole"]),
+        ("who recommended these changes?", ["Professor Eileen Munro"], ["The people named"]),
+        ("What role did Munro's review play in the rise?", ["Ofsted stop evaluating", "relaxed"], ["I'm not sure"]),
+    ],
+)
+def test_set_47_after_scoring(engine, question, needles, banned):
+    """Blind set 47's first-contact misses that are fixed (it was scored before any of them)."""
+    reply_says(one(engine, question), needles, banned)

@@ -217,9 +217,10 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
         only.lines.append(f"Without {fmt.join(q.missing)} I can't say how that changed.")
         return only
     ends = al.ends(frame)
-    if ends is None and len(frame.periods) == 1 and frame.periods[0] in al.ids[1:] and says_any(
+    if ends is None and len(frame.periods) == 1 and frame.periods[0] in al.ids[1:] and (says_any(
             q.text, ("up from", "down from", "from what", "compared with what", "on the year before",
-                     "on the previous year", "from the year before")):
+                     "on the previous year", "from the year before")) or _FROM_TO.search(q.text)):  # ("went from 81 to
+        # 141 in 13/14?": from the year before)
         at = al.ids.index(frame.periods[0])  # "that's up from what?" after a year's figure: from the year before
         ends = (al.ids[at - 1], frame.periods[0])
     if ends is None:
@@ -269,6 +270,9 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
         r.lines.append(GAP_NOTE)
     r.answer.periods = [steps[0][0], *(b for _, b in steps)]
     return r
+
+
+_FROM_TO = LazyPattern(r"\bfrom \d+ to \d+\b")  # "went from 81 to 141": two figures, a year's and the one before
 
 
 def _lower_than(al: Algebra, frame: Frame, q: Query, m: str, a: tuple, b: tuple, a_id: str,

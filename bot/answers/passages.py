@@ -200,6 +200,9 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
         # prescriptive" against "more flexibility" is two opposites: what it says)
     if set(words.check_list("continues")) & set(tokens(u.text)) and set(words.check_list("ceases")) & set(said):
         opposite = not opposite  # "did Ofsted keep evaluating SCRs after July 2012?" against "ceased evaluating"
+    elif set(words.check_list("ceases")) & set(window) and not set(words.check_list("ceasing_asked")) & set(
+            tokens(u.text)):  # "did Ofsted's evaluation help LSCBs focus on the review?" against "when it ended it
+        opposite = not opposite  # enabled LSCBs to fully focus on the review itself": its end did, not it
     other = _agent_of(sentence, agent) if agent is not None else None
     verdict = "No" if opposite or other else "Yes"
     statements = [st for st in facts.statements if st.source == sentence]

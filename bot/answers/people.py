@@ -55,6 +55,9 @@ def _by_role(facts: FactBase, q: Query) -> list[Person]:
 def who(facts: FactBase, q: Query) -> Answer:
     answer = Answer("")
     people = resolve_people(facts, q) or _by_role(facts, q)
+    if not people and q.has("recommend") and not q.pronouns:  # "who recommended these changes?": whoever the
+        people = list(dict.fromkeys(facts.people[r.recommended_by] for r in facts.reasons  # reasons say did
+                                    if r.recommended_by in facts.people))
     if not people:
         orgs = [facts.organisations[o] for o in q.mentioned("organisation") if o in facts.organisations]
         does = q.tokens[:1] == ["who"] and q.tokens[1:2] not in (["is"], ["was"], ["are"], ["were"], ["whatis"])

@@ -380,6 +380,11 @@ def _read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens
                                                                                  "between published")):
         cued.remove("gap")  # "2013/14 vs 2011/12 published, what's the gap?": between the years
         op = cued[0] if cued else default_op
+    if op == "change" and not cued and len(periods) == 1 and len(named) == 2 and _has(
+            raw, ("vs", "versus", "against", "compared", "compared to", "compared with")) and not _has(
+            raw, words.check_list("step_words")):
+        op, measures = "gap", [d.id for d in words.derived][:1]  # "difference commissioned vs published 2011/12":
+        # the two measures of that year, not its change from the year before
     if compares_measures and "gap" not in cued and len(periods) == 2 and _has(canon, ("rise", "fall")) and not _has(
             raw, ("gap", "difference", "unpublished", "not published")):
         op = "faster"  # "by how many more did published SCRs rise than commissioned ones?": the two rises compared
