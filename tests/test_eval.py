@@ -79,7 +79,8 @@ def test_off_topic_lookalikes_are_declined(report):
      ("blind44.yaml", 0.93),
      ("blind45.yaml", 0.93),
      ("blind46.yaml", 0.97),
-     ("blind47.yaml", 0.93)],
+     ("blind47.yaml", 0.93),
+     ("blind48.yaml", 0.88)],
 )
 def test_the_blind_holdouts_do_not_regress(engine, name, floor):
     """Once tuned against, a holdout is a regression guard: its level when last measured, less a margin."""

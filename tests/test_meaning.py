@@ -4486,3 +4486,19 @@ def test_in_raw_numbers_after_a_change_in_percent(engine, lines, needles):
 def test_set_47_after_scoring(engine, question, needles, banned):
     """Blind set 47's first-contact misses that are fixed (it was scored before any of them)."""
     reply_says(one(engine, question), needles, banned)
+
+
+@pytest.mark.parametrize(
+    ("lines", "needles", "banned"),
+    [
+        (("i need the commissioned numbers for all three years", "% change first to last?"),
+         ["from 55 in 2011/12 to 114 in 2013/14", "+107.3%"], ["from 81"]),
+        (("SCRs published 2012-13", "commissioned same year?", "so how many not published, just subtracting?"),
+         ["50 more commissioned than published"], ["outside what I know"]),
+        (("does LSCB stand for Local Safeguarding Children Board?",), ["Yes. LSCB stands for"], []),
+        (("what does LSCB stand for?",), ["LSCB stands for Local Safeguarding Children Board"], ["Yes."]),
+    ],
+)
+def test_set_48_after_scoring(engine, lines, needles, banned):
+    """Blind set 48's first-contact misses that are fixed (it was scored before any of them)."""
+    reply_says(say(engine, *lines)[-1].text, needles, banned)

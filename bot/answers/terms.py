@@ -11,8 +11,11 @@ def define(facts: FactBase, q: Query) -> Answer:
     answer = Answer("")
     terms = [facts.terms[t] for t in q.mentioned("term") if t in facts.terms]
     lines = []
+    asks_yes = q.tokens[:1] in (["does"], ["is"], ["do"])  # "does LSCB stand for Local Safeguarding Children Board?"
     for term in terms:
-        lines.append(f"{term.term} stands for {term.stands_for}. {term.about}")
+        said = term.stands_for.lower() in q.text
+        lead = ("Yes. " if said else "No. ") if asks_yes and " stand for " in f" {q.text} " and len(terms) == 1 else ""
+        lines.append(f"{lead}{term.term} stands for {term.stands_for}. {term.about}")
         answer.add_sources(*term.sources)
         answer.topics.append(term.id)
     if not lines:
