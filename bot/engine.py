@@ -1297,8 +1297,8 @@ class Engine:
         change, which says it in numbers (and in percent beside them)."""
         u, context = t.u, t.context
         said = " ".join(u.text.split())
-        for lead in ("and ", "so ", "what about ", "how about ", "ok "):
-            said = said.removeprefix(lead)
+        for lead in self.frames.check_list("followup_leads"):
+            said = said.removeprefix(f"{lead} ")
         if said not in self.frames.check_list("in_numbers") or context.intent not in self.figure_ops or \
                 context.op not in ("faster", "change", "pp_change", "times") or len(context.periods) < 2:
             return None
@@ -1513,7 +1513,7 @@ class Engine:
         mine = self.facts.value(context.periods[0], context.measure)
         if mine is None:
             return None
-        every = says_any(u.text, ("in the article", "of all", "overall", "altogether", "any figure", "of them all"))
+        every = says_any(u.text, self.frames.check_list("every_figure"))  # "... in the article?": of all its figures
         figures = [f for f in self.facts.figures.values() if every or f.measure == context.measure]
         lowest = u.query.has("fewest")
         best = (min if lowest else max)(figures, key=lambda f: f.value)
@@ -1527,7 +1527,7 @@ class Engine:
                     f"{self.facts.period(best.period).label}); {fmt.number(mine.value)} is SCRs {context.measure} "
                     f"in {self.facts.period(context.periods[0]).label}.")
         answer = Answer(text)
-        answer.add_sources(*{f.source for f in figures})
+        answer.add_sources(*dict.fromkeys(f.source for f in figures))  # (in the fact base's order, every run)
         intent = self.intents.get(context.intent or "")
         if intent is None:
             return None
