@@ -243,7 +243,10 @@ class Engine:
             self._years_of_an_event(norm, reading, query, stepped[0] if stepped else None)
         # a statement put to the bot is a claim to check: asked ("... in 2013/14?"), or not when it states a figure
         # ("55 SCRs were published in 2011/12."); a plain sentence of prose is not checked unasked
-        asked = text.rstrip().endswith("?") or any(ch.isdigit() for ch in rest)
+        asked = text.rstrip().endswith("?") or any(ch.isdigit() for ch in rest) or (
+            len(sentences(text)) == 1 and any(m.kind in ("person", "organisation", "event") for m in reading.mentions)
+            and not text.rstrip().endswith("."))  # "eileen munro is the children's minister": one bare statement
+        # about someone the article names, sent to the bot, is put to it to check
         statement = asked and states(self.frames, rest, reading)
         return Understood(norm, refs, reading, query, bad, rest, statement)
 

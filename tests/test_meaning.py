@@ -4502,3 +4502,17 @@ def test_set_47_after_scoring(engine, question, needles, banned):
 def test_set_48_after_scoring(engine, lines, needles, banned):
     """Blind set 48's first-contact misses that are fixed (it was scored before any of them)."""
     reply_says(say(engine, *lines)[-1].text, needles, banned)
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("eileen munro is the children's minister", ["No.", "Edward Timpson is the children's minister"]),
+        ("CYP Now found SCR numbers went up after the coalition's publication policy", ["No.", "dropped sharply"]),
+        ("Sue Woolmore chairs the association", ["Yes."]),
+    ],
+)
+def test_a_bare_statement_about_someone_named_is_checked(engine, question, needles):
+    """Sets 47 and 48: one statement about a person, body or event the article names, sent with no question
+    mark, is put to the bot to check (a preamble sentence before a question is still set aside)."""
+    reply_says(one(engine, question), needles, ["I'm not sure"])
