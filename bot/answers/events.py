@@ -40,16 +40,14 @@ def _matching(facts: FactBase, q: Query) -> list[Event]:
     if hits and q.carried and asked_years and not any(int(e.date[:4]) in asked_years for e in hits):
         hits = []  # "so what happened in 2013 then?" after Ofsted's July 2012: that year's events, not Ofsted's
     if hits and q.has("besides"):  # "besides the new guidance, what else was created in 2013?": the others
-        years = [*q.years, *(int(m[:4]) for m in q.months)]
-        others = [e for e in facts.events if e not in hits and (not years or int(e.date[:4]) in years)]
+        others = [e for e in facts.events if e not in hits and (not asked_years or int(e.date[:4]) in asked_years)]
         return others or hits
     if hits:
         return hits
     in_month = [e for e in facts.events if e.date in q.months]
     if in_month:
         return in_month
-    years = [*q.years, *(int(m[:4]) for m in q.months)]
-    dated = [e for e in facts.events if int(e.date[:4]) in years]
+    dated = [e for e in facts.events if int(e.date[:4]) in asked_years]
     return dated or by_own_words(facts, q)
 
 

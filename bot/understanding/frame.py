@@ -374,7 +374,7 @@ def _read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens
     elif choice and len(periods) == 1 and op in ("change", "value", "extreme") and _has(
             raw, ("higher", "more", "bigger", "larger", "greater", "lower", "fewer", "smaller")) and not _has(
             raw, ("rise", "rose", "increase", "increased", "grew", "growth", "change")):
-        op, measures = "gap", [d.id for d in words.derived][:1]  # "in 2013/14 which was higher, commissioned or
+        op, measures = "gap", derived[:1]  # "in 2013/14 which was higher, commissioned or
         # published?": the two measures of that year, set against each other
     if "gap" in cued and len(named) == 1 and len(periods) >= 2 and not _has(raw, ("between commissioned",
                                                                                  "between published")):
@@ -383,7 +383,7 @@ def _read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens
     if op == "change" and not cued and len(periods) == 1 and len(named) == 2 and _has(
             raw, ("vs", "versus", "against", "compared", "compared to", "compared with")) and not _has(
             raw, words.check_list("step_words")):
-        op, measures = "gap", [d.id for d in words.derived][:1]  # "difference commissioned vs published 2011/12":
+        op, measures = "gap", derived[:1]  # "difference commissioned vs published 2011/12":
         # the two measures of that year, not its change from the year before
     if compares_measures and "gap" not in cued and len(periods) == 2 and _has(canon, ("rise", "fall")) and not _has(
             raw, ("gap", "difference", "unpublished", "not published")):
