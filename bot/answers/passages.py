@@ -25,6 +25,7 @@ from ..knowledge.model import FactBase, Statement
 from ..lazyre import LazyPattern
 from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import PERSON, Lexicon, Mention, Reading
+from ..understanding.memo import per_list
 from ..understanding.normalise import normalise, tokens
 from ..understanding.periods import read_periods
 from ..understanding.question import Understood
@@ -1089,7 +1090,7 @@ def _unknown_asked(
     said = frozenset(full.split())
     opened: dict[int, list[int]] = {}  # ask position -> the positions of its phrases the question's words open
     for i, j in sorted(pair for word in said for pair in unknowns.keys.get(word, ())):
-        if _words_of(unknowns.asks[i].words[j]) <= said:  # a phrase can only be asked with every word of it said
+        if per_list(unknowns.asks[i].words[j], _without_gaps) <= said:  # a phrase is asked only with all its words
             opened.setdefault(i, []).append(j)
     if not opened:
         return None  # (most questions open no entry: nothing more to read)
@@ -1133,15 +1134,9 @@ def _unknown_asked(
     return None
 
 
-def _words_of(phrase: tuple[str, ...]) -> frozenset[str]:
-    """The words of an unknowns phrase (not its gaps), worked out once per phrase."""
-    found = _PHRASE_WORDS.get(phrase)
-    if found is None:
-        found = _PHRASE_WORDS[phrase] = frozenset(phrase) - {GAP}
-    return found
-
-
-_PHRASE_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
+def _without_gaps(phrase: tuple[str, ...]) -> frozenset[str]:
+    """The words of an unknowns phrase, not its gaps."""
+    return frozenset(phrase) - {GAP}
 
 
 def _dated(facts: FactBase) -> set[str]:

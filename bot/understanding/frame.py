@@ -17,6 +17,7 @@ from .. import lazyre
 from ..knowledge.errors import DataError, Problem
 from ..lazyre import LazyPattern
 from .lexicon import Reading
+from .memo import Recent, per_list
 
 FRAMES_FILE = "frames.yaml"
 OPERATIONS = ("value", "change", "gap", "pp_change", "share", "ratio", "average", "total", "times", "faster",
@@ -200,9 +201,6 @@ class Frame(NamedTuple):
     claims: tuple[Claim, ...] = ()  # every figure stated ("81 commissioned and 31 published, right?")
 
 
-_PHRASES: dict[int, tuple[tuple[str, ...], frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]] = {}
-
-
 def _has(padded: str, phrases: tuple[str, ...]) -> bool:
     """Any of the phrases as whole words in the padded text. The cue lists are long and asked of every
     question, so each is split once into single words (a set lookup per word of the text) and phrases of
@@ -211,23 +209,10 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
     under their first word, so only those whose first word the text has are looked for."""
     if not phrases:
         return False
-    cached = _PHRASES.get(id(phrases))
-    if cached is None or cached[0] is not phrases:
-        if len(_PHRASES) > 512:  # only the data's lists and a few literal ones are ever asked: never grows
-            _PHRASES.clear()
-        singles = frozenset(p for p in phrases if " " not in p)
-        firsts: dict[str, list[str]] = {}
-        for p in phrases:
-            if " " in p and p.split():
-                firsts.setdefault(p.split()[0], []).append(f" {p} ")
-        multis = {w: tuple(ms) for w, ms in firsts.items()}
-        cached = _PHRASES[id(phrases)] = (phrases, singles, multis, frozenset(multis))
-    _, singles, multis, heads = cached
+    singles, multis, heads = per_list(phrases, _split_phrases)
     words = _WORDS_OF.get(padded)
     if words is None:  # the same few texts (raw, canonical, both) are asked about many lists in turn
-        if len(_WORDS_OF) >= 16:
-            _WORDS_OF.clear()
-        words = _WORDS_OF[padded] = frozenset(padded.split())
+        words = _WORDS_OF.keep(padded, frozenset(padded.split()))
     if not singles.isdisjoint(words):
         return True
     for head in words & heads:  # (a loop, not any(): no generator for the many texts with no such word)
@@ -237,7 +222,18 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
     return False
 
 
-_WORDS_OF: dict[str, frozenset[str]] = {}
+_WORDS_OF: Recent = Recent(16)
+
+
+def _split_phrases(phrases: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]:
+    """A cue list as `_has` asks it: its single words; its phrases of several words (padded), by first word; and
+    those first words."""
+    firsts: dict[str, list[str]] = {}
+    for p in phrases:
+        if " " in p and p.split():
+            firsts.setdefault(p.split()[0], []).append(f" {p} ")
+    multis = {w: tuple(ms) for w, ms in firsts.items()}
+    return frozenset(p for p in phrases if " " not in p), multis, frozenset(multis)
 
 
 def crosses_cells(measures: frozenset[str] | list[str], text: str) -> bool:
@@ -274,13 +270,11 @@ def says_any(text: str, phrases: tuple[str, ...]) -> bool:
     """Any of the phrases as whole words of a text: the cue lists' own test (`_has`), for any word list."""
     padded = _PADDED.get(text)
     if padded is None:  # one question's text is asked about a dozen lists in turn
-        if len(_PADDED) >= 16:
-            _PADDED.clear()
-        padded = _PADDED[text] = f" {' '.join(text.split())} "
+        padded = _PADDED.keep(text, f" {' '.join(text.split())} ")
     return _has(padded, phrases)
 
 
-_PADDED: dict[str, str] = {}
+_PADDED: Recent = Recent(16)
 
 
 def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens: list[str],
@@ -292,13 +286,12 @@ def read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens:
     key = (words, default_op, text, rest, tuple(tokens), tuple(periods), measure, declarative)
     frame = _FRAMES_READ.get(key)
     if frame is None:
-        if len(_FRAMES_READ) >= 8:
-            _FRAMES_READ.clear()
-        frame = _FRAMES_READ[key] = _read_frame(words, default_op, text, rest, tokens, periods, measure, declarative)
+        frame = _FRAMES_READ.keep(key, _read_frame(words, default_op, text, rest, tokens, periods, measure,
+                                                   declarative))
     return frame
 
 
-_FRAMES_READ: dict[tuple[Any, ...], Frame] = {}
+_FRAMES_READ: Recent = Recent(8)
 
 
 def _read_frame(words: FrameWords, default_op: str, text: str, rest: str, tokens: list[str],

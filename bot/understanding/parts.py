@@ -9,12 +9,11 @@ sentence asking two things is answered as two.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
 
 from .. import lazyre
 from ..lazyre import LazyPattern
 from .frame import FrameWords
+from .memo import Recent, per_list
 from .normalise import normalise
 from .periods import read_periods
 
@@ -36,38 +35,21 @@ def _words(text: str) -> list[str]:
     last few answers are kept (callers only read the list)."""
     found = _WORDS_OF.get(text)
     if found is None:
-        if len(_WORDS_OF) >= 32:
-            _WORDS_OF.clear()
-        found = _WORDS_OF[text] = _WORD.findall(text.lower().replace("’", "'"))
+        found = _WORDS_OF.keep(text, _WORD.findall(text.lower().replace("’", "'")))
     return found
 
 
-_WORDS_OF: dict[str, list[str]] = {}
+_WORDS_OF: Recent = Recent(32)
 
 
-def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    """A data list's phrases, longest first ("sorry, i mean" before "sorry,"): sorted once per list."""
-    return _derived(phrases, "longest", lambda: tuple(sorted(phrases, key=len, reverse=True)))
+def _by_length(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """A data list's phrases, longest first ("sorry, i mean" before "sorry,")."""
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
-def _openers(phrases: tuple[str, ...]) -> frozenset[str]:
-    """The first words of a data list's phrases, worked out once per list."""
-    return _derived(phrases, "openers", lambda: frozenset(p.split()[0] for p in phrases if p.split()))
-
-
-def _as_set(phrases: tuple[str, ...]) -> frozenset[str]:
-    return _derived(phrases, "set", lambda: frozenset(phrases))
-
-
-def _derived(phrases: tuple[str, ...], kind: str, build: Callable[[], Any]) -> Any:
-    """What is worked out from a data list, kept while the list itself is alive: every message asks."""
-    kept = _DERIVED.get((id(phrases), kind))
-    if kept is None or kept[0] is not phrases:
-        kept = _DERIVED[id(phrases), kind] = (phrases, build())
-    return kept[1]
-
-
-_DERIVED: dict[tuple[int, str], tuple[tuple[str, ...], Any]] = {}
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The words a data list's phrases open with."""
+    return frozenset(p.split()[0] for p in phrases if p.split())
 
 
 def _asks(words: FrameWords, sentence: str) -> bool:
@@ -87,7 +69,7 @@ def _asks(words: FrameWords, sentence: str) -> bool:
 def _refers_back(words: FrameWords, sentence: str) -> bool:
     """"Could you work that out from the article?": a request to answer the sentence before it."""
     text = " ".join(_words(sentence))
-    if text.split(" ", 1)[0] not in _openers(words.refers_back):
+    if text.split(" ", 1)[0] not in per_list(words.refers_back, _first_words):
         return False  # (most questions open with a word no such request opens with: a set lookup, not 60 tests)
     return any(text == phrase or text.startswith(phrase + " ") for phrase in words.refers_back)
 
@@ -383,7 +365,7 @@ def _restated(words: FrameWords, text: str) -> str:
     """"I mean commissioned", "no, I meant 2012/13": a turn that only corrects the last question, without its
     marker (whose "mean" is no average)."""
     lowered = text.lower().lstrip()
-    for marker in _longest_first(words.check_list("restatements")):
+    for marker in per_list(words.check_list("restatements"), _by_length):
         if lowered.startswith(marker + " ") and len(lowered) > len(marker) + 1:
             return text.lstrip()[len(marker):].lstrip(" ,:-–—")
     return text
@@ -395,7 +377,7 @@ def _claim_led(words: FrameWords, text: str) -> str:
     lowered = text.lower().lstrip()
     if not lowered.startswith(("is ", "would ", "can ", "could ", "am ")):
         return text  # (most messages)
-    for lead in _longest_first(words.check_list("claim_leads")):
+    for lead in per_list(words.check_list("claim_leads"), _by_length):
         if lowered.startswith(lead + " ") and len(lowered.split()) > len(lead.split()) + 1:
             claim = re.sub(r"^(?:that)\s+", "", text.lstrip()[len(lead):].strip(" ,:-–—"), flags=re.IGNORECASE)
             return f"{claim.rstrip(' ?.!')}, right?"
@@ -406,7 +388,7 @@ def _corrected(words: FrameWords, text: str) -> str:
     """"and how many of those... sorry, how many were published that year": what the asker corrected it to,
     when a correction follows some words and is followed by a question of its own."""
     lowered = text.lower()
-    for marker in _longest_first(words.check_list("corrections")):  # "sorry, i mean" over "sorry,"
+    for marker in per_list(words.check_list("corrections"), _by_length):  # "sorry, i mean" over "sorry,"
         at = lowered.rfind(marker)
         if at > 0 and not lowered[at - 1].isalnum():
             after = text[at + len(marker):].lstrip(" ,.:;-–—")
@@ -424,7 +406,7 @@ GREETING_WORDS = 3  # "good morning all," and no longer
 def _ungreeted(words: FrameWords, text: str) -> str:
     """"hi, what's the Munro review?", "hi what's ...": the question without the greeting before it, which only
     made it read less like the question it is. (String work, not a pattern: every message passes here.)"""
-    greetings = _as_set(words.check_list("greetings"))
+    greetings = per_list(words.check_list("greetings"), frozenset)
     said = text.lstrip()
     first = said.split(maxsplit=1)[:1]
     if not first or first[0].lower().strip(",:;-–—!") not in greetings:
@@ -450,7 +432,7 @@ def _unthanked(words: FrameWords, text: str) -> str:
     said = text.lstrip()
     first = said.split(maxsplit=1)[:1]
     thanks = words.check_list("thanks_openers")
-    if not first or first[0].lower().strip(",.!:;-–—") not in _openers(thanks):
+    if not first or first[0].lower().strip(",.!:;-–—") not in per_list(thanks, _first_words):
         return text  # (most messages: one set lookup)
     tokens = said.split()
     at = 0
