@@ -43,7 +43,7 @@ from .understanding.frame import (
 )
 from .understanding.lexicon import PERSON as PERSON_TOKEN
 from .understanding.lexicon import Lexicon, Reading
-from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, decide
+from .understanding.matcher import ANSWER_AT, CLARIFY_AT, Candidate, Decision, IntentMatcher, answer_with, decide
 from .understanding.normalise import normalise
 from .understanding.parts import sentences, split
 from .understanding.periods import PeriodRef, months_apart, read_periods, resolve
@@ -744,7 +744,7 @@ class Engine:
                 u.text, self.frames.check_list("describing")) or asks_verdict(
                 self.frames, u.rest, u.reading.tokens, u.question_mark):  # ("did Timpson describe it as ...?" checks)
             return decision
-        return Decision("answer", (Candidate(said, ANSWER_AT), *decision.candidates))
+        return answer_with(said, decision)
 
     def _who_asks_no_figure(self, u: Understood, decision: Decision) -> Decision:
         """"Who found in 2011 that SCR numbers had dropped sharply?": a who-question counts nothing, so a figures
@@ -766,7 +766,7 @@ class Engine:
                 u.query.has("many", "most", "fewest") or not any(
                 e.id in named or named & set(e.topics) for e in self.facts.events):
             return decision
-        return Decision("answer", (Candidate(when, ANSWER_AT), *decision.candidates))
+        return answer_with(when, decision)
 
     def _part_played(self, u: Understood, decision: Decision) -> Decision:
         """"What part did Professor Munro play in the rise?": who that person is and what they did, which is their
@@ -776,7 +776,7 @@ class Engine:
         if who is None or m is None or not any(
                 x.kind == "person" and x.text in m.group(1).replace("'s", "") for x in u.reading.mentions):
             return decision
-        return Decision("answer", (Candidate(who, ANSWER_AT), *decision.candidates))
+        return answer_with(who, decision)
 
     def _released_that_month(self, u: Understood, decision: Decision) -> Decision:
         """"What was released in March 2013?": what happened that month, which an event says (the article has no
@@ -790,7 +790,7 @@ class Engine:
                 "many", "number", "figures", "total") or not any(
                 e.date in u.query.months for e in self.facts.events):
             return decision
-        return Decision("answer", (Candidate(when, ANSWER_AT), *decision.candidates))
+        return answer_with(when, decision)
 
     def _fall_linked(self, u: Understood, decision: Decision) -> Decision:
         """"What policy was the 2011 drop linked to?": torn between the reasons and the events, a fall is what the
@@ -1660,19 +1660,19 @@ class Engine:
             by_op = self.intent_for_op
             identify = self.intents.get(by_op.get("identify", "") or by_op.get("value", ""))
             if identify is not None:
-                t.decision = Decision("answer", (Candidate(identify, ANSWER_AT), *t.decision.candidates))
+                t.decision = answer_with(identify, t.decision)
         value = self.intents.get(self.intent_for_op.get("value", ""))
         asks_missing = bool(u.query.missing) and not u.query.periods and any(r.kind in ("fy", "cy") for r in u.refs) \
             and (u.query.measure is not None or u.query.has("number", "figures")) and not u.query.has("why", "reason")
         listed = self.intent_for_answer.get("figures.periods")
         if asks_missing and listed is not None and t.decision.top is not None and t.decision.top.intent != listed \
                 and not self._asks_figures(t.decision):  # "does the article give figures for 2010/11?": which it has
-            t.decision = Decision("answer", (Candidate(listed, ANSWER_AT), *t.decision.candidates))
+            t.decision = answer_with(listed, t.decision)
         if u.query.by_event and value is not None and (
                 t.decision.action != "answer" or not self._asks_figures(t.decision)) and not says_any(
                 u.text, self.frames.check_list("which_fiscal_year")):  # (not "which financial year did it fall in?")
-            t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))  # "published in
-            # the year Ofsted stopped evaluating?" asks for that year's figure, not about the event
+            t.decision = answer_with(value, t.decision)  # "published in the year Ofsted stopped evaluating?" asks
+            # for that year's figure, not about the event
         define = self.intent_for_answer.get("terms.define")
         terms = [m for m in u.reading.mentions if m.kind == "term"]
         if define is not None and (t.decision.top is None or t.decision.top.intent != define) and len(
@@ -1680,24 +1680,24 @@ class Engine:
                 "whatis", "what", "mean", "means", "stand", "define", *u.reading.named} and set(
                 u.reading.signature) & {"whatis", "what", "mean", "means", "stand", "define"}:
             # "what is a parliamentary question?": the term, not the person whose sentence uses it
-            t.decision = Decision("answer", (Candidate(define, ANSWER_AT), *t.decision.candidates))
+            t.decision = answer_with(define, t.decision)
         elif define is not None and value is not None and t.decision.top is not None and \
                 t.decision.top.intent == define and set(u.reading.tokens) <= {"whatis", "what", "give", "show"} and any(
                     re.search(r"\b(?:figures?|numbers?)\b", r.text) for r in u.refs):
             # "what's the latest figure?" (the period read takes the word): that year's figures, not the year
-            t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))
+            t.decision = answer_with(value, t.decision)
         top = t.decision.top
         if top is not None and top.intent.id not in self.figure_ops and value is not None and u.query.measure and \
                 len(sums.cells_named(u.text, self._cells) or ()) >= 2 and not u.reading.mentions:
             # "I think published went from 12 to 71": the article's figures stated, to be checked as figures
-            t.decision = Decision("answer", (Candidate(value, ANSWER_AT), *t.decision.candidates))
+            t.decision = answer_with(value, t.decision)
             top = t.decision.top
         when = self.intent_for_answer.get("events.when")
         if top is not None and top.intent.id in self.figure_ops and self.figure_ops[top.intent.id] != "trend" and \
                 when is not None and not u.refs and "rise" in u.reading.tokens and says_any(
                 u.text, self.frames.check_list("starts")) and (" year " in f" {u.text} " or u.query.has("when")):
             # "from what year did numbers start rising?": when the rise began, not the year with the most
-            t.decision = Decision("answer", (Candidate(when, ANSWER_AT), *t.decision.candidates))
+            t.decision = answer_with(when, t.decision)
             return None
         if top is not None and top.intent.id in self.figure_ops and t.decision.action == "answer" and set(
                 u.reading.tokens) & set(self.frames.check_list("prose_subjects")) and not (
@@ -1713,7 +1713,7 @@ class Engine:
             # "what's changed for LSCBs since 2012?": what changed for them, which the reasons tell, not the figures
             why = next((c for c in t.ranking if c.intent.answer == "reasons.why"), None)
             if why is not None:
-                t.decision = Decision("answer", (Candidate(why.intent, ANSWER_AT), *t.decision.candidates))
+                t.decision = answer_with(why.intent, t.decision)
                 return None
         falls = u.query.has("fall", "rise") or any(m.kind == "event" for m in u.reading.mentions)
         if top is not None and top.intent.id in self.figure_ops and u.query.has("reason") and falls and operation_cue(
@@ -1723,11 +1723,11 @@ class Engine:
             # SCRs commissioned in 2013/14": why, not how many
             why = next((c for c in t.ranking if c.intent.answer == "reasons.why"), None)
             if why is not None:
-                t.decision = Decision("answer", (Candidate(why.intent, ANSWER_AT), *t.decision.candidates))
+                t.decision = answer_with(why.intent, t.decision)
         if t.decision.action != "answer" and not u.reading.unknown_subject:
             routed = self._figures_by_frame(u)
             if routed is not None:
-                t.decision = Decision("answer", (Candidate(routed, ANSWER_AT), *t.decision.candidates))
+                t.decision = answer_with(routed, t.decision)
         return None
 
     def _credited(self, t: Turn) -> Turned | None:
@@ -2081,7 +2081,7 @@ class Engine:
         if not points_back or u.refs or u.query.measure or any(ch.isdigit() for ch in u.text) \
                 or u.reading.unknown or u.reading.outside or u.query.has("many"):
             return decision  # "how many flights were delayed that year?" is no question about the guidance
-        return Decision("answer", (Candidate(last, ANSWER_AT), *decision.candidates))
+        return answer_with(last, decision)
 
     def _more_of_the_same(self, u: Understood, context: Context, decision: Decision) -> Decision:
         """"Anything else?" after an answer about the reasons (or events, people ...): that kind of answer
@@ -2090,7 +2090,7 @@ class Engine:
         said = " ".join(u.text.replace("?", " ").split())
         if last is None or last.id in self.figure_ops or said not in self.frames.more_followups:
             return decision
-        return Decision("answer", (Candidate(last, ANSWER_AT), *decision.candidates))
+        return answer_with(last, decision)
 
     def _onward(self, u: Understood) -> bool:
         """"And from there to 2013/14?": the last computation carried on from the last year."""

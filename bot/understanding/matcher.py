@@ -206,6 +206,12 @@ class IntentMatcher(Memoised):
         return tuple(Candidate(self.intents[owner], min(1.0, total)) for total, owner in totals)
 
 
+def answer_with(intent: Intent, decision: Decision) -> Decision:
+    """A re-reading's verdict: answer with `intent`, the matcher's candidates kept after it (the question log
+    keeps them)."""
+    return Decision("answer", (Candidate(intent, ANSWER_AT), *decision.candidates))
+
+
 def decide(candidates: list[Candidate]) -> Decision:
     """Answer, clarify or decline, from calibrated candidates (best first)."""
     if not candidates or candidates[0].confidence < CLARIFY_AT:
