@@ -1266,7 +1266,8 @@ class Engine:
         measure = u.query.measure or context.measure
         if not measure or not (closest or above or below):
             return None
-        figures = [(p, f.value) for p in context.periods if (f := self.facts.value(p, measure))]
+        found = [(p, f) for p in context.periods if (f := self.facts.value(p, measure))]
+        figures = [(p, f.value) for p, f in found]
         if len(figures) < 2:
             return None
         mean = sum(v for _, v in figures) / len(figures)
@@ -1284,16 +1285,18 @@ class Engine:
             text = f"{'Above' if above else 'Below'} the average of {num(mean)} SCRs {measure} a year: " + (
                 fmt.join([shown(p, v) for p, v in picked]) if picked else "none") + "."
         answer = Answer(text)
-        for p, _ in figures:
-            fig = self.facts.value(p, measure)
-            if fig is not None:
-                answer.add_sources(fig.source)
-        intent = self.intents.get(context.intent or "")
+        answer.add_sources(*(f.source for _, f in found))
+        return self._on_last_figures(t, answer, "average", measure)
+
+    def _on_last_figures(self, t: Turn, answer: Answer, op: str | None, measure: str | None) -> Turned | None:
+        """An answer about the last answer's figures, given as that intent's, its years and `measure` kept for the
+        next turn ("and which was closest?", "and published?")."""
+        intent = self.intents.get(t.context.intent or "")
         if intent is None:
             return None
-        kept = self._next_context(u, intent.id, answer, t.now, "average")
-        kept.periods, kept.measure = list(context.periods), measure
-        return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
+        kept = self._next_context(t.u, intent.id, answer, t.now, op)
+        kept.periods, kept.measure = list(t.context.periods), measure
+        return self._answer(t.u, Candidate(intent, ANSWER_AT), answer), kept
 
     def _in_raw_numbers(self, t: Turn) -> Turned | None:
         """"In raw numbers?", "and in absolute terms?" after a change or a comparison in percent: the same years'
@@ -1531,12 +1534,7 @@ class Engine:
                     f"in {self.facts.period(context.periods[0]).label}.")
         answer = Answer(text)
         answer.add_sources(*dict.fromkeys(f.source for f in figures))  # (in the fact base's order, every run)
-        intent = self.intents.get(context.intent or "")
-        if intent is None:
-            return None
-        kept = self._next_context(u, intent.id, answer, t.now)
-        kept.periods, kept.measure = list(context.periods), context.measure
-        return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
+        return self._on_last_figures(t, answer, None, context.measure)
 
     def _not_in_article(self, t: Turn) -> Turned | None:
         """A known subject asked for what the fact base never holds: "the article doesn't say"."""
