@@ -112,11 +112,10 @@ def pick(line: str, options: list[Suggestion], engine: Engine) -> str | None:
 def about_text(engine: Engine) -> str:
     """/about in the console: what Telegram's /about says, without the Telegram parts."""
     from . import __version__
-    from .answers.meta import about
 
     facts = engine.facts
     return (
-        f"scrbot {__version__}\n{about(facts)}\n\n"
+        f"scrbot {__version__}\n{engine.about()}\n\n"
         f"Facts: {len(facts.figures)} figures over {len(facts.periods)} years, {len(facts.reasons)} reasons, "
         f"{len(facts.events)} events, every one quoted from its source."
     )

@@ -19,7 +19,7 @@ from .answers.figures import chronological
 from .answers.meta import about, about_someone, examples, readings, tailored
 from .answers.people import resolve_people
 from .answers.reasons import lower_first
-from .answers.replies import REPLIES_FILE, Replies, load_replies, shipped_replies
+from .answers.replies import ENGINE, REPLIES_DIR, Replies, load_replies, shipped_replies, speaking
 from .conversation import Context
 from .gcpause import no_gc_pauses
 from .knowledge.errors import DataError, Problem
@@ -150,6 +150,16 @@ class Engine:
         replies = getattr(intents, "replies", None)  # (an intent set built in code may have none: the shipped ones)
         self.replies = replies if isinstance(replies, Replies) else shipped_replies()
 
+    def about(self) -> str:
+        """What the bot answers, in this engine's wording (for an adapter's /start, /help and banner)."""
+        with speaking(self.replies):
+            return about(self.facts)
+
+    def examples(self) -> list[str]:
+        """The example questions, in this engine's wording."""
+        with speaking(self.replies):
+            return examples(self.facts)
+
     def clear_caches(self) -> None:
         """Forget cached rankings and spelling corrections (benchmarks measure the uncached cost)."""
         self.matcher.clear_cache()
@@ -169,7 +179,7 @@ class Engine:
             for name, load in (
                 ("frames", lambda: load_frame_words(intents_dir, measures, {*facts.people, *facts.organisations})),
                 ("unknowns", lambda: passages.load_unknowns(Path(intents_dir) / passages.UNKNOWNS_FILE.name)),
-                ("replies", lambda: load_replies(Path(intents_dir) / REPLIES_FILE.name)),
+                ("replies", lambda: load_replies(Path(intents_dir) / REPLIES_DIR.name)),
             ):
                 try:
                     setattr(intents, name, load())
@@ -319,6 +329,10 @@ class Engine:
 
         A preamble ("Hi all, I'm on the local paper.") is set aside, and a message asking several
         things is answered part by part, each part a turn of its own."""
+        with speaking(self.replies):  # this engine's wording, whichever folder it was loaded from
+            return self._reply(text, context, now)
+
+    def _reply(self, text: str, context: Context | None, now: float | None) -> tuple[Reply, Context]:
         now = time.time() if now is None else now
         context = context or Context()
         if context.updated and now - context.updated > self.context_ttl:
@@ -576,9 +590,9 @@ class Engine:
                 if text and text not in texts:  # a part read as a repeat of another says nothing new
                     texts.append(text)
             elif r.entities.get("declined") == "doesnt_say":  # "... and what was her review called?": say so
-                texts.append(self.replies.say("part_doesnt_say", part=part.strip()[:80], said=r.text))
+                texts.append(ENGINE.say("part_doesnt_say", part=part.strip()[:80], said=r.text))
             else:
-                texts.append(self.replies.say("part_unanswered", part=part.strip()[:80]))
+                texts.append(ENGINE.say("part_unanswered", part=part.strip()[:80]))
         first = answered[0]
         sources = tuple(dict.fromkeys(s for r in answered for s in r.sources))
         return Reply("\n\n".join(texts), first.intent, min(r.confidence for r in answered), "answer",
@@ -2767,13 +2781,13 @@ class Engine:
         options = [
             Suggestion(tailored(self.facts, c.intent.suggestion, people), c.intent.id, c.confidence) for c in fitting
         ]
-        text = self.replies.say("clarify") + "\n" + "\n".join(f"• {s.text}" for s in options)
+        text = ENGINE.say("clarify") + "\n" + "\n".join(f"• {s.text}" for s in options)
         top = fitting[0]
         return Reply(text, "clarify", top.confidence, "clarify", self._entities(u, u.query.periods), (), tuple(options))
 
     def _vague(self, u: Understood) -> Reply:
         tips = tuple(Suggestion(e) for e in examples(self.facts)[:3])
-        text = self.replies.say("vague") + "\n" + "\n".join(f"• {s.text}" for s in tips)
+        text = ENGINE.say("vague") + "\n" + "\n".join(f"• {s.text}" for s in tips)
         return Reply(text, "clarify", 0.0, "clarify", self._entities(u, u.query.periods), (), tips)
 
     def _decline(
@@ -2786,7 +2800,7 @@ class Engine:
         typed: str = "",
     ) -> Reply:
         labels = [p.label for p in self.facts.periods]
-        say = self.replies.say
+        say = ENGINE.say
         have = say("have_figures", years=fmt.join(labels))
         if why == "no_data":
             text = say("no_data", missing=fmt.join(u.query.missing), have_figures=have)

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted([*ROOT.glob("facts/*.yaml"), *ROOT.glob("intents/*.yaml")])
+FILES = sorted([*ROOT.glob("facts/*.yaml"), *ROOT.glob("intents/**/*.yaml")])
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")

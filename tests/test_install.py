@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +25,12 @@ def test_the_wheel_layout_is_what_pyproject_declares() -> None:
     on_disk = {str(p.parent.relative_to(ROOT)).replace("/", ".") for p in (ROOT / "bot").rglob("__init__.py")}
     assert on_disk <= packages, f"missing from [tool.setuptools] packages: {on_disk - packages}"
     assert tool["package-dir"] == {"bot._data.facts": "facts", "bot._data.intents": "intents"}
+    for package, folder in tool["package-dir"].items():  # every data file, in subfolders too, is shipped
+        patterns = tool["package-data"][package]
+        for path in (ROOT / folder).rglob("*.*"):
+            relative = path.relative_to(ROOT / folder).as_posix()
+            assert any(fnmatch(relative, p) and relative.count("/") == p.count("/") for p in patterns), \
+                f"{folder}/{relative} is not in [tool.setuptools.package-data] {package}"
     assert "platformdirs" in " ".join(PYPROJECT["project"]["dependencies"])
 
 

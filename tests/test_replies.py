@@ -1,5 +1,5 @@
-"""The bot's own sentences (refusals, "did you mean", parts it cannot answer) come from intents/replies.yaml:
-rewording one is a data edit, and a broken one is reported at start-up with its file, line and fix."""
+"""The bot's sentences come from intents/replies/ (one file per kind of answer): rewording one is a data edit,
+and a broken one is reported at start-up with its file, line and fix."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def data(tmp_path: Path) -> Path:
 
 
 def _edit(data: Path, old: str, new: str) -> int:
-    """Replace one line's text in the copied replies.yaml; returns that line's number."""
-    path = data / "intents" / "replies.yaml"
+    """Replace one line's text in the copied intents/replies/engine.yaml; returns that line's number."""
+    path = data / "intents" / "replies" / "engine.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
     at = next(i for i, line in enumerate(lines) if old in line)
     lines[at] = lines[at].replace(old, new)
@@ -54,7 +54,7 @@ def test_a_name_the_bot_does_not_fill_is_reported_with_file_line_and_fix(data):
     with pytest.raises(DataError) as caught:
         Engine.load(data / "facts", data / "intents")
     report = caught.value.report()
-    assert f"replies.yaml:{line}" in report and "uses {year}, which the bot does not fill" in report
+    assert f"engine.yaml:{line}" in report and "uses {year}, which the bot does not fill" in report
     assert "fix: use only: {have_figures}, {missing}" in report
 
 
@@ -65,4 +65,4 @@ def test_a_missing_reply_and_a_stray_brace_are_both_reported(data):
         Engine.load(data / "facts", data / "intents")
     report = caught.value.report()
     assert "unknown reply 'vaguer'" in report and "reply 'vague' is missing" in report
-    assert f"replies.yaml:{line}: reply 'not_named' has a stray brace" in report
+    assert f"engine.yaml:{line}: reply 'not_named' has a stray brace" in report

@@ -8,35 +8,49 @@ from . import format as fmt
 from . import people
 from .query import Answer, Query
 from .reasons import lower_first
+from .replies import section
 
-EXAMPLES = (
-    "How many SCRs were published in {latest}?",
-    "What drove the increase?",
-    "How much did commissioned SCRs rise since {first}?",
-    "Who is {person}?",
-)
+SAY = section("meta", {
+    "about": {"span", "sources"},
+    "one_source": set(),
+    "several_sources": {"n"},
+    "example_figure": {"latest"},
+    "example_reason": set(),
+    "example_change": {"first"},
+    "example_person": {"person"},
+    "comes_from": {"citation"},
+    "sources_one": {"citation", "first"},
+    "sources_several": {"n", "cited"},
+    "summary_moved": {"measure", "first_value", "latest_value"},
+    "summary_moves": {"first", "latest", "moves"},
+    "summary_causes": {"name", "role", "causes"},
+    "summary_doubts": {"surname", "doubted"},
+    "summary_followup_reason": set(),
+    "summary_followup_figure": {"latest"},
+    "try": set(),
+    "greeting": {"about"},
+    "thanks": set(),
+})
+EXAMPLES = ("example_figure", "example_reason", "example_change", "example_person")
 
 
 def about(facts: FactBase) -> str:
     """One line on what the bot knows, with the span of years taken from the data."""
     labels = [p.label for p in facts.periods]
-    return (
-        f"I answer questions about the rise in serious case reviews (SCRs): how many were commissioned "
-        f"and published in {fmt.period_span(labels)}, and why the numbers rose, with who said what. "
-        f"Every answer comes from {_sources_phrase(facts)}, and I can show you the sentence behind it."
-    )
+    return SAY.say("about", span=fmt.period_span(labels), sources=_sources_phrase(facts))
 
 
 def _sources_phrase(facts: FactBase) -> str:
     n = len(facts.sources)
-    return "one news article" if n == 1 else f"{n} sources, the first a news article"
+    return SAY.say("one_source") if n == 1 else SAY.say("several_sources", n=n)
 
 
 def examples(facts: FactBase) -> list[str]:
     first, latest = facts.periods[0].label, facts.periods[-1].label
     speakers = [r.said_by for r in facts.reasons if r.said_by in facts.people] or list(facts.people)
     person = facts.people[speakers[0]].name if speakers else ""
-    return [e.format(first=first, latest=latest, person=person) for e in EXAMPLES if person or "{person}" not in e]
+    fields = {"first": first, "latest": latest, "person": person}
+    return [SAY.say(e, **{k: fields[k] for k in SAY.names(e)}) for e in EXAMPLES if person or e != "example_person"]
 
 
 def source(facts: FactBase, q: Query) -> Answer:
@@ -49,7 +63,8 @@ def source(facts: FactBase, q: Query) -> Answer:
         for document in facts.sources:
             quoted = [s for s in lines if s.source == document.id]
             if quoted:
-                parts.append(f"That comes from {document.citation()}:\n" + "\n".join(f"“{s.text}”" for s in quoted))
+                parts.append(SAY.say("comes_from", citation=document.citation()) + "\n"
+                             + "\n".join(f"“{s.text}”" for s in quoted))
         answer.text = "\n".join(parts)
         answer.add_sources(*lines)
         figure_lines = {f.source.line for f in facts.figures.values()}
@@ -59,17 +74,10 @@ def source(facts: FactBase, q: Query) -> Answer:
         return answer
     first = facts.article.sentences[0]
     if len(facts.sources) == 1:
-        answer.text = (
-            f"Everything I say comes from one news article about the rise in SCRs: {facts.article.citation()}. "
-            f"It begins: “{first.text}” Ask me something and then ask for the source "
-            "to see the exact sentence behind the answer."
-        )
+        answer.text = SAY.say("sources_one", citation=facts.article.citation(), first=first.text)
     else:
         cited = "\n".join(f"{n}. {d.citation()}" for n, d in enumerate(facts.sources, 1))
-        answer.text = (
-            f"Everything I say comes from {len(facts.sources)} sources:\n{cited}\n"
-            "Ask me something and then ask for the source to see the exact sentence behind the answer."
-        )
+        answer.text = SAY.say("sources_several", n=len(facts.sources), cited=cited)
     answer.add_sources(first)
     return answer
 
@@ -90,10 +98,11 @@ def summary(facts: FactBase, q: Query) -> Answer:
     for m in facts.measures:
         a, b = facts.value(first.id, m.id), facts.value(latest.id, m.id)
         if a and b and first.id != latest.id:
-            moves.append(f"SCRs {m.label} went from {fmt.number(a.value)} to {fmt.number(b.value)}")
+            moves.append(SAY.say("summary_moved", measure=m.label, first_value=fmt.number(a.value),
+                                 latest_value=fmt.number(b.value)))
             answer.add_sources(a.source, b.source)
     if moves:
-        lines.append(f"Between {first.label} and {latest.label}, {fmt.join(moves)}.")
+        lines.append(SAY.say("summary_moves", first=first.label, latest=latest.label, moves=fmt.join(moves)))
     for speaker in dict.fromkeys(r.said_by for r in facts.reasons):
         person = facts.people.get(speaker)
         name = person.name if person else speaker
@@ -101,28 +110,29 @@ def summary(facts: FactBase, q: Query) -> Answer:
         doubted = [r for r in facts.reasons if r.said_by == speaker and r.stance != "cause"]
         if causes:
             role = f", {person.role}," if person else ""
-            lines.append(f"{name}{role} puts the rise down to {fmt.join([lower_first(r.title) for r in causes])}.")
+            lines.append(SAY.say("summary_causes", name=name, role=role,
+                                 causes=fmt.join([lower_first(r.title) for r in causes])))
         if doubted:
             titles = fmt.join([lower_first(r.title) for r in doubted])
-            lines.append(f"{name.split()[-1]} does not think {titles} contributed significantly.")
+            lines.append(SAY.say("summary_doubts", surname=name.split()[-1], doubted=titles))
         for r in [*causes, *doubted]:
             answer.add_sources(r.sources[0])
     answer.text = "\n".join(lines)
-    answer.followups = ["What drove the rise?", f"How many SCRs were published in {latest.label}?"]
+    answer.followups = [SAY.say("summary_followup_reason"), SAY.say("summary_followup_figure", latest=latest.label)]
     return answer
 
 
 def help(facts: FactBase, q: Query) -> Answer:
-    text = about(facts) + "\nTry:\n" + "\n".join(f"• {e}" for e in examples(facts))
+    text = about(facts) + "\n" + SAY.say("try") + "\n" + "\n".join(f"• {e}" for e in examples(facts))
     return Answer(text, followups=examples(facts)[:3])
 
 
 def greeting(facts: FactBase, q: Query) -> Answer:
-    return Answer("Hello! " + about(facts), followups=examples(facts)[:3])
+    return Answer(SAY.say("greeting", about=about(facts)), followups=examples(facts)[:3])
 
 
 def thanks(facts: FactBase, q: Query) -> Answer:
-    return Answer("You're welcome. Ask me anything else about serious case reviews.", followups=examples(facts)[1:3])
+    return Answer(SAY.say("thanks"), followups=examples(facts)[1:3])
 
 
 def readings(facts: FactBase, sources: list[Sentence] | tuple[Sentence, ...], text: str) -> str:

@@ -1,79 +1,120 @@
-"""The bot's own sentences around answers (refusals, "did you mean", parts it cannot answer), read from
-`intents/replies.yaml`: the wording is data, and this module only checks it and fills in its {names}.
+"""The bot's sentences, read from `intents/replies/`: the wording is data, and this module only checks it and
+fills in its {names}.
 
-Each reply may use only the names the engine fills for it, so a typo in a brace is reported at start-up
-with its file and line rather than raised as a `KeyError` in the middle of a conversation.
+Each kind of answer declares its section (`section("people", {...})`) with the names its code fills for each
+reply; `intents/replies/<section>.yaml` holds the wording. A reply may use only its declared names, so a typo in
+a brace is reported at start-up with its file and line rather than raised as a `KeyError` mid-conversation.
+
+The engine makes its own wording the one in use for each turn (`speaking`), so an engine loaded from another
+data folder answers in that folder's words; outside a turn the shipped wording is used.
 """
 
 from __future__ import annotations
 
 import string
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..knowledge.errors import DataError, Problem
 
-REPLIES_FILE = Path(__file__).resolve().parents[2] / "intents" / "replies.yaml"
+REPLIES_DIR = Path(__file__).resolve().parents[2] / "intents" / "replies"
 
-# Every reply, with the names it may use. `have_figures` is filled first and may be used by the others.
-FIELDS: dict[str, frozenset[str]] = {
-    "have_figures": frozenset({"years"}),
-    "no_data": frozenset({"missing", "have_figures"}),
-    "no_data_example": frozenset({"latest"}),
-    "bad_period": frozenset({"typed", "latest", "have_figures"}),
-    "not_covered": frozenset({"shown", "about"}),
-    "not_counted": frozenset({"have_figures"}),
-    "not_named": frozenset({"names", "about"}),
-    "not_named_by_area": frozenset({"names", "about"}),
-    "empty": frozenset({"about"}),
-    "off_topic": frozenset({"about"}),
-    "clarify": frozenset(),
-    "vague": frozenset(),
-    "part_unanswered": frozenset({"part"}),
-    "part_doesnt_say": frozenset({"part", "said"}),
-}
+# Every section's replies, with the names each may use: filled by `section()` as the answer modules load.
+SECTIONS: dict[str, dict[str, frozenset[str]]] = {}
+
+
+class Section:
+    """One kind of answer's replies: `say(name, **fields)` words one in the wording of the turn being answered."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def say(self, reply: str, **fields: Any) -> str:
+        wording = _speaking.get() or shipped_replies()
+        return wording.templates[self.name][reply].format(**fields)
+
+    def names(self, reply: str) -> frozenset[str]:
+        """The names a reply may use (for wording that fills only some: an example question)."""
+        return SECTIONS[self.name][reply]
+
+
+def section(name: str, fields: dict[str, set[str] | frozenset[str]]) -> Section:
+    """Declare a section's replies and the names the code fills for each (`have_figures` first if used)."""
+    SECTIONS[name] = {reply: frozenset(names) for reply, names in fields.items()}
+    return Section(name)
 
 
 class Replies:
-    """The checked reply templates, by name."""
+    """The checked reply templates, by section and name."""
 
-    def __init__(self, templates: dict[str, str]) -> None:
+    def __init__(self, templates: dict[str, dict[str, str]]) -> None:
         self.templates = templates
 
-    def say(self, name: str, **fields: Any) -> str:
-        """The reply `name` with its names filled in (each template was checked against `FIELDS` at load)."""
-        return self.templates[name].format(**fields)
+
+_speaking: ContextVar[Replies | None] = ContextVar("scrbot_replies", default=None)
 
 
-def load_replies(path: Path = REPLIES_FILE) -> Replies:
-    """Read and check the replies file; a `DataError` names the file, the line and the fix."""
+@contextmanager
+def speaking(wording: Replies) -> Iterator[None]:
+    """Answer in `wording` inside the block (one engine's turn)."""
+    token = _speaking.set(wording)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+def load_replies(folder: Path = REPLIES_DIR) -> Replies:
+    """Read and check every declared section's file; a `DataError` names each file, line and fix."""
+    from .. import answers  # noqa: F401  (every answer module declares its section as it loads)
     from ..knowledge.yamlfile import Node, load_yaml  # YAML only when loading, never on a cached start
 
-    doc = load_yaml(path)
-    if not isinstance(doc, Node) or not isinstance(doc.get("replies"), Node):
-        raise DataError([Problem(path, None, "the file must hold a mapping 'replies:'",
-                                 "start it with 'replies:' and give each reply as name: \"text\"")])
-    replies: Node = doc["replies"]
+    templates: dict[str, dict[str, str]] = {}
+    problems: list[Problem] = []
+    for name, fields in SECTIONS.items():
+        path = Path(folder) / f"{name}.yaml"
+        if not path.is_file():
+            problems.append(Problem(path, None, f"the replies of '{name}' are missing",
+                                    f"restore {path.name}: the bot's sentences for that kind of answer"))
+            continue
+        try:
+            doc = load_yaml(path)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not isinstance(doc, Node) or not isinstance(doc.get("replies"), Node):
+            problems.append(Problem(path, None, "the file must hold a mapping 'replies:'",
+                                    "start it with 'replies:' and give each reply as name: \"text\""))
+            continue
+        found, wrong = _check_section(path, doc["replies"], fields)
+        templates[name] = found
+        problems += wrong
+    if problems:
+        raise DataError(problems)
+    return Replies(templates)
+
+
+def _check_section(path: Path, replies: Any, fields: dict[str, frozenset[str]]) -> tuple[dict[str, str], list[Problem]]:
     problems: list[Problem] = []
     for name, text in replies.items():
         line = replies.line_of(name)
-        if name not in FIELDS:
-            problems.append(Problem(path, line, f"unknown reply '{name}'", f"use one of: {', '.join(FIELDS)}"))
+        if name not in fields:
+            problems.append(Problem(path, line, f"unknown reply '{name}'", f"use one of: {', '.join(fields)}"))
         elif not isinstance(text, str) or not text.strip():
             problems.append(Problem(path, line, f"reply '{name}' must be a sentence", f'write {name}: "..."'))
         else:
-            problems += _check_names(path, line, name, text)
-    for name in FIELDS:
+            problems += _check_names(path, line, name, text, fields[name])
+    for name in fields:
         if name not in replies:
             problems.append(Problem(path, replies.line, f"reply '{name}' is missing", f'add {name}: "..."'))
-    if problems:
-        raise DataError(problems)
-    return Replies({name: replies[name].strip() for name in FIELDS})
+    return {name: replies[name].strip() for name in fields if isinstance(replies.get(name), str)}, problems
 
 
-def _check_names(path: Path, line: int, name: str, text: str) -> list[Problem]:
-    allowed = FIELDS[name]
+def _check_names(path: Path, line: int, name: str, text: str, allowed: frozenset[str]) -> list[Problem]:
     try:
         used = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
     except ValueError as exc:  # an unmatched brace
@@ -88,5 +129,24 @@ def _check_names(path: Path, line: int, name: str, text: str) -> list[Problem]:
 
 @cache
 def shipped_replies() -> Replies:
-    """The replies file that ships with the bot, read once (for engines built without one)."""
-    return load_replies(REPLIES_FILE)
+    """The replies that ship with the bot, read once (outside a turn, or for engines built without any)."""
+    return load_replies(REPLIES_DIR)
+
+
+# The engine's own sentences: refusals, "did you mean", parts of a message it cannot answer.
+ENGINE = section("engine", {
+    "have_figures": {"years"},
+    "no_data": {"missing", "have_figures"},
+    "no_data_example": {"latest"},
+    "bad_period": {"typed", "latest", "have_figures"},
+    "not_covered": {"shown", "about"},
+    "not_counted": {"have_figures"},
+    "not_named": {"names", "about"},
+    "not_named_by_area": {"names", "about"},
+    "empty": {"about"},
+    "off_topic": {"about"},
+    "clarify": set(),
+    "vague": set(),
+    "part_unanswered": {"part"},
+    "part_doesnt_say": {"part", "said"},
+})

@@ -14,7 +14,7 @@ from .yamlfile import Node, load_yaml
 
 LEXICON = "lexicon.yaml"
 # Files of intents/ that hold word lists for other readers, not intents.
-NOT_INTENTS = frozenset({LEXICON, "frames.yaml", "unknowns.yaml", "replies.yaml"})
+NOT_INTENTS = frozenset({LEXICON, "frames.yaml", "unknowns.yaml"})
 _INTENT_ID = lazyre.compile(r"^[a-z]+(\.[a-z_]+)+$")
 _INTENT = [Field("id"), Field("answer"), Field("description"), Field("suggestion"), Field("templates", "strs")]
 _OPTIONAL_INTENT_KEYS = ("cues",)

@@ -313,7 +313,7 @@ class IntentSet:
         self.intents = intents
         self.frames = frames  # understanding.frame.FrameWords, from frames.yaml
         self.unknowns: object = None  # answers.passages.Unknowns, from unknowns.yaml
-        self.replies: object = None  # answers.replies.Replies, from replies.yaml
+        self.replies: object = None  # answers.replies.Replies, from the replies/ folder
 
     def get(self, intent_id: str) -> Intent | None:
         return next((i for i in self.intents if i.id == intent_id), None)

@@ -24,7 +24,6 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from .. import __version__, metrics
-from ..answers.meta import about, examples
 from ..core import Conversation, Incoming
 from ..engine import Engine
 from ..limits import NOTICE, Verdict
@@ -196,7 +195,7 @@ async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 
 def examples_line(context: ContextTypes.DEFAULT_TYPE) -> str:
-    return examples(engine_of(context).facts)[0]
+    return engine_of(context).examples()[0]
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -205,9 +204,9 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await within_limits(update, context, update.effective_message):
         return
     engine = engine_of(context)
-    tips = tuple(Suggestion(e) for e in examples(engine.facts))
+    tips = tuple(Suggestion(e) for e in engine.examples())
     reply = Reply(
-        about(engine.facts) + "\n\nAsk me anything, or tap a question:", "meta.help", 1.0, "answer", suggestions=tips
+        engine.about() + "\n\nAsk me anything, or tap a question:", "meta.help", 1.0, "answer", suggestions=tips
     )
     await say(
         context,
@@ -224,7 +223,7 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     username = context.bot.username
     text = (
-        f"{escape(about(engine_of(context).facts), quote=False)}\n\n"
+        f"{escape(engine_of(context).about(), quote=False)}\n\n"
         "<b>How to ask</b>\n"
         "• In a private chat: just type your question.\n"
         f"• In a group: mention me (@{escape(username)}), reply to one of my messages, or use /ask.\n"
@@ -262,7 +261,7 @@ async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     engine = engine_of(context)
     text = (
-        f"<b>scrbot {escape(__version__)}</b>\n{escape(about(engine.facts), quote=False)}\n\n"
+        f"<b>scrbot {escape(__version__)}</b>\n{escape(engine.about(), quote=False)}\n\n"
         f"Facts: {len(engine.facts.figures)} figures over {len(engine.facts.periods)} years, "
         f"{len(engine.facts.reasons)} reasons, {len(engine.facts.events)} events, every one quoted from the article.\n"
         + escape(privacy_note(context), quote=False)
@@ -336,7 +335,7 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`@bot question` from any chat: the answer as a result (the top candidates when ambiguous)."""
     core = core_of(context)
     incoming = incoming_of(update, update.inline_query.query or "")
-    verdict, found = await core.lookup(incoming, examples(core.engine.facts))
+    verdict, found = await core.lookup(incoming, core.engine.examples())
     if verdict is not Verdict.ANSWER:  # no results, not cached; the notice as the button above them, once
         notice = InlineQueryResultsButton(text=NOTICE, start_parameter="slow") if verdict is Verdict.NOTICE else None
         await update.inline_query.answer([], cache_time=0, is_personal=True, button=notice)
