@@ -2800,36 +2800,36 @@ class Engine:
         typed: str = "",
     ) -> Reply:
         labels = [p.label for p in self.facts.periods]
-        say = ENGINE.say
-        have = say("have_figures", years=fmt.join(labels))
+        have = ENGINE.say("have_figures", years=fmt.join(labels))
         if why == "no_data":
-            text = say("no_data", missing=fmt.join(u.query.missing), have_figures=have)
-            tips = [Suggestion(say("no_data_example", latest=labels[-1]))]
+            text = ENGINE.say("no_data", missing=fmt.join(u.query.missing), have_figures=have)
+            tips = [Suggestion(ENGINE.say("no_data_example", latest=labels[-1]))]
         elif why == "bad_period":
-            text = say("bad_period", typed=u.bad_periods[0][:40], latest=labels[-1], have_figures=have)
+            text = ENGINE.say("bad_period", typed=u.bad_periods[0][:40], latest=labels[-1], have_figures=have)
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_covered":
             word = u.reading.outside[0]
             found = re.search(rf"\b{re.escape(word)}\b", typed, re.IGNORECASE)
             shown = found.group(0) if found else word  # as typed: "Scotland", "the weather"
-            text = say("not_covered", shown=shown, about=about(self.facts))
+            text = ENGINE.say("not_covered", shown=shown, about=about(self.facts))
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_counted":
-            text = say("not_counted", have_figures=have)
+            text = ENGINE.say("not_counted", have_figures=have)
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "not_named" and names:
             by_area = not any(n.isupper() for n in names) and (
                 u.query.has("many", "number", "total", "rate") or u.query.measure)  # a place's figure asked for
-            text = say("not_named_by_area" if by_area else "not_named", names=fmt.join(names), about=about(self.facts))
+            text = ENGINE.say("not_named_by_area" if by_area else "not_named", names=fmt.join(names),
+                              about=about(self.facts))
             tips = [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "doesnt_say" and said is not None:
             text = said.text
             tips = [Suggestion(f) for f in said.followups] or [Suggestion(e) for e in examples(self.facts)[:2]]
         elif why == "empty":
-            text = say("empty", about=about(self.facts))
+            text = ENGINE.say("empty", about=about(self.facts))
             tips = [Suggestion(e) for e in examples(self.facts)[:3]]
         else:
-            text = say("off_topic", about=about(self.facts))
+            text = ENGINE.say("off_topic", about=about(self.facts))
             tips = [Suggestion(e) for e in examples(self.facts)[:3]]
         entities = self._entities(u, u.query.periods)
         entities["declined"] = why  # why there is no answer: "doesnt_say", "no_data", "off_topic" ...
