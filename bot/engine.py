@@ -255,7 +255,8 @@ class Engine:
         # ("55 SCRs were published in 2011/12."); a plain sentence of prose is not checked unasked
         asked = text.rstrip().endswith("?") or any(ch.isdigit() for ch in rest) or (
             len(sentences(text)) == 1 and any(m.kind in ("person", "organisation", "event") for m in reading.mentions)
-            and not text.rstrip().endswith("."))  # "eileen munro is the children's minister": one bare statement
+            and norm.split()[:1] != [] and norm.split()[0] not in self.frames.request_verbs
+            )  # "eileen munro is the children's minister", "Munro recommended ending it.": one bare statement
         # about someone the article names, sent to the bot, is put to it to check
         statement = asked and states(self.frames, rest, reading)
         return Understood(norm, refs, reading, query, bad, rest, statement)
@@ -378,7 +379,8 @@ class Engine:
         match, sentence, least = quotes[0]
         rest = (text[: match.start()] + " " + text[match.end():]).strip()
         u = self.understand(rest, context)
-        if least == 2 and [m for m in u.reading.mentions if m.kind != "person" and m.id != "scr"]:
+        if least == 2 and [m for m in u.reading.mentions if m.kind != "person" and m.id != "scr"] and asks_verdict(
+                self.frames, u.rest, u.reading.tokens, u.question_mark):
             return None  # "did Woolmore call the panel 'a key factor'?": a short phrase said of something else
         statements = [st for st in self.facts.statements if st.source == sentence]
         speakers = [self.facts.people[st.by] for st in statements if st.by in self.facts.people]
@@ -727,6 +729,7 @@ class Engine:
             decision = self._who_asks_no_figure(u, decision)
             decision = self._fiscal_year_of_event(u, decision)
             decision = self._released_that_month(u, decision)
+            decision = self._timeline_asked(u, decision)
             decision = self._part_played(u, decision)
             t.decision = self._more_of_the_same(u, context, decision)
         return None
@@ -793,18 +796,30 @@ class Engine:
         return answer_with(who, decision)
 
     def _released_that_month(self, u: Understood, decision: Decision) -> Decision:
-        """"What was released in March 2013?": what happened that month, which an event says (the article has no
-        monthly figures, and "what" asks for a thing, not a count)."""
+        """"What was released in March 2013?", "what came out in 2013?": what happened then, which an event says
+        (the article has no monthly or calendar-year figures, and "what" asks for a thing, not a count)."""
         when = self.intent_for_answer.get("events.when")
         tokens = u.reading.tokens
         second = tokens[1] if len(tokens) > 1 else ""
         asks_what = tokens[:1] == ["whatis"] or (tokens[:1] == ["what"] and (
             second in ("was", "were", "came", "got") or second in self.lexicon.measure_words))
-        if when is None or not u.query.months or not asks_what or u.query.has(
+        years = [str(y) for y in u.query.years] if not u.query.months and tokens[:1] == ["what"] and " in " in \
+            f" {u.text} " else []  # "what came out in 2013?" (not "what's changed since 2012?")
+        if when is None or not (u.query.months or years) or not asks_what or u.query.has(
                 "many", "number", "figures", "total") or not any(
-                e.date in u.query.months for e in self.facts.events):
+                e.date in u.query.months or e.date[:4] in years for e in self.facts.events):
             return decision
         return answer_with(when, decision)
+
+    def _timeline_asked(self, u: Understood, decision: Decision) -> Decision:
+        """"Timeline of the SCR-related changes 2011 to 2013": a timeline is of events, whatever the words around
+        it ("changes" is a figures word); not "a timeline of the published figures"."""
+        timeline = self.intent_for_answer.get("events.timeline")
+        top = decision.top
+        if timeline is None or "timeline" not in u.reading.tokens or top is None or top.intent == timeline or \
+                top.intent.id not in self.figure_ops or u.query.measure or u.query.has("figures", "number", "many"):
+            return decision
+        return answer_with(timeline, decision)
 
     def _fall_linked(self, u: Understood, decision: Decision) -> Decision:
         """"What policy was the 2011 drop linked to?": torn between the reasons and the events, a fall is what the
@@ -853,7 +868,12 @@ class Engine:
                 source.text = f"{named}, as the article reports it.\n{source.text}"
                 source.people[:0] = said
         kept = self._next_context(u, context.intent or "meta.source", source, t.now)
-        kept.sources, kept.topics, kept.periods = list(context.sources), list(context.topics), list(context.periods)
+        kept.sources, kept.periods = list(context.sources), list(context.periods)
+        # what the sentence shown names is what "that" means next ("in what?" - "when was that published?": the
+        # review the sentence names, not the subject of the answer before)
+        shown = [s.line for s in source.sources if s.source == self.facts.article.sentences[0].source]
+        kept.topics = self._named_in(shown) if " ".join(u.text.split()) in self.frames.check_list("in_what") else \
+            list(context.topics)
         kept.measure, kept.measures = context.measure, list(context.measures)  # ("that's wrong, it was 31" next)
         return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), source), kept
 
@@ -1158,7 +1178,8 @@ class Engine:
         year's first and last months."""
         u, context = t.u, t.context
         words = set(u.text.split())
-        if u.query.measure or not {"period", "months", "year", "dates", "cover", "covers", "span"} & words:
+        if u.query.measure or not {"period", "months", "year", "dates", "cover", "covers", "span", "correspond",
+                                   "corresponds"} & words:
             return None  # (most questions: one set lookup)
         said = " ".join(u.text.split())
         if not says_any(said, self.frames.check_list("period_covered")):
@@ -1697,6 +1718,11 @@ class Engine:
                 t.decision.top.intent == define and set(u.reading.tokens) <= {"whatis", "what", "give", "show"} and any(
                     re.search(r"\b(?:figures?|numbers?)\b", r.text) for r in u.refs):
             # "what's the latest figure?" (the period read takes the word): that year's figures, not the year
+            t.decision = answer_with(value, t.decision)
+        elif define is not None and value is not None and t.decision.top is not None and \
+                t.decision.top.intent == define and u.query.periods and any(r.kind == "fy" for r in u.refs) and \
+                {m.id for m in u.reading.mentions} == {"scr"} and not u.query.has("mean", "means", "stand"):
+            # "what was the situation with SCRs in 2011/12?": that year's figures, not what an SCR is
             t.decision = answer_with(value, t.decision)
         top = t.decision.top
         if top is not None and top.intent.id not in self.figure_ops and value is not None and u.query.measure and \

@@ -1361,7 +1361,11 @@ def with_givens(al: Algebra, frame: Frame, q: Query) -> Frame:
         # is that?": a stated count that is not the article's is corrected first, never against a ratio
         return frame._replace(op="value")
     if frame.periods:
-        if frame.test and counts and len(givens) == len(counts):  # "55 to 81 to 114, did it rise every year?"
+        stated = frame.test and counts and len(givens) == len(counts)  # "55 to 81 to 114, did it rise every year?"
+        # "published were 31 in 2012/13, so 2013/14 was up by 40, correct?": the year's figure is given, the rise
+        # is what is claimed
+        by = frame.op == "change" and givens and results and len(givens) + len(results) == len(frame.claims)
+        if stated or by:
             left = tuple(c for c in frame.claims if c not in givens)
             return frame._replace(claims=left, claim=left[0] if left else None)
         return frame

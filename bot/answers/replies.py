@@ -70,8 +70,9 @@ def speaking(wording: Replies) -> Iterator[None]:
 
 def load_replies(folder: Path = REPLIES_DIR) -> Replies:
     """Read and check every declared section's file; a `DataError` names each file, line and fix."""
-    from .. import answers  # noqa: F401  (every answer module declares its section as it loads)
+    # every answer module declares its section as it loads (the package imports only the composers)
     from ..knowledge.yamlfile import Node, load_yaml  # YAML only when loading, never on a cached start
+    from . import algebra, checks, events, figures, meta, passages, people, reasons, terms  # noqa: F401
 
     templates: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []

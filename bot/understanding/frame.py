@@ -561,7 +561,8 @@ _WHAT_IS_NUMBER = LazyPattern(
 )
 _NUMBER_MEANS = LazyPattern(
     r"^(?:(?:the|that|this) )?\d[\d,.]* (?:number|figure)\b.*\b(?:refer|refers|mean|means|stand|stands|represent)"
-    r"|^what (?:does|do|did) (?:the )?\d[\d,.]* (?:refer to|mean|stand for|represent|count)\b"
+    r"|^what (?:does|do|did) (?:the )?\d[\d,.]* (?:(?:figure|number) )?(?:(?:in|of) (?:the|this) "
+    r"(?:article|piece|story|text) )?(?:refer to|mean|stand for|represent|count)\b"
     r"|^what (?:is|was|are) (?:the )?\d[\d,.]* (?:in the article|in the piece|in the story|here|in there)\b"
 )
 _STATED_FIGURE = LazyPattern(r"\b\d+(?:\.\d+)?\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|decimal|dp|sentences?|"
@@ -640,8 +641,8 @@ def _polite_request(words: FrameWords, rest: str) -> bool:
 
 
 
-_WH = frozenset({"what", "what's", "whats", "which", "who", "who's", "whom", "whose", "why", "when", "where", "how",
-                 "whatis", "who is"})
+WH_WORDS = frozenset({"what", "what's", "whats", "which", "who", "who's", "whom", "whose", "why", "when", "where",
+                      "how", "whatis", "who is"})
 
 
 _ASKING_FIRST = frozenset({"must", "should", "may", "might", "shall", "need", "can", "could", "would", "will", "does",
@@ -653,7 +654,7 @@ def states(words: FrameWords, rest: str, reading: Reading) -> bool:
     guidance *was* released in April 2013?") or a name first ("CYP Now found SCRs rose in 2011?");
     "rise in published since 2011/12?" is a question in shorthand."""
     tokens = reading.tokens
-    if set(tokens) & _WH or set(rest.split()) & _WH:
+    if set(tokens) & WH_WORDS or set(rest.split()) & WH_WORDS:
         return False
     verb_after = any(w in words.yesno_openers for w in rest.split()[1:])
     # (or second: "revised Working Together came out in March 2013?")
@@ -674,7 +675,7 @@ def asks_verdict(words: FrameWords, rest: str, tokens: list[str], declarative: b
     if _polite_request(words, rest):  # "can someone explain what the article says ... is right": a request
         return False
     lead = [w for w in rest.split() if w not in words.leading][:1]
-    if set(lead) & _WH:  # "so why did SCR numbers rise so much?" asks why, not whether
+    if set(lead) & WH_WORDS:  # "so why did SCR numbers rise so much?" asks why, not whether
         return False
     return _has(f" {rest} ", words.claim_markers)
 

@@ -171,7 +171,7 @@ class Lexicon(Memoised):
         """A known form of one word: possessives lose their 's ("timpson's" -> "timpson"), typos are corrected."""
         if word.endswith("'s") and word not in self.vocabulary and len(word) > 4:
             stem = self.correct(word[:-2])
-            if stem in self.vocabulary:
+            if stem in self._spellings:  # ("professor's": a word of "which professor")
                 return stem
         return self.correct(word)
 

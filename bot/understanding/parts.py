@@ -12,7 +12,7 @@ import re
 
 from .. import lazyre
 from ..lazyre import LazyPattern
-from .frame import FrameWords
+from .frame import WH_WORDS, FrameWords
 from .memo import Recent, per_list
 from .normalise import normalise
 from .periods import read_periods
@@ -56,9 +56,11 @@ def _asks(words: FrameWords, sentence: str) -> bool:
     """A sentence asks something: it ends with '?', opens with a question word, or says what the asker
     wants to know before a question word ("I need to tell colleagues how much ... rose")."""
     tokens = _words(sentence)
-    if sentence.rstrip().endswith("?") or (tokens[:1] and tokens[0] in words.question_words):
+    if sentence.rstrip().endswith("?"):
         return True
     text = " ".join(tokens)
+    if tokens[:1] and tokens[0] in words.question_words:
+        return not text.startswith(words.check_list("wishes"))  # ("would be great to have them.": a wish)
     for lead in words.requests:
         at = f" {text} ".find(f" {lead} ")
         if at >= 0 and set(text[at + len(lead):].split()) & _EMBEDDED:
@@ -207,6 +209,24 @@ def _yesno_last(words: FrameWords, sentence: str) -> str:
     if set(_words(head)) & words.question_words - {"and", "so", "any"} - words.yesno_openers:
         return sentence
     return f"{tail.strip().rstrip('?')}, {head.strip()}?"
+
+
+_BUT = LazyPattern(r"^(?P<lead>[^?]{12,}?),\s*but\s+(?P<asked>\w+\b.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def _after_but(words: FrameWords, sentence: str) -> str:
+    """"The article gave numbers up to 2013/14, but what were the figures for 2014/15?": the question after a
+    statement it turns from (whose years and figures are the article's, not what is asked)."""
+    if ", but " not in sentence.lower():
+        return sentence
+    m = _BUT.match(sentence.strip())
+    if m is None:
+        return sentence
+    lead, asked = _words(m.group("lead")), _words(m.group("asked"))
+    if not lead or not asked or lead[0] in words.question_words or lead[0] in words.yesno_openers or \
+            asked[0] not in WH_WORDS:
+        return sentence
+    return m.group("asked")
 
 
 def _main_clause(sentence: str) -> str:
@@ -515,7 +535,7 @@ def split(words: FrameWords, text: str) -> list[str]:
         if 1 < len(cut) <= MAX_PARTS:
             return [_from_the_ask(words, cut[0]), *cut[1:]]
         return [text]
-    parts = [_asked_plainly(_yesno_last(words, _main_clause(piece))) for sentence in kept
+    parts = [_asked_plainly(_yesno_last(words, _main_clause(_after_but(words, piece)))) for sentence in kept
              for piece in _cut(words, sentence)]
     if len(parts) > MAX_PARTS:
         return [" ".join(kept)]
