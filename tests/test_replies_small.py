@@ -1,0 +1,42 @@
+"""The sentences of the figures, people, events, reasons and terms answers come from intents/replies/ (one file
+per section): rewording one in a copied data folder changes what the bot answers, with no code changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.conversation import Context
+from bot.engine import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    for folder in ("facts", "intents"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def _edit(data: Path, section: str, old: str, new: str) -> None:
+    """Replace one line's text in the copied intents/replies/<section>.yaml."""
+    path = data / "intents" / "replies" / f"{section}.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if old in line)
+    lines[at] = lines[at].replace(old, new)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _answer(data: Path, question: str) -> str:
+    reply, _ = Engine.load(data / "facts", data / "intents").reply(question, Context())
+    return reply.text
+
+
+def test_a_figures_answer_is_worded_as_the_data_says(data):
+    question = "Which year had the most SCRs commissioned?"
+    assert _answer(data, question).startswith("Most SCRs commissioned: 114 in 2013/14.")
+    _edit(data, "figures", "Most SCRs {measure}: {n} in {periods}.", "The peak for SCRs {measure}: {n}, in {periods}.")
+    assert _answer(data, question).startswith("The peak for SCRs commissioned: 114, in 2013/14.")
