@@ -40,3 +40,13 @@ def test_a_figures_answer_is_worded_as_the_data_says(data):
     assert _answer(data, question).startswith("Most SCRs commissioned: 114 in 2013/14.")
     _edit(data, "figures", "Most SCRs {measure}: {n} in {periods}.", "The peak for SCRs {measure}: {n}, in {periods}.")
     assert _answer(data, question).startswith("The peak for SCRs commissioned: 114, in 2013/14.")
+
+
+def test_a_people_answer_and_its_follow_up_are_worded_as_the_data_says(data):
+    _edit(data, "people", "The people named in the article:", "The article names these people:")
+    _edit(data, "people", "What did she say?", "And what did she say?")
+    engine = Engine.load(data / "facts", data / "intents")
+    named, _ = engine.reply("Which people are named in the article?", Context())
+    assert named.text.startswith("The article names these people:\n• Edward Timpson: children's minister")
+    who, _ = engine.reply("Who is Sue Woolmore?", Context())
+    assert [s.text for s in who.suggestions] == ["And what did she say?"]
