@@ -50,3 +50,8 @@ def test_a_people_answer_and_its_follow_up_are_worded_as_the_data_says(data):
     assert named.text.startswith("The article names these people:\n• Edward Timpson: children's minister")
     who, _ = engine.reply("Who is Sue Woolmore?", Context())
     assert [s.text for s in who.suggestions] == ["And what did she say?"]
+
+
+def test_the_timeline_is_worded_as_the_data_says(data):
+    _edit(data, "events", "Key events, in order:", "The key events, oldest first:")
+    assert _answer(data, "show me a timeline").startswith("The key events, oldest first:\n• 2011: ")
