@@ -55,3 +55,10 @@ def test_a_people_answer_and_its_follow_up_are_worded_as_the_data_says(data):
 def test_the_timeline_is_worded_as_the_data_says(data):
     _edit(data, "events", "Key events, in order:", "The key events, oldest first:")
     assert _answer(data, "show me a timeline").startswith("The key events, oldest first:\n• 2011: ")
+
+
+def test_the_reasons_are_worded_as_the_data_says(data):
+    _edit(data, "reasons", "{speaker}, gives {n} reasons for the rise:", "{speaker}, names {n} causes of the rise:")
+    text = _answer(data, "why did the number of SCRs rise?")
+    assert text.startswith("Sue Woolmore, chair of the Association of Independent Local Safeguarding Children Board "
+                           "Chairs, names two causes of the rise:\n1. ")
