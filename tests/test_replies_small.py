@@ -62,3 +62,13 @@ def test_the_reasons_are_worded_as_the_data_says(data):
     text = _answer(data, "why did the number of SCRs rise?")
     assert text.startswith("Sue Woolmore, chair of the Association of Independent Local Safeguarding Children Board "
                            "Chairs, names two causes of the rise:\n1. ")
+
+
+def test_a_definition_is_worded_as_the_data_says(data):
+    _edit(data, "terms", "{term} stands for {stands_for}. {about}", "{term} is short for {stands_for}. {about}")
+    _edit(data, "terms", "Yes. {line}", "Quite right. {line}")
+    engine = Engine.load(data / "facts", data / "intents")
+    asked, _ = engine.reply("what does LSCB stand for?", Context())
+    assert asked.text.startswith("LSCB is short for Local Safeguarding Children Board. ")
+    checked, _ = engine.reply("does LSCB stand for Local Safeguarding Children Board?", Context())
+    assert checked.text.startswith("Quite right. LSCB is short for Local Safeguarding Children Board. ")
