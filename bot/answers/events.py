@@ -8,6 +8,23 @@ from datetime import date
 from ..knowledge.model import Event, FactBase
 from ..understanding.periods import fy_label, fy_start
 from .query import Answer, Query
+from .replies import section
+
+SAY = section("events", {
+    "no_month": {"summaries"},
+    "falls_in_year": {"date", "year"},
+    "no_month_no_year": {"year", "first", "second"},
+    "followup_timeline": set(),
+    "followup_reason": set(),
+    "in_date_order": set(),
+    "timeline": set(),
+    "the_financial_year": set(),
+    "the_financial_years": set(),
+    "years_in": {"event", "date", "the_years", "years"},
+    "years_before": {"event", "date", "the_years", "years"},
+    "years_after": {"event", "date", "the_years", "years"},
+    "either_year": set(),
+})
 
 _MONTHS = [
     "January",
@@ -78,9 +95,7 @@ def when(facts: FactBase, q: Query) -> Answer:
     precise = [w for w in (" month ", " which day ", " what day ", " exact date ", " what date ") if w in f" {q.text} "]
     vague = [e for e in events if "-" not in e.date]
     if precise and vague and len(vague) == len(events):  # "which month in 2013 was the panel set up?"
-        answer = Answer(
-            "The article doesn't give the month: " + " ".join(f"{e.summary}" for e in vague)
-        )
+        answer = Answer(SAY.say("no_month", summaries=" ".join(f"{e.summary}" for e in vague)))
         answer.add_sources(*(e.source for e in vague))
         answer.lacking = True
         return answer
@@ -90,10 +105,10 @@ def when(facts: FactBase, q: Query) -> Answer:
             year, _, month = e.date.partition("-")
             if month:
                 start = fy_start(int(year), int(month))
-                answer.text += f"\n{date_label(e)} falls in the {fy_label(start)} financial year (April to March)."
+                answer.text += "\n" + SAY.say("falls_in_year", date=date_label(e), year=fy_label(start))
             else:  # "what financial year was the panel set up in?": the article gives the year alone
-                answer.text += (f"\nThe article gives no month, so not the financial year: {year} runs across "
-                                f"{fy_label(int(year) - 1)} and {fy_label(int(year))}.")
+                answer.text += "\n" + SAY.say("no_month_no_year", year=year, first=fy_label(int(year) - 1),
+                                              second=fy_label(int(year)))
     for e in events:
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)
@@ -102,7 +117,7 @@ def when(facts: FactBase, q: Query) -> Answer:
         for reason in (r for r in facts.reasons if r.event in {e.id for e in events}):
             answer.text += f"\n{reason.explanation}"
             answer.add_sources(*reason.sources)
-    answer.followups = ["Show me a timeline of key events.", "What drove the rise?"]
+    answer.followups = [SAY.say("followup_timeline"), SAY.say("followup_reason")]
     return answer
 
 
@@ -120,7 +135,7 @@ def dated(facts: FactBase, q: Query) -> Answer | None:
     events = [e for e in facts.events if e.id in named or named & set(e.topics)]
     if len(events) < 2:
         return None
-    answer = Answer("In date order:\n" + "\n".join(f"• {date_label(e)}: {e.summary}" for e in events))
+    answer = Answer(SAY.say("in_date_order") + "\n" + "\n".join(f"• {date_label(e)}: {e.summary}" for e in events))
     for e in events:
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)
@@ -128,13 +143,13 @@ def dated(facts: FactBase, q: Query) -> Answer | None:
 
 
 def timeline(facts: FactBase, q: Query) -> Answer:
-    lines = ["Key events, in order:"]
+    lines = [SAY.say("timeline")]
     answer = Answer("")
     for e in facts.events:
         lines.append(f"• {date_label(e)}: {e.title}")
         answer.add_sources(e.source)
     answer.text = "\n".join(lines)
-    answer.followups = ["What drove the rise?"]
+    answer.followups = [SAY.say("followup_reason")]
     return answer
 
 
@@ -153,9 +168,14 @@ def years_of(facts: FactBase, event: Event, relation: str) -> tuple[list[str], s
     labels = [p.label for p in facts.periods if p.id in ids]
     if not ids:
         return [], ""
-    years = "the financial year" + ("s" if len(ids) > 1 else "")
-    where = {"before": f"{years} before it", "after": f"{years} after it"}.get(relation, f"{years} it falls in")
-    note = f"{event.title}: {date_label(event)}; {where}: {' and '.join(labels)}."
+    on, years = date_label(event), " and ".join(labels)
+    the_years = SAY.say("the_financial_years") if len(ids) > 1 else SAY.say("the_financial_year")
+    if relation == "before":
+        note = SAY.say("years_before", event=event.title, date=on, the_years=the_years, years=years)
+    elif relation == "after":
+        note = SAY.say("years_after", event=event.title, date=on, the_years=the_years, years=years)
+    else:
+        note = SAY.say("years_in", event=event.title, date=on, the_years=the_years, years=years)
     if not month and relation == "in" and len(ids) > 1:
-        note += " The article gives no month, so either could be meant."
+        note += " " + SAY.say("either_year")
     return ids, note

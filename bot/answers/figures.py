@@ -7,10 +7,62 @@ in code or in templates.
 from __future__ import annotations
 
 import itertools
+from datetime import date
 
-from ..knowledge.model import FactBase, Period
+from ..knowledge.model import FactBase
 from . import format as fmt
 from .query import Answer, Query
+from .replies import section
+
+SAY = section("figures", {
+    "missing_note": {"missing", "have"},
+    "followup_previous_year": set(),
+    "followup_other_measure": {"measure"},
+    "followup_reason": set(),
+    "followup_rise": set(),
+    "followup_rate": set(),
+    "followup_total": set(),
+    "followup_most": set(),
+    "followup_trend": set(),
+    "followup_who": {"name"},
+    "followup_published_in": {"latest"},
+    "count_first": {"n", "verb"},
+    "count_next": {"n", "verb"},
+    "count_one_year": {"period", "counts"},
+    "count_by_year": set(),
+    "count_by_year_of": {"measure"},
+    "count_cell": {"n", "measure"},
+    "rose": set(),
+    "fell": set(),
+    "stayed": set(),
+    "step": {"measure", "moved", "old_value", "old", "new_value", "new", "change"},
+    "step_multiple": {"measure", "moved", "old_value", "old", "new_value", "new", "change", "multiple"},
+    "change_without": {"missing"},
+    "change_one_year": set(),
+    "rate_missing": set(),
+    "rate_one_year": {"period", "published", "commissioned", "share"},
+    "rate_by_year": set(),
+    "rate_row": {"period", "published", "commissioned", "share"},
+    "rate_lowest": {"period"},
+    "rate_highest": {"period"},
+    "total_first": {"total", "verb"},
+    "total_first_sum": {"total", "verb", "sum"},
+    "total_next": {"total", "verb"},
+    "total_next_sum": {"total", "verb", "sum"},
+    "total_one_year": {"span", "totals"},
+    "total_years": {"span", "n", "totals"},
+    "fewest": {"measure", "n", "periods"},
+    "most": {"measure", "n", "periods"},
+    "extreme_cover": {"span"},
+    "trend_rose": {"measure", "series", "span", "overall"},
+    "trend_fell": {"measure", "series", "span", "overall"},
+    "trend_same": {"measure", "series", "span", "overall"},
+    "trend_mixed": {"measure", "series", "span", "overall"},
+    "have_years": {"n", "years", "latest"},
+    "have_one_year": {"n", "years", "latest"},
+    "periods_missing": {"missing", "have"},
+    "month_falls_in": {"month", "period", "starts", "ends"},
+})
 
 COMMISSIONED, PUBLISHED = "commissioned", "published"
 
@@ -28,7 +80,7 @@ def _missing_note(facts: FactBase, q: Query) -> str:
     if not q.missing:
         return ""
     have = fmt.join(_labels(facts, [p.id for p in facts.periods]))
-    return f"I have no figures for {fmt.join(q.missing)}; I have figures for {have}."
+    return SAY.say("missing_note", missing=fmt.join(q.missing), have=have)
 
 
 def prefix(facts: FactBase, q: Query) -> list[str]:
@@ -46,12 +98,12 @@ def _followups_for_period(facts: FactBase, period: str, measures: list[str]) -> 
     ids = [p.id for p in facts.periods]
     out = []
     if ids.index(period) > 0:
-        out.append("And the previous year?")
+        out.append(SAY.say("followup_previous_year"))
     if len(measures) == 1:
         other = next((m.id for m in facts.measures if m.id != measures[0]), None)
         if other:
-            out.append(f"What about {other} ones?")
-    out.append("What drove the rise?")
+            out.append(SAY.say("followup_other_measure", measure=other))
+    out.append(SAY.say("followup_reason"))
     return out
 
 
@@ -66,30 +118,30 @@ def count(facts: FactBase, q: Query) -> Answer:
         for m in measures:
             fig = facts.value(period.id, m)
             if fig:
-                noun = "SCRs " if not parts else ""
-                parts.append(f"{fmt.number(fig.value)} {noun}{facts.measure(m).verb}")
+                parts.append(SAY.say("count_next" if parts else "count_first", n=fmt.number(fig.value),
+                                     verb=facts.measure(m).verb))
                 answer.add_sources(fig.source)
-        lines.append(f"In {period.label}, {fmt.join(parts)}.")
+        lines.append(SAY.say("count_one_year", period=period.label, counts=fmt.join(parts)))
         answer.followups = _followups_for_period(facts, period.id, measures)
     else:
         if len(measures) == 1:
             label = facts.measure(measures[0]).label
-            lines.append(f"SCRs {label}, by financial year (April to March):")
+            lines.append(SAY.say("count_by_year_of", measure=label))
         else:
-            lines.append("SCRs by financial year (April to March):")
+            lines.append(SAY.say("count_by_year"))
         for pid in periods:
             cells = []
             for m in measures:
                 fig = facts.value(pid, m)
                 if fig:
                     cells.append(
-                        f"{fmt.number(fig.value)} {facts.measure(m).label}"
+                        SAY.say("count_cell", n=fmt.number(fig.value), measure=facts.measure(m).label)
                         if len(measures) > 1
                         else fmt.number(fig.value)
                     )
                     answer.add_sources(fig.source)
             lines.append(f"• {facts.period(pid).label}: {', '.join(cells)}")
-        answer.followups = ["How much did they rise?", "What drove the rise?"]
+        answer.followups = [SAY.say("followup_rise"), SAY.say("followup_reason")]
     answer.text = "\n".join(lines)
     return answer
 
@@ -113,14 +165,16 @@ def _step(facts: FactBase, m: str, old: str, new: str, answer: Answer) -> str | 
     a, b = facts.value(old, m), facts.value(new, m)
     if not a or not b:
         return None
-    verb = "rose" if b.value > a.value else "fell" if b.value < a.value else "stayed"
-    line = (
-        f"SCRs {facts.measure(m).label} {verb} from {fmt.number(a.value)} in {facts.period(old).label} "
-        f"to {fmt.number(b.value)} in {facts.period(new).label}: {fmt.change(a.value, b.value)}"
-    )
+    moved = SAY.say("rose") if b.value > a.value else SAY.say("fell") if b.value < a.value else SAY.say("stayed")
+    measure, old_value, new_value = facts.measure(m).label, fmt.number(a.value), fmt.number(b.value)
+    old_label, new_label, change = facts.period(old).label, facts.period(new).label, fmt.change(a.value, b.value)
     words = fmt.multiple(a.value, b.value)
     answer.add_sources(a.source, b.source)
-    return line + (f", {words}." if words else ".")
+    if words:
+        return SAY.say("step_multiple", measure=measure, moved=moved, old_value=old_value, old=old_label,
+                       new_value=new_value, new=new_label, change=change, multiple=words)
+    return SAY.say("step", measure=measure, moved=moved, old_value=old_value, old=old_label, new_value=new_value,
+                   new=new_label, change=change)
 
 
 def change(facts: FactBase, q: Query) -> Answer:
@@ -133,16 +187,16 @@ def change(facts: FactBase, q: Query) -> Answer:
             steps = [_step(facts, m, a, b, answer) for a, b in itertools.pairwise(asked)]
             lines += [s for s in steps if s]
         answer.text = "\n".join(lines)
-        answer.followups = ["What drove the rise?", "What was the publication rate?"]
+        answer.followups = [SAY.say("followup_reason"), SAY.say("followup_rate")]
         return answer
     if q.missing and len(asked) == 1:
         # "from 2010/11 to 2011/12" without 2010/11: say so and give 2011/12, never another pair's change.
         only = count(facts, q)
-        only.text += f"\nWithout {fmt.join(q.missing)} I can't say how that changed."
+        only.text += "\n" + SAY.say("change_without", missing=fmt.join(q.missing))
         return only
     ends = _endpoints(facts, q)
     if ends is None:
-        answer.text = "I only have one year of figures, so there is no change to compare."
+        answer.text = SAY.say("change_one_year")
         return answer
     old, new = ends
     answer.periods = [old, new]
@@ -151,7 +205,7 @@ def change(facts: FactBase, q: Query) -> Answer:
         if line:
             lines.append(line)
     answer.text = "\n".join(lines)
-    answer.followups = ["What drove the rise?", "What was the publication rate?"]
+    answer.followups = [SAY.say("followup_reason"), SAY.say("followup_rate")]
     return answer
 
 
@@ -169,30 +223,24 @@ def rate(facts: FactBase, q: Query) -> Answer:
             rows.append((pid, pub, com))
             answer.add_sources(pub.source, com.source)
     if not rows:
-        answer.text = "I don't have both commissioned and published figures for that period."
+        answer.text = SAY.say("rate_missing")
         return answer
-    intro = "SCRs published as a share of SCRs commissioned in the same year"
     if len(rows) == 1:
         pid, pub, com = rows[0]
-        lines.append(
-            f"In {facts.period(pid).label}, {fmt.number(pub.value)} SCRs were published and "
-            f"{fmt.number(com.value)} commissioned: {fmt.share(pub.value, com.value)} "
-            "(published as a share of commissioned in the same year)."
-        )
+        lines.append(SAY.say("rate_one_year", period=facts.period(pid).label, published=fmt.number(pub.value),
+                             commissioned=fmt.number(com.value), share=fmt.share(pub.value, com.value)))
     else:
-        lines.append(f"{intro}:")
+        lines.append(SAY.say("rate_by_year"))
         for pid, pub, com in rows:
-            lines.append(
-                f"• {facts.period(pid).label}: {fmt.number(pub.value)} of {fmt.number(com.value)} "
-                f"({fmt.share(pub.value, com.value)})"
-            )
+            lines.append("• " + SAY.say("rate_row", period=facts.period(pid).label, published=fmt.number(pub.value),
+                                        commissioned=fmt.number(com.value), share=fmt.share(pub.value, com.value)))
         pick = min if q.has("fewest") else max
         best = pick(rows, key=lambda r: r[1].value / r[2].value)
-        lines.append(f"{'Lowest' if pick is min else 'Highest'}: {facts.period(best[0]).label}.")
+        lines.append(SAY.say("rate_lowest" if pick is min else "rate_highest", period=facts.period(best[0]).label))
         if q.has("most", "fewest"):
             answer.periods = [best[0]]
     answer.text = "\n".join(lines)
-    answer.followups = ["How many were published in total?", "What drove the rise?"]
+    answer.followups = [SAY.say("followup_total"), SAY.say("followup_reason")]
     return answer
 
 
@@ -211,18 +259,23 @@ def total(facts: FactBase, q: Query) -> Answer:
         figs = [facts.value(p, m) for p in periods]
         figs = [f for f in figs if f]
         if figs:
-            noun = "SCRs " if not parts else ""  # "250 SCRs were commissioned and 114 were published"
-            added = f" ({' + '.join(fmt.number(f.value) for f in figs)})" if len(figs) > 1 else ""  # what it adds up
-            parts.append(f"{fmt.number(sum(f.value for f in figs))} {noun}{facts.measure(m).verb}{added}")
+            # "250 SCRs were commissioned (...) and 114 were published (...)": the years it adds up, if several
+            summed, verb = fmt.number(sum(f.value for f in figs)), facts.measure(m).verb
+            if len(figs) > 1:
+                added = " + ".join(fmt.number(f.value) for f in figs)
+                parts.append(SAY.say("total_next_sum" if parts else "total_first_sum", total=summed, verb=verb,
+                                     sum=added))
+            else:
+                parts.append(SAY.say("total_next" if parts else "total_first", total=summed, verb=verb))
             answer.add_sources(*(f.source for f in figs))
     contiguous = [ids.index(p) for p in periods] == list(range(ids.index(periods[0]), ids.index(periods[-1]) + 1))
     span = fmt.period_span(_labels(facts, periods)) if contiguous else fmt.join(_labels(facts, periods))
     if len(periods) == 1:
-        lines.append(f"In {span}, {fmt.join(parts)} (a single year, so that is the total).")
+        lines.append(SAY.say("total_one_year", span=span, totals=fmt.join(parts)))
     else:
-        lines.append(f"In total across {span} ({len(periods)} years), {fmt.join(parts)}.")
+        lines.append(SAY.say("total_years", span=span, n=len(periods), totals=fmt.join(parts)))
     answer.text = "\n".join(lines)
-    answer.followups = ["Which year had the most?", "What was the publication rate?"]
+    answer.followups = [SAY.say("followup_most"), SAY.say("followup_rate")]
     return answer
 
 
@@ -241,14 +294,14 @@ def extreme(facts: FactBase, q: Query) -> Answer:
             pick = min(figs, key=lambda f: f.value) if lowest else max(figs, key=lambda f: f.value)
             ties = [f for f in figs if f.value == pick.value]
             which = fmt.join([facts.period(f.period).label for f in ties])
-            word = "Fewest" if lowest else "Most"
-            lines.append(f"{word} SCRs {facts.measure(m).label}: {fmt.number(pick.value)} in {which}.")
+            lines.append(SAY.say("fewest" if lowest else "most", measure=facts.measure(m).label,
+                                 n=fmt.number(pick.value), periods=which))
             answer.add_sources(*(f.source for f in ties))
             answer.periods = chronological(facts, [*(answer.periods or []), *(f.period for f in ties)])
     if len(periods) > 1:
-        lines.append(f"(Figures cover {fmt.period_span(_labels(facts, periods))}.)")
+        lines.append(SAY.say("extreme_cover", span=fmt.period_span(_labels(facts, periods))))
     answer.text = "\n".join(lines)
-    answer.followups = ["What is the trend?", "What drove the rise?"]
+    answer.followups = [SAY.say("followup_trend"), SAY.say("followup_reason")]
     return answer
 
 
@@ -261,18 +314,17 @@ def trend(facts: FactBase, q: Query) -> Answer:
         if len(figs) < 2:
             continue
         steps = [b.value - a.value for a, b in itertools.pairwise(figs)]
-        if all(s > 0 for s in steps):
-            shape = "rose every year"
-        elif all(s < 0 for s in steps):
-            shape = "fell every year"
-        elif all(s == 0 for s in steps):
-            shape = "stayed the same"
-        else:
-            shape = "went up and down"
-        series = " → ".join(fmt.number(f.value) for f in figs)
+        measure, series = facts.measure(m).label, " → ".join(fmt.number(f.value) for f in figs)
         span = fmt.period_span(_labels(facts, [f.period for f in figs]))
         overall = fmt.change(figs[0].value, figs[-1].value)
-        lines.append(f"SCRs {facts.measure(m).label} {shape}: {series} ({span}), {overall} overall.")
+        if all(s > 0 for s in steps):
+            lines.append(SAY.say("trend_rose", measure=measure, series=series, span=span, overall=overall))
+        elif all(s < 0 for s in steps):
+            lines.append(SAY.say("trend_fell", measure=measure, series=series, span=span, overall=overall))
+        elif all(s == 0 for s in steps):
+            lines.append(SAY.say("trend_same", measure=measure, series=series, span=span, overall=overall))
+        else:
+            lines.append(SAY.say("trend_mixed", measure=measure, series=series, span=span, overall=overall))
         answer.add_sources(*(f.source for f in figs))
     if facts.announcement:
         who = facts.people.get(facts.announcement.by)
@@ -281,27 +333,25 @@ def trend(facts: FactBase, q: Query) -> Answer:
         if who:
             answer.people.append(who.id)
     answer.text = "\n".join(lines)
-    answer.followups = ["What drove the rise?"]
+    answer.followups = [SAY.say("followup_reason")]
     if answer.people:
-        answer.followups.append(f"Who is {facts.people[answer.people[0]].name}?")
+        answer.followups.append(SAY.say("followup_who", name=facts.people[answer.people[0]].name))
     return answer
 
 
 def periods(facts: FactBase, q: Query) -> Answer:
     labels = _labels(facts, [p.id for p in facts.periods])
-    text = (
-        f"I have figures for {len(labels)} financial year{'s' if len(labels) != 1 else ''} (April to March): "
-        f"{fmt.join(labels)}. The latest is {labels[-1]}."
-    )
+    text = SAY.say("have_years" if len(labels) != 1 else "have_one_year", n=len(labels), years=fmt.join(labels),
+                   latest=labels[-1])
     if q.missing:
-        text = f"I have no figures for {fmt.join(q.missing)}. " + text
+        text = SAY.say("periods_missing", missing=fmt.join(q.missing), have=text)
     elif q.months and q.periods:  # "which financial year does March 2013 fall in?"
         found = [facts.period(p) for p in q.periods]
-        text = " ".join(f"{_month_label(m)} falls in the {p.label} financial year ({_span_label(p)})."
-                        for m, p in zip(q.months, found, strict=False)) + " " + text
+        text = " ".join(SAY.say("month_falls_in", month=_month_label(m), period=p.label, starts=_month_of(p.start),
+                                ends=_month_of(p.end)) for m, p in zip(q.months, found, strict=False)) + " " + text
     answer = Answer(text, periods=list(q.periods) or [p.id for p in facts.periods])
     answer.add_sources(*(p.source for p in facts.periods))
-    answer.followups = [f"How many SCRs were published in {labels[-1]}?"]
+    answer.followups = [SAY.say("followup_published_in", latest=labels[-1])]
     return answer
 
 
@@ -315,7 +365,6 @@ def _month_label(month: str) -> str:
     return f"{_MONTH_NAMES[int(number) - 1]} {year}"
 
 
-def _span_label(period: Period) -> str:
-    """A financial year's months: "April 2012 to March 2013"."""
-    return (f"{_MONTH_NAMES[period.start.month - 1]} {period.start.year} to "
-            f"{_MONTH_NAMES[period.end.month - 1]} {period.end.year}")
+def _month_of(day: date) -> str:
+    """The month a day falls in: "April 2012"."""
+    return f"{_MONTH_NAMES[day.month - 1]} {day.year}"

@@ -5,6 +5,27 @@ from __future__ import annotations
 from ..knowledge.model import FactBase, Person
 from . import format as fmt
 from .query import Answer, Query
+from .replies import section
+
+SAY = section("people", {
+    "organisations_named": set(),
+    "who_unclear": {"people"},
+    "people_named": set(),
+    "people_count": {"n"},
+    "not_today": set(),
+    "followup_she_said": set(),
+    "followup_he_said": set(),
+    "followup_they_said": set(),
+    "recommended_it": {"name", "role", "things"},
+    "revealed_by": {"name", "role", "summary"},
+    "worked_out": set(),
+    "said_by": {"name", "role"},
+    "followup_who": {"name"},
+    "said_nothing": {"name"},
+    "said_nothing_about": {"name", "about"},
+    "about_that": set(),
+    "followup_reason": set(),
+})
 
 
 def subject_pronoun(word: str) -> str:
@@ -81,33 +102,31 @@ def who(facts: FactBase, q: Query) -> Answer:
         if q.has("organisation", "organisations", "bodies", "organizations") and not q.pronouns:  # "what
             # organisations are mentioned?"
             bodies = list(facts.organisations.values())
-            answer.text = "The organisations named in the article:\n" + "\n".join(
+            answer.text = SAY.say("organisations_named") + "\n" + "\n".join(
                 f"• {o.name}: {o.summary}" for o in bodies)
             answer.add_sources(*(o.source for o in bodies))
             return answer
         if q.pronouns:
-            answer.text = (
-                "I'm not sure who you mean. The people in the article are: "
-                + "; ".join(f"{p.name} ({p.role})" for p in facts.people.values())
-                + "."
-            )
+            everyone = "; ".join(f"{p.name} ({p.role})" for p in facts.people.values())
+            answer.text = SAY.say("who_unclear", people=everyone)
             answer.add_sources(*(p.source for p in facts.people.values()))
             return answer
         people = list(facts.people.values())
-        named = f"{fmt.words(len(people)).capitalize()} people are named in the article" if q.has("many") else \
-            "The people named in the article"  # ("how many people are named?")
-        answer.text = f"{named}:\n" + "\n".join(f"• {p.name}: {p.role}" for p in people)
+        named = SAY.say("people_count", n=fmt.words(len(people)).capitalize()) if q.has("many") else \
+            SAY.say("people_named")  # ("how many people are named?")
+        answer.text = f"{named}\n" + "\n".join(f"• {p.name}: {p.role}" for p in people)
         answer.add_sources(*(p.source for p in people))
         answer.people = [p.id for p in people]
         return answer
     answer.text = "\n".join(f"{p.name}: {p.summary}" for p in people)
     if q.missing or q.has("current", "currently", "present", "today", "nowadays"):
         # "Who is the children's minister now?": the article's people are as it describes them, then.
-        answer.text = f"I can only say what the article says, not who holds each post today.\n{answer.text}"
+        answer.text = SAY.say("not_today") + f"\n{answer.text}"
     answer.add_sources(*(p.source for p in people))
     answer.people = [p.id for p in people]
-    subject = "she" if people[0].pronoun == "she" else "he" if people[0].pronoun == "he" else "they"
-    answer.followups = [f"What did {subject} say?"]
+    pronoun = people[0].pronoun
+    answer.followups = [SAY.say("followup_she_said") if pronoun == "she" else SAY.say("followup_he_said")
+                        if pronoun == "he" else SAY.say("followup_they_said")]
     return answer
 
 
@@ -163,7 +182,8 @@ def _of_last_answer(facts: FactBase, q: Query) -> Answer | None:
             return None
         person = facts.people[reasons[0].recommended_by]
         things = [r.recommendation or r.title for r in reasons if r.recommended_by == person.id]
-        answer = Answer(f"{person.name} ({person.role}) recommended it: " + "; ".join(dict.fromkeys(things)) + ".")
+        answer = Answer(SAY.say("recommended_it", name=person.name, role=person.role,
+                                things="; ".join(dict.fromkeys(things))))
         answer.add_sources(*(src for r in reasons for src in r.sources if "recommend" in src.text.lower()))
     elif q.has("said"):
         speakers = [p for p in q.context.people if p in facts.people] or list(dict.fromkeys(
@@ -174,19 +194,18 @@ def _of_last_answer(facts: FactBase, q: Query) -> Answer | None:
         if not speakers and told is not None and told.by in facts.people and lines & figures:
             # "who revealed that?" after figures: who made them public, and how
             person = facts.people[told.by]
-            answer = Answer(f"That was {person.name}, {person.role}. {told.summary}")
+            answer = Answer(SAY.say("revealed_by", name=person.name, role=person.role, summary=told.summary))
             if q.context.op not in (None, "value", "total"):  # "who said that?" after 38.3%: nobody did
-                answer.text += (" The last answer's result is worked out from those figures; nobody in the article "
-                                "states it.")
+                answer.text += " " + SAY.say("worked_out")
             answer.add_sources(told.source)
             answer.people.append(person.id)
-            answer.followups = [f"Who is {person.name}?"]
+            answer.followups = [SAY.say("followup_who", name=person.name)]
             return answer
         if not speakers:
             return None
         person = facts.people[speakers[0]]
         statements = [s for s in facts.statements if s.by == person.id and s.source.line in lines]
-        answer = Answer(f"That was {person.name}, {person.role}.")
+        answer = Answer(SAY.say("said_by", name=person.name, role=person.role))
         for st in statements[:3]:
             answer.text += f"\n• “{st.text}”" if st.kind == "quote" else f"\n• {st.text}"
             answer.add_sources(st.source)
@@ -195,7 +214,7 @@ def _of_last_answer(facts: FactBase, q: Query) -> Answer | None:
     else:
         return None
     answer.people.append(person.id)
-    answer.followups = [f"Who is {person.name}?"]
+    answer.followups = [SAY.say("followup_who", name=person.name)]
     return answer
 
 
@@ -234,7 +253,7 @@ def said(facts: FactBase, q: Query) -> Answer:
         overlap = [(len(asked & _words(s.text)), s) for s in statements]
         top = max((n for n, _ in overlap), default=0)
         if not statements:
-            lines.append(f"The article reports nothing {person.name} said.")
+            lines.append(SAY.say("said_nothing", name=person.name))
             continue
         if focused:
             statements = focused
@@ -242,9 +261,9 @@ def said(facts: FactBase, q: Query) -> Answer:
             statements = [s for n, s in overlap if n >= max(1, top - 1)]  # "about going back that far"
         elif q.has("about") and (topics or asked) and top == 0 and not q.has("recommend") and not q.carried:
             # "what did Timpson say about Ofsted?": nothing, and that is the answer
-            after = q.text.split(" about ", 1)[1] if " about " in q.text else "that"
+            after = q.text.split(" about ", 1)[1] if " about " in q.text else SAY.say("about_that")
             about = fmt.join([getattr(facts.entity(t), "name", t) for t in topics]) if topics else after
-            lines.append(f"The article reports nothing {person.name} said about {about}. What it reports:")
+            lines.append(SAY.say("said_nothing_about", name=person.name, about=about))
             answer.lacking = True
         lines.append(f"{person.name} ({person.role}):")
         for s in statements:
@@ -253,5 +272,5 @@ def said(facts: FactBase, q: Query) -> Answer:
         answer.people.append(person.id)
     answer.text = "\n".join(lines)
     answer.topics.extend(m.id for m in q.mentions if m.kind != "person" and m.id not in answer.topics)
-    answer.followups = ["What drove the rise?"]
+    answer.followups = [SAY.say("followup_reason")]
     return answer

@@ -6,6 +6,39 @@ from ..knowledge.model import FactBase, Reason
 from . import format as fmt
 from .people import resolve_people
 from .query import Answer, Query
+from .replies import section
+
+SAY = section("reasons", {
+    "recommended_by": {"what", "name"},
+    "this_recommended_by": {"name"},
+    "fall_told": {"falls"},
+    "fall_untold": set(),
+    "only_giver": {"who"},
+    "no_reasons": set(),
+    "according_to": {"speaker", "reason"},
+    "gives_one_reason": {"speaker"},
+    "gives_reasons": {"speaker", "n"},
+    "doubts": {"subject", "title"},
+    "they": set(),
+    "yes_first": {"line"},
+    "no_first": {"line"},
+    "both_reasons": set(),
+    "every_reason": set(),
+    "some_reasons": {"n"},
+    "recommended_not_given": {"names", "which"},
+    "no_reasons_from_announcer": {"names", "summary"},
+    "no_reasons_from": {"names"},
+    "followup_recommended": {"name"},
+    "followup_rise": set(),
+    "a_cause": {"speaker", "reason"},
+    "nothing_ruled_out": set(),
+    "ruled_out": {"name", "title", "summary"},
+    "reasons_given": {"pronoun", "causes"},
+    "followup_reason": set(),
+    "recommended_one": {"name", "role", "what"},
+    "recommended_both": {"name", "role", "what"},
+    "recommended_all": {"name", "role", "what"},
+})
 
 
 def _speaker(facts: FactBase, person_id: str) -> str:
@@ -38,8 +71,10 @@ def _describe(facts: FactBase, reason: Reason, answer: Answer, detail: bool = Tr
         text += f" {reason.explanation}"
     if reason.recommended_by and reason.recommended_by in facts.people:
         who = facts.people[reason.recommended_by]
-        what = reason.recommendation or "This"
-        text += f" {what} had been recommended by {who.name}."
+        if reason.recommendation:
+            text += " " + SAY.say("recommended_by", what=reason.recommendation, name=who.name)
+        else:
+            text += " " + SAY.say("this_recommended_by", name=who.name)
         answer.people.append(who.id)
     answer.add_sources(*reason.sources)
     answer.topics.extend(reason.topics)
@@ -57,13 +92,12 @@ def _about_a_fall(facts: FactBase, q: Query) -> Answer | None:
         return None
     answer = Answer("")
     if falls:
-        answer.text = "The article's reasons are for the rise. What it says of a fall: " + " ".join(
-            e.summary for e in falls)
+        answer.text = SAY.say("fall_told", falls=" ".join(e.summary for e in falls))
         for e in falls:
             answer.add_sources(e.source)
             answer.topics.extend(e.topics)
     else:
-        answer.text = "The article gives no reasons for a fall: the reasons it reports are for the rise."
+        answer.text = SAY.say("fall_untold")
     return answer
 
 
@@ -96,7 +130,7 @@ def why(facts: FactBase, q: Query) -> Answer:
     anyone = {"anyone", "anybody", "someone", "somebody", "else"} & set(q.text.split())
     if q.has("besides") and anyone and not focus and named and named <= givers <= named:  # "did anyone besides
         who = fmt.join([_speaker(facts, p) for p in sorted(givers)])  # Woolmore explain the rise?": nobody else
-        answer.text = f"No: {who} is the only person the article reports giving reasons for the rise."
+        answer.text = SAY.say("only_giver", who=who)
         answer.people.extend(sorted(givers))
         answer.add_sources(*(r.sources[0] for r in facts.reasons if r.said_by in givers))
         return answer
@@ -110,7 +144,7 @@ def why(facts: FactBase, q: Query) -> Answer:
         return counter(facts, q)
     causes = [r for r in (focus or facts.reasons) if r.stance == "cause"]
     if not causes:
-        answer.text = "The article gives no reasons for the rise."
+        answer.text = SAY.say("no_reasons")
         return answer
     lines = []
     speakers = list(dict.fromkeys(r.said_by for r in causes))
@@ -118,48 +152,53 @@ def why(facts: FactBase, q: Query) -> Answer:
         mine = [r for r in causes if r.said_by == speaker]
         answer.people.append(speaker)
         if len(mine) == 1 and focus:
-            lines.append(f"According to {_speaker(facts, speaker)}: {_describe(facts, mine[0], answer)}")
+            lines.append(SAY.say("according_to", speaker=_speaker(facts, speaker),
+                                 reason=_describe(facts, mine[0], answer)))
             continue
-        count = "one reason" if len(mine) == 1 else f"{fmt.words(len(mine))} reasons"
-        lines.append(f"{_speaker(facts, speaker)}, gives {count} for the rise:")
+        if len(mine) == 1:
+            lines.append(SAY.say("gives_one_reason", speaker=_speaker(facts, speaker)))
+        else:
+            lines.append(SAY.say("gives_reasons", speaker=_speaker(facts, speaker), n=fmt.words(len(mine))))
         for i, reason in enumerate(mine, 1):
             lines.append(f"{i}. {_describe(facts, reason, answer)}")
     if not focus:
         for reason in facts.reasons:
             if reason.stance == "not_significant":
                 person = facts.people.get(reason.said_by)
-                subject = (person.pronoun if person else "they").capitalize()
-                lines.append(f"{subject} does not believe that {lower_first(reason.title)} contributed significantly.")
+                subject = (person.pronoun if person else SAY.say("they")).capitalize()
+                lines.append(SAY.say("doubts", subject=subject, title=lower_first(reason.title)))
                 answer.add_sources(*reason.sources)
     if named and named <= givers and not outsiders and not focus and q.tokens[:1] and q.tokens[0] in (
             "did", "does", "has") and ("why" in q.tokens or q.has("reason", "reasons")):
-        lines[0] = f"Yes. {lines[0]}"  # "did Woolmore explain why the numbers went up?"
+        lines[0] = SAY.say("yes_first", line=lines[0])  # "did Woolmore explain why the numbers went up?"
     if outsiders:
         names = fmt.join([facts.people[p].name for p in outsiders])
         answer.people[:0] = [p for p in outsiders if p not in answer.people]  # "did he give reasons?" is still him
-        opener = "No. " if q.tokens[:1] and q.tokens[0] in ("did", "does", "has", "is", "was") else ""
+        says_no = bool(q.tokens[:1]) and q.tokens[0] in ("did", "does", "has", "is", "was")
         behind = [r for r in causes if r.recommended_by in outsiders]
         announcer = facts.announcement.by if facts.announcement else None
         if behind:  # "how is Munro connected to the rise?": she gives no reasons, but recommended what they were
-            opener = ""  # (so no "No." to "is Munro linked to the rise?")
-            which = ("both reasons" if len(behind) == 2 else "every reason") if len(behind) == len(causes) else (
-                f"{fmt.words(len(behind))} of the reasons")
-            lines.insert(0, f"{opener}{names} gives no reasons in the article, but {which} it gives had been "
-                            f"recommended by {names}.")
+            # (so no "No." to "is Munro linked to the rise?")
+            if len(behind) == len(causes):
+                which = SAY.say("both_reasons") if len(behind) == 2 else SAY.say("every_reason")
+            else:
+                which = SAY.say("some_reasons", n=fmt.words(len(behind)))
+            lines.insert(0, SAY.say("recommended_not_given", names=names, which=which))
         elif announcer in outsiders and facts.announcement is not None:  # "how is Timpson connected to the rise?"
-            lines.insert(0, f"{opener}The article reports no reasons from {names}. {facts.announcement.summary} "
-                            "The reasons it gives are these.")
+            first = SAY.say("no_reasons_from_announcer", names=names, summary=facts.announcement.summary)
+            lines.insert(0, SAY.say("no_first", line=first) if says_no else first)
             answer.add_sources(facts.announcement.source)
         else:
-            lines.insert(0, f"{opener}The article reports no reasons from {names}; the reasons it gives are these.")
+            first = SAY.say("no_reasons_from", names=names)
+            lines.insert(0, SAY.say("no_first", line=first) if says_no else first)
         # "what reasons did Timpson give?", "did he say why?": the article doesn't say (said plainly, with the reasons
         # it does give); Munro's part in the rise is what she recommended, which the reasons do say
         recommenders = {r.recommended_by for r in facts.reasons}
         answer.lacking = not recommenders & set(outsiders)
     answer.text = "\n".join(lines)
     recommenders = [facts.people[r.recommended_by] for r in causes if r.recommended_by in facts.people]
-    answer.followups = [f"What did {recommenders[0].name} recommend?"] if recommenders else []
-    answer.followups.append("How much did the numbers rise?")
+    answer.followups = [SAY.say("followup_recommended", name=recommenders[0].name)] if recommenders else []
+    answer.followups.append(SAY.say("followup_rise"))
     return answer
 
 
@@ -176,31 +215,27 @@ def counter(facts: FactBase, q: Query) -> Answer:
         lines = []
         for reason in focus:
             described = _describe(facts, reason, answer, detail=False)
-            lines.append(f"{_speaker(facts, reason.said_by)}, counts this as a cause, not a counterpoint: {described}")
+            lines.append(SAY.say("a_cause", speaker=_speaker(facts, reason.said_by), reason=described))
         answer.text = "\n".join(lines)
         return answer
     if not ruled_out:
-        answer.text = "The article doesn't name anything that did not contribute to the rise."
+        answer.text = SAY.say("nothing_ruled_out")
         return answer
     lines = []
     for reason in ruled_out:
         person = facts.people.get(reason.said_by)
         name = person.name if person else reason.said_by
-        lines.append(
-            f"{name} does not believe that {lower_first(reason.title)} "
-            "contributed significantly to the rise. "
-            f"{reason.summary}"
-        )
+        lines.append(SAY.say("ruled_out", name=name, title=lower_first(reason.title), summary=reason.summary))
         answer.add_sources(*reason.sources)
         answer.people.append(reason.said_by)
         answer.topics.extend(reason.topics)
     for speaker in dict.fromkeys(r.said_by for r in ruled_out):
         causes = [r.title for r in facts.reasons if r.stance == "cause" and r.said_by == speaker]
         if causes:
-            pronoun = facts.people[speaker].pronoun if speaker in facts.people else "they"
-            lines.append(f"The reasons {pronoun} does give: {fmt.join([lower_first(c) for c in causes])}.")
+            pronoun = facts.people[speaker].pronoun if speaker in facts.people else SAY.say("they")
+            lines.append(SAY.say("reasons_given", pronoun=pronoun, causes=fmt.join([lower_first(c) for c in causes])))
     answer.text = "\n".join(lines)
-    answer.followups = ["What drove the rise?"]
+    answer.followups = [SAY.say("followup_reason")]
     return answer
 
 
@@ -217,8 +252,11 @@ def recommender(facts: FactBase, q: Query, topics: list[str], every: bool = Fals
     # the changes Woolmore links to the rise?": each of them
     what = fmt.join([r.recommendation[:1].lower() + r.recommendation[1:] if r.recommendation else lower_first(r.title)
                      for r in fits])
-    lead = "It was" if len(fits) == 1 else f"{'Both' if len(fits) == 2 else 'All'} were"
-    answer = Answer(f"{lead} recommended by {person.name} ({person.role}): {what}.")
+    if len(fits) == 1:
+        answer = Answer(SAY.say("recommended_one", name=person.name, role=person.role, what=what))
+    else:
+        answer = Answer(SAY.say("recommended_both" if len(fits) == 2 else "recommended_all", name=person.name,
+                                role=person.role, what=what))
     for r in fits:
         answer.add_sources(*[s for s in r.sources if "recommend" in s.text.lower()] or r.sources[:1])
         answer.topics.extend(t for t in r.topics if t not in answer.topics)

@@ -5,6 +5,18 @@ from __future__ import annotations
 from ..knowledge.model import FactBase
 from . import format as fmt
 from .query import Answer, Query
+from .replies import section
+
+SAY = section("terms", {
+    "stands_for": {"term", "stands_for", "about"},
+    "yes_first": {"line"},
+    "no_first": {"line"},
+    "not_defined": {"measure", "measures"},
+    "financial_year": {"period", "start", "end"},
+    "kept_by_year": set(),
+    "terms_known": {"terms"},
+    "followup_reason": set(),
+})
 
 
 def define(facts: FactBase, q: Query) -> Answer:
@@ -14,8 +26,10 @@ def define(facts: FactBase, q: Query) -> Answer:
     asks_yes = q.tokens[:1] in (["does"], ["is"], ["do"])  # "does LSCB stand for Local Safeguarding Children Board?"
     for term in terms:
         said = term.stands_for.lower() in q.text
-        lead = ("Yes. " if said else "No. ") if asks_yes and " stand for " in f" {q.text} " and len(terms) == 1 else ""
-        lines.append(f"{lead}{term.term} stands for {term.stands_for}. {term.about}")
+        line = SAY.say("stands_for", term=term.term, stands_for=term.stands_for, about=term.about)
+        if asks_yes and " stand for " in f" {q.text} " and len(terms) == 1:
+            line = SAY.say("yes_first" if said else "no_first", line=line)
+        lines.append(line)
         answer.add_sources(*term.sources)
         answer.topics.append(term.id)
     if not lines:
@@ -29,21 +43,18 @@ def define(facts: FactBase, q: Query) -> Answer:
 
         return when(facts, q)
     if not lines and q.measure and not q.periods:  # "what does commissioned mean?"
-        lines.append(
-            f"The article doesn't define “{q.measure}”: it gives how many SCRs were "
-            + fmt.join([m.label for m in facts.measures]) + " in each financial year."
-        )
+        lines.append(SAY.say("not_defined", measure=q.measure, measures=fmt.join([m.label for m in facts.measures])))
     if not lines and (q.periods or q.has("year")):
         periods = [facts.period(p) for p in q.periods] or facts.periods[:1]
         for p in periods:
-            lines.append(f"{p.label} is a financial year: it runs from {p.start:%-d %B %Y} to {p.end:%-d %B %Y}.")
+            lines.append(SAY.say("financial_year", period=p.label, start=f"{p.start:%-d %B %Y}",
+                                 end=f"{p.end:%-d %B %Y}"))
             answer.add_sources(p.source)
-        lines.append("All the figures are kept by financial year.")
+        lines.append(SAY.say("kept_by_year"))
     if not lines:
-        lines.append(
-            "Terms I can explain: " + ", ".join(f"{t.term} ({t.stands_for})" for t in facts.terms.values()) + "."
-        )
+        known = ", ".join(f"{t.term} ({t.stands_for})" for t in facts.terms.values())
+        lines.append(SAY.say("terms_known", terms=known))
         answer.add_sources(*(s for t in facts.terms.values() for s in t.sources))
     answer.text = "\n".join(lines)
-    answer.followups = ["What drove the rise?"]
+    answer.followups = [SAY.say("followup_reason")]
     return answer
