@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from .. import lazyre
-from ..knowledge.model import Announcement, Event, FactBase, Period, Person
+from ..knowledge.model import Announcement, Event, FactBase, Period, Person, Reason
 from ..understanding.frame import FrameWords, denies, says_any
 from ..understanding.lexicon import Mention
 from ..understanding.periods import MONTH_PATTERN, fy_label, fy_start
@@ -22,6 +22,93 @@ from .events import by_own_words, date_label
 from .people import pronoun_target, resolve_people
 from .query import Answer, Query
 from .reasons import lower_first
+from .replies import section
+
+SAY = section("checks", {
+    "verdict_yes": set(),
+    "verdict_no": set(),
+    "before": set(),
+    "after": set(),
+    "order_undated": {"year", "dates"},
+    "order_verdict": {"verdict", "first", "before_or_after", "second", "dates"},
+    "order_stated": {"first", "first_date", "before_or_after", "second", "second_date"},
+    "same_fy_undated": {"dates"},
+    "same_fy": {"year", "dates"},
+    "not_same_fy": {"first_year", "second_year", "dates"},
+    "same_month_undated": {"dates"},
+    "same_month": {"dates"},
+    "same_year": {"dates"},
+    "not_same_month": {"dates"},
+    "not_same_year": {"dates"},
+    "years_apart": {"years", "dates"},
+    "year_apart": {"years", "dates"},
+    "months_undated": {"dates"},
+    "months_apart": {"months", "dates"},
+    "month_apart": {"months", "dates"},
+    "year_began": {"year", "day"},
+    "year_ended": {"year", "day"},
+    "edge_undated": {"dates"},
+    "months_to_edge": {"months", "dates"},
+    "month_to_edge": {"months", "dates"},
+    "event_verdict": {"verdict", "summary"},
+    "event_until": {"date", "summary"},
+    "ceased_as_told": {"summary"},
+    "fy_undated": {"year", "first_fy", "second_fy", "summary"},
+    "falls_in_fy": {"date", "year"},
+    "edge_verdict": {"verdict", "summary", "edge"},
+    "edge_after": {"summary", "edge"},
+    "edge_before": {"summary", "edge"},
+    "venue_verdict": {"verdict", "summary"},
+    "venue_not_them": {"announcer", "named", "summary"},
+    "stranger_not_announcer": {"name", "role", "strangers", "summary"},
+    "recommended_by_other": {"name", "role", "other"},
+    "unnamed_body": set(),
+    "recommended_these": {"verdict", "name", "things"},
+    "recommended_not_that": {"name", "things"},
+    "object_she": set(),
+    "object_he": set(),
+    "object_them": set(),
+    "possessive_she": set(),
+    "possessive_he": set(),
+    "possessive_them": set(),
+    "the_article": set(),
+    "a_cause": set(),
+    "causes_given_only": {"name", "causes", "her_or_him"},
+    "not_their_reasons": {"who", "other"},
+    "according_to": {"who", "reason", "weight"},
+    "said_by_other": {"who", "other"},
+    "not_reported_saying": {"other"},
+    "according_not_significant": {"who", "reason"},
+    "opposite": {"summary", "who", "reason", "weight"},
+    "weighed_otherwise": {"who", "other_reason", "other_weight", "reason", "weight"},
+    "according_yes": set(),
+    "according_no": set(),
+    "not_significant": {"verdict", "who", "surname", "reason", "summary"},
+    "what_she_called": {"weight", "reason"},
+    "followup_why": set(),
+    "several_causes": {"who", "n", "causes"},
+    "no_according_to": {"who", "reason", "weight"},
+    "no_behind_rise": {"who", "reason", "weight"},
+    "yes_according_to": {"who", "reason", "weight"},
+    "role_yes": {"name", "role"},
+    "role_no": {"name", "role"},
+    "role_holder": {"name", "role"},
+    "the_role": {"role"},
+    "checked_together": {"verdict", "said"},
+    "quoted_directly": {"name", "quote"},
+    "reported_not_quoted": {"name", "said"},
+    "quoted_are": {"names"},
+    "not_quoted": {"name"},
+    "quotes_nobody": set(),
+    "quoted_in_article": {"listed"},
+    "only_one_quoted": set(),
+    "reported_only": {"names"},
+    "named_only": {"names"},
+    "in_quoted_words": {"name", "quote"},
+    "reported_speech": {"name", "said"},
+    "no_exact_words": {"name", "their"},
+    "reports_instead": {"said"},
+})
 
 # "that" opening a clause points at nothing: "is it true that ...", "did she say that ..."
 _CLAUSE_THAT = lazyre.compile(r" (?:is it |was it )?(?:true|say|said|says|right|correct|fact|claim|claimed|"
@@ -76,26 +163,27 @@ def order(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     answer.add_sources(a.source, b.source)
     answer.topics.extend([*a.topics, *b.topics])
     (ya, ma), (yb, mb) = _key(a), _key(b)
-    facts_line = f"{a.title}: {date_label(a)}. {b.title}: {date_label(b)}."
+    facts_line = _dates(a, b)
     if ya == yb and (not ma or not mb):
-        answer.text = (
-            f"The article doesn't say which came first: it dates both to {ya} and gives no month for one of them. "
-            + facts_line
-        )
+        answer.text = SAY.say("order_undated", year=ya, dates=facts_line)
         answer.lacking = True
         return answer
     a_first = (ya, ma) < (yb, mb)
     asked_yesno = q.has(*words.check_list("yesno")) and not q.has("which")  # "... which came first of those?"
+    came = SAY.say("before" if a_first else "after")
     if asked_yesno and not (before and after):
-        verdict = "Yes" if a_first == (before and not after) else "No"
-        came = "before" if a_first else "after"
-        answer.text = f"{verdict}: {a.title} came {came} {lower_first(b.title)}. {facts_line}"
+        verdict = SAY.say("verdict_yes" if a_first == (before and not after) else "verdict_no")
+        answer.text = SAY.say("order_verdict", verdict=verdict, first=a.title, before_or_after=came,
+                              second=lower_first(b.title), dates=facts_line)
     else:
-        came = "before" if a_first else "after"
-        answer.text = (
-            f"{a.title} ({date_label(a)}) came {came} {lower_first(b.title)} ({date_label(b)})."
-        )
+        answer.text = SAY.say("order_stated", first=a.title, first_date=date_label(a), before_or_after=came,
+                              second=lower_first(b.title), second_date=date_label(b))
     return answer
+
+
+def _dates(*events: Event) -> str:
+    """"Ofsted stopped evaluating SCRs: July 2012. Serious Case Review panel set up: 2013.": each event, dated."""
+    return " ".join(f"{e.title}: {date_label(e)}." for e in events)
 
 
 def same_time(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
@@ -109,26 +197,29 @@ def same_time(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     answer.add_sources(a.source, b.source)
     answer.topics.extend([*a.topics, *b.topics])
     (ya, ma), (yb, mb) = _key(a), _key(b)
-    facts_line = f"{a.title}: {date_label(a)}. {b.title}: {date_label(b)}."
+    facts_line = _dates(a, b)
     by_month = "month" in asked or "time" in asked
     fiscal = "financial" in asked or " fy" in f" {asked}"
     if fiscal and not (ma and mb):
-        answer.text = f"The article doesn't say: it gives no month for one of them, so not its financial year. " \
-                      f"{facts_line}"
+        answer.text = SAY.say("same_fy_undated", dates=facts_line)
         answer.lacking = True
         return answer
     if fiscal:  # "in the same financial year?": April to March
         fa, fb = fy_start(ya, ma), fy_start(yb, mb)
-        answer.text = (f"Yes: both in the {fy_label(fa)} financial year (April to March). " if fa == fb else
-                       f"No: {fy_label(fa)} and {fy_label(fb)}. ") + facts_line
+        if fa == fb:
+            answer.text = SAY.say("same_fy", year=fy_label(fa), dates=facts_line)
+        else:
+            answer.text = SAY.say("not_same_fy", first_year=fy_label(fa), second_year=fy_label(fb), dates=facts_line)
         return answer
     if by_month and ya == yb and not (ma and mb):
-        answer.text = f"The article doesn't say: it gives no month for one of them. {facts_line}"
+        answer.text = SAY.say("same_month_undated", dates=facts_line)
         answer.lacking = True
         return answer
     same = (ya, ma) == (yb, mb) if by_month else ya == yb
-    unit = "month" if by_month else "year"
-    answer.text = f"{'Yes' if same else 'No'}: {'the same' if same else 'not the same'} {unit}. {facts_line}"
+    if same:
+        answer.text = SAY.say("same_month" if by_month else "same_year", dates=facts_line)
+    else:
+        answer.text = SAY.say("not_same_month" if by_month else "not_same_year", dates=facts_line)
     return answer
 
 
@@ -154,16 +245,16 @@ def interval(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     answer = Answer("")
     answer.add_sources(a.source, b.source)
     (ya, ma), (yb, mb) = _key(a), _key(b)
-    facts_line = f"{a.title}: {date_label(a)}. {b.title}: {date_label(b)}."
+    facts_line = _dates(a, b)
     if in_years and not (ma and mb):
         years = yb - ya
-        answer.text = f"{years} year{'s' if years != 1 else ''} apart, by the years the article gives. {facts_line}"
+        answer.text = SAY.say("year_apart" if years == 1 else "years_apart", years=years, dates=facts_line)
         return answer
     if not ma or not mb:
-        answer.text = f"The article doesn't give both months, so it can't say exactly how long. {facts_line}"
+        answer.text = SAY.say("months_undated", dates=facts_line)
         return answer
     months = (yb - ya) * 12 + (mb - ma)
-    answer.text = f"{months} month{'s' if months != 1 else ''} apart. {facts_line}"
+    answer.text = SAY.say("month_apart" if months == 1 else "months_apart", months=months, dates=facts_line)
     return answer
 
 
@@ -177,8 +268,8 @@ def event_answer(event: Event, text: str) -> Answer:
 
 def _edge_said(period: Period, at: date) -> str:
     """"The 2013/14 financial year began on 1 April 2013.": the day a year's edge falls on."""
-    return f"The {period.label} financial year {'began' if at == period.start else 'ended'} on {at.day} " \
-           f"{at.strftime('%B %Y')}."
+    day = f"{at.day} {at.strftime('%B %Y')}"
+    return SAY.say("year_began" if at == period.start else "year_ended", year=period.label, day=day)
 
 
 def _to_year_edge(facts: FactBase, q: Query, event: Event, named: str) -> Answer | None:
@@ -188,12 +279,12 @@ def _to_year_edge(facts: FactBase, q: Query, event: Event, named: str) -> Answer
     at = period.end if says_any(q.text, _END_WORDS) else period.start
     answer = Answer("")
     answer.add_sources(event.source, period.source)
-    said = f"{event.title}: {date_label(event)}. {_edge_said(period, at)}"
+    said = f"{_dates(event)} {_edge_said(period, at)}"
     if not month:
-        answer.text = f"The article doesn't give the month, so it can't say exactly how long. {said}"
+        answer.text = SAY.say("edge_undated", dates=said)
         return answer
     months = abs((at.year - int(year)) * 12 + at.month - int(month))
-    answer.text = f"{months} month{'s' if months != 1 else ''}. {said}"
+    answer.text = SAY.say("month_to_edge" if months == 1 else "months_to_edge", months=months, dates=said)
     return answer
 
 
@@ -210,12 +301,12 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     # Ofsted still evaluating SCRs, according to the article?": as the article leaves it
     if present and len(events) == 1 and not dates and not q.periods and not q.mentioned("person") and set(
             events[0].summary.lower().split()) & set(words.check_list("ceases")):
-        return event_answer(events[0], f"No: as the article tells it, {lower_first(events[0].summary)}")
+        return event_answer(events[0], SAY.say("ceased_as_told", summary=lower_first(events[0].summary)))
     own = by_own_words(facts, q, {d[:4] for d in dates}) if events and dates and not q.has("rise") else []
     if own and own[0] not in events:
         # "was the 2011 investigation carried out by Ofsted?": the event its own word and date name, put to a body
         # that is not its own (the answer names whose it was)
-        return event_answer(own[0], f"No. {own[0].summary}")
+        return event_answer(own[0], SAY.say("event_verdict", verdict=SAY.say("verdict_no"), summary=own[0].summary))
     fiscal = _in_financial_year(facts, q, events)
     if fiscal is not None:
         return fiscal
@@ -238,14 +329,18 @@ def dated(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         right = bool(before) and said <= (event.date if month else f"{year}-13")
     else:
         right = _ordered(words, q, (int(year), int(month) if month else 0), said_months, said_years, right)
-    verdict = "Yes" if right else "No"
-    if continued and month and not said_months and q.years == [int(year)] and set(event.summary.lower().split()) & \
-            set(words.check_list("ceases")):
-        verdict = f"Yes, until {date_label(event)}"  # "still evaluating in 2012?": for part of it
     started = set(q.text.split()) & set(words.check_list("starts"))
     if started and set(event.summary.lower().split()) & set(words.check_list("ceases")):
-        verdict = "No"  # "did Ofsted start evaluating SCRs in July 2012?": that is when it stopped
-    answer = Answer(" ".join([f"{verdict}. {event.summary}", *(e.summary for e in others)]))
+        # "did Ofsted start evaluating SCRs in July 2012?": that is when it stopped
+        told = SAY.say("event_verdict", verdict=SAY.say("verdict_no"), summary=event.summary)
+    elif continued and month and not said_months and q.years == [int(year)] and set(
+            event.summary.lower().split()) & set(words.check_list("ceases")):
+        told = SAY.say("event_until", date=date_label(event), summary=event.summary)  # "still evaluating in 2012?":
+        # for part of it
+    else:
+        verdict = SAY.say("verdict_yes" if right else "verdict_no")
+        told = SAY.say("event_verdict", verdict=verdict, summary=event.summary)
+    answer = Answer(" ".join([told, *(e.summary for e in others)]))
     for e in (event, *others):
         answer.add_sources(e.source)
         answer.topics.extend(e.topics)
@@ -281,14 +376,13 @@ def _in_financial_year(facts: FactBase, q: Query, events: list[Event]) -> Answer
 
     if not month:  # "the panel, set up in 2013": no month, so no one financial year
         if int(year) not in (period.start.year, period.end.year):
-            return event_answer(event, f"No. {event.summary}")
-        return event_answer(event, f"The article doesn't say: it dates this only to {year}, which runs across the "
-                                   f"{fy_label(int(year) - 1)} and {fy_label(int(year))} financial years. "
-                                   f"{event.summary}")
+            return event_answer(event, SAY.say("event_verdict", verdict=SAY.say("verdict_no"), summary=event.summary))
+        return event_answer(event, SAY.say("fy_undated", year=year, first_fy=fy_label(int(year) - 1),
+                                           second_fy=fy_label(int(year)), summary=event.summary))
     day = date(int(year), int(month), 15)
-    verdict = "Yes" if period.start <= day <= period.end else "No"
-    return event_answer(event, f"{verdict}. {event.summary}\n{date_label(event)} falls in the "
-                               f"{fy_label(fy_start(int(year), int(month)))} financial year (April to March).")
+    verdict = SAY.say("verdict_yes" if period.start <= day <= period.end else "verdict_no")
+    falls = SAY.say("falls_in_fy", date=date_label(event), year=fy_label(fy_start(int(year), int(month))))
+    return event_answer(event, SAY.say("event_verdict", verdict=verdict, summary=event.summary) + "\n" + falls)
 
 
 def year_edge(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
@@ -312,9 +406,13 @@ def year_edge(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     day = date(int(year), int(month), 15)
     start = edge.group(1) not in _END_WORDS if edge else before  # "before 2013/14" is before it starts, "after
     at = period.start if start else period.end  # 2012/13" after it ends
-    lead = ("After" if day > at else "Before") if before == after else (
-        "Yes" if (day < at) == before else "No")  # "was it out before the end of 2012/13?": a verdict
-    return event_answer(event, f"{lead}: {event.summary} {_edge_said(period, at)}")
+    edge_said = _edge_said(period, at)
+    if before == after:
+        return event_answer(event, SAY.say("edge_after" if day > at else "edge_before", summary=event.summary,
+                                           edge=edge_said))
+    verdict = SAY.say("verdict_yes" if (day < at) == before else "verdict_no")  # "was it out before the end of
+    # 2012/13?": a verdict
+    return event_answer(event, SAY.say("edge_verdict", verdict=verdict, summary=event.summary, edge=edge_said))
 
 
 _YEAR_EDGE = lazyre.compile(r"\b(start|beginning|end|close) of\b")
@@ -334,11 +432,13 @@ def venue(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     said = says_any(q.text, words.check_list("venue_said"))
     if not other and not said:
         return None
-    verdict = "Yes" if said and not other else "No"
     named = [facts.people[p] for p in q.mentioned("person") if p in facts.people and p != announced.by]
     if named and announced.by in facts.people:  # "was it Woolmore who revealed the figures ...?": not her
-        verdict = f"No: it was {facts.people[announced.by].name}, not {named[0].name}"
-    answer = Answer(f"{verdict}: {announced.summary}")
+        answer = Answer(SAY.say("venue_not_them", announcer=facts.people[announced.by].name, named=named[0].name,
+                                summary=announced.summary))
+    else:
+        verdict = SAY.say("verdict_yes" if said and not other else "verdict_no")
+        answer = Answer(SAY.say("venue_verdict", verdict=verdict, summary=announced.summary))
     answer.add_sources(announced.source)
     answer.people.append(announced.by)
     return answer
@@ -370,8 +470,8 @@ def announced_by_stranger(facts: FactBase, q: Query, words: FrameWords, names: l
     if announced is None or announced.by not in facts.people or not names:
         return None
     who = facts.people[announced.by]
-    answer = Answer(f"No: it was {who.name} ({who.role}); the article doesn't mention {fmt.join(names)}. "
-                    f"{announced.summary}")
+    answer = Answer(SAY.say("stranger_not_announcer", name=who.name, role=who.role, strangers=fmt.join(names),
+                            summary=announced.summary))
     answer.add_sources(announced.source)
     answer.people.append(who.id)
     return answer
@@ -403,7 +503,8 @@ def _recommended_by_a_body(facts: FactBase, q: Query) -> Answer | None:
     if not theirs:
         return None
     who, body = facts.people[theirs[0].recommended_by], facts.entity(bodies[0].id)
-    answer = Answer(f"No: it was {who.name} ({who.role}) who recommended it, not {getattr(body, 'name', 'it')}.")
+    body_name = body.name if hasattr(body, "name") else SAY.say("unnamed_body")
+    answer = Answer(SAY.say("recommended_by_other", name=who.name, role=who.role, other=body_name))
     answer.add_sources(*[x for x in theirs[0].sources if "recommend" in x.text.lower()] or theirs[0].sources[:1])
     answer.people.append(who.id)
     return answer
@@ -425,7 +526,7 @@ def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         if not theirs:
             return None
         who = facts.people[theirs[0].recommended_by]
-        answer = Answer(f"No: it was {who.name} ({who.role}) who recommended it, not {person.name}.")
+        answer = Answer(SAY.say("recommended_by_other", name=who.name, role=who.role, other=person.name))
         answer.add_sources(*[x for x in theirs[0].sources if "recommend" in x.text.lower()] or theirs[0].sources[:1])
         answer.people.extend([who.id, person.id])
         return answer
@@ -441,13 +542,15 @@ def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     reversed_ = [w for w in reversing if f" {w} " in f" {q.text} " and w not in said]
     if hits and reversed_:  # "did Munro recommend that Ofsted *keep* evaluating?", "... *tightening* procedures?"
         things = [r.recommendation or r.title for r in hits]
-        answer.text = f"No. {person.name} recommended: " + "; ".join(things) + "."
+        answer.text = SAY.say("recommended_these", verdict=SAY.say("verdict_no"), name=person.name,
+                              things="; ".join(things))
         for r in hits:
             answer.add_sources(*r.sources[:2])
         return answer
     if hits:
         things = [r.recommendation or r.title for r in hits]
-        answer.text = f"Yes. {person.name} recommended: " + "; ".join(things) + "."
+        answer.text = SAY.say("recommended_these", verdict=SAY.say("verdict_yes"), name=person.name,
+                              things="; ".join(things))
         for r in hits:
             answer.add_sources(*r.sources[:2])
         return answer
@@ -458,8 +561,7 @@ def recommended(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         return None  # ("did Munro recommend publishing SCRs?": something the article credits to no one, not her)
     things = [lower_first(r.recommendation or r.title) for r in mine]
     things = [t[0].lower() + t[1:] if t.split()[0].endswith("ing") else t for t in things]  # ("relaxing ...")
-    answer.text = (f"The article doesn't say {person.name} recommended that. What it says {person.name} "
-                   f"recommended: {fmt.join(things)}.")
+    answer.text = SAY.say("recommended_not_that", name=person.name, things=fmt.join(things))
     answer.lacking = True  # (not a No: the article is silent on it, not against it)
     for r in mine:
         answer.add_sources(*r.sources[:2])
@@ -491,9 +593,8 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         # "did Woolmore blame the coalition government?": none of the causes she gives
         who = facts.people[sorted(givers)[0]]
         given = [r for r in facts.reasons if r.said_by == who.id and r.stance == "cause"]
-        answer = Answer(f"No: the causes {who.name} gives for the rise are "
-                        + fmt.join([lower_first(r.title) for r in given]) + "; the article doesn't report "
-                        f"{ {'she': 'her', 'he': 'him'}.get(who.pronoun, 'them') } blaming anything else.")
+        blamed = fmt.join([lower_first(r.title) for r in given])
+        answer = Answer(SAY.say("causes_given_only", name=who.name, causes=blamed, her_or_him=_object(who)))
         for r in given:
             answer.add_sources(*r.sources[:1])
         answer.people.append(who.id)
@@ -503,10 +604,10 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         # "Timpson attributed the rise to the Ofsted change and to Working Together": both are someone else's
         who = facts.people.get(focus[0].said_by)
         other = facts.people[others[0]]
-        answer = Answer(f"No: it was {who.name if who else focus[0].said_by} who gave those reasons, not "
-                        f"{other.name}. " + " ".join(f"According to {who.name if who else 'the article'}, "
-                                                     f"{lower_first(r.title)} was {r.weight or 'a cause'}."
-                                                     for r in focus if r.stance == "cause"))
+        according = who.name if who else SAY.say("the_article")
+        answer = Answer(SAY.say("not_their_reasons", who=who.name if who else focus[0].said_by, other=other.name)
+                        + " " + " ".join(SAY.say("according_to", who=according, reason=lower_first(r.title),
+                                                 weight=_weight(r)) for r in focus if r.stance == "cause"))
         for r in focus:
             answer.add_sources(*r.sources[:1])
         answer.people.append(focus[0].said_by)
@@ -532,13 +633,15 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         # said?" is said by nobody, and Woolmore said the opposite
         agrees = (reason.stance == "not_significant") == (denies(words, q.text) or q.has(
             *words.check_list("minor")))
-        lead = f"No: it was {who} who said that, not {other.name}." if agrees else \
-            f"No: the article doesn't report {other.name} saying that."
-        answer.text = (
-            f"{lead} According to {who}, {lower_first(reason.title)} "
-            + ("did not contribute significantly." if reason.stance == "not_significant"
-               else f"was {reason.weight or 'a cause'}.")
-        )
+        if agrees:
+            lead = SAY.say("said_by_other", who=who, other=other.name)
+        else:
+            lead = SAY.say("not_reported_saying", other=other.name)
+        if reason.stance == "not_significant":
+            according = SAY.say("according_not_significant", who=who, reason=lower_first(reason.title))
+        else:
+            according = SAY.say("according_to", who=who, reason=lower_first(reason.title), weight=_weight(reason))
+        answer.text = f"{lead} {according}"
         answer.add_sources(*reason.sources[:1])
         answer.people.append(reason.said_by)
         return answer
@@ -546,8 +649,8 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     event = next((e for e in facts.events if e.id == reason.event), None)
     if event is not None and says_any(q.text, words.check_list("starts")) and set(
             event.summary.lower().split()) & set(words.check_list("ceases")):
-        answer.text = (f"No: the opposite. {event.summary} According to {who}, {lower_first(reason.title)} was "
-                       f"{reason.weight or 'a cause'} behind the rise.")
+        answer.text = SAY.say("opposite", summary=event.summary, who=who, reason=lower_first(reason.title),
+                              weight=_weight(reason))
         answer.add_sources(*reason.sources[:1])
         answer.people.append(reason.said_by)
         return answer
@@ -558,44 +661,61 @@ def stance(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
             f" the {r.weight.lower().removeprefix('a ')}" in f" {q.text}" for r in weighed)):  # (not "was it a key
         # factor?", which "pivotal" answers)
         other = weighed[0]
-        answer.text = (f"No: according to {who}, {lower_first(other.title)} was {other.weight}; "
-                       f"{lower_first(reason.title)} was {reason.weight or 'a cause'}.")
+        answer.text = SAY.say("weighed_otherwise", who=who, other_reason=lower_first(other.title),
+                              other_weight=other.weight, reason=lower_first(reason.title), weight=_weight(reason))
         answer.add_sources(*reason.sources[:1], *other.sources[:1])
         answer.people.append(reason.said_by)
         return answer
     # "Woolmore said the panel was not a significant factor": a claim that denies it agrees with "not significant"
     denied = denies(words, q.text)
     if reason.stance == "not_significant":
-        verdict = "Yes, according to" if denied else "No, not according to"
-        answer.text = (
-            f"{verdict} {who}: {who.split()[-1]} does not believe that {lower_first(reason.title)} "
-            f"contributed significantly to the rise. {reason.summary}"
-        )
+        verdict = SAY.say("according_yes" if denied else "according_no")
+        answer.text = SAY.say("not_significant", verdict=verdict, who=who, surname=who.split()[-1],
+                              reason=lower_first(reason.title), summary=reason.summary)
         if weighed and not denied:  # "did she call the panel 'pivotal'?": what she did call that
             other = weighed[0]
-            answer.text += f" What she called {other.weight.lower()} was {lower_first(other.title)}."
+            called = SAY.say("what_she_called", weight=other.weight.lower(), reason=lower_first(other.title))
+            answer.text += f" {called}"
             answer.add_sources(*other.sources[:1])
-        answer.followups = ["What drove the rise?"]
+        answer.followups = [SAY.say("followup_why")]
     elif says_any(q.text, words.check_list("sole")) and len(causes := [
             r for r in facts.reasons if r.said_by == reason.said_by and r.stance == "cause"]) > 1:
         # "was the Ofsted change the only factor Woolmore mentioned?": one of the causes she gives
-        answer.text = (f"No: {who} gives {len(causes)} causes: "
-                       + fmt.join([f"{lower_first(r.title)} ({r.weight or 'a cause'})" for r in causes]) + ".")
+        answer.text = SAY.say("several_causes", who=who, n=len(causes),
+                              causes=fmt.join([f"{lower_first(r.title)} ({_weight(r)})" for r in causes]))
         for r in causes:
             answer.add_sources(*r.sources[:1])
     elif q.has(*words.check_list("minor")) or denied:  # "... a minor factor?", "... didn't matter?"
-        answer.text = f"No: according to {who}, {lower_first(reason.title)} was {reason.weight or 'a cause'}."
+        answer.text = SAY.say("no_according_to", who=who, reason=lower_first(reason.title), weight=_weight(reason))
         if reason.explanation:  # why it mattered, in her account
             answer.text += f" {reason.explanation}"
     elif q.has("fall") or says_any(q.text, words.check_list("asks_fewer")):  # "did it lead to fewer SCRs?"
-        answer.text = (f"No: according to {who}, {lower_first(reason.title)} was {reason.weight or 'a cause'} "
-                       "behind the rise.")
+        answer.text = SAY.say("no_behind_rise", who=who, reason=lower_first(reason.title), weight=_weight(reason))
     else:
-        answer.text = f"Yes, according to {who}: {lower_first(reason.title)} was {reason.weight or 'a cause'}."
+        answer.text = SAY.say("yes_according_to", who=who, reason=lower_first(reason.title), weight=_weight(reason))
     answer.add_sources(*reason.sources)
     answer.people.append(reason.said_by)
     answer.topics.extend(reason.topics)
     return answer
+
+
+def _weight(reason: Reason) -> str:
+    """How much a reason counted, as its speaker put it ("a key factor"); "a cause" when the article doesn't say."""
+    return reason.weight or SAY.say("a_cause")
+
+
+def _object(person: Person) -> str:
+    """"her", "him" or "them": the person as a sentence's object."""
+    if person.pronoun == "she":
+        return SAY.say("object_she")
+    return SAY.say("object_he" if person.pronoun == "he" else "object_them")
+
+
+def _possessive(person: Person) -> str:
+    """"her", "his" or "their"."""
+    if person.pronoun == "she":
+        return SAY.say("possessive_she")
+    return SAY.say("possessive_he" if person.pronoun == "he" else "possessive_them")
 
 
 def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
@@ -629,12 +749,12 @@ def role(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     answer.add_sources(person.source)
     answer.people.append(person.id)
     if right:
-        answer.text = f"Yes. {person.name}: {person.role}."
+        answer.text = SAY.say("role_yes", name=person.name, role=person.role)
         return answer
     holder = _holder(facts, org.name)
-    answer.text = f"No. {person.name} is {_article(person.role)}."
+    answer.text = SAY.say("role_no", name=person.name, role=_article(person.role))
     if holder and holder.id != person.id:
-        answer.text += f" {holder.name} is {_article(holder.role)}."
+        answer.text += " " + SAY.say("role_holder", name=holder.name, role=_article(holder.role))
         answer.add_sources(holder.source)
         answer.people.append(holder.id)
     return answer
@@ -682,7 +802,7 @@ def _role_word(facts: FactBase, q: Query, person: Person, cues: FrameWords) -> A
         # Woolmore an MP?"; not the "Professor" of Professor Munro's own name)
         if not (posts and q.has("is", "was", "as")) and not chairs:
             return None
-        answer = Answer(f"No. {person.name} is {_article(person.role)}.")
+        answer = Answer(SAY.say("role_no", name=person.name, role=_article(person.role)))
         answer.people.append(person.id)
         answer.add_sources(person.source)
         return answer
@@ -698,12 +818,12 @@ def _role_word(facts: FactBase, q: Query, person: Person, cues: FrameWords) -> A
         known = set(_plain(person.role).split()) | {w for o in theirs for a in o.aliases for w in _plain(a).split()}
         qualified |= body - known  # (her association, however it is written: "the LSCB chairs' association")
     if words <= roles[person.id] and not qualified:  # (not "is Timpson a *shadow* minister?")
-        answer.text = f"Yes. {person.name}: {person.role}."
+        answer.text = SAY.say("role_yes", name=person.name, role=person.role)
         return answer
-    answer.text = f"No. {person.name} is {_article(person.role)}."
+    answer.text = SAY.say("role_no", name=person.name, role=_article(person.role))
     holder = next((p for p in facts.people.values() if p.id != person.id and words <= roles[p.id]), None)
     if holder:
-        answer.text += f" {holder.name} is {_article(holder.role)}."
+        answer.text += " " + SAY.say("role_holder", name=holder.name, role=_article(holder.role))
         answer.add_sources(holder.source)
     return answer
 
@@ -714,7 +834,7 @@ def _holder(facts: FactBase, org_name: str) -> Person | None:
 
 def _article(role: str) -> str:
     """'the chair of ...' / "the children's minister": a role as a noun phrase."""
-    return role if role.lower().startswith(("a ", "an ", "the ")) else f"the {role}"
+    return role if role.lower().startswith(("a ", "an ", "the ")) else SAY.say("the_role", role=role)
 
 
 def direction(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
@@ -730,7 +850,8 @@ def direction(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         if fell == rose:
             continue
         right = fell if asks_fall else rose
-        return event_answer(event, f"{'Yes' if right else 'No'}. {event.summary}")
+        verdict = SAY.say("verdict_yes" if right else "verdict_no")
+        return event_answer(event, SAY.say("event_verdict", verdict=verdict, summary=event.summary))
     return None
 
 
@@ -746,7 +867,8 @@ def verify(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
         return found[0] if found else None
     wrong = any(a.text.startswith("No") for a in found)
     said = dict.fromkeys(_sentence_case(_VERDICT.sub("", a.text, count=1)) for a in found)  # two may quote one sentence
-    combined = Answer(("No." if wrong else "Yes.") + " " + " ".join(said))
+    combined = Answer(SAY.say("checked_together", verdict=SAY.say("verdict_no" if wrong else "verdict_yes"),
+                              said=" ".join(said)))
     for a in found:
         combined.add_sources(*a.sources)
         combined.people.extend(p for p in a.people if p not in combined.people)
@@ -779,31 +901,30 @@ def direct_quotes(facts: FactBase, q: Query, words: FrameWords, yesno: bool) -> 
         quote = next((s for s in mine if s.kind == "quote"), None)
         answer.people.append(person.id)
         if quote is not None:
-            answer.text = f"Yes. {person.name} is quoted directly: “{quote.text}”"
+            answer.text = SAY.say("quoted_directly", name=person.name, quote=f"“{quote.text}”")
             answer.add_sources(quote.source)
         elif mine:
-            said = mine[0].text
-            answer.text = f"No. The article gives what {person.name} said in its own words, not as a quote: {said}"
+            answer.text = SAY.say("reported_not_quoted", name=person.name, said=mine[0].text)
             answer.add_sources(mine[0].source)
             if quoted:
-                answer.text += " Quoted directly: " + fmt.join([facts.people[p].name for p in quoted]) + "."
+                answer.text += " " + SAY.say("quoted_are", names=fmt.join([facts.people[p].name for p in quoted]))
         else:
-            answer.text = f"No. The article does not quote {person.name}."
+            answer.text = SAY.say("not_quoted", name=person.name)
             answer.add_sources(person.source)
         return answer
     if not quoted:
-        answer.text = "The article quotes nobody directly; it reports what people said."
+        answer.text = SAY.say("quotes_nobody")
         return answer
     names = [facts.people[p] for p in quoted]
     reported = [p for p in dict.fromkeys(s.by for s in facts.statements) if p in facts.people and p not in quoted]
-    listed = "; ".join(f"{p.name} ({p.role})" for p in names)
-    answer.text = f"Quoted directly in the article: {listed}." + (
-        " That is the only person quoted directly." if len(names) == 1 else "")
+    answer.text = SAY.say("quoted_in_article", listed="; ".join(f"{p.name} ({p.role})" for p in names))
+    if len(names) == 1:
+        answer.text += " " + SAY.say("only_one_quoted")
     if reported:
-        answer.text += " " + ", ".join(facts.people[p].name for p in reported) + ": reported, not quoted."
+        answer.text += " " + SAY.say("reported_only", names=", ".join(facts.people[p].name for p in reported))
     named_only = [p for p in facts.people.values() if p.id not in quoted and p.id not in reported]
     if named_only:  # "which people are mentioned but not quoted?": those the article only names
-        answer.text += " " + ", ".join(p.name for p in named_only) + ": named, not quoted."
+        answer.text += " " + SAY.say("named_only", names=", ".join(p.name for p in named_only))
     for p in names:
         answer.people.append(p.id)
         first = next(s for s in facts.statements if s.by == p.id and s.kind == "quote")
@@ -837,10 +958,9 @@ def quoted_or_reported(
     answer.people.append(who.id)
     answer.add_sources(st.source)
     if st.kind == "quote":
-        answer.text = f"Yes: that is in {who.name}'s own quoted words: “{st.text}”"
+        answer.text = SAY.say("in_quoted_words", name=who.name, quote=f"“{st.text}”")
     else:
-        answer.text = (f"No: that is reported speech. The article reports what {who.name} said in its own words; it "
-                       f"is not a direct quote: {st.text}")
+        answer.text = SAY.say("reported_speech", name=who.name, said=st.text)
     return answer
 
 
@@ -859,10 +979,9 @@ def unquoted(facts: FactBase, q: Query, words: FrameWords) -> Answer | None:
     mine = [s for s in facts.statements if s.by == person.id]
     if any(s.kind == "quote" for s in mine):
         return None
-    their = {"he": "his", "she": "her"}.get(person.pronoun, "their")
-    answer = Answer(f"The article doesn't quote {person.name} directly, so it doesn't give {their} exact words.")
+    answer = Answer(SAY.say("no_exact_words", name=person.name, their=_possessive(person)))
     if mine:
-        answer.text += " In its own words, it reports: " + " ".join(s.text for s in mine)
+        answer.text += " " + SAY.say("reports_instead", said=" ".join(s.text for s in mine))
         answer.add_sources(*(s.source for s in mine))
     answer.people.append(person.id)
     return answer

@@ -31,6 +31,34 @@ from ..understanding.periods import read_periods
 from ..understanding.question import Understood
 from .people import resolve_people
 from .query import Answer
+from .replies import section
+
+SAY = section("passages", {
+    "verdict_yes": set(),
+    "verdict_no": set(),
+    "verdict_only": {"verdict"},
+    "someone_else_did": {"doer", "asked"},
+    "not_reported_saying": {"name"},
+    "someone_else_said": {"name", "role", "asked"},
+    "old_amount": {"number", "unit", "stated", "now"},
+    "old_rule": {"number", "unit"},
+    "says_only": {"now", "rule"},
+    "now_verdict": {"verdict", "now", "rule"},
+    "amount_differs": {"number", "unit", "stated"},
+    "article_reporting": {"name", "role", "sentence"},
+    "article_says": {"sentence"},
+    "followup_why": set(),
+    "what_it_says_about": {"name", "summary"},
+    "same_named": {"verdict", "first", "second", "name", "summary"},
+    "are_different": {"verdict"},
+    "more_sentences": {"n"},
+    "done_by": {"doer"},
+    "own_words": {"name"},
+    "object_she": set(),
+    "object_he": set(),
+    "reported_speech": {"name", "her_or_him"},
+    "partly_quoted": {"name"},
+})
 
 UNKNOWNS_FILE = Path(__file__).resolve().parents[2] / "intents" / "unknowns.yaml"
 
@@ -205,13 +233,15 @@ def affirmed(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWo
             tokens(u.text)):  # "did Ofsted's evaluation help LSCBs focus on the review?" against "when it ended it
         opposite = not opposite  # enabled LSCBs to fully focus on the review itself": its end did, not it
     other = _agent_of(sentence, agent) if agent is not None else None
-    verdict = "No" if opposite or other else "Yes"
     statements = [st for st in facts.statements if st.source == sentence]
     quote, by = _quoted(facts, sentence, statements)
     named = {**facts.organisations, **facts.people}
     asked_who = named[agent.id].name if agent is not None and agent.id in named else \
         agent.text if agent is not None else ""
-    lead = f"{verdict}: it was {other}, not {asked_who}." if other and agent is not None else f"{verdict}."
+    if other and agent is not None:
+        lead = SAY.say("someone_else_did", doer=other, asked=asked_who)
+    else:
+        lead = SAY.say("verdict_only", verdict=SAY.say("verdict_no" if opposite or other else "verdict_yes"))
     answer = Answer(f"{lead} {quote} — {by}" if by else f"{lead} {quote}")
     answer.add_sources(sentence)
     return answer
@@ -256,14 +286,17 @@ def said_by(facts: FactBase, index: PassageIndex, u: Understood, words: FrameWor
     statements = [st for st in facts.statements if st.source == sentence and st.by in facts.people]
     asked = facts.people[named[0].id]
     if not statements:  # "is Woolmore the one who said SCRs dropped sharply in 2011?": nobody is said to
-        answer = quoted_sentence(facts, sentence, f"No: the article doesn't report {asked.name} saying that. ")
+        answer = quoted_sentence(facts, sentence, SAY.say("not_reported_saying", name=asked.name) + " ")
         answer.people.append(asked.id)
         return answer
     speaker = facts.people[statements[0].by]
     if denies(words, normalise(sentence.text)) != denies(words, u.text):
         return None  # "the panel drove the rise: is that what Timpson said?": the sentence says the opposite, so
         # it is nobody's saying of it; the stance check answers
-    lead = "Yes." if speaker.id == asked.id else f"No: it was {speaker.name} ({speaker.role}), not {asked.name}."
+    if speaker.id == asked.id:
+        lead = SAY.say("verdict_only", verdict=SAY.say("verdict_yes"))
+    else:
+        lead = SAY.say("someone_else_said", name=speaker.name, role=speaker.role, asked=asked.name)
     answer = quoted_sentence(facts, sentence, f"{lead} ")
     answer.people.extend(p for p in (speaker.id, asked.id) if p not in answer.people)
     return answer
@@ -370,23 +403,27 @@ def amount_claimed(facts: FactBase, index: PassageIndex, u: Understood, words: F
             return None
         if all(m.group(1) != stated.group(1) for m in same_unit):  # "do they now have to go back 10 years?"
             old = same_unit[0]
-            current.text = (f"The article's amount is {old.group(1)} {old.group(2)}, under the old system, not "
-                            f"{stated.group(0)}; of now it says: {current.text}")
+            current.text = SAY.say("old_amount", number=old.group(1), unit=old.group(2), stated=stated.group(0),
+                                   now=current.text)
         else:
             negated = denies(words, u.text) or " no longer " in f" {u.text} "
             old = same_unit[0]  # "do they still have to go back 20 years?": that was the old system's amount
-            rule = f"(Up to {old.group(1)} {old.group(2)} was the old system's rule.)"
+            rule = SAY.say("old_rule", number=old.group(1), unit=old.group(2))
             if says_any(u.text, words.check_list("permission")):  # "can they still go back 20 years?": it
-                current.text = f"The article says only: {current.text} {rule}"  # says they need not, not may not
+                current.text = SAY.say("says_only", now=current.text, rule=rule)  # says they need not, not may not
             else:
-                current.text = f"{'Yes' if negated else 'No'}. {current.text} {rule}"
+                verdict = SAY.say("verdict_yes" if negated else "verdict_no")
+                current.text = SAY.say("now_verdict", verdict=verdict, now=current.text, rule=rule)
         current.add_sources(sentence)
         return current
     if not said:
         return None
     right = any(m.group(1) == stated.group(1) for m in said)
-    verdict = "Yes." if right else f"No: the article says {said[0].group(1)} {said[0].group(2)}, not {stated.group(0)}."
-    return quoted_sentence(facts, sentence, f"{verdict} ")
+    if right:
+        lead = SAY.say("verdict_only", verdict=SAY.say("verdict_yes"))
+    else:
+        lead = SAY.say("amount_differs", number=said[0].group(1), unit=said[0].group(2), stated=stated.group(0))
+    return quoted_sentence(facts, sentence, f"{lead} ")
 
 
 def _stated(index: PassageIndex, asked: set[str], floor: float = AFFIRM_COVERAGE,
@@ -543,8 +580,8 @@ def _quoted(facts: FactBase, sentence: Sentence, statements: list[Statement]) ->
     reported = next((s for s in statements if s.by in facts.people), None)
     if reported:
         person = facts.people[reported.by]
-        return f"The article, reporting {person.name} ({person.role}): “{sentence.text}”", ""
-    return f"The article says: “{sentence.text}”", ""
+        return SAY.say("article_reporting", name=person.name, role=person.role, sentence=f"“{sentence.text}”"), ""
+    return SAY.say("article_says", sentence=f"“{sentence.text}”"), ""
 
 
 # -- what the article does not say -----------------------------------------------------------------
@@ -732,7 +769,7 @@ def doesnt_say(facts: FactBase, u: Understood, unknowns: Unknowns | None = None)
             return None
         answer = Answer(found[0])
         answer.lacking = not found[1]
-        answer.followups = ["What drove the rise?"]
+        answer.followups = [SAY.say("followup_why")]
         return answer
     found = _unknown_asked(u, unknowns, subjects, last_year=_last_year(facts))
     said = found[0] if found else None
@@ -747,7 +784,7 @@ def doesnt_say(facts: FactBase, u: Understood, unknowns: Unknowns | None = None)
     answer.lacking = not (found and found[1])  # a refusal, unless the question asked for what it says too
     lines = [said]
     for subject in subjects:
-        lines.append(f"What it does say about {subject.name}: {subject.summary}")
+        lines.append(SAY.say("what_it_says_about", name=subject.name, summary=subject.summary))
         answer.add_sources(*subject.sources)
         (answer.people if subject.kind == "person" else answer.topics).append(subject.id)
     answer.text = "\n".join(lines)
@@ -839,16 +876,17 @@ def same_thing(facts: FactBase, u: Understood, words: FrameWords) -> Answer | No
         subject = _subject(facts, first.kind, first.id)
         if subject is None:
             return None
-        verdict = "No" if differ else "Yes"
-        answer = Answer(f"{verdict}: “{first.text}” and “{second.text}” name the same thing. "
-                        f"{subject.name}: {subject.summary}")
+        verdict = SAY.say("verdict_no" if differ else "verdict_yes")
+        answer = Answer(SAY.say("same_named", verdict=verdict, first=first.text, second=second.text, name=subject.name,
+                                summary=subject.summary))
         answer.add_sources(*subject.sources)
         return answer
     one, other = _subject(facts, first.kind, first.id), _subject(facts, second.kind, second.id)
     if one is None or other is None:
         return None
-    verdict = "Yes" if differ else "No"
-    answer = Answer(f"{verdict}: they are different.\n• {one.name}: {one.summary}\n• {other.name}: {other.summary}")
+    verdict = SAY.say("verdict_yes" if differ else "verdict_no")
+    answer = Answer(SAY.say("are_different", verdict=verdict)
+                    + f"\n• {one.name}: {one.summary}\n• {other.name}: {other.summary}")
     answer.add_sources(*one.sources, *other.sources)
     return answer
 
@@ -908,7 +946,7 @@ def everything_about(facts: FactBase, index: PassageIndex, u: Understood, words:
         answer.add_sources(sentence)
         answer.people.extend(quoted.people)
     if len(found) > MAX_ABOUT:
-        lines.append(f"(and {len(found) - MAX_ABOUT} more sentences: ask about one part of it)")
+        lines.append(SAY.say("more_sentences", n=len(found) - MAX_ABOUT))
     answer.text = "\n".join(lines)
     answer.topics.append(named[0])
     return answer
@@ -966,7 +1004,7 @@ def done_by(facts: FactBase, lines: list[int]) -> Answer | None:
         if found:
             doer = found.group(1)
             doer = doer[:1].lower() + doer[1:] if doer.startswith("The ") else doer
-            return quoted_sentence(facts, sentence, f"By {doer}. ")
+            return quoted_sentence(facts, sentence, SAY.say("done_by", doer=doer) + " ")
     return None
 
 
@@ -998,15 +1036,12 @@ def directly_quoted(facts: FactBase, lines: list[int]) -> Answer | None:
     quoted = {st.source.line for st in said if st.kind == "quote"}
     reported = {st.source.line for st in said} - quoted
     if quoted and not reported:
-        lead = f"Yes: those are {person.name}'s own words, in quotation marks in the article."
+        lead = SAY.say("own_words", name=person.name)
     elif not quoted:
-        lead = f"No: that is reported speech. The article reports what {person.name} said, in its own words; it " \
-            "doesn't quote her directly." \
-            if person.pronoun == "she" else \
-            f"No: that is reported speech. The article reports what {person.name} said, in its own words; it doesn't " \
-            "quote him directly."
+        her_or_him = SAY.say("object_she" if person.pronoun == "she" else "object_he")
+        lead = SAY.say("reported_speech", name=person.name, her_or_him=her_or_him)
     else:
-        lead = f"Partly: some of it is {person.name}'s own quoted words, some the article's report of what was said."
+        lead = SAY.say("partly_quoted", name=person.name)
     answer = Answer(lead)
     for sentence in dict.fromkeys(st.source for st in said):
         text, by = _quoted(facts, sentence, [st for st in said if st.source == sentence])
