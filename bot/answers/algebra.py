@@ -135,7 +135,6 @@ SAY = section("algebra", {
     "steps_rises": {"measure", "first", "second"},
     "steps_in_numbers": {"bigger_or_smaller", "first", "second"},
     "steps_in_percent": {"bigger_or_smaller", "first", "second"},
-    "steps_by_points": {"points"},
     "steps_by_count": {"count", "more_or_fewer"},
     "steps_compared": {"year", "first_terms", "by", "second_terms"},
     # at_change, again
@@ -165,7 +164,77 @@ SAY = section("algebra", {
     "rise_portion": {"measure", "whole", "first_year", "last_year", "first", "last", "part", "year", "before",
                      "after", "share"},
     "year_share": {"measure", "part", "part_year", "share", "whole", "whole_year"},
-    # END SAY
+    # verdicts on a stated figure
+    "mixed_up": {"value", "measure", "year"},
+    "right_one": {"stated"},
+    "right_several": {"stated"},
+    "about_one": {"stated", "figures"},
+    "about_several": {"stated", "figures"},
+    "not_one": {"stated", "figures"},
+    "not_several": {"stated", "figures"},
+    "not_about": {"stated", "figures"},
+    "measures_swapped": {"stated"},
+    "percentage_points": {"points"},
+    "points_not_percent": {"points", "percent"},
+    "decade": {"value"},
+    "decade_percent": {"value"},
+    "decade_right": {"stated", "figures"},
+    # verdicts on a yes/no question
+    "up_by": {"count"},
+    "down_by": {"count"},
+    "biggest_rise": {"measure", "year", "rise", "others"},
+    "smallest_rise": {"measure", "year", "rise", "others"},
+    "record_most": {"measure", "count", "year"},
+    "record_fewest": {"measure", "count", "year"},
+    "nearly_double": set(),
+    "more_than_double": set(),
+    "less_than_double": set(),
+    "nearly_triple": set(),
+    "more_than_triple": set(),
+    "less_than_triple": set(),
+    "times_share_check": {"old", "old_year", "new", "new_year", "times", "against"},
+    "times_check": {"measure", "old", "old_year", "new", "new_year", "times", "against"},
+    "half_published": {"year", "share"},
+    "half_not_published": {"year", "share"},
+    "all_published": {"year", "share"},
+    "all_published_counts": {"year", "share", "published", "commissioned"},
+    "claimed_ends_right": {"measure", "old", "old_year", "new", "new_year"},
+    "claimed_ends_reversed": {"measure", "old", "old_year", "new", "new_year"},
+    "yearly_step": {"measure", "old_year", "new_year", "old", "new", "up_or_down", "difference", "relative"},
+    "figure_in_year": {"figure", "year"},
+    "paired_wrong_item": {"stated", "year", "actual"},
+    "paired_right": {"stated"},
+    "paired_wrong": {"measure", "wrong"},
+    "wrong_given": {"stated", "figures"},
+    "wrong_given_measure": {"stated", "measure", "figures"},
+    # _pace, _direction
+    "pace": {"measure", "rises", "bigger_or_not", "rates", "faster_or_slower"},
+    "direction_moved": {"measure", "old", "old_year", "new", "new_year", "change"},
+    "direction_cells": {"first", "first_measure", "first_year", "second", "second_measure", "second_year"},
+    "direction_in_year": {"year", "first", "first_measure", "second", "second_measure"},
+    "share_published_label": set(),
+    "share_not_published_label": set(),
+    "ratio_label": set(),
+    "measure_label": {"measure"},
+    "ratio_to_one": {"ratio"},
+    "direction_against": {"what", "new", "new_year", "old", "old_year"},
+    "direction_against_moved": {"what", "new", "new_year", "old", "old_year", "up_or_down", "difference"},
+    # evaluate
+    "leaving_out": {"years"},
+    "yes": set(),
+    "no": set(),
+    "partly": set(),
+    "no_nothing_wrong": set(),
+    "yes_something_wrong": set(),
+    "verdict": {"verdict"},
+    "verdict_why": {"verdict", "why"},
+    "fall_reported": {"summary"},
+    "fall_no_figures": set(),
+    "fall_before": {"summary"},
+    "fall_none_in_figures": set(),
+    "fall_reported_before": {"summary"},
+    "followup_reason": set(),
+    "followup_rate": set(),
     # choice words, said inside the sentences above
     "more": set(),
     "fewer": set(),
@@ -193,7 +262,10 @@ SAY = section("algebra", {
     "highest_first": set(),
     "bigger": set(),
     "less": set(),
-    # END WORDS
+    "not_bigger": set(),
+    "grew_faster": set(),
+    "grew_slower": set(),
+    "then": set(),
 })
 
 
@@ -412,7 +484,7 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
             measure, old_n, new_n, old_year, new_year = (al.label(m), fmt.number(a[0]), fmt.number(b[0]),
                                                          al.plabel(a_id), al.plabel(b_id))
             words = fmt.multiple(a[0], b[0])  # ("more than doubled"; never said of an unchanged figure)
-            rose_or_fell = SAY.say("rose") if b[0] > a[0] else SAY.say("fell")
+            rose_or_fell = "" if b[0] == a[0] else SAY.say("rose") if b[0] > a[0] else SAY.say("fell")
             if b[0] == a[0]:
                 r.lines.append(SAY.say("unchanged", measure=measure, old=old_n, old_year=old_year, new=new_n,
                                        new_year=new_year))
@@ -1249,16 +1321,13 @@ def steps(al: Algebra, frame: Frame, q: Query) -> Result:
         (_, _, _, a0, b0), (_, _, _, a1, b1) = moved
         counts = (b0[0] - a0[0], b1[0] - a1[0])
         rates = ((b0[0] - a0[0]) / a0[0] if a0[0] else 0.0, (b1[0] - a1[0]) / a1[0] if a1[0] else 0.0)
-        def bigger_or_smaller(x: float, y: float) -> str:
-            return SAY.say("bigger") if x > y else SAY.say("smaller") if x < y else SAY.say("the_same")
-
-        said = [SAY.say("steps_in_numbers", bigger_or_smaller=bigger_or_smaller(*counts), first=_num(counts[0]),
+        said = [SAY.say("steps_in_numbers", bigger_or_smaller=_bigger_or_smaller(*counts), first=_num(counts[0]),
                         second=_num(counts[1])),
-                SAY.say("steps_in_percent", bigger_or_smaller=bigger_or_smaller(*rates),
+                SAY.say("steps_in_percent", bigger_or_smaller=_bigger_or_smaller(*rates),
                         first=f"{100 * rates[0]:+.1f}%", second=f"{100 * rates[1]:+.1f}%")]
         if relative:
             said.reverse()  # the terms asked about first
-        by = (SAY.say("steps_by_points", points=_num(round(100 * abs(rates[0] - rates[1]), 1))) if relative else
+        by = (SAY.say("percentage_points", points=_num(round(100 * abs(rates[0] - rates[1]), 1))) if relative else
               SAY.say("steps_by_count", count=_num(abs(counts[0] - counts[1])),
                       more_or_fewer=SAY.say("more") if counts[0] > counts[1] else SAY.say("fewer")))
         r.lines.append(SAY.say("steps_compared", year=al.plabel(first), first_terms=said[0], by=by,
@@ -1271,6 +1340,10 @@ def steps(al: Algebra, frame: Frame, q: Query) -> Result:
         r.verdict = "Yes" if all(c != smaller for c in checks) else "No"
     r.answer.periods = [first, second]
     return r
+
+
+def _bigger_or_smaller(x: float, y: float) -> str:
+    return SAY.say("bigger") if x > y else SAY.say("smaller") if x < y else SAY.say("the_same")
 
 
 def at_change(al: Algebra, frame: Frame, q: Query) -> Result:
@@ -1527,7 +1600,7 @@ def _mixed_up(al: Algebra, frame: Frame, wrong: list[Claim]) -> list[str]:
             for m in al.base:
                 v = al.value(p, m)
                 if m not in asked and v and v[0] == c.value:
-                    lines.append(f"({_num(c.value)} is the number of SCRs {al.label(m)} in {al.plabel(p)}.)")
+                    lines.append(SAY.say("mixed_up", value=_num(c.value), measure=al.label(m), year=al.plabel(p)))
     return lines[:1]
 
 
@@ -1650,7 +1723,7 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                     return "No", [_wrong_given(al, frame, wrong_given)]
                 if not stated:
                     shown = fmt.join([_num(g.value) for g in right_given])
-                    return "Yes", [f"{shown} {'is' if len(right_given) == 1 else 'are'} right."]
+                    return "Yes", [SAY.say("right_one" if len(right_given) == 1 else "right_several", stated=shown)]
                 claim = stated[0]
                 candidates = [(v, pct) for v, pct in result.numbers if pct == claim.percent] or candidates
             wrong, rounded = [], []
@@ -1681,46 +1754,49 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                     rounded.append(c)
                 elif not exact:
                     wrong.append(c)
-            unit = " percentage points" if says_any(q.text, ("percentage points", "percentage point", "points",
-                                                             "pp")) and frame.op == "pp_change" else "%"
-            shown = fmt.join([f"{_num(c.value)}{unit if c.percent else ''}" for c in stated])
-            if not wrong and frame.op == "pp_change" and unit == "%" and all(c.percent for c in stated):
+            points = says_any(q.text, ("percentage points", "percentage point", "points", "pp")) and \
+                frame.op == "pp_change"
+            shown = fmt.join([(SAY.say("percentage_points", points=_num(c.value)) if points else f"{_num(c.value)}%")
+                              if c.percent else _num(c.value) for c in stated])
+            if not wrong and frame.op == "pp_change" and not points and all(c.percent for c in stated):
                 # "the share went up by 24%": the points are right, but a 24% rise would be another thing
-                return "Partly", [f"It rose {shown[:-1]} percentage points, which is not a {shown} rise: in relative "
-                                  "terms it rose more (see below)."]
+                return "Partly", [SAY.say("points_not_percent", points=shown[:-1], percent=shown)]
             if not wrong:
                 if rounded:
                     closest = [next(v for v, _ in candidates if abs(v - c.value) < 1.0 or (
                         not c.percent and round(v) == c.value)) for c in rounded]
                     said = fmt.join([_pct(v) if c.percent else _num(round(v, 1)) for v, c in zip(
                         closest, rounded, strict=True)])  # ("about 22% and 62%": 21.8% and 62.3%)
-                    return "Yes", [f"About {shown}: the figure{'s are' if len(rounded) > 1 else ' is'} {said}."]
-                return "Yes", [f"{shown} {'is' if len(stated) == 1 else 'are'} right."]
+                    return "Yes", [SAY.say("about_several" if len(rounded) > 1 else "about_one", stated=shown,
+                                           figures=said)]
+                return "Yes", [SAY.say("right_one" if len(stated) == 1 else "right_several", stated=shown)]
             bad = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in wrong])
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
-            lines = [f"Not {bad}: the figure{'s are' if len(candidates) > 1 else ' is'} {right}."]
+            lines = [SAY.say("not_several" if len(candidates) > 1 else "not_one", stated=bad, figures=right)]
             swapped = [c for c in wrong if c.measure and any(abs(v - c.value) < 1e-9 for v, _ in candidates)]
             if swapped:  # "55 published and 12 commissioned": the article's figures, each of the other measure
                 said = fmt.join([f"{_num(c.value)} {al.label(c.measure)}" if c.measure else _num(c.value)
                                  for c in wrong])  # (a wrong figure said of no measure is named by its value)
-                lines = [f"Not {said}: the measures are the other way round."]
+                lines = [SAY.say("measures_swapped", stated=said)]
             return "No", lines + _mixed_up(al, frame, wrong)
         if claim.compare == "decade":  # "so like 60 something percent?": from 60 up to 70
-            shown = f"{_num(claim.value)}-something{' percent' if claim.percent else ''}"
+            shown = (SAY.say("decade_percent", value=_num(claim.value)) if claim.percent else
+                     SAY.say("decade", value=_num(claim.value)))
             inside = [v for v, _ in candidates if claim.value <= v < claim.value + 10]
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in (
                 [(inside[0], claim.percent)] if inside else candidates[:3]))
-            return ("Yes", [f"{shown.capitalize()}: the figure is {right}."]) if inside else (
-                "No", [f"Not {shown}: the figure is {right}."])
+            return ("Yes", [SAY.say("decade_right", stated=shown, figures=right)]) if inside else (
+                "No", [SAY.say("not_one", stated=shown, figures=right)])
         if claim.compare == "approx":
             near = [v for v, _ in candidates if abs(v - claim.value) <= max(0.5, 0.1 * abs(claim.value))]
             shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
             if near and abs(near[0] - claim.value) < 1e-9:  # "what about 2013/14 - 71?": exactly right
-                return "Yes", [f"{shown} is right."]
+                return "Yes", [SAY.say("right_one", stated=shown)]
             if near:
-                return "Yes", [f"About {shown}: the figure is {_num(round(near[0], 1))}{'%' if claim.percent else ''}."]
+                return "Yes", [SAY.say("about_one", stated=shown,
+                                       figures=f"{_num(round(near[0], 1))}{'%' if claim.percent else ''}")]
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
-            return "No", [f"Not about {shown}: the figure is {right}."]
+            return "No", [SAY.say("not_about", stated=shown, figures=right)]
         yearly = _yearly_steps(al, frame, q, claim)
         if yearly is not None:  # "did commissioned rise by more than 50% in any year?": each year's own rise
             candidates, lines = yearly
@@ -1758,11 +1834,13 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if steps:
                 best = (min if lowest else max)(steps)
                 checks.append(best[1] in frame.periods)
-                shown = f"{'+' if best[0] >= 0 else ''}{_pct(best[0])}" if relative else f"up {fmt.number(best[0])}"
-                others = ", ".join(f"{al.plabel(p)}: {'+' + _pct(v) if relative else 'up ' + fmt.number(v)}"
+                shown = (f"{'+' if best[0] >= 0 else ''}{_pct(best[0])}" if relative else
+                         SAY.say("up_by", count=fmt.number(best[0])))
+                others = ", ".join(f"{al.plabel(p)}: " + ('+' + _pct(v) if relative else
+                                                          SAY.say("up_by", count=fmt.number(v)))
                                    for v, p in steps if p != best[1])
-                lines.append(f"SCRs {al.label(m)}: the {'smallest' if lowest else 'biggest'} rise was into "
-                             f"{al.plabel(best[1])}, {shown} (against {others}).")
+                lines.append(SAY.say("smallest_rise" if lowest else "biggest_rise", measure=al.label(m),
+                                     year=al.plabel(best[1]), rise=shown, others=others))
         return _all_or_some(checks), lines
     if frame.op == "extreme" and frame.periods and not test:  # "was 2012/13 a record year?"
         lines, checks = [], []
@@ -1771,8 +1849,8 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if rows:
                 best = (min if frame.lowest else max)(rows)
                 checks.append(best[1] in frame.periods)
-                word = "fewest" if frame.lowest else "most"
-                lines.append(f"The {word} SCRs {al.label(m)}: {fmt.number(best[0])} in {al.plabel(best[1])}.")
+                lines.append(SAY.say("record_fewest" if frame.lowest else "record_most", measure=al.label(m),
+                                     count=fmt.number(best[0]), year=al.plabel(best[1])))
         return _all_or_some(checks), lines
     if test in ("double", "triple"):
         need = 2.0 if test == "double" else 3.0
@@ -1789,12 +1867,9 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             a, b = al.share(old), al.share(new)
             if a and b and a[0]:
                 ok = b[0] >= floor * a[0]
-                word = "double" if need == 2 else "triple"
-                said = ("nearly " if b[0] < need * a[0] else "more than ") + word if ok else f"less than {word}"
-                lines.append(
-                    f"The share of SCRs published: {_pct(a[0])} in {al.plabel(old)} to {_pct(b[0])} in "
-                    f"{al.plabel(new)}, {b[0] / a[0]:.1f} times as high ({said})."
-                )
+                lines.append(SAY.say("times_share_check", old=_pct(a[0]), old_year=al.plabel(old), new=_pct(b[0]),
+                                     new_year=al.plabel(new), times=f"{b[0] / a[0]:.1f}",
+                                     against=_against_multiple(need, ok, b[0] < need * a[0])))
                 result.cite(*a[1], *b[1])
                 return ("Yes" if ok else "No"), lines
         for m in al.measures(frame):
@@ -1802,12 +1877,9 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if a and b and a[0]:
                 ok = b[0] >= floor * a[0]
                 checks.append(ok)
-                word = "double" if need == 2 else "triple"
-                said = ("nearly " if b[0] < need * a[0] else "more than ") + word if ok else f"less than {word}"
-                lines.append(
-                    f"SCRs {al.label(m)}: {fmt.number(a[0])} in {al.plabel(old)} to {fmt.number(b[0])} in "
-                    f"{al.plabel(new)}, {b[0] / a[0]:.1f} times as many ({said})."
-                )
+                lines.append(SAY.say("times_check", measure=al.label(m), old=fmt.number(a[0]), old_year=al.plabel(old),
+                                     new=fmt.number(b[0]), new_year=al.plabel(new), times=f"{b[0] / a[0]:.1f}",
+                                     against=_against_multiple(need, ok, b[0] < need * a[0])))
                 al_cite(result, a, b)
         return _all_or_some(checks), lines
     if test == "accelerate":
@@ -1822,7 +1894,8 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if s:
                 pct = s[0]
                 checks.append(pct < 50 if less else pct > 50)
-                lines.append(f"In {al.plabel(p)}, {_pct(pct)} were {'not ' if negated else ''}published.")
+                lines.append(SAY.say("half_not_published" if negated else "half_published", year=al.plabel(p),
+                                     share=_pct(pct)))
                 result.cite(*s[1])
         return _all_or_some(checks), lines
     if test == "all":  # "was every SCR commissioned in 2013/14 published?": all of them, or not
@@ -1832,13 +1905,24 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if s:
                 checks.append(s[0] >= 100.0 - 1e-9)
                 made, out = al.value(p, al.base[0]), al.value(p, al.base[1])
-                counts = f" ({fmt.number(out[0])} of {fmt.number(made[0])})" if made and out else ""
-                lines.append(f"In {al.plabel(p)}, {_pct(s[0])} of the SCRs commissioned were published{counts}.")
+                if made and out:
+                    lines.append(SAY.say("all_published_counts", year=al.plabel(p), share=_pct(s[0]),
+                                         published=fmt.number(out[0]), commissioned=fmt.number(made[0])))
+                else:
+                    lines.append(SAY.say("all_published", year=al.plabel(p), share=_pct(s[0])))
                 result.cite(*s[1])
         return _all_or_some(checks), lines
     if test in ("rise", "fall", "same"):
         return _direction(al, frame, q, result, test)
     return "", []
+
+
+def _against_multiple(need: float, ok: bool, short: bool) -> str:
+    """"More than double", "nearly triple" (`short` of it but close enough: `ok`), "less than double"."""
+    if need == 2:
+        return (SAY.say("nearly_double") if short else SAY.say("more_than_double")) if ok else \
+            SAY.say("less_than_double")
+    return (SAY.say("nearly_triple") if short else SAY.say("more_than_triple")) if ok else SAY.say("less_than_triple")
 
 
 def _claimed_ends(al: Algebra, frame: Frame, q: Query) -> tuple[str, list[str]] | None:
@@ -1853,11 +1937,11 @@ def _claimed_ends(al: Algebra, frame: Frame, q: Query) -> tuple[str, list[str]] 
         for i, (a_id, a) in enumerate(rows):
             for b_id, b in rows[i + 1:]:
                 if a == start and b == end:
-                    return "Yes", [f"SCRs {al.label(m)}: {fmt.number(a)} in {al.plabel(a_id)} to {fmt.number(b)} in "
-                                   f"{al.plabel(b_id)}."]
+                    return "Yes", [SAY.say("claimed_ends_right", measure=al.label(m), old=fmt.number(a),
+                                           old_year=al.plabel(a_id), new=fmt.number(b), new_year=al.plabel(b_id))]
                 if a == end and b == start:  # "went from 31 to 12": the other way round
-                    return "No", [f"The other way round: SCRs {al.label(m)} went from {fmt.number(a)} in "
-                                  f"{al.plabel(a_id)} to {fmt.number(b)} in {al.plabel(b_id)}."]
+                    return "No", [SAY.say("claimed_ends_reversed", measure=al.label(m), old=fmt.number(a),
+                                          old_year=al.plabel(a_id), new=fmt.number(b), new_year=al.plabel(b_id))]
     return None
 
 
@@ -1876,9 +1960,11 @@ def _yearly_steps(
                 continue
             change = 100 * (b - a) / a if claim.percent else b - a
             steps.append((change, claim.percent))
-            lines.append(f"SCRs {al.label(m)}, {al.plabel(a_id)} to {al.plabel(b_id)}: {fmt.number(a)} to "
-                         f"{fmt.number(b)}, {'up' if b >= a else 'down'} {fmt.number(abs(b - a))} "
-                         f"({'+' if b >= a else '-'}{_pct(abs(100 * (b - a) / a))}).")
+            lines.append(SAY.say("yearly_step", measure=al.label(m), old_year=al.plabel(a_id),
+                                 new_year=al.plabel(b_id), old=fmt.number(a), new=fmt.number(b),
+                                 up_or_down=SAY.say("up") if b >= a else SAY.say("down"),
+                                 difference=fmt.number(abs(b - a)),
+                                 relative=f"{'+' if b >= a else '-'}{_pct(abs(100 * (b - a) / a))}"))
     return (steps, lines) if steps else None
 
 
@@ -1901,11 +1987,13 @@ def _paired(al: Algebra, frame: Frame, stated: list[Claim]) -> tuple[str, list[s
         if v is None:
             return None
         if v[0] != c.value:
-            wrong.append(f"not {_num(c.value)} in {al.plabel(year)} but {fmt.number(v[0])}")
+            wrong.append(SAY.say("paired_wrong_item", stated=_num(c.value), year=al.plabel(year),
+                                 actual=fmt.number(v[0])))
     if not wrong:
-        shown = fmt.join([f"{_num(c.value)} in {al.plabel(y)}" for c, y in zip(counts, years, strict=True)])
-        return "Yes", [f"{shown}: right."]
-    return "No", [f"SCRs {al.label(measures[0])}: {fmt.join(wrong)}."]
+        shown = fmt.join([SAY.say("figure_in_year", figure=_num(c.value), year=al.plabel(y))
+                          for c, y in zip(counts, years, strict=True)])
+        return "Yes", [SAY.say("paired_right", stated=shown)]
+    return "No", [SAY.say("paired_wrong", measure=al.label(measures[0]), wrong=fmt.join(wrong))]
 
 
 def _givens(al: Algebra, frame: Frame, q: Query) -> tuple[list[Claim], list[Claim]] | None:
@@ -1933,11 +2021,13 @@ def _givens(al: Algebra, frame: Frame, q: Query) -> tuple[list[Claim], list[Clai
 
 def _wrong_given(al: Algebra, frame: Frame, wrong: list[Claim]) -> str:
     """"Published went 12 -> 31 -> 74": the figure that is none of the article's, with the article's."""
-    rows = [f"{fmt.number(v[0])} in {al.plabel(p)}" for m in al.measures(frame) for p in al.ids
-            if (v := al.value(p, m))]
-    measure = al.label(al.measures(frame)[0]) if len(al.measures(frame)) == 1 else ""
-    return (f"Not {fmt.join([_num(c.value) for c in wrong])}: the article's figures"
-            f"{' for SCRs ' + measure if measure else ''} are {fmt.join(rows)}.")
+    rows = [SAY.say("figure_in_year", figure=fmt.number(v[0]), year=al.plabel(p)) for m in al.measures(frame)
+            for p in al.ids if (v := al.value(p, m))]
+    stated = fmt.join([_num(c.value) for c in wrong])
+    if len(al.measures(frame)) == 1:
+        return SAY.say("wrong_given_measure", stated=stated, measure=al.label(al.measures(frame)[0]),
+                       figures=fmt.join(rows))
+    return SAY.say("wrong_given", stated=stated, figures=fmt.join(rows))
 
 
 # a stated count the claim works from: "from 31", "12 of 55", "31 -> 71", "up from 81", "12 to 31 to 74"
@@ -1986,7 +2076,7 @@ def _shown(frame: Frame, value: float) -> str:
     if frame.op in ("share", "pp_change"):
         return _pct(value)
     if frame.op == "ratio":
-        return f"{value:.2f} to 1"
+        return SAY.say("ratio_to_one", ratio=f"{value:.2f}")
     return _num(value)
 
 
@@ -2002,10 +2092,13 @@ def _pace(al: Algebra, frame: Frame, q: Query) -> tuple[str, list[str]]:
             continue
         more = all(later[0] > earlier[0] for earlier, later in itertools.pairwise(steps))
         faster = all(later[1] > earlier[1] for earlier, later in itertools.pairwise(steps))
-        said_numbers = " then ".join(f"up {fmt.number(d)}" if d >= 0 else f"down {fmt.number(-d)}" for d, _ in steps)
-        said_pct = " then ".join(f"{'+' if r >= 0 else '-'}{_pct(abs(r))}" for _, r in steps)
-        lines.append(f"SCRs {al.label(m)}: {said_numbers} ({'bigger' if more else 'not bigger'} each year in "
-                     f"numbers); {said_pct} ({'faster' if faster else 'slower'} in percentage terms).")
+        then = " " + SAY.say("then") + " "
+        said_numbers = then.join(SAY.say("up_by", count=fmt.number(d)) if d >= 0 else
+                                 SAY.say("down_by", count=fmt.number(-d)) for d, _ in steps)
+        said_pct = then.join(f"{'+' if r >= 0 else '-'}{_pct(abs(r))}" for _, r in steps)
+        lines.append(SAY.say("pace", measure=al.label(m), rises=said_numbers,
+                             bigger_or_not=SAY.say("bigger") if more else SAY.say("not_bigger"), rates=said_pct,
+                             faster_or_slower=SAY.say("grew_faster") if faster else SAY.say("grew_slower")))
         verdicts += [more != slowing, faster != slowing]
     if not lines:
         return "", []
@@ -2043,16 +2136,18 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
             if len(diffs) == 2:
                 checks.append(holds(diffs[1][0], diffs[0][0]) if test != "same" else diffs[0][0] == diffs[1][0])
                 for _, m, a, b in diffs:
-                    lines.append(f"SCRs {al.label(m)}: {fmt.number(a[0])} in {al.plabel(old)} to "
-                                 f"{fmt.number(b[0])} in {al.plabel(new)} ({fmt.change(a[0], b[0])}).")
+                    lines.append(SAY.say("direction_moved", measure=al.label(m), old=fmt.number(a[0]),
+                                         old_year=al.plabel(old), new=fmt.number(b[0]), new_year=al.plabel(new),
+                                         change=fmt.change(a[0], b[0])))
                 return _all_or_some(checks), lines
     if by_measure and len(asked) == 2 and frame.op not in ("share", "ratio"):
         # "were more published in 2013/14 than were commissioned in 2011/12?"
         a, b = al.value(asked[0], named[0]), al.value(asked[1], named[1])
         if a and b:
             checks.append(holds(b[0], a[0]))
-            lines.append(f"{fmt.number(a[0])} SCRs {al.label(named[0])} in {al.plabel(asked[0])}; "
-                         f"{fmt.number(b[0])} {al.label(named[1])} in {al.plabel(asked[1])}.")
+            lines.append(SAY.say("direction_cells", first=fmt.number(a[0]), first_measure=al.label(named[0]),
+                                 first_year=al.plabel(asked[0]), second=fmt.number(b[0]),
+                                 second_measure=al.label(named[1]), second_year=al.plabel(asked[1])))
             al_cite(result, a, b)
         return _all_or_some(checks), lines
     if by_measure and frame.op not in ("share", "ratio"):  # "were more commissioned than published?"
@@ -2061,8 +2156,9 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
             a, b = al.value(p, first), al.value(p, second)
             if a and b:
                 checks.append(holds(b[0], a[0]))
-                lines.append(f"In {al.plabel(p)}: {fmt.number(a[0])} {al.label(first)}, {fmt.number(b[0])} "
-                             f"{al.label(second)}.")
+                lines.append(SAY.say("direction_in_year", year=al.plabel(p), first=fmt.number(a[0]),
+                                     first_measure=al.label(first), second=fmt.number(b[0]),
+                                     second_measure=al.label(second)))
                 al_cite(result, a, b)
         return _all_or_some(checks), lines
     if frame.every and (len(asked) < 2 or not than):  # "did it go up every year?": each step, not just the ends
@@ -2075,18 +2171,27 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
     else:
         pairs = list(itertools.pairwise(al.ids))
     measures = al.measures(frame) if frame.op not in ("share", "ratio", "pp_change") else ["-"]
-    shared = "Share not published" if any(m in al.derived for m in frame.measures) else "Share published"
+    shared = (SAY.say("share_not_published_label") if any(m in al.derived for m in frame.measures)
+              else SAY.say("share_published_label"))
     for m in measures:
         for old, new in pairs:
             a, b = metric(old, m), metric(new, m)
             if a and b:
                 checks.append(holds(a[0], b[0]))
-                what = {"share": shared, "pp_change": shared, "ratio": "Commissioned to published"}.get(
-                    frame.op, f"SCRs {al.label(m)}" if m != "-" else "")
-                moved = "" if frame.op in ("share", "ratio", "pp_change") or a[0] == b[0] else \
-                    f" ({'up' if b[0] > a[0] else 'down'} {_num(abs(b[0] - a[0]))})"  # ("did it narrow?": by 7)
-                lines.append(f"{what}: {_shown(frame, b[0])} in {al.plabel(new)} against {_shown(frame, a[0])} in "
-                             f"{al.plabel(old)}{moved}.")
+                if frame.op in ("share", "pp_change"):
+                    what = shared
+                elif frame.op == "ratio":
+                    what = SAY.say("ratio_label")
+                else:
+                    what = SAY.say("measure_label", measure=al.label(m)) if m != "-" else ""
+                if frame.op in ("share", "ratio", "pp_change") or a[0] == b[0]:
+                    lines.append(SAY.say("direction_against", what=what, new=_shown(frame, b[0]),
+                                         new_year=al.plabel(new), old=_shown(frame, a[0]), old_year=al.plabel(old)))
+                else:  # ("did it narrow?": by 7)
+                    lines.append(SAY.say("direction_against_moved", what=what, new=_shown(frame, b[0]),
+                                         new_year=al.plabel(new), old=_shown(frame, a[0]), old_year=al.plabel(old),
+                                         up_or_down=SAY.say("up") if b[0] > a[0] else SAY.say("down"),
+                                         difference=_num(abs(b[0] - a[0]))))
                 result.cite(*a[1], *b[1])
     if any(m in al.derived for m in frame.measures):
         lines.append(SAY.say("gap_note"))
@@ -2100,7 +2205,7 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
     delegated = frame.op in ("value", "total", "extreme", "trend") and not frame.measures  # say their own notes
     notes = [] if delegated else figures.prefix(facts, q)
     if q.excluded:
-        notes.insert(0, f"Leaving out {fmt.join([facts.period(p).label for p in q.excluded])}:")
+        notes.insert(0, SAY.say("leaving_out", years=fmt.join([facts.period(p).label for p in q.excluded])))
     result = OPERATIONS.get(frame.op, value)(al, frame, q)
     result.lines = [*notes, *result.lines]
     if frame.op not in ("filter", "identify", "scaled", "own_share") and (frame.yesno or frame.claim is not None):
@@ -2109,30 +2214,38 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
             verdict = "No" if verdict == "Yes" else "Yes"
         if frame.every and verdict == "Partly":  # "it narrowed every year, didn't it?": not every year, so no
             verdict = "No"
-        if verdict in ("Yes", "No") and says_any(q.text, words.check_list("asks_wrong")):
-            # "... anything wrong there?": the question asks whether something is wrong, so the verdict turns
-            verdict = "No, nothing is wrong" if verdict == "Yes" else "Yes, something is wrong"
+        # "... anything wrong there?": the question asks whether something is wrong, so the verdict turns
+        said = _said_verdict(verdict, verdict in ("Yes", "No") and says_any(q.text, words.check_list("asks_wrong")))
         if verdict and frame.claim is not None:
-            result.lines = [f"{verdict}. {why[0]}" if why else f"{verdict}.", *result.lines, *why[1:]]
+            result.lines = [SAY.say("verdict_why", verdict=said, why=why[0]) if why else
+                            SAY.say("verdict", verdict=said), *result.lines, *why[1:]]
         elif verdict:
             body = why or result.lines
-            result.lines = [f"{verdict}. {body[0]}", *body[1:]]
+            result.lines = [SAY.say("verdict_why", verdict=said, why=body[0]), *body[1:]]
     said_year = re.search(r"\bin (\d{4})\b(?!/)", q.text)  # "did the number of SCRs fall in 2011?"
-    if frame.yesno and frame.test == "fall" and result.lines[:1] and result.lines[0].startswith("No") and \
+    if frame.yesno and frame.test == "fall" and result.lines[:1] and result.lines[0].startswith(SAY.say("no")) and \
             ((not q.periods and not q.missing) or said_year):  # "did the number of SCRs ever fall?": not in these
         for event in facts.events:  # years, but the article does report an earlier drop (CYP Now, 2011)
             if not says_any(event.summary.lower(), words.check_list("fell")):
                 continue
             result.cite(event.source)
             if said_year and said_year.group(1) == event.date[:4]:  # the year of that drop: yes, then
-                result.lines = [f"Yes, as the article reports: {event.summary}",
-                                "(It gives no figures for that drop; its yearly figures, from 2011/12 on, rise.)"]
+                result.lines = [SAY.say("fall_reported", summary=event.summary), SAY.say("fall_no_figures")]
             elif says_any(q.text, words.check_list("ever")) and not q.measure:  # "ever": the drop is one (of
                 # SCR numbers: "did *published* SCRs ever fall?" asks of the yearly figures)
-                result.lines = [f"Yes, before these figures: {event.summary}",
-                                "In the figures it gives, 2011/12 to 2013/14, both measures rose every year."]
+                result.lines = [SAY.say("fall_before", summary=event.summary), SAY.say("fall_none_in_figures")]
             elif not said_year:
-                result.lines.append(f"Before these figures, though, the article reports a fall: {event.summary}")
-    followups = result.answer.followups or ["What drove the rise?", "What was the publication rate?"]
+                result.lines.append(SAY.say("fall_reported_before", summary=event.summary))
+    followups = result.answer.followups or [SAY.say("followup_reason"), SAY.say("followup_rate")]
     periods = result.answer.periods if result.answer.periods is not None else al.span(frame)
     return result.done(list(periods), followups)
+
+
+def _said_verdict(verdict: str, asks_wrong: bool) -> str:
+    """The verdict ("Yes", "No", "Partly") in words; turned round when the question asks whether something is
+    wrong ("No, nothing is wrong")."""
+    if verdict == "Yes":
+        return SAY.say("no_nothing_wrong") if asks_wrong else SAY.say("yes")
+    if verdict == "No":
+        return SAY.say("yes_something_wrong") if asks_wrong else SAY.say("no")
+    return SAY.say("partly") if verdict == "Partly" else verdict
