@@ -20,12 +20,253 @@ from ..understanding.frame import Claim, DerivedMeasure, Frame, FrameWords, cros
 from . import figures
 from . import format as fmt
 from .query import Answer, Query
+from .replies import section
 
 Value = tuple[int, tuple[Sentence, ...]]
-GAP_NOTE = (
-    "(That is the gap between the two yearly counts: the article doesn't say how many of a year's "
-    "reviews were never published.)"
-)
+
+SAY = section("algebra", {
+    # gap
+    "cannot_compare": set(),
+    "cell": {"count", "measure", "year"},
+    "cell_bare": {"count", "measure", "year"},
+    "cells_gap": {"first", "second", "difference", "more_or_fewer"},
+    "cells_gap_relative": {"first", "second", "difference", "more_or_fewer", "relative"},
+    "gap_one_year": {"year", "of", "of_count", "minus", "minus_count", "gap"},
+    "gap_by_year": {"of", "minus"},
+    "gap_total": {"years", "total"},
+    "gap_note": set(),
+    # value
+    "together": {"total", "measure"},
+    # change
+    "change_missing_year": {"missing"},
+    "one_year_no_change": set(),
+    "one_year_nothing": set(),
+    "one_year_no_growth": set(),
+    "one_year_no_growth_rate": set(),
+    "changed": {"measure", "rose_or_fell", "old", "old_year", "new", "new_year", "change"},
+    "changed_multiple": {"measure", "rose_or_fell", "old", "old_year", "new", "new_year", "change", "multiple"},
+    "unchanged": {"measure", "old", "old_year", "new", "new_year"},
+    "growth_pace": {"pace", "first_rate", "second_rate", "size", "first_rise", "second_rise"},
+    "growth_pace_by": {"pace", "first_rate", "second_rate", "size", "first_rise", "second_rise", "difference"},
+    "lower_than": {"measure", "first_year", "first", "share", "second_year", "second", "fewer"},
+    # pp_change
+    "pp_moved": {"what", "old", "old_year", "new", "new_year", "up_or_down", "points"},
+    "pp_moved_relative": {"what", "old", "old_year", "new", "new_year", "up_or_down", "points", "relative"},
+    "pp_overall": {"first_year", "last_year", "up_or_down", "points"},
+    # share
+    "share_of_cell": {"part", "part_measure", "part_year", "whole", "whole_measure", "whole_year", "share"},
+    "share_pooled": {"years", "commissioned", "published", "share"},
+    "share_pooled_not_published": {"years", "commissioned", "not_published", "share"},
+    "share_year_by_year": {"shares"},
+    "part_of_whole": {"part", "whole"},
+    "share_one_year": {"year", "published", "commissioned", "share", "what"},
+    "share_by_year": {"what"},
+    "share_both_years": {"part", "whole", "share"},
+    "share_all_years": {"n", "part", "whole", "share"},
+    "lowest_year": {"year"},
+    "highest_year": {"year"},
+    "one_in": {"year", "n"},
+    "per_n": {"year", "count", "n"},
+    # ratio
+    "ratio_year": {"year", "first", "first_measure", "second", "second_measure", "ratio", "ratio_1"},
+    "ratio_moved": {"first_year", "last_year", "rose_or_fell", "first_ratio", "last_ratio"},
+    "ratio_together": {"first", "first_measure", "second", "second_measure", "ratio", "ratio_1"},
+    # average
+    "average_share": {"mean", "shares"},
+    "average_change": {"measure", "old", "old_year", "new", "new_year", "change", "n", "years", "mean"},
+    "average_count": {"mean", "measure", "total", "n", "years", "span"},
+    # total
+    "cells_total": {"first", "second", "total"},
+    # times
+    "cells_times": {"first", "second", "times"},
+    "times_share": {"old", "old_year", "new", "new_year", "times"},
+    "years_ratio_inverse": {"measure", "year", "base_year", "count", "base_count", "ratio", "inverse"},
+    "years_ratio": {"measure", "year", "base_year", "count", "base_count", "ratio", "times"},
+    "years_times": {"measure", "year", "base_year", "count", "base_count", "times"},
+    # faster
+    "faster_missing": set(),
+    "faster": {"old_year", "new_year", "faster", "faster_old", "faster_new", "faster_change", "slower", "slower_old",
+               "slower_new", "slower_change"},
+    "faster_difference": {"points"},
+    "faster_difference_times": {"points", "times"},
+    "faster_same_rise": {"rise"},
+    "faster_bigger_rise": {"measure", "bigger", "smaller"},
+    # extreme
+    "extreme_change": {"which", "measure", "year", "old", "new", "change", "old_year"},
+    "extreme_gap_most": {"measure", "gap", "years"},
+    "extreme_gap_fewest": {"measure", "gap", "years"},
+    # identify
+    "identify_count_item": {"measure", "year", "start", "end"},
+    "identify_share_item": {"year", "share"},
+    "identify_count": {"number", "found"},
+    "identify_share": {"number", "found"},
+    "identify_no_year": {"number", "measures"},
+    "identify_none": {"number"},
+    "identify_in_article": {"number", "quoted"},
+    # cagr, median, portion, spread, per_time
+    "cagr": {"measure", "old", "old_year", "new", "new_year", "rate", "n", "years"},
+    "median": {"measure", "span", "median", "values"},
+    "portion": {"part", "whole", "measure", "span", "year", "share"},
+    "spread": {"measure", "low", "low_year", "high", "high_year", "range"},
+    "per_time": {"year", "count", "measure", "each", "unit"},
+    # filter
+    "filter_years": {"measure", "more_or_fewer_than", "threshold", "years"},
+    "filter_years_share": {"more_or_fewer_than", "threshold", "years"},
+    "filter_no_year": {"measure", "more_or_fewer_than", "threshold"},
+    "filter_no_year_share": {"more_or_fewer_than", "threshold"},
+    # rank
+    "rank_share": {"order", "ranked"},
+    "rank": {"measure", "order", "ranked"},
+    # both_measures
+    "both_measures": {"year", "parts", "total"},
+    # at_rate
+    "rate_of_year": {"year"},
+    "rate_stated": set(),
+    "at_rate": {"year", "count", "whole", "rate_source", "rate", "would", "part"},
+    "at_rate_actual": {"year", "count", "whole", "rate_source", "rate", "would", "part", "actual"},
+    # vs_sum
+    "measure_in_year": {"measure", "year", "count"},
+    "vs_sum_together": {"measure", "years", "total", "parts"},
+    "vs_sum_difference": {"count", "difference", "more_or_fewer", "total"},
+    "vs_sum_difference_relative": {"count", "difference", "more_or_fewer", "total", "relative"},
+    "vs_sum_same": {"total"},
+    # steps
+    "steps_rise": {"old", "old_year", "new", "new_year", "change"},
+    "steps_rises": {"measure", "first", "second"},
+    "steps_in_numbers": {"bigger_or_smaller", "first", "second"},
+    "steps_in_percent": {"bigger_or_smaller", "first", "second"},
+    "steps_by_count": {"count", "more_or_fewer"},
+    "steps_compared": {"year", "first_terms", "by", "second_terms"},
+    # at_change, again
+    "at_change": {"measure", "old", "new", "year", "change", "how", "base_year", "base", "target", "would"},
+    "at_change_actual": {"measure", "old", "new", "year", "change", "how", "base_year", "base", "target", "would",
+                         "actual"},
+    "same_rise": {"rise"},
+    "same_percentage_rise": {"rise"},
+    "again": {"measure", "old", "new", "year", "how", "last", "base", "would"},
+    "again_not_forecast": {"last"},
+    # rise_vs
+    "rise_into": {"measure", "year", "old", "new", "change"},
+    "rise_vs_difference": {"rise", "difference", "more_or_less", "figure"},
+    "rise_vs_same": set(),
+    # scaled
+    "scaled": {"measure", "year", "count", "how", "would"},
+    "scaled_up": {"percent"},
+    "scaled_down": {"percent"},
+    "halved": set(),
+    "doubled": set(),
+    "tripled": set(),
+    "multiplied": {"times"},
+    "scaled_not_forecast": set(),
+    # own_share, rise_portion, year_share
+    "own_share": {"own", "national", "measure", "year", "share"},
+    "own_share_note": {"own", "national"},
+    "rise_portion": {"measure", "whole", "first_year", "last_year", "first", "last", "part", "year", "before",
+                     "after", "share"},
+    "year_share": {"measure", "part", "part_year", "share", "whole", "whole_year"},
+    # verdicts on a stated figure
+    "mixed_up": {"value", "measure", "year"},
+    "right_one": {"stated"},
+    "right_several": {"stated"},
+    "about_one": {"stated", "figures"},
+    "about_several": {"stated", "figures"},
+    "not_one": {"stated", "figures"},
+    "not_several": {"stated", "figures"},
+    "not_about": {"stated", "figures"},
+    "measures_swapped": {"stated"},
+    "percentage_points": {"points"},
+    "points_not_percent": {"points", "percent"},
+    "decade": {"value"},
+    "decade_percent": {"value"},
+    "decade_right": {"stated", "figures"},
+    # verdicts on a yes/no question
+    "up_by": {"count"},
+    "down_by": {"count"},
+    "biggest_rise": {"measure", "year", "rise", "others"},
+    "smallest_rise": {"measure", "year", "rise", "others"},
+    "record_most": {"measure", "count", "year"},
+    "record_fewest": {"measure", "count", "year"},
+    "nearly_double": set(),
+    "more_than_double": set(),
+    "less_than_double": set(),
+    "nearly_triple": set(),
+    "more_than_triple": set(),
+    "less_than_triple": set(),
+    "times_share_check": {"old", "old_year", "new", "new_year", "times", "against"},
+    "times_check": {"measure", "old", "old_year", "new", "new_year", "times", "against"},
+    "half_published": {"year", "share"},
+    "half_not_published": {"year", "share"},
+    "all_published": {"year", "share"},
+    "all_published_counts": {"year", "share", "published", "commissioned"},
+    "claimed_ends_right": {"measure", "old", "old_year", "new", "new_year"},
+    "claimed_ends_reversed": {"measure", "old", "old_year", "new", "new_year"},
+    "yearly_step": {"measure", "old_year", "new_year", "old", "new", "up_or_down", "difference", "relative"},
+    "figure_in_year": {"figure", "year"},
+    "paired_wrong_item": {"stated", "year", "actual"},
+    "paired_right": {"stated"},
+    "paired_wrong": {"measure", "wrong"},
+    "wrong_given": {"stated", "figures"},
+    "wrong_given_measure": {"stated", "measure", "figures"},
+    # _pace, _direction
+    "pace": {"measure", "rises", "bigger_or_not", "rates", "faster_or_slower"},
+    "direction_moved": {"measure", "old", "old_year", "new", "new_year", "change"},
+    "direction_cells": {"first", "first_measure", "first_year", "second", "second_measure", "second_year"},
+    "direction_in_year": {"year", "first", "first_measure", "second", "second_measure"},
+    "share_published_label": set(),
+    "share_not_published_label": set(),
+    "ratio_label": set(),
+    "measure_label": {"measure"},
+    "ratio_to_one": {"ratio"},
+    "direction_against": {"what", "new", "new_year", "old", "old_year"},
+    "direction_against_moved": {"what", "new", "new_year", "old", "old_year", "up_or_down", "difference"},
+    # evaluate
+    "leaving_out": {"years"},
+    "yes": set(),
+    "no": set(),
+    "partly": set(),
+    "no_nothing_wrong": set(),
+    "yes_something_wrong": set(),
+    "verdict": {"verdict"},
+    "verdict_why": {"verdict", "why"},
+    "fall_reported": {"summary"},
+    "fall_no_figures": set(),
+    "fall_before": {"summary"},
+    "fall_none_in_figures": set(),
+    "fall_reported_before": {"summary"},
+    "followup_reason": set(),
+    "followup_rate": set(),
+    # choice words, said inside the sentences above
+    "more": set(),
+    "fewer": set(),
+    "rose": set(),
+    "fell": set(),
+    "sped_up": set(),
+    "slowed": set(),
+    "held_steady": set(),
+    "larger": set(),
+    "smaller": set(),
+    "the_same": set(),
+    "up": set(),
+    "down": set(),
+    "published": set(),
+    "not_published": set(),
+    "year": set(),
+    "years": set(),
+    "biggest": set(),
+    "smallest": set(),
+    "biggest_percentage": set(),
+    "smallest_percentage": set(),
+    "more_than": set(),
+    "fewer_than": set(),
+    "lowest_first": set(),
+    "highest_first": set(),
+    "bigger": set(),
+    "less": set(),
+    "not_bigger": set(),
+    "grew_faster": set(),
+    "grew_slower": set(),
+    "then": set(),
+})
 
 
 class Algebra:
@@ -129,15 +370,21 @@ def gap(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     derived = next(iter(al.derived.values()), None)
     if derived is None:
-        r.lines.append("I can't compare the two measures.")
+        r.lines.append(SAY.say("cannot_compare"))
         return r
     cells = _cell_pair(al, q)
     if cells:  # "how many more were published in 2013/14 than commissioned in 2011/12?": one cell against the other
         (a, a_at), (b, b_at) = cells
         d = a[0] - b[0]
-        relative = f" ({'+' if d >= 0 else '-'}{_pct(abs(100 * d / b[0]))})" if q.has("percent") and b[0] else ""
-        r.lines.append(f"{_cell(al, a, a_at)} against {_cell(al, b, b_at, bare=True)}: "
-                       f"{fmt.number(abs(d))} {'more' if d >= 0 else 'fewer'}{relative}.")
+        first, second, difference = _cell(al, a, a_at), _cell(al, b, b_at, bare=True), fmt.number(abs(d))
+        more_or_fewer = SAY.say("more") if d >= 0 else SAY.say("fewer")
+        if q.has("percent") and b[0]:
+            r.lines.append(SAY.say("cells_gap_relative", first=first, second=second, difference=difference,
+                                   more_or_fewer=more_or_fewer,
+                                   relative=f"{'+' if d >= 0 else '-'}{_pct(abs(100 * d / b[0]))}"))
+        else:
+            r.lines.append(SAY.say("cells_gap", first=first, second=second, difference=difference,
+                                   more_or_fewer=more_or_fewer))
         r.numbers.append((abs(d), False))
         r.cite(*a[1], *b[1])
         r.answer.periods = [a_at[0], b_at[0]]
@@ -152,21 +399,19 @@ def gap(al: Algebra, frame: Frame, q: Query) -> Result:
             r.numbers.append((diff[0], False))
     if len(rows) == 1:
         p, a, b, d = rows[0]
-        r.lines.append(
-            f"In {al.plabel(p)}, {fmt.number(a)} SCRs were {derived.of} and {fmt.number(b)} {derived.minus}: "
-            f"{fmt.number(d)} more {derived.of} than {derived.minus}."
-        )
+        r.lines.append(SAY.say("gap_one_year", year=al.plabel(p), of=derived.of, of_count=fmt.number(a),
+                               minus=derived.minus, minus_count=fmt.number(b), gap=fmt.number(d)))
     else:
-        r.lines.append(f"SCRs {derived.of} minus SCRs {derived.minus}, by financial year:")
+        r.lines.append(SAY.say("gap_by_year", of=derived.of, minus=derived.minus))
         for p, a, b, d in rows:
             r.lines.append(f"• {al.plabel(p)}: {fmt.number(a)} − {fmt.number(b)} = {fmt.number(d)}")
         total = sum(row[3] for row in rows)
         at = [al.ids.index(p) for p, *_ in rows]
         labels = [al.plabel(p) for p, *_ in rows]
         over = fmt.period_span(labels) if at == list(range(at[0], at[0] + len(at))) else fmt.join(labels)
-        r.lines.append(f"Over {over}: {fmt.number(total)} in all.")  # ("over 2011/12 and 2013/14": not between)
+        r.lines.append(SAY.say("gap_total", years=over, total=fmt.number(total)))  # ("over 2011/12 and 2013/14")
         r.numbers.append((total, False))
-    r.lines.append(GAP_NOTE)
+    r.lines.append(SAY.say("gap_note"))
     return r
 
 
@@ -183,7 +428,8 @@ def _cell_pair(al: Algebra, q: Query) -> tuple[tuple[Value, tuple[str, str]], tu
 
 def _cell(al: Algebra, v: Value, at: tuple[str, str], bare: bool = False) -> str:
     """"114 SCRs commissioned in 2013/14" (or, second, "31 published in 2012/13")."""
-    return f"{fmt.number(v[0])}{'' if bare else ' SCRs'} {al.label(at[1])} in {al.plabel(at[0])}"
+    return SAY.say("cell_bare" if bare else "cell", count=fmt.number(v[0]), measure=al.label(at[1]),
+                   year=al.plabel(at[0]))
 
 
 def value(al: Algebra, frame: Frame, q: Query) -> Result:
@@ -203,7 +449,7 @@ def value(al: Algebra, frame: Frame, q: Query) -> Result:
             r.numbers.append((sum(values), False))  # "250 across the three years, right?"
             if frame.overall or says_any(q.text, ("overall total", "grand total", "the total", "in total")):
                 # "over those two years?", "... and the overall total"
-                r.lines.append(f"Together: {fmt.number(sum(values))} {al.label(m)}.")
+                r.lines.append(SAY.say("together", total=fmt.number(sum(values)), measure=al.label(m)))
     r.answer.followups = base.followups
     r.answer.periods = base.periods
     return r
@@ -214,7 +460,7 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
     if q.missing and len(frame.periods) == 1:
         # "from 2013/14 to 2014/15" without 2014/15: say so and give 2013/14, never another pair's change.
         only = value(al, frame._replace(span=False), q)
-        only.lines.append(f"Without {fmt.join(q.missing)} I can't say how that changed.")
+        only.lines.append(SAY.say("change_missing_year", missing=fmt.join(q.missing)))
         return only
     ends = al.ends(frame)
     if ends is None and len(frame.periods) == 1 and frame.periods[0] in al.ids[1:] and (says_any(
@@ -224,7 +470,7 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
         at = al.ids.index(frame.periods[0])  # "that's up from what?" after a year's figure: from the year before
         ends = (al.ids[at - 1], frame.periods[0])
     if ends is None:
-        return _one_year("no change to compare")
+        return _one_year(SAY.say("one_year_no_change"))
     old, new = ends
     steps = [(old, new)]
     if len(frame.periods) >= 3 and not frame.overall:  # ("over the period": from its first year to its last)
@@ -235,15 +481,21 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
             a, b = al.value(a_id, m), al.value(b_id, m)
             if not a or not b:
                 continue
-            verb = "rose" if b[0] > a[0] else "fell" if b[0] < a[0] else "stayed"
-            line = (
-                f"SCRs {al.label(m)} {verb} from {fmt.number(a[0])} in {al.plabel(a_id)} to {fmt.number(b[0])} "
-                f"in {al.plabel(b_id)}: {fmt.change(a[0], b[0])}" if b[0] != a[0] else
-                f"SCRs {al.label(m)} stayed at {fmt.number(a[0])}: {fmt.number(a[0])} in {al.plabel(a_id)} and "
-                f"{fmt.number(b[0])} in {al.plabel(b_id)}, unchanged"
-            )
-            words = fmt.multiple(a[0], b[0])
-            r.lines.append(line + (f", {words}." if words else "."))
+            measure, old_n, new_n, old_year, new_year = (al.label(m), fmt.number(a[0]), fmt.number(b[0]),
+                                                         al.plabel(a_id), al.plabel(b_id))
+            words = fmt.multiple(a[0], b[0])  # ("more than doubled"; never said of an unchanged figure)
+            rose_or_fell = "" if b[0] == a[0] else SAY.say("rose") if b[0] > a[0] else SAY.say("fell")
+            if b[0] == a[0]:
+                r.lines.append(SAY.say("unchanged", measure=measure, old=old_n, old_year=old_year, new=new_n,
+                                       new_year=new_year))
+            elif words:
+                r.lines.append(SAY.say("changed_multiple", measure=measure, rose_or_fell=rose_or_fell, old=old_n,
+                                       old_year=old_year, new=new_n, new_year=new_year,
+                                       change=fmt.change(a[0], b[0]), multiple=words))
+            else:
+                r.lines.append(SAY.say("changed", measure=measure, rose_or_fell=rose_or_fell, old=old_n,
+                                       old_year=old_year, new=new_n, new_year=new_year,
+                                       change=fmt.change(a[0], b[0])))
             r.cite(*a[1], *b[1])
             r.numbers.append((b[0] - a[0], False))
             if a[0]:
@@ -258,16 +510,23 @@ def change(al: Algebra, frame: Frame, q: Query) -> Result:
                 (a1, b1), (a2, b2) = ends
                 counts = (b1[0] - a1[0], b2[0] - a2[0])
                 rates = (100 * counts[0] / a1[0], 100 * counts[1] / a2[0])
-                pace = "sped up" if rates[1] > rates[0] else "slowed" if rates[1] < rates[0] else "held steady"
-                size = "larger" if counts[1] > counts[0] else "smaller" if counts[1] < counts[0] else "the same"
+                pace = (SAY.say("sped_up") if rates[1] > rates[0] else SAY.say("slowed") if rates[1] < rates[0]
+                        else SAY.say("held_steady"))
+                size = (SAY.say("larger") if counts[1] > counts[0] else SAY.say("smaller") if counts[1] < counts[0]
+                        else SAY.say("the_same"))
                 signed = [f"{'+' if v >= 0 else '-'}{_pct(abs(v))}" for v in rates]
-                by = f", by {fmt.number(abs(counts[1] - counts[0]))}" if counts[0] != counts[1] else ""
                 r.numbers.append((abs(counts[1] - counts[0]), False))
-                r.lines.append(f"In percentage terms the growth {pace} ({signed[0]} then {signed[1]}); "
-                               f"the second rise was {size} in numbers ({fmt.number(counts[0])} then "
-                               f"{fmt.number(counts[1])}{by}).")
+                if counts[0] != counts[1]:
+                    r.lines.append(SAY.say("growth_pace_by", pace=pace, first_rate=signed[0], second_rate=signed[1],
+                                           size=size, first_rise=fmt.number(counts[0]),
+                                           second_rise=fmt.number(counts[1]),
+                                           difference=fmt.number(abs(counts[1] - counts[0]))))
+                else:
+                    r.lines.append(SAY.say("growth_pace", pace=pace, first_rate=signed[0], second_rate=signed[1],
+                                           size=size, first_rise=fmt.number(counts[0]),
+                                           second_rise=fmt.number(counts[1])))
     if any(m in al.derived for m in al.measures(frame)):
-        r.lines.append(GAP_NOTE)
+        r.lines.append(SAY.say("gap_note"))
     r.answer.periods = [steps[0][0], *(b for _, b in steps)]
     return r
 
@@ -286,15 +545,15 @@ def _lower_than(al: Algebra, frame: Frame, q: Query, m: str, a: tuple, b: tuple,
     if not second[0] or first[0] >= second[0]:
         return None
     share = 100.0 * (second[0] - first[0]) / second[0]
-    return (f"SCRs {al.label(m)} in {al.plabel(first_id)} ({fmt.number(first[0])}) were {_pct(share)} lower than in "
-            f"{al.plabel(second_id)} ({fmt.number(second[0])}): {fmt.number(second[0] - first[0])} fewer, as a share "
-            f"of {fmt.number(second[0])}.", share)
+    return SAY.say("lower_than", measure=al.label(m), first_year=al.plabel(first_id), first=fmt.number(first[0]),
+                   share=_pct(share), second_year=al.plabel(second_id), second=fmt.number(second[0]),
+                   fewer=fmt.number(second[0] - first[0])), share
 
 
-def _one_year(nothing: str) -> Result:
+def _one_year(said: str) -> Result:
     """The answer when the question's years come down to one: "there is no change to compare"."""
     r = Result()
-    r.lines.append(f"I only have one year of figures there, so there is {nothing}.")
+    r.lines.append(said)
     return r
 
 
@@ -303,34 +562,35 @@ def pp_change(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     ends = al.ends(frame)
     if ends is None:
-        return _one_year("no change to compare")
+        return _one_year(SAY.say("one_year_no_change"))
     steps = [ends]
     covered = al.span(frame) if frame.span else list(al.ids) if not frame.periods else list(ends)
     if len(covered) > 2:  # every step, then overall
         steps = [*itertools.pairwise(covered)]
-    what = "not published" if any(m in al.derived for m in frame.measures) else "published"
+    what = SAY.say("not_published") if any(m in al.derived for m in frame.measures) else SAY.say("published")
     for a_id, b_id in steps:
         a, b = _share_of(al, frame, a_id), _share_of(al, frame, b_id)
         if not a or not b:
             continue
         diff = b[0] - a[0]
-        direction = "up" if diff > 0 else "down"
-        relative = f" ({'+' if diff >= 0 else '-'}{_pct(abs(100 * diff / a[0]))} in relative terms)" if a[0] else ""
-        r.lines.append(
-            f"The share of SCRs {what} ({what} as a share of commissioned in the same year) went from "
-            f"{_pct(a[0])} in {al.plabel(a_id)} to {_pct(b[0])} in {al.plabel(b_id)}: {direction} "
-            f"{fmt.percent(abs(diff))[:-1]} percentage points{relative}."
-        )
+        up_or_down = SAY.say("up") if diff > 0 else SAY.say("down")
+        points = fmt.percent(abs(diff))[:-1]
+        if a[0]:
+            r.lines.append(SAY.say("pp_moved_relative", what=what, old=_pct(a[0]), old_year=al.plabel(a_id),
+                                   new=_pct(b[0]), new_year=al.plabel(b_id), up_or_down=up_or_down, points=points,
+                                   relative=f"{'+' if diff >= 0 else '-'}{_pct(abs(100 * diff / a[0]))}"))
+        else:
+            r.lines.append(SAY.say("pp_moved", what=what, old=_pct(a[0]), old_year=al.plabel(a_id), new=_pct(b[0]),
+                                   new_year=al.plabel(b_id), up_or_down=up_or_down, points=points))
         r.cite(*a[1], *b[1])
         r.numbers.append((diff, True))
     if len(steps) > 1:
         a, b = _share_of(al, frame, covered[0]), _share_of(al, frame, covered[-1])
         if a and b:
             diff = b[0] - a[0]
-            r.lines.append(
-                f"Overall, {al.plabel(covered[0])} to {al.plabel(covered[-1])}: "
-                f"{'up' if diff > 0 else 'down'} {fmt.percent(abs(diff))[:-1]} percentage points."
-            )
+            r.lines.append(SAY.say("pp_overall", first_year=al.plabel(covered[0]), last_year=al.plabel(covered[-1]),
+                                   up_or_down=SAY.say("up") if diff > 0 else SAY.say("down"),
+                                   points=fmt.percent(abs(diff))[:-1]))
             r.numbers.append((diff, True))
     r.answer.periods = covered
     return r
@@ -346,8 +606,10 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
         part, whole = al.value(asked[0], named[0]), al.value(asked[1], named[-1])
         if part and whole and whole[0]:
             pct = 100.0 * part[0] / whole[0]
-            r.lines.append(f"{fmt.number(part[0])} SCRs {al.label(named[0])} in {al.plabel(asked[0])} against "
-                           f"{fmt.number(whole[0])} {al.label(named[-1])} in {al.plabel(asked[1])}: {_pct(pct)}.")
+            r.lines.append(SAY.say("share_of_cell", part=fmt.number(part[0]), part_measure=al.label(named[0]),
+                                   part_year=al.plabel(asked[0]), whole=fmt.number(whole[0]),
+                                   whole_measure=al.label(named[-1]), whole_year=al.plabel(asked[1]),
+                                   share=_pct(pct)))
             r.cite(*part[1], *whole[1])
             r.numbers.append((pct, True))
             r.answer.periods = asked
@@ -355,7 +617,7 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
     periods = al.span(frame, between=frame.range) if frame.span or frame.overall else \
         al.chronological(frame.periods) or list(al.ids)  # ("overall ... 2011/12-2013/14": the years between too)
     negated = any(m in al.derived for m in frame.measures)
-    what = "not published" if negated else "published"
+    what = SAY.say("not_published") if negated else SAY.say("published")
     rows = []
     for p in periods:
         s = _share_of(al, frame, p)
@@ -370,42 +632,45 @@ def share(al: Algebra, frame: Frame, q: Query) -> Result:
     pooled_part = sum_com - sum_pub if negated else sum_pub
     pooled = 100.0 * pooled_part / sum_com if sum_com else 0.0
     if frame.overall and len(periods) > 1:
-        counted = f"{fmt.number(sum_com - sum_pub)} fewer published" if negated else f"{fmt.number(sum_pub)} published"
-        r.lines.append(
-            f"Over {fmt.period_span([al.plabel(p) for p in periods])}, {fmt.number(sum_com)} SCRs were "
-            f"commissioned and {counted}: {_pct(pooled)} {what} (as a share of those commissioned)."
-        )
+        years = fmt.period_span([al.plabel(p) for p in periods])
+        if negated:
+            r.lines.append(SAY.say("share_pooled_not_published", years=years, commissioned=fmt.number(sum_com),
+                                   not_published=fmt.number(sum_com - sum_pub), share=_pct(pooled)))
+        else:
+            r.lines.append(SAY.say("share_pooled", years=years, commissioned=fmt.number(sum_com),
+                                   published=fmt.number(sum_pub), share=_pct(pooled)))
         r.numbers.append((pooled, True))
         counts = {p: (a[0] - b[0] if negated else b[0], a[0]) for p in periods
                   if (a := al.value(p, com)) and (b := al.value(p, pub))}
-        r.lines.append("Year by year: " + "; ".join(
-            f"{al.plabel(p)} {_pct(v)}" + (f" ({fmt.number(counts[p][0])} of {fmt.number(counts[p][1])})"
-                                           if p in counts else "") for p, v in rows) + ".")
+        r.lines.append(SAY.say("share_year_by_year", shares="; ".join(
+            f"{al.plabel(p)} {_pct(v)}" + (" (" + SAY.say("part_of_whole", part=fmt.number(counts[p][0]),
+                                                          whole=fmt.number(counts[p][1])) + ")"
+                                           if p in counts else "") for p, v in rows)))
     elif len(rows) == 1:
         p, pct = rows[0]
         a, b = al.value(p, com), al.value(p, pub)
         assert a and b
-        r.lines.append(
-            f"In {al.plabel(p)}, {fmt.number(b[0])} SCRs were published and {fmt.number(a[0])} commissioned: "
-            f"{_pct(pct)} {what} (as a share of commissioned in the same year)."
-        )
+        r.lines.append(SAY.say("share_one_year", year=al.plabel(p), published=fmt.number(b[0]),
+                               commissioned=fmt.number(a[0]), share=_pct(pct), what=what))
     else:
-        r.lines.append(f"SCRs {what} as a share of SCRs commissioned in the same year:")
+        r.lines.append(SAY.say("share_by_year", what=what))
         for p, pct in rows:
             a, b = al.value(p, com), al.value(p, pub)
             part = (a[0] - b[0] if negated else b[0]) if a and b else None  # ("12 of 55": the counts behind it)
             r.lines.append(f"• {al.plabel(p)}: {_pct(pct)}" + (
-                f" ({fmt.number(part)} of {fmt.number(a[0])})" if part is not None and a else ""))
-        r.lines.append(
-            f"{'Both' if len(rows) == 2 else f'All {fmt.words(len(rows))}'} years together: "
-            f"{fmt.number(pooled_part)} of {fmt.number(sum_com)} "
-            f"({_pct(pooled)})."
-        )
+                " (" + SAY.say("part_of_whole", part=fmt.number(part), whole=fmt.number(a[0])) + ")"
+                if part is not None and a else ""))
+        if len(rows) == 2:
+            r.lines.append(SAY.say("share_both_years", part=fmt.number(pooled_part), whole=fmt.number(sum_com),
+                                   share=_pct(pooled)))
+        else:
+            r.lines.append(SAY.say("share_all_years", n=fmt.words(len(rows)), part=fmt.number(pooled_part),
+                                   whole=fmt.number(sum_com), share=_pct(pooled)))
         r.numbers.append((pooled, True))
         if rows and (q.has("most", "fewest", "which") or frame.lowest):
             pick = min if frame.lowest else max
             best = pick(rows, key=lambda row: row[1])
-            r.lines.append(f"{'Lowest' if pick is min else 'Highest'}: {al.plabel(best[0])}.")
+            r.lines.append(SAY.say("lowest_year" if pick is min else "highest_year", year=al.plabel(best[0])))
             r.answer.periods = [best[0]]
             return r
     r.lines += _scaled_shares(al, q, rows)
@@ -417,11 +682,11 @@ def _scaled_shares(al: Algebra, q: Query, rows: list[tuple[str, float]]) -> list
     """"One in how many?", "per 100 commissioned?", "for every 10?": each share said that way too."""
     lines = []
     if _ONE_IN.search(q.text):
-        lines += [f"{al.plabel(p)}: about 1 in {100 / pct:.1f}." for p, pct in rows if pct]
+        lines += [SAY.say("one_in", year=al.plabel(p), n=f"{100 / pct:.1f}") for p, pct in rows if pct]
     per = _PER_N.search(q.text)
     if per:
         n = int(per.group(1).replace(",", ""))
-        lines += [f"{al.plabel(p)}: about {fmt.number(round(pct * n / 100, 1))} per {fmt.number(n)}."
+        lines += [SAY.say("per_n", year=al.plabel(p), count=fmt.number(round(pct * n / 100, 1)), n=fmt.number(n))
                   for p, pct in rows]
     return lines
 
@@ -459,25 +724,24 @@ def ratio(al: Algebra, frame: Frame, q: Query) -> Result:
         a, b = al.value(p, first), al.value(p, second)
         if a and b and b[0]:
             x = a[0] / b[0]
-            r.lines.append(
-                f"In {al.plabel(p)}: {fmt.number(a[0])} {al.label(first)} to {fmt.number(b[0])} {al.label(second)}, "
-                f"a ratio of about {x:.2f} to 1 ({x:.1f} {al.label(first)} for every one {al.label(second)})."
-            )
+            r.lines.append(SAY.say("ratio_year", year=al.plabel(p), first=fmt.number(a[0]),
+                                   first_measure=al.label(first), second=fmt.number(b[0]),
+                                   second_measure=al.label(second), ratio=f"{x:.2f}", ratio_1=f"{x:.1f}"))
             r.cite(*a[1], *b[1])
             r.numbers.append((round(x, 2), False))
             seen.append((p, x))
     if len(seen) >= 2 and round(seen[0][1], 2) != round(seen[-1][1], 2):  # "... and did it go up or down?"
         (p1, x1), (p2, x2) = seen[0], seen[-1]
-        r.lines.append(f"From {al.plabel(p1)} to {al.plabel(p2)} the ratio {'rose' if x2 > x1 else 'fell'}, "
-                       f"from {x1:.2f} to {x2:.2f} to 1.")
+        r.lines.append(SAY.say("ratio_moved", first_year=al.plabel(p1), last_year=al.plabel(p2),
+                               rose_or_fell=SAY.say("rose") if x2 > x1 else SAY.say("fell"),
+                               first_ratio=f"{x1:.2f}", last_ratio=f"{x2:.2f}"))
     if frame.overall and len(periods) > 1:
         sa = sum(v[0] for p in periods if (v := al.value(p, first)))
         sb = sum(v[0] for p in periods if (v := al.value(p, second)))
         if sb:
-            r.lines.append(
-                f"All years together: {fmt.number(sa)} to {fmt.number(sb)}, about {sa / sb:.2f} to 1 "
-                f"({sa / sb:.1f} {al.label(first)} for every one {al.label(second)})."
-            )
+            r.lines.append(SAY.say("ratio_together", first=fmt.number(sa), first_measure=al.label(first),
+                                   second=fmt.number(sb), second_measure=al.label(second), ratio=f"{sa / sb:.2f}",
+                                   ratio_1=f"{sa / sb:.1f}"))
             r.numbers.append((round(sa / sb, 2), False))
     r.answer.periods = periods
     return r
@@ -491,10 +755,8 @@ def average(al: Algebra, frame: Frame, q: Query) -> Result:
         if shares:
             mean = sum(v[0] for _, v in shares) / len(shares)
             pooled = share(al, frame._replace(overall=True, periods=tuple(periods)), q)
-            r.lines.append(
-                f"The average of the yearly shares published is {_pct(mean)} ("
-                + "; ".join(f"{al.plabel(p)} {_pct(v[0])}" for p, v in shares) + ")."
-            )
+            r.lines.append(SAY.say("average_share", mean=_pct(mean),
+                                   shares="; ".join(f"{al.plabel(p)} {_pct(v[0])}" for p, v in shares)))
             r.lines += pooled.lines[:1]
             for _, v in shares:
                 r.cite(*v[1])
@@ -507,11 +769,11 @@ def average(al: Algebra, frame: Frame, q: Query) -> Result:
             if a and b:
                 steps = len(periods) - 1
                 mean = (b[0] - a[0]) / steps
-                r.lines.append(
-                    f"SCRs {al.label(m)} went from {fmt.number(a[0])} in {al.plabel(periods[0])} to "
-                    f"{fmt.number(b[0])} in {al.plabel(periods[-1])}: {fmt.change(a[0], b[0])} over "
-                    f"{fmt.words(steps)} year{'s' if steps != 1 else ''}, an average of {_num(round(mean, 1))} a year."
-                )
+                r.lines.append(SAY.say("average_change", measure=al.label(m), old=fmt.number(a[0]),
+                                       old_year=al.plabel(periods[0]), new=fmt.number(b[0]),
+                                       new_year=al.plabel(periods[-1]), change=fmt.change(a[0], b[0]),
+                                       n=fmt.words(steps), years=SAY.say("years") if steps != 1 else SAY.say("year"),
+                                       mean=_num(round(mean, 1))))
                 r.cite(*a[1], *b[1])
                 r.numbers.append((round(mean, 1), False))
         r.answer.periods = periods
@@ -522,11 +784,10 @@ def average(al: Algebra, frame: Frame, q: Query) -> Result:
             continue
         total = sum(v[0] for v in values)
         mean = total / len(values)
-        r.lines.append(
-            f"On average {_num(round(mean, 1))} SCRs {al.label(m)} a year: {fmt.number(total)} over "
-            f"{fmt.words(len(values))} financial year{'s' if len(values) != 1 else ''} "
-            f"({fmt.period_span([al.plabel(p) for p in periods])})."
-        )
+        r.lines.append(SAY.say("average_count", mean=_num(round(mean, 1)), measure=al.label(m),
+                               total=fmt.number(total), n=fmt.words(len(values)),
+                               years=SAY.say("years") if len(values) != 1 else SAY.say("year"),
+                               span=fmt.period_span([al.plabel(p) for p in periods])))
         for v in values:
             r.cite(*v[1])
         r.numbers.append((round(mean, 1), False))
@@ -539,7 +800,8 @@ def total(al: Algebra, frame: Frame, q: Query) -> Result:
     if cells:  # "the combined total of SCRs commissioned in 2011/12 and published in 2013/14"
         r = Result()
         (a, a_at), (b, b_at) = cells
-        r.lines.append(f"{_cell(al, a, a_at)} plus {_cell(al, b, b_at, bare=True)}: {fmt.number(a[0] + b[0])} in all.")
+        r.lines.append(SAY.say("cells_total", first=_cell(al, a, a_at), second=_cell(al, b, b_at, bare=True),
+                               total=fmt.number(a[0] + b[0])))
         r.numbers.append((a[0] + b[0], False))
         r.cite(*a[1], *b[1])
         r.answer.periods = [a_at[0], b_at[0]]
@@ -564,7 +826,8 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
         r = Result()
         (a, a_at), (b, b_at) = cells
         x = a[0] / b[0]
-        r.lines.append(f"{_cell(al, a, a_at)} against {_cell(al, b, b_at, bare=True)}: {x:.1f} times as many.")
+        r.lines.append(SAY.say("cells_times", first=_cell(al, a, a_at), second=_cell(al, b, b_at, bare=True),
+                               times=f"{x:.1f}"))
         r.numbers.append((round(x, 1), False))
         r.cite(*a[1], *b[1])
         r.answer.periods = [a_at[0], b_at[0]]
@@ -575,7 +838,7 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     ends = al.ends(frame._replace(span=True)) if len(frame.periods) == 1 else al.ends(frame)
     if ends is None:
-        return _one_year("nothing to compare")
+        return _one_year(SAY.say("one_year_nothing"))
     old, new = ends
     of_rate = (says_any(q.text, ("rate", "rates", "share", "proportion")) or frame.of_share) and q.measure in (
         None, al.base[-1]) and \
@@ -584,8 +847,8 @@ def times(al: Algebra, frame: Frame, q: Query) -> Result:
     a, b = (al.share(old), al.share(new)) if of_rate else (None, None)
     if a and b and a[0]:  # "by what factor did the publication rate grow?": of the shares, not the counts
         x = b[0] / a[0]
-        r.lines.append(f"The share of SCRs published went from {_pct(a[0])} in {al.plabel(old)} to {_pct(b[0])} in "
-                       f"{al.plabel(new)}: {x:.1f} times as high.")
+        r.lines.append(SAY.say("times_share", old=_pct(a[0]), old_year=al.plabel(old), new=_pct(b[0]),
+                               new_year=al.plabel(new), times=f"{x:.1f}"))
         r.cite(*a[1], *b[1])
         r.numbers.append((round(x, 1), False))
         r.answer.periods = [old, new]
@@ -602,17 +865,18 @@ def _years_ratio(al: Algebra, r: Result, m: str, base: str, other: str, as_ratio
     if not (a and b and a[0]):
         return False
     x = b[0] / a[0]
+    measure, year, base_year, count, base_count = (al.label(m), al.plabel(other), al.plabel(base), fmt.number(b[0]),
+                                                   fmt.number(a[0]))
     if as_ratio and x < 1 and b[0]:  # "the ratio between 2011/12 and 2013/14": 0.48 to 1, and the other way round
-        r.lines.append(f"SCRs {al.label(m)}, {al.plabel(other)} to {al.plabel(base)}: {fmt.number(b[0])} to "
-                       f"{fmt.number(a[0])}, a ratio of about {x:.2f} to 1; the other way round, "
-                       f"{fmt.number(a[0])} is {1 / x:.2f} times {fmt.number(b[0])}.")
+        r.lines.append(SAY.say("years_ratio_inverse", measure=measure, year=year, base_year=base_year, count=count,
+                               base_count=base_count, ratio=f"{x:.2f}", inverse=f"{1 / x:.2f}"))
         r.numbers.append((round(1 / x, 2), False))
     elif as_ratio:  # "the ratio of published in 2013/14 to 2012/13"
-        r.lines.append(f"SCRs {al.label(m)}, {al.plabel(other)} to {al.plabel(base)}: {fmt.number(b[0])} to "
-                       f"{fmt.number(a[0])}, a ratio of about {x:.2f} to 1 ({x:.1f} times as many).")
+        r.lines.append(SAY.say("years_ratio", measure=measure, year=year, base_year=base_year, count=count,
+                               base_count=base_count, ratio=f"{x:.2f}", times=f"{x:.1f}"))
     else:
-        r.lines.append(f"{fmt.number(b[0])} SCRs {al.label(m)} in {al.plabel(other)} against {fmt.number(a[0])} in "
-                       f"{al.plabel(base)}: {x:.1f} times as many.")
+        r.lines.append(SAY.say("years_times", measure=measure, year=year, base_year=base_year, count=count,
+                               base_count=base_count, times=f"{x:.1f}"))
     r.cite(*a[1], *b[1])
     r.numbers.append((round(x, 2 if as_ratio else 1), False))
     return True
@@ -622,7 +886,7 @@ def faster(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     ends = al.ends(frame)
     if ends is None:
-        return _one_year("no growth to compare")
+        return _one_year(SAY.say("one_year_no_growth"))
     old, new = ends
     growth = []
     for m in al.base:
@@ -631,26 +895,25 @@ def faster(al: Algebra, frame: Frame, q: Query) -> Result:
             growth.append((100.0 * (b[0] - a[0]) / a[0], m, a, b))
             r.cite(*a[1], *b[1])
     if len(growth) < 2:
-        r.lines.append("I don't have both measures for those years.")
+        r.lines.append(SAY.say("faster_missing"))
         return r
     growth.sort(reverse=True)
     (g1, m1, a1, b1), (g2, m2, a2, b2) = growth[:2]
-    r.lines.append(
-        f"Published and commissioned compared, {al.plabel(old)} to {al.plabel(new)}: SCRs {al.label(m1)} grew faster, "
-        f"from {fmt.number(a1[0])} to {fmt.number(b1[0])} ({fmt.change(a1[0], b1[0])}), against SCRs "
-        f"{al.label(m2)} from {fmt.number(a2[0])} to {fmt.number(b2[0])} ({fmt.change(a2[0], b2[0])})."
-    )
+    r.lines.append(SAY.say("faster", old_year=al.plabel(old), new_year=al.plabel(new), faster=al.label(m1),
+                           faster_old=fmt.number(a1[0]), faster_new=fmt.number(b1[0]),
+                           faster_change=fmt.change(a1[0], b1[0]), slower=al.label(m2), slower_old=fmt.number(a2[0]),
+                           slower_new=fmt.number(b2[0]), slower_change=fmt.change(a2[0], b2[0])))
     r.numbers += [(g1, True), (g2, True)]
-    r.lines.append(f"The difference between the two growth rates: {_pct(g1 - g2)[:-1]} percentage points "
-                   f"({g1 / g2:.1f} times as fast)." if g2 > 0 else
-                   f"The difference between the two growth rates: {_pct(g1 - g2)[:-1]} percentage points.")
+    points = _pct(g1 - g2)[:-1]
+    r.lines.append(SAY.say("faster_difference_times", points=points, times=f"{g1 / g2:.1f}") if g2 > 0 else
+                   SAY.say("faster_difference", points=points))
     d1, d2 = b1[0] - a1[0], b2[0] - a2[0]
     if d1 == d2:
-        r.lines.append(f"In raw numbers both rose by the same amount: {fmt.number(d1)} each.")
+        r.lines.append(SAY.say("faster_same_rise", rise=fmt.number(d1)))
     else:
         bigger = al.label(m1) if d1 > d2 else al.label(m2)
-        r.lines.append(f"In raw numbers, SCRs {bigger} changed more: {fmt.number(max(d1, d2))} against "
-                       f"{fmt.number(min(d1, d2))}.")
+        r.lines.append(SAY.say("faster_bigger_rise", measure=bigger, bigger=fmt.number(max(d1, d2)),
+                               smaller=fmt.number(min(d1, d2))))
     r.answer.periods = [old, new]
     return r
 
@@ -671,11 +934,13 @@ def extreme(al: Algebra, frame: Frame, q: Query) -> Result:
                 continue
             pick = min(steps) if frame.lowest else max(steps)
             _, a_id, b_id, a, b = pick
-            word = ("smallest" if frame.lowest else "biggest") + (" percentage" if relative else "")
-            r.lines.append(
-                f"The {word} year-on-year change in SCRs {al.label(m)} came in {al.plabel(b_id)}: "
-                f"{fmt.number(a[0])} to {fmt.number(b[0])}, {fmt.change(a[0], b[0])} on {al.plabel(a_id)}."
-            )
+            if relative:
+                which = SAY.say("smallest_percentage") if frame.lowest else SAY.say("biggest_percentage")
+            else:
+                which = SAY.say("smallest") if frame.lowest else SAY.say("biggest")
+            r.lines.append(SAY.say("extreme_change", which=which, measure=al.label(m), year=al.plabel(b_id),
+                                   old=fmt.number(a[0]), new=fmt.number(b[0]), change=fmt.change(a[0], b[0]),
+                                   old_year=al.plabel(a_id)))
             r.cite(*a[1], *b[1])
         r.answer.periods = list(al.ids)
         return r
@@ -688,15 +953,12 @@ def extreme(al: Algebra, frame: Frame, q: Query) -> Result:
                     continue
                 best = (min if lowest else max)(row[0] for row in rows)
                 ties = [row for row in rows if row[0] == best]  # 43 in 2011/12 and in 2013/14
-                word = "fewest" if lowest else "most"
-                r.lines.append(
-                    f"The {word} SCRs {al.label(m)} (commissioned minus published): {fmt.number(best)} in "
-                    f"{fmt.join([al.plabel(row[1]) for row in ties])}."
-                )
+                r.lines.append(SAY.say("extreme_gap_fewest" if lowest else "extreme_gap_most", measure=al.label(m),
+                                       gap=fmt.number(best), years=fmt.join([al.plabel(row[1]) for row in ties])))
                 for row in ties:
                     r.cite(*row[2][1])
                 r.answer.periods = [row[1] for row in ties]
-        r.lines.append(GAP_NOTE)
+        r.lines.append(SAY.say("gap_note"))
         return r
     base = figures.extreme(al.facts, q)
     r.lines.append(base.text)
@@ -732,27 +994,28 @@ def identify(al: Algebra, frame: Frame, q: Query) -> Result:
             v = al.value(p, m)
             if v and not claim.percent and v[0] == claim.value:
                 period = al.facts.period(p)  # "71 were published in which year?": the months it runs over too
-                found.append(f"SCRs {al.label(m)} in {al.plabel(p)} ({period.start:%B %Y} to {period.end:%B %Y})")
+                found.append(SAY.say("identify_count_item", measure=al.label(m), year=al.plabel(p),
+                                     start=f"{period.start:%B %Y}", end=f"{period.end:%B %Y}"))
                 cells.append((p, m))
                 r.cite(*v[1])
         s = al.share(p)
         if s and claim.percent and abs(s[0] - claim.value) < 0.5:
-            found.append(f"the share of SCRs published in {al.plabel(p)} ({_pct(s[0])})")
+            found.append(SAY.say("identify_share_item", year=al.plabel(p), share=_pct(s[0])))
             r.cite(*s[1])
     if len(cells) == 1:  # "what's the 114 then?" - "and in 2012/13?": of that figure's measure and year
         q.measure = cells[0][1]
         r.answer.periods = [cells[0][0]]
     shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
     if found:
-        r.lines.append(f"{shown} is the number of " + fmt.join(found) + "." if not claim.percent
-                       else f"{shown} is " + fmt.join(found) + ".")
+        r.lines.append(SAY.say("identify_share" if claim.percent else "identify_count", number=shown,
+                               found=fmt.join(found)))
     else:  # "in which year were 50 published?": in none; with no measure named, no figure of the article is it
-        r.lines.append(f"In no year were {shown} SCRs {fmt.join([al.label(m) for m in named])}."
-                       if named and not claim.percent else f"None of the article's figures is {shown}.")
+        r.lines.append(SAY.say("identify_no_year", number=shown, measures=fmt.join([al.label(m) for m in named]))
+                       if named and not claim.percent else SAY.say("identify_none", number=shown))
         said = next((s for s in al.facts.article.sentences if re.search(rf"(?<![\d.]){re.escape(shown)}(?![\d.])",
                                                                          s.text)), None)
         if said is not None and not named:  # "what is the 20?": not an SCR count, but the article has it
-            r.lines[-1] = f"{shown} is not a count of SCRs; the article uses it here: “{said.text}”"
+            r.lines[-1] = SAY.say("identify_in_article", number=shown, quoted=f"“{said.text}”")
             r.cite(said)
             return r
         base = figures.count(al.facts, _with_periods(q, list(frame.periods) or None))
@@ -768,18 +1031,16 @@ def cagr(al: Algebra, frame: Frame, q: Query) -> Result:
     r = Result()
     ends = al.ends(frame)
     if ends is None:
-        return _one_year("no growth rate")
+        return _one_year(SAY.say("one_year_no_growth_rate"))
     old, new = ends
     years = al.ids.index(new) - al.ids.index(old)
     for m in al.measures(frame):
         a, b = al.value(old, m), al.value(new, m)
         if a and b and a[0] > 0 and years > 0:
             rate = 100.0 * ((b[0] / a[0]) ** (1 / years) - 1)
-            r.lines.append(
-                f"SCRs {al.label(m)} went from {fmt.number(a[0])} in {al.plabel(old)} to {fmt.number(b[0])} in "
-                f"{al.plabel(new)}: a compound growth of {_pct(rate)} a year over {fmt.words(years)} "
-                f"year{'s' if years != 1 else ''}."
-            )
+            r.lines.append(SAY.say("cagr", measure=al.label(m), old=fmt.number(a[0]), old_year=al.plabel(old),
+                                   new=fmt.number(b[0]), new_year=al.plabel(new), rate=_pct(rate), n=fmt.words(years),
+                                   years=SAY.say("years") if years != 1 else SAY.say("year")))
             r.cite(*a[1], *b[1])
             r.numbers.append((rate, True))
     r.answer.periods = [old, new]
@@ -795,10 +1056,8 @@ def median(al: Algebra, frame: Frame, q: Query) -> Result:
             continue
         mid = len(values) // 2
         med = values[mid][0] if len(values) % 2 else (values[mid - 1][0] + values[mid][0]) / 2
-        r.lines.append(
-            f"The median of SCRs {al.label(m)} over {fmt.period_span([al.plabel(p) for p in periods])}: "
-            f"{_num(med)} (" + ", ".join(fmt.number(v[0]) for v in values) + ")."
-        )
+        r.lines.append(SAY.say("median", measure=al.label(m), span=fmt.period_span([al.plabel(p) for p in periods]),
+                               median=_num(med), values=", ".join(fmt.number(v[0]) for v in values)))
         for v in values:
             r.cite(*v[2][1])
         r.numbers.append((float(med), False))
@@ -818,11 +1077,9 @@ def portion(al: Algebra, frame: Frame, q: Query) -> Result:
         for p in asked:
             if p in values:
                 part = values[p][0]
-                r.lines.append(
-                    f"{fmt.number(part)} of the {fmt.number(whole)} SCRs {al.label(m)} over "
-                    f"{fmt.period_span([al.plabel(x) for x in al.ids])} came in {al.plabel(p)}: "
-                    f"{_pct(100.0 * part / whole)}."
-                )
+                r.lines.append(SAY.say("portion", part=fmt.number(part), whole=fmt.number(whole), measure=al.label(m),
+                                       span=fmt.period_span([al.plabel(x) for x in al.ids]), year=al.plabel(p),
+                                       share=_pct(100.0 * part / whole)))
                 r.numbers.append((100.0 * part / whole, True))
         for v in values.values():
             r.cite(*v[1])
@@ -839,10 +1096,8 @@ def spread(al: Algebra, frame: Frame, q: Query) -> Result:
         if len(rows) < 2:
             continue
         (low, lp, lv), (high, hp, hv) = rows[0], rows[-1]
-        r.lines.append(
-            f"SCRs {al.label(m)} ranged from {fmt.number(low)} ({al.plabel(lp)}) to {fmt.number(high)} "
-            f"({al.plabel(hp)}): a range of {fmt.number(high - low)}."
-        )
+        r.lines.append(SAY.say("spread", measure=al.label(m), low=fmt.number(low), low_year=al.plabel(lp),
+                               high=fmt.number(high), high_year=al.plabel(hp), range=fmt.number(high - low)))
         r.cite(*lv[1], *hv[1])
         r.numbers.append((float(high - low), False))
     r.answer.periods = periods
@@ -860,10 +1115,8 @@ def per_time(al: Algebra, frame: Frame, q: Query) -> Result:
             v = al.value(p, m)
             if v:
                 each = v[0] / parts
-                r.lines.append(
-                    f"In {al.plabel(p)}, {fmt.number(v[0])} SCRs were {al.label(m)}: about {each:.1f} a {unit} on "
-                    f"average (the article gives yearly totals only, not when in the year)."
-                )
+                r.lines.append(SAY.say("per_time", year=al.plabel(p), count=fmt.number(v[0]), measure=al.label(m),
+                                       each=f"{each:.1f}", unit=unit))
                 r.cite(*v[1])
                 r.numbers.append((round(each, 1), False))
     r.answer.periods = al.span(frame, between=True)
@@ -876,7 +1129,7 @@ def filter_years(al: Algebra, frame: Frame, q: Query) -> Result:
     claim = frame.claim
     if claim is None:
         return value(al, frame, q)
-    word = "more than" if claim.compare == "gt" else "fewer than"
+    word = SAY.say("more_than") if claim.compare == "gt" else SAY.say("fewer_than")
     shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
     for m in al.measures(frame) if not claim.percent else ["share"]:
         rows = []
@@ -887,11 +1140,16 @@ def filter_years(al: Algebra, frame: Frame, q: Query) -> Result:
             r.cite(*v[1])
             if (v[0] > claim.value) if claim.compare == "gt" else (v[0] < claim.value):
                 rows.append(f"{al.plabel(p)} ({_pct(v[0]) if claim.percent else fmt.number(int(v[0]))})")
-        what = "SCRs published as a share of commissioned" if claim.percent else f"SCRs {al.label(m)}"
-        if rows:
-            r.lines.append(f"{what}, {word} {shown}: {fmt.join(rows)}.")
+        if rows and claim.percent:
+            r.lines.append(SAY.say("filter_years_share", more_or_fewer_than=word, threshold=shown,
+                                   years=fmt.join(rows)))
+        elif rows:
+            r.lines.append(SAY.say("filter_years", measure=al.label(m), more_or_fewer_than=word, threshold=shown,
+                                   years=fmt.join(rows)))
+        elif claim.percent:
+            r.lines.append(SAY.say("filter_no_year_share", more_or_fewer_than=word, threshold=shown))
         else:
-            r.lines.append(f"{what}: no year had {word} {shown}.")
+            r.lines.append(SAY.say("filter_no_year", measure=al.label(m), more_or_fewer_than=word, threshold=shown))
     r.answer.periods = al.span(frame)
     return r
 
@@ -904,20 +1162,20 @@ def rank(al: Algebra, frame: Frame, q: Query) -> Result:
         return extreme(al, frame._replace(op="extreme", of_change=True), q)
     r = Result()
     periods = al.span(frame, between=True) if len(frame.periods) != 1 else list(al.ids)
-    order = "lowest first" if frame.lowest else "highest first"
+    order = SAY.say("lowest_first") if frame.lowest else SAY.say("highest_first")
     if q.has("rate", "share", "percent", "proportion"):
         rows = [(v[0], p, v) for p in periods if (v := al.share(p))]
         rows.sort(key=lambda row: row[0], reverse=not frame.lowest)
-        r.lines.append("The share of SCRs published (of those commissioned the same year), " + order + ": " +
-                       "; ".join(f"{al.plabel(p)} {_pct(value)}" for value, p, _ in rows) + ".")
+        r.lines.append(SAY.say("rank_share", order=order,
+                               ranked="; ".join(f"{al.plabel(p)} {_pct(value)}" for value, p, _ in rows)))
         for *_, v in rows:
             r.cite(*v[1])
     else:
         for m in al.measures(frame):
             rows = [(v[0], p, v) for p in periods if (v := al.value(p, m))]
             rows.sort(key=lambda row: row[0], reverse=not frame.lowest)
-            r.lines.append(f"SCRs {al.label(m)}, {order}: " + "; ".join(
-                f"{al.plabel(p)} {fmt.number(int(value))}" for value, p, _ in rows) + ".")
+            r.lines.append(SAY.say("rank", measure=al.label(m), order=order, ranked="; ".join(
+                f"{al.plabel(p)} {fmt.number(int(value))}" for value, p, _ in rows)))
             for *_, v in rows:
                 r.cite(*v[1])
     r.answer.periods = periods
@@ -934,8 +1192,7 @@ def both_measures(al: Algebra, frame: Frame, q: Query) -> Result:
             parts = " + ".join(f"{fmt.number(int(v[0]))} {al.label(m)}" for m, v in zip(al.base, values,
                                                                                          strict=True))
             total = sum(v[0] for v in values)
-            r.lines.append(f"In {al.plabel(p)}: {parts} = {fmt.number(int(total))} (commissioned and published "
-                           "counted together; a review can be in both).")
+            r.lines.append(SAY.say("both_measures", year=al.plabel(p), parts=parts, total=fmt.number(int(total))))
             r.numbers.append((float(total), False))
             for v in values:
                 r.cite(*v[1])
@@ -976,11 +1233,16 @@ def at_rate(al: Algebra, frame: Frame, q: Query) -> Result:
     if rate is None or not base:
         return share(al, frame, q)
     would = base[0] * rate[0] / 100.0
-    source = f"{al.plabel(asked[1])}'s publication rate" if stated is None else "a publication rate"
+    source = SAY.say("rate_of_year", year=al.plabel(asked[1])) if stated is None else SAY.say("rate_stated")
     actual = al.value(year, part)
-    r.lines.append(f"In {al.plabel(year)}, {fmt.number(base[0])} SCRs were {al.label(whole)}. At {source} of "
-                   f"{_pct(rate[0])}, about {_num(round(would, 1))} would have been {al.label(part)}"
-                   + (f" ({fmt.number(actual[0])} were)." if actual else "."))
+    if actual:
+        r.lines.append(SAY.say("at_rate_actual", year=al.plabel(year), count=fmt.number(base[0]),
+                               whole=al.label(whole), rate_source=source, rate=_pct(rate[0]),
+                               would=_num(round(would, 1)), part=al.label(part), actual=fmt.number(actual[0])))
+    else:
+        r.lines.append(SAY.say("at_rate", year=al.plabel(year), count=fmt.number(base[0]), whole=al.label(whole),
+                               rate_source=source, rate=_pct(rate[0]), would=_num(round(would, 1)),
+                               part=al.label(part)))
     r.cite(*base[1], *rate[1], *(actual[1] if actual else ()))
     r.numbers.append((round(would, 1), False))
     r.answer.periods = list(dict.fromkeys(asked))
@@ -1004,14 +1266,21 @@ def vs_sum(al: Algebra, frame: Frame, q: Query) -> Result:
             continue
         total = sum(v[0] for v in parts)
         years = fmt.join([al.plabel(p) for p in summed])
-        r.lines.append(f"SCRs {al.label(mine)} in {al.plabel(subject)}: {fmt.number(one[0])}.")
-        r.lines.append(f"SCRs {al.label(theirs)} in {years} together: {fmt.number(total)} ("
-                       + " + ".join(fmt.number(v[0]) for v in parts) + ").")
+        r.lines.append(SAY.say("measure_in_year", measure=al.label(mine), year=al.plabel(subject),
+                               count=fmt.number(one[0])))
+        r.lines.append(SAY.say("vs_sum_together", measure=al.label(theirs), years=years, total=fmt.number(total),
+                               parts=" + ".join(fmt.number(v[0]) for v in parts)))
         diff = one[0] - total
-        more = "more" if diff > 0 else "fewer"
-        relative = f" ({100 * diff / total:+.1f}%)" if total else ""
-        said = f"{fmt.number(one[0])} is {fmt.number(abs(diff))} {more} than {fmt.number(total)}{relative}."
-        r.lines.append(said if diff else f"The two are the same: {fmt.number(total)} each.")
+        more = SAY.say("more") if diff > 0 else SAY.say("fewer")
+        if not diff:
+            r.lines.append(SAY.say("vs_sum_same", total=fmt.number(total)))
+        elif total:
+            r.lines.append(SAY.say("vs_sum_difference_relative", count=fmt.number(one[0]),
+                                   difference=fmt.number(abs(diff)), more_or_fewer=more, total=fmt.number(total),
+                                   relative=f"{100 * diff / total:+.1f}%"))
+        else:
+            r.lines.append(SAY.say("vs_sum_difference", count=fmt.number(one[0]), difference=fmt.number(abs(diff)),
+                                   more_or_fewer=more, total=fmt.number(total)))
         r.cite(*one[1], *(src for v in parts for src in v[1]))
         r.numbers.append((abs(diff), False))
         if total:
@@ -1045,23 +1314,24 @@ def steps(al: Algebra, frame: Frame, q: Query) -> Result:
             r.cite(*a[1], *b[1])
         if len(moved) != 2:
             continue
-        said = [f"{fmt.number(a[0])} in {al.plabel(before)} to {fmt.number(b[0])} in {al.plabel(year)}, "
-                f"{fmt.change(a[0], b[0])}" for _, before, year, a, b in moved]
-        r.lines.append(f"SCRs {al.label(m)}: " + "; against ".join(said) + ".")
+        said = [SAY.say("steps_rise", old=fmt.number(a[0]), old_year=al.plabel(before), new=fmt.number(b[0]),
+                        new_year=al.plabel(year), change=fmt.change(a[0], b[0])) for _, before, year, a, b in moved]
+        r.lines.append(SAY.say("steps_rises", measure=al.label(m), first=said[0], second=said[1]))
         bigger = moved[0][0] > moved[1][0]
         (_, _, _, a0, b0), (_, _, _, a1, b1) = moved
         counts = (b0[0] - a0[0], b1[0] - a1[0])
         rates = ((b0[0] - a0[0]) / a0[0] if a0[0] else 0.0, (b1[0] - a1[0]) / a1[0] if a1[0] else 0.0)
-        said = []
-        for terms, (x, y), shown in (("in numbers", counts, f"{_num(counts[0])} against {_num(counts[1])}"),
-                                     ("in percentage terms", rates, f"{100 * rates[0]:+.1f}% against "
-                                                                   f"{100 * rates[1]:+.1f}%")):
-            said.append(f"{'bigger' if x > y else 'smaller' if x < y else 'the same'} {terms} ({shown})")
+        said = [SAY.say("steps_in_numbers", bigger_or_smaller=_bigger_or_smaller(*counts), first=_num(counts[0]),
+                        second=_num(counts[1])),
+                SAY.say("steps_in_percent", bigger_or_smaller=_bigger_or_smaller(*rates),
+                        first=f"{100 * rates[0]:+.1f}%", second=f"{100 * rates[1]:+.1f}%")]
         if relative:
             said.reverse()  # the terms asked about first
-        by = (f"{_num(round(100 * abs(rates[0] - rates[1]), 1))} percentage points" if relative else
-              f"{_num(abs(counts[0] - counts[1]))} {'more' if counts[0] > counts[1] else 'fewer'}")
-        r.lines.append(f"The rise into {al.plabel(first)} was {said[0]}, {by}; {said[1]}.")
+        by = (SAY.say("percentage_points", points=_num(round(100 * abs(rates[0] - rates[1]), 1))) if relative else
+              SAY.say("steps_by_count", count=_num(abs(counts[0] - counts[1])),
+                      more_or_fewer=SAY.say("more") if counts[0] > counts[1] else SAY.say("fewer")))
+        r.lines.append(SAY.say("steps_compared", year=al.plabel(first), first_terms=said[0], by=by,
+                               second_terms=said[1]))
         r.numbers.append((round(100 * abs(rates[0] - rates[1]), 1) if relative else abs(counts[0] - counts[1]),
                           False))
         checks.append(bigger)
@@ -1070,6 +1340,10 @@ def steps(al: Algebra, frame: Frame, q: Query) -> Result:
         r.verdict = "Yes" if all(c != smaller for c in checks) else "No"
     r.answer.periods = [first, second]
     return r
+
+
+def _bigger_or_smaller(x: float, y: float) -> str:
+    return SAY.say("bigger") if x > y else SAY.say("smaller") if x < y else SAY.say("the_same")
 
 
 def at_change(al: Algebra, frame: Frame, q: Query) -> Result:
@@ -1088,11 +1362,17 @@ def at_change(al: Algebra, frame: Frame, q: Query) -> Result:
         ref_before, ref_after, base, would, how = same
         actual = al.value(target, m)
         said = fmt.change(ref_before[0], ref_after[0])
-        r.lines.append(
-            f"SCRs {al.label(m)} went from {fmt.number(ref_before[0])} to {fmt.number(ref_after[0])} into "
-            f"{al.plabel(reference)}, {said}. With {how} on {al.plabel(base_year)}'s "
-            f"{fmt.number(base[0])}, {al.plabel(target)} would have had about {_num(round(would, 1))}"
-            + (f" ({fmt.number(actual[0])} actually)." if actual else "."))
+        if actual:
+            r.lines.append(SAY.say("at_change_actual", measure=al.label(m), old=fmt.number(ref_before[0]),
+                                   new=fmt.number(ref_after[0]), year=al.plabel(reference), change=said, how=how,
+                                   base_year=al.plabel(base_year), base=fmt.number(base[0]),
+                                   target=al.plabel(target), would=_num(round(would, 1)),
+                                   actual=fmt.number(actual[0])))
+        else:
+            r.lines.append(SAY.say("at_change", measure=al.label(m), old=fmt.number(ref_before[0]),
+                                   new=fmt.number(ref_after[0]), year=al.plabel(reference), change=said, how=how,
+                                   base_year=al.plabel(base_year), base=fmt.number(base[0]),
+                                   target=al.plabel(target), would=_num(round(would, 1))))
         r.cite(*ref_before[1], *ref_after[1], *base[1], *(actual[1] if actual else ()))
         r.numbers.append((round(would, 1), False))
     r.answer.periods = [target, reference]
@@ -1110,7 +1390,8 @@ def _same_rise(al: Algebra, m: str, reference: str, base_year: str, relative: bo
     rise = after[0] - before[0]
     growth = rise / before[0] if before[0] else 0.0
     would = base[0] * (1 + growth) if relative else base[0] + rise
-    how = f"the same percentage rise ({100 * growth:+.1f}%)" if relative else f"the same rise ({rise:+,.0f})"
+    how = (SAY.say("same_percentage_rise", rise=f"{100 * growth:+.1f}%") if relative else
+           SAY.say("same_rise", rise=f"{rise:+,.0f}"))
     return before, after, base, would, how
 
 
@@ -1133,11 +1414,13 @@ def rise_vs(al: Algebra, frame: Frame, q: Query) -> Result:
         return value(al, frame, q)
     rise = after[0] - before[0]
     diff = rise - other[0]
-    r.lines.append(f"The rise in SCRs {al.label(rising)} into {al.plabel(into)}: {fmt.number(before[0])} to "
-                   f"{fmt.number(after[0])}, {fmt.change(before[0], after[0])}.")
-    r.lines.append(f"SCRs {al.label(figure)} in {al.plabel(year)}: {fmt.number(other[0])}.")
-    r.lines.append(f"The rise of {fmt.number(rise)} is {fmt.number(abs(diff))} {'more' if diff > 0 else 'less'} "
-                   f"than {fmt.number(other[0])}." if diff else "The two are the same.")
+    r.lines.append(SAY.say("rise_into", measure=al.label(rising), year=al.plabel(into), old=fmt.number(before[0]),
+                           new=fmt.number(after[0]), change=fmt.change(before[0], after[0])))
+    r.lines.append(SAY.say("measure_in_year", measure=al.label(figure), year=al.plabel(year),
+                           count=fmt.number(other[0])))
+    r.lines.append(SAY.say("rise_vs_difference", rise=fmt.number(rise), difference=fmt.number(abs(diff)),
+                           more_or_less=SAY.say("more") if diff > 0 else SAY.say("less"),
+                           figure=fmt.number(other[0])) if diff else SAY.say("rise_vs_same"))
     r.cite(*before[1], *after[1], *other[1])
     r.numbers.append((abs(diff), False))
     if frame.yesno and frame.claim is None:
@@ -1157,14 +1440,13 @@ def again(al: Algebra, frame: Frame, q: Query) -> Result:
         if same is None:
             continue
         a, b, base, would, how = same
-        r.lines.append(f"SCRs {al.label(m)} went from {fmt.number(a[0])} to {fmt.number(b[0])} into "
-                       f"{al.plabel(reference)}. With {how} again on {al.plabel(last)}'s {fmt.number(base[0])}, "
-                       f"the next year would have about {_num(round(would, 1))}.")
+        r.lines.append(SAY.say("again", measure=al.label(m), old=fmt.number(a[0]), new=fmt.number(b[0]),
+                               year=al.plabel(reference), how=how, last=al.plabel(last), base=fmt.number(base[0]),
+                               would=_num(round(would, 1))))
         r.cite(*a[1], *b[1], *base[1])
         r.numbers.append((round(would, 1), False))
     if r.lines:
-        r.lines.append(f"That is arithmetic on the article's figures, not a forecast: it gives none after "
-                       f"{al.plabel(last)}.")
+        r.lines.append(SAY.say("again_not_forecast", last=al.plabel(last)))
     r.answer.periods = [last]
     return r
 
@@ -1184,17 +1466,20 @@ def scaled(al: Algebra, frame: Frame, q: Query) -> Result:
             continue
         if supposed.percent:
             would = base[0] * (1 + supposed.value / 100)
-            how = f"{'up' if supposed.value > 0 else 'down'} {_num(abs(supposed.value))}%"
+            percent = _num(abs(supposed.value))
+            how = SAY.say("scaled_up", percent=percent) if supposed.value > 0 else SAY.say("scaled_down",
+                                                                                            percent=percent)
         else:
             would = base[0] * supposed.value
-            how = {0.5: "halved", 2.0: "doubled", 3.0: "tripled"}.get(supposed.value,
-                                                                     f"multiplied by {_num(supposed.value)}")
-        r.lines.append(f"SCRs {al.label(m)} in {al.plabel(year)}: {fmt.number(base[0])}. {how.capitalize()}, "
-                       f"that would be {_num(round(would, 1))}.")
+            how = (SAY.say("halved") if supposed.value == 0.5 else SAY.say("doubled") if supposed.value == 2.0
+                   else SAY.say("tripled") if supposed.value == 3.0
+                   else SAY.say("multiplied", times=_num(supposed.value)))
+        r.lines.append(SAY.say("scaled", measure=al.label(m), year=al.plabel(year), count=fmt.number(base[0]),
+                               how=how, would=_num(round(would, 1))))
         r.cite(*base[1])
         r.numbers.append((round(would, 1), False))
     if r.lines:
-        r.lines.append("That is arithmetic on the article's figure, not a forecast or a figure the article gives.")
+        r.lines.append(SAY.say("scaled_not_forecast"))
     r.answer.periods = [year]
     return r
 
@@ -1208,10 +1493,10 @@ def own_share(al: Algebra, frame: Frame, q: Query) -> Result:
     national = al.value(year, frame.measures[0]) if own is not None and frame.measures else None
     if own is None or not national or not national[0]:
         return value(al, frame, q)
-    r.lines.append(f"{_num(own.value)} of the {fmt.number(national[0])} SCRs {al.label(frame.measures[0])} in "
-                   f"{al.plabel(year)} is {_pct(100 * own.value / national[0])}.")
-    r.lines.append(f"The {fmt.number(national[0])} is the article's figure for England; the {_num(own.value)} is "
-                   "yours, not one the article gives.")
+    r.lines.append(SAY.say("own_share", own=_num(own.value), national=fmt.number(national[0]),
+                           measure=al.label(frame.measures[0]), year=al.plabel(year),
+                           share=_pct(100 * own.value / national[0])))
+    r.lines.append(SAY.say("own_share_note", own=_num(own.value), national=fmt.number(national[0])))
     r.cite(*national[1])
     r.numbers.append((round(100 * own.value / national[0], 1), True))
     r.answer.periods = [year]
@@ -1231,9 +1516,10 @@ def rise_portion(al: Algebra, frame: Frame, q: Query) -> Result:
         if not (a and b and c and d) or b[0] == a[0]:
             continue
         whole, part = b[0] - a[0], d[0] - c[0]
-        r.lines.append(f"SCRs {al.label(m)} rose by {fmt.number(whole)} from {al.plabel(first)} to {al.plabel(last)} "
-                       f"({fmt.number(a[0])} to {fmt.number(b[0])}); {fmt.number(part)} of that came in "
-                       f"{al.plabel(into)} ({fmt.number(c[0])} to {fmt.number(d[0])}): {_pct(100 * part / whole)}.")
+        r.lines.append(SAY.say("rise_portion", measure=al.label(m), whole=fmt.number(whole),
+                               first_year=al.plabel(first), last_year=al.plabel(last), first=fmt.number(a[0]),
+                               last=fmt.number(b[0]), part=fmt.number(part), year=al.plabel(into),
+                               before=fmt.number(c[0]), after=fmt.number(d[0]), share=_pct(100 * part / whole)))
         r.cite(*a[1], *b[1], *c[1], *d[1])
         r.numbers.append((round(100 * part / whole, 1), True))
     r.answer.periods = [first, last]
@@ -1251,8 +1537,8 @@ def year_share(al: Algebra, frame: Frame, q: Query) -> Result:
     a, b = al.value(part, m), al.value(whole, m)
     if not a or not b or not b[0]:
         return value(al, frame, q)
-    r.lines.append(f"SCRs {al.label(m)}: {fmt.number(a[0])} in {al.plabel(part)} is {_pct(100 * a[0] / b[0])} of "
-                   f"the {fmt.number(b[0])} in {al.plabel(whole)}.")
+    r.lines.append(SAY.say("year_share", measure=al.label(m), part=fmt.number(a[0]), part_year=al.plabel(part),
+                           share=_pct(100 * a[0] / b[0]), whole=fmt.number(b[0]), whole_year=al.plabel(whole)))
     r.cite(*a[1], *b[1])
     r.numbers.append((round(100 * a[0] / b[0], 1), True))
     r.answer.periods = [part, whole]
@@ -1314,7 +1600,7 @@ def _mixed_up(al: Algebra, frame: Frame, wrong: list[Claim]) -> list[str]:
             for m in al.base:
                 v = al.value(p, m)
                 if m not in asked and v and v[0] == c.value:
-                    lines.append(f"({_num(c.value)} is the number of SCRs {al.label(m)} in {al.plabel(p)}.)")
+                    lines.append(SAY.say("mixed_up", value=_num(c.value), measure=al.label(m), year=al.plabel(p)))
     return lines[:1]
 
 
@@ -1441,7 +1727,7 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                     return "No", [_wrong_given(al, frame, wrong_given)]
                 if not stated:
                     shown = fmt.join([_num(g.value) for g in right_given])
-                    return "Yes", [f"{shown} {'is' if len(right_given) == 1 else 'are'} right."]
+                    return "Yes", [SAY.say("right_one" if len(right_given) == 1 else "right_several", stated=shown)]
                 claim = stated[0]
                 candidates = [(v, pct) for v, pct in result.numbers if pct == claim.percent] or candidates
             wrong, rounded = [], []
@@ -1472,46 +1758,49 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
                     rounded.append(c)
                 elif not exact:
                     wrong.append(c)
-            unit = " percentage points" if says_any(q.text, ("percentage points", "percentage point", "points",
-                                                             "pp")) and frame.op == "pp_change" else "%"
-            shown = fmt.join([f"{_num(c.value)}{unit if c.percent else ''}" for c in stated])
-            if not wrong and frame.op == "pp_change" and unit == "%" and all(c.percent for c in stated):
+            points = says_any(q.text, ("percentage points", "percentage point", "points", "pp")) and \
+                frame.op == "pp_change"
+            shown = fmt.join([(SAY.say("percentage_points", points=_num(c.value)) if points else f"{_num(c.value)}%")
+                              if c.percent else _num(c.value) for c in stated])
+            if not wrong and frame.op == "pp_change" and not points and all(c.percent for c in stated):
                 # "the share went up by 24%": the points are right, but a 24% rise would be another thing
-                return "Partly", [f"It rose {shown[:-1]} percentage points, which is not a {shown} rise: in relative "
-                                  "terms it rose more (see below)."]
+                return "Partly", [SAY.say("points_not_percent", points=shown[:-1], percent=shown)]
             if not wrong:
                 if rounded:
                     closest = [next(v for v, _ in candidates if abs(v - c.value) < 1.0 or (
                         not c.percent and round(v) == c.value)) for c in rounded]
                     said = fmt.join([_pct(v) if c.percent else _num(round(v, 1)) for v, c in zip(
                         closest, rounded, strict=True)])  # ("about 22% and 62%": 21.8% and 62.3%)
-                    return "Yes", [f"About {shown}: the figure{'s are' if len(rounded) > 1 else ' is'} {said}."]
-                return "Yes", [f"{shown} {'is' if len(stated) == 1 else 'are'} right."]
+                    return "Yes", [SAY.say("about_several" if len(rounded) > 1 else "about_one", stated=shown,
+                                           figures=said)]
+                return "Yes", [SAY.say("right_one" if len(stated) == 1 else "right_several", stated=shown)]
             bad = fmt.join([f"{_num(c.value)}{'%' if c.percent else ''}" for c in wrong])
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
-            lines = [f"Not {bad}: the figure{'s are' if len(candidates) > 1 else ' is'} {right}."]
+            lines = [SAY.say("not_several" if len(candidates) > 1 else "not_one", stated=bad, figures=right)]
             swapped = [c for c in wrong if c.measure and any(abs(v - c.value) < 1e-9 for v, _ in candidates)]
             if swapped:  # "55 published and 12 commissioned": the article's figures, each of the other measure
                 said = fmt.join([f"{_num(c.value)} {al.label(c.measure)}" if c.measure else _num(c.value)
                                  for c in wrong])  # (a wrong figure said of no measure is named by its value)
-                lines = [f"Not {said}: the measures are the other way round."]
+                lines = [SAY.say("measures_swapped", stated=said)]
             return "No", lines + _mixed_up(al, frame, wrong)
         if claim.compare == "decade":  # "so like 60 something percent?": from 60 up to 70
-            shown = f"{_num(claim.value)}-something{' percent' if claim.percent else ''}"
+            shown = (SAY.say("decade_percent", value=_num(claim.value)) if claim.percent else
+                     SAY.say("decade", value=_num(claim.value)))
             inside = [v for v, _ in candidates if claim.value <= v < claim.value + 10]
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in (
                 [(inside[0], claim.percent)] if inside else candidates[:3]))
-            return ("Yes", [f"{shown.capitalize()}: the figure is {right}."]) if inside else (
-                "No", [f"Not {shown}: the figure is {right}."])
+            return ("Yes", [SAY.say("decade_right", stated=shown, figures=right)]) if inside else (
+                "No", [SAY.say("not_one", stated=shown, figures=right)])
         if claim.compare == "approx":
             near = [v for v, _ in candidates if abs(v - claim.value) <= max(0.5, 0.1 * abs(claim.value))]
             shown = f"{_num(claim.value)}{'%' if claim.percent else ''}"
             if near and abs(near[0] - claim.value) < 1e-9:  # "what about 2013/14 - 71?": exactly right
-                return "Yes", [f"{shown} is right."]
+                return "Yes", [SAY.say("right_one", stated=shown)]
             if near:
-                return "Yes", [f"About {shown}: the figure is {_num(round(near[0], 1))}{'%' if claim.percent else ''}."]
+                return "Yes", [SAY.say("about_one", stated=shown,
+                                       figures=f"{_num(round(near[0], 1))}{'%' if claim.percent else ''}")]
             right = ", ".join(f"{_num(round(v, 1))}{'%' if p else ''}" for v, p in candidates[:3])
-            return "No", [f"Not about {shown}: the figure is {right}."]
+            return "No", [SAY.say("not_about", stated=shown, figures=right)]
         yearly = _yearly_steps(al, frame, q, claim)
         if yearly is not None:  # "did commissioned rise by more than 50% in any year?": each year's own rise
             candidates, lines = yearly
@@ -1549,11 +1838,13 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if steps:
                 best = (min if lowest else max)(steps)
                 checks.append(best[1] in frame.periods)
-                shown = f"{'+' if best[0] >= 0 else ''}{_pct(best[0])}" if relative else f"up {fmt.number(best[0])}"
-                others = ", ".join(f"{al.plabel(p)}: {'+' + _pct(v) if relative else 'up ' + fmt.number(v)}"
+                shown = (f"{'+' if best[0] >= 0 else ''}{_pct(best[0])}" if relative else
+                         SAY.say("up_by", count=fmt.number(best[0])))
+                others = ", ".join(f"{al.plabel(p)}: " + ('+' + _pct(v) if relative else
+                                                          SAY.say("up_by", count=fmt.number(v)))
                                    for v, p in steps if p != best[1])
-                lines.append(f"SCRs {al.label(m)}: the {'smallest' if lowest else 'biggest'} rise was into "
-                             f"{al.plabel(best[1])}, {shown} (against {others}).")
+                lines.append(SAY.say("smallest_rise" if lowest else "biggest_rise", measure=al.label(m),
+                                     year=al.plabel(best[1]), rise=shown, others=others))
         return _all_or_some(checks), lines
     if frame.op == "extreme" and frame.periods and not test:  # "was 2012/13 a record year?"
         lines, checks = [], []
@@ -1562,8 +1853,8 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if rows:
                 best = (min if frame.lowest else max)(rows)
                 checks.append(best[1] in frame.periods)
-                word = "fewest" if frame.lowest else "most"
-                lines.append(f"The {word} SCRs {al.label(m)}: {fmt.number(best[0])} in {al.plabel(best[1])}.")
+                lines.append(SAY.say("record_fewest" if frame.lowest else "record_most", measure=al.label(m),
+                                     count=fmt.number(best[0]), year=al.plabel(best[1])))
         return _all_or_some(checks), lines
     if test in ("double", "triple"):
         need = 2.0 if test == "double" else 3.0
@@ -1580,12 +1871,9 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             a, b = al.share(old), al.share(new)
             if a and b and a[0]:
                 ok = b[0] >= floor * a[0]
-                word = "double" if need == 2 else "triple"
-                said = ("nearly " if b[0] < need * a[0] else "more than ") + word if ok else f"less than {word}"
-                lines.append(
-                    f"The share of SCRs published: {_pct(a[0])} in {al.plabel(old)} to {_pct(b[0])} in "
-                    f"{al.plabel(new)}, {b[0] / a[0]:.1f} times as high ({said})."
-                )
+                lines.append(SAY.say("times_share_check", old=_pct(a[0]), old_year=al.plabel(old), new=_pct(b[0]),
+                                     new_year=al.plabel(new), times=f"{b[0] / a[0]:.1f}",
+                                     against=_against_multiple(need, ok, b[0] < need * a[0])))
                 result.cite(*a[1], *b[1])
                 return ("Yes" if ok else "No"), lines
         for m in al.measures(frame):
@@ -1593,12 +1881,9 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if a and b and a[0]:
                 ok = b[0] >= floor * a[0]
                 checks.append(ok)
-                word = "double" if need == 2 else "triple"
-                said = ("nearly " if b[0] < need * a[0] else "more than ") + word if ok else f"less than {word}"
-                lines.append(
-                    f"SCRs {al.label(m)}: {fmt.number(a[0])} in {al.plabel(old)} to {fmt.number(b[0])} in "
-                    f"{al.plabel(new)}, {b[0] / a[0]:.1f} times as many ({said})."
-                )
+                lines.append(SAY.say("times_check", measure=al.label(m), old=fmt.number(a[0]), old_year=al.plabel(old),
+                                     new=fmt.number(b[0]), new_year=al.plabel(new), times=f"{b[0] / a[0]:.1f}",
+                                     against=_against_multiple(need, ok, b[0] < need * a[0])))
                 al_cite(result, a, b)
         return _all_or_some(checks), lines
     if test == "accelerate":
@@ -1613,7 +1898,8 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if s:
                 pct = s[0]
                 checks.append(pct < 50 if less else pct > 50)
-                lines.append(f"In {al.plabel(p)}, {_pct(pct)} were {'not ' if negated else ''}published.")
+                lines.append(SAY.say("half_not_published" if negated else "half_published", year=al.plabel(p),
+                                     share=_pct(pct)))
                 result.cite(*s[1])
         return _all_or_some(checks), lines
     if test == "all":  # "was every SCR commissioned in 2013/14 published?": all of them, or not
@@ -1623,13 +1909,24 @@ def _verdict(al: Algebra, frame: Frame, q: Query, result: Result) -> tuple[str, 
             if s:
                 checks.append(s[0] >= 100.0 - 1e-9)
                 made, out = al.value(p, al.base[0]), al.value(p, al.base[1])
-                counts = f" ({fmt.number(out[0])} of {fmt.number(made[0])})" if made and out else ""
-                lines.append(f"In {al.plabel(p)}, {_pct(s[0])} of the SCRs commissioned were published{counts}.")
+                if made and out:
+                    lines.append(SAY.say("all_published_counts", year=al.plabel(p), share=_pct(s[0]),
+                                         published=fmt.number(out[0]), commissioned=fmt.number(made[0])))
+                else:
+                    lines.append(SAY.say("all_published", year=al.plabel(p), share=_pct(s[0])))
                 result.cite(*s[1])
         return _all_or_some(checks), lines
     if test in ("rise", "fall", "same"):
         return _direction(al, frame, q, result, test)
     return "", []
+
+
+def _against_multiple(need: float, ok: bool, short: bool) -> str:
+    """"More than double", "nearly triple" (`short` of it but close enough: `ok`), "less than double"."""
+    if need == 2:
+        return (SAY.say("nearly_double") if short else SAY.say("more_than_double")) if ok else \
+            SAY.say("less_than_double")
+    return (SAY.say("nearly_triple") if short else SAY.say("more_than_triple")) if ok else SAY.say("less_than_triple")
 
 
 def _claimed_ends(al: Algebra, frame: Frame, q: Query) -> tuple[str, list[str]] | None:
@@ -1644,11 +1941,11 @@ def _claimed_ends(al: Algebra, frame: Frame, q: Query) -> tuple[str, list[str]] 
         for i, (a_id, a) in enumerate(rows):
             for b_id, b in rows[i + 1:]:
                 if a == start and b == end:
-                    return "Yes", [f"SCRs {al.label(m)}: {fmt.number(a)} in {al.plabel(a_id)} to {fmt.number(b)} in "
-                                   f"{al.plabel(b_id)}."]
+                    return "Yes", [SAY.say("claimed_ends_right", measure=al.label(m), old=fmt.number(a),
+                                           old_year=al.plabel(a_id), new=fmt.number(b), new_year=al.plabel(b_id))]
                 if a == end and b == start:  # "went from 31 to 12": the other way round
-                    return "No", [f"The other way round: SCRs {al.label(m)} went from {fmt.number(a)} in "
-                                  f"{al.plabel(a_id)} to {fmt.number(b)} in {al.plabel(b_id)}."]
+                    return "No", [SAY.say("claimed_ends_reversed", measure=al.label(m), old=fmt.number(a),
+                                          old_year=al.plabel(a_id), new=fmt.number(b), new_year=al.plabel(b_id))]
     return None
 
 
@@ -1667,9 +1964,11 @@ def _yearly_steps(
                 continue
             change = 100 * (b - a) / a if claim.percent else b - a
             steps.append((change, claim.percent))
-            lines.append(f"SCRs {al.label(m)}, {al.plabel(a_id)} to {al.plabel(b_id)}: {fmt.number(a)} to "
-                         f"{fmt.number(b)}, {'up' if b >= a else 'down'} {fmt.number(abs(b - a))} "
-                         f"({'+' if b >= a else '-'}{_pct(abs(100 * (b - a) / a))}).")
+            lines.append(SAY.say("yearly_step", measure=al.label(m), old_year=al.plabel(a_id),
+                                 new_year=al.plabel(b_id), old=fmt.number(a), new=fmt.number(b),
+                                 up_or_down=SAY.say("up") if b >= a else SAY.say("down"),
+                                 difference=fmt.number(abs(b - a)),
+                                 relative=f"{'+' if b >= a else '-'}{_pct(abs(100 * (b - a) / a))}"))
     return (steps, lines) if steps else None
 
 
@@ -1692,11 +1991,13 @@ def _paired(al: Algebra, frame: Frame, stated: list[Claim]) -> tuple[str, list[s
         if v is None:
             return None
         if v[0] != c.value:
-            wrong.append(f"not {_num(c.value)} in {al.plabel(year)} but {fmt.number(v[0])}")
+            wrong.append(SAY.say("paired_wrong_item", stated=_num(c.value), year=al.plabel(year),
+                                 actual=fmt.number(v[0])))
     if not wrong:
-        shown = fmt.join([f"{_num(c.value)} in {al.plabel(y)}" for c, y in zip(counts, years, strict=True)])
-        return "Yes", [f"{shown}: right."]
-    return "No", [f"SCRs {al.label(measures[0])}: {fmt.join(wrong)}."]
+        shown = fmt.join([SAY.say("figure_in_year", figure=_num(c.value), year=al.plabel(y))
+                          for c, y in zip(counts, years, strict=True)])
+        return "Yes", [SAY.say("paired_right", stated=shown)]
+    return "No", [SAY.say("paired_wrong", measure=al.label(measures[0]), wrong=fmt.join(wrong))]
 
 
 def _givens(al: Algebra, frame: Frame, q: Query) -> tuple[list[Claim], list[Claim]] | None:
@@ -1724,11 +2025,13 @@ def _givens(al: Algebra, frame: Frame, q: Query) -> tuple[list[Claim], list[Clai
 
 def _wrong_given(al: Algebra, frame: Frame, wrong: list[Claim]) -> str:
     """"Published went 12 -> 31 -> 74": the figure that is none of the article's, with the article's."""
-    rows = [f"{fmt.number(v[0])} in {al.plabel(p)}" for m in al.measures(frame) for p in al.ids
-            if (v := al.value(p, m))]
-    measure = al.label(al.measures(frame)[0]) if len(al.measures(frame)) == 1 else ""
-    return (f"Not {fmt.join([_num(c.value) for c in wrong])}: the article's figures"
-            f"{' for SCRs ' + measure if measure else ''} are {fmt.join(rows)}.")
+    rows = [SAY.say("figure_in_year", figure=fmt.number(v[0]), year=al.plabel(p)) for m in al.measures(frame)
+            for p in al.ids if (v := al.value(p, m))]
+    stated = fmt.join([_num(c.value) for c in wrong])
+    if len(al.measures(frame)) == 1:
+        return SAY.say("wrong_given_measure", stated=stated, measure=al.label(al.measures(frame)[0]),
+                       figures=fmt.join(rows))
+    return SAY.say("wrong_given", stated=stated, figures=fmt.join(rows))
 
 
 # a stated count the claim works from: "from 31", "12 of 55", "31 -> 71", "up from 81", "12 to 31 to 74"
@@ -1777,7 +2080,7 @@ def _shown(frame: Frame, value: float) -> str:
     if frame.op in ("share", "pp_change"):
         return _pct(value)
     if frame.op == "ratio":
-        return f"{value:.2f} to 1"
+        return SAY.say("ratio_to_one", ratio=f"{value:.2f}")
     return _num(value)
 
 
@@ -1793,10 +2096,13 @@ def _pace(al: Algebra, frame: Frame, q: Query) -> tuple[str, list[str]]:
             continue
         more = all(later[0] > earlier[0] for earlier, later in itertools.pairwise(steps))
         faster = all(later[1] > earlier[1] for earlier, later in itertools.pairwise(steps))
-        said_numbers = " then ".join(f"up {fmt.number(d)}" if d >= 0 else f"down {fmt.number(-d)}" for d, _ in steps)
-        said_pct = " then ".join(f"{'+' if r >= 0 else '-'}{_pct(abs(r))}" for _, r in steps)
-        lines.append(f"SCRs {al.label(m)}: {said_numbers} ({'bigger' if more else 'not bigger'} each year in "
-                     f"numbers); {said_pct} ({'faster' if faster else 'slower'} in percentage terms).")
+        then = " " + SAY.say("then") + " "
+        said_numbers = then.join(SAY.say("up_by", count=fmt.number(d)) if d >= 0 else
+                                 SAY.say("down_by", count=fmt.number(-d)) for d, _ in steps)
+        said_pct = then.join(f"{'+' if r >= 0 else '-'}{_pct(abs(r))}" for _, r in steps)
+        lines.append(SAY.say("pace", measure=al.label(m), rises=said_numbers,
+                             bigger_or_not=SAY.say("bigger") if more else SAY.say("not_bigger"), rates=said_pct,
+                             faster_or_slower=SAY.say("grew_faster") if faster else SAY.say("grew_slower")))
         verdicts += [more != slowing, faster != slowing]
     if not lines:
         return "", []
@@ -1834,16 +2140,18 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
             if len(diffs) == 2:
                 checks.append(holds(diffs[1][0], diffs[0][0]) if test != "same" else diffs[0][0] == diffs[1][0])
                 for _, m, a, b in diffs:
-                    lines.append(f"SCRs {al.label(m)}: {fmt.number(a[0])} in {al.plabel(old)} to "
-                                 f"{fmt.number(b[0])} in {al.plabel(new)} ({fmt.change(a[0], b[0])}).")
+                    lines.append(SAY.say("direction_moved", measure=al.label(m), old=fmt.number(a[0]),
+                                         old_year=al.plabel(old), new=fmt.number(b[0]), new_year=al.plabel(new),
+                                         change=fmt.change(a[0], b[0])))
                 return _all_or_some(checks), lines
     if by_measure and len(asked) == 2 and frame.op not in ("share", "ratio"):
         # "were more published in 2013/14 than were commissioned in 2011/12?"
         a, b = al.value(asked[0], named[0]), al.value(asked[1], named[1])
         if a and b:
             checks.append(holds(b[0], a[0]))
-            lines.append(f"{fmt.number(a[0])} SCRs {al.label(named[0])} in {al.plabel(asked[0])}; "
-                         f"{fmt.number(b[0])} {al.label(named[1])} in {al.plabel(asked[1])}.")
+            lines.append(SAY.say("direction_cells", first=fmt.number(a[0]), first_measure=al.label(named[0]),
+                                 first_year=al.plabel(asked[0]), second=fmt.number(b[0]),
+                                 second_measure=al.label(named[1]), second_year=al.plabel(asked[1])))
             al_cite(result, a, b)
         return _all_or_some(checks), lines
     if by_measure and frame.op not in ("share", "ratio"):  # "were more commissioned than published?"
@@ -1852,8 +2160,9 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
             a, b = al.value(p, first), al.value(p, second)
             if a and b:
                 checks.append(holds(b[0], a[0]))
-                lines.append(f"In {al.plabel(p)}: {fmt.number(a[0])} {al.label(first)}, {fmt.number(b[0])} "
-                             f"{al.label(second)}.")
+                lines.append(SAY.say("direction_in_year", year=al.plabel(p), first=fmt.number(a[0]),
+                                     first_measure=al.label(first), second=fmt.number(b[0]),
+                                     second_measure=al.label(second)))
                 al_cite(result, a, b)
         return _all_or_some(checks), lines
     if frame.every and (len(asked) < 2 or not than):  # "did it go up every year?": each step, not just the ends
@@ -1866,21 +2175,30 @@ def _direction(al: Algebra, frame: Frame, q: Query, result: Result, test: str) -
     else:
         pairs = list(itertools.pairwise(al.ids))
     measures = al.measures(frame) if frame.op not in ("share", "ratio", "pp_change") else ["-"]
-    shared = "Share not published" if any(m in al.derived for m in frame.measures) else "Share published"
+    shared = (SAY.say("share_not_published_label") if any(m in al.derived for m in frame.measures)
+              else SAY.say("share_published_label"))
     for m in measures:
         for old, new in pairs:
             a, b = metric(old, m), metric(new, m)
             if a and b:
                 checks.append(holds(a[0], b[0]))
-                what = {"share": shared, "pp_change": shared, "ratio": "Commissioned to published"}.get(
-                    frame.op, f"SCRs {al.label(m)}" if m != "-" else "")
-                moved = "" if frame.op in ("share", "ratio", "pp_change") or a[0] == b[0] else \
-                    f" ({'up' if b[0] > a[0] else 'down'} {_num(abs(b[0] - a[0]))})"  # ("did it narrow?": by 7)
-                lines.append(f"{what}: {_shown(frame, b[0])} in {al.plabel(new)} against {_shown(frame, a[0])} in "
-                             f"{al.plabel(old)}{moved}.")
+                if frame.op in ("share", "pp_change"):
+                    what = shared
+                elif frame.op == "ratio":
+                    what = SAY.say("ratio_label")
+                else:
+                    what = SAY.say("measure_label", measure=al.label(m)) if m != "-" else ""
+                if frame.op in ("share", "ratio", "pp_change") or a[0] == b[0]:
+                    lines.append(SAY.say("direction_against", what=what, new=_shown(frame, b[0]),
+                                         new_year=al.plabel(new), old=_shown(frame, a[0]), old_year=al.plabel(old)))
+                else:  # ("did it narrow?": by 7)
+                    lines.append(SAY.say("direction_against_moved", what=what, new=_shown(frame, b[0]),
+                                         new_year=al.plabel(new), old=_shown(frame, a[0]), old_year=al.plabel(old),
+                                         up_or_down=SAY.say("up") if b[0] > a[0] else SAY.say("down"),
+                                         difference=_num(abs(b[0] - a[0]))))
                 result.cite(*a[1], *b[1])
     if any(m in al.derived for m in frame.measures):
-        lines.append(GAP_NOTE)
+        lines.append(SAY.say("gap_note"))
     return _all_or_some(checks), lines
 
 
@@ -1891,7 +2209,7 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
     delegated = frame.op in ("value", "total", "extreme", "trend") and not frame.measures  # say their own notes
     notes = [] if delegated else figures.prefix(facts, q)
     if q.excluded:
-        notes.insert(0, f"Leaving out {fmt.join([facts.period(p).label for p in q.excluded])}:")
+        notes.insert(0, SAY.say("leaving_out", years=fmt.join([facts.period(p).label for p in q.excluded])))
     result = OPERATIONS.get(frame.op, value)(al, frame, q)
     result.lines = [*notes, *result.lines]
     if frame.op not in ("filter", "identify", "scaled", "own_share") and (frame.yesno or frame.claim is not None):
@@ -1900,30 +2218,38 @@ def evaluate(facts: FactBase, words: FrameWords, frame: Frame, q: Query) -> Answ
             verdict = "No" if verdict == "Yes" else "Yes"
         if frame.every and verdict == "Partly":  # "it narrowed every year, didn't it?": not every year, so no
             verdict = "No"
-        if verdict in ("Yes", "No") and says_any(q.text, words.check_list("asks_wrong")):
-            # "... anything wrong there?": the question asks whether something is wrong, so the verdict turns
-            verdict = "No, nothing is wrong" if verdict == "Yes" else "Yes, something is wrong"
+        # "... anything wrong there?": the question asks whether something is wrong, so the verdict turns
+        said = _said_verdict(verdict, verdict in ("Yes", "No") and says_any(q.text, words.check_list("asks_wrong")))
         if verdict and frame.claim is not None:
-            result.lines = [f"{verdict}. {why[0]}" if why else f"{verdict}.", *result.lines, *why[1:]]
+            result.lines = [SAY.say("verdict_why", verdict=said, why=why[0]) if why else
+                            SAY.say("verdict", verdict=said), *result.lines, *why[1:]]
         elif verdict:
             body = why or result.lines
-            result.lines = [f"{verdict}. {body[0]}", *body[1:]]
+            result.lines = [SAY.say("verdict_why", verdict=said, why=body[0]), *body[1:]]
     said_year = re.search(r"\bin (\d{4})\b(?!/)", q.text)  # "did the number of SCRs fall in 2011?"
-    if frame.yesno and frame.test == "fall" and result.lines[:1] and result.lines[0].startswith("No") and \
+    if frame.yesno and frame.test == "fall" and result.lines[:1] and result.lines[0].startswith(SAY.say("no")) and \
             ((not q.periods and not q.missing) or said_year):  # "did the number of SCRs ever fall?": not in these
         for event in facts.events:  # years, but the article does report an earlier drop (CYP Now, 2011)
             if not says_any(event.summary.lower(), words.check_list("fell")):
                 continue
             result.cite(event.source)
             if said_year and said_year.group(1) == event.date[:4]:  # the year of that drop: yes, then
-                result.lines = [f"Yes, as the article reports: {event.summary}",
-                                "(It gives no figures for that drop; its yearly figures, from 2011/12 on, rise.)"]
+                result.lines = [SAY.say("fall_reported", summary=event.summary), SAY.say("fall_no_figures")]
             elif says_any(q.text, words.check_list("ever")) and not q.measure:  # "ever": the drop is one (of
                 # SCR numbers: "did *published* SCRs ever fall?" asks of the yearly figures)
-                result.lines = [f"Yes, before these figures: {event.summary}",
-                                "In the figures it gives, 2011/12 to 2013/14, both measures rose every year."]
+                result.lines = [SAY.say("fall_before", summary=event.summary), SAY.say("fall_none_in_figures")]
             elif not said_year:
-                result.lines.append(f"Before these figures, though, the article reports a fall: {event.summary}")
-    followups = result.answer.followups or ["What drove the rise?", "What was the publication rate?"]
+                result.lines.append(SAY.say("fall_reported_before", summary=event.summary))
+    followups = result.answer.followups or [SAY.say("followup_reason"), SAY.say("followup_rate")]
     periods = result.answer.periods if result.answer.periods is not None else al.span(frame)
     return result.done(list(periods), followups)
+
+
+def _said_verdict(verdict: str, asks_wrong: bool) -> str:
+    """The verdict ("Yes", "No", "Partly") in words; turned round when the question asks whether something is
+    wrong ("No, nothing is wrong")."""
+    if verdict == "Yes":
+        return SAY.say("no_nothing_wrong") if asks_wrong else SAY.say("yes")
+    if verdict == "No":
+        return SAY.say("yes_something_wrong") if asks_wrong else SAY.say("no")
+    return SAY.say("partly") if verdict == "Partly" else verdict
