@@ -19,7 +19,7 @@ from .answers.figures import chronological
 from .answers.meta import about, about_someone, examples, readings, tailored
 from .answers.people import resolve_people
 from .answers.reasons import lower_first
-from .answers.replies import ENGINE, REPLIES_DIR, Replies, load_replies, shipped_replies, speaking
+from .answers.replies import ENGINE, REPLIES_DIR, Replies, load_replies, section, shipped_replies, speaking
 from .conversation import Context
 from .gcpause import no_gc_pauses
 from .knowledge.errors import DataError, Problem
@@ -48,6 +48,71 @@ from .understanding.normalise import normalise
 from .understanding.parts import sentences, split
 from .understanding.periods import PeriodRef, months_apart, read_periods, resolve
 from .understanding.question import Understood
+
+# The answers the engine composes itself (a quote put to it, a follow-up on the last answer, where the article
+# says something); its refusals are ENGINE's. The wording is intents/replies/answers_engine.yaml.
+SAID = section("answers_engine", {
+    "event_year_before": {"year"},
+    "event_year_after": {"year"},
+    "said_it": {"name", "role", "quote"},
+    "reported_words": {"name", "role", "sentence"},
+    "confirmed": {"answer"},
+    "denied": {"answer"},
+    "someone_else": {"speaker", "named", "answer"},
+    "no_speaker": {"sentence"},
+    "words_never_used": {"name", "words"},
+    "what_it_reports": set(),
+    "months_between": {"start", "end", "months"},
+    "month_between": {"start", "end", "months"},
+    "months_not_stated": {"stated", "answer"},
+    "arithmetic_not_article": {"years"},
+    "as_reported": {"named"},
+    "not_ranked": {"name", "weights"},
+    "not_ranked_unattributed": {"weights"},
+    "reason_weight": {"reason", "weight"},
+    "recommendations_done": {"name"},
+    "financial_year": {"year", "start", "end", "months"},
+    "not_calendar_year": {"year", "start", "end", "months"},
+    "closest_to_average": {"mean", "measure", "year"},
+    "above_average": {"mean", "measure", "years"},
+    "below_average": {"mean", "measure", "years"},
+    "no_years": set(),
+    "year_above_average": {"year", "value", "by"},
+    "year_below_average": {"year", "value", "by"},
+    "rate_higher": {"year", "rate", "other_rate", "other_year", "points"},
+    "rate_lower": {"year", "rate", "other_rate", "other_year", "points"},
+    "gap_in": {"year"},
+    "figure_in": {"value", "measure", "year"},
+    "both_the_same": {"value"},
+    "bigger_by": {"which", "by"},
+    "smaller_by": {"which", "by"},
+    "no_example": set(),
+    "not_judged": set(),
+    "highest": set(),
+    "lowest": set(),
+    "of_every_figure": set(),
+    "of_the_measure": {"measure"},
+    "is_the_extreme": {"value", "highest_or_lowest", "scope"},
+    "not_the_extreme": {"highest_or_lowest", "scope", "best", "best_measure", "best_year", "value", "measure", "year"},
+    "first_event": {"title", "date", "summary"},
+    "last_event": {"title", "date", "summary"},
+    "event_no_month": {"title", "date"},
+    "first_events_undated": {"year", "events"},
+    "last_events_undated": {"year", "events"},
+    "own_quoted_words": {"phrase", "name"},
+    "reported_not_her_words": {"phrase", "name"},
+    "reported_not_his_words": {"phrase", "name"},
+    "phrase_in_sentence": {"phrase"},
+    "number_mentioned": {"number", "word"},
+    "says_it_here": set(),
+    "says_it_in_places": {"n"},
+    "no_figures_today": {"latest"},
+    "no_figures_from": {"names"},
+    "what_it_says_about": {"name", "summary"},
+    "said_it_reported": {"name", "role", "sentence"},
+    "article_says": {"sentence"},
+    "fall_before_rise": {"summary"},
+})
 
 # The intent a reply names when a yes/no check answered a question no intent recognised.
 CHECK_INTENT = Intent("checks.verify", "checks.verify", "a yes/no check of what the article says",
@@ -286,7 +351,8 @@ class Engine:
             if not 0 <= at < len(order):
                 return
             ids = [order[at]]
-            note += f" The year {'before' if step.kind == 'previous' else 'after'}: {self.facts.period(ids[0]).label}."
+            note += " " + SAID.say("event_year_before" if step.kind == "previous" else "event_year_after",
+                                   year=self.facts.period(ids[0]).label)
             query.missing = [m for m in query.missing if m != step.text]
         query.periods, query.by_event = ids, bool(ids)
         if note:
@@ -403,20 +469,21 @@ class Engine:
                 who = speakers[0]
                 said = next((st for st in statements if st.kind == "quote"), statements[0])
                 if said.kind == "quote":
-                    line = f"{who.name} ({who.role}) said it: “{said.text}”"
+                    line = SAID.say("said_it", name=who.name, role=who.role, quote=said.text)
                 else:  # "This had been a recommendation by Professor Eileen Munro": the article's words about her
-                    line = f"The article's own words, reporting {who.name} ({who.role}): “{sentence.text}”"
+                    line = SAID.say("reported_words", name=who.name, role=who.role, sentence=sentence.text)
                 if named and not asks_who and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
                     # (not "what was 'a big challenge' according to Woolmore?", which asks what it was)
-                    verdict = "Yes" if named[0].id == who.id else f"No: it was {who.name}, not {named[0].name}"
-                    line = f"{verdict}. " + line
+                    line = SAID.say("confirmed", answer=line) if named[0].id == who.id else SAID.say(
+                        "someone_else", speaker=who.name, named=named[0].name, answer=line)
                 elif not named and not asks_who and asks_verdict(self.frames, u.rest, u.reading.tokens,
                                                                  u.question_mark):
-                    line = "Yes. " + line  # "is there a quote calling it 'a big challenge'?": the article has it
+                    # "is there a quote calling it 'a big challenge'?": the article has it
+                    line = SAID.say("confirmed", answer=line)
                 answer.text = line
                 answer.people.append(who.id)
             else:
-                answer.text = f"That is the article's own wording, not a quote from anyone: “{sentence.text}”"
+                answer.text = SAID.say("no_speaker", sentence=sentence.text)
             top = Candidate(self.intents.get("people.said") or QUOTE_INTENT, ANSWER_AT)
             answer.topics.extend(self._named_in([sentence.line]))  # "whose idea was ending it?" is about those
             return self._answer(u, top, answer), self._next_context(u, top.intent.id, answer, now)
@@ -449,11 +516,11 @@ class Engine:
             said = {w[:6] for w in normalise(sentence.text).split()}
             if content and len(content & said) * 2 >= len(content):
                 return None  # her words near enough ("a greater focus on evaluation"): the quote checks answer
-        answer = Answer(f"No: the article doesn't quote {person.name} using the words “{phrases[0]}”.")
+        answer = Answer(SAID.say("words_never_used", name=person.name, words=phrases[0]))
         found = self.passages.search(passages.without(u, {PERSON_TOKEN, *self.lexicon.framing}), limit=1,
                                      among=theirs)
         if found:
-            said = passages.quoted_sentence(self.facts, found[0][0], "What it reports: ")
+            said = passages.quoted_sentence(self.facts, found[0][0], SAID.say("what_it_reports") + " ")
             answer.text += f" {said.text}"
             answer.add_sources(*said.sources)
         answer.people.append(person.id)
@@ -649,12 +716,14 @@ class Engine:
             return None
         months, first, second = apart
         start, end = (f"{events.MONTH_NAMES[m - 1]} {y}" for y, m in (first, second))
-        answer = Answer(f"From {start} to {end} is {months} month{'s' if months != 1 else ''}.")
+        answer = Answer(SAID.say("months_between" if months != 1 else "month_between", start=start, end=end,
+                                 months=months))
         said = _MONTHS_SAID.search(u.text)  # "... were eight months apart, is that right?": the number put forward
         if said is not None and asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
             stated = int(said.group(1)) if said.group(1).isdigit() else self.frames.number_words.get(said.group(1))
             if stated is not None:
-                answer.text = f"{'Yes' if stated == months else f'No, not {stated}'}. {answer.text}"
+                answer.text = SAID.say("confirmed", answer=answer.text) if stated == months else SAID.say(
+                    "months_not_stated", stated=stated, answer=answer.text)
         for e in self.facts.events:
             year, _, month = e.date.partition("-")
             if month and (int(year), int(month)) in (first, second):
@@ -849,8 +918,7 @@ class Engine:
         if context.op in SUPPOSED_OPS and t.yesno and says_any(u.text, self.frames.check_list("in_article")):
             # "are those actual figures in the article?" after a what-if: no, worked out from them
             years = fmt.join([p.label for p in self.facts.periods])
-            said = Answer(f"No. That is arithmetic on the article's figures, not a figure it gives: the article "
-                          f"gives the yearly counts for {years}, and none after.")
+            said = Answer(SAID.say("arithmetic_not_article", years=years))
             kept = self._next_context(u, context.intent or "meta.source", said, t.now, context.op)
             kept.periods, kept.measure = list(context.periods), context.measure
             return self._answer(u, Candidate(self.intents.get("meta.source") or QUOTE_INTENT, 0.9), said), kept
@@ -865,7 +933,7 @@ class Engine:
                 and st.by in self.facts.people))
             if said:
                 named = fmt.join([f"{self.facts.people[p].name} ({self.facts.people[p].role})" for p in said])
-                source.text = f"{named}, as the article reports it.\n{source.text}"
+                source.text = SAID.say("as_reported", named=named) + "\n" + source.text
                 source.people[:0] = said
         kept = self._next_context(u, context.intent or "meta.source", source, t.now)
         kept.sources, kept.periods = list(context.sources), list(context.periods)
@@ -897,7 +965,7 @@ class Engine:
                 return None
             said = normalise(current.sources[0].text)
             agrees = denies(self.frames, said) == denies(self.frames, u.text)
-            current.text = f"{'Yes' if agrees else 'No'}. {current.text}"
+            current.text = SAID.say("confirmed" if agrees else "denied", answer=current.text)
         kept = self._next_context(u, context.intent or QUOTE_INTENT.id, current, t.now)
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), current), kept
 
@@ -954,8 +1022,10 @@ class Engine:
         if len(causes) < 2 or (u.reading.mentions and not named & {x for r in causes for x in (*r.topics, r.event)}):
             return None
         who = self.facts.people.get(causes[0].said_by)
-        weights = fmt.join([f"{lower_first(r.title)} was {r.weight}" for r in causes if r.weight])
-        answer = Answer(f"The article doesn't rank them. As it reports {who.name if who else 'them'}, {weights}.")
+        weights = fmt.join([SAID.say("reason_weight", reason=lower_first(r.title), weight=r.weight)
+                            for r in causes if r.weight])
+        answer = Answer(SAID.say("not_ranked", name=who.name, weights=weights) if who else SAID.say(
+            "not_ranked_unattributed", weights=weights))
         for r in causes:
             answer.add_sources(*r.sources[:1])
         intent = self.intent_for_answer.get("reasons.why", QUOTE_INTENT)
@@ -1000,7 +1070,7 @@ class Engine:
         if not lines:
             return None
         who = self.facts.people[done[0].recommended_by]
-        answer.text = f"Yes. What {who.name} recommended, and what the article says happened:\n" + "\n".join(lines)
+        answer.text = SAID.say("recommendations_done", name=who.name) + "\n" + "\n".join(lines)
         answer.people.append(who.id)
         answer.topics.extend(r.event for r in done)
         return self._on_last_answer(t, answer)
@@ -1192,9 +1262,9 @@ class Engine:
         period = self.facts.period(ids[0])
         months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
         calendar = "calendar" in words and "or" not in words and u.reading.tokens[:1] in (["is"], ["was"], ["are"])
-        answer = Answer(f"{'No: ' if calendar else ''}{period.label} is the financial year from "  # ("is 2012/13 a
-        # calendar year?": No; "a calendar year or a financial year?" is a choice)
-                        f"{period.start:%B %Y} to {period.end:%B %Y}: {months} months.")
+        # ("is 2012/13 a calendar year?": No; "a calendar year or a financial year?" is a choice)
+        answer = Answer(SAID.say("not_calendar_year" if calendar else "financial_year", year=period.label,
+                                 start=f"{period.start:%B %Y}", end=f"{period.end:%B %Y}", months=months))
         answer.add_sources(period.source)
         intent = self.intent_for_answer.get("figures.periods")
         if intent is None:
@@ -1310,15 +1380,17 @@ class Engine:
         num = fmt.decimal
 
         def shown(p: str, v: float) -> str:
-            return f"{self.facts.period(p).label} ({num(v)}, {num(abs(v - mean))} {'above' if v > mean else 'below'})"
+            return SAID.say("year_above_average" if v > mean else "year_below_average", year=self.facts.period(p).label,
+                            value=num(v), by=num(abs(v - mean)))
 
         if closest:
             p, v = min(figures, key=lambda pv: abs(pv[1] - mean))
-            text = f"Closest to the average of {num(mean)} SCRs {measure} a year: {shown(p, v)}."
+            text = SAID.say("closest_to_average", mean=num(mean), measure=measure, year=shown(p, v))
         else:
             picked = [(p, v) for p, v in figures if (v > mean if above else v < mean)]
-            text = f"{'Above' if above else 'Below'} the average of {num(mean)} SCRs {measure} a year: " + (
-                fmt.join([shown(p, v) for p, v in picked]) if picked else "none") + "."
+            years = fmt.join([shown(p, v) for p, v in picked]) if picked else SAID.say("no_years")
+            text = SAID.say("above_average" if above else "below_average", mean=num(mean), measure=measure,
+                            years=years)
         answer = Answer(text)
         answer.add_sources(*(f.source for _, f in found))
         return self._on_last_figures(t, answer, "average", measure)
@@ -1396,11 +1468,11 @@ class Engine:
             r1, r2 = 100 * a1.value / b1.value, 100 * a2.value / b2.value
             pick = (0 if r1 < r2 else 1) if lower else (0 if r1 > r2 else 1)
             y = years[pick]
-            answer = Answer(f"{self.facts.period(y).label}: {fmt.number(round((r1, r2)[pick], 1))}% published, "
-                            f"against {fmt.number(round((r2, r1)[pick], 1))}% in "
-                            f"{self.facts.period(years[1 - pick]).label}: "
-                            f"{fmt.number(round(abs(r1 - r2), 1))} percentage points "
-                            f"{'lower' if lower else 'higher'}.")
+            answer = Answer(SAID.say("rate_lower" if lower else "rate_higher", year=self.facts.period(y).label,
+                                     rate=fmt.number(round((r1, r2)[pick], 1)),
+                                     other_rate=fmt.number(round((r2, r1)[pick], 1)),
+                                     other_year=self.facts.period(years[1 - pick]).label,
+                                     points=fmt.number(round(abs(r1 - r2), 1))))
             answer.add_sources(a1.source, b1.source, a2.source, b2.source)
             kept = self._next_context(u, context.intent or "", answer, t.now, "share")
             kept.periods, kept.measure = list(years), context.measure
@@ -1409,7 +1481,8 @@ class Engine:
         if context.op == "gap" and len(set(years)) == 2 and self.frames.derived:
             a, b = (self.facts.period(y).label for y in years)
             of, minus = self.frames.derived[0].of, self.frames.derived[0].minus
-            sides = [(value(y, of), value(y, minus), f"the gap in {self.facts.period(y).label}") for y in years]
+            sides = [(value(y, of), value(y, minus), SAID.say("gap_in", year=self.facts.period(y).label))
+                     for y in years]
             if not all(x and z for x, z, _ in sides):
                 return None
             cells = [(x.value - z.value, what) for x, z, what in sides]
@@ -1420,7 +1493,7 @@ class Engine:
             found = [value(y1, m1), value(y2, m2)]
             if not all(found):
                 return None
-            cells = [(f.value, f"{f.value} {m} in {self.facts.period(y).label}")
+            cells = [(f.value, SAID.say("figure_in", value=f.value, measure=m, year=self.facts.period(y).label))
                      for f, m, y in zip(found, (m1, m2), (y1, y2), strict=True)]
             asked = (f"how many more were {m1} in {self.facts.period(y1).label} than {m2} in "
                      f"{self.facts.period(y2).label}?")
@@ -1431,8 +1504,9 @@ class Engine:
         lower = says_any(" ".join(said), self.frames.check_list("lower_words"))  # "which is lower?"
         first = (v1 < v2) if lower else (v1 > v2)
         chosen = w1 if first else w2
-        lead = f"The two are the same: {fmt.number(v1)} each." if v1 == v2 else \
-            f"{chosen[:1].upper()}{chosen[1:]} is {'smaller' if lower else 'bigger'}, by {fmt.number(abs(v1 - v2))}."
+        lead = SAID.say("both_the_same", value=fmt.number(v1)) if v1 == v2 else SAID.say(
+            "smaller_by" if lower else "bigger_by", which=f"{chosen[:1].upper()}{chosen[1:]}",
+            by=fmt.number(abs(v1 - v2)))
         return reply._replace(text=f"{lead}\n{reply.text}"), kept
 
     def _sum_of_figures(self, t: Turn) -> Turned | None:
@@ -1521,7 +1595,7 @@ class Engine:
             found = self.passages.search(passages.without(u, {"example", "instance", *u.reading.unknown}), limit=3)
             example = passages.example_of(self.facts, [s.line for s, _ in found], fresh) if found else None
         if example is None:
-            return self._decline(u, "doesnt_say", None, Answer("The article gives no example of that.")), context
+            return self._decline(u, "doesnt_say", None, Answer(SAID.say("no_example"))), context
         kept = self._next_context(u, context.intent or QUOTE_INTENT.id, example, t.now)
         kept.topics = list(context.topics)
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), example), kept
@@ -1539,7 +1613,7 @@ class Engine:
         q = self.understand("", Context())  # every year's figure of the last measure (both, if it named none)
         q.query.periods, q.query.measure = [p.id for p in self.facts.periods], context.measure
         answer = COMPOSERS[intent.answer](self.facts, q.query)
-        answer.text = f"The article doesn't judge it; set against the other years it gives:\n{answer.text}"
+        answer.text = SAID.say("not_judged") + "\n" + answer.text
         kept = self._next_context(q, intent.id, answer, t.now)
         return self._answer(u, Candidate(intent, ANSWER_AT), answer), kept
 
@@ -1558,15 +1632,15 @@ class Engine:
         figures = [f for f in self.facts.figures.values() if every or f.measure == context.measure]
         lowest = u.query.has("fewest")
         best = (min if lowest else max)(figures, key=lambda f: f.value)
-        word = "lowest" if lowest else "highest"
-        scope = "figure the article gives" if every else \
-            f"number of SCRs {context.measure} in any year the article gives"
+        word = SAID.say("lowest" if lowest else "highest")
+        scope = SAID.say("of_every_figure") if every else SAID.say("of_the_measure", measure=context.measure)
         if best.value == mine.value:
-            text = f"Yes: {fmt.number(mine.value)} is the {word} {scope}."
+            text = SAID.say("is_the_extreme", value=fmt.number(mine.value), highest_or_lowest=word, scope=scope)
         else:
-            text = (f"No: the {word} {scope} is {fmt.number(best.value)} (SCRs {best.measure} in "
-                    f"{self.facts.period(best.period).label}); {fmt.number(mine.value)} is SCRs {context.measure} "
-                    f"in {self.facts.period(context.periods[0]).label}.")
+            text = SAID.say("not_the_extreme", highest_or_lowest=word, scope=scope, best=fmt.number(best.value),
+                            best_measure=best.measure, best_year=self.facts.period(best.period).label,
+                            value=fmt.number(mine.value), measure=context.measure,
+                            year=self.facts.period(context.periods[0]).label)
         answer = Answer(text)
         answer.add_sources(*dict.fromkeys(f.source for f in figures))  # (in the fact base's order, every run)
         return self._on_last_figures(t, answer, None, context.measure)
@@ -1648,14 +1722,14 @@ class Engine:
         undated = [e for e in that_year if "-" not in e.date]
         if len(that_year) == 1 or not undated:
             chosen = that_year[-1] if last else that_year[0]
-            answer = checks.event_answer(chosen, f"The {'last' if last else 'first'} event the article dates: "
-                                                 f"{chosen.title} ({events.date_label(chosen)}). {chosen.summary}")
+            answer = checks.event_answer(chosen, SAID.say("last_event" if last else "first_event", title=chosen.title,
+                                                          date=events.date_label(chosen), summary=chosen.summary))
         else:  # "2013" with no month beside "March 2013": the article doesn't say which came last
-            listed = "; ".join(f"{e.title} ({events.date_label(e)}{'' if '-' in e.date else ', no month given'})"
-                               for e in that_year)
-            answer = checks.event_answer(that_year[0], f"The {'last' if last else 'first'} events the article dates "
-                                         f"are in {year}, and it doesn't say which came {'last' if last else 'first'}: "
-                                         f"{listed}.\n" + "\n".join(e.summary for e in that_year))
+            listed = "; ".join(f"{e.title} ({events.date_label(e)})" if "-" in e.date else SAID.say(
+                "event_no_month", title=e.title, date=events.date_label(e)) for e in that_year)
+            answer = checks.event_answer(that_year[0], SAID.say(
+                "last_events_undated" if last else "first_events_undated", year=year, events=listed) + "\n" + "\n".join(
+                e.summary for e in that_year))
             for e in that_year[1:]:
                 answer.add_sources(e.source)
                 answer.topics.extend(e.topics)
@@ -1831,10 +1905,11 @@ class Engine:
             return None
         who = self.facts.people[statements[0].by]
         quoted = any(st.kind == "quote" and phrase in st.text.lower() for st in statements)
-        lead = (f"Yes: “{said.group(1)}” is in {who.name}'s own quoted words." if quoted else
-                f"No: “{said.group(1)}” is the article's report of what {who.name} said, not her own quoted words."
-                if who.pronoun == "she" else
-                f"No: “{said.group(1)}” is the article's report of what {who.name} said, not his own quoted words.")
+        if quoted:
+            lead = SAID.say("own_quoted_words", phrase=said.group(1), name=who.name)
+        else:
+            lead = SAID.say("reported_not_her_words" if who.pronoun == "she" else "reported_not_his_words",
+                            phrase=said.group(1), name=who.name)
         answer = passages.quoted_sentence(self.facts, sentence, f"{lead} ")
         answer.people.append(who.id)
         return answer
@@ -1855,7 +1930,8 @@ class Engine:
         found = [s for s in self.facts.article.sentences if phrase in s.text.lower()]
         if len(found) != 1:
             return None
-        answer = passages.quoted_sentence(self.facts, found[0], f"“{said.group(1)}” is in this sentence: ")
+        answer = passages.quoted_sentence(self.facts, found[0], SAID.say("phrase_in_sentence", phrase=said.group(1))
+                                          + " ")
         return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), self._next_context(
             u, QUOTE_INTENT.id, answer, t.now)
 
@@ -1873,8 +1949,8 @@ class Engine:
             said = f" {number} {word}"
             found = [s for s in self.facts.article.sentences if said in f" {normalise(s.text)} "]
             if len(found) == 1:
-                answer = passages.quoted_sentence(self.facts, found[0], f"The article mentions “{number} {word}” "
-                                                                        "here: ")
+                answer = passages.quoted_sentence(self.facts, found[0], SAID.say(
+                    "number_mentioned", number=number, word=word) + " ")
                 return self._answer(u, Candidate(QUOTE_INTENT, ANSWER_AT), answer), self._next_context(
                     u, QUOTE_INTENT.id, answer, t.now)
         return None
@@ -1899,8 +1975,8 @@ class Engine:
             return None
         parts = [passages.quoted_sentence(self.facts, s) for s in found]
         answer = parts[0]
-        answer.text = ("The article says it here: " if len(found) == 1 else
-                       f"The article says it in {len(found)} places:\n") + "\n".join(a.text for a in parts)
+        answer.text = (SAID.say("says_it_here") + " " if len(found) == 1 else
+                       SAID.say("says_it_in_places", n=len(found)) + "\n") + "\n".join(a.text for a in parts)
         for extra in parts[1:]:
             answer.add_sources(*extra.sources)
             answer.people.extend(extra.people)
@@ -2074,7 +2150,7 @@ class Engine:
             # "and now?" after a year's figure: the article's latest year, said to be no figure for today
             latest = self.facts.periods[-1]
             u.query.periods, u.query.missing = [latest.id], []
-            u.query.notes.append(f"The article has no figures for today; its latest are for {latest.label}:")
+            u.query.notes.append(SAID.say("no_figures_today", latest=latest.label))
         if default_op and u.query.missing and not u.query.periods:
             # Remember what was asked, so "ok, what about 2013/14?" still knows the measure.
             kept = Context(intent=top.intent.id, measure=u.query.measure, updated=t.now, people=list(context.people),
@@ -2522,13 +2598,13 @@ class Engine:
             return None
         entities = [facts.entity(n) for n in named]
         names = fmt.join([getattr(e, "name", n) for e, n in zip(entities, named, strict=True)])
-        answer = Answer(f"The article gives no figures from {names}.")
+        answer = Answer(SAID.say("no_figures_from", names=names))
         if facts.announcement:
             answer.text += f" {facts.announcement.summary}"
             answer.add_sources(facts.announcement.source)
         for e in entities:
             if e is not None and hasattr(e, "summary"):
-                answer.text += f"\nWhat it does say about {e.name}: {e.summary}"
+                answer.text += "\n" + SAID.say("what_it_says_about", name=e.name, summary=e.summary)
                 answer.add_sources(e.source)
         return answer
 
@@ -2636,17 +2712,21 @@ class Engine:
         answer.add_sources(sentence)
         if speakers:
             said = next((st for st in statements if st.kind == "quote"), statements[0])
-            words = f"“{said.text}”" if said.kind == "quote" else f"the article reports: “{sentence.text}”"
-            answer.text = f"{speakers[0].name} ({speakers[0].role}) said it: {words}"
-            answer.people.append(speakers[0].id)
+            who = speakers[0]
+            if said.kind == "quote":
+                answer.text = SAID.say("said_it", name=who.name, role=who.role, quote=said.text)
+            else:
+                answer.text = SAID.say("said_it_reported", name=who.name, role=who.role, sentence=sentence.text)
+            answer.people.append(who.id)
         else:
-            answer.text = f"The article says: “{sentence.text}”"
+            answer.text = SAID.say("article_says", sentence=sentence.text)
         if asks_verdict(self.frames, u.rest, u.reading.tokens, u.question_mark):
             named = [self.facts.people[p] for p in q.mentioned("person") if p in self.facts.people]
             if not named or (speakers and named[0].id == speakers[0].id):  # "is there a quote calling it 'a big
-                answer.text = f"Yes. {answer.text}"  # challenge'?", "did Woolmore describe it as prescriptive?"
-            elif speakers:
-                answer.text = f"No: it was {speakers[0].name}, not {named[0].name}. {answer.text}"
+                answer.text = SAID.say("confirmed", answer=answer.text)  # challenge'?", "did Woolmore describe it
+            elif speakers:  # as prescriptive?"
+                answer.text = SAID.say("someone_else", speaker=speakers[0].name, named=named[0].name,
+                                       answer=answer.text)
         return answer
 
     def _check(self, u: Understood, decision: Decision, verdict: bool) -> Answer | None:
@@ -2683,7 +2763,7 @@ class Engine:
             return None  # "did Timpson explain why the numbers went up?": whose reasons, which the reasons say
         fell = self._fall_events
         if verdict and fell and "fall" in u.reading.tokens and says_any(u.text, self.frames.check_list("before_rise")):
-            return checks.event_answer(fell[0], f"Yes, as the article reports: {fell[0].summary}")  # "was there a
+            return checks.event_answer(fell[0], SAID.say("fall_before_rise", summary=fell[0].summary))  # "was there a
             # drop before the rise?"
         same = passages.same_thing(self.facts, u, self.frames) if verdict else None
         if same is not None:  # "is the SCR panel the same thing as an LSCB?"
