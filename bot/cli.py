@@ -82,6 +82,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from .gcpause import no_gc_pauses
 
     with no_gc_pauses(freeze=True):  # the imports and the load: a tenth of the start-up goes to the collector otherwise
+        from .answers.replies import speaking
         from .console import render_text
         from .conversation import Context
 
@@ -99,7 +100,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
             import json  # only for --json: json costs ~1.5 ms of start-up
             print(json.dumps(reply.to_json(question), ensure_ascii=False), flush=True)
         else:
-            print(render_text(reply, show_sources=args.sources), flush=True)
+            with speaking(engine.replies):  # the console's labels in this engine's wording (not the shipped YAML)
+                print(render_text(reply, show_sources=args.sources), flush=True)
     return 0
 
 

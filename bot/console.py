@@ -7,6 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .answers.replies import CONSOLE, speaking
 from .engine import Engine
 from .knowledge.article import Sentence
 from .reply import Reply, Suggestion
@@ -14,7 +15,6 @@ from .reply import Reply, Suggestion
 if TYPE_CHECKING:  # the recorder (and logging) are only imported by the commands that record
     from .recording import Recorder
 
-PROMPT = "you> "
 QUIT = {"quit", "exit", ":q", "/quit", "/exit", "bye"}
 
 
@@ -22,20 +22,23 @@ def render_text(reply: Reply, show_sources: bool = False) -> str:
     """Plain text for a terminal: the answer, suggestions, and optionally the source sentences."""
     out = [reply.text]
     if show_sources and reply.sources:
-        out.append("Source:")
-        out += [f"  [{_where(s)}] {s.text}" for s in reply.sources]
+        out.append(_sources(reply))
     if reply.kind == "answer" and reply.suggestions:
-        out.append("Ask next: " + " | ".join(s.text for s in reply.suggestions))
+        out.append(CONSOLE.say("ask_next") + " " + " | ".join(s.text for s in reply.suggestions))
     return "\n".join(out)
 
 
-BANNER = (
-    "scrbot {version}: ask about serious case reviews. Type 'help' for ideas, a number to pick an "
-    "offered question, '/source' for where an answer comes from, '/about', '/chart', '/reload', "
-    "and 'quit' (or Ctrl-D) to leave."
-)
 WIDTH = 80  # the banner and answers are wrapped here at most (narrower terminals: their width)
-INDENT = " " * len("bot> ")
+
+
+def _prompt() -> str:
+    """What the chat shows before the user's line ("you> ")."""
+    return CONSOLE.say("you") + " "
+
+
+def _bot() -> str:
+    """What the chat shows before an answer ("bot> "); its continuation lines line up after it."""
+    return CONSOLE.say("bot") + " "
 
 
 def _width() -> int:
@@ -50,14 +53,15 @@ def _width() -> int:
 
 def _where(sentence: Sentence) -> str:
     """The source document and line: "article line 3", "example-2015 line 1"."""
-    return f"{sentence.source} line {sentence.line}"
+    return CONSOLE.say("where", source=sentence.source, line=sentence.line)
 
 
-def _wrap(text: str, width: int | None = None, indent: str = INDENT) -> str:
-    """Wrap each line at `width`; continuation lines line up under the text after 'bot> '."""
+def _wrap(text: str, width: int | None = None, indent: str | None = None) -> str:
+    """Wrap each line at `width`; continuation lines line up under the text after 'bot> ' (unless `indent`)."""
     import textwrap
 
     width = width or _width()
+    indent = " " * len(_bot()) if indent is None else indent
     lines = text.split("\n")
     return "\n".join(
         textwrap.fill(line, width, subsequent_indent=indent, break_on_hyphens=False) if line else line
@@ -69,7 +73,7 @@ def banner(width: int = WIDTH) -> str:
     """The interactive chat's first lines, wrapped at `width` (80 columns at most)."""
     from . import __version__
 
-    return _wrap(BANNER.format(version=__version__), width, indent="")
+    return _wrap(CONSOLE.say("banner", version=__version__), width, indent="")
 
 
 def numbered(reply: Reply, show_sources: bool = False) -> tuple[str, list[Suggestion]]:
@@ -89,12 +93,13 @@ def numbered(reply: Reply, show_sources: bool = False) -> tuple[str, list[Sugges
         return text, options
     if reply.kind == "answer" and options:
         base = render_text(reply._replace(suggestions=()), show_sources)
-        return base + "\nAsk next: " + " | ".join(f"{n}) {s.text}" for n, s in enumerate(options, 1)), options
+        asked = " | ".join(f"{n}) {s.text}" for n, s in enumerate(options, 1))
+        return f"{base}\n{CONSOLE.say('ask_next')} {asked}", options
     return render_text(reply, show_sources), []
 
 
 def _sources(reply: Reply) -> str:
-    return "\n".join(["Source:", *(f"  [{_where(s)}] {s.text}" for s in reply.sources)])
+    return "\n".join([CONSOLE.say("source"), *(f"  [{_where(s)}] {s.text}" for s in reply.sources)])
 
 
 def pick(line: str, options: list[Suggestion], engine: Engine) -> str | None:
@@ -114,11 +119,9 @@ def about_text(engine: Engine) -> str:
     from . import __version__
 
     facts = engine.facts
-    return (
-        f"scrbot {__version__}\n{engine.about()}\n\n"
-        f"Facts: {len(facts.figures)} figures over {len(facts.periods)} years, {len(facts.reasons)} reasons, "
-        f"{len(facts.events)} events, every one quoted from its source."
-    )
+    with speaking(engine.replies):
+        return CONSOLE.say("about", version=__version__, about=engine.about(), figures=len(facts.figures),
+                           years=len(facts.periods), reasons=len(facts.reasons), events=len(facts.events))
 
 
 def write_chart(engine: Engine, target: str = "") -> str:
@@ -128,8 +131,10 @@ def write_chart(engine: Engine, target: str = "") -> str:
     try:
         path = save_chart(engine.facts, target or "scrbot-chart.png")
     except ChartError as exc:
-        return f"Could not draw the chart: {exc}"
-    return f"Chart of the figures written to {path}"
+        with speaking(engine.replies):
+            return CONSOLE.say("chart_failed", error=exc)
+    with speaking(engine.replies):
+        return CONSOLE.say("chart_written", path=path)
 
 
 class _Hangup:
@@ -159,8 +164,9 @@ class _Hangup:
 
         outcome = reload(self.engine)
         self.engine = outcome.engine or self.engine
-        head = "SIGHUP: " if outcome.ok else "SIGHUP: reload failed, still using the previous data:\n"
-        print(head + outcome.message, file=self.out, flush=True)
+        with speaking(self.engine.replies):
+            said = CONSOLE.say("sighup_reloaded" if outcome.ok else "sighup_failed", message=outcome.message)
+        print(said, file=self.out, flush=True)
 
 
 def chat(
@@ -199,7 +205,8 @@ def _chat(
     if interactive:
         with contextlib.suppress(ImportError):  # not on every platform
             import readline  # noqa: F401 - enables line editing and history for input()
-        print(banner(_width()), file=stdout)
+        with speaking(hangup.engine.replies):
+            print(banner(_width()), file=stdout)
     # the same turn as Telegram's (context, recording); the context lives in memory for this chat only
     core = Conversation(lambda: hangup.engine, LocalStore(None), recorder=recorder)
     with asyncio.Runner() as runner:
@@ -216,8 +223,7 @@ def _turn(runner: Any, core: Any, incoming: Any) -> Reply:
     try:
         runner.run(core.turn(incoming, send))
     except Exception as exc:  # a bug answering one line must not end the chat or show a traceback
-        text = f"Sorry, I couldn't answer that (an internal error: {type(exc).__name__}). Try asking another way."
-        return Reply(text, "error", 0.0, "decline")
+        return Reply(CONSOLE.say("internal_error", error=type(exc).__name__), "error", 0.0, "decline")
     return sent[0]
 
 
@@ -235,62 +241,64 @@ def _lines(
     options: list[Suggestion] = []
     interrupted = False
     while True:
-        try:
-            line = input(PROMPT) if interactive else stdin.readline()
-        except KeyboardInterrupt:
-            if not interactive or interrupted:
+        with speaking(hangup.engine.replies):  # this engine's wording, also after a /reload or SIGHUP
+            try:
+                line = input(_prompt()) if interactive else stdin.readline()
+            except KeyboardInterrupt:
+                if not interactive or interrupted:
+                    if interactive:
+                        print(file=stdout)
+                    return 0
+                interrupted = True  # like a shell: the half-typed line is dropped; a second Ctrl-C leaves
+                print("\n" + CONSOLE.say("line_cleared"), file=stdout, flush=True)
+                continue
+            except EOFError:
                 if interactive:
                     print(file=stdout)
                 return 0
-            interrupted = True  # like a shell: the half-typed line is dropped; a second Ctrl-C leaves
-            print("\n(line cleared; Ctrl-C again or 'quit' to leave)", file=stdout, flush=True)
-            continue
-        except EOFError:
-            if interactive:
-                print(file=stdout)
-            return 0
-        interrupted = False
-        engine = hangup.engine
-        if not interactive and line == "":
-            return 0
-        line = line.strip()
-        if interactive and line.lower() in QUIT:
-            return 0
-        if interactive and not line:
-            continue
-        command, _, argument = line.partition(" ")
-        command = command.lower()
-        if not as_json and command in {"/source", "source?"}:  # as Telegram's /source: sentences and citation
-            reply = _turn(runner, core, incoming(chat="console", chat_type="console", intent="meta.source"))
-            print(_wrap(reply.text, indent="") if interactive else reply.text, file=stdout, flush=True)
-            continue
-        if not as_json and command == "/about":
-            print(_wrap(about_text(engine), indent="") if interactive else about_text(engine), file=stdout, flush=True)
-            continue
-        if not as_json and command == "/chart":
-            print(write_chart(engine, argument.strip()), file=stdout, flush=True)
-            continue
-        if not as_json and command == "/reload":
-            from .reload import reload
+            interrupted = False
+            engine = hangup.engine
+            if not interactive and line == "":
+                return 0
+            line = line.strip()
+            if interactive and line.lower() in QUIT:
+                return 0
+            if interactive and not line:
+                continue
+            command, _, argument = line.partition(" ")
+            command = command.lower()
+            if not as_json and command in {"/source", "source?"}:  # as Telegram's /source: sentences and citation
+                reply = _turn(runner, core, incoming(chat="console", chat_type="console", intent="meta.source"))
+                print(_wrap(reply.text, indent="") if interactive else reply.text, file=stdout, flush=True)
+                continue
+            if not as_json and command == "/about":
+                about = about_text(engine)
+                print(_wrap(about, indent="") if interactive else about, file=stdout, flush=True)
+                continue
+            if not as_json and command == "/chart":
+                print(write_chart(engine, argument.strip()), file=stdout, flush=True)
+                continue
+            if not as_json and command == "/reload":
+                from .reload import reload
 
-            outcome = reload(engine)
-            hangup.engine = engine = outcome.engine or engine
-            failed = "" if outcome.ok else "Reload failed, still using the previous data:\n"
-            print(failed + outcome.message, file=stdout, flush=True)
-            continue
-        chosen = pick(line, options, engine)
-        question = chosen or line
-        reply = _turn(runner, core, incoming(question, chat="console", chat_type="console"))
-        if as_json:
-            options = list(reply.suggestions)
-            import json  # only for --json: json costs ~1.5 ms of start-up
-            print(json.dumps(reply.to_json(question), ensure_ascii=False), file=stdout, flush=True)
-        else:
-            text, options = numbered(reply, show_sources)
-            if chosen:
-                text = f"({chosen})\n{text}"
-            if interactive:
-                text = _wrap("bot> " + text)
-            print(text, file=stdout, flush=True)
-            if interactive:
-                print(file=stdout)
+                outcome = reload(engine)
+                hangup.engine = engine = outcome.engine or engine
+                said = outcome.message if outcome.ok else CONSOLE.say("reload_failed", message=outcome.message)
+                print(said, file=stdout, flush=True)
+                continue
+            chosen = pick(line, options, engine)
+            question = chosen or line
+            reply = _turn(runner, core, incoming(question, chat="console", chat_type="console"))
+            if as_json:
+                options = list(reply.suggestions)
+                import json  # only for --json: json costs ~1.5 ms of start-up
+                print(json.dumps(reply.to_json(question), ensure_ascii=False), file=stdout, flush=True)
+            else:
+                text, options = numbered(reply, show_sources)
+                if chosen:
+                    text = f"({chosen})\n{text}"
+                if interactive:
+                    text = _wrap(_bot() + text)
+                print(text, file=stdout, flush=True)
+                if interactive:
+                    print(file=stdout)

@@ -78,7 +78,8 @@ def _say_calls() -> list[tuple[str, int, str, str, set[str] | None]]:
     calls = []
     for path in sorted((ROOT / "bot").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        sections = {"ENGINE": "engine"}  # declared in replies.py, imported where used
+        # declared in replies.py, imported where used
+        sections = {"ENGINE": "engine", "CONSOLE": "console", "TELEGRAM": "telegram"}
         for node in ast.walk(tree):
             if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
                     and getattr(node.value.func, "id", None) == "section" and len(node.targets) == 1):

@@ -1,6 +1,24 @@
-"""Number and list formatting, so every answer writes figures the same way."""
+"""Number and list formatting, so every answer writes figures the same way; the words of a change ("up 40 (+129%)",
+"more than doubled") are said from intents/replies/format.yaml."""
 
 from __future__ import annotations
+
+from .replies import section
+
+SAY = section("format", {
+    "not_available": set(),
+    "unchanged": set(),
+    "up": {"by", "percent"},
+    "down": {"by", "percent"},
+    "up_from_none": {"by"},
+    "down_from_none": {"by"},
+    "more_than_doubled": set(),
+    "more_than_tripled": set(),
+    "times_as_many": {"times"},
+    "nearly_times_as_many": {"times"},
+    "more_than_times_as_many": {"times"},
+    "span": {"first", "last"},
+})
 
 
 def number(value: int) -> str:
@@ -19,17 +37,17 @@ def percent(value: float) -> str:
 
 
 def share(part: int, whole: int) -> str:
-    return percent(100.0 * part / whole) if whole else "n/a"
+    return percent(100.0 * part / whole) if whole else SAY.say("not_available")
 
 
 def change(old: int, new: int) -> str:
     """'up 40 (+129%)' / 'down 3 (-10%)' / 'unchanged'."""
     diff = new - old
     if diff == 0:
-        return "unchanged"
-    direction = "up" if diff > 0 else "down"
-    pct = f" ({'+' if diff > 0 else '-'}{percent(abs(100.0 * diff / old))})" if old else ""
-    return f"{direction} {number(abs(diff))}{pct}"
+        return SAY.say("unchanged")
+    if not old:
+        return SAY.say("up_from_none" if diff > 0 else "down_from_none", by=number(abs(diff)))
+    return SAY.say("up" if diff > 0 else "down", by=number(abs(diff)), percent=percent(abs(100.0 * diff / old)))
 
 
 def multiple(old: int, new: int) -> str:
@@ -38,14 +56,14 @@ def multiple(old: int, new: int) -> str:
         return ""
     ratio = new / old
     if ratio < 3:
-        return "more than doubled"
+        return SAY.say("more_than_doubled")
     if ratio < 4:
-        return "more than tripled"
+        return SAY.say("more_than_tripled")
     whole = round(ratio)
-    word = {4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}.get(whole, str(whole))
+    times = words(whole)  # "four" ... "ten", then figures
     if abs(ratio - whole) < 0.05:
-        return f"{word} times as many"
-    return f"{'nearly' if ratio < whole else 'more than'} {word} times as many"
+        return SAY.say("times_as_many", times=times)
+    return SAY.say("nearly_times_as_many" if ratio < whole else "more_than_times_as_many", times=times)
 
 
 def words(n: int) -> str:
@@ -67,4 +85,4 @@ def join(items: list[str]) -> str:
 def period_span(labels: list[str]) -> str:
     if not labels:
         return ""
-    return labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
+    return labels[0] if len(labels) == 1 else SAY.say("span", first=labels[0], last=labels[-1])

@@ -21,6 +21,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
+from ..answers.replies import TELEGRAM
 from ..engine import Engine
 from ..misses import MissesReport, misses_report
 from ..recording import DAY, Recorder
@@ -56,31 +57,28 @@ def _recorder(app: Application) -> Recorder | None:
 
 
 def privacy_note(context: ContextTypes.DEFAULT_TYPE) -> str:
-    """What the bot keeps, for /about: the truth for the settings it runs with."""
+    """What the bot keeps, for /about: the truth for the settings it runs with (in the wording in use)."""
     engine: Engine | None = context.application.bot_data.get("engine")
-    ttl = duration(engine.context_ttl if engine is not None else 1800)
-    kept = (
-        "I keep the context of our last exchange (its topic and years, to understand follow-ups, with your "
-        f"Telegram id as its key) for {ttl} after your last question, then delete it."
-    )
+    kept = TELEGRAM.say("privacy", ttl=duration(engine.context_ttl if engine is not None else 1800))
     recorder: Recorder | None = _recorder(context.application)
     if recorder is None:
         return kept
-    who = "with your Telegram user and chat id (never your name)" if recorder.options.ids else "without your name or id"
-    return (
-        f"{kept} Questions I could not answer well are kept for {recorder.options.retention_days:g} days, {who}, "
-        "so my maintainers can teach me; of the others I only count how many there are."
-    )
+    who = TELEGRAM.say("recorded_with_ids" if recorder.options.ids else "recorded_without_ids")
+    return TELEGRAM.say("privacy_recording", privacy=kept, days=f"{recorder.options.retention_days:g}", who=who)
 
 
 def duration(seconds: float) -> str:
-    """30 minutes, 2 hours, 45 seconds: for people."""
+    """30 minutes, 2 hours, 45 seconds: for people (in the wording in use)."""
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if (seconds >= size and seconds % size == 0) or seconds >= 2 * size:
             n = round(seconds / size)
-            return f"{n} {unit}{'s' if n != 1 else ''}"
+            if unit == "day":
+                return TELEGRAM.say("day" if n == 1 else "days", n=n)
+            if unit == "hour":
+                return TELEGRAM.say("hour" if n == 1 else "hours", n=n)
+            return TELEGRAM.say("minute" if n == 1 else "minutes", n=n)
     n = round(seconds)
-    return f"{n} second{'s' if n != 1 else ''}"
+    return TELEGRAM.say("second" if n == 1 else "seconds", n=n)
 
 
 # -- who may ---------------------------------------------------------------------------------------
@@ -145,16 +143,19 @@ def short_stats(stats: Stats) -> str:
     def pct(kind: str) -> str:
         return f"{kinds[kind]} ({stats.share(kind):.0%})"
 
+    per_day = ", ".join(f"{day[5:]} {sum(c.values())}" for day, c in list(stats.days.items())[-7:])
     lines = [
-        f"answered {pct('answer')} · did you mean {pct('clarify')} · declined {pct('decline')}",
-        f"unsure answers kept for review: {stats.unsure}",
-        "per day: " + ", ".join(f"{day[5:]} {sum(c.values())}" for day, c in list(stats.days.items())[-7:]),
+        TELEGRAM.say("stats_kinds", answered=pct("answer"), clarified=pct("clarify"), declined=pct("decline")),
+        TELEGRAM.say("stats_unsure", n=stats.unsure),
+        TELEGRAM.say("stats_per_day", days=per_day),
     ]
     if stats.intents:
-        lines.append("top intents: " + ", ".join(f"{i} {n}" for i, n in stats.intents.most_common(3)))
+        intents = ", ".join(f"{i} {n}" for i, n in stats.intents.most_common(3))
+        lines.append(TELEGRAM.say("stats_top_intents", intents=intents))
     if stats.top_misses:
-        lines.append("top misses: " + "; ".join(f'{g.count}x "{g.text}"' for g in stats.top_misses[:3]))
-    return "\n".join(lines) if total else "nothing yet"
+        misses = "; ".join(f'{g.count}x "{g.text}"' for g in stats.top_misses[:3])
+        lines.append(TELEGRAM.say("stats_top_misses", misses=misses))
+    return "\n".join(lines) if total else TELEGRAM.say("stats_nothing")
 
 
 def short_misses(report: MissesReport, shown: int = MISSES_SHOWN) -> str:
@@ -162,20 +163,21 @@ def short_misses(report: MissesReport, shown: int = MISSES_SHOWN) -> str:
     for n, (group, advice) in enumerate(report.open[:shown], 1):
         lines.append(f'{n}. {group.count}x "{group.text}" ({", ".join(sorted(group.kinds))})')
         if advice.action == "add_template":
-            lines.append(f"   add to {advice.nearest} templates in {advice.file} (proven)")
+            fix = TELEGRAM.say("miss_add_template", intent=advice.nearest, file=advice.file)
         elif advice.action == "lexicon":
-            lines.append("   needs a lexicon entry")
+            fix = TELEGRAM.say("miss_lexicon")
         elif advice.action == "outside":
-            lines.append("   outside the article")
+            fix = TELEGRAM.say("miss_outside")
         elif advice.action == "nothing":
-            lines.append("   nothing to fix")
+            fix = TELEGRAM.say("miss_nothing")
         else:
-            lines.append("   no intent answers it: a new fact or intent?")
+            fix = TELEGRAM.say("miss_no_intent")
+        lines.append("   " + fix)
     if len(report.open) > shown:
-        lines.append(f"... {len(report.open) - shown} more")
+        lines.append(TELEGRAM.say("misses_more", n=len(report.open) - shown))
     if report.fixed:
-        lines.append(f"{len(report.fixed)} group(s) already answered by the current data")
-    lines.append("Details and exact edits: scrbot misses")
+        lines.append(TELEGRAM.say("misses_fixed", n=len(report.fixed)))
+    lines.append(TELEGRAM.say("misses_details"))
     return "\n".join(lines)
 
 
@@ -186,7 +188,8 @@ async def _query_log(
     usage: str,
     read: Callable[[Recorder, float, float], T | None],
 ) -> tuple[float, T] | None:
-    """Read `[DAYS]`, run `read(recorder, since, days)` off the event loop; None once the admin is told why not."""
+    """Read `[DAYS]`, run `read(recorder, since, days)` off the event loop; None once the admin is told why not
+    (`usage`: the reply saying how to give DAYS)."""
     days = _days(context, default_days)
     if days is None:
         await update.effective_message.reply_text(usage)
@@ -195,7 +198,9 @@ async def _query_log(
     since = time.time() - days * DAY
     result = await asyncio.to_thread(lambda: None if recorder is None else read(recorder, since, days))
     if result is None:
-        await update.effective_message.reply_text("The question log is not available; see the bot's log.")
+        with render.wording(context):
+            text = TELEGRAM.say("no_log")
+        await update.effective_message.reply_text(text)
         return None
     return days, result
 
@@ -203,14 +208,18 @@ async def _query_log(
 @admins_only
 async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats [DAYS]: questions per day, answered, "did you mean", declined, top intents and misses."""
+    with render.wording(context):
+        usage = TELEGRAM.say("stats_usage")
     found = await _query_log(
-        update, context, STATS_DAYS, "Usage: /stats [DAYS], for example /stats 30",
+        update, context, STATS_DAYS, usage,
         lambda recorder, since, days: recorder.read(lambda db: compute(db.counts(since), db.misses(since), days)),
     )  # fmt: skip
     if found is None:
         return
     days, stats = found
-    await send_pre(update.effective_message, f"Last {days:g} days: {stats.total} questions", short_stats(stats))
+    with render.wording(context):
+        title, body = TELEGRAM.say("stats_title", days=f"{days:g}", total=stats.total), short_stats(stats)
+    await send_pre(update.effective_message, title, body)
 
 
 @admins_only
@@ -222,15 +231,21 @@ async def on_misses(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         misses = recorder.read(lambda db: db.misses(since))
         return None if misses is None else misses_report(misses, engine, days, recorder.options.below)
 
-    found = await _query_log(update, context, MISSES_DAYS, "Usage: /misses [DAYS], for example /misses 7", read)
+    with render.wording(context):
+        usage = TELEGRAM.say("misses_usage")
+    found = await _query_log(update, context, MISSES_DAYS, usage, read)
     if found is None:
         return
     days, report = found
     if not report.groups:
-        await update.effective_message.reply_text(f"No missed questions in the last {days:g} days.")
+        with render.wording(context):
+            text = TELEGRAM.say("no_misses", days=f"{days:g}")
+        await update.effective_message.reply_text(text)
         return
-    title = f"Last {days:g} days: {report.questions} missed questions, {len(report.open)} open groups"
-    await send_pre(update.effective_message, title, short_misses(report))
+    with render.wording(context):
+        title = TELEGRAM.say("misses_title", days=f"{days:g}", questions=report.questions, groups=len(report.open))
+        body = short_misses(report)
+    await send_pre(update.effective_message, title, body)
 
 
 # -- reloading -------------------------------------------------------------------------------------
@@ -257,11 +272,9 @@ async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if outcome.ok:
         await update.effective_message.reply_text(escape(outcome.message, quote=False), parse_mode=ParseMode.HTML)
     else:
-        await send_pre(
-            update.effective_message,
-            "Reload failed: still serving the previous data. Fix this, run scrbot check, then /reload again.",
-            outcome.message,
-        )
+        with render.wording(context):  # the engine still serving: its words
+            title = TELEGRAM.say("reload_failed")
+        await send_pre(update.effective_message, title, outcome.message)
 
 
 def request_reload(app: Application, loop: asyncio.AbstractEventLoop) -> None:

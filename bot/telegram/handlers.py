@@ -24,6 +24,7 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from .. import __version__, metrics
+from ..answers.replies import TELEGRAM
 from ..core import Conversation, Incoming
 from ..engine import Engine
 from ..limits import NOTICE, Verdict
@@ -95,7 +96,8 @@ async def send_reply(message: Message, reply: Reply, quote: bool, context: Conte
     If a chunk cannot be delivered (see `delivery`), the rest is not sent: no reply with a hole in it.
     """
     chunks = render.messages(reply)
-    markup = render.keyboard(reply)
+    with render.wording(context):
+        markup = render.keyboard(reply)
     for i, chunk in enumerate(chunks):
         last = i == len(chunks) - 1
         sent = await say(
@@ -168,7 +170,9 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not question.strip():
         if not await within_limits(update, context, update.effective_message):
             return
-        await say(context, update.effective_message, f"Ask me like this: /ask {examples_line(context)}", do_quote=True)
+        with render.wording(context):
+            text = TELEGRAM.say("ask_how", example=examples_line(context))
+        await say(context, update.effective_message, text, do_quote=True)
         return
     await answer(update, context, question)
 
@@ -179,19 +183,18 @@ async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if chat and chat.type == ChatType.PRIVATE:
         if not await within_limits(update, context, update.effective_message):
             return
-        await say(context, update.effective_message, "I can only read text questions. Try: " + examples_line(context))
+        with render.wording(context):
+            text = TELEGRAM.say("text_only", example=examples_line(context))
+        await say(context, update.effective_message, text)
 
 
 async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Introduce the bot once when it is added to a group."""
     members = update.effective_message.new_chat_members or []
     if any(m.id == context.bot.id for m in members):
-        await say(
-            context,
-            update.effective_message,
-            "Hello! I answer questions about serious case reviews. Mention me, reply to me, or use "
-            f"/ask — for example: /ask {examples_line(context)}",
-        )
+        with render.wording(context):
+            text = TELEGRAM.say("added_to_group", example=examples_line(context))
+        await say(context, update.effective_message, text)
 
 
 def examples_line(context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -205,34 +208,19 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     engine = engine_of(context)
     tips = tuple(Suggestion(e) for e in engine.examples())
-    reply = Reply(
-        engine.about() + "\n\nAsk me anything, or tap a question:", "meta.help", 1.0, "answer", suggestions=tips
-    )
-    await say(
-        context,
-        update.effective_message,
-        render.html(reply),
-        parse_mode=ParseMode.HTML,
-        reply_markup=render.keyboard(reply, limit=4),
-    )
+    with render.wording(context):
+        reply = Reply(TELEGRAM.say("start", about=engine.about()), "meta.help", 1.0, "answer", suggestions=tips)
+        markup = render.keyboard(reply, limit=4)
+    await say(context, update.effective_message, render.html(reply), parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """How to ask, in private chats, groups and inline."""
     if not await within_limits(update, context, update.effective_message):
         return
-    username = context.bot.username
-    text = (
-        f"{escape(engine_of(context).about(), quote=False)}\n\n"
-        "<b>How to ask</b>\n"
-        "• In a private chat: just type your question.\n"
-        f"• In a group: mention me (@{escape(username)}), reply to one of my messages, or use /ask.\n"
-        f"• From any chat: type @{escape(username)} followed by your question.\n\n"
-        "<b>Commands</b>\n"
-        "/ask – ask a question\n/figures – the figures by year\n/why – why the numbers rose\n"
-        "/chart – a chart of the figures\n/source – the article sentence behind my last answer\n"
-        "/about – about this bot"
-    )
+    with render.wording(context):
+        text = TELEGRAM.say("help", about=escape(engine_of(context).about(), quote=False),
+                            username=escape(context.bot.username))
     await say(context, update.effective_message, text, parse_mode=ParseMode.HTML)
 
 
@@ -260,12 +248,11 @@ async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await within_limits(update, context, update.effective_message):
         return
     engine = engine_of(context)
-    text = (
-        f"<b>scrbot {escape(__version__)}</b>\n{escape(engine.about(), quote=False)}\n\n"
-        f"Facts: {len(engine.facts.figures)} figures over {len(engine.facts.periods)} years, "
-        f"{len(engine.facts.reasons)} reasons, {len(engine.facts.events)} events, every one quoted from the article.\n"
-        + escape(privacy_note(context), quote=False)
-    )
+    facts = engine.facts
+    with render.wording(context):
+        text = TELEGRAM.say("about", version=escape(__version__), about=escape(engine.about(), quote=False),
+                            figures=len(facts.figures), years=len(facts.periods), reasons=len(facts.reasons),
+                            events=len(facts.events), privacy=escape(privacy_note(context), quote=False))
     await say(context, update.effective_message, text, parse_mode=ParseMode.HTML)
 
 
@@ -278,11 +265,9 @@ async def on_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     engine = engine_of(context)
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
     png = await chart_png(context, engine)
-    span = f"{engine.facts.periods[0].label} to {engine.facts.periods[-1].label}"
-    caption = (  # the figures' own source, not whatever the chat's last answer quoted
-        f"Serious case reviews commissioned and published in England, financial years {span}. "
-        f"{source_line(engine.facts)}"
-    )
+    with render.wording(context):  # the figures' own source, not whatever the chat's last answer quoted
+        caption = TELEGRAM.say("chart_caption", first=engine.facts.periods[0].label,
+                               latest=engine.facts.periods[-1].label, source=source_line(engine.facts))
     await update.effective_message.reply_photo(png, caption=caption[:1024], do_quote=False)
 
 
@@ -310,7 +295,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data == render.NONE_OF_THESE:
         if not await within_limits(update, context, query.message):
             return
-        await say(context, query.message, "OK. Try rephrasing, or ask for example: " + examples_line(context))
+        with render.wording(context):
+            text = TELEGRAM.say("rephrase", example=examples_line(context))
+        await say(context, query.message, text)
         return
     engine = engine_of(context)
     question = data[2:] if data.startswith("q:") else None
@@ -361,7 +348,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         log.error("error while handling an update: %s", context.error, exc_info=context.error)
     if isinstance(update, Update) and update.effective_message and update.effective_chat:
+        with render.wording(context):
+            text = TELEGRAM.say("error")
         try:
-            await update.effective_message.reply_text("Sorry, something went wrong on my side. Please try again.")
+            await update.effective_message.reply_text(text)
         except Exception:  # the network may be what failed; nothing more to do
             log.warning("could not tell the user about the error")

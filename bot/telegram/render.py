@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.ext import ContextTypes
 
+from ..answers.replies import TELEGRAM, speaking
 from ..reply import Reply, Suggestion
 
 MAX_MESSAGE = 4096
@@ -18,6 +22,13 @@ NONE_OF_THESE = "x"
 
 # A line that quotes the article: "“…” — speaker", "The article says: “…”", "• “…”".
 _QUOTE_LINE = re.compile(r"^((?:• )?(?:The article[^“]*?: )?)“(.+)”((?: — .*)?)$")
+
+
+def wording(context: ContextTypes.DEFAULT_TYPE) -> AbstractContextManager[None]:
+    """Say what the bot says itself (help, hints, buttons, admin replies) in its engine's wording, so an engine
+    loaded from another data folder speaks that folder's words; the shipped wording before there is an engine."""
+    engine = context.application.bot_data.get("engine")
+    return speaking(engine.replies) if engine is not None else contextlib.nullcontext()
 
 
 def html(reply: Reply) -> str:
@@ -122,12 +133,13 @@ def callback_for(suggestion: Suggestion) -> str | None:
 
 
 def keyboard(reply: Reply, limit: int = 3) -> InlineKeyboardMarkup | None:
-    """Did-you-mean candidates (plus "None of these") or follow-up questions, one per row."""
+    """Did-you-mean candidates (plus "None of these") or follow-up questions, one per row (in the wording in use:
+    the caller's engine's, `speaking(engine.replies)`)."""
     rows = []
     for suggestion in reply.suggestions[:limit]:
         data = callback_for(suggestion)
         if data:
             rows.append([InlineKeyboardButton(suggestion.text, callback_data=data)])
     if reply.kind == "clarify" and rows:
-        rows.append([InlineKeyboardButton("None of these", callback_data=NONE_OF_THESE)])
+        rows.append([InlineKeyboardButton(TELEGRAM.say("none_of_these"), callback_data=NONE_OF_THESE)])
     return InlineKeyboardMarkup(rows) if rows else None
