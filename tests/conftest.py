@@ -1,4 +1,5 @@
-"""Shared fixtures: one engine over the shipped data (loaded once per session), and a Bot API emulator."""
+"""Shared fixtures: one engine over the shipped data (loaded once per session), a copy of the data to edit, and
+a Bot API emulator."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from wording import copy_data
 
 from benchmarks.botapi_emulator import BotAPIEmulator
 from bot.engine import Engine
@@ -26,3 +28,9 @@ def emu() -> Iterator[BotAPIEmulator]:
     with BotAPIEmulator() as emulator:
         yield emulator
         assert emulator.internal_errors == []
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of facts/ and intents/ to edit (the replies' tests reword it), the shipped data untouched."""
+    return copy_data(tmp_path)

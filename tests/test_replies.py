@@ -3,10 +3,10 @@ and a broken one is reported at start-up with its file, line and fix."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from wording import reword
 
 from bot.conversation import Context
 from bot.engine import Engine
@@ -15,33 +15,16 @@ from bot.knowledge.errors import DataError
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    for folder in ("facts", "intents"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def _edit(data: Path, old: str, new: str) -> int:
-    """Replace one line's text in the copied intents/replies/engine.yaml; returns that line's number."""
-    path = data / "intents" / "replies" / "engine.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if old in line)
-    lines[at] = lines[at].replace(old, new)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return at + 1
-
-
 def test_a_refusal_is_worded_as_the_data_says(data):
-    _edit(data, "Sorry, that's outside what I know.", "That is beyond this article, sorry.")
+    reword(data, "engine", "Sorry, that's outside what I know.", "That is beyond this article, sorry.")
     engine = Engine.load(data / "facts", data / "intents")
     reply, _ = engine.reply("who won the world cup in 1966?", Context())
     assert reply.kind == "decline" and reply.text.startswith("That is beyond this article, sorry. I answer")
 
 
 def test_did_you_mean_and_a_part_left_unanswered_are_worded_as_the_data_says(data):
-    _edit(data, "I'm not sure what you mean. Did you mean:", "Which of these?")
-    _edit(data, "I can't answer that from the article.", "the article has nothing on that.")
+    reword(data, "engine", "I'm not sure what you mean. Did you mean:", "Which of these?")
+    reword(data, "engine", "I can't answer that from the article.", "the article has nothing on that.")
     engine = Engine.load(data / "facts", data / "intents")
     clarify, _ = engine.reply("ofsted?", Context())
     assert clarify.kind == "clarify" and clarify.text.startswith("Which of these?\n• ")
@@ -50,7 +33,7 @@ def test_did_you_mean_and_a_part_left_unanswered_are_worded_as_the_data_says(dat
 
 
 def test_a_name_the_bot_does_not_fill_is_reported_with_file_line_and_fix(data):
-    line = _edit(data, "I don't have figures for {missing}.", "I don't have figures for {year}.")
+    line = reword(data, "engine", "I don't have figures for {missing}.", "I don't have figures for {year}.")
     with pytest.raises(DataError) as caught:
         Engine.load(data / "facts", data / "intents")
     report = caught.value.report()
@@ -59,8 +42,8 @@ def test_a_name_the_bot_does_not_fill_is_reported_with_file_line_and_fix(data):
 
 
 def test_a_missing_reply_and_a_stray_brace_are_both_reported(data):
-    _edit(data, "  vague: ", "  vaguer: ")
-    line = _edit(data, "{names}. {about}", "{names. {about}")
+    reword(data, "engine", "  vague: ", "  vaguer: ")
+    line = reword(data, "engine", "{names}. {about}", "{names. {about}")
     with pytest.raises(DataError) as caught:
         Engine.load(data / "facts", data / "intents")
     report = caught.value.report()

@@ -5,12 +5,12 @@ loaded from that folder only."""
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from telegram_harness import QUESTION, Harness, make_settings
+from wording import reword
 
 from benchmarks.botapi_emulator import BotAPIEmulator
 from bot.console import chat
@@ -21,22 +21,6 @@ from bot.telegram.app import build_application
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    for folder in ("facts", "intents"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def _edit(data: Path, section: str, old: str, new: str) -> None:
-    """Replace text on one line of the copied intents/replies/<section>.yaml."""
-    path = data / "intents" / "replies" / f"{section}.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if old in line and not line.lstrip().startswith("#"))
-    lines[at] = lines[at].replace(old, new)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
 def _console(engine: Engine, lines: str) -> str:
     out = io.StringIO()
     chat(engine, io.StringIO(lines), out)
@@ -44,8 +28,8 @@ def _console(engine: Engine, lines: str) -> str:
 
 
 def test_the_console_says_its_labels_as_the_data_says(data: Path, engine: Engine) -> None:
-    _edit(data, "console", '"Ask next:"', '"You could ask next:"')
-    _edit(data, "console", '"Could not draw the chart: {error}"', '"No chart this time ({error})."')
+    reword(data, "console", '"Ask next:"', '"You could ask next:"')
+    reword(data, "console", '"Could not draw the chart: {error}"', '"No chart this time ({error})."')
     reworded = Engine.load(data / "facts", data / "intents")
     said = _console(reworded, f"{QUESTION}\n/chart /no/such/folder/chart.png\n")
     assert "In 2013/14, 71 SCRs were published.\nYou could ask next: 1) And the previous year?" in said
@@ -55,8 +39,8 @@ def test_the_console_says_its_labels_as_the_data_says(data: Path, engine: Engine
 
 
 def test_the_words_of_a_change_are_the_data_s(data: Path) -> None:
-    _edit(data, "format", '"up {by} (+{percent})"', '"{by} higher (+{percent})"')
-    _edit(data, "format", '"nearly {times} times as many"', '"almost {times} times the number"')
+    reword(data, "format", '"up {by} (+{percent})"', '"{by} higher (+{percent})"')
+    reword(data, "format", '"nearly {times} times as many"', '"almost {times} times the number"')
     reworded = Engine.load(data / "facts", data / "intents")
     text = reworded.reply("How much did published SCRs rise since 2011/12?", Context())[0].text
     assert "to 71 in 2013/14: 59 higher (+491.7%), almost six times the number." in text
@@ -64,8 +48,8 @@ def test_the_words_of_a_change_are_the_data_s(data: Path) -> None:
 
 @pytest.fixture
 async def reworded_tg(emu: BotAPIEmulator, data: Path, tmp_path: Path) -> AsyncIterator[Harness]:
-    _edit(data, "telegram", "Ask me anything, or tap a question:", "Type a question, or pick one below:")
-    _edit(data, "telegram", '"None of these"', '"Something else"')
+    reword(data, "telegram", "Ask me anything, or tap a question:", "Type a question, or pick one below:")
+    reword(data, "telegram", '"None of these"', '"Something else"')
     app = build_application(make_settings(emu, tmp_path / "s.db"), Engine.load(data / "facts", data / "intents"))
     async with app:
         await app.start()

@@ -3,10 +3,9 @@ verdict word before it, in a copied data folder changes the bot's answer and not
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
+from wording import reword
 
 from bot.conversation import Context
 from bot.engine import Engine
@@ -14,36 +13,20 @@ from bot.engine import Engine
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    for folder in ("facts", "intents"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def _edit(data: Path, old: str, new: str) -> None:
-    """Replace one line's text in the copied intents/replies/algebra.yaml."""
-    path = data / "intents" / "replies" / "algebra.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if old in line)
-    lines[at] = lines[at].replace(old, new)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
 def test_a_worked_out_figure_and_its_verdict_are_worded_as_the_data_says(data):
     question = "Did published SCRs more than double between 2012/13 and 2013/14?"
     shipped, _ = Engine.load(data / "facts", data / "intents").reply(question, Context())
     assert shipped.text == "Yes. SCRs published: 31 in 2012/13 to 71 in 2013/14, 2.3 times as many (more than double)."
-    _edit(data, '"yes": "Yes"', '"yes": "Indeed"')
-    _edit(data, "{times} times as many ({against}).", "{times} times the earlier figure ({against}).")
+    reword(data, "algebra", '"yes": "Yes"', '"yes": "Indeed"')
+    reword(data, "algebra", "{times} times as many ({against}).", "{times} times the earlier figure ({against}).")
     reworded, _ = Engine.load(data / "facts", data / "intents").reply(question, Context())
     assert reworded.text == ("Indeed. SCRs published: 31 in 2012/13 to 71 in 2013/14, 2.3 times the earlier figure "
                              "(more than double).")
 
 
 def test_a_choice_word_inside_a_sentence_is_worded_as_the_data_says(data):
-    _edit(data, 'not_published: "not published"', 'not_published: "left unpublished"')
-    _edit(data, 'published: "published"', 'published: "that were published"')
+    reword(data, "algebra", 'not_published: "not published"', 'not_published: "left unpublished"')
+    reword(data, "algebra", 'published: "published"', 'published: "that were published"')
     engine = Engine.load(data / "facts", data / "intents")
     reply, _ = engine.reply("What share of SCRs commissioned in 2013/14 were published?", Context())
     assert reply.text == ("In 2013/14, 71 SCRs were published and 114 commissioned: 62.3% that were published "

@@ -4,31 +4,14 @@ else."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
+from wording import reword
 
 from bot.conversation import Context
 from bot.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    for folder in ("facts", "intents"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def _edit(data: Path, old: str, new: str) -> None:
-    """Replace one line's text in the copied intents/replies/answers_engine.yaml."""
-    path = data / "intents" / "replies" / "answers_engine.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if old in line)
-    lines[at] = lines[at].replace(old, new)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 WOOLMORE = "Sue Woolmore (chair of the Association of Independent Local Safeguarding Children Board Chairs)"
@@ -40,16 +23,18 @@ def test_a_quote_put_to_the_bot_and_its_verdict_are_worded_as_the_data_says(data
     question = "Did Woolmore call it 'a big challenge'?"
     shipped, _ = Engine.load(data / "facts", data / "intents").reply(question, Context())
     assert shipped.text == f"Yes. {WOOLMORE} said it: {QUOTE}"
-    _edit(data, 'confirmed: "Yes. {answer}"', 'confirmed: "Quite right. {answer}"')
-    _edit(data, 'said_it: "{name} ({role}) said it: “{quote}”"', 'said_it: "In the words of {name}, {role}: “{quote}”"')
+    reword(data, "answers_engine", 'confirmed: "Yes. {answer}"', 'confirmed: "Quite right. {answer}"')
+    reword(data, "answers_engine", 'said_it: "{name} ({role}) said it: “{quote}”"',
+           'said_it: "In the words of {name}, {role}: “{quote}”"')
     reworded, _ = Engine.load(data / "facts", data / "intents").reply(question, Context())
     assert reworded.text == ("Quite right. In the words of Sue Woolmore, chair of the Association of Independent "
                              f"Local Safeguarding Children Board Chairs: {QUOTE}")
 
 
 def test_a_follow_up_on_the_last_figure_and_a_choice_word_are_worded_as_the_data_says(data):
-    _edit(data, 'highest: "highest"', 'highest: "largest"')
-    _edit(data, "The article doesn't judge it; set against", "Whether that is a lot is not said; beside")
+    reword(data, "answers_engine", 'highest: "highest"', 'highest: "largest"')
+    reword(data, "answers_engine", "The article doesn't judge it; set against",
+           "Whether that is a lot is not said; beside")
     engine = Engine.load(data / "facts", data / "intents")
     _, context = engine.reply("How many were published in 2013/14?", Context())
     highest, _ = engine.reply("Is that the highest?", context)

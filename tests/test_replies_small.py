@@ -3,31 +3,14 @@ per section): rewording one in a copied data folder changes what the bot answers
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
+from wording import reword
 
 from bot.conversation import Context
 from bot.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    for folder in ("facts", "intents"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def _edit(data: Path, section: str, old: str, new: str) -> None:
-    """Replace one line's text in the copied intents/replies/<section>.yaml."""
-    path = data / "intents" / "replies" / f"{section}.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if old in line)
-    lines[at] = lines[at].replace(old, new)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _answer(data: Path, question: str) -> str:
@@ -38,13 +21,13 @@ def _answer(data: Path, question: str) -> str:
 def test_a_figures_answer_is_worded_as_the_data_says(data):
     question = "Which year had the most SCRs commissioned?"
     assert _answer(data, question).startswith("Most SCRs commissioned: 114 in 2013/14.")
-    _edit(data, "figures", "Most SCRs {measure}: {n} in {periods}.", "The peak for SCRs {measure}: {n}, in {periods}.")
+    reword(data, "figures", "Most SCRs {measure}: {n} in {periods}.", "The peak for SCRs {measure}: {n}, in {periods}.")
     assert _answer(data, question).startswith("The peak for SCRs commissioned: 114, in 2013/14.")
 
 
 def test_a_people_answer_and_its_follow_up_are_worded_as_the_data_says(data):
-    _edit(data, "people", "The people named in the article:", "The article names these people:")
-    _edit(data, "people", "What did she say?", "And what did she say?")
+    reword(data, "people", "The people named in the article:", "The article names these people:")
+    reword(data, "people", "What did she say?", "And what did she say?")
     engine = Engine.load(data / "facts", data / "intents")
     named, _ = engine.reply("Which people are named in the article?", Context())
     assert named.text.startswith("The article names these people:\n• Edward Timpson: children's minister")
@@ -53,20 +36,20 @@ def test_a_people_answer_and_its_follow_up_are_worded_as_the_data_says(data):
 
 
 def test_the_timeline_is_worded_as_the_data_says(data):
-    _edit(data, "events", "Key events, in order:", "The key events, oldest first:")
+    reword(data, "events", "Key events, in order:", "The key events, oldest first:")
     assert _answer(data, "show me a timeline").startswith("The key events, oldest first:\n• 2011: ")
 
 
 def test_the_reasons_are_worded_as_the_data_says(data):
-    _edit(data, "reasons", "{speaker}, gives {n} reasons for the rise:", "{speaker}, names {n} causes of the rise:")
+    reword(data, "reasons", "{speaker}, gives {n} reasons for the rise:", "{speaker}, names {n} causes of the rise:")
     text = _answer(data, "why did the number of SCRs rise?")
     assert text.startswith("Sue Woolmore, chair of the Association of Independent Local Safeguarding Children Board "
                            "Chairs, names two causes of the rise:\n1. ")
 
 
 def test_a_definition_is_worded_as_the_data_says(data):
-    _edit(data, "terms", "{term} stands for {stands_for}. {about}", "{term} is short for {stands_for}. {about}")
-    _edit(data, "terms", "Yes. {line}", "Quite right. {line}")
+    reword(data, "terms", "{term} stands for {stands_for}. {about}", "{term} is short for {stands_for}. {about}")
+    reword(data, "terms", "Yes. {line}", "Quite right. {line}")
     engine = Engine.load(data / "facts", data / "intents")
     asked, _ = engine.reply("what does LSCB stand for?", Context())
     assert asked.text.startswith("LSCB is short for Local Safeguarding Children Board. ")
